@@ -1,0 +1,96 @@
+//! Storage of Löfte on SQLite (embedded default) or PostgreSQL (large deployments).
+//!
+//! The API boundary is domain types: callers hand in a `Promise` and get `Promise`s back;
+//! SeaORM entities never leave this crate. Every promise query goes through a
+//! [`Tenant`], which carries the municipality code and adds it to every query, so no
+//! caller can read or write another municipality's promises by forgetting a filter.
+
+mod entity;
+mod migration;
+mod municipalities;
+mod promises;
+
+pub mod demo;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::time::Duration;
+
+use lofte_domain::FieldError;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+pub use municipalities::MunicipalitySummary;
+pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input is well-formed but does not fit what is stored (unknown municipality or
+    /// place, a promise that already exists); nothing was written.
+    #[error("invalid input: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error("database: {0}")]
+    Database(#[from] DbErr),
+    /// Stored data that no longer parses: a bug or a hand-edited database.
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A connection pool to the application's database.
+#[derive(Clone, Debug)]
+pub struct Db {
+    conn: DatabaseConnection,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:` or `postgres://…`).
+    /// SQLite files get WAL journaling and a busy timeout, so that readers never block
+    /// the writer and a second writer waits instead of failing.
+    pub async fn connect(url: &str) -> Result<Db> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        options.sqlx_logging(false);
+        if url.starts_with("sqlite:") {
+            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            // An in-memory database exists once per connection: keep exactly one.
+            options.max_connections(if in_memory { 1 } else { 4 });
+            options.min_connections(1);
+            options.map_sqlx_sqlite_opts(move |o| {
+                let o = o
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal);
+                if in_memory {
+                    o
+                } else {
+                    o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                }
+            });
+        } else {
+            options.max_connections(16);
+        }
+        let conn = Database::connect(options).await?;
+        Ok(Db { conn })
+    }
+
+    /// Brings the schema up to date and loads the reference data (all municipalities).
+    /// Safe to run at every start and from several instances.
+    pub async fn migrate(&self) -> Result<()> {
+        migration::Migrator::up(&self.conn, None).await?;
+        municipalities::seed_reference(&self.conn).await
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    pub(crate) fn conn(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    /// Answers whether the database is reachable (for health checks).
+    pub async fn ping(&self) -> Result<()> {
+        Ok(self.conn.ping().await?)
+    }
+}

@@ -1,0 +1,15 @@
+//! Schema migrations, written with sea-query's builders so that the same code runs on
+//! SQLite and PostgreSQL. Never edit a migration that has shipped; add a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_promises;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_promises::Migration)]
+    }
+}

@@ -1,0 +1,264 @@
+//! Municipalities (reference data, all 290) and their profiles: police organisation
+//! and places.
+
+use lofte_domain::exchange::Profile;
+use lofte_domain::{
+    Coordinates, FieldError, Municipality, MunicipalityCode, Place, PlaceKind, PlaceSlug,
+    PoliceOrganisation, Problem, Text, Year,
+};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
+};
+
+use crate::entity::{local_police_area, municipality, place, promise};
+use crate::{Db, Error, Result};
+
+/// Sweden's municipalities with codes and counties, from SCB's list.
+const REFERENCE_CSV: &str = include_str!("../../../data/reference/municipalities.csv");
+
+#[derive(serde::Deserialize)]
+struct ReferenceRow {
+    code: String,
+    name: String,
+    official_name: String,
+    county_name: String,
+}
+
+/// Inserts the municipalities that are missing; never overwrites (a municipality may
+/// have corrected its own entry).
+pub(crate) async fn seed_reference(conn: &DatabaseConnection) -> Result<()> {
+    let mut rows = Vec::new();
+    for record in csv::Reader::from_reader(REFERENCE_CSV.as_bytes()).deserialize() {
+        let row: ReferenceRow =
+            record.map_err(|e| Error::Corrupt(format!("reference municipalities: {e}")))?;
+        rows.push(municipality::ActiveModel {
+            code: Set(row.code),
+            name: Set(row.name),
+            official_name: Set(row.official_name),
+            county: Set(row.county_name),
+            local_police_area_id: Set(None),
+        });
+    }
+    // Chunked, because SQLite limits the number of bind parameters in one statement.
+    for chunk in rows.chunks(100) {
+        municipality::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::column(municipality::Column::Code)
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A municipality with the years of its public promises, for listings.
+#[derive(Debug, Clone)]
+pub struct MunicipalitySummary {
+    pub municipality: Municipality,
+    /// Starting years of public promises, newest first.
+    pub public_years: Vec<Year>,
+}
+
+fn to_domain(
+    m: municipality::Model,
+    police: Option<local_police_area::Model>,
+) -> Result<Municipality> {
+    let corrupt = |what: &str| Error::Corrupt(format!("municipality {}: {what}", m.code));
+    let text = |s: &str| Text::parse(s, Text::SHORT).map_err(|_| corrupt(s));
+    Ok(Municipality {
+        code: MunicipalityCode::parse(&m.code).map_err(|_| corrupt("code"))?,
+        name: text(&m.name)?,
+        official_name: text(&m.official_name)?,
+        county: text(&m.county)?,
+        police: match police {
+            Some(p) => Some(PoliceOrganisation {
+                region: text(&p.region)?,
+                police_area: text(&p.police_area)?,
+                local_police_area: text(&p.name)?,
+            }),
+            None => None,
+        },
+    })
+}
+
+impl Db {
+    /// One municipality, if the code is known.
+    pub async fn municipality(&self, code: &MunicipalityCode) -> Result<Option<Municipality>> {
+        let Some(m) = municipality::Entity::find_by_id(code.as_str())
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let police = match m.local_police_area_id {
+            Some(id) => local_police_area::Entity::find_by_id(id)
+                .one(self.conn())
+                .await?,
+            None => None,
+        };
+        to_domain(m, police).map(Some)
+    }
+
+    /// Municipalities that have at least one public promise, by name.
+    pub async fn municipalities_with_public_promises(&self) -> Result<Vec<MunicipalitySummary>> {
+        let public: Vec<String> = lofte_domain::PromiseStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_public())
+            .map(|s| s.as_str().to_owned())
+            .collect();
+        let promises = promise::Entity::find()
+            .filter(promise::Column::Status.is_in(public))
+            .order_by_desc(promise::Column::FirstYear)
+            .all(self.conn())
+            .await?;
+        let mut codes: Vec<String> = promises
+            .iter()
+            .map(|p| p.municipality_code.clone())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let municipalities = municipality::Entity::find()
+            .filter(municipality::Column::Code.is_in(codes))
+            .order_by_asc(municipality::Column::Name)
+            .all(self.conn())
+            .await?;
+        let areas = local_police_area::Entity::find().all(self.conn()).await?;
+        municipalities
+            .into_iter()
+            .map(|m| {
+                let years = promises
+                    .iter()
+                    .filter(|p| p.municipality_code == m.code)
+                    .map(|p| Year::new(p.first_year))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|_| Error::Corrupt(format!("promise year of {}", m.code)))?;
+                let police = areas
+                    .iter()
+                    .find(|a| Some(a.id) == m.local_police_area_id)
+                    .cloned();
+                Ok(MunicipalitySummary {
+                    municipality: to_domain(m, police)?,
+                    public_years: years,
+                })
+            })
+            .collect()
+    }
+
+    /// The places of a municipality, by name.
+    pub async fn places(&self, code: &MunicipalityCode) -> Result<Vec<Place>> {
+        place::Entity::find()
+            .filter(place::Column::MunicipalityCode.eq(code.as_str()))
+            .order_by_asc(place::Column::Name)
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|p| {
+                let corrupt = || Error::Corrupt(format!("place {}/{}", p.municipality_code, p.slug));
+                Ok(Place {
+                    municipality: code.clone(),
+                    slug: PlaceSlug::parse(&p.slug).map_err(|_| corrupt())?,
+                    name: Text::parse(&p.name, Text::SHORT).map_err(|_| corrupt())?,
+                    kind: PlaceKind::parse(&p.kind).map_err(|_| corrupt())?,
+                    coordinates: Coordinates::new(p.lat, p.lon).map_err(|_| corrupt())?,
+                    outlying: p.outlying,
+                    within: p
+                        .within_slug
+                        .as_deref()
+                        .map(PlaceSlug::parse)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores a municipality's profile in one transaction: the police organisation is
+    /// linked (created if new), places are inserted or updated by slug. Places not in
+    /// the profile are kept, since promises and logged work may name them.
+    pub async fn import_profile(&self, profile: &Profile) -> Result<()> {
+        let code = profile.municipality.as_str();
+        let txn = self.conn().begin().await?;
+        if municipality::Entity::find_by_id(code).one(&txn).await?.is_none() {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "municipality",
+                Problem::UnknownMunicipality {
+                    code: code.to_owned(),
+                },
+            )]));
+        }
+        if let Some(police) = &profile.police {
+            let area_id = upsert_police_area(&txn, police).await?;
+            municipality::Entity::update_many()
+                .col_expr(
+                    municipality::Column::LocalPoliceAreaId,
+                    sea_orm::sea_query::Expr::value(area_id),
+                )
+                .filter(municipality::Column::Code.eq(code))
+                .exec(&txn)
+                .await?;
+        }
+        for p in &profile.places {
+            let row = place::ActiveModel {
+                municipality_code: Set(code.to_owned()),
+                slug: Set(p.slug.to_string()),
+                name: Set(p.name.to_string()),
+                kind: Set(p.kind.as_str().to_owned()),
+                lat: Set(p.coordinates.lat()),
+                lon: Set(p.coordinates.lon()),
+                outlying: Set(p.outlying),
+                within_slug: Set(p.within.as_ref().map(ToString::to_string)),
+                ..Default::default()
+            };
+            place::Entity::insert(row)
+                .on_conflict(
+                    OnConflict::columns([place::Column::MunicipalityCode, place::Column::Slug])
+                        .update_columns([
+                            place::Column::Name,
+                            place::Column::Kind,
+                            place::Column::Lat,
+                            place::Column::Lon,
+                            place::Column::Outlying,
+                            place::Column::WithinSlug,
+                        ])
+                        .to_owned(),
+                )
+                .exec_without_returning(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+async fn upsert_police_area(
+    conn: &impl ConnectionTrait,
+    police: &PoliceOrganisation,
+) -> Result<i32> {
+    let name = police.local_police_area.to_string();
+    local_police_area::Entity::insert(local_police_area::ActiveModel {
+        name: Set(name.clone()),
+        police_area: Set(police.police_area.to_string()),
+        region: Set(police.region.to_string()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(local_police_area::Column::Name)
+            .update_columns([
+                local_police_area::Column::PoliceArea,
+                local_police_area::Column::Region,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    let area = local_police_area::Entity::find()
+        .filter(local_police_area::Column::Name.eq(name))
+        .one(conn)
+        .await?
+        .ok_or_else(|| Error::Corrupt("local police area vanished after upsert".into()))?;
+    Ok(area.id)
+}

@@ -1,0 +1,45 @@
+//! A fresh, migrated database for each test: SQLite in a temporary directory by default,
+//! or a new database on the PostgreSQL server that `TEST_DATABASE_URL` names.
+
+use sea_orm::{ConnectionTrait, Database};
+
+use crate::Db;
+
+/// Keeps the test database alive (the SQLite file's directory) for the test's duration.
+pub struct TestDatabase {
+    pub db: Db,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn fresh_database() -> TestDatabase {
+    let (url, dir) = match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if server.starts_with("postgres") => (create_postgres_database(&server).await, None),
+        _ => {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
+            (url, Some(dir))
+        }
+    };
+    let db = Db::connect(&url).await.expect("connect to the test database");
+    db.migrate().await.expect("migrate the test database");
+    TestDatabase { db, url, _dir: dir }
+}
+
+/// Creates `lofte_test_<uuid>` on the server and returns its URL. Test databases are not
+/// dropped: CI runs on a throwaway cluster.
+async fn create_postgres_database(server_url: &str) -> String {
+    let name = format!("lofte_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = Database::connect(server_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a test database");
+    admin.close().await.ok();
+    let (base, _) = server_url
+        .rsplit_once('/')
+        .expect("TEST_DATABASE_URL ends in /database");
+    format!("{base}/{name}")
+}

@@ -1,0 +1,710 @@
+//! The promise exchange format: one promise with its commitments as JSON.
+//!
+//! This is the one way a promise enters or leaves the system as data: `lofte promise
+//! import|export`, the API and the Flen demo all use it. The wire types here are loose
+//! (strings and numbers); [`PromiseDocument::into_promise`] parses them into domain types
+//! and reports *every* problem with its field path, e.g. `commitments[3].target.at_least`.
+//! The JSON Schema in `docs/promise.schema.json` is generated from these types.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::activity::{ActivityTypeCode, MethodCode};
+use crate::calendar::{Quarter, Year, YearSpan};
+use crate::municipality::MunicipalityCode;
+use crate::place::PlaceSlug;
+use crate::problem::{Errors, FieldError, Problem};
+use crate::promise::{
+    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal, Party,
+    PlaceScope, Promise, PromiseStatus, Signatory, Target,
+};
+use crate::text::Text;
+
+/// One medborgarlöfte: a municipality's promise for a year (or a few), with its
+/// commitments grouped by party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PromiseDocument {
+    /// Four-digit municipality code (kommunkod), e.g. "0482" for Flen.
+    #[cfg_attr(feature = "openapi", schema(example = "0482"))]
+    pub municipality: String,
+    pub years: YearsDocument,
+    #[cfg_attr(feature = "openapi", schema(example = "Medborgarlöfte 2021"))]
+    pub title: String,
+    /// The overall aim the parties share.
+    pub aim: String,
+    /// Short names of the focus areas (fokusområden).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus_areas: Vec<String>,
+    /// The focus paragraph as published, if the promise has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus_text: Option<String>,
+    pub outcome_goal: OutcomeGoalDocument,
+    pub follow_up: FollowUpDocument,
+    #[serde(default)]
+    pub status: StatusDocument,
+    /// Date of signing (YYYY-MM-DD), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<SignatoryDocument>,
+    /// First year of the earlier promise this one continues.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<i32>,
+    /// The commitments, in the order they are published.
+    pub commitments: Vec<CommitmentDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YearsDocument {
+    pub first: i32,
+    /// Last year, inclusive; the same as `first` for a one-year promise.
+    pub last: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeGoalDocument {
+    pub text: String,
+    /// The year the outcome is to be measured in.
+    pub measured_in: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpDocument {
+    pub internal: InternalFollowUpDocument,
+    pub final_report: FinalReportDocument,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InternalFollowUpDocument {
+    /// Per tertial: T1 January–April, T2 May–August, T3 September–December.
+    Tertial,
+    Yearly,
+}
+
+/// When the official final report (slutredovisning) is due.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FinalReportDocument {
+    pub year: i32,
+    /// 1–4.
+    pub quarter: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusDocument {
+    #[default]
+    Draft,
+    Signed,
+    Published,
+    Closed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryDocument {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentDocument {
+    pub party: PartyDocument,
+    pub text: String,
+    pub kind: KindDocument,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<TargetDocument>,
+    /// A local plan the commitment works through, e.g. "Lokal ANDT-handlingsplan".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_plan: Option<String>,
+}
+
+/// Who promises: `"together"`, `"police"`, `"municipality"`, or `{"partner": "name"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartyDocument {
+    Together,
+    Police,
+    Municipality,
+    Partner(String),
+}
+
+/// Brå's kinds of goal: output (produktionsmål), process (processmål), outcome (effektmål).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KindDocument {
+    Output,
+    Process,
+    Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TargetDocument {
+    /// Activity type code, e.g. "traffic_control", "foot_patrol", "safety_walk", "trygg_vuxen".
+    pub activity: String,
+    /// At least this many within the promise period; absent when no number is promised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<MethodDocument>,
+    #[serde(default)]
+    pub scope: ScopeDocument,
+    /// Where more presence is wanted (reported as a share), e.g. "outlying_villages".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emphasis: Option<ScopeDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MethodDocument {
+    /// e.g. "twenty_minute" (20-minutersmetoden) or "fifteen_minute" (15-minutersmetoden).
+    pub code: String,
+    /// Shortest duration, in minutes, that counts under the method.
+    pub min_minutes: u32,
+    /// Longest duration, in minutes, that counts under the method.
+    pub max_minutes: u32,
+}
+
+/// `"anywhere"`, `"outlying_villages"` (kransorterna), or `{"places": ["slug", …]}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeDocument {
+    #[default]
+    Anywhere,
+    OutlyingVillages,
+    Places(Vec<String>),
+}
+
+/// Parses a promise document from JSON text. Malformed JSON yields one error at the place
+/// the parser stopped; well-formed JSON yields every field problem at once.
+pub fn parse_promise_json(json: &str) -> Result<Promise, Vec<FieldError>> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    let document: PromiseDocument =
+        serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            vec![FieldError::new(
+                path,
+                Problem::Malformed {
+                    detail: error.into_inner().to_string(),
+                },
+            )]
+        })?;
+    document.into_promise()
+}
+
+fn text(errors: &mut Errors, path: &str, raw: &str, max: usize) -> Option<Text> {
+    errors.take(path, Text::parse(raw, max))
+}
+
+fn year(errors: &mut Errors, path: &str, raw: i32) -> Option<Year> {
+    errors.take(path, Year::new(raw))
+}
+
+impl PromiseDocument {
+    /// Parses into a [`Promise`], collecting every problem with its path.
+    pub fn into_promise(self) -> Result<Promise, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let municipality = e.take("municipality", MunicipalityCode::parse(&self.municipality));
+        let first = year(&mut e, "years.first", self.years.first);
+        let last = year(&mut e, "years.last", self.years.last);
+        let years = match (first, last) {
+            (Some(first), Some(last)) => e.take("years", YearSpan::new(first, last)),
+            _ => None,
+        };
+        let title = text(&mut e, "title", &self.title, Text::SHORT);
+        let aim = text(&mut e, "aim", &self.aim, Text::LONG);
+        if self.focus_areas.len() > Promise::MAX_FOCUS_AREAS {
+            e.push(
+                "focus_areas",
+                Problem::TooMany {
+                    max: Promise::MAX_FOCUS_AREAS,
+                },
+            );
+        }
+        let focus_areas: Vec<Option<Text>> = self
+            .focus_areas
+            .iter()
+            .enumerate()
+            .map(|(i, f)| text(&mut e, &format!("focus_areas[{i}]"), f, Text::SHORT))
+            .collect();
+        let focus_text = self
+            .focus_text
+            .as_deref()
+            .map(|t| text(&mut e, "focus_text", t, Text::LONG));
+        let goal_text = text(&mut e, "outcome_goal.text", &self.outcome_goal.text, Text::LONG);
+        let measured_in = year(
+            &mut e,
+            "outcome_goal.measured_in",
+            self.outcome_goal.measured_in,
+        );
+        if let (Some(years), Some(measured)) = (years, measured_in)
+            && measured < years.first()
+        {
+            e.push(
+                "outcome_goal.measured_in",
+                Problem::MeasuredBeforeStart {
+                    first: years.first().get(),
+                },
+            );
+        }
+        let report_year = year(
+            &mut e,
+            "follow_up.final_report.year",
+            self.follow_up.final_report.year,
+        );
+        if let (Some(years), Some(report)) = (years, report_year)
+            && report <= years.last()
+        {
+            e.push(
+                "follow_up.final_report.year",
+                Problem::FinalReportTooEarly {
+                    last: years.last().get(),
+                },
+            );
+        }
+        let report_quarter = e.take(
+            "follow_up.final_report.quarter",
+            Quarter::new(self.follow_up.final_report.quarter),
+        );
+        let signatories: Vec<Option<Signatory>> = self
+            .signatories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let name = text(&mut e, &format!("signatories[{i}].name"), &s.name, Text::SHORT);
+                let role = text(&mut e, &format!("signatories[{i}].role"), &s.role, Text::SHORT);
+                Some(Signatory {
+                    name: name?,
+                    role: role?,
+                })
+            })
+            .collect();
+        let continues = self.continues.and_then(|c| year(&mut e, "continues", c));
+        if let (Some(years), Some(continues)) = (years, continues)
+            && continues >= years.first()
+        {
+            e.push(
+                "continues",
+                Problem::ContinuesNotEarlier {
+                    first: years.first().get(),
+                },
+            );
+        }
+        if self.commitments.is_empty() {
+            e.push("commitments", Problem::NoCommitments);
+        }
+        if self.commitments.len() > Promise::MAX_COMMITMENTS {
+            e.push(
+                "commitments",
+                Problem::TooMany {
+                    max: Promise::MAX_COMMITMENTS,
+                },
+            );
+        }
+        let commitments: Vec<Option<Commitment>> = self
+            .commitments
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| c.parse(&mut e, &format!("commitments[{i}]")))
+            .collect();
+
+        e.finish(|| Promise {
+            municipality: municipality.expect("no errors, so parsed"),
+            years: years.expect("no errors, so parsed"),
+            title: title.expect("no errors, so parsed"),
+            aim: aim.expect("no errors, so parsed"),
+            focus_areas: focus_areas.into_iter().flatten().collect(),
+            focus_text: focus_text.flatten(),
+            outcome_goal: OutcomeGoal {
+                text: goal_text.expect("no errors, so parsed"),
+                measured_in: measured_in.expect("no errors, so parsed"),
+            },
+            follow_up: FollowUpPlan {
+                internal: match self.follow_up.internal {
+                    InternalFollowUpDocument::Tertial => InternalFollowUp::Tertial,
+                    InternalFollowUpDocument::Yearly => InternalFollowUp::Yearly,
+                },
+                final_report_year: report_year.expect("no errors, so parsed"),
+                final_report_quarter: report_quarter.expect("no errors, so parsed"),
+            },
+            status: match self.status {
+                StatusDocument::Draft => PromiseStatus::Draft,
+                StatusDocument::Signed => PromiseStatus::Signed,
+                StatusDocument::Published => PromiseStatus::Published,
+                StatusDocument::Closed => PromiseStatus::Closed,
+            },
+            signed_on: self.signed_on,
+            signatories: signatories.into_iter().flatten().collect(),
+            continues,
+            commitments: commitments.into_iter().flatten().collect(),
+        })
+    }
+}
+
+impl CommitmentDocument {
+    fn parse(self, e: &mut Errors, path: &str) -> Option<Commitment> {
+        let party = match self.party {
+            PartyDocument::Together => Some(Party::Together),
+            PartyDocument::Police => Some(Party::Police),
+            PartyDocument::Municipality => Some(Party::Municipality),
+            PartyDocument::Partner(name) => {
+                text(e, &format!("{path}.party.partner"), &name, Text::SHORT).map(Party::Partner)
+            }
+        };
+        let text_ = text(e, &format!("{path}.text"), &self.text, Text::LONG);
+        let kind = match self.kind {
+            KindDocument::Output => CommitmentKind::Output,
+            KindDocument::Process => CommitmentKind::Process,
+            KindDocument::Outcome => CommitmentKind::Outcome,
+        };
+        let target = self
+            .target
+            .map(|t| t.parse(e, &format!("{path}.target")));
+        let local_plan = self
+            .local_plan
+            .as_deref()
+            .map(|p| text(e, &format!("{path}.local_plan"), p, Text::SHORT));
+        Some(Commitment {
+            party: party?,
+            text: text_?,
+            kind,
+            target: target.map(|t| t.ok_or(())).transpose().ok()?,
+            local_plan: local_plan.map(|p| p.ok_or(())).transpose().ok()?,
+        })
+    }
+}
+
+impl TargetDocument {
+    fn parse(self, e: &mut Errors, path: &str) -> Option<Target> {
+        let activity = e.take(
+            format!("{path}.activity"),
+            ActivityTypeCode::parse(&self.activity),
+        );
+        let at_least = match self.at_least {
+            Some(n) if n == 0 || n > Target::MAX_COUNT => {
+                e.push(
+                    format!("{path}.at_least"),
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: Target::MAX_COUNT.into(),
+                    },
+                );
+                None
+            }
+            other => Some(other),
+        };
+        let method = self.method.map(|m| {
+            let code = e.take(format!("{path}.method.code"), MethodCode::parse(&m.code))?;
+            e.take(
+                format!("{path}.method"),
+                Method::new(code, m.min_minutes, m.max_minutes),
+            )
+        });
+        let scope = self.scope.parse(e, &format!("{path}.scope"));
+        let emphasis = self
+            .emphasis
+            .map(|s| s.parse(e, &format!("{path}.emphasis")));
+        Some(Target {
+            activity: activity?,
+            at_least: at_least?,
+            method: method.map(|m| m.ok_or(())).transpose().ok()?,
+            scope: scope?,
+            emphasis: emphasis.map(|s| s.ok_or(())).transpose().ok()?,
+        })
+    }
+}
+
+impl ScopeDocument {
+    fn parse(self, e: &mut Errors, path: &str) -> Option<PlaceScope> {
+        match self {
+            ScopeDocument::Anywhere => Some(PlaceScope::Anywhere),
+            ScopeDocument::OutlyingVillages => Some(PlaceScope::OutlyingVillages),
+            ScopeDocument::Places(slugs) => {
+                if slugs.is_empty() {
+                    e.push(format!("{path}.places"), Problem::Empty);
+                    return None;
+                }
+                let parsed: Vec<Option<PlaceSlug>> = slugs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| e.take(format!("{path}.places[{i}]"), PlaceSlug::parse(s)))
+                    .collect();
+                parsed.into_iter().collect::<Option<Vec<_>>>().map(PlaceScope::Places)
+            }
+        }
+    }
+}
+
+impl Promise {
+    /// Every place the promise names, with the field path that names it, so that whoever
+    /// knows the municipality's places can report the unknown ones precisely.
+    pub fn place_references(&self) -> Vec<(String, &PlaceSlug)> {
+        let mut refs = Vec::new();
+        for (i, c) in self.commitments.iter().enumerate() {
+            let Some(t) = &c.target else { continue };
+            for (field, scope) in [("scope", Some(&t.scope)), ("emphasis", t.emphasis.as_ref())] {
+                if let Some(PlaceScope::Places(slugs)) = scope {
+                    for (j, slug) in slugs.iter().enumerate() {
+                        refs.push((format!("commitments[{i}].target.{field}.places[{j}]"), slug));
+                    }
+                }
+            }
+        }
+        refs
+    }
+}
+
+impl From<&Promise> for PromiseDocument {
+    fn from(p: &Promise) -> Self {
+        PromiseDocument {
+            municipality: p.municipality.to_string(),
+            years: YearsDocument {
+                first: p.years.first().get(),
+                last: p.years.last().get(),
+            },
+            title: p.title.to_string(),
+            aim: p.aim.to_string(),
+            focus_areas: p.focus_areas.iter().map(Text::to_string).collect(),
+            focus_text: p.focus_text.as_ref().map(Text::to_string),
+            outcome_goal: OutcomeGoalDocument {
+                text: p.outcome_goal.text.to_string(),
+                measured_in: p.outcome_goal.measured_in.get(),
+            },
+            follow_up: FollowUpDocument {
+                internal: match p.follow_up.internal {
+                    InternalFollowUp::Tertial => InternalFollowUpDocument::Tertial,
+                    InternalFollowUp::Yearly => InternalFollowUpDocument::Yearly,
+                },
+                final_report: FinalReportDocument {
+                    year: p.follow_up.final_report_year.get(),
+                    quarter: p.follow_up.final_report_quarter.number(),
+                },
+            },
+            status: match p.status {
+                PromiseStatus::Draft => StatusDocument::Draft,
+                PromiseStatus::Signed => StatusDocument::Signed,
+                PromiseStatus::Published => StatusDocument::Published,
+                PromiseStatus::Closed => StatusDocument::Closed,
+            },
+            signed_on: p.signed_on,
+            signatories: p
+                .signatories
+                .iter()
+                .map(|s| SignatoryDocument {
+                    name: s.name.to_string(),
+                    role: s.role.to_string(),
+                })
+                .collect(),
+            continues: p.continues.map(Year::get),
+            commitments: p.commitments.iter().map(CommitmentDocument::from).collect(),
+        }
+    }
+}
+
+impl From<&Commitment> for CommitmentDocument {
+    fn from(c: &Commitment) -> Self {
+        CommitmentDocument {
+            party: match &c.party {
+                Party::Together => PartyDocument::Together,
+                Party::Police => PartyDocument::Police,
+                Party::Municipality => PartyDocument::Municipality,
+                Party::Partner(name) => PartyDocument::Partner(name.to_string()),
+            },
+            text: c.text.to_string(),
+            kind: match c.kind {
+                CommitmentKind::Output => KindDocument::Output,
+                CommitmentKind::Process => KindDocument::Process,
+                CommitmentKind::Outcome => KindDocument::Outcome,
+            },
+            target: c.target.as_ref().map(|t| TargetDocument {
+                activity: t.activity.to_string(),
+                at_least: t.at_least,
+                method: t.method.as_ref().map(|m| MethodDocument {
+                    code: m.code.to_string(),
+                    min_minutes: m.min_minutes,
+                    max_minutes: m.max_minutes,
+                }),
+                scope: ScopeDocument::from(&t.scope),
+                emphasis: t.emphasis.as_ref().map(ScopeDocument::from),
+            }),
+            local_plan: c.local_plan.as_ref().map(Text::to_string),
+        }
+    }
+}
+
+impl From<&PlaceScope> for ScopeDocument {
+    fn from(s: &PlaceScope) -> Self {
+        match s {
+            PlaceScope::Anywhere => ScopeDocument::Anywhere,
+            PlaceScope::OutlyingVillages => ScopeDocument::OutlyingVillages,
+            PlaceScope::Places(slugs) => {
+                ScopeDocument::Places(slugs.iter().map(PlaceSlug::to_string).collect())
+            }
+        }
+    }
+}
+
+/// A municipality's profile: its police organisation and its places. Loaded before
+/// promises that name places (`lofte municipality import`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileDocument {
+    pub municipality: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police: Option<PoliceDocument>,
+    #[serde(default)]
+    pub places: Vec<PlaceDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PoliceDocument {
+    /// Police region, e.g. "Region Öst".
+    pub region: String,
+    /// Police area, e.g. "Polisområde Södermanland".
+    pub police_area: String,
+    /// Local police area (lokalpolisområde), e.g. "Katrineholm".
+    pub local_police_area: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDocument {
+    /// Identifier within the municipality: lowercase letters, digits, hyphens.
+    pub slug: String,
+    pub name: String,
+    /// "locality", "hot_spot" or "area".
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// An outlying village (kransort).
+    #[serde(default)]
+    pub outlying: bool,
+    /// Slug of the locality the place lies in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
+}
+
+/// A parsed [`ProfileDocument`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub municipality: MunicipalityCode,
+    pub police: Option<crate::municipality::PoliceOrganisation>,
+    pub places: Vec<crate::place::Place>,
+}
+
+/// Parses a municipality profile from JSON text, reporting every problem with its path.
+pub fn parse_profile_json(json: &str) -> Result<Profile, Vec<FieldError>> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    let document: ProfileDocument =
+        serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            vec![FieldError::new(
+                path,
+                Problem::Malformed {
+                    detail: error.into_inner().to_string(),
+                },
+            )]
+        })?;
+    document.into_profile()
+}
+
+impl ProfileDocument {
+    pub fn into_profile(self) -> Result<Profile, Vec<FieldError>> {
+        use crate::municipality::PoliceOrganisation;
+        use crate::place::{Coordinates, Place, PlaceKind};
+
+        let mut e = Errors::default();
+        let municipality = e.take("municipality", MunicipalityCode::parse(&self.municipality));
+        let police = self.police.map(|p| {
+            let region = text(&mut e, "police.region", &p.region, Text::SHORT);
+            let area = text(&mut e, "police.police_area", &p.police_area, Text::SHORT);
+            let local = text(
+                &mut e,
+                "police.local_police_area",
+                &p.local_police_area,
+                Text::SHORT,
+            );
+            Some(PoliceOrganisation {
+                region: region?,
+                police_area: area?,
+                local_police_area: local?,
+            })
+        });
+        let mut seen = std::collections::HashSet::new();
+        let places: Vec<Option<Place>> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let path = format!("places[{i}]");
+                let slug = e.take(format!("{path}.slug"), PlaceSlug::parse(&p.slug));
+                if slug.is_some() && !seen.insert(p.slug.clone()) {
+                    e.push(
+                        format!("{path}.slug"),
+                        Problem::Slug {
+                            value: p.slug.clone(),
+                        },
+                    );
+                }
+                let name = text(&mut e, &format!("{path}.name"), &p.name, Text::SHORT);
+                let kind = e.take(format!("{path}.kind"), PlaceKind::parse(&p.kind));
+                let coordinates = e.take(format!("{path}.lat"), Coordinates::new(p.lat, p.lon));
+                let within = p
+                    .within
+                    .as_deref()
+                    .map(|w| e.take(format!("{path}.within"), PlaceSlug::parse(w)));
+                Some(Place {
+                    municipality: municipality.clone()?,
+                    slug: slug?,
+                    name: name?,
+                    kind: kind?,
+                    coordinates: coordinates?,
+                    outlying: p.outlying,
+                    within: within.map(|w| w.ok_or(())).transpose().ok()?,
+                })
+            })
+            .collect();
+        for (i, p) in self.places.iter().enumerate() {
+            if let Some(w) = &p.within
+                && !self.places.iter().any(|q| &q.slug == w)
+            {
+                e.push(
+                    format!("places[{i}].within"),
+                    Problem::UnknownPlace { value: w.clone() },
+                );
+            }
+        }
+        e.finish(|| Profile {
+            municipality: municipality.expect("no errors, so parsed"),
+            police: police.flatten(),
+            places: places.into_iter().flatten().collect(),
+        })
+    }
+}

@@ -1,0 +1,26 @@
+//! The domain of Löfte: medborgarlöften (citizen promises) and everything they are made of.
+//!
+//! Every type here is *parsed* on entry: a `MunicipalityCode` is four digits of a real
+//! county, a `YearSpan` runs forwards, a `Target` asks for at least one activity. Code
+//! that holds one of these types never checks again. The crate is pure: no I/O, no async,
+//! no SQL, no HTTP, so that the numbers every surface shows come from the same functions.
+
+pub mod activity;
+pub mod calendar;
+pub mod exchange;
+pub mod municipality;
+pub mod place;
+pub mod problem;
+pub mod promise;
+pub mod text;
+
+pub use activity::{ActivityTypeCode, MethodCode};
+pub use calendar::{Quarter, Tertial, Year, YearSpan};
+pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};
+pub use place::{Coordinates, Place, PlaceKind, PlaceSlug};
+pub use problem::{FieldError, Problem};
+pub use promise::{
+    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal, Party,
+    PlaceScope, Promise, PromiseStatus, Signatory, Target,
+};
+pub use text::Text;

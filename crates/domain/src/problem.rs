@@ -1,0 +1,168 @@
+//! What can be wrong with input, said precisely enough to be put into any language.
+//!
+//! The domain never formats messages for people: it names the field (`path`) and the
+//! problem with its parameters; the i18n crate turns that into Swedish or English.
+
+use std::fmt;
+
+/// One thing wrong with one field of some input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// Where in the input, e.g. `commitments[2].target.at_least`; empty for the whole input.
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, problem: Problem) -> Self {
+        Self {
+            path: path.into(),
+            problem,
+        }
+    }
+}
+
+/// The kinds of problem, each with what a person needs to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The input is not well-formed (JSON syntax, wrong JSON type); `detail` is the
+    /// parser's own words, which are technical and English.
+    Malformed { detail: String },
+    Required,
+    Empty,
+    TooLong { max: usize },
+    TooMany { max: usize },
+    OutOfRange { min: i64, max: i64 },
+    MunicipalityCode { value: String },
+    UnknownMunicipality { code: String },
+    YearSpanBackwards { first: i32, last: i32 },
+    YearSpanTooLong { max: i32 },
+    MeasuredBeforeStart { first: i32 },
+    FinalReportTooEarly { last: i32 },
+    ContinuesNotEarlier { first: i32 },
+    Slug { value: String },
+    UnknownActivityType { value: String },
+    UnknownPlace { value: String },
+    MethodWindow { min: u32, max: u32 },
+    Coordinates,
+    NoCommitments,
+    /// A promise for this municipality already covers one of these years.
+    PromiseExists { municipality: String, year: i32 },
+}
+
+impl Problem {
+    /// A stable machine-readable code, used in API error bodies and as the Fluent id suffix.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Malformed { .. } => "malformed",
+            Problem::Required => "required",
+            Problem::Empty => "empty",
+            Problem::TooLong { .. } => "too-long",
+            Problem::TooMany { .. } => "too-many",
+            Problem::OutOfRange { .. } => "out-of-range",
+            Problem::MunicipalityCode { .. } => "municipality-code",
+            Problem::UnknownMunicipality { .. } => "unknown-municipality",
+            Problem::YearSpanBackwards { .. } => "year-span-backwards",
+            Problem::YearSpanTooLong { .. } => "year-span-too-long",
+            Problem::MeasuredBeforeStart { .. } => "measured-before-start",
+            Problem::FinalReportTooEarly { .. } => "final-report-too-early",
+            Problem::ContinuesNotEarlier { .. } => "continues-not-earlier",
+            Problem::Slug { .. } => "slug",
+            Problem::UnknownActivityType { .. } => "unknown-activity-type",
+            Problem::UnknownPlace { .. } => "unknown-place",
+            Problem::MethodWindow { .. } => "method-window",
+            Problem::Coordinates => "coordinates",
+            Problem::NoCommitments => "no-commitments",
+            Problem::PromiseExists { .. } => "promise-exists",
+        }
+    }
+
+    /// The problem's parameters as (name, value) pairs, for message formatting.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Problem::Malformed { detail } => vec![("detail", detail.clone())],
+            Problem::TooLong { max } | Problem::TooMany { max } => vec![("max", max.to_string())],
+            Problem::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Problem::MunicipalityCode { value }
+            | Problem::Slug { value }
+            | Problem::UnknownActivityType { value }
+            | Problem::UnknownPlace { value } => vec![("value", value.clone())],
+            Problem::UnknownMunicipality { code } => vec![("code", code.clone())],
+            Problem::YearSpanBackwards { first, last } => {
+                vec![("first", first.to_string()), ("last", last.to_string())]
+            }
+            Problem::YearSpanTooLong { max } => vec![("max", max.to_string())],
+            Problem::MeasuredBeforeStart { first } | Problem::ContinuesNotEarlier { first } => {
+                vec![("first", first.to_string())]
+            }
+            Problem::FinalReportTooEarly { last } => vec![("last", last.to_string())],
+            Problem::MethodWindow { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Problem::PromiseExists { municipality, year } => vec![
+                ("municipality", municipality.clone()),
+                ("year", year.to_string()),
+            ],
+            Problem::Required | Problem::Empty | Problem::Coordinates | Problem::NoCommitments => {
+                vec![]
+            }
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    /// A plain technical rendering (for logs and tests); people get the Fluent message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(input)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.problem.code())?;
+        for (name, value) in self.problem.args() {
+            write!(f, " {name}={value}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects field errors while parsing a larger input, so a person sees every problem at
+/// once instead of one per attempt.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    pub fn push(&mut self, path: impl Into<String>, problem: Problem) {
+        self.0.push(FieldError::new(path, problem));
+    }
+
+    /// Keeps the value if it parsed, records the problem under `path` otherwise.
+    pub fn take<T>(&mut self, path: impl Into<String>, result: Result<T, Problem>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.push(path, problem);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+
+    /// `Ok(value)` when nothing was recorded, every recorded error otherwise.
+    pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self.0)
+        }
+    }
+}

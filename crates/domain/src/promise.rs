@@ -1,0 +1,313 @@
+//! The medborgarlöfte itself: aim, focus, outcome goal, commitments by party, targets.
+
+use chrono::NaiveDate;
+
+use crate::activity::{ActivityTypeCode, MethodCode};
+use crate::calendar::{Quarter, Year, YearSpan};
+use crate::municipality::MunicipalityCode;
+use crate::place::PlaceSlug;
+use crate::problem::Problem;
+use crate::text::Text;
+
+/// Where a promise is in its life. The public sees only `Published` and `Closed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PromiseStatus {
+    /// Being written; may change freely.
+    Draft,
+    /// Signed by the local police area chief and the municipal chief; not yet public.
+    Signed,
+    /// Public and being carried out.
+    Published,
+    /// The year is over and the final report (slutredovisning) is done.
+    Closed,
+}
+
+impl PromiseStatus {
+    pub const ALL: [PromiseStatus; 4] = [
+        PromiseStatus::Draft,
+        PromiseStatus::Signed,
+        PromiseStatus::Published,
+        PromiseStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PromiseStatus::Draft => "draft",
+            PromiseStatus::Signed => "signed",
+            PromiseStatus::Published => "published",
+            PromiseStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw)
+            .ok_or(Problem::Slug {
+                value: raw.to_owned(),
+            })
+    }
+
+    pub fn is_public(self) -> bool {
+        matches!(self, PromiseStatus::Published | PromiseStatus::Closed)
+    }
+
+    /// The workflow only moves forwards, one step at a time (draft → signed → published →
+    /// closed); a signed promise may go back to draft if it has to be signed again.
+    pub fn may_become(self, next: PromiseStatus) -> bool {
+        use PromiseStatus::*;
+        matches!(
+            (self, next),
+            (Draft, Signed) | (Signed, Published) | (Published, Closed) | (Signed, Draft)
+        )
+    }
+}
+
+/// Who makes a commitment. The seed groups them as "Tillsammans", "Polisen lovar" and
+/// "<kommun> lovar"; other partners (housing companies, fire service) sometimes join.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Party {
+    Together,
+    Police,
+    Municipality,
+    Partner(Text),
+}
+
+impl Party {
+    /// Order of the sections on the page, as in the seed.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Party::Together => 0,
+            Party::Police => 1,
+            Party::Municipality => 2,
+            Party::Partner(_) => 3,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Party::Together => "together",
+            Party::Police => "police",
+            Party::Municipality => "municipality",
+            Party::Partner(_) => "partner",
+        }
+    }
+}
+
+/// Brå's distinction between outcome (effektmål), process and output (produktionsmål).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommitmentKind {
+    Output,
+    Process,
+    Outcome,
+}
+
+impl CommitmentKind {
+    pub const ALL: [CommitmentKind; 3] = [
+        CommitmentKind::Output,
+        CommitmentKind::Process,
+        CommitmentKind::Outcome,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommitmentKind::Output => "output",
+            CommitmentKind::Process => "process",
+            CommitmentKind::Outcome => "outcome",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw)
+            .ok_or(Problem::Slug {
+                value: raw.to_owned(),
+            })
+    }
+}
+
+/// A working method with the duration window an activity must fall in to count under it
+/// (a traffic control of five minutes is not a control by the 20-minute method).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    pub code: MethodCode,
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+}
+
+impl Method {
+    pub const MAX_MINUTES: u32 = 24 * 60;
+
+    pub fn new(code: MethodCode, min_minutes: u32, max_minutes: u32) -> Result<Self, Problem> {
+        if min_minutes == 0 || min_minutes > max_minutes || max_minutes > Self::MAX_MINUTES {
+            return Err(Problem::MethodWindow {
+                min: min_minutes,
+                max: max_minutes,
+            });
+        }
+        Ok(Self {
+            code,
+            min_minutes,
+            max_minutes,
+        })
+    }
+
+    pub fn admits(&self, minutes: u32) -> bool {
+        (self.min_minutes..=self.max_minutes).contains(&minutes)
+    }
+}
+
+/// Where activities must take place to count, or where more of them is wanted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceScope {
+    Anywhere,
+    /// The outlying villages (kransorter) around the main town.
+    OutlyingVillages,
+    /// Named places of the municipality.
+    Places(Vec<PlaceSlug>),
+}
+
+/// A measurable part of a commitment: which logged activities count, and how many are
+/// promised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub activity: ActivityTypeCode,
+    /// "At least N" within the promise period; `None` where the promise names the work
+    /// but no number (e.g. foot patrol in Flen centre, 2020).
+    pub at_least: Option<u32>,
+    pub method: Option<Method>,
+    /// Only activities here count.
+    pub scope: PlaceScope,
+    /// Where the promise asks for more presence, reported as a share (2021: kransorterna).
+    pub emphasis: Option<PlaceScope>,
+}
+
+impl Target {
+    pub const MAX_COUNT: u32 = 1_000_000;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub party: Party,
+    pub text: Text,
+    pub kind: CommitmentKind,
+    pub target: Option<Target>,
+    /// A local plan the commitment works through, e.g. "Lokal ANDT-handlingsplan".
+    pub local_plan: Option<Text>,
+}
+
+impl Commitment {
+    /// Whether a resident could check the commitment by a number. Brå asks for concrete,
+    /// measurable promises; the staff area points out the ones that are not.
+    pub fn is_measurable(&self) -> bool {
+        self.target.as_ref().is_some_and(|t| t.at_least.is_some())
+    }
+}
+
+/// The promise's outcome goal, e.g. "År 2022 ska en generell ökning av den upplevda
+/// tryggheten gå att avläsa i trygghetsmätningar och medborgardialoger."
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeGoal {
+    pub text: Text,
+    /// The year the outcome is to be measured in.
+    pub measured_in: Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InternalFollowUp {
+    /// Per tertial (T1–T3), the usual rhythm.
+    Tertial,
+    /// Once a year only.
+    Yearly,
+}
+
+/// How the promise will be followed up: internally during the year, and officially in a
+/// final report (slutredovisning) afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpPlan {
+    pub internal: InternalFollowUp,
+    pub final_report_year: Year,
+    pub final_report_quarter: Quarter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signatory {
+    pub name: Text,
+    /// Title and organisation, e.g. "Lokalpolisområdeschef, LPO Katrineholm".
+    pub role: Text,
+}
+
+/// One municipality's promise for a year or a span of years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promise {
+    pub municipality: MunicipalityCode,
+    pub years: YearSpan,
+    pub title: Text,
+    /// The overall aim the parties share ("öka tryggheten och minska risken...").
+    pub aim: Text,
+    pub focus_areas: Vec<Text>,
+    /// The focus paragraph as published, if the promise words its focus as prose.
+    pub focus_text: Option<Text>,
+    pub outcome_goal: OutcomeGoal,
+    pub follow_up: FollowUpPlan,
+    pub status: PromiseStatus,
+    pub signed_on: Option<NaiveDate>,
+    pub signatories: Vec<Signatory>,
+    /// The first year of the promise this one continues (started as a copy of it).
+    pub continues: Option<Year>,
+    pub commitments: Vec<Commitment>,
+}
+
+impl Promise {
+    pub const MAX_COMMITMENTS: usize = 100;
+    pub const MAX_FOCUS_AREAS: usize = 20;
+
+    /// A new draft for the year after this promise, with the same content, linked back.
+    /// Outcome-goal and final-report years move on by the same distance.
+    pub fn continue_into(&self, first: Year) -> Result<Promise, Problem> {
+        let shift = first.get() - self.years.first().get();
+        if shift <= 0 {
+            return Err(Problem::ContinuesNotEarlier {
+                first: first.get(),
+            });
+        }
+        let move_year = |y: Year| Year::new(y.get() + shift);
+        let length = self.years.last().get() - self.years.first().get();
+        let years = YearSpan::new(first, Year::new(first.get() + length)?)?;
+        Ok(Promise {
+            years,
+            title: self.title.clone(),
+            outcome_goal: OutcomeGoal {
+                text: self.outcome_goal.text.clone(),
+                measured_in: move_year(self.outcome_goal.measured_in)?,
+            },
+            follow_up: FollowUpPlan {
+                final_report_year: move_year(self.follow_up.final_report_year)?,
+                ..self.follow_up
+            },
+            status: PromiseStatus::Draft,
+            signed_on: None,
+            signatories: Vec::new(),
+            continues: Some(self.years.first()),
+            ..self.clone()
+        })
+    }
+
+    /// The commitments of one party, in their written order.
+    pub fn commitments_of<'a>(&'a self, party: &'a Party) -> impl Iterator<Item = &'a Commitment> {
+        self.commitments.iter().filter(move |c| &c.party == party)
+    }
+
+    /// The parties that have commitments, in the order the page shows them.
+    pub fn parties(&self) -> Vec<Party> {
+        let mut parties: Vec<Party> = Vec::new();
+        for c in &self.commitments {
+            if !parties.contains(&c.party) {
+                parties.push(c.party.clone());
+            }
+        }
+        parties.sort_by_key(Party::rank);
+        parties
+    }
+}

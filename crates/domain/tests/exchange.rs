@@ -1,0 +1,197 @@
+//! The promise exchange format: the Flen files parse to what the seed says, every
+//! problem in a bad document is reported with its path, and export → import is lossless.
+
+use lofte_domain::exchange::{PromiseDocument, parse_profile_json, parse_promise_json};
+use lofte_domain::{Party, PlaceScope, Problem, Promise, PromiseStatus, Year};
+use proptest::prelude::*;
+
+const FLEN_2020: &str = include_str!("../../../data/flen/promise-2020.json");
+const FLEN_2021: &str = include_str!("../../../data/flen/promise-2021.json");
+const FLEN_PROFILE: &str = include_str!("../../../data/flen/municipality.json");
+
+fn count(p: &Promise, party: &Party) -> usize {
+    p.commitments_of(party).count()
+}
+
+#[test]
+fn flen_2020_has_the_seed_commitments_and_targets() {
+    let p = parse_promise_json(FLEN_2020).unwrap();
+    assert_eq!(p.municipality.as_str(), "0482");
+    assert_eq!(p.years.to_string(), "2020");
+    assert_eq!(p.status, PromiseStatus::Published);
+    assert_eq!(p.outcome_goal.measured_in, Year::new(2021).unwrap());
+    assert_eq!(p.follow_up.final_report_year, Year::new(2021).unwrap());
+    assert_eq!(p.follow_up.final_report_quarter.number(), 1);
+    assert_eq!(
+        (
+            count(&p, &Party::Together),
+            count(&p, &Party::Police),
+            count(&p, &Party::Municipality)
+        ),
+        (2, 3, 8)
+    );
+    let targets: Vec<(&str, Option<u32>)> = p
+        .commitments
+        .iter()
+        .filter_map(|c| c.target.as_ref())
+        .map(|t| (t.activity.as_str(), t.at_least))
+        .collect();
+    assert_eq!(
+        targets,
+        vec![
+            ("safety_walk", Some(4)),
+            ("foot_patrol", None),
+            ("traffic_control", Some(100)),
+            ("trygg_vuxen", Some(50)),
+        ]
+    );
+    let patrol = p.commitments[3].target.as_ref().unwrap();
+    assert_eq!(patrol.method.as_ref().unwrap().code.as_str(), "fifteen_minute");
+    assert!(matches!(&patrol.scope, PlaceScope::Places(s) if s[0].as_str() == "flen-centrum"));
+    let controls = p.commitments[4].target.as_ref().unwrap();
+    let method = controls.method.as_ref().unwrap();
+    assert!(method.admits(20) && !method.admits(5), "a five-minute stop is no 20-minute control");
+}
+
+#[test]
+fn flen_2021_continues_2020_and_wants_controls_in_the_outlying_villages() {
+    let p = parse_promise_json(FLEN_2021).unwrap();
+    assert_eq!(p.continues, Some(Year::new(2020).unwrap()));
+    assert_eq!(
+        (
+            count(&p, &Party::Together),
+            count(&p, &Party::Police),
+            count(&p, &Party::Municipality)
+        ),
+        (3, 3, 6)
+    );
+    let controls = p
+        .commitments
+        .iter()
+        .find_map(|c| c.target.as_ref())
+        .unwrap();
+    assert_eq!(controls.at_least, Some(100));
+    assert_eq!(controls.scope, PlaceScope::Anywhere);
+    assert_eq!(controls.emphasis, Some(PlaceScope::OutlyingVillages));
+    assert_eq!(p.commitments.iter().filter(|c| c.is_measurable()).count(), 1);
+}
+
+#[test]
+fn flen_profile_marks_the_outlying_villages() {
+    let profile = parse_profile_json(FLEN_PROFILE).unwrap();
+    let outlying: Vec<&str> = profile
+        .places
+        .iter()
+        .filter(|p| p.outlying)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(outlying, ["Malmköping", "Hälleforsnäs", "Sparreholm", "Skebokvarn"]);
+    assert_eq!(
+        profile.police.unwrap().local_police_area.as_str(),
+        "Katrineholm"
+    );
+}
+
+fn paths(json: &str) -> Vec<(String, &'static str)> {
+    parse_promise_json(json)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| (e.path, e.problem.code()))
+        .collect()
+}
+
+#[test]
+fn every_field_problem_is_reported_with_its_path() {
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["municipality"] = "482".into();
+    doc["years"]["last"] = 2019.into();
+    doc["title"] = "   ".into();
+    doc["commitments"][5]["target"]["at_least"] = 0.into();
+    doc["commitments"][5]["target"]["activity"] = "tea_party".into();
+    doc["commitments"][5]["target"]["method"]["min_minutes"] = 40.into();
+    doc["commitments"][2]["text"] = "x".repeat(5000).into();
+    let found = paths(&doc.to_string());
+    assert_eq!(
+        found,
+        vec![
+            ("municipality".to_owned(), "municipality-code"),
+            ("years".to_owned(), "year-span-backwards"),
+            ("title".to_owned(), "empty"),
+            ("commitments[2].text".to_owned(), "too-long"),
+            ("commitments[5].target.activity".to_owned(), "unknown-activity-type"),
+            ("commitments[5].target.at_least".to_owned(), "out-of-range"),
+            ("commitments[5].target.method".to_owned(), "method-window"),
+        ]
+    );
+}
+
+#[test]
+fn structural_errors_name_the_field_and_what_was_expected() {
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["commitments"][1]["party"] = "mayor".into();
+    let errors = parse_promise_json(&doc.to_string()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "commitments[1].party");
+    let Problem::Malformed { detail } = &errors[0].problem else {
+        panic!("{errors:?}")
+    };
+    assert!(detail.contains("unknown variant `mayor`"), "{detail}");
+    assert!(detail.contains("together"), "lists what is expected: {detail}");
+
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["commitments"][0]["colour"] = "red".into();
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![("commitments[0].colour".to_owned(), "malformed")],
+        "unknown fields are refused, so a typo is not silently dropped"
+    );
+
+    let errors = parse_promise_json("{\"municipality\": \"0482\",").unwrap_err();
+    assert_eq!(errors[0].problem.code(), "malformed");
+}
+
+#[test]
+fn years_must_fit_together() {
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["outcome_goal"]["measured_in"] = 2020.into();
+    doc["follow_up"]["final_report"]["year"] = 2021.into();
+    doc["follow_up"]["final_report"]["quarter"] = 5.into();
+    doc["continues"] = 2021.into();
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![
+            ("outcome_goal.measured_in".to_owned(), "measured-before-start"),
+            ("follow_up.final_report.year".to_owned(), "final-report-too-early"),
+            ("follow_up.final_report.quarter".to_owned(), "out-of-range"),
+            ("continues".to_owned(), "continues-not-earlier"),
+        ]
+    );
+}
+
+#[test]
+fn a_promise_continues_into_the_next_year_as_a_linked_draft() {
+    let p2021 = parse_promise_json(FLEN_2021).unwrap();
+    let p2022 = p2021.continue_into(Year::new(2022).unwrap()).unwrap();
+    assert_eq!(p2022.years.to_string(), "2022");
+    assert_eq!(p2022.continues, Some(Year::new(2021).unwrap()));
+    assert_eq!(p2022.status, PromiseStatus::Draft);
+    assert_eq!(p2022.outcome_goal.measured_in, Year::new(2023).unwrap());
+    assert_eq!(p2022.follow_up.final_report_year, Year::new(2023).unwrap());
+    assert_eq!(p2022.commitments, p2021.commitments);
+    assert!(p2021.continue_into(Year::new(2021).unwrap()).is_err());
+}
+
+proptest! {
+    /// Whatever a person types (markup, typst syntax, any script) survives export and
+    /// import unchanged but for surrounding white space.
+    #[test]
+    fn export_then_import_is_lossless(text in "\\PC{1,300}", title in "[<>#*\\[\\]a-zåäö ]{1,80}") {
+        prop_assume!(!text.trim().is_empty() && !title.trim().is_empty());
+        let mut p = parse_promise_json(FLEN_2020).unwrap();
+        p.commitments[0].text = lofte_domain::Text::parse(&text, 4000).unwrap();
+        p.title = lofte_domain::Text::parse(&title, 200).unwrap();
+        let json = serde_json::to_string(&PromiseDocument::from(&p)).unwrap();
+        let back = parse_promise_json(&json).unwrap();
+        prop_assert_eq!(back, p);
+    }
+}

@@ -1,0 +1,203 @@
+//! Everything a person reads, in Swedish first and English second.
+//!
+//! Messages live in `locales/{sv,en}/*.ftl` and are compiled into the binary. Swedish is
+//! the fallback, so a message missing in English shows in Swedish rather than as a key;
+//! a test checks that both files define the same messages.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use lofte_domain::FieldError;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "sv",
+        // Unicode isolation marks around arguments show up as stray characters in
+        // terminals and in `pdftotext`; our arguments are never right-to-left.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+const SV: LanguageIdentifier = langid!("sv");
+const EN: LanguageIdentifier = langid!("en");
+
+/// The languages of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The BCP 47 tag, as used in `lang` attributes and the language cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Recognises `sv`, `en` and regional or POSIX forms such as `en-GB` or `en_US.UTF-8`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, in the order given.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(|tag| Lang::from_tag(tag.trim()))
+    }
+
+    /// The other language, for the switch that offers it.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Sv => Lang::En,
+            Lang::En => Lang::Sv,
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The message `key`.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(self.id(), key)
+    }
+
+    /// The message `key` with arguments.
+    pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), numeric_or_text(value)))
+            .collect();
+        LOCALES.lookup_with_args(self.id(), key, &args)
+    }
+
+    /// A field error as a sentence: "commitments[2].text: Får inte vara tomt."
+    pub fn field_error(self, error: &FieldError) -> String {
+        let message = self.problem(&error.problem);
+        if error.path.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", error.path)
+        }
+    }
+
+    /// What is wrong, without where.
+    pub fn problem(self, problem: &lofte_domain::Problem) -> String {
+        self.t_args(&format!("problem-{}", problem.code()), &problem.args())
+    }
+}
+
+/// Fluent selects plural forms and formats numbers only for numeric arguments.
+fn numeric_or_text(value: &str) -> FluentValue<'static> {
+    match value.parse::<i64>() {
+        Ok(n) => FluentValue::from(n),
+        Err(_) => FluentValue::from(value.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lofte_domain::Problem;
+    use std::collections::BTreeSet;
+
+    fn message_ids(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn swedish_and_english_define_the_same_messages() {
+        let sv = message_ids(include_str!("../locales/sv/main.ftl"));
+        let en = message_ids(include_str!("../locales/en/main.ftl"));
+        assert!(sv.len() > 50, "expected the full message set, got {}", sv.len());
+        assert_eq!(
+            sv.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+    }
+
+    #[test]
+    fn every_problem_has_a_message_in_both_languages() {
+        let problems = [
+            Problem::Malformed { detail: "x".into() },
+            Problem::Required,
+            Problem::Empty,
+            Problem::TooLong { max: 5 },
+            Problem::TooMany { max: 5 },
+            Problem::OutOfRange { min: 1, max: 4 },
+            Problem::MunicipalityCode { value: "x".into() },
+            Problem::UnknownMunicipality { code: "x".into() },
+            Problem::YearSpanBackwards { first: 2, last: 1 },
+            Problem::YearSpanTooLong { max: 4 },
+            Problem::MeasuredBeforeStart { first: 1 },
+            Problem::FinalReportTooEarly { last: 1 },
+            Problem::ContinuesNotEarlier { first: 1 },
+            Problem::Slug { value: "x".into() },
+            Problem::UnknownActivityType { value: "x".into() },
+            Problem::UnknownPlace { value: "x".into() },
+            Problem::MethodWindow { min: 1, max: 2 },
+            Problem::Coordinates,
+            Problem::NoCommitments,
+            Problem::PromiseExists {
+                municipality: "0482".into(),
+                year: 2021,
+            },
+        ];
+        for lang in Lang::ALL {
+            for p in &problems {
+                let text = lang.problem(p);
+                assert!(
+                    !text.starts_with("Unknown localization") && !text.contains("problem-"),
+                    "{lang:?} {p:?}: {text}"
+                );
+            }
+        }
+        assert_eq!(
+            Lang::Sv.problem(&Problem::TooLong { max: 200 }),
+            "Får vara högst 200 tecken."
+        );
+        assert_eq!(
+            Lang::En.problem(&Problem::TooLong { max: 200 }),
+            "Must be at most 200 characters."
+        );
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(
+            Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("fi"), None);
+    }
+}
