@@ -1,1 +1,333 @@
-fn main() {}
+//! `lofte`: serve the site, migrate, load the Flen demo, import and export promises.
+
+mod config;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use lofte_db::{Db, Visibility};
+use lofte_domain::exchange::{PromiseDocument, parse_profile_json, parse_promise_json};
+use lofte_domain::{FieldError, MunicipalityCode, Year};
+use lofte_i18n::Lang;
+
+use crate::config::{Config, Overrides};
+
+#[derive(Parser)]
+#[command(name = "lofte", version, about = "Medborgarlöften: citizen promises of the Police and the municipalities")]
+struct Cli {
+    /// A TOML configuration file (default: ./lofte.toml if present).
+    #[arg(long, global = true, env = "LOFTE_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database URL: sqlite://… or postgres://… (default: a SQLite file in the data folder).
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    /// Folder for the default SQLite database.
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the public site and the API (migrates the database first).
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080; port 0 picks a free port.
+        #[arg(long)]
+        bind: Option<String>,
+        /// Load the Flen demo data before serving.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Load the Flen demo data (Flen's promises for 2020 and 2021).
+    Demo,
+    /// Promises in the exchange format (docs/promise-format.md).
+    #[command(subcommand)]
+    Promise(PromiseCommand),
+    /// Municipality profiles: police organisation and places.
+    #[command(subcommand)]
+    Municipality(MunicipalityCommand),
+}
+
+#[derive(Subcommand)]
+enum PromiseCommand {
+    /// Import promises from JSON files; each file is stored whole or not at all.
+    Import { files: Vec<PathBuf> },
+    /// Export a promise as JSON.
+    Export {
+        #[arg(long)]
+        municipality: String,
+        #[arg(long)]
+        year: i32,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Start next year's promise as a draft copy of an earlier one, linked to it.
+    Copy {
+        #[arg(long)]
+        municipality: String,
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+    },
+    /// Print the JSON Schema of the exchange format.
+    Schema,
+}
+
+#[derive(Subcommand)]
+enum MunicipalityCommand {
+    /// Import a municipality profile (police organisation, places) from a JSON file.
+    Import { file: PathBuf },
+}
+
+/// A failure the user can fix, already worded for them.
+#[derive(Debug)]
+struct UserError(String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+fn cli_lang() -> Lang {
+    ["LOFTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .find_map(|v| Lang::from_tag(&v))
+        .unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LOFTE_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let lang = cli_lang();
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    match runtime.block_on(run(cli, lang)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.downcast_ref::<UserError>() {
+                Some(user) => eprintln!("{user}"),
+                None => eprintln!("lofte: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli, lang: Lang) -> Result<()> {
+    let bind = match &cli.command {
+        Command::Serve { bind, .. } => bind.clone(),
+        _ => None,
+    };
+    let config = Config::load(
+        cli.config.as_deref(),
+        &Overrides {
+            bind,
+            data_dir: cli.data_dir,
+            database_url: cli.database_url,
+        },
+    )
+    .context("reading configuration")?;
+    let url = config
+        .database_url()
+        .with_context(|| format!("creating {}", config.data_dir.display()))?;
+    let db = Db::connect(&url)
+        .await
+        .with_context(|| format!("connecting to the database ({})", redact(&url)))?;
+    db.migrate().await.context("migrating the database")?;
+
+    match cli.command {
+        Command::Serve { demo, .. } => {
+            if demo {
+                load_demo(&db, lang).await?;
+            }
+            let listener = tokio::net::TcpListener::bind(&config.bind)
+                .await
+                .with_context(|| format!("binding {}", config.bind))?;
+            let address = listener.local_addr()?;
+            println!(
+                "{}",
+                lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
+            );
+            lofte_web::serve(listener, lofte_web::AppState { db }).await?;
+        }
+        Command::Migrate => println!("{}", lang.t("cli-migrated")),
+        Command::Demo => load_demo(&db, lang).await?,
+        Command::Promise(PromiseCommand::Import { files }) => {
+            for file in files {
+                import_promise(&db, lang, &file).await?;
+            }
+        }
+        Command::Promise(PromiseCommand::Export {
+            municipality,
+            year,
+            output,
+        }) => {
+            let stored = find_promise(&db, lang, &municipality, year).await?;
+            let json = serde_json::to_string_pretty(&PromiseDocument::from(&stored.promise))?;
+            match output {
+                Some(path) => std::fs::write(&path, json + "\n")
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => println!("{json}"),
+            }
+        }
+        Command::Promise(PromiseCommand::Copy {
+            municipality,
+            from,
+            to,
+        }) => {
+            let stored = find_promise(&db, lang, &municipality, from).await?;
+            let year = Year::new(to).map_err(|p| user_error(lang, "--to", p))?;
+            let draft = stored
+                .promise
+                .continue_into(year)
+                .map_err(|p| user_error(lang, "--to", p))?;
+            store(&db, lang, "--to", &draft).await?;
+            println!(
+                "{}",
+                lang.t_args(
+                    "cli-copied",
+                    &[
+                        ("year", to.to_string()),
+                        ("municipality", municipality),
+                        ("from", from.to_string())
+                    ]
+                )
+            );
+        }
+        Command::Promise(PromiseCommand::Schema) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&lofte_web::promise_json_schema())?
+            );
+        }
+        Command::Municipality(MunicipalityCommand::Import { file }) => {
+            let name = file.display().to_string();
+            let json = std::fs::read_to_string(&file).with_context(|| format!("reading {name}"))?;
+            let profile = parse_profile_json(&json).map_err(|e| invalid(lang, &name, &e))?;
+            db.import_profile(&profile).await.map_err(|e| match e {
+                lofte_db::Error::Invalid(errors) => invalid(lang, &name, &errors),
+                other => other.into(),
+            })?;
+            println!(
+                "{}",
+                lang.t_args(
+                    "cli-profile-imported",
+                    &[
+                        ("municipality", profile.municipality.to_string()),
+                        ("places", profile.places.len().to_string())
+                    ]
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
+    let loaded = lofte_db::demo::load_flen(db).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-loaded",
+            &[
+                ("added", loaded.promises_added.to_string()),
+                ("present", loaded.promises_present.to_string())
+            ]
+        )
+    );
+    Ok(())
+}
+
+async fn import_promise(db: &Db, lang: Lang, file: &std::path::Path) -> Result<()> {
+    let name = file.display().to_string();
+    let json = std::fs::read_to_string(file).with_context(|| format!("reading {name}"))?;
+    let promise = parse_promise_json(&json).map_err(|e| invalid(lang, &name, &e))?;
+    store(db, lang, &name, &promise).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-imported",
+            &[
+                ("year", promise.years.to_string()),
+                ("municipality", promise.municipality.to_string())
+            ]
+        )
+    );
+    Ok(())
+}
+
+async fn store(db: &Db, lang: Lang, source: &str, promise: &lofte_domain::Promise) -> Result<()> {
+    db.import_promise(promise).await.map_err(|e| match e {
+        lofte_db::Error::Invalid(errors) => invalid(lang, source, &errors),
+        other => other.into(),
+    })?;
+    Ok(())
+}
+
+async fn find_promise(
+    db: &Db,
+    lang: Lang,
+    municipality: &str,
+    year: i32,
+) -> Result<lofte_db::StoredPromise> {
+    let not_found = || {
+        anyhow::Error::new(UserError(lang.t_args(
+            "cli-not-found",
+            &[
+                ("municipality", municipality.to_owned()),
+                ("year", year.to_string()),
+            ],
+        )))
+    };
+    let code = MunicipalityCode::parse(municipality)
+        .map_err(|p| user_error(lang, "--municipality", p))?;
+    let year = Year::new(year).map_err(|p| user_error(lang, "--year", p))?;
+    let tenant = db.tenant(&code).await?.ok_or_else(not_found)?;
+    tenant
+        .promise_for_year(year, Visibility::All)
+        .await?
+        .ok_or_else(not_found)
+}
+
+fn invalid(lang: Lang, file: &str, errors: &[FieldError]) -> anyhow::Error {
+    let mut message = lang.t_args("cli-invalid-file", &[("file", file.to_owned())]);
+    for e in errors {
+        message.push_str("\n  ");
+        message.push_str(&lang.field_error(e));
+    }
+    UserError(message).into()
+}
+
+fn user_error(lang: Lang, what: &str, problem: lofte_domain::Problem) -> anyhow::Error {
+    UserError(format!("{what}: {}", lang.problem(&problem))).into()
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}

@@ -21,8 +21,8 @@ fluent_templates::static_loader! {
     };
 }
 
-const SV: LanguageIdentifier = langid!("sv");
-const EN: LanguageIdentifier = langid!("en");
+static SV: LanguageIdentifier = langid!("sv");
+static EN: LanguageIdentifier = langid!("en");
 
 /// The languages of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -83,6 +83,12 @@ impl Lang {
     /// The message `key`.
     pub fn t(self, key: &str) -> String {
         LOCALES.lookup(self.id(), key)
+    }
+
+    /// The message `key`, or `None` if no language defines it (for keys built from data,
+    /// such as a municipality's own method code).
+    pub fn try_t(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.id(), key)
     }
 
     /// The message `key` with arguments.

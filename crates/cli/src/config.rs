@@ -1,0 +1,112 @@
+//! Configuration in layers: built-in defaults → optional TOML file → `LOFTE_*`
+//! environment variables → command-line flags. With nothing configured, everything lives
+//! in one SQLite file under `./lofte-data`.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (printed at start).
+    pub bind: String,
+    /// Where the SQLite database lives when `database_url` is not set.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/lofte.sqlite`.
+    pub database_url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("lofte-data"),
+            database_url: None,
+        }
+    }
+}
+
+/// Flags that override the configuration when given.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+}
+
+impl Config {
+    /// Reads the layers. `file` is `--config`; without it `lofte.toml` in the working
+    /// directory is read if present.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, figment::Error> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None => figment = figment.merge(Toml::file("lofte.toml")),
+        }
+        figment
+            .merge(Env::prefixed("LOFTE_").only(&["bind", "data_dir", "database_url"]))
+            .merge(Serialized::defaults(overrides))
+            .extract()
+    }
+
+    /// The database URL, creating the data folder for the default SQLite file.
+    pub fn database_url(&self) -> std::io::Result<String> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        Ok(format!(
+            "sqlite://{}?mode=rwc",
+            self.data_dir.join("lofte.sqlite").display()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_apply_in_order() {
+        figment::Jail::expect_with(|jail| {
+            assert_eq!(
+                Config::load(None, &Overrides::default())?.bind,
+                "127.0.0.1:8080"
+            );
+            jail.create_file("lofte.toml", "bind = \"0.0.0.0:80\"\ndata_dir = \"/srv/lofte\"")?;
+            let from_file = Config::load(None, &Overrides::default())?;
+            assert_eq!(from_file.bind, "0.0.0.0:80");
+            assert_eq!(from_file.data_dir, PathBuf::from("/srv/lofte"));
+            jail.set_env("LOFTE_BIND", "127.0.0.1:9000");
+            assert_eq!(
+                Config::load(None, &Overrides::default())?.bind,
+                "127.0.0.1:9000"
+            );
+            let flags = Overrides {
+                bind: Some("127.0.0.1:0".into()),
+                ..Overrides::default()
+            };
+            let config = Config::load(None, &flags)?;
+            assert_eq!(config.bind, "127.0.0.1:0");
+            assert_eq!(config.data_dir, PathBuf::from("/srv/lofte"), "kept from the file");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn default_database_is_a_sqlite_file_in_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config {
+            data_dir: dir.path().join("data"),
+            ..Config::default()
+        };
+        let url = config.database_url().unwrap();
+        assert!(url.starts_with("sqlite://") && url.ends_with("data/lofte.sqlite?mode=rwc"));
+        assert!(dir.path().join("data").is_dir());
+    }
+}

@@ -1,0 +1,305 @@
+//! The read API (`/api/v1/…`) and its OpenAPI document (`/api/openapi.json`).
+//!
+//! A promise is served in the exchange format (`PromiseDocument`), the same JSON that
+//! `lofte promise import` reads: what comes out can go back in.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use lofte_db::{Tenant, Visibility};
+use lofte_domain::exchange::{
+    CommitmentDocument, FinalReportDocument, FollowUpDocument, InternalFollowUpDocument,
+    KindDocument, MethodDocument, OutcomeGoalDocument, PartyDocument, PlaceDocument,
+    PoliceDocument, ProfileDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
+    StatusDocument, TargetDocument, YearsDocument,
+};
+use lofte_domain::{Municipality, MunicipalityCode, Year};
+use serde::Serialize;
+use utoipa::{OpenApi, ToSchema};
+
+use crate::AppState;
+use crate::error::{ApiError, ApiErrorBody, ApiFieldError};
+use crate::lang::ApiLang;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Löfte API",
+        version = "1",
+        description = "Open data on Swedish citizen promises (medborgarlöften): municipalities, \
+                       their promises and commitments. Messages follow Accept-Language \
+                       (sv by default, en).",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(list_municipalities, get_municipality, list_places, get_promise),
+    components(schemas(
+        MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
+        PromiseDocument, YearsDocument, OutcomeGoalDocument, FollowUpDocument,
+        InternalFollowUpDocument, FinalReportDocument, StatusDocument, SignatoryDocument,
+        CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
+        ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError
+    )),
+    tags((name = "municipalities", description = "Municipalities and their citizen promises"))
+)]
+pub struct ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/v1/municipalities", get(list_municipalities))
+        .route("/v1/municipalities/{code}", get(get_municipality))
+        .route("/v1/municipalities/{code}/places", get(list_places))
+        .route("/v1/municipalities/{code}/promises/{year}", get(get_promise))
+        .fallback(api_not_found)
+}
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+async fn api_not_found(ApiLang(lang): ApiLang) -> ApiError {
+    ApiError::NotFound(lang)
+}
+
+/// A municipality with the years of its public promises.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MunicipalityJson {
+    /// Four-digit municipality code (kommunkod).
+    #[schema(example = "0482")]
+    code: String,
+    #[schema(example = "Flen")]
+    name: String,
+    #[schema(example = "Flens kommun")]
+    official_name: String,
+    #[schema(example = "Södermanlands län")]
+    county: String,
+    /// The police organisation, where the municipality has entered it.
+    police: Option<PoliceDocument>,
+    /// First years of the published promises, newest first.
+    promise_years: Vec<i32>,
+}
+
+impl MunicipalityJson {
+    fn new(m: &Municipality, promise_years: Vec<i32>) -> Self {
+        MunicipalityJson {
+            code: m.code.to_string(),
+            name: m.name.to_string(),
+            official_name: m.official_name.to_string(),
+            county: m.county.to_string(),
+            police: m.police.as_ref().map(|p| PoliceDocument {
+                region: p.region.to_string(),
+                police_area: p.police_area.to_string(),
+                local_police_area: p.local_police_area.to_string(),
+            }),
+            promise_years,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PromiseSummaryJson {
+    first_year: i32,
+    last_year: i32,
+    title: String,
+    status: StatusDocument,
+    /// Where the whole promise is, in the exchange format.
+    href: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MunicipalityDetailJson {
+    #[serde(flatten)]
+    municipality: MunicipalityJson,
+    promises: Vec<PromiseSummaryJson>,
+}
+
+/// Municipalities that have published at least one citizen promise, by name.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities", tag = "municipalities",
+    responses((status = 200, body = Vec<MunicipalityJson>))
+)]
+async fn list_municipalities(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+) -> Result<Json<Vec<MunicipalityJson>>, ApiError> {
+    let list = state
+        .db
+        .municipalities_with_public_promises()
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok(Json(
+        list.iter()
+            .map(|s| {
+                MunicipalityJson::new(
+                    &s.municipality,
+                    s.public_years.iter().map(|y| y.get()).collect(),
+                )
+            })
+            .collect(),
+    ))
+}
+
+async fn tenant(state: &AppState, lang: lofte_i18n::Lang, code: &str) -> Result<Tenant, ApiError> {
+    let code = MunicipalityCode::parse(code).map_err(|_| ApiError::NotFound(lang))?;
+    state
+        .db
+        .tenant(&code)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))
+}
+
+/// One municipality with its published promises, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    responses(
+        (status = 200, body = MunicipalityDetailJson),
+        (status = 404, body = ApiErrorBody, description = "No such municipality")
+    )
+)]
+async fn get_municipality(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path(code): Path<String>,
+) -> Result<Json<MunicipalityDetailJson>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let promises = tenant
+        .promises(Visibility::Public)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    let m = tenant.municipality();
+    Ok(Json(MunicipalityDetailJson {
+        municipality: MunicipalityJson::new(
+            m,
+            promises.iter().map(|p| p.years.first().get()).collect(),
+        ),
+        promises: promises
+            .into_iter()
+            .map(|p| PromiseSummaryJson {
+                first_year: p.years.first().get(),
+                last_year: p.years.last().get(),
+                title: p.title,
+                status: match p.status {
+                    lofte_domain::PromiseStatus::Draft => StatusDocument::Draft,
+                    lofte_domain::PromiseStatus::Signed => StatusDocument::Signed,
+                    lofte_domain::PromiseStatus::Published => StatusDocument::Published,
+                    lofte_domain::PromiseStatus::Closed => StatusDocument::Closed,
+                },
+                href: format!(
+                    "/api/v1/municipalities/{}/promises/{}",
+                    m.code,
+                    p.years.first()
+                ),
+            })
+            .collect(),
+    }))
+}
+
+/// The municipality's places (localities, hot spots, areas), in the profile format.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/places", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    responses(
+        (status = 200, body = Vec<PlaceDocument>),
+        (status = 404, body = ApiErrorBody, description = "No such municipality")
+    )
+)]
+async fn list_places(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<PlaceDocument>>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok(Json(
+        places
+            .into_iter()
+            .map(|p| PlaceDocument {
+                slug: p.slug.to_string(),
+                name: p.name.to_string(),
+                kind: p.kind.as_str().to_owned(),
+                lat: p.coordinates.lat(),
+                lon: p.coordinates.lon(),
+                outlying: p.outlying,
+                within: p.within.map(|w| w.to_string()),
+            })
+            .collect(),
+    ))
+}
+
+/// The published promise that covers `year`, in the exchange format.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/promises/{year}", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
+    ),
+    responses(
+        (status = 200, body = PromiseDocument),
+        (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
+    )
+)]
+async fn get_promise(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Json<PromiseDocument>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or(ApiError::NotFound(lang))?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))?;
+    Ok(Json(PromiseDocument::from(&stored.promise)))
+}
+
+/// The JSON Schema (2020-12) of the promise exchange format, derived from the same types
+/// as the OpenAPI document so the two cannot drift apart.
+pub fn promise_json_schema() -> serde_json::Value {
+    let openapi = serde_json::to_value(ApiDoc::openapi()).expect("OpenAPI serialises");
+    let mut defs = openapi["components"]["schemas"].clone();
+    if let Some(map) = defs.as_object_mut() {
+        // Only the types reachable from PromiseDocument.
+        map.retain(|name, _| {
+            name.ends_with("Document") && !matches!(name.as_str(), "ProfileDocument" | "PlaceDocument" | "PoliceDocument")
+        });
+    }
+    let mut schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/lofte/lofte/docs/promise.schema.json",
+        "title": "Löfte promise exchange format, version 1",
+        "description": "One citizen promise (medborgarlöfte) with its commitments. Read by `lofte promise import`, written by `lofte promise export` and served by GET /api/v1/municipalities/{code}/promises/{year}.",
+        "$ref": "#/$defs/PromiseDocument",
+        "$defs": defs,
+    });
+    rewrite_refs(&mut schema);
+    schema
+}
+
+fn rewrite_refs(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "$ref"
+                    && let Some(s) = v.as_str()
+                {
+                    *v = s.replace("#/components/schemas/", "#/$defs/").into();
+                } else {
+                    rewrite_refs(v);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(rewrite_refs),
+        _ => {}
+    }
+}

@@ -1,0 +1,162 @@
+//! Errors as the reader sees them: a page in their language, or a JSON body for the API.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use lofte_domain::FieldError;
+use lofte_i18n::Lang;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::views::Chrome;
+
+/// Why a page cannot be shown.
+#[derive(Debug)]
+pub enum PageError {
+    /// Nothing here; `detail` says what was looked for, in the reader's language.
+    NotFound { lang: Lang, detail: Option<String> },
+    Internal { lang: Lang, cause: String },
+}
+
+impl PageError {
+    pub fn internal(lang: Lang) -> impl FnOnce(lofte_db::Error) -> PageError {
+        move |e| PageError::Internal {
+            lang,
+            cause: e.to_string(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    heading: String,
+    body: String,
+    detail: Option<String>,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, lang, heading, body, detail) = match self {
+            PageError::NotFound { lang, detail } => (
+                StatusCode::NOT_FOUND,
+                lang,
+                lang.t("error-not-found-title"),
+                lang.t("error-not-found-body"),
+                detail,
+            ),
+            PageError::Internal { lang, cause } => {
+                tracing::error!(%cause, "page failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    lang,
+                    lang.t("error-internal-title"),
+                    lang.t("error-internal-body"),
+                    None,
+                )
+            }
+        };
+        let page = ErrorPage {
+            chrome: Chrome::new(lang, "/", heading.clone()),
+            heading,
+            body,
+            detail,
+        };
+        (status, page).into_response()
+    }
+}
+
+/// The body of every API error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    /// Stable machine-readable code, e.g. `not-found`.
+    pub code: String,
+    /// What went wrong, in the language of `Accept-Language` (Swedish by default).
+    pub message: String,
+    /// Field problems, for invalid input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ApiFieldError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiFieldError {
+    /// Where in the input, e.g. `commitments[2].target.at_least`.
+    pub path: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    NotFound(Lang),
+    Invalid(Lang, Vec<FieldError>),
+    Internal(Lang, String),
+}
+
+impl ApiError {
+    pub fn internal(lang: Lang) -> impl FnOnce(lofte_db::Error) -> ApiError {
+        move |e| match e {
+            lofte_db::Error::Invalid(errors) => ApiError::Invalid(lang, errors),
+            other => ApiError::Internal(lang, other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            ApiError::NotFound(lang) => (
+                StatusCode::NOT_FOUND,
+                ApiErrorBody {
+                    code: "not-found".into(),
+                    message: lang.t("api-not-found"),
+                    errors: vec![],
+                },
+            ),
+            ApiError::Invalid(lang, errors) => {
+                let conflict = errors.iter().any(|e| e.problem.code() == "promise-exists");
+                let errors: Vec<ApiFieldError> = errors
+                    .iter()
+                    .map(|e| ApiFieldError {
+                        path: e.path.clone(),
+                        code: e.problem.code().into(),
+                        message: lang.problem(&e.problem),
+                    })
+                    .collect();
+                let message = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.path, e.message))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let (status, code) = if conflict {
+                    (StatusCode::CONFLICT, "conflict")
+                } else {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "invalid")
+                };
+                (
+                    status,
+                    ApiErrorBody {
+                        code: code.into(),
+                        message,
+                        errors,
+                    },
+                )
+            }
+            ApiError::Internal(lang, cause) => {
+                tracing::error!(%cause, "api failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ApiErrorBody {
+                        code: "internal".into(),
+                        message: lang.t("api-internal"),
+                        errors: vec![],
+                    },
+                )
+            }
+        };
+        (status, Json(body)).into_response()
+    }
+}

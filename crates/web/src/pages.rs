@@ -1,0 +1,218 @@
+//! The public site: start page, municipality page, promise year page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use lofte_db::{StoredPromise, Tenant, Visibility};
+use lofte_domain::{MunicipalityCode, Year};
+use lofte_i18n::Lang;
+
+use crate::error::PageError;
+use crate::lang::{self, UiLang};
+use crate::views::{Chrome, PromiseView, YearLink};
+use crate::{AppState, this_year};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/kommun/{code}", get(municipality))
+        .route("/kommun/{code}/{year}", get(promise_year))
+        .route("/sprak/{lang}", get(lang::switch))
+        .route("/static/style.css", get(stylesheet))
+        .route("/healthz", get(health))
+        .fallback(not_found)
+}
+
+pub struct MunicipalityItem {
+    pub name: String,
+    pub href: String,
+    pub county: String,
+    pub years: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    municipalities: Vec<MunicipalityItem>,
+}
+
+async fn home(State(state): State<AppState>, UiLang(lang): UiLang) -> Result<HomePage, PageError> {
+    let summaries = state
+        .db
+        .municipalities_with_public_promises()
+        .await
+        .map_err(PageError::internal(lang))?;
+    let municipalities = summaries
+        .into_iter()
+        .map(|s| MunicipalityItem {
+            href: format!("/kommun/{}", s.municipality.code),
+            name: s.municipality.name.to_string(),
+            county: s.municipality.county.to_string(),
+            years: lang.t_args(
+                "home-years",
+                &[(
+                    "years",
+                    s.public_years
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )],
+            ),
+        })
+        .collect();
+    Ok(HomePage {
+        chrome: Chrome::new(lang, "/", lang.t("home-title")),
+        municipalities,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "promise.html")]
+struct PromisePage {
+    chrome: Chrome,
+    heading: String,
+    municipality_href: String,
+    police: Option<String>,
+    breadcrumb_year: Option<String>,
+    years: Vec<YearLink>,
+    promise: Option<PromiseView>,
+    empty: String,
+}
+
+async fn tenant_for(state: &AppState, lang: Lang, raw: &str) -> Result<Tenant, PageError> {
+    let not_found = || PageError::NotFound {
+        lang,
+        detail: Some(lang.t_args(
+            "error-unknown-municipality",
+            &[("code", raw.chars().take(12).collect())],
+        )),
+    };
+    let code = MunicipalityCode::parse(raw).map_err(|_| not_found())?;
+    state
+        .db
+        .tenant(&code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)
+}
+
+async fn promise_page(
+    state: &AppState,
+    lang: Lang,
+    tenant: &Tenant,
+    shown: Option<StoredPromise>,
+    year_in_path: Option<Year>,
+) -> Result<PromisePage, PageError> {
+    let m = tenant.municipality();
+    let base = format!("/kommun/{}", m.code);
+    let summaries = tenant
+        .promises(Visibility::Public)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let shown_first = shown.as_ref().map(|s| s.promise.years.first());
+    let years = summaries
+        .iter()
+        .map(|s| YearLink {
+            label: s.years.to_string(),
+            href: format!("{base}/{}", s.years.first()),
+            current: Some(s.years.first()) == shown_first,
+        })
+        .collect();
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let heading = lang.t_args("municipality-title", &[("name", m.name.to_string())]);
+    let (path, title) = match (&shown, year_in_path) {
+        (Some(s), Some(y)) => (format!("{base}/{y}"), format!("{} – {}", s.promise.title, m.name)),
+        _ => (base.clone(), heading.clone()),
+    };
+    Ok(PromisePage {
+        chrome: Chrome::new(lang, &path, title),
+        heading,
+        municipality_href: base,
+        police: m.police.as_ref().map(|p| {
+            lang.t_args(
+                "municipality-police",
+                &[
+                    ("area", p.local_police_area.to_string()),
+                    ("region", p.region.to_string()),
+                ],
+            )
+        }),
+        breadcrumb_year: year_in_path.and(shown.as_ref()).map(|s| s.promise.years.to_string()),
+        years,
+        promise: shown.as_ref().map(|s| PromiseView::new(lang, m, s, &places)),
+        empty: lang.t_args("municipality-no-promise", &[("name", m.name.to_string())]),
+    })
+}
+
+async fn municipality(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<PromisePage, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let current = tenant
+        .current_promise(this_year(), Visibility::Public)
+        .await
+        .map_err(PageError::internal(lang))?;
+    promise_page(&state, lang, &tenant, current, None).await
+}
+
+async fn promise_year(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<PromisePage, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let no_promise = || PageError::NotFound {
+        lang,
+        detail: Some(lang.t_args(
+            "error-no-promise-year",
+            &[
+                ("municipality", tenant.municipality().name.to_string()),
+                ("year", year.chars().take(12).collect()),
+            ],
+        )),
+    };
+    let parsed = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or_else(no_promise)?;
+    let shown = tenant
+        .promise_for_year(parsed, Visibility::Public)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(no_promise)?;
+    promise_page(&state, lang, &tenant, Some(shown), Some(parsed)).await
+}
+
+async fn not_found(UiLang(lang): UiLang) -> PageError {
+    PageError::NotFound { lang, detail: None }
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/style.css"),
+    )
+}
+
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}

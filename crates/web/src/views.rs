@@ -1,0 +1,258 @@
+//! From domain values to words on a page: everything the templates show is prepared
+//! here, in the reader's language, so templates only place text (and askama escapes it).
+
+use lofte_db::StoredPromise;
+use lofte_domain::{
+    InternalFollowUp, Municipality, Party, Place, PlaceScope, Promise, PromiseStatus, Target,
+};
+use lofte_i18n::Lang;
+
+/// What every page has around its content: language, switch, navigation labels.
+pub struct Chrome {
+    pub lang: Lang,
+    pub title: String,
+    /// Link that switches to the other language and comes back to this page.
+    pub switch_href: String,
+    pub switch_lang: &'static str,
+    pub switch_label: &'static str,
+}
+
+impl Chrome {
+    pub fn new(lang: Lang, path: &str, title: String) -> Chrome {
+        let other = lang.other();
+        Chrome {
+            lang,
+            title,
+            switch_href: format!("/sprak/{}?tillbaka={}", other.tag(), encode_path(path)),
+            switch_lang: other.tag(),
+            // Each language's name in itself, as language switches conventionally show.
+            switch_label: match other {
+                Lang::Sv => "Svenska",
+                Lang::En => "English",
+            },
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    /// Whether user content (Swedish) needs its own `lang` attribute on this page.
+    pub fn content_lang(&self) -> Option<&'static str> {
+        (self.lang != Lang::Sv).then_some("sv")
+    }
+}
+
+/// Percent-encodes what a query value cannot hold; paths here are ASCII already.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub struct YearLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct CommitmentView {
+    pub text: String,
+    pub target: Option<String>,
+    pub local_plan: Option<String>,
+}
+
+pub struct PartyView {
+    /// Stable anchor, e.g. `tillsammans`.
+    pub id: String,
+    pub heading: String,
+    pub commitments: Vec<CommitmentView>,
+}
+
+pub struct PromiseView {
+    pub title: String,
+    pub aim: String,
+    pub focus_text: Option<String>,
+    pub focus_areas: Vec<String>,
+    pub outcome_goal: String,
+    pub outcome_measured: String,
+    pub parties: Vec<PartyView>,
+    pub follow_up: String,
+    pub continues: Option<(String, String)>,
+    pub signed: Option<String>,
+    pub signatories: Vec<String>,
+    pub closed: Option<String>,
+}
+
+impl PromiseView {
+    pub fn new(
+        lang: Lang,
+        municipality: &Municipality,
+        stored: &StoredPromise,
+        places: &[Place],
+    ) -> PromiseView {
+        let p: &Promise = &stored.promise;
+        let parties = p
+            .parties()
+            .into_iter()
+            .map(|party| PartyView {
+                id: party_anchor(&party),
+                heading: party_heading(lang, municipality, &party),
+                commitments: p
+                    .commitments_of(&party)
+                    .map(|c| CommitmentView {
+                        text: c.text.to_string(),
+                        target: c.target.as_ref().map(|t| target_line(lang, t, places)),
+                        local_plan: c
+                            .local_plan
+                            .as_ref()
+                            .map(|plan| lang.t_args("local-plan", &[("plan", plan.to_string())])),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let follow_up_key = match p.follow_up.internal {
+            InternalFollowUp::Tertial => "follow-up-tertial",
+            InternalFollowUp::Yearly => "follow-up-yearly",
+        };
+        PromiseView {
+            title: p.title.to_string(),
+            aim: p.aim.to_string(),
+            focus_text: p.focus_text.as_ref().map(ToString::to_string),
+            focus_areas: p.focus_areas.iter().map(ToString::to_string).collect(),
+            outcome_goal: p.outcome_goal.text.to_string(),
+            outcome_measured: lang.t_args(
+                "promise-outcome-measured",
+                &[("year", p.outcome_goal.measured_in.to_string())],
+            ),
+            parties,
+            follow_up: lang.t_args(
+                follow_up_key,
+                &[
+                    ("year", p.years.to_string()),
+                    (
+                        "quarter",
+                        p.follow_up.final_report_quarter.number().to_string(),
+                    ),
+                    ("report_year", p.follow_up.final_report_year.to_string()),
+                ],
+            ),
+            continues: p.continues.map(|y| {
+                (
+                    lang.t_args("promise-continues", &[("year", y.to_string())]),
+                    format!("/kommun/{}/{}", municipality.code, y),
+                )
+            }),
+            signed: p.signed_on.map(|d| {
+                lang.t_args("promise-signed", &[("date", d.format("%Y-%m-%d").to_string())])
+            }),
+            signatories: p
+                .signatories
+                .iter()
+                .map(|s| format!("{}, {}", s.name, s.role))
+                .collect(),
+            closed: (p.status == PromiseStatus::Closed).then(|| lang.t("promise-status-closed")),
+        }
+    }
+}
+
+fn party_anchor(party: &Party) -> String {
+    match party {
+        Party::Together => "tillsammans".into(),
+        Party::Police => "polisen".into(),
+        Party::Municipality => "kommunen".into(),
+        Party::Partner(name) => {
+            let slug: String = name
+                .as_str()
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            format!("partner-{slug}")
+        }
+    }
+}
+
+pub fn party_heading(lang: Lang, municipality: &Municipality, party: &Party) -> String {
+    match party {
+        Party::Together => lang.t("party-together"),
+        Party::Police => lang.t("party-police"),
+        Party::Municipality => lang.t_args(
+            "party-municipality",
+            &[("municipality", municipality.official_name.to_string())],
+        ),
+        Party::Partner(name) => lang.t_args("party-partner", &[("partner", name.to_string())]),
+    }
+}
+
+/// "Mål: minst 100 trafikkontroller enligt 20-minutersmetoden (15–30 minuter) med mer
+/// närvaro i kransorterna."
+pub fn target_line(lang: Lang, target: &Target, places: &[Place]) -> String {
+    let code = target.activity.as_str();
+    let mut parts = vec![match target.at_least {
+        Some(n) => {
+            let activity = lang.t_args(&format!("activity-{code}"), &[("count", n.to_string())]);
+            lang.t_args("target-at-least", &[("activity", activity)])
+        }
+        None => {
+            let activity = lang.t(&format!("activity-{code}-name"));
+            lang.t_args("target-tracked", &[("activity", activity)])
+        }
+    }];
+    if let Some(m) = &target.method {
+        let method = lang
+            .try_t(&format!("method-{}", m.code))
+            .unwrap_or_else(|| m.code.to_string());
+        parts.push(lang.t_args(
+            "target-method",
+            &[
+                ("method", method),
+                ("min", m.min_minutes.to_string()),
+                ("max", m.max_minutes.to_string()),
+            ],
+        ));
+    }
+    match &target.scope {
+        PlaceScope::Anywhere => {}
+        PlaceScope::OutlyingVillages => parts.push(lang.t("target-scope-outlying")),
+        PlaceScope::Places(slugs) => parts.push(lang.t_args(
+            "target-scope-places",
+            &[("places", place_names(slugs, places))],
+        )),
+    }
+    match &target.emphasis {
+        None | Some(PlaceScope::Anywhere) => {}
+        Some(PlaceScope::OutlyingVillages) => parts.push(lang.t("target-emphasis-outlying")),
+        Some(PlaceScope::Places(slugs)) => parts.push(lang.t_args(
+            "target-emphasis-places",
+            &[("places", place_names(slugs, places))],
+        )),
+    }
+    let mut line = parts.join(" ");
+    line.push('.');
+    line
+}
+
+fn place_names(slugs: &[lofte_domain::PlaceSlug], places: &[Place]) -> String {
+    slugs
+        .iter()
+        .map(|slug| {
+            places
+                .iter()
+                .find(|p| &p.slug == slug)
+                .map_or_else(|| slug.to_string(), |p| p.name.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
