@@ -116,11 +116,12 @@ impl Lang {
     }
 }
 
-/// Fluent selects plural forms and formats numbers only for numeric arguments.
+/// Fluent selects plural forms only for numeric arguments. Only canonical integers count
+/// as numbers: a code such as "0499" must keep its leading zero.
 fn numeric_or_text(value: &str) -> FluentValue<'static> {
     match value.parse::<i64>() {
-        Ok(n) => FluentValue::from(n),
-        Err(_) => FluentValue::from(value.to_owned()),
+        Ok(n) if n.to_string() == value => FluentValue::from(n),
+        _ => FluentValue::from(value.to_owned()),
     }
 }
 
@@ -193,6 +194,14 @@ mod tests {
             Lang::En.problem(&Problem::TooLong { max: 200 }),
             "Must be at most 200 characters."
         );
+    }
+
+    #[test]
+    fn codes_keep_their_leading_zeros_and_counts_select_plurals() {
+        let e = Problem::UnknownMunicipality { code: "0499".into() };
+        assert_eq!(Lang::Sv.problem(&e), "Det finns ingen kommun med koden 0499.");
+        assert_eq!(Lang::Sv.t_args("activity-safety_walk", &[("count", "1".into())]), "1 trygghetsvandring");
+        assert_eq!(Lang::Sv.t_args("activity-safety_walk", &[("count", "4".into())]), "4 trygghetsvandringar");
     }
 
     #[test]

@@ -1,0 +1,196 @@
+// Shared fixtures for the Löfte end-to-end tests: the server, the browser,
+// pages, accessibility checks (axe) and screenshots.
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The e2e/ folder. */
+export const E2E_DIR = path.resolve(here, '..');
+/** The lofte binary: $LOFTE_BIN, or ../target/debug/lofte relative to e2e/. */
+export const LOFTE_BIN = process.env.LOFTE_BIN
+  ? path.resolve(E2E_DIR, process.env.LOFTE_BIN)
+  : path.resolve(E2E_DIR, '../target/debug/lofte');
+/** Where screenshots go: ../target/e2e relative to e2e/. */
+export const SCREENSHOT_DIR = path.resolve(E2E_DIR, '../target/e2e');
+
+const URL_RE = /http:\/\/127\.0\.0\.1:\d+/;
+const STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts `lofte serve --demo` on a free port in a fresh data directory.
+ * Resolves to { url, stop() }; stop() kills the server and removes the data dir.
+ */
+export async function startServer() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'lofte-e2e-'));
+  const child = spawn(
+    LOFTE_BIN,
+    ['--data-dir', dataDir, 'serve', '--demo', '--bind', '127.0.0.1:0'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    if (stderr.length > 64_000) stderr = stderr.slice(-32_000);
+  });
+  child.stdout.setEncoding('utf8');
+
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  let url;
+  try {
+    url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`lofte did not print its URL within ${STARTUP_TIMEOUT_MS} ms.\nstdout:\n${stdout}\nstderr:\n${stderr}`)),
+        STARTUP_TIMEOUT_MS,
+      );
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start ${LOFTE_BIN}: ${err.message} (build it with \`cargo build\` or set LOFTE_BIN)`));
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`lofte exited early (code ${code}, signal ${signal}).\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      });
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        const m = stdout.match(URL_RE);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[0]);
+        }
+      });
+    });
+  } catch (err) {
+    child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  return {
+    url,
+    logs: () => ({ stdout, stderr }),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Suite fixture. Call once at the top level of a test file with node:test's
+ * `before`/`after`; returns an object whose `url`, `browser` are filled in
+ * before the tests run.
+ *
+ *   const app = useApp({ before, after });
+ *   test('…', () => app.withPage(async (page) => { await page.goto(app.url + '/'); }));
+ */
+export function useApp({ before, after }) {
+  const app = {
+    url: undefined,
+    browser: undefined,
+    server: undefined,
+    /**
+     * Runs fn(page, context) in a fresh browser context (fresh cookies),
+     * closing it afterwards. `options` go to browser.newContext().
+     */
+    async withPage(options, fn) {
+      if (typeof options === 'function') [options, fn] = [{}, options];
+      const context = await app.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        baseURL: app.url,
+        ...options,
+      });
+      try {
+        const page = await context.newPage();
+        return await fn(page, context);
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  before(async () => {
+    app.server = await startServer();
+    app.url = app.server.url;
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
+}
+
+/** Switches the context's UI language the way a visitor would: via /sprak/<lang>. */
+export async function setLanguage(page, lang, back = '/') {
+  await page.goto(`/sprak/${lang}?tillbaka=${encodeURIComponent(back)}`);
+}
+
+/**
+ * Runs axe with the WCAG 2.0/2.1 A and AA rules and fails, listing every
+ * violation (id, impact, help and target selectors of each node).
+ */
+export async function expectNoAxeViolations(page, name) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const violations = results.violations;
+  if (violations.length === 0) return;
+  const lines = violations.map((v) => {
+    const targets = v.nodes.map((n) => `      - ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`);
+    return `  • ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${targets.join('\n')}`;
+  });
+  assert.fail(`axe found ${violations.length} violation(s) on ${name} (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/** Saves a full-page PNG as ../target/e2e/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The texts (first <p>) of the commitments under the party whose <h3> is exactly `heading`. */
+export function partySection(page, heading) {
+  return page.locator('section.party', {
+    has: page.locator('h3', { hasText: new RegExp(`^\\s*${escapeRegExp(heading)}\\s*$`) }),
+  });
+}
+
+export async function commitmentTexts(section) {
+  const texts = await section.locator('li.commitment > p:first-child').allTextContents();
+  return texts.map((t) => t.trim());
+}
+
+export function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
