@@ -42,7 +42,7 @@ pub struct Overrides {
 impl Config {
     /// Reads the layers. `file` is `--config`; without it `lofte.toml` in the working
     /// directory is read if present.
-    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, figment::Error> {
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, Box<figment::Error>> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         match file {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
@@ -52,6 +52,7 @@ impl Config {
             .merge(Env::prefixed("LOFTE_").only(&["bind", "data_dir", "database_url"]))
             .merge(Serialized::defaults(overrides))
             .extract()
+            .map_err(Box::new)
     }
 
     /// The database URL, creating the data folder for the default SQLite file.
@@ -72,28 +73,32 @@ mod tests {
     use super::*;
 
     #[test]
+    // figment's Jail closure must return figment::Error unboxed; this is test-only code.
+    #[allow(clippy::result_large_err)]
     fn layers_apply_in_order() {
+        let load = |o: &Overrides| Config::load(None, o).map_err(|e| *e);
         figment::Jail::expect_with(|jail| {
-            assert_eq!(
-                Config::load(None, &Overrides::default())?.bind,
-                "127.0.0.1:8080"
-            );
-            jail.create_file("lofte.toml", "bind = \"0.0.0.0:80\"\ndata_dir = \"/srv/lofte\"")?;
-            let from_file = Config::load(None, &Overrides::default())?;
+            assert_eq!(load(&Overrides::default())?.bind, "127.0.0.1:8080");
+            jail.create_file(
+                "lofte.toml",
+                "bind = \"0.0.0.0:80\"\ndata_dir = \"/srv/lofte\"",
+            )?;
+            let from_file = load(&Overrides::default())?;
             assert_eq!(from_file.bind, "0.0.0.0:80");
             assert_eq!(from_file.data_dir, PathBuf::from("/srv/lofte"));
             jail.set_env("LOFTE_BIND", "127.0.0.1:9000");
-            assert_eq!(
-                Config::load(None, &Overrides::default())?.bind,
-                "127.0.0.1:9000"
-            );
+            assert_eq!(load(&Overrides::default())?.bind, "127.0.0.1:9000");
             let flags = Overrides {
                 bind: Some("127.0.0.1:0".into()),
                 ..Overrides::default()
             };
-            let config = Config::load(None, &flags)?;
+            let config = load(&flags)?;
             assert_eq!(config.bind, "127.0.0.1:0");
-            assert_eq!(config.data_dir, PathBuf::from("/srv/lofte"), "kept from the file");
+            assert_eq!(
+                config.data_dir,
+                PathBuf::from("/srv/lofte"),
+                "kept from the file"
+            );
             Ok(())
         });
     }

@@ -15,7 +15,11 @@ use lofte_i18n::Lang;
 use crate::config::{Config, Overrides};
 
 #[derive(Parser)]
-#[command(name = "lofte", version, about = "Medborgarlöften: citizen promises of the Police and the municipalities")]
+#[command(
+    name = "lofte",
+    version,
+    about = "Medborgarlöften: citizen promises of the Police and the municipalities"
+)]
 struct Cli {
     /// A TOML configuration file (default: ./lofte.toml if present).
     #[arg(long, global = true, env = "LOFTE_CONFIG")]
@@ -295,8 +299,8 @@ async fn find_promise(
             ],
         )))
     };
-    let code = MunicipalityCode::parse(municipality)
-        .map_err(|p| user_error(lang, "--municipality", p))?;
+    let code =
+        MunicipalityCode::parse(municipality).map_err(|p| user_error(lang, "--municipality", p))?;
     let year = Year::new(year).map_err(|p| user_error(lang, "--year", p))?;
     let tenant = db.tenant(&code).await?.ok_or_else(not_found)?;
     tenant

@@ -8,8 +8,8 @@ use lofte_domain::{
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 
 use crate::entity::{local_police_area, municipality, place, promise};
@@ -95,9 +95,11 @@ impl Db {
             return Ok(None);
         };
         let police = match m.local_police_area_id {
-            Some(id) => local_police_area::Entity::find_by_id(id)
-                .one(self.conn())
-                .await?,
+            Some(id) => {
+                local_police_area::Entity::find_by_id(id)
+                    .one(self.conn())
+                    .await?
+            }
             None => None,
         };
         to_domain(m, police).map(Some)
@@ -157,7 +159,8 @@ impl Db {
             .await?
             .into_iter()
             .map(|p| {
-                let corrupt = || Error::Corrupt(format!("place {}/{}", p.municipality_code, p.slug));
+                let corrupt =
+                    || Error::Corrupt(format!("place {}/{}", p.municipality_code, p.slug));
                 Ok(Place {
                     municipality: code.clone(),
                     slug: PlaceSlug::parse(&p.slug).map_err(|_| corrupt())?,
@@ -182,7 +185,11 @@ impl Db {
     pub async fn import_profile(&self, profile: &Profile) -> Result<()> {
         let code = profile.municipality.as_str();
         let txn = self.conn().begin().await?;
-        if municipality::Entity::find_by_id(code).one(&txn).await?.is_none() {
+        if municipality::Entity::find_by_id(code)
+            .one(&txn)
+            .await?
+            .is_none()
+        {
             return Err(Error::Invalid(vec![FieldError::new(
                 "municipality",
                 Problem::UnknownMunicipality {

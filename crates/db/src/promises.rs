@@ -328,10 +328,7 @@ fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<
             measured_in: row.outcome_measured_in,
         },
         follow_up: FollowUpDocument {
-            internal: from_json::<InternalFollowUpDocument>(
-                &row.follow_up_internal,
-                "follow-up",
-            )?,
+            internal: from_json::<InternalFollowUpDocument>(&row.follow_up_internal, "follow-up")?,
             final_report: FinalReportDocument {
                 year: row.final_report_year,
                 quarter: u8::try_from(row.final_report_quarter)

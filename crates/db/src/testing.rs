@@ -14,14 +14,21 @@ pub struct TestDatabase {
 
 pub async fn fresh_database() -> TestDatabase {
     let (url, dir) = match std::env::var("TEST_DATABASE_URL") {
-        Ok(server) if server.starts_with("postgres") => (create_postgres_database(&server).await, None),
+        Ok(server) if server.starts_with("postgres") => {
+            (create_postgres_database(&server).await, None)
+        }
         _ => {
             let dir = tempfile::tempdir().expect("temporary directory");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("test.sqlite").display()
+            );
             (url, Some(dir))
         }
     };
-    let db = Db::connect(&url).await.expect("connect to the test database");
+    let db = Db::connect(&url)
+        .await
+        .expect("connect to the test database");
     db.migrate().await.expect("migrate the test database");
     TestDatabase { db, url, _dir: dir }
 }

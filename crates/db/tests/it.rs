@@ -20,7 +20,10 @@ async fn migration_loads_every_municipality_once() {
     let flen = t.db.municipality(&code("0482")).await.unwrap().unwrap();
     assert_eq!(flen.official_name.as_str(), "Flens kommun");
     assert_eq!(flen.county.as_str(), "Södermanlands län");
-    assert!(flen.police.is_none(), "police organisation comes with the profile");
+    assert!(
+        flen.police.is_none(),
+        "police organisation comes with the profile"
+    );
     let kiruna = t.db.municipality(&code("2584")).await.unwrap().unwrap();
     assert_eq!(kiruna.name.as_str(), "Kiruna");
     assert!(t.db.municipality(&code("0499")).await.unwrap().is_none());
@@ -36,7 +39,12 @@ async fn flen_demo_loads_once_with_its_places_and_police() {
 
     let flen = t.db.tenant(&code("0482")).await.unwrap().unwrap();
     assert_eq!(
-        flen.municipality().police.as_ref().unwrap().local_police_area.as_str(),
+        flen.municipality()
+            .police
+            .as_ref()
+            .unwrap()
+            .local_police_area
+            .as_str(),
         "Katrineholm"
     );
     let places = t.db.places(&code("0482")).await.unwrap();
@@ -58,7 +66,10 @@ async fn flen_demo_loads_once_with_its_places_and_police() {
         .unwrap()
         .unwrap();
     let expected = parse_promise_json(demo::FLEN_PROMISES[0]).unwrap();
-    assert_eq!(stored.promise, expected, "what is stored is what was imported");
+    assert_eq!(
+        stored.promise, expected,
+        "what is stored is what was imported"
+    );
     assert_eq!(stored.commitment_ids.len(), 13);
     assert_eq!(stored.version, 1);
 }
@@ -97,7 +108,10 @@ async fn a_second_promise_for_the_same_year_is_refused_and_the_first_kept() {
     span.years = lofte_domain::YearSpan::new(year(2021), year(2022)).unwrap();
     span.outcome_goal.measured_in = year(2023);
     span.follow_up.final_report_year = year(2023);
-    assert!(matches!(flen.create_promise(&span).await, Err(Error::Invalid(_))));
+    assert!(matches!(
+        flen.create_promise(&span).await,
+        Err(Error::Invalid(_))
+    ));
 }
 
 #[tokio::test]
@@ -124,7 +138,13 @@ async fn each_municipality_sees_only_its_own_promises() {
     let t = fresh_database().await;
     demo::load_flen(&t.db).await.unwrap();
     let katrineholm = t.db.tenant(&code("0483")).await.unwrap().unwrap();
-    assert!(katrineholm.promises(Visibility::All).await.unwrap().is_empty());
+    assert!(
+        katrineholm
+            .promises(Visibility::All)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert!(
         katrineholm
             .promise_for_year(year(2021), Visibility::All)
@@ -171,5 +191,9 @@ async fn drafts_are_hidden_from_the_public() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(current.promise.years.to_string(), "2021", "falls back to the newest public");
+    assert_eq!(
+        current.promise.years.to_string(),
+        "2021",
+        "falls back to the newest public"
+    );
 }

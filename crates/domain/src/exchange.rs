@@ -166,7 +166,8 @@ pub struct TargetDocument {
     pub at_least: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<MethodDocument>,
-    #[serde(default)]
+    /// Where activities must take place to count; anywhere in the municipality if absent.
+    #[serde(default, skip_serializing_if = "ScopeDocument::is_anywhere")]
     pub scope: ScopeDocument,
     /// Where more presence is wanted (reported as a share), e.g. "outlying_villages".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -199,19 +200,23 @@ pub enum ScopeDocument {
 /// Parses a promise document from JSON text. Malformed JSON yields one error at the place
 /// the parser stopped; well-formed JSON yields every field problem at once.
 pub fn parse_promise_json(json: &str) -> Result<Promise, Vec<FieldError>> {
+    deserialize::<PromiseDocument>(json)?.into_promise()
+}
+
+/// Deserialises a wire document; a structural error becomes one field error at the path
+/// where the parser stopped (e.g. `commitments[1].party`).
+fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Vec<FieldError>> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
-    let document: PromiseDocument =
-        serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            vec![FieldError::new(
-                path,
-                Problem::Malformed {
-                    detail: error.into_inner().to_string(),
-                },
-            )]
-        })?;
-    document.into_promise()
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![FieldError::new(
+            path,
+            Problem::Malformed {
+                detail: error.into_inner().to_string(),
+            },
+        )]
+    })
 }
 
 fn text(errors: &mut Errors, path: &str, raw: &str, max: usize) -> Option<Text> {
@@ -253,7 +258,12 @@ impl PromiseDocument {
             .focus_text
             .as_deref()
             .map(|t| text(&mut e, "focus_text", t, Text::LONG));
-        let goal_text = text(&mut e, "outcome_goal.text", &self.outcome_goal.text, Text::LONG);
+        let goal_text = text(
+            &mut e,
+            "outcome_goal.text",
+            &self.outcome_goal.text,
+            Text::LONG,
+        );
         let measured_in = year(
             &mut e,
             "outcome_goal.measured_in",
@@ -293,8 +303,18 @@ impl PromiseDocument {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let name = text(&mut e, &format!("signatories[{i}].name"), &s.name, Text::SHORT);
-                let role = text(&mut e, &format!("signatories[{i}].role"), &s.role, Text::SHORT);
+                let name = text(
+                    &mut e,
+                    &format!("signatories[{i}].name"),
+                    &s.name,
+                    Text::SHORT,
+                );
+                let role = text(
+                    &mut e,
+                    &format!("signatories[{i}].role"),
+                    &s.role,
+                    Text::SHORT,
+                );
                 Some(Signatory {
                     name: name?,
                     role: role?,
@@ -379,9 +399,7 @@ impl CommitmentDocument {
             KindDocument::Process => CommitmentKind::Process,
             KindDocument::Outcome => CommitmentKind::Outcome,
         };
-        let target = self
-            .target
-            .map(|t| t.parse(e, &format!("{path}.target")));
+        let target = self.target.map(|t| t.parse(e, &format!("{path}.target")));
         let local_plan = self
             .local_plan
             .as_deref()
@@ -437,6 +455,10 @@ impl TargetDocument {
 }
 
 impl ScopeDocument {
+    pub fn is_anywhere(&self) -> bool {
+        *self == ScopeDocument::Anywhere
+    }
+
     fn parse(self, e: &mut Errors, path: &str) -> Option<PlaceScope> {
         match self {
             ScopeDocument::Anywhere => Some(PlaceScope::Anywhere),
@@ -451,7 +473,10 @@ impl ScopeDocument {
                     .enumerate()
                     .map(|(i, s)| e.take(format!("{path}.places[{i}]"), PlaceSlug::parse(s)))
                     .collect();
-                parsed.into_iter().collect::<Option<Vec<_>>>().map(PlaceScope::Places)
+                parsed
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .map(PlaceScope::Places)
             }
         }
     }
@@ -620,19 +645,7 @@ pub struct Profile {
 
 /// Parses a municipality profile from JSON text, reporting every problem with its path.
 pub fn parse_profile_json(json: &str) -> Result<Profile, Vec<FieldError>> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    let document: ProfileDocument =
-        serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            vec![FieldError::new(
-                path,
-                Problem::Malformed {
-                    detail: error.into_inner().to_string(),
-                },
-            )]
-        })?;
-    document.into_profile()
+    deserialize::<ProfileDocument>(json)?.into_profile()
 }
 
 impl ProfileDocument {

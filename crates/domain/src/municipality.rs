@@ -13,8 +13,8 @@ pub struct MunicipalityCode(String);
 
 /// The county codes in use since 1998 (Västra Götaland and Skåne merged older counties).
 const COUNTY_CODES: [&str; 21] = [
-    "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19",
-    "20", "21", "22", "23", "24", "25",
+    "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20",
+    "21", "22", "23", "24", "25",
 ];
 
 impl MunicipalityCode {
@@ -86,7 +86,10 @@ mod tests {
         for code in ["0482", "0180", "1480", "2584", "0114"] {
             assert_eq!(MunicipalityCode::parse(code).unwrap().as_str(), code);
         }
-        assert_eq!(MunicipalityCode::parse(" 0482 ").unwrap().county_code(), "04");
+        assert_eq!(
+            MunicipalityCode::parse(" 0482 ").unwrap().county_code(),
+            "04"
+        );
     }
 
     #[test]

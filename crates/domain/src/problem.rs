@@ -27,27 +27,63 @@ impl FieldError {
 pub enum Problem {
     /// The input is not well-formed (JSON syntax, wrong JSON type); `detail` is the
     /// parser's own words, which are technical and English.
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
     Required,
     Empty,
-    TooLong { max: usize },
-    TooMany { max: usize },
-    OutOfRange { min: i64, max: i64 },
-    MunicipalityCode { value: String },
-    UnknownMunicipality { code: String },
-    YearSpanBackwards { first: i32, last: i32 },
-    YearSpanTooLong { max: i32 },
-    MeasuredBeforeStart { first: i32 },
-    FinalReportTooEarly { last: i32 },
-    ContinuesNotEarlier { first: i32 },
-    Slug { value: String },
-    UnknownActivityType { value: String },
-    UnknownPlace { value: String },
-    MethodWindow { min: u32, max: u32 },
+    TooLong {
+        max: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    MunicipalityCode {
+        value: String,
+    },
+    UnknownMunicipality {
+        code: String,
+    },
+    YearSpanBackwards {
+        first: i32,
+        last: i32,
+    },
+    YearSpanTooLong {
+        max: i32,
+    },
+    MeasuredBeforeStart {
+        first: i32,
+    },
+    FinalReportTooEarly {
+        last: i32,
+    },
+    ContinuesNotEarlier {
+        first: i32,
+    },
+    Slug {
+        value: String,
+    },
+    UnknownActivityType {
+        value: String,
+    },
+    UnknownPlace {
+        value: String,
+    },
+    MethodWindow {
+        min: u32,
+        max: u32,
+    },
     Coordinates,
     NoCommitments,
     /// A promise for this municipality already covers one of these years.
-    PromiseExists { municipality: String, year: i32 },
+    PromiseExists {
+        municipality: String,
+        year: i32,
+    },
 }
 
 impl Problem {

@@ -268,9 +268,7 @@ impl Promise {
     pub fn continue_into(&self, first: Year) -> Result<Promise, Problem> {
         let shift = first.get() - self.years.first().get();
         if shift <= 0 {
-            return Err(Problem::ContinuesNotEarlier {
-                first: first.get(),
-            });
+            return Err(Problem::ContinuesNotEarlier { first: first.get() });
         }
         let move_year = |y: Year| Year::new(y.get() + shift);
         let length = self.years.last().get() - self.years.first().get();

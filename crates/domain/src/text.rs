@@ -54,6 +54,9 @@ mod tests {
         assert_eq!(Text::parse("  Flen \n", 10).unwrap().as_str(), "Flen");
         assert_eq!(Text::parse(" \t", 10), Err(Problem::Empty));
         assert_eq!(Text::parse("åäöåäö", 5), Err(Problem::TooLong { max: 5 }));
-        assert!(Text::parse("åäöåä", 5).is_ok(), "limit counts characters, not bytes");
+        assert!(
+            Text::parse("åäöåä", 5).is_ok(),
+            "limit counts characters, not bytes"
+        );
     }
 }

@@ -46,11 +46,17 @@ fn flen_2020_has_the_seed_commitments_and_targets() {
         ]
     );
     let patrol = p.commitments[3].target.as_ref().unwrap();
-    assert_eq!(patrol.method.as_ref().unwrap().code.as_str(), "fifteen_minute");
+    assert_eq!(
+        patrol.method.as_ref().unwrap().code.as_str(),
+        "fifteen_minute"
+    );
     assert!(matches!(&patrol.scope, PlaceScope::Places(s) if s[0].as_str() == "flen-centrum"));
     let controls = p.commitments[4].target.as_ref().unwrap();
     let method = controls.method.as_ref().unwrap();
-    assert!(method.admits(20) && !method.admits(5), "a five-minute stop is no 20-minute control");
+    assert!(
+        method.admits(20) && !method.admits(5),
+        "a five-minute stop is no 20-minute control"
+    );
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn flen_2021_continues_2020_and_wants_controls_in_the_outlying_villages() {
     assert_eq!(controls.at_least, Some(100));
     assert_eq!(controls.scope, PlaceScope::Anywhere);
     assert_eq!(controls.emphasis, Some(PlaceScope::OutlyingVillages));
-    assert_eq!(p.commitments.iter().filter(|c| c.is_measurable()).count(), 1);
+    assert_eq!(
+        p.commitments.iter().filter(|c| c.is_measurable()).count(),
+        1
+    );
 }
 
 #[test]
@@ -85,7 +94,10 @@ fn flen_profile_marks_the_outlying_villages() {
         .filter(|p| p.outlying)
         .map(|p| p.name.as_str())
         .collect();
-    assert_eq!(outlying, ["Malmköping", "Hälleforsnäs", "Sparreholm", "Skebokvarn"]);
+    assert_eq!(
+        outlying,
+        ["Malmköping", "Hälleforsnäs", "Sparreholm", "Skebokvarn"]
+    );
     assert_eq!(
         profile.police.unwrap().local_police_area.as_str(),
         "Katrineholm"
@@ -118,7 +130,10 @@ fn every_field_problem_is_reported_with_its_path() {
             ("years".to_owned(), "year-span-backwards"),
             ("title".to_owned(), "empty"),
             ("commitments[2].text".to_owned(), "too-long"),
-            ("commitments[5].target.activity".to_owned(), "unknown-activity-type"),
+            (
+                "commitments[5].target.activity".to_owned(),
+                "unknown-activity-type"
+            ),
             ("commitments[5].target.at_least".to_owned(), "out-of-range"),
             ("commitments[5].target.method".to_owned(), "method-window"),
         ]
@@ -136,7 +151,10 @@ fn structural_errors_name_the_field_and_what_was_expected() {
         panic!("{errors:?}")
     };
     assert!(detail.contains("unknown variant `mayor`"), "{detail}");
-    assert!(detail.contains("together"), "lists what is expected: {detail}");
+    assert!(
+        detail.contains("together"),
+        "lists what is expected: {detail}"
+    );
 
     let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
     doc["commitments"][0]["colour"] = "red".into();
@@ -160,8 +178,14 @@ fn years_must_fit_together() {
     assert_eq!(
         paths(&doc.to_string()),
         vec![
-            ("outcome_goal.measured_in".to_owned(), "measured-before-start"),
-            ("follow_up.final_report.year".to_owned(), "final-report-too-early"),
+            (
+                "outcome_goal.measured_in".to_owned(),
+                "measured-before-start"
+            ),
+            (
+                "follow_up.final_report.year".to_owned(),
+                "final-report-too-early"
+            ),
             ("follow_up.final_report.quarter".to_owned(), "out-of-range"),
             ("continues".to_owned(), "continues-not-earlier"),
         ]

@@ -143,7 +143,11 @@ mod tests {
     fn swedish_and_english_define_the_same_messages() {
         let sv = message_ids(include_str!("../locales/sv/main.ftl"));
         let en = message_ids(include_str!("../locales/en/main.ftl"));
-        assert!(sv.len() > 50, "expected the full message set, got {}", sv.len());
+        assert!(
+            sv.len() > 50,
+            "expected the full message set, got {}",
+            sv.len()
+        );
         assert_eq!(
             sv.symmetric_difference(&en).collect::<Vec<_>>(),
             Vec::<&String>::new()
@@ -198,10 +202,21 @@ mod tests {
 
     #[test]
     fn codes_keep_their_leading_zeros_and_counts_select_plurals() {
-        let e = Problem::UnknownMunicipality { code: "0499".into() };
-        assert_eq!(Lang::Sv.problem(&e), "Det finns ingen kommun med koden 0499.");
-        assert_eq!(Lang::Sv.t_args("activity-safety_walk", &[("count", "1".into())]), "1 trygghetsvandring");
-        assert_eq!(Lang::Sv.t_args("activity-safety_walk", &[("count", "4".into())]), "4 trygghetsvandringar");
+        let e = Problem::UnknownMunicipality {
+            code: "0499".into(),
+        };
+        assert_eq!(
+            Lang::Sv.problem(&e),
+            "Det finns ingen kommun med koden 0499."
+        );
+        assert_eq!(
+            Lang::Sv.t_args("activity-safety_walk", &[("count", "1".into())]),
+            "1 trygghetsvandring"
+        );
+        assert_eq!(
+            Lang::Sv.t_args("activity-safety_walk", &[("count", "4".into())]),
+            "4 trygghetsvandringar"
+        );
     }
 
     #[test]

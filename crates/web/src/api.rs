@@ -49,7 +49,10 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/municipalities", get(list_municipalities))
         .route("/v1/municipalities/{code}", get(get_municipality))
         .route("/v1/municipalities/{code}/places", get(list_places))
-        .route("/v1/municipalities/{code}/promises/{year}", get(get_promise))
+        .route(
+            "/v1/municipalities/{code}/promises/{year}",
+            get(get_promise),
+        )
         .fallback(api_not_found)
 }
 
@@ -271,7 +274,11 @@ pub fn promise_json_schema() -> serde_json::Value {
     if let Some(map) = defs.as_object_mut() {
         // Only the types reachable from PromiseDocument.
         map.retain(|name, _| {
-            name.ends_with("Document") && !matches!(name.as_str(), "ProfileDocument" | "PlaceDocument" | "PoliceDocument")
+            name.ends_with("Document")
+                && !matches!(
+                    name.as_str(),
+                    "ProfileDocument" | "PlaceDocument" | "PoliceDocument"
+                )
         });
     }
     let mut schema = serde_json::json!({

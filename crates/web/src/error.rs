@@ -16,8 +16,14 @@ use crate::views::Chrome;
 #[derive(Debug)]
 pub enum PageError {
     /// Nothing here; `detail` says what was looked for, in the reader's language.
-    NotFound { lang: Lang, detail: Option<String> },
-    Internal { lang: Lang, cause: String },
+    NotFound {
+        lang: Lang,
+        detail: Option<String>,
+    },
+    Internal {
+        lang: Lang,
+        cause: String,
+    },
 }
 
 impl PageError {

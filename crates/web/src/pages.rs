@@ -131,7 +131,10 @@ async fn promise_page(
         .map_err(PageError::internal(lang))?;
     let heading = lang.t_args("municipality-title", &[("name", m.name.to_string())]);
     let (path, title) = match (&shown, year_in_path) {
-        (Some(s), Some(y)) => (format!("{base}/{y}"), format!("{} – {}", s.promise.title, m.name)),
+        (Some(s), Some(y)) => (
+            format!("{base}/{y}"),
+            format!("{} – {}", s.promise.title, m.name),
+        ),
         _ => (base.clone(), heading.clone()),
     };
     Ok(PromisePage {
@@ -147,9 +150,13 @@ async fn promise_page(
                 ],
             )
         }),
-        breadcrumb_year: year_in_path.and(shown.as_ref()).map(|s| s.promise.years.to_string()),
+        breadcrumb_year: year_in_path
+            .and(shown.as_ref())
+            .map(|s| s.promise.years.to_string()),
         years,
-        promise: shown.as_ref().map(|s| PromiseView::new(lang, m, s, &places)),
+        promise: shown
+            .as_ref()
+            .map(|s| PromiseView::new(lang, m, s, &places)),
         empty: lang.t_args("municipality-no-promise", &[("name", m.name.to_string())]),
     })
 }

@@ -103,25 +103,24 @@ impl PromiseView {
         places: &[Place],
     ) -> PromiseView {
         let p: &Promise = &stored.promise;
-        let parties = p
-            .parties()
-            .into_iter()
-            .map(|party| PartyView {
-                id: party_anchor(&party),
-                heading: party_heading(lang, municipality, &party),
-                commitments: p
-                    .commitments_of(&party)
-                    .map(|c| CommitmentView {
-                        text: c.text.to_string(),
-                        target: c.target.as_ref().map(|t| target_line(lang, t, places)),
-                        local_plan: c
-                            .local_plan
-                            .as_ref()
-                            .map(|plan| lang.t_args("local-plan", &[("plan", plan.to_string())])),
-                    })
-                    .collect(),
-            })
-            .collect();
+        let parties =
+            p.parties()
+                .into_iter()
+                .map(|party| PartyView {
+                    id: party_anchor(&party),
+                    heading: party_heading(lang, municipality, &party),
+                    commitments: p
+                        .commitments_of(&party)
+                        .map(|c| CommitmentView {
+                            text: c.text.to_string(),
+                            target: c.target.as_ref().map(|t| target_line(lang, t, places)),
+                            local_plan: c.local_plan.as_ref().map(|plan| {
+                                lang.t_args("local-plan", &[("plan", plan.to_string())])
+                            }),
+                        })
+                        .collect(),
+                })
+                .collect();
         let follow_up_key = match p.follow_up.internal {
             InternalFollowUp::Tertial => "follow-up-tertial",
             InternalFollowUp::Yearly => "follow-up-yearly",
@@ -155,7 +154,10 @@ impl PromiseView {
                 )
             }),
             signed: p.signed_on.map(|d| {
-                lang.t_args("promise-signed", &[("date", d.format("%Y-%m-%d").to_string())])
+                lang.t_args(
+                    "promise-signed",
+                    &[("date", d.format("%Y-%m-%d").to_string())],
+                )
             }),
             signatories: p
                 .signatories

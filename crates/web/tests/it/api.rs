@@ -14,7 +14,12 @@ async fn municipalities_with_promises() {
 #[tokio::test]
 async fn municipality_with_its_promises() {
     let app = spawn_app().await;
-    let body: serde_json::Value = app.get("/api/v1/municipalities/0482").await.json().await.unwrap();
+    let body: serde_json::Value = app
+        .get("/api/v1/municipalities/0482")
+        .await
+        .json()
+        .await
+        .unwrap();
     insta::assert_json_snapshot!(body);
 }
 
@@ -42,7 +47,10 @@ async fn flen_2021_in_the_exchange_format() {
 #[tokio::test]
 async fn what_the_api_serves_is_what_was_imported() {
     let app = spawn_app().await;
-    for (year, file) in [(2020, lofte_db::demo::FLEN_PROMISES[0]), (2021, lofte_db::demo::FLEN_PROMISES[1])] {
+    for (year, file) in [
+        (2020, lofte_db::demo::FLEN_PROMISES[0]),
+        (2021, lofte_db::demo::FLEN_PROMISES[1]),
+    ] {
         let served: PromiseDocument = app
             .get(&format!("/api/v1/municipalities/0482/promises/{year}"))
             .await
@@ -92,7 +100,10 @@ async fn openapi_document() {
 /// committed file true. Regenerate with `LOFTE_UPDATE_SCHEMA=1 cargo test`.
 #[test]
 fn committed_json_schema_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/promise.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/promise.schema.json"
+    );
     let generated = serde_json::to_string_pretty(&lofte_web::promise_json_schema()).unwrap() + "\n";
     if std::env::var_os("LOFTE_UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &generated).unwrap();

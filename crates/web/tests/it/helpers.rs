@@ -66,7 +66,13 @@ impl TestApp {
 pub fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).unwrap();
     html.select(&selector)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
@@ -77,7 +83,12 @@ pub fn commitments_by_party(html: &Html) -> Vec<(String, Vec<String>)> {
     let text = Selector::parse("li.commitment > p:first-child").unwrap();
     html.select(&section)
         .map(|s| {
-            let h = s.select(&heading).next().unwrap().text().collect::<String>();
+            let h = s
+                .select(&heading)
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>();
             let items = s
                 .select(&text)
                 .map(|p| p.text().collect::<String>())

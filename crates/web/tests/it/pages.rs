@@ -7,7 +7,11 @@ async fn start_page_lists_flen_with_its_years() {
     let html = app.page("/").await;
     assert_eq!(texts(&html, "h1"), ["Medborgarlöften"]);
     let cards = texts(&html, ".cards li");
-    assert_eq!(cards.len(), 1, "only municipalities with public promises: {cards:?}");
+    assert_eq!(
+        cards.len(),
+        1,
+        "only municipalities with public promises: {cards:?}"
+    );
     assert!(cards[0].starts_with("Flen Södermanlands län"), "{cards:?}");
     assert!(cards[0].contains("2021, 2020"), "{cards:?}");
 }
@@ -26,7 +30,9 @@ async fn flen_2021_shows_every_seed_commitment_under_its_party() {
     );
     assert_eq!(
         texts(&html, ".target"),
-        ["Mål: minst 100 trafikkontroller enligt 20-minutersmetoden (15–30 minuter) med mer närvaro i kransorterna."]
+        [
+            "Mål: minst 100 trafikkontroller enligt 20-minutersmetoden (15–30 minuter) med mer närvaro i kransorterna."
+        ]
     );
     let body = texts(&html, "article.promise").join(" ");
     assert!(body.contains("År 2022 ska en generell ökning av den upplevda tryggheten gå att avläsa i trygghetsmätningar och medborgardialoger."));
@@ -81,13 +87,21 @@ async fn english_keeps_the_swedish_promise_text_marked_as_swedish() {
     let response = app.get_in("en", "/kommun/0482/2021").await;
     let html = scraper::Html::parse_document(&response.text().await.unwrap());
     assert_eq!(texts(&html, "h1"), ["Flen – citizen promises"]);
-    let parties: Vec<String> = commitments_by_party(&html).into_iter().map(|(h, _)| h).collect();
-    assert_eq!(parties, ["Together", "The Police promise", "Flens kommun promises"]);
+    let parties: Vec<String> = commitments_by_party(&html)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    assert_eq!(
+        parties,
+        ["Together", "The Police promise", "Flens kommun promises"]
+    );
     assert_eq!(texts(&html, "article[lang=sv] li.commitment").len(), 12);
     assert_eq!(texts(&html, "html[lang=en]").len(), 1);
     assert_eq!(
         texts(&html, ".target"),
-        ["Target: at least 100 traffic controls by the 20-minute method (15–30 minutes) with more presence in the outlying villages (kransorter)."]
+        [
+            "Target: at least 100 traffic controls by the 20-minute method (15–30 minutes) with more presence in the outlying villages (kransorter)."
+        ]
     );
     assert_eq!(texts(&html, "a.lang-switch[lang=sv]"), ["Svenska"]);
 }
@@ -100,12 +114,20 @@ async fn the_language_switch_remembers_the_choice_and_returns() {
     assert_eq!(response.headers()["location"], "/kommun/0482/2020");
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("lofte_lang=en"), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 
     let away = app.get("/sprak/en?tillbaka=//evil.example/").await;
     assert_eq!(away.headers()["location"], "/", "no open redirect");
     let back = app.get("/sprak/sv?tillbaka=/").await;
-    assert!(back.headers()["set-cookie"].to_str().unwrap().starts_with("lofte_lang=sv"));
+    assert!(
+        back.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .starts_with("lofte_lang=sv")
+    );
 }
 
 #[tokio::test]
@@ -115,9 +137,18 @@ async fn unknown_municipalities_and_years_get_a_404_in_the_readers_language() {
         ("/kommun/9999", "Det finns ingen kommun med koden 9999."),
         ("/kommun/0499", "Det finns ingen kommun med koden 0499."),
         ("/kommun/flen", "Det finns ingen kommun med koden flen."),
-        ("/kommun/0482/1999", "Flen har inget publicerat medborgarlöfte för 1999."),
-        ("/kommun/0482/tjugo", "Flen har inget publicerat medborgarlöfte för tjugo."),
-        ("/kommun/0483/2021", "Katrineholm har inget publicerat medborgarlöfte för 2021."),
+        (
+            "/kommun/0482/1999",
+            "Flen har inget publicerat medborgarlöfte för 1999.",
+        ),
+        (
+            "/kommun/0482/tjugo",
+            "Flen har inget publicerat medborgarlöfte för tjugo.",
+        ),
+        (
+            "/kommun/0483/2021",
+            "Katrineholm har inget publicerat medborgarlöfte för 2021.",
+        ),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
@@ -129,7 +160,10 @@ async fn unknown_municipalities_and_years_get_a_404_in_the_readers_language() {
     assert_eq!(response.status(), 404);
     let html = scraper::Html::parse_document(&response.text().await.unwrap());
     assert_eq!(texts(&html, "h1"), ["Page not found"]);
-    assert_eq!(texts(&html, "p.lead"), ["Flen has no published citizen promise for 1999."]);
+    assert_eq!(
+        texts(&html, "p.lead"),
+        ["Flen has no published citizen promise for 1999."]
+    );
 
     let response = app.get("/ingen/sadan/sida").await;
     assert_eq!(response.status(), 404);
@@ -138,13 +172,25 @@ async fn unknown_municipalities_and_years_get_a_404_in_the_readers_language() {
 #[tokio::test]
 async fn security_headers_are_on_every_response() {
     let app = spawn_app().await;
-    for path in ["/", "/kommun/0482/2021", "/kommun/9999", "/api/v1/municipalities", "/static/style.css"] {
+    for path in [
+        "/",
+        "/kommun/0482/2021",
+        "/kommun/9999",
+        "/api/v1/municipalities",
+        "/static/style.css",
+    ] {
         let response = app.get(path).await;
         let h = response.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        assert_eq!(
+            h["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
     }
 }
 
@@ -176,21 +222,48 @@ async fn another_municipalitys_promise_in_the_exchange_format_is_shown_escaped()
     app.database.db.import_promise(&promise).await.unwrap();
 
     let raw = app.get("/kommun/0483/2025").await.text().await.unwrap();
-    assert!(!raw.contains("<script>alert(1)"), "user text must be escaped");
-    assert!(raw.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "escaped as entities");
+    assert!(
+        !raw.contains("<script>alert(1)"),
+        "user text must be escaped"
+    );
+    assert!(
+        raw.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        "escaped as entities"
+    );
     let html = scraper::Html::parse_document(&raw);
     assert_eq!(
         commitments_by_party(&html),
         vec![
-            ("Tillsammans".to_owned(), vec!["Vi genomför <script>alert(1)</script> #trygghetsvandringar *varje* vår.".to_owned()]),
-            ("Polisen lovar".to_owned(), vec!["att finnas synliga i centrum.".to_owned()]),
-            ("Sörmlandskustens räddningstjänst lovar".to_owned(), vec!["att medverka i Trygg vuxen.".to_owned()]),
+            (
+                "Tillsammans".to_owned(),
+                vec![
+                    "Vi genomför <script>alert(1)</script> #trygghetsvandringar *varje* vår."
+                        .to_owned()
+                ]
+            ),
+            (
+                "Polisen lovar".to_owned(),
+                vec!["att finnas synliga i centrum.".to_owned()]
+            ),
+            (
+                "Sörmlandskustens räddningstjänst lovar".to_owned(),
+                vec!["att medverka i Trygg vuxen.".to_owned()]
+            ),
         ]
     );
-    assert_eq!(texts(&html, ".target"), ["Mål: minst 2 trygghetsvandringar i kransorterna."]);
+    assert_eq!(
+        texts(&html, ".target"),
+        ["Mål: minst 2 trygghetsvandringar i kransorterna."]
+    );
     let body = texts(&html, "article").join(" ");
-    assert!(body.contains("följas upp internt en gång om året av kommunen och Polis under 2024–2025"), "{body}");
-    assert!(body.contains("Undertecknat 2024-02-01 av Anna Andersson, Kommundirektör"), "{body}");
+    assert!(
+        body.contains("följas upp internt en gång om året av kommunen och Polis under 2024–2025"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Undertecknat 2024-02-01 av Anna Andersson, Kommundirektör"),
+        "{body}"
+    );
     let home = app.page("/").await;
     assert_eq!(texts(&home, ".cards a"), ["Flen", "Katrineholm"]);
 }

@@ -1,0 +1,220 @@
+//! The `lofte` binary as an operator uses it, on a SQLite file in a temporary folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Lofte {
+    dir: tempfile::TempDir,
+}
+
+impl Lofte {
+    fn new() -> Lofte {
+        Lofte {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, lang: &str, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_lofte"))
+            .arg("--data-dir")
+            .arg(self.dir.path().join("data"))
+            .args(args)
+            .env("LOFTE_LANG", lang)
+            .env("LOFTE_LOG", "warn")
+            .env_remove("LOFTE_DATABASE_URL")
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run("sv", args);
+        assert!(
+            out.status.success(),
+            "lofte {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn write(&self, name: &str, content: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        path.display().to_string()
+    }
+}
+
+fn data(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/flen")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn demo_then_export_gives_back_the_imported_document() {
+    let lofte = Lofte::new();
+    assert_eq!(
+        lofte.ok(&["demo"]).trim(),
+        "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan."
+    );
+    assert_eq!(
+        lofte.ok(&["demo"]).trim(),
+        "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan."
+    );
+    let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+    ]))
+    .unwrap();
+    let original: serde_json::Value = serde_json::from_str(&data("promise-2021.json")).unwrap();
+    assert_eq!(exported, original);
+}
+
+#[test]
+fn a_bad_file_lists_every_problem_by_field_and_stores_nothing() {
+    let lofte = Lofte::new();
+    lofte.ok(&[
+        "municipality",
+        "import",
+        &format!(
+            "{}/../../data/flen/municipality.json",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    ]);
+    let mut doc: serde_json::Value = serde_json::from_str(&data("promise-2021.json")).unwrap();
+    doc["years"]["first"] = 2031.into();
+    doc["commitments"][5]["target"]["at_least"] = 0.into();
+    doc["commitments"][0]["text"] = "".into();
+    let file = lofte.write("bad.json", &doc.to_string());
+
+    let out = lofte.run("sv", &["promise", "import", &file]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{file} innehåller fel; inget har sparats:").as_str(),
+            "  years: Sista året (2021) kommer före första året (2031).",
+            "  commitments[0].text: Får inte vara tomt.",
+            "  commitments[5].target.at_least: Måste vara mellan 1 och 1000000.",
+        ]
+    );
+    let out = lofte.run("en", &["promise", "import", &file]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("commitments[0].text: Must not be empty."),
+        "{stderr}"
+    );
+
+    let missing = lofte.run(
+        "sv",
+        &[
+            "promise",
+            "export",
+            "--municipality",
+            "0482",
+            "--year",
+            "2021",
+        ],
+    );
+    assert!(!missing.status.success(), "nothing was stored");
+    assert_eq!(
+        String::from_utf8(missing.stderr).unwrap().trim(),
+        "Det finns inget medborgarlöfte för kommun 0482 år 2021."
+    );
+}
+
+#[test]
+fn malformed_json_names_the_place_it_broke() {
+    let lofte = Lofte::new();
+    let file = lofte.write(
+        "broken.json",
+        r#"{"municipality": "0482", "years": {"first": "2021"}}"#,
+    );
+    let out = lofte.run("sv", &["promise", "import", &file]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "  years.first: Felaktigt format: invalid type: string \"2021\", expected i32"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_second_promise_for_the_same_year_is_a_conflict() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    let file = lofte.write("again.json", &data("promise-2021.json"));
+    let out = lofte.run("sv", &["promise", "import", &file]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("years: Kommun 0482 har redan ett medborgarlöfte för 2021. Det befintliga löftet har inte ändrats."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn next_years_promise_starts_as_a_linked_copy() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    assert_eq!(
+        lofte
+            .ok(&[
+                "promise",
+                "copy",
+                "--municipality",
+                "0482",
+                "--from",
+                "2021",
+                "--to",
+                "2022"
+            ])
+            .trim(),
+        "Utkast till medborgarlöfte 2022 för 0482 är skapat som en kopia av 2021."
+    );
+    let copy: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2022",
+    ]))
+    .unwrap();
+    assert_eq!(copy["status"], "draft");
+    assert_eq!(copy["continues"], 2021);
+    assert_eq!(copy["outcome_goal"]["measured_in"], 2023);
+    assert_eq!(copy["commitments"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn unknown_municipality_in_a_profile_is_refused() {
+    let lofte = Lofte::new();
+    let file = lofte.write("p.json", r#"{"municipality": "0499", "places": []}"#);
+    let out = lofte.run("en", &["municipality", "import", &file]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("municipality: There is no municipality with the code 0499."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let lofte = Lofte::new();
+    let printed = lofte.ok(&["promise", "schema"]);
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/promise.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(printed, committed);
+}
