@@ -277,10 +277,12 @@ async fn import_promise(db: &Db, lang: Lang, file: &std::path::Path) -> Result<(
 }
 
 async fn store(db: &Db, lang: Lang, source: &str, promise: &lofte_domain::Promise) -> Result<()> {
-    db.import_promise(promise).await.map_err(|e| match e {
-        lofte_db::Error::Invalid(errors) => invalid(lang, source, &errors),
-        other => other.into(),
-    })?;
+    db.import_promise(lofte_db::Actor::System, promise)
+        .await
+        .map_err(|e| match e {
+            lofte_db::Error::Invalid(errors) => invalid(lang, source, &errors),
+            other => other.into(),
+        })?;
     Ok(())
 }
 

@@ -42,7 +42,9 @@ pub async fn load_flen(db: &Db) -> Result<Loaded> {
         {
             loaded.promises_present += 1;
         } else {
-            tenant.create_promise(&promise).await?;
+            tenant
+                .create_promise(crate::Actor::System, &promise)
+                .await?;
             loaded.promises_added += 1;
         }
     }

@@ -5,6 +5,8 @@
 //! [`Tenant`], which carries the municipality code and adds it to every query, so no
 //! caller can read or write another municipality's promises by forgetting a filter.
 
+mod accounts;
+mod editing;
 mod entity;
 mod migration;
 mod municipalities;
@@ -20,6 +22,8 @@ use lofte_domain::FieldError;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use sea_orm_migration::MigratorTrait;
 
+pub use accounts::{Account, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef};
+pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use municipalities::MunicipalitySummary;
 pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
 
@@ -31,6 +35,9 @@ pub enum Error {
     Invalid(Vec<FieldError>),
     #[error("database: {0}")]
     Database(#[from] DbErr),
+    /// The record does not exist within this municipality.
+    #[error("not found")]
+    NotFound,
     /// Stored data that no longer parses: a bug or a hand-edited database.
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -87,6 +94,20 @@ impl Db {
 
     pub(crate) fn conn(&self) -> &DatabaseConnection {
         &self.conn
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails with
+    /// SQLITE_BUSY_SNAPSHOT when another writer got in between, whatever the busy timeout.
+    pub(crate) async fn begin_write(&self) -> Result<sea_orm::DatabaseTransaction> {
+        use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+        Ok(self
+            .conn
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?)
     }
 
     /// Answers whether the database is reachable (for health checks).

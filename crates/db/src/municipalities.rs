@@ -9,7 +9,7 @@ use lofte_domain::{
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 use crate::entity::{local_police_area, municipality, place, promise};
@@ -184,7 +184,7 @@ impl Db {
     /// the profile are kept, since promises and logged work may name them.
     pub async fn import_profile(&self, profile: &Profile) -> Result<()> {
         let code = profile.municipality.as_str();
-        let txn = self.conn().begin().await?;
+        let txn = self.begin_write().await?;
         if municipality::Entity::find_by_id(code)
             .one(&txn)
             .await?

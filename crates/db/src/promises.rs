@@ -11,9 +11,9 @@ use lofte_domain::{
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
+use crate::editing::{Actor, AuditRecord, audit, snapshot};
 use crate::entity::{commitment, promise};
 use crate::{Db, Error, Result};
 
@@ -74,7 +74,7 @@ impl Db {
     /// Stores a promise for the municipality it names: resolves the tenant, then
     /// [`Tenant::create_promise`]. Used by imports, where the municipality comes from
     /// the document.
-    pub async fn import_promise(&self, promise: &Promise) -> Result<StoredPromise> {
+    pub async fn import_promise(&self, actor: Actor, promise: &Promise) -> Result<StoredPromise> {
         let Some(tenant) = self.tenant(&promise.municipality).await? else {
             return Err(Error::Invalid(vec![FieldError::new(
                 "municipality",
@@ -83,7 +83,7 @@ impl Db {
                 },
             )]));
         };
-        tenant.create_promise(promise).await
+        tenant.create_promise(actor, promise).await
     }
 }
 
@@ -92,8 +92,57 @@ impl Tenant {
         &self.municipality
     }
 
-    fn code(&self) -> &str {
+    pub(crate) fn code(&self) -> &str {
         self.municipality.code.as_str()
+    }
+
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Refuses a commitment whose target names places the municipality does not have.
+    pub(crate) async fn check_places_of(&self, c: &lofte_domain::Commitment) -> Result<()> {
+        let mut probe = Vec::new();
+        if let Some(t) = &c.target {
+            for (field, scope) in [("scope", Some(&t.scope)), ("emphasis", t.emphasis.as_ref())] {
+                if let Some(lofte_domain::PlaceScope::Places(slugs)) = scope {
+                    for (j, slug) in slugs.iter().enumerate() {
+                        probe.push((format!("target.{field}.places[{j}]"), slug.clone()));
+                    }
+                }
+            }
+        }
+        self.check_places(probe.iter().map(|(p, s)| (p.clone(), s)))
+            .await
+    }
+
+    async fn check_places<'a>(
+        &self,
+        references: impl Iterator<Item = (String, &'a lofte_domain::PlaceSlug)>,
+    ) -> Result<()> {
+        let known: Vec<String> = self
+            .db
+            .places(&self.municipality.code)
+            .await?
+            .into_iter()
+            .map(|p| p.slug.to_string())
+            .collect();
+        let unknown: Vec<FieldError> = references
+            .filter(|(_, slug)| !known.iter().any(|k| k == slug.as_str()))
+            .map(|(path, slug)| {
+                FieldError::new(
+                    path,
+                    Problem::UnknownPlace {
+                        value: slug.to_string(),
+                    },
+                )
+            })
+            .collect();
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(unknown))
+        }
     }
 
     /// The municipality's promises, newest first.
@@ -162,7 +211,7 @@ impl Tenant {
     /// Stores a new promise with its commitments, all or nothing. Refuses a promise of
     /// another municipality, one that names unknown places, and one whose years overlap
     /// an existing promise (the existing one is left untouched).
-    pub async fn create_promise(&self, new: &Promise) -> Result<StoredPromise> {
+    pub async fn create_promise(&self, actor: Actor, new: &Promise) -> Result<StoredPromise> {
         if new.municipality != self.municipality.code {
             return Err(Error::Invalid(vec![FieldError::new(
                 "municipality",
@@ -171,31 +220,10 @@ impl Tenant {
                 },
             )]));
         }
-        let known: Vec<String> = self
-            .db
-            .places(&self.municipality.code)
-            .await?
-            .into_iter()
-            .map(|p| p.slug.to_string())
-            .collect();
-        let unknown: Vec<FieldError> = new
-            .place_references()
-            .into_iter()
-            .filter(|(_, slug)| !known.iter().any(|k| k == slug.as_str()))
-            .map(|(path, slug)| {
-                FieldError::new(
-                    path,
-                    Problem::UnknownPlace {
-                        value: slug.to_string(),
-                    },
-                )
-            })
-            .collect();
-        if !unknown.is_empty() {
-            return Err(Error::Invalid(unknown));
-        }
+        self.check_places(new.place_references().into_iter())
+            .await?;
 
-        let txn = self.db.conn().begin().await?;
+        let txn = self.db.begin_write().await?;
         let overlapping = promise::Entity::find()
             .filter(promise::Column::MunicipalityCode.eq(self.code()))
             .filter(promise::Column::FirstYear.lte(new.years.last().get()))
@@ -241,6 +269,23 @@ impl Tenant {
             insert_commitment(&txn, inserted, position, c).await?;
         }
         let stored = self.load_by_id(&txn, inserted).await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: inserted,
+                promise_id: inserted,
+                action: "create",
+                before: None,
+                after: Some(to_json(&PromiseDocument::from(&stored.promise))),
+            },
+        )
+        .await?;
+        if stored.promise.status.is_public() {
+            snapshot(&txn, &stored).await?;
+        }
         txn.commit().await?;
         Ok(stored)
     }
@@ -264,7 +309,11 @@ impl Tenant {
         assemble(row, commitments)
     }
 
-    async fn load_by_id(&self, conn: &impl ConnectionTrait, id: i32) -> Result<StoredPromise> {
+    pub(crate) async fn load_by_id(
+        &self,
+        conn: &impl ConnectionTrait,
+        id: i32,
+    ) -> Result<StoredPromise> {
         let row = promise::Entity::find_by_id(id)
             .filter(promise::Column::MunicipalityCode.eq(self.code()))
             .one(conn)
@@ -293,6 +342,7 @@ async fn insert_commitment(
         kind: Set(to_json(&c.kind)),
         target: Set(c.target.as_ref().map(to_json)),
         local_plan: Set(c.local_plan),
+        version: Set(1),
         ..Default::default()
     };
     commitment::Entity::insert(row)
@@ -301,7 +351,7 @@ async fn insert_commitment(
     Ok(())
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("exchange types always serialise")
 }
 

@@ -1,7 +1,7 @@
 //! Repository behaviour on whichever database `TEST_DATABASE_URL` names (SQLite if unset).
 
 use lofte_db::testing::fresh_database;
-use lofte_db::{Error, Visibility, demo};
+use lofte_db::{Actor, Error, Visibility, demo};
 use lofte_domain::exchange::parse_promise_json;
 use lofte_domain::{MunicipalityCode, Problem, PromiseStatus, Year};
 
@@ -83,7 +83,7 @@ async fn a_second_promise_for_the_same_year_is_refused_and_the_first_kept() {
     rival.title = lofte_domain::Text::parse("Ett annat löfte", 200).unwrap();
     rival.commitments.truncate(1);
 
-    let Err(Error::Invalid(errors)) = flen.create_promise(&rival).await else {
+    let Err(Error::Invalid(errors)) = flen.create_promise(Actor::System, &rival).await else {
         panic!("expected a conflict")
     };
     assert_eq!(errors.len(), 1);
@@ -109,7 +109,7 @@ async fn a_second_promise_for_the_same_year_is_refused_and_the_first_kept() {
     span.outcome_goal.measured_in = year(2023);
     span.follow_up.final_report_year = year(2023);
     assert!(matches!(
-        flen.create_promise(&span).await,
+        flen.create_promise(Actor::System, &span).await,
         Err(Error::Invalid(_))
     ));
 }
@@ -120,7 +120,7 @@ async fn unknown_places_are_named_by_path_and_nothing_is_stored() {
     let flen = t.db.tenant(&code("0482")).await.unwrap().unwrap();
     // No profile loaded: Flen has no places yet.
     let p2020 = parse_promise_json(demo::FLEN_PROMISES[0]).unwrap();
-    let Err(Error::Invalid(errors)) = flen.create_promise(&p2020).await else {
+    let Err(Error::Invalid(errors)) = flen.create_promise(Actor::System, &p2020).await else {
         panic!("expected unknown place")
     };
     assert_eq!(errors[0].path, "commitments[3].target.scope.places[0]");
@@ -155,7 +155,7 @@ async fn each_municipality_sees_only_its_own_promises() {
     // A Flen document cannot be stored through Katrineholm's tenant.
     let p2021 = parse_promise_json(demo::FLEN_PROMISES[1]).unwrap();
     assert!(matches!(
-        katrineholm.create_promise(&p2021).await,
+        katrineholm.create_promise(Actor::System, &p2021).await,
         Err(Error::Invalid(_))
     ));
     let listed = t.db.municipalities_with_public_promises().await.unwrap();
@@ -172,7 +172,7 @@ async fn drafts_are_hidden_from_the_public() {
     let p2021 = parse_promise_json(demo::FLEN_PROMISES[1]).unwrap();
     let draft = p2021.continue_into(year(2022)).unwrap();
     assert_eq!(draft.status, PromiseStatus::Draft);
-    flen.create_promise(&draft).await.unwrap();
+    flen.create_promise(Actor::System, &draft).await.unwrap();
 
     assert!(
         flen.promise_for_year(year(2022), Visibility::Public)

@@ -5,6 +5,7 @@
 //! that holds one of these types never checks again. The crate is pure: no I/O, no async,
 //! no SQL, no HTTP, so that the numbers every surface shows come from the same functions.
 
+pub mod access;
 pub mod activity;
 pub mod calendar;
 pub mod exchange;
@@ -14,6 +15,7 @@ pub mod problem;
 pub mod promise;
 pub mod text;
 
+pub use access::{Email, Grant, Permission, Principal, Reach, Role};
 pub use activity::{ActivityTypeCode, MethodCode};
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
 pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};

@@ -79,6 +79,12 @@ pub enum Problem {
     },
     Coordinates,
     NoCommitments,
+    Email,
+    PasswordTooShort {
+        min: usize,
+    },
+    EmailTaken,
+    WrongPassword,
     /// A promise for this municipality already covers one of these years.
     PromiseExists {
         municipality: String,
@@ -109,6 +115,10 @@ impl Problem {
             Problem::MethodWindow { .. } => "method-window",
             Problem::Coordinates => "coordinates",
             Problem::NoCommitments => "no-commitments",
+            Problem::Email => "email",
+            Problem::PasswordTooShort { .. } => "password-too-short",
+            Problem::EmailTaken => "email-taken",
+            Problem::WrongPassword => "wrong-password",
             Problem::PromiseExists { .. } => "promise-exists",
         }
     }
@@ -141,9 +151,14 @@ impl Problem {
                 ("municipality", municipality.clone()),
                 ("year", year.to_string()),
             ],
-            Problem::Required | Problem::Empty | Problem::Coordinates | Problem::NoCommitments => {
-                vec![]
-            }
+            Problem::PasswordTooShort { min } => vec![("min", min.to_string())],
+            Problem::Required
+            | Problem::Empty
+            | Problem::Coordinates
+            | Problem::NoCommitments
+            | Problem::Email
+            | Problem::EmailTaken
+            | Problem::WrongPassword => vec![],
         }
     }
 }

@@ -180,6 +180,10 @@ mod tests {
                 municipality: "0482".into(),
                 year: 2021,
             },
+            Problem::Email,
+            Problem::PasswordTooShort { min: 12 },
+            Problem::EmailTaken,
+            Problem::WrongPassword,
         ];
         for lang in Lang::ALL {
             for p in &problems {

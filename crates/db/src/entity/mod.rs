@@ -1,8 +1,15 @@
 //! SeaORM entities: one module a table. Only this crate sees them; everything outside
 //! gets domain types from the repositories.
 
+pub mod account;
+pub mod api_token;
+pub mod audit_log;
 pub mod commitment;
 pub mod local_police_area;
+pub mod membership;
 pub mod municipality;
+pub mod organisation;
 pub mod place;
 pub mod promise;
+pub mod publication;
+pub mod session;

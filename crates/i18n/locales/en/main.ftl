@@ -160,6 +160,11 @@ problem-coordinates = The coordinates are not in Sweden. Give latitude and longi
 problem-no-commitments = A citizen promise needs at least one commitment.
 problem-promise-exists = Municipality { $municipality } already has a citizen promise for { $year }. The existing promise has not been changed.
 
+problem-email = Enter a valid e-mail address, for example name@municipality.se.
+problem-password-too-short = The password must have at least { $min } characters. A phrase of several words is easy to remember.
+problem-email-taken = There is already an account with that e-mail address.
+problem-wrong-password = The password is not correct.
+
 ## Command line
 
 cli-listening = Löfte is listening on { $url }

@@ -160,6 +160,11 @@ problem-coordinates = Koordinaterna ligger inte i Sverige. Ange latitud och long
 problem-no-commitments = Ett medborgarlöfte behöver minst ett åtagande.
 problem-promise-exists = Kommun { $municipality } har redan ett medborgarlöfte för { $year }. Det befintliga löftet har inte ändrats.
 
+problem-email = Ange en giltig e-postadress, till exempel namn@kommun.se.
+problem-password-too-short = Lösenordet måste ha minst { $min } tecken. En fras med flera ord är lätt att minnas.
+problem-email-taken = Det finns redan ett konto med den e-postadressen.
+problem-wrong-password = Lösenordet stämmer inte.
+
 ## Command line
 
 cli-listening = Löfte lyssnar på { $url }

@@ -219,7 +219,11 @@ const KATRINEHOLM_2024: &str = r##"{
 async fn another_municipalitys_promise_in_the_exchange_format_is_shown_escaped() {
     let app = spawn_app().await;
     let promise = lofte_domain::exchange::parse_promise_json(KATRINEHOLM_2024).unwrap();
-    app.database.db.import_promise(&promise).await.unwrap();
+    app.database
+        .db
+        .import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
 
     let raw = app.get("/kommun/0483/2025").await.text().await.unwrap();
     assert!(

@@ -1,0 +1,463 @@
+//! Staff accounts, organisations, memberships, sessions and API tokens.
+//!
+//! Passwords arrive here already hashed (the web tier hashes off the async runtime);
+//! tokens arrive as SHA-256 digests. Nothing secret is stored in the clear.
+
+use chrono::{DateTime, Timelike, Utc};
+use lofte_domain::{Email, FieldError, Grant, MunicipalityCode, Principal, Problem, Reach, Role};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::entity::{account, api_token, membership, municipality, organisation, session};
+use crate::{Db, Error, Result};
+
+/// An organisation staff belong to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganisationRef {
+    /// The municipality itself (its crime-prevention coordinator, say).
+    Municipality(MunicipalityCode),
+    /// A local police area, by name (e.g. "Katrineholm"); acts in every municipality it covers.
+    LocalPoliceArea(String),
+    /// Another partner working in one municipality (housing company, fire service).
+    Partner {
+        name: String,
+        municipality: MunicipalityCode,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: i32,
+    pub email: Email,
+    pub display_name: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// An account with its memberships, for listings.
+#[derive(Debug, Clone)]
+pub struct AccountSummary {
+    pub account: Account,
+    /// (organisation name, role)
+    pub memberships: Vec<(String, Role)>,
+}
+
+/// After this many wrong passwords in a row an account is locked for a while.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+
+fn to_account(m: account::Model) -> Result<Account> {
+    Ok(Account {
+        id: m.id,
+        email: Email::parse(&m.email)
+            .map_err(|_| Error::Corrupt(format!("account {} e-mail", m.id)))?,
+        display_name: m.display_name,
+        password_hash: m.password_hash,
+        disabled: m.disabled,
+        locked_until: m.locked_until,
+    })
+}
+
+impl Db {
+    /// Creates an account; a second account with the same e-mail is refused.
+    pub async fn create_account(
+        &self,
+        email: &Email,
+        display_name: &str,
+        password_hash: &str,
+    ) -> Result<i32> {
+        let row = account::ActiveModel {
+            email: Set(email.to_string()),
+            display_name: Set(display_name.to_owned()),
+            password_hash: Set(password_hash.to_owned()),
+            disabled: Set(false),
+            failed_logins: Set(0),
+            locked_until: Set(None),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        };
+        match account::Entity::insert(row).exec(self.conn()).await {
+            Ok(r) => Ok(r.last_insert_id),
+            Err(e)
+                if matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                Err(Error::Invalid(vec![FieldError::new(
+                    "email",
+                    Problem::EmailTaken,
+                )]))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn account_by_email(&self, email: &Email) -> Result<Option<Account>> {
+        account::Entity::find()
+            .filter(account::Column::Email.eq(email.as_str()))
+            .one(self.conn())
+            .await?
+            .map(to_account)
+            .transpose()
+    }
+
+    pub async fn account(&self, id: i32) -> Result<Option<Account>> {
+        account::Entity::find_by_id(id)
+            .one(self.conn())
+            .await?
+            .map(to_account)
+            .transpose()
+    }
+
+    pub async fn accounts(&self) -> Result<Vec<AccountSummary>> {
+        let accounts = account::Entity::find()
+            .order_by_asc(account::Column::Email)
+            .all(self.conn())
+            .await?;
+        let memberships = membership::Entity::find().all(self.conn()).await?;
+        let organisations = organisation::Entity::find().all(self.conn()).await?;
+        accounts
+            .into_iter()
+            .map(|a| {
+                let ms = memberships
+                    .iter()
+                    .filter(|m| m.account_id == a.id)
+                    .filter_map(|m| {
+                        let org = organisations.iter().find(|o| o.id == m.organisation_id)?;
+                        Some((org.name.clone(), Role::parse(&m.role).ok()?))
+                    })
+                    .collect();
+                Ok(AccountSummary {
+                    account: to_account(a)?,
+                    memberships: ms,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn set_password_hash(&self, account_id: i32, hash: &str) -> Result<bool> {
+        let result = account::Entity::update_many()
+            .col_expr(account::Column::PasswordHash, Expr::value(hash))
+            .col_expr(account::Column::FailedLogins, Expr::value(0))
+            .col_expr(
+                account::Column::LockedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.conn())
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Disables (or enables) an account. A disabled account cannot sign in, and its
+    /// sessions end because `Account::disabled` is checked on every request.
+    pub async fn set_disabled(&self, account_id: i32, disabled: bool) -> Result<bool> {
+        let result = account::Entity::update_many()
+            .col_expr(account::Column::Disabled, Expr::value(disabled))
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.conn())
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Counts a wrong password; returns the time the account is locked until, if it is.
+    pub async fn record_failed_login(&self, account_id: i32) -> Result<Option<DateTime<Utc>>> {
+        let Some(a) = account::Entity::find_by_id(account_id)
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let failed = a.failed_logins + 1;
+        // Whole seconds: PostgreSQL keeps microseconds, and Retry-After counts seconds.
+        let locked_until = (failed >= MAX_FAILED_LOGINS).then(|| {
+            (Utc::now() + chrono::Duration::minutes(LOCK_MINUTES))
+                .with_nanosecond(0)
+                .expect("zero nanoseconds is valid")
+        });
+        account::Entity::update_many()
+            .col_expr(
+                account::Column::FailedLogins,
+                Expr::value(if locked_until.is_some() { 0 } else { failed }),
+            )
+            .col_expr(
+                account::Column::LockedUntil,
+                Expr::value(locked_until.or(a.locked_until)),
+            )
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.conn())
+            .await?;
+        Ok(locked_until)
+    }
+
+    pub async fn record_successful_login(&self, account_id: i32) -> Result<()> {
+        account::Entity::update_many()
+            .col_expr(account::Column::FailedLogins, Expr::value(0))
+            .col_expr(
+                account::Column::LockedUntil,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// The organisation's id, creating it if needed.
+    pub async fn organisation(&self, org: &OrganisationRef) -> Result<i32> {
+        let (kind, name, municipality_code, lpo_id) = match org {
+            OrganisationRef::Municipality(code) => {
+                let m = self.municipality(code).await?.ok_or_else(|| {
+                    Error::Invalid(vec![FieldError::new(
+                        "organisation",
+                        Problem::UnknownMunicipality {
+                            code: code.to_string(),
+                        },
+                    )])
+                })?;
+                (
+                    "municipality",
+                    m.official_name.to_string(),
+                    Some(code.to_string()),
+                    None,
+                )
+            }
+            OrganisationRef::LocalPoliceArea(name) => {
+                let area = crate::entity::local_police_area::Entity::find()
+                    .filter(crate::entity::local_police_area::Column::Name.eq(name.as_str()))
+                    .one(self.conn())
+                    .await?
+                    .ok_or_else(|| {
+                        Error::Invalid(vec![FieldError::new(
+                            "organisation",
+                            Problem::Slug {
+                                value: name.clone(),
+                            },
+                        )])
+                    })?;
+                (
+                    "local_police_area",
+                    format!("LPO {}", area.name),
+                    None,
+                    Some(area.id),
+                )
+            }
+            OrganisationRef::Partner { name, municipality } => (
+                "partner",
+                name.clone(),
+                Some(municipality.to_string()),
+                None,
+            ),
+        };
+        organisation::Entity::insert(organisation::ActiveModel {
+            kind: Set(kind.to_owned()),
+            name: Set(name.clone()),
+            municipality_code: Set(municipality_code),
+            local_police_area_id: Set(lpo_id),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([organisation::Column::Kind, organisation::Column::Name])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(self.conn())
+        .await?;
+        organisation::Entity::find()
+            .filter(organisation::Column::Kind.eq(kind))
+            .filter(organisation::Column::Name.eq(name))
+            .one(self.conn())
+            .await?
+            .map(|o| o.id)
+            .ok_or_else(|| Error::Corrupt("organisation vanished after insert".into()))
+    }
+
+    /// Gives the account `role` in the organisation (replacing an earlier role there).
+    pub async fn grant(&self, account_id: i32, organisation_id: i32, role: Role) -> Result<()> {
+        membership::Entity::insert(membership::ActiveModel {
+            account_id: Set(account_id),
+            organisation_id: Set(organisation_id),
+            role: Set(role.as_str().to_owned()),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                membership::Column::AccountId,
+                membership::Column::OrganisationId,
+            ])
+            .update_column(membership::Column::Role)
+            .to_owned(),
+        )
+        .exec_without_returning(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// What the account may do where: its memberships with each organisation's reach.
+    pub async fn principal(&self, account_id: i32) -> Result<Principal> {
+        let memberships = membership::Entity::find()
+            .filter(membership::Column::AccountId.eq(account_id))
+            .all(self.conn())
+            .await?;
+        let mut grants = Vec::new();
+        for m in memberships {
+            let role =
+                Role::parse(&m.role).map_err(|_| Error::Corrupt(format!("role {}", m.role)))?;
+            grants.push(Grant {
+                role,
+                reach: self.reach(m.organisation_id).await?,
+            });
+        }
+        Ok(Principal { grants })
+    }
+
+    async fn reach(&self, organisation_id: i32) -> Result<Reach> {
+        let Some(org) = organisation::Entity::find_by_id(organisation_id)
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(Reach::Municipalities(Vec::new()));
+        };
+        let codes: Vec<String> = match (
+            org.kind.as_str(),
+            org.municipality_code,
+            org.local_police_area_id,
+        ) {
+            ("installation", _, _) => return Ok(Reach::Everywhere),
+            ("local_police_area", _, Some(lpo)) => municipality::Entity::find()
+                .filter(municipality::Column::LocalPoliceAreaId.eq(lpo))
+                .all(self.conn())
+                .await?
+                .into_iter()
+                .map(|m| m.code)
+                .collect(),
+            (_, Some(code), _) => vec![code],
+            _ => Vec::new(),
+        };
+        Ok(Reach::Municipalities(
+            codes
+                .iter()
+                .filter_map(|c| MunicipalityCode::parse(c).ok())
+                .collect(),
+        ))
+    }
+
+    /// The installation's own organisation, for admins.
+    pub async fn installation_organisation(&self) -> Result<i32> {
+        organisation::Entity::insert(organisation::ActiveModel {
+            kind: Set("installation".to_owned()),
+            name: Set("Löfte".to_owned()),
+            municipality_code: Set(None),
+            local_police_area_id: Set(None),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([organisation::Column::Kind, organisation::Column::Name])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(self.conn())
+        .await?;
+        organisation::Entity::find()
+            .filter(organisation::Column::Kind.eq("installation"))
+            .one(self.conn())
+            .await?
+            .map(|o| o.id)
+            .ok_or_else(|| Error::Corrupt("installation organisation vanished".into()))
+    }
+
+    // Sessions: opaque data owned by the web tier's session layer.
+
+    pub async fn save_session(&self, id: &str, data: &str, expires_at: i64) -> Result<()> {
+        session::Entity::insert(session::ActiveModel {
+            id: Set(id.to_owned()),
+            data: Set(data.to_owned()),
+            expires_at: Set(expires_at),
+        })
+        .on_conflict(
+            OnConflict::column(session::Column::Id)
+                .update_columns([session::Column::Data, session::Column::ExpiresAt])
+                .to_owned(),
+        )
+        .exec_without_returning(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// The session's data, unless it has expired by `now` (Unix seconds).
+    pub async fn load_session(&self, id: &str, now: i64) -> Result<Option<(String, i64)>> {
+        Ok(session::Entity::find_by_id(id)
+            .filter(session::Column::ExpiresAt.gt(now))
+            .one(self.conn())
+            .await?
+            .map(|s| (s.data, s.expires_at)))
+    }
+
+    pub async fn delete_session(&self, id: &str) -> Result<()> {
+        session::Entity::delete_by_id(id).exec(self.conn()).await?;
+        Ok(())
+    }
+
+    pub async fn delete_expired_sessions(&self, now: i64) -> Result<u64> {
+        Ok(session::Entity::delete_many()
+            .filter(session::Column::ExpiresAt.lte(now))
+            .exec(self.conn())
+            .await?
+            .rows_affected)
+    }
+
+    // API tokens for machine clients.
+
+    pub async fn create_api_token(
+        &self,
+        organisation_id: i32,
+        role: Role,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<i32> {
+        let r = api_token::Entity::insert(api_token::ActiveModel {
+            organisation_id: Set(organisation_id),
+            role: Set(role.as_str().to_owned()),
+            name: Set(name.to_owned()),
+            token_hash: Set(token_hash.to_owned()),
+            created_at: Set(Utc::now()),
+            revoked_at: Set(None),
+            ..Default::default()
+        })
+        .exec(self.conn())
+        .await?;
+        Ok(r.last_insert_id)
+    }
+
+    /// The token's id and grant, if the digest matches a token that is not revoked.
+    pub async fn api_token_principal(&self, token_hash: &str) -> Result<Option<(i32, Principal)>> {
+        let Some(t) = api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(token_hash))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let role =
+            Role::parse(&t.role).map_err(|_| Error::Corrupt(format!("token role {}", t.role)))?;
+        let reach = self.reach(t.organisation_id).await?;
+        Ok(Some((
+            t.id,
+            Principal {
+                grants: vec![Grant { role, reach }],
+            },
+        )))
+    }
+
+    pub async fn revoke_api_token(&self, id: i32) -> Result<bool> {
+        let r = api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Expr::value(Some(Utc::now())))
+            .filter(api_token::Column::Id.eq(id))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .exec(self.conn())
+            .await?;
+        Ok(r.rows_affected == 1)
+    }
+}

@@ -1,0 +1,441 @@
+//! Changing stored promises: every change checks the version it was made on, writes an
+//! audit entry with before and after, and (for public promises) a publication snapshot,
+//! all in one transaction.
+
+use chrono::{DateTime, Utc};
+use lofte_domain::exchange::{CommitmentDocument, PromiseDocument};
+use lofte_domain::{Commitment, FieldError, Problem, Promise, PromiseStatus};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+
+use crate::entity::{account, api_token, audit_log, commitment, promise, publication};
+use crate::promises::{StoredPromise, Tenant, to_json};
+use crate::{Error, Result};
+
+/// Who made a change, for the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Account(i32),
+    ApiToken(i32),
+    /// The operator at the command line, or the demo loader.
+    System,
+}
+
+/// A change made on a version that is no longer current: nothing was written.
+#[derive(Debug, Clone)]
+pub struct Conflict<T> {
+    /// What is stored now.
+    pub current: T,
+    pub current_version: i32,
+}
+
+/// One line of a promise's history.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The person's name, the API token's name, or `None` for the system.
+    pub by: Option<String>,
+    pub entity: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A published state of a promise, oldest first in [`Tenant::publications`].
+#[derive(Debug, Clone)]
+pub struct Publication {
+    pub published_at: DateTime<Utc>,
+    pub document: PromiseDocument,
+}
+
+pub(crate) struct AuditRecord<'a> {
+    pub actor: Actor,
+    pub municipality: &'a str,
+    pub entity: &'a str,
+    pub entity_id: i32,
+    pub promise_id: i32,
+    pub action: &'a str,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(crate) async fn audit(conn: &impl ConnectionTrait, r: AuditRecord<'_>) -> Result<()> {
+    let (account_id, api_token_id) = match r.actor {
+        Actor::Account(id) => (Some(id), None),
+        Actor::ApiToken(id) => (None, Some(id)),
+        Actor::System => (None, None),
+    };
+    audit_log::Entity::insert(audit_log::ActiveModel {
+        at: Set(Utc::now()),
+        account_id: Set(account_id),
+        api_token_id: Set(api_token_id),
+        municipality_code: Set(r.municipality.to_owned()),
+        entity: Set(r.entity.to_owned()),
+        entity_id: Set(r.entity_id),
+        promise_id: Set(Some(r.promise_id)),
+        action: Set(r.action.to_owned()),
+        before: Set(r.before),
+        after: Set(r.after),
+        ..Default::default()
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records the promise as the public now sees it.
+pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise) -> Result<()> {
+    publication::Entity::insert(publication::ActiveModel {
+        promise_id: Set(stored.id),
+        promise_version: Set(stored.version),
+        published_at: Set(Utc::now()),
+        document: Set(to_json(&PromiseDocument::from(&stored.promise))),
+        ..Default::default()
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+impl Tenant {
+    /// The promise row, checked to belong to this tenant, and the version it is at.
+    async fn lock_promise(
+        &self,
+        txn: &DatabaseTransaction,
+        promise_id: i32,
+    ) -> Result<Option<promise::Model>> {
+        Ok(promise::Entity::find_by_id(promise_id)
+            .filter(promise::Column::MunicipalityCode.eq(self.code()))
+            .one(txn)
+            .await?)
+    }
+
+    async fn bump_promise(&self, txn: &DatabaseTransaction, promise_id: i32) -> Result<()> {
+        promise::Entity::update_many()
+            .col_expr(
+                promise::Column::Version,
+                Expr::col(promise::Column::Version).add(1),
+            )
+            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(promise::Column::Id.eq(promise_id))
+            .exec(txn)
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces one commitment, if it is still at `expected_version`. Returns the updated
+    /// promise, or the conflict with what is stored now.
+    pub async fn update_commitment(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        commitment_id: i32,
+        expected_version: i32,
+        new: &Commitment,
+    ) -> Result<Result<StoredPromise, Conflict<Commitment>>> {
+        self.check_places_of(new).await?;
+        let txn = self.db().begin_write().await?;
+        let Some(promise_row) = self.lock_promise(&txn, promise_id).await? else {
+            return Err(Error::NotFound);
+        };
+        let Some(row) = commitment::Entity::find_by_id(commitment_id)
+            .filter(commitment::Column::PromiseId.eq(promise_row.id))
+            .one(&txn)
+            .await?
+        else {
+            return Err(Error::NotFound);
+        };
+        let before = self.load_by_id(&txn, promise_id).await?;
+        let index = before
+            .commitment_ids
+            .iter()
+            .position(|id| *id == commitment_id)
+            .ok_or(Error::NotFound)?;
+        let current = before.promise.commitments[index].clone();
+        // The version check is part of the UPDATE, so two concurrent saves cannot both pass.
+        let document = CommitmentDocument::from(new);
+        let updated = commitment::Entity::update_many()
+            .col_expr(
+                commitment::Column::Party,
+                Expr::value(to_json(&document.party)),
+            )
+            .col_expr(commitment::Column::Text, Expr::value(document.text.clone()))
+            .col_expr(
+                commitment::Column::Kind,
+                Expr::value(to_json(&document.kind)),
+            )
+            .col_expr(
+                commitment::Column::Target,
+                Expr::value(document.target.as_ref().map(to_json)),
+            )
+            .col_expr(
+                commitment::Column::LocalPlan,
+                Expr::value(document.local_plan.clone()),
+            )
+            .col_expr(commitment::Column::Version, Expr::value(row.version + 1))
+            .filter(commitment::Column::Id.eq(commitment_id))
+            .filter(commitment::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            txn.rollback().await?;
+            // Read again outside the transaction: on PostgreSQL the rows read above may
+            // predate the change that won.
+            let row = commitment::Entity::find_by_id(commitment_id)
+                .one(self.db().conn())
+                .await?
+                .ok_or(Error::NotFound)?;
+            let now = self.load_by_id(self.db().conn(), promise_id).await?;
+            return Ok(Err(Conflict {
+                current: now.promise.commitments[index].clone(),
+                current_version: row.version,
+            }));
+        }
+        self.bump_promise(&txn, promise_id).await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "commitment",
+                entity_id: commitment_id,
+                promise_id,
+                action: "update",
+                before: Some(to_json(&CommitmentDocument::from(&current))),
+                after: Some(to_json(&document)),
+            },
+        )
+        .await?;
+        let after = self.load_by_id(&txn, promise_id).await?;
+        if after.promise.status.is_public() {
+            snapshot(&txn, &after).await?;
+        }
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// Replaces the promise's own fields (title, aim, focus, outcome goal, follow-up,
+    /// signing) if it is still at `expected_version`; commitments and status are changed
+    /// by their own operations.
+    pub async fn update_promise(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        expected_version: i32,
+        new: &Promise,
+    ) -> Result<Result<StoredPromise, Conflict<Promise>>> {
+        let txn = self.db().begin_write().await?;
+        if self.lock_promise(&txn, promise_id).await?.is_none() {
+            return Err(Error::NotFound);
+        }
+        let before = self.load_by_id(&txn, promise_id).await?;
+        if new.years != before.promise.years {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "years",
+                Problem::Slug {
+                    value: new.years.to_string(),
+                },
+            )]));
+        }
+        let doc = PromiseDocument::from(new);
+        let updated = promise::Entity::update_many()
+            .col_expr(promise::Column::Title, Expr::value(doc.title.clone()))
+            .col_expr(promise::Column::Aim, Expr::value(doc.aim.clone()))
+            .col_expr(
+                promise::Column::FocusAreas,
+                Expr::value(to_json(&doc.focus_areas)),
+            )
+            .col_expr(
+                promise::Column::FocusText,
+                Expr::value(doc.focus_text.clone()),
+            )
+            .col_expr(
+                promise::Column::OutcomeGoal,
+                Expr::value(doc.outcome_goal.text.clone()),
+            )
+            .col_expr(
+                promise::Column::OutcomeMeasuredIn,
+                Expr::value(doc.outcome_goal.measured_in),
+            )
+            .col_expr(
+                promise::Column::FollowUpInternal,
+                Expr::value(to_json(&doc.follow_up.internal)),
+            )
+            .col_expr(
+                promise::Column::FinalReportYear,
+                Expr::value(doc.follow_up.final_report.year),
+            )
+            .col_expr(
+                promise::Column::FinalReportQuarter,
+                Expr::value(i32::from(doc.follow_up.final_report.quarter)),
+            )
+            .col_expr(promise::Column::SignedOn, Expr::value(doc.signed_on))
+            .col_expr(
+                promise::Column::Signatories,
+                Expr::value(to_json(&doc.signatories)),
+            )
+            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
+            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(promise::Column::Id.eq(promise_id))
+            .filter(promise::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            txn.rollback().await?;
+            return Ok(Err(self.promise_conflict(promise_id).await?));
+        }
+        let after = self.load_by_id(&txn, promise_id).await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: promise_id,
+                promise_id,
+                action: "update",
+                before: Some(to_json(&header_of(&before.promise))),
+                after: Some(to_json(&header_of(&after.promise))),
+            },
+        )
+        .await?;
+        if after.promise.status.is_public() {
+            snapshot(&txn, &after).await?;
+        }
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// Moves the promise along its workflow (draft → signed → published → closed).
+    pub async fn set_status(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        expected_version: i32,
+        to: PromiseStatus,
+    ) -> Result<Result<StoredPromise, Conflict<Promise>>> {
+        let txn = self.db().begin_write().await?;
+        if self.lock_promise(&txn, promise_id).await?.is_none() {
+            return Err(Error::NotFound);
+        }
+        let before = self.load_by_id(&txn, promise_id).await?;
+        if !before.promise.status.may_become(to) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "status",
+                Problem::Slug {
+                    value: to.as_str().to_owned(),
+                },
+            )]));
+        }
+        let updated = promise::Entity::update_many()
+            .col_expr(promise::Column::Status, Expr::value(to.as_str()))
+            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
+            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(promise::Column::Id.eq(promise_id))
+            .filter(promise::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            txn.rollback().await?;
+            return Ok(Err(self.promise_conflict(promise_id).await?));
+        }
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: promise_id,
+                promise_id,
+                action: "status",
+                before: Some(format!("\"{}\"", before.promise.status.as_str())),
+                after: Some(format!("\"{}\"", to.as_str())),
+            },
+        )
+        .await?;
+        let after = self.load_by_id(&txn, promise_id).await?;
+        if to == PromiseStatus::Published {
+            snapshot(&txn, &after).await?;
+        }
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// What is stored now, read after a failed versioned update.
+    async fn promise_conflict(&self, promise_id: i32) -> Result<Conflict<Promise>> {
+        let now = self.load_by_id(self.db().conn(), promise_id).await?;
+        Ok(Conflict {
+            current_version: now.version,
+            current: now.promise,
+        })
+    }
+
+    /// Every recorded change of the promise and its commitments, newest first.
+    pub async fn history(&self, promise_id: i32) -> Result<Vec<AuditEntry>> {
+        let rows = audit_log::Entity::find()
+            .filter(audit_log::Column::MunicipalityCode.eq(self.code()))
+            .filter(audit_log::Column::PromiseId.eq(promise_id))
+            .order_by_desc(audit_log::Column::Id)
+            .all(self.db().conn())
+            .await?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for r in rows {
+            let by = match (r.account_id, r.api_token_id) {
+                (Some(id), _) => account::Entity::find_by_id(id)
+                    .one(self.db().conn())
+                    .await?
+                    .map(|a| a.display_name),
+                (None, Some(id)) => api_token::Entity::find_by_id(id)
+                    .one(self.db().conn())
+                    .await?
+                    .map(|t| format!("API: {}", t.name)),
+                (None, None) => None,
+            };
+            entries.push(AuditEntry {
+                at: r.at,
+                by,
+                entity: r.entity,
+                action: r.action,
+                before: r.before,
+                after: r.after,
+            });
+        }
+        Ok(entries)
+    }
+
+    /// The published states of a promise, oldest first.
+    pub async fn publications(&self, promise_id: i32) -> Result<Vec<Publication>> {
+        // Scoped through the promise row: another tenant's id finds nothing.
+        let owned = promise::Entity::find_by_id(promise_id)
+            .filter(promise::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?;
+        if owned.is_none() {
+            return Ok(Vec::new());
+        }
+        publication::Entity::find()
+            .filter(publication::Column::PromiseId.eq(promise_id))
+            .order_by_asc(publication::Column::Id)
+            .all(self.db().conn())
+            .await?
+            .into_iter()
+            .map(|p| {
+                Ok(Publication {
+                    published_at: p.published_at,
+                    document: serde_json::from_str(&p.document)
+                        .map_err(|e| Error::Corrupt(format!("publication {}: {e}", p.id)))?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The promise's own fields, for audit entries about them.
+fn header_of(p: &Promise) -> PromiseDocument {
+    let mut doc = PromiseDocument::from(p);
+    doc.commitments.clear();
+    doc
+}

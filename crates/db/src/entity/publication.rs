@@ -1,0 +1,18 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "publication")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub promise_id: i32,
+    pub promise_version: i32,
+    pub published_at: DateTimeUtc,
+    /// The promise as published, in the exchange format.
+    pub document: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,226 @@
+//! Accounts, reach of memberships, sessions, tokens, and changes with versions and audit.
+
+use lofte_db::testing::fresh_database;
+use lofte_db::{Actor, Error, OrganisationRef, Visibility, demo};
+use lofte_domain::{Email, MunicipalityCode, Permission, Problem, Role, Text, Year};
+
+fn code(c: &str) -> MunicipalityCode {
+    MunicipalityCode::parse(c).unwrap()
+}
+
+fn email(e: &str) -> Email {
+    Email::parse(e).unwrap()
+}
+
+#[tokio::test]
+async fn one_account_per_email_whatever_its_case() {
+    let t = fresh_database().await;
+    t.db.create_account(&email("anna@flen.se"), "Anna", "hash")
+        .await
+        .unwrap();
+    let Err(Error::Invalid(errors)) =
+        t.db.create_account(&email("ANNA@flen.se"), "Anna 2", "hash")
+            .await
+    else {
+        panic!("duplicate accepted")
+    };
+    assert_eq!(
+        (errors[0].path.as_str(), &errors[0].problem),
+        ("email", &Problem::EmailTaken)
+    );
+    assert_eq!(t.db.accounts().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_local_police_area_member_acts_in_the_municipalities_it_covers() {
+    let t = fresh_database().await;
+    demo::load_flen(&t.db).await.unwrap();
+    let officer =
+        t.db.create_account(&email("polis@example.se"), "Polis", "h")
+            .await
+            .unwrap();
+    let lpo =
+        t.db.organisation(&OrganisationRef::LocalPoliceArea("Katrineholm".into()))
+            .await
+            .unwrap();
+    t.db.grant(officer, lpo, Role::Reporter).await.unwrap();
+    let coordinator =
+        t.db.create_account(&email("samordnare@flen.se"), "Samordnare", "h")
+            .await
+            .unwrap();
+    let flen =
+        t.db.organisation(&OrganisationRef::Municipality(code("0482")))
+            .await
+            .unwrap();
+    t.db.grant(coordinator, flen, Role::Coordinator)
+        .await
+        .unwrap();
+
+    let p = t.db.principal(officer).await.unwrap();
+    assert!(
+        p.may(Permission::LogActivity, &code("0482")),
+        "Flen is in LPO Katrineholm"
+    );
+    assert!(!p.may(Permission::EditPromise, &code("0482")));
+    assert!(!p.may(Permission::LogActivity, &code("0180")));
+    let c = t.db.principal(coordinator).await.unwrap();
+    assert!(c.may(Permission::PublishPromise, &code("0482")));
+    assert!(!c.may(Permission::PublishPromise, &code("0483")));
+    let summary = t.db.accounts().await.unwrap();
+    let names: Vec<_> = summary.iter().map(|s| s.memberships.clone()).collect();
+    assert!(names.contains(&vec![("Flens kommun".to_owned(), Role::Coordinator)]));
+    assert!(names.contains(&vec![("LPO Katrineholm".to_owned(), Role::Reporter)]));
+}
+
+#[tokio::test]
+async fn an_account_locks_after_repeated_wrong_passwords() {
+    let t = fresh_database().await;
+    let id =
+        t.db.create_account(&email("a@flen.se"), "A", "h")
+            .await
+            .unwrap();
+    for _ in 1..lofte_db::MAX_FAILED_LOGINS {
+        assert_eq!(t.db.record_failed_login(id).await.unwrap(), None);
+    }
+    let locked = t.db.record_failed_login(id).await.unwrap().expect("locked");
+    let account = t.db.account(id).await.unwrap().unwrap();
+    assert_eq!(account.locked_until, Some(locked));
+    t.db.record_successful_login(id).await.unwrap();
+    assert_eq!(t.db.account(id).await.unwrap().unwrap().locked_until, None);
+}
+
+#[tokio::test]
+async fn sessions_expire_and_tokens_can_be_revoked() {
+    let t = fresh_database().await;
+    t.db.save_session("s1", "{}", 1_000).await.unwrap();
+    assert_eq!(
+        t.db.load_session("s1", 999).await.unwrap(),
+        Some(("{}".into(), 1_000))
+    );
+    assert_eq!(
+        t.db.load_session("s1", 1_000).await.unwrap(),
+        None,
+        "expired"
+    );
+    assert_eq!(t.db.delete_expired_sessions(1_000).await.unwrap(), 1);
+
+    let org =
+        t.db.organisation(&OrganisationRef::Municipality(code("0482")))
+            .await
+            .unwrap();
+    let token =
+        t.db.create_api_token(org, Role::Coordinator, "Import", "abc123")
+            .await
+            .unwrap();
+    let (id, principal) = t.db.api_token_principal("abc123").await.unwrap().unwrap();
+    assert_eq!(id, token);
+    assert_eq!(principal.role_in(&code("0482")), Some(Role::Coordinator));
+    assert!(t.db.revoke_api_token(token).await.unwrap());
+    assert!(t.db.api_token_principal("abc123").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn two_edits_of_one_version_one_wins_and_the_log_shows_one_change() {
+    let t = fresh_database().await;
+    demo::load_flen(&t.db).await.unwrap();
+    let flen = t.db.tenant(&code("0482")).await.unwrap().unwrap();
+    let stored = flen
+        .promise_for_year(Year::new(2021).unwrap(), Visibility::All)
+        .await
+        .unwrap()
+        .unwrap();
+    let id = stored.commitment_ids[5];
+    let mut first = stored.promise.commitments[5].clone();
+    first.text = Text::parse("Första ändringen.", 4000).unwrap();
+    let mut second = first.clone();
+    second.text = Text::parse("Andra ändringen.", 4000).unwrap();
+
+    let (a, b) = tokio::join!(
+        flen.update_commitment(Actor::System, stored.id, id, 1, &first),
+        flen.update_commitment(Actor::System, stored.id, id, 1, &second),
+    );
+    let outcomes = [a.unwrap(), b.unwrap()];
+    assert_eq!(
+        outcomes.iter().filter(|o| o.is_ok()).count(),
+        1,
+        "exactly one save wins"
+    );
+    let conflict = outcomes.iter().find_map(|o| o.as_ref().err()).unwrap();
+    assert_eq!(conflict.current_version, 2);
+
+    let history = flen.history(stored.id).await.unwrap();
+    let updates: Vec<_> = history.iter().filter(|e| e.action == "update").collect();
+    assert_eq!(updates.len(), 1);
+    assert!(
+        updates[0]
+            .before
+            .as_ref()
+            .unwrap()
+            .contains("minst 100 trafikkontroller")
+    );
+    let now = flen
+        .promise_for_year(Year::new(2021).unwrap(), Visibility::All)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        now.version, 2,
+        "the promise's version moves with its commitments"
+    );
+    assert_eq!(
+        flen.publications(stored.id).await.unwrap().len(),
+        2,
+        "the import and the edit of a published promise are both public versions"
+    );
+}
+
+#[tokio::test]
+async fn the_workflow_moves_one_step_at_a_time() {
+    let t = fresh_database().await;
+    demo::load_flen(&t.db).await.unwrap();
+    let flen = t.db.tenant(&code("0482")).await.unwrap().unwrap();
+    let p2021 = flen
+        .promise_for_year(Year::new(2021).unwrap(), Visibility::All)
+        .await
+        .unwrap()
+        .unwrap();
+    let draft = p2021
+        .promise
+        .continue_into(Year::new(2022).unwrap())
+        .unwrap();
+    let draft = flen.create_promise(Actor::System, &draft).await.unwrap();
+    use lofte_domain::PromiseStatus::*;
+    assert!(matches!(
+        flen.set_status(Actor::System, draft.id, draft.version, Published)
+            .await,
+        Err(Error::Invalid(_))
+    ));
+    let signed = flen
+        .set_status(Actor::System, draft.id, draft.version, Signed)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(flen.publications(draft.id).await.unwrap().is_empty());
+    let stale = flen
+        .set_status(Actor::System, draft.id, draft.version, Draft)
+        .await
+        .unwrap();
+    assert!(stale.is_err(), "a stale version is a conflict");
+    let published = flen
+        .set_status(Actor::System, draft.id, signed.version, Published)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(published.promise.status, Published);
+    assert_eq!(flen.publications(draft.id).await.unwrap().len(), 1);
+    let other = t.db.tenant(&code("0483")).await.unwrap().unwrap();
+    assert!(
+        matches!(
+            other
+                .set_status(Actor::System, draft.id, published.version, Closed)
+                .await,
+            Err(Error::NotFound)
+        ),
+        "another municipality cannot touch it"
+    );
+}
