@@ -55,6 +55,58 @@ enum Command {
     /// Municipality profiles: police organisation and places.
     #[command(subcommand)]
     Municipality(MunicipalityCommand),
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for machine clients.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; its generated password is printed once.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// municipality:0482, police:Katrineholm, partner:NAME@0482 or installation.
+        #[arg(long)]
+        organisation: String,
+        /// viewer, analyst, reporter, coordinator or admin.
+        #[arg(long)]
+        role: String,
+    },
+    /// List accounts with their organisations and roles.
+    List,
+    /// Stop an account from signing in (its sessions end at their next request).
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Give an account a new generated password, printed once.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token for an organisation and role; it is printed once.
+    Create {
+        /// municipality:0482, police:Katrineholm, partner:NAME@0482 or installation.
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        role: String,
+        /// What the token is for, e.g. "Import from case system".
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke a token by its id.
+    Revoke { id: i32 },
 }
 
 #[derive(Subcommand)]
@@ -159,6 +211,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
         Command::Serve { demo, .. } => {
             if demo {
                 load_demo(&db, lang).await?;
+                demo_accounts(&db, lang).await?;
             }
             let listener = tokio::net::TcpListener::bind(&config.bind)
                 .await
@@ -168,7 +221,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 "{}",
                 lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
             );
-            lofte_web::serve(listener, lofte_web::AppState { db }).await?;
+            lofte_web::serve(listener, lofte_web::AppState::new(db)).await?;
         }
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
         Command::Demo => load_demo(&db, lang).await?,
@@ -220,6 +273,37 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 serde_json::to_string_pretty(&lofte_web::promise_json_schema())?
             );
         }
+        Command::User(command) => user_command(&db, lang, command).await?,
+        Command::Token(TokenCommand::Create {
+            organisation,
+            role,
+            name,
+        }) => {
+            let org = organisation_id(&db, lang, &organisation).await?;
+            let role =
+                lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
+            let token = lofte_web::auth::generate_token();
+            let id = db
+                .create_api_token(org, role, &name, &lofte_web::auth::token_digest(&token))
+                .await?;
+            println!(
+                "{}",
+                lang.t_args("cli-token-created", &[("id", id.to_string())])
+            );
+            println!("{token}");
+        }
+        Command::Token(TokenCommand::Revoke { id }) => {
+            if db.revoke_api_token(id).await? {
+                println!(
+                    "{}",
+                    lang.t_args("cli-token-revoked", &[("id", id.to_string())])
+                );
+            } else {
+                return Err(
+                    UserError(lang.t_args("cli-token-unknown", &[("id", id.to_string())])).into(),
+                );
+            }
+        }
         Command::Municipality(MunicipalityCommand::Import { file }) => {
             let name = file.display().to_string();
             let json = std::fs::read_to_string(&file).with_context(|| format!("reading {name}"))?;
@@ -240,6 +324,173 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// Parses `municipality:0482`, `police:Katrineholm`, `partner:NAME@0482` or
+/// `installation` into an organisation id.
+async fn organisation_id(db: &Db, lang: Lang, raw: &str) -> Result<i32> {
+    use lofte_db::OrganisationRef;
+    let bad = || UserError(lang.t_args("cli-bad-organisation", &[("value", raw.to_owned())]));
+    let org = match raw.split_once(':') {
+        _ if raw == "installation" => return Ok(db.installation_organisation().await?),
+        Some(("municipality", code)) => OrganisationRef::Municipality(
+            MunicipalityCode::parse(code).map_err(|p| user_error(lang, "--organisation", p))?,
+        ),
+        Some(("police", name)) if !name.trim().is_empty() => {
+            OrganisationRef::LocalPoliceArea(name.trim().to_owned())
+        }
+        Some(("partner", rest)) => {
+            let (name, code) = rest.rsplit_once('@').ok_or_else(bad)?;
+            OrganisationRef::Partner {
+                name: name.trim().to_owned(),
+                municipality: MunicipalityCode::parse(code)
+                    .map_err(|p| user_error(lang, "--organisation", p))?,
+            }
+        }
+        _ => return Err(bad().into()),
+    };
+    db.organisation(&org).await.map_err(|e| match e {
+        lofte_db::Error::Invalid(errors) => invalid(lang, "--organisation", &errors),
+        other => other.into(),
+    })
+}
+
+async fn user_command(db: &Db, lang: Lang, command: UserCommand) -> Result<()> {
+    match command {
+        UserCommand::Add {
+            email,
+            name,
+            organisation,
+            role,
+        } => {
+            let email =
+                lofte_domain::Email::parse(&email).map_err(|p| user_error(lang, "--email", p))?;
+            let role =
+                lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
+            let org = organisation_id(db, lang, &organisation).await?;
+            let password = lofte_web::auth::generate_password();
+            let hash = lofte_web::auth::hash_password(password.clone()).await;
+            let id = db
+                .create_account(&email, name.trim(), &hash)
+                .await
+                .map_err(|e| match e {
+                    lofte_db::Error::Invalid(errors) => invalid(lang, "--email", &errors),
+                    other => other.into(),
+                })?;
+            db.grant(id, org, role).await?;
+            println!(
+                "{}",
+                lang.t_args("cli-user-added", &[("email", email.to_string())])
+            );
+            println!("{password}");
+        }
+        UserCommand::List => {
+            for s in db.accounts().await? {
+                let memberships = s
+                    .memberships
+                    .iter()
+                    .map(|(org, role)| format!("{org} ({role})"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let disabled = if s.account.disabled {
+                    format!(" [{}]", lang.t("cli-user-disabled-mark"))
+                } else {
+                    String::new()
+                };
+                println!(
+                    "{}\t{}\t{memberships}{disabled}",
+                    s.account.email, s.account.display_name
+                );
+            }
+        }
+        UserCommand::Disable { email } => {
+            let account = find_account(db, lang, &email).await?;
+            db.set_disabled(account.id, true).await?;
+            println!(
+                "{}",
+                lang.t_args("cli-user-disabled", &[("email", account.email.to_string())])
+            );
+        }
+        UserCommand::ResetPassword { email } => {
+            let account = find_account(db, lang, &email).await?;
+            let password = lofte_web::auth::generate_password();
+            let hash = lofte_web::auth::hash_password(password.clone()).await;
+            db.set_password_hash(account.id, &hash).await?;
+            println!(
+                "{}",
+                lang.t_args("cli-user-reset", &[("email", account.email.to_string())])
+            );
+            println!("{password}");
+        }
+    }
+    Ok(())
+}
+
+async fn find_account(db: &Db, lang: Lang, raw: &str) -> Result<lofte_db::Account> {
+    let email = lofte_domain::Email::parse(raw).map_err(|p| user_error(lang, "--email", p))?;
+    db.account_by_email(&email).await?.ok_or_else(|| {
+        UserError(lang.t_args("cli-user-unknown", &[("email", email.to_string())])).into()
+    })
+}
+
+/// Demo staff for Flen, with passwords generated at every start and printed, never fixed
+/// ones: a coordinator for Flens kommun, a reporter in LPO Katrineholm, an admin.
+async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
+    use lofte_db::OrganisationRef;
+    let flen = MunicipalityCode::parse("0482").expect("Flen's code is valid");
+    let people = [
+        (
+            "samordnare@flen.example",
+            "Demo Samordnare",
+            OrganisationRef::Municipality(flen),
+            lofte_domain::Role::Coordinator,
+        ),
+        (
+            "polis@katrineholm.example",
+            "Demo Kommunpolis",
+            OrganisationRef::LocalPoliceArea("Katrineholm".into()),
+            lofte_domain::Role::Reporter,
+        ),
+    ];
+    println!("{}", lang.t("cli-demo-logins"));
+    for (email, name, org, role) in people {
+        let org = db.organisation(&org).await?;
+        demo_account(db, lang, email, name, org, role).await?;
+    }
+    let installation = db.installation_organisation().await?;
+    demo_account(
+        db,
+        lang,
+        "admin@lofte.example",
+        "Demo Admin",
+        installation,
+        lofte_domain::Role::Admin,
+    )
+    .await
+}
+
+async fn demo_account(
+    db: &Db,
+    lang: Lang,
+    email: &str,
+    name: &str,
+    org: i32,
+    role: lofte_domain::Role,
+) -> Result<()> {
+    let email = lofte_domain::Email::parse(email).expect("demo e-mail is valid");
+    let password = lofte_web::auth::generate_password();
+    let hash = lofte_web::auth::hash_password(password.clone()).await;
+    let id = match db.account_by_email(&email).await? {
+        Some(existing) => {
+            db.set_password_hash(existing.id, &hash).await?;
+            existing.id
+        }
+        None => db.create_account(&email, name, &hash).await?,
+    };
+    db.grant(id, org, role).await?;
+    let role_name = lang.t(&format!("role-{}", role.as_str()));
+    println!("  {email}  {password}  ({role_name})");
     Ok(())
 }
 

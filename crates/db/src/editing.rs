@@ -364,6 +364,21 @@ impl Tenant {
         Ok(Ok(after))
     }
 
+    /// The version a commitment of this municipality is at (for edit forms).
+    pub async fn commitment_version(&self, commitment_id: i32) -> Result<i32> {
+        let row = commitment::Entity::find_by_id(commitment_id)
+            .one(self.db().conn())
+            .await?
+            .ok_or(Error::NotFound)?;
+        // Scoped: the commitment's promise must belong to this tenant.
+        promise::Entity::find_by_id(row.promise_id)
+            .filter(promise::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .ok_or(Error::NotFound)?;
+        Ok(row.version)
+    }
+
     /// What is stored now, read after a failed versioned update.
     async fn promise_conflict(&self, promise_id: i32) -> Result<Conflict<Promise>> {
         let now = self.load_by_id(self.db().conn(), promise_id).await?;

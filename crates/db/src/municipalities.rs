@@ -107,13 +107,18 @@ impl Db {
 
     /// Municipalities that have at least one public promise, by name.
     pub async fn municipalities_with_public_promises(&self) -> Result<Vec<MunicipalitySummary>> {
-        let public: Vec<String> = lofte_domain::PromiseStatus::ALL
-            .into_iter()
-            .filter(|s| s.is_public())
-            .map(|s| s.as_str().to_owned())
-            .collect();
+        self.municipalities_with_promises(crate::Visibility::Public)
+            .await
+    }
+
+    /// Municipalities that have at least one promise `visibility` lets through, by name;
+    /// `public_years` then lists those promises' years.
+    pub async fn municipalities_with_promises(
+        &self,
+        visibility: crate::Visibility,
+    ) -> Result<Vec<MunicipalitySummary>> {
         let promises = promise::Entity::find()
-            .filter(promise::Column::Status.is_in(public))
+            .filter(promise::Column::Status.is_in(visibility.statuses()))
             .order_by_desc(promise::Column::FirstYear)
             .all(self.conn())
             .await?;

@@ -27,7 +27,7 @@ pub enum Visibility {
 }
 
 impl Visibility {
-    fn statuses(self) -> Vec<String> {
+    pub(crate) fn statuses(self) -> Vec<String> {
         PromiseStatus::ALL
             .into_iter()
             .filter(|s| self == Visibility::All || s.is_public())
@@ -215,8 +215,8 @@ impl Tenant {
         if new.municipality != self.municipality.code {
             return Err(Error::Invalid(vec![FieldError::new(
                 "municipality",
-                Problem::UnknownMunicipality {
-                    code: new.municipality.to_string(),
+                Problem::OtherMunicipality {
+                    expected: self.municipality.code.to_string(),
                 },
             )]));
         }

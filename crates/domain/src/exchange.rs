@@ -384,6 +384,23 @@ impl PromiseDocument {
 }
 
 impl CommitmentDocument {
+    /// Parses one commitment on its own (a staff form); paths are relative to it,
+    /// e.g. `target.at_least`.
+    pub fn into_commitment(self) -> Result<Commitment, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let parsed = self.parse(&mut e, "");
+        e.finish(|| parsed.expect("no errors, so parsed"))
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|mut f| {
+                        f.path = f.path.trim_start_matches('.').to_owned();
+                        f
+                    })
+                    .collect()
+            })
+    }
+
     fn parse(self, e: &mut Errors, path: &str) -> Option<Commitment> {
         let party = match self.party {
             PartyDocument::Together => Some(Party::Together),

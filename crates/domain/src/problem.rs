@@ -48,6 +48,10 @@ pub enum Problem {
     UnknownMunicipality {
         code: String,
     },
+    /// The input is for another municipality than the one it is sent to.
+    OtherMunicipality {
+        expected: String,
+    },
     YearSpanBackwards {
         first: i32,
         last: i32,
@@ -79,6 +83,12 @@ pub enum Problem {
     },
     Coordinates,
     NoCommitments,
+    /// A form field that must hold a whole number.
+    Number,
+    /// A form field that must hold a date (YYYY-MM-DD).
+    Date,
+    /// Two fields that must agree do not (e.g. a new password typed twice).
+    Mismatch,
     Email,
     PasswordTooShort {
         min: usize,
@@ -104,6 +114,7 @@ impl Problem {
             Problem::OutOfRange { .. } => "out-of-range",
             Problem::MunicipalityCode { .. } => "municipality-code",
             Problem::UnknownMunicipality { .. } => "unknown-municipality",
+            Problem::OtherMunicipality { .. } => "other-municipality",
             Problem::YearSpanBackwards { .. } => "year-span-backwards",
             Problem::YearSpanTooLong { .. } => "year-span-too-long",
             Problem::MeasuredBeforeStart { .. } => "measured-before-start",
@@ -115,6 +126,9 @@ impl Problem {
             Problem::MethodWindow { .. } => "method-window",
             Problem::Coordinates => "coordinates",
             Problem::NoCommitments => "no-commitments",
+            Problem::Number => "number",
+            Problem::Date => "date",
+            Problem::Mismatch => "mismatch",
             Problem::Email => "email",
             Problem::PasswordTooShort { .. } => "password-too-short",
             Problem::EmailTaken => "email-taken",
@@ -136,6 +150,7 @@ impl Problem {
             | Problem::UnknownActivityType { value }
             | Problem::UnknownPlace { value } => vec![("value", value.clone())],
             Problem::UnknownMunicipality { code } => vec![("code", code.clone())],
+            Problem::OtherMunicipality { expected } => vec![("expected", expected.clone())],
             Problem::YearSpanBackwards { first, last } => {
                 vec![("first", first.to_string()), ("last", last.to_string())]
             }
@@ -156,6 +171,9 @@ impl Problem {
             | Problem::Empty
             | Problem::Coordinates
             | Problem::NoCommitments
+            | Problem::Number
+            | Problem::Date
+            | Problem::Mismatch
             | Problem::Email
             | Problem::EmailTaken
             | Problem::WrongPassword => vec![],

@@ -4,8 +4,8 @@
 //! `lofte promise import` reads: what comes out can go back in.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, post};
+use axum::{Extension, Json};
 use lofte_db::{Tenant, Visibility};
 use lofte_domain::exchange::{
     CommitmentDocument, FinalReportDocument, FollowUpDocument, InternalFollowUpDocument,
@@ -13,13 +13,14 @@ use lofte_domain::exchange::{
     PoliceDocument, ProfileDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
     StatusDocument, TargetDocument, YearsDocument,
 };
-use lofte_domain::{Municipality, MunicipalityCode, Year};
+use lofte_domain::{Municipality, MunicipalityCode, Permission, Year};
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorBody, ApiFieldError};
 use crate::lang::ApiLang;
+use crate::policy::{Policy, Routes, Staff};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,7 +32,8 @@ use crate::lang::ApiLang;
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, get_promise),
+    paths(list_municipalities, get_municipality, list_places, get_promise, create_promise),
+    modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
         PromiseDocument, YearsDocument, OutcomeGoalDocument, FollowUpDocument,
@@ -43,17 +45,45 @@ use crate::lang::ApiLang;
 )]
 pub struct ApiDoc;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/v1/municipalities", get(list_municipalities))
-        .route("/v1/municipalities/{code}", get(get_municipality))
-        .route("/v1/municipalities/{code}/places", get(list_places))
-        .route(
+/// Declares the bearer-token scheme that write endpoints use.
+struct ApiTokenScheme;
+
+impl utoipa::Modify for ApiTokenScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API token from `lofte token create`, scoped to one organisation and role.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+pub fn routes(state: AppState) -> Routes {
+    use Policy::Public;
+    Routes::new(state)
+        .get("/openapi.json", Public, get(openapi))
+        .get("/v1/municipalities", Public, get(list_municipalities))
+        .get("/v1/municipalities/{code}", Public, get(get_municipality))
+        .get("/v1/municipalities/{code}/places", Public, get(list_places))
+        .post(
+            "/v1/municipalities/{code}/promises",
+            Policy::InMunicipality(Permission::EditPromise),
+            post(create_promise),
+        )
+        .get(
             "/v1/municipalities/{code}/promises/{year}",
+            Public,
             get(get_promise),
         )
-        .fallback(api_not_found)
+        .get("/{*rest}", Public, get(api_not_found))
 }
 
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
@@ -232,6 +262,55 @@ async fn list_places(
                 within: p.within.map(|w| w.to_string()),
             })
             .collect(),
+    ))
+}
+
+/// Stores a new promise for the municipality from a document in the exchange format.
+/// All or nothing: every problem is listed with its field path, and a promise for a year
+/// the municipality already has is a conflict that leaves the existing one untouched.
+#[utoipa::path(
+    post, path = "/api/v1/municipalities/{code}/promises", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    request_body(content = PromiseDocument, content_type = "application/json"),
+    security(("api_token" = [])),
+    responses(
+        (status = 201, body = PromiseDocument, description = "Stored"),
+        (status = 401, body = ApiErrorBody, description = "No valid API token"),
+        (status = 403, body = ApiErrorBody, description = "The token does not reach this municipality or may not edit promises"),
+        (status = 409, body = ApiErrorBody, description = "A promise for these years exists"),
+        (status = 422, body = ApiErrorBody, description = "The document has errors")
+    )
+)]
+async fn create_promise(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+    body: String,
+) -> Result<
+    (
+        axum::http::StatusCode,
+        [(axum::http::HeaderName, String); 1],
+        Json<PromiseDocument>,
+    ),
+    ApiError,
+> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let promise = lofte_domain::exchange::parse_promise_json(&body)
+        .map_err(|errors| ApiError::Invalid(lang, errors))?;
+    let stored = tenant
+        .create_promise(staff.actor, &promise)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    let location = format!(
+        "/api/v1/municipalities/{}/promises/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    Ok((
+        axum::http::StatusCode::CREATED,
+        [(axum::http::header::LOCATION, location)],
+        Json(PromiseDocument::from(&stored.promise)),
     ))
 }
 

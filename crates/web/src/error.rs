@@ -24,6 +24,14 @@ pub enum PageError {
         lang: Lang,
         cause: String,
     },
+    /// Signed in, but not allowed here.
+    Forbidden {
+        lang: Lang,
+    },
+    /// A state-changing request sent from another site (CSRF).
+    CrossSite {
+        lang: Lang,
+    },
 }
 
 impl PageError {
@@ -53,6 +61,20 @@ impl IntoResponse for PageError {
                 lang.t("error-not-found-title"),
                 lang.t("error-not-found-body"),
                 detail,
+            ),
+            PageError::Forbidden { lang } => (
+                StatusCode::FORBIDDEN,
+                lang,
+                lang.t("error-forbidden-title"),
+                lang.t("error-forbidden-body"),
+                None,
+            ),
+            PageError::CrossSite { lang } => (
+                StatusCode::FORBIDDEN,
+                lang,
+                lang.t("error-cross-site-title"),
+                lang.t("error-cross-site-body"),
+                None,
             ),
             PageError::Internal { lang, cause } => {
                 tracing::error!(%cause, "page failed");
@@ -98,6 +120,10 @@ pub struct ApiFieldError {
 #[derive(Debug)]
 pub enum ApiError {
     NotFound(Lang),
+    /// No valid API token or session.
+    Unauthorized(Lang),
+    /// The token's role or organisation does not reach this.
+    Forbidden(Lang),
     Invalid(Lang, Vec<FieldError>),
     Internal(Lang, String),
 }
@@ -119,6 +145,22 @@ impl IntoResponse for ApiError {
                 ApiErrorBody {
                     code: "not-found".into(),
                     message: lang.t("api-not-found"),
+                    errors: vec![],
+                },
+            ),
+            ApiError::Unauthorized(lang) => (
+                StatusCode::UNAUTHORIZED,
+                ApiErrorBody {
+                    code: "unauthorized".into(),
+                    message: lang.t("api-unauthorized"),
+                    errors: vec![],
+                },
+            ),
+            ApiError::Forbidden(lang) => (
+                StatusCode::FORBIDDEN,
+                ApiErrorBody {
+                    code: "forbidden".into(),
+                    message: lang.t("api-forbidden"),
                     errors: vec![],
                 },
             ),

@@ -29,6 +29,23 @@ impl<S: Send + Sync> FromRequestParts<S> for UiLang {
     }
 }
 
+/// The language for a response made outside a handler (middleware refusals): the
+/// cookie for pages, `Accept-Language` for the API.
+pub fn lang_of(headers: &axum::http::HeaderMap, api: bool) -> Lang {
+    if api {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+            .unwrap_or_default()
+    } else {
+        CookieJar::from_headers(headers)
+            .get(COOKIE)
+            .and_then(|c| Lang::from_tag(c.value()))
+            .unwrap_or_default()
+    }
+}
+
 /// The language of an API answer's messages: `Accept-Language`, Swedish by default.
 #[derive(Debug, Clone, Copy)]
 pub struct ApiLang(pub Lang);
@@ -80,7 +97,7 @@ fn time_one_year() -> cookie::time::Duration {
 
 /// A path on this site: `/…` but not `//host` or `/\host`, which browsers treat as
 /// another site.
-fn is_local_path(p: &str) -> bool {
+pub fn is_local_path(p: &str) -> bool {
     p.starts_with('/')
         && !p.starts_with("//")
         && !p.starts_with("/\\")

@@ -6,9 +6,12 @@
 //! reader's language. No handler builds SQL or HTML by hand: askama escapes everything.
 
 mod api;
+pub mod auth;
 mod error;
 mod lang;
 mod pages;
+pub mod policy;
+mod staff;
 mod views;
 
 use std::net::SocketAddr;
@@ -20,19 +23,72 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use api::{ApiDoc, promise_json_schema};
 
-/// What every handler may use. Cheap to clone; holds no per-instance state, so several
-/// instances can serve behind one load balancer.
+/// What every handler may use. Cheap to clone. Sessions live in the database, so several
+/// instances can serve behind one load balancer; only the per-client sign-in limiter is
+/// per instance.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    login_limiter: staff::LoginLimiter,
+    /// Whether cookies get the `Secure` flag (set when served over HTTPS).
+    secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(db: Db) -> Self {
+        AppState {
+            db,
+            login_limiter: staff::LoginLimiter::default(),
+            secure_cookies: false,
+        }
+    }
+
+    /// Marks session cookies `Secure`; for deployments behind HTTPS.
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
+    }
+}
+
+/// Largest request body accepted (a promise document with 100 long commitments fits).
+const BODY_LIMIT: usize = 1024 * 1024;
+
+/// How long a staff session lasts without activity.
+const SESSION_IDLE: tower_sessions::cookie::time::Duration =
+    tower_sessions::cookie::time::Duration::hours(8);
+
+/// Every route with its policy (see [`policy`]), in the order they are matched.
+pub fn route_table(state: AppState) -> Vec<policy::RouteInfo> {
+    routes(state).into_parts().1
+}
+
+fn routes(state: AppState) -> policy::Routes {
+    policy::Routes::new(state.clone())
+        .merge(pages::routes(state.clone()))
+        .merge(staff::routes(state.clone()))
+        .nest("/api", api::routes(state))
 }
 
 /// The whole application as a router.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .merge(pages::routes())
-        .nest("/api", api::routes())
+    let sessions =
+        tower_sessions::SessionManagerLayer::new(auth::DbSessionStore::new(state.db.clone()))
+            .with_name("lofte_session")
+            .with_http_only(true)
+            .with_same_site(tower_sessions::cookie::SameSite::Lax)
+            .with_secure(state.secure_cookies)
+            .with_expiry(tower_sessions::Expiry::OnInactivity(SESSION_IDLE));
+    let auth_layer =
+        axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(state.db.clone()), sessions)
+            .build();
+    let (routes, _) = routes(state.clone()).into_parts();
+    routes
+        .fallback(pages::not_found)
         .with_state(state)
+        .layer(auth_layer)
+        .layer(axum::middleware::from_fn(policy::refuse_cross_site))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(security_header(
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \

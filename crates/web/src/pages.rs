@@ -2,7 +2,6 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
@@ -13,18 +12,19 @@ use lofte_i18n::Lang;
 
 use crate::error::PageError;
 use crate::lang::{self, UiLang};
+use crate::policy::{Policy, Routes};
 use crate::views::{Chrome, PromiseView, YearLink};
 use crate::{AppState, this_year};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/kommun/{code}", get(municipality))
-        .route("/kommun/{code}/{year}", get(promise_year))
-        .route("/sprak/{lang}", get(lang::switch))
-        .route("/static/style.css", get(stylesheet))
-        .route("/healthz", get(health))
-        .fallback(not_found)
+pub fn routes(state: AppState) -> Routes {
+    use Policy::Public;
+    Routes::new(state)
+        .get("/", Public, get(home))
+        .get("/kommun/{code}", Public, get(municipality))
+        .get("/kommun/{code}/{year}", Public, get(promise_year))
+        .get("/sprak/{lang}", Public, get(lang::switch))
+        .get("/static/style.css", Public, get(stylesheet))
+        .get("/healthz", Public, get(health))
 }
 
 pub struct MunicipalityItem {
@@ -203,7 +203,7 @@ async fn promise_year(
     promise_page(&state, lang, &tenant, Some(shown), Some(parsed)).await
 }
 
-async fn not_found(UiLang(lang): UiLang) -> PageError {
+pub async fn not_found(UiLang(lang): UiLang) -> PageError {
     PageError::NotFound { lang, detail: None }
 }
 

@@ -15,6 +15,8 @@ pub struct Chrome {
     pub switch_href: String,
     pub switch_lang: &'static str,
     pub switch_label: &'static str,
+    /// The signed-in staff member's name, on staff pages.
+    pub staff: Option<String>,
 }
 
 impl Chrome {
@@ -30,7 +32,14 @@ impl Chrome {
                 Lang::Sv => "Svenska",
                 Lang::En => "English",
             },
+            staff: None,
         }
+    }
+
+    /// Marks the page as the staff area's, with the signed-in person's name.
+    pub fn signed_in(mut self, name: &str) -> Chrome {
+        self.staff = Some(name.to_owned());
+        self
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -48,7 +57,7 @@ impl Chrome {
 }
 
 /// Percent-encodes what a query value cannot hold; paths here are ASCII already.
-fn encode_path(path: &str) -> String {
+pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {

@@ -114,3 +114,159 @@ fn committed_json_schema_is_current() {
         "docs/promise.schema.json is out of date: run LOFTE_UPDATE_SCHEMA=1 cargo test -p lofte-web"
     );
 }
+
+mod write {
+    use lofte_domain::Role;
+
+    use crate::helpers::{TestApp, spawn_app};
+    use crate::staff::flen;
+
+    async fn token(app: &TestApp, org: lofte_db::OrganisationRef, role: Role) -> (i32, String) {
+        let db = &app.database.db;
+        let org = db.organisation(&org).await.unwrap();
+        let token = lofte_web::auth::generate_token();
+        let id = db
+            .create_api_token(org, role, "test", &lofte_web::auth::token_digest(&token))
+            .await
+            .unwrap();
+        (id, token)
+    }
+
+    fn katrineholm_2024() -> serde_json::Value {
+        serde_json::json!({
+            "municipality": "0483",
+            "years": { "first": 2024, "last": 2024 },
+            "title": "Medborgarlöfte 2024",
+            "aim": "Ökad trygghet.",
+            "outcome_goal": { "text": "Färre ska känna sig otrygga.", "measured_in": 2025 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2025, "quarter": 1 } },
+            "status": "published",
+            "commitments": [{ "party": "police", "kind": "output", "text": "att genomföra trafikkontroller.",
+                              "target": { "activity": "traffic_control", "at_least": 50 } }]
+        })
+    }
+
+    async fn post(
+        app: &TestApp,
+        code: &str,
+        token: Option<&str>,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        let mut r = app
+            .client
+            .post(format!(
+                "{}/api/v1/municipalities/{code}/promises",
+                app.address
+            ))
+            .json(body);
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        r.send().await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_coordinator_token_stores_a_promise_once() {
+        let app = spawn_app().await;
+        let katrineholm = lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+        );
+        let (_, token) = token(&app, katrineholm, Role::Coordinator).await;
+        let doc = katrineholm_2024();
+        let created = post(&app, "0483", Some(&token), &doc).await;
+        assert_eq!(created.status(), 201);
+        assert_eq!(
+            created.headers()["location"],
+            "/api/v1/municipalities/0483/promises/2024"
+        );
+        let served: serde_json::Value = app
+            .get("/api/v1/municipalities/0483/promises/2024")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(served, doc);
+
+        let again = post(&app, "0483", Some(&token), &doc).await;
+        assert_eq!(again.status(), 409);
+        let body: serde_json::Value = again.json().await.unwrap();
+        assert_eq!(body["errors"][0]["path"], "years");
+        assert_eq!(
+            body["errors"][0]["message"],
+            "Kommun 0483 har redan ett medborgarlöfte för 2024. Det befintliga löftet har inte ändrats."
+        );
+    }
+
+    #[tokio::test]
+    async fn tokens_are_checked_for_role_municipality_and_revocation() {
+        let app = spawn_app().await;
+        let doc = katrineholm_2024();
+        assert_eq!(post(&app, "0483", None, &doc).await.status(), 401);
+        assert_eq!(
+            post(&app, "0483", Some("lofte_gissat"), &doc)
+                .await
+                .status(),
+            401
+        );
+        let (_, flen_token) = token(&app, flen(), Role::Coordinator).await;
+        assert_eq!(
+            post(&app, "0483", Some(&flen_token), &doc).await.status(),
+            403,
+            "another municipality"
+        );
+        let (_, reporter) = token(&app, flen(), Role::Reporter).await;
+        let mut flen_doc = doc.clone();
+        flen_doc["municipality"] = "0482".into();
+        assert_eq!(
+            post(&app, "0482", Some(&reporter), &flen_doc)
+                .await
+                .status(),
+            403,
+            "reporters do not write promises"
+        );
+        let (id, token) = token(&app, flen(), Role::Coordinator).await;
+        assert!(app.database.db.revoke_api_token(id).await.unwrap());
+        assert_eq!(
+            post(&app, "0482", Some(&token), &flen_doc).await.status(),
+            401,
+            "revoked"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_invalid_document_is_refused_with_every_problem() {
+        let app = spawn_app().await;
+        let katrineholm = lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+        );
+        let (_, token) = token(&app, katrineholm, Role::Coordinator).await;
+        let mut doc = katrineholm_2024();
+        doc["title"] = "".into();
+        doc["commitments"][0]["target"]["at_least"] = 0.into();
+        let r = app
+            .client
+            .post(format!(
+                "{}/api/v1/municipalities/0483/promises",
+                app.address
+            ))
+            .bearer_auth(&token)
+            .header("Accept-Language", "en")
+            .json(&doc)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        insta::assert_json_snapshot!(body);
+        // A document naming another municipality than the URL is refused too.
+        let mut flen_doc = katrineholm_2024();
+        flen_doc["municipality"] = "0482".into();
+        let r = post(&app, "0483", Some(&token), &flen_doc).await;
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(
+            body["errors"][0]["message"],
+            "Dokumentet gäller en annan kommun än 0483."
+        );
+    }
+}

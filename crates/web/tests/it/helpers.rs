@@ -14,27 +14,36 @@ pub async fn spawn_app() -> TestApp {
     lofte_db::demo::load_flen(&database.db)
         .await
         .expect("load the Flen demo");
+    let address = serve(database.db.clone()).await;
+    TestApp {
+        address,
+        client: client(),
+        database,
+    }
+}
+
+/// Serves the application on a free port over `db`; returns its base URL. Several
+/// servers over one database behave like instances behind a load balancer.
+pub async fn serve(db: lofte_db::Db) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState {
-        db: database.db.clone(),
-    };
+    let app = lofte_web::router(AppState::new(db))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move {
-        axum::serve(listener, lofte_web::router(state))
-            .await
-            .expect("server runs");
+        axum::serve(listener, app).await.expect("server runs");
     });
-    let client = reqwest::Client::builder()
+    address
+}
+
+/// A client that does not follow redirects (tests look at them) and keeps no cookies
+/// unless asked to.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
-        .unwrap();
-    TestApp {
-        address,
-        client,
-        database,
-    }
+        .unwrap()
 }
 
 impl TestApp {

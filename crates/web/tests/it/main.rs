@@ -2,6 +2,8 @@
 //! (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set), loaded with the Flen demo.
 
 mod api;
+mod authz;
 mod helpers;
 mod pages;
 mod seed;
+mod staff;

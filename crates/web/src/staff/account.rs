@@ -1,0 +1,263 @@
+//! Signing in and out, and changing one's password.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use lofte_domain::{Email, FieldError, Problem};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use super::forms::{Field, SummaryItem, place_errors};
+use crate::AppState;
+use crate::auth::{AuthSession, Credentials, hash_password, verify_password};
+use crate::error::PageError;
+use crate::lang::{UiLang, is_local_path};
+use crate::policy::Staff;
+use crate::views::Chrome;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    chrome: Chrome,
+    email: Field,
+    password: Field,
+    next: String,
+    message: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    nasta: Option<String>,
+}
+
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|p| is_local_path(p))
+        .unwrap_or_else(|| "/personal".to_owned())
+}
+
+fn login_form(lang: Lang, email: &str, next: String, message: Option<String>) -> LoginPage {
+    LoginPage {
+        chrome: Chrome::new(lang, "/logga-in", lang.t("login-title")),
+        email: Field::new(lang, "email", email),
+        password: Field::new(lang, "password", ""),
+        next,
+        message,
+    }
+}
+
+pub async fn login_page(UiLang(lang): UiLang, Query(q): Query<NextQuery>) -> LoginPage {
+    login_form(lang, "", safe_next(q.nasta), None)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    nasta: Option<String>,
+}
+
+fn too_many(lang: Lang, page: LoginPage, seconds: u64) -> Response {
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_str(&seconds.to_string()).expect("digits are a valid header"),
+    );
+    let _ = lang;
+    response
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    mut auth: AuthSession,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, PageError> {
+    let next = safe_next(form.nasta);
+    let wait_message = |seconds: u64| {
+        let minutes = seconds.div_ceil(60);
+        lang.t_args("login-too-many", &[("minutes", minutes.to_string())])
+    };
+    if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
+        let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
+        return Ok(too_many(lang, page, seconds));
+    }
+    let account = match Email::parse(&form.email) {
+        Ok(email) => state
+            .db
+            .account_by_email(&email)
+            .await
+            .map_err(PageError::internal(lang))?,
+        Err(_) => None,
+    };
+    if let Some(until) = account.as_ref().and_then(|a| a.locked_until)
+        && until > Utc::now()
+    {
+        let seconds = u64::try_from((until - Utc::now()).num_seconds())
+            .unwrap_or(1)
+            .max(1);
+        let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
+        return Ok(too_many(lang, page, seconds));
+    }
+    let user = auth
+        .authenticate(Credentials {
+            email: form.email.clone(),
+            password: form.password,
+        })
+        .await
+        .map_err(|e| PageError::Internal {
+            lang,
+            cause: e.to_string(),
+        })?;
+    let Some(user) = user else {
+        if let Some(a) = &account {
+            state
+                .db
+                .record_failed_login(a.id)
+                .await
+                .map_err(PageError::internal(lang))?;
+        }
+        // The same answer whether the e-mail or the password was wrong.
+        let page = login_form(lang, &form.email, next, Some(lang.t("login-failed")));
+        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
+    };
+    auth.login(&user).await.map_err(|e| PageError::Internal {
+        lang,
+        cause: e.to_string(),
+    })?;
+    state
+        .db
+        .record_successful_login(user.id)
+        .await
+        .map_err(PageError::internal(lang))?;
+    Ok(Redirect::to(&next).into_response())
+}
+
+pub async fn logout(UiLang(lang): UiLang, mut auth: AuthSession) -> Result<Redirect, PageError> {
+    auth.logout().await.map_err(|e| PageError::Internal {
+        lang,
+        cause: e.to_string(),
+    })?;
+    Ok(Redirect::to("/"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    chrome: Chrome,
+    name: String,
+    email: String,
+    current: Field,
+    new_password: Field,
+    repeat: Field,
+    summary: Vec<SummaryItem>,
+    saved: bool,
+}
+
+fn account_page_for(lang: Lang, staff: &Staff) -> AccountPage {
+    let user = staff.user.as_ref().expect("signed-in routes have a user");
+    AccountPage {
+        chrome: Chrome::new(lang, "/personal/konto", lang.t("account-title")).signed_in(&user.name),
+        name: user.name.clone(),
+        email: user.email.clone(),
+        current: Field::new(lang, "current_password", ""),
+        new_password: Field::new(lang, "new_password", ""),
+        repeat: Field::new(lang, "repeat_password", ""),
+        summary: Vec::new(),
+        saved: false,
+    }
+}
+
+pub async fn account_page(UiLang(lang): UiLang, Extension(staff): Extension<Staff>) -> Response {
+    if staff.user.is_none() {
+        return PageError::Forbidden { lang }.into_response();
+    }
+    account_page_for(lang, &staff).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    repeat_password: String,
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    mut auth: AuthSession,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, PageError> {
+    let Some(user) = staff.user.clone() else {
+        return Err(PageError::Forbidden { lang });
+    };
+    let account = state
+        .db
+        .account(user.id)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::Forbidden { lang })?;
+    let mut errors = Vec::new();
+    if !verify_password(form.current_password, account.password_hash).await {
+        errors.push(FieldError::new("current_password", Problem::WrongPassword));
+    }
+    if let Err(p) = lofte_domain::access::check_new_password(&form.new_password) {
+        errors.push(FieldError::new("new_password", p));
+    } else if form.new_password != form.repeat_password {
+        errors.push(FieldError::new("repeat_password", Problem::Mismatch));
+    }
+    let mut page = account_page_for(lang, &staff);
+    if !errors.is_empty() {
+        page.summary = place_errors(
+            lang,
+            &errors,
+            &mut [&mut page.current, &mut page.new_password, &mut page.repeat],
+            |path| match path {
+                "current_password" => Some("current_password"),
+                "new_password" => Some("new_password"),
+                "repeat_password" => Some("repeat_password"),
+                _ => None,
+            },
+        );
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let hash = hash_password(form.new_password).await;
+    state
+        .db
+        .set_password_hash(user.id, &hash)
+        .await
+        .map_err(PageError::internal(lang))?;
+    // The session is bound to the old hash; sign in again on this one so the person
+    // stays signed in here while every other session of the account ends.
+    if let Some(fresh) = auth
+        .backend
+        .clone()
+        .get_user_by_id(user.id)
+        .await
+        .map_err(|e| PageError::Internal {
+            lang,
+            cause: e.to_string(),
+        })?
+    {
+        auth.login(&fresh).await.map_err(|e| PageError::Internal {
+            lang,
+            cause: e.to_string(),
+        })?;
+    }
+    page.saved = true;
+    Ok(page.into_response())
+}

@@ -1,0 +1,104 @@
+//! Form fields as the templates show them, and field errors placed on them.
+
+use lofte_domain::FieldError;
+use lofte_i18n::Lang;
+
+/// One form field: what it is called, what it holds, and what is wrong with it.
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn new(lang: Lang, name: &'static str, value: impl Into<String>) -> Field {
+        Field {
+            name,
+            label: lang.t(&format!("field-{}", name.replace('_', "-"))),
+            value: value.into(),
+            hint: lang.try_t(&format!("field-{}-hint", name.replace('_', "-"))),
+            error: None,
+        }
+    }
+
+    /// The id of the element that describes this field (hint and error).
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A choice in a select.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub fn choices(lang: Lang, current: &str, options: &[(&str, &str)]) -> Vec<Choice> {
+    options
+        .iter()
+        .map(|(value, key)| Choice {
+            value: (*value).to_owned(),
+            label: lang.t(key),
+            selected: *value == current,
+        })
+        .collect()
+}
+
+/// An error shown in the summary at the top of a form, linking to its field.
+pub struct SummaryItem {
+    pub field: String,
+    pub message: String,
+}
+
+/// Puts each error on the field `to_field` maps its path to; errors that map to no
+/// field go to the summary only. Returns the summary.
+pub fn place_errors(
+    lang: Lang,
+    errors: &[FieldError],
+    fields: &mut [&mut Field],
+    to_field: impl Fn(&str) -> Option<&'static str>,
+) -> Vec<SummaryItem> {
+    let mut summary = Vec::new();
+    for e in errors {
+        let message = lang.problem(&e.problem);
+        let name = to_field(&e.path);
+        if let Some(field) = name.and_then(|n| fields.iter_mut().find(|f| f.name == n)) {
+            if field.error.is_none() {
+                field.error = Some(message.clone());
+            }
+            summary.push(SummaryItem {
+                field: field.name.to_owned(),
+                message: format!("{}: {message}", field.label),
+            });
+        } else {
+            summary.push(SummaryItem {
+                field: String::new(),
+                message: lang.field_error(e),
+            });
+        }
+    }
+    summary
+}
+
+/// Parses an optional whole number typed into a form.
+pub fn optional_number<T: std::str::FromStr>(
+    raw: &str,
+) -> Result<Option<T>, lofte_domain::Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse()
+        .map(Some)
+        .map_err(|_| lofte_domain::Problem::Number)
+}

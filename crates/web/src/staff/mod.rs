@@ -1,0 +1,84 @@
+//! The staff area (`/personal/…`) and signing in and out. Every route here is declared
+//! with its policy in [`routes`].
+
+mod account;
+mod forms;
+mod promise;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use lofte_domain::Permission;
+
+use crate::AppState;
+use crate::policy::{Policy, Routes};
+
+pub fn routes(state: AppState) -> Routes {
+    use Policy::*;
+    Routes::new(state)
+        .get("/logga-in", Public, get(account::login_page))
+        .post("/logga-in", Public, post(account::login))
+        .post("/logga-ut", SignedIn, post(account::logout))
+        .get("/personal", SignedIn, get(promise::dashboard))
+        .get("/personal/konto", SignedIn, get(account::account_page))
+        .post("/personal/konto", SignedIn, post(account::change_password))
+        .get(
+            "/personal/kommun/{code}/{year}",
+            InMunicipality(Permission::ViewStaffArea),
+            get(promise::show),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/andra",
+            InMunicipality(Permission::EditPromise),
+            get(promise::edit_page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/andra",
+            InMunicipality(Permission::EditPromise),
+            post(promise::edit),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/atagande/{id}",
+            InMunicipality(Permission::EditPromise),
+            get(promise::commitment_page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/atagande/{id}",
+            InMunicipality(Permission::EditPromise),
+            post(promise::edit_commitment),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/status",
+            InMunicipality(Permission::PublishPromise),
+            post(promise::set_status),
+        )
+}
+
+/// Sign-in attempts per client address, in this instance's memory. Per-account locking
+/// (in the database, shared by all instances) is the stronger guard; this one slows a
+/// single client trying many accounts.
+#[derive(Clone)]
+pub struct LoginLimiter(Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>);
+
+impl Default for LoginLimiter {
+    fn default() -> Self {
+        let quota = Quota::per_minute(NonZeroU32::new(10).expect("non-zero"));
+        Self(Arc::new(RateLimiter::keyed(quota)))
+    }
+}
+
+impl LoginLimiter {
+    /// `Err(seconds to wait)` when the client has tried too often.
+    pub fn check(&self, client: Option<SocketAddr>) -> Result<(), u64> {
+        let Some(addr) = client else { return Ok(()) };
+        self.0.check_key(&addr.ip()).map_err(|not_until| {
+            let wait = not_until.wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ));
+            wait.as_secs().max(1)
+        })
+    }
+}

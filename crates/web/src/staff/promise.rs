@@ -1,0 +1,1038 @@
+//! The staff view of a promise: dashboard, details with history, edit forms, workflow.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use lofte_db::{StoredPromise, Tenant, Visibility};
+use lofte_domain::exchange::{
+    CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument, PartyDocument,
+    PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument,
+};
+use lofte_domain::{
+    Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus, Year,
+};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use super::forms::{Choice, Field, SummaryItem, choices, optional_number, place_errors};
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::views::{Chrome, party_heading, target_line};
+
+fn chrome(lang: Lang, staff: &Staff, path: &str, title: String) -> Chrome {
+    let chrome = Chrome::new(lang, path, title);
+    match &staff.user {
+        Some(user) => chrome.signed_in(&user.name),
+        None => chrome,
+    }
+}
+
+pub struct DashboardPromise {
+    pub label: String,
+    pub href: String,
+    pub status: String,
+}
+
+pub struct DashboardMunicipality {
+    pub name: String,
+    pub role: String,
+    pub promises: Vec<DashboardPromise>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_dashboard.html")]
+pub struct DashboardPage {
+    chrome: Chrome,
+    greeting: String,
+    municipalities: Vec<DashboardMunicipality>,
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+) -> Result<DashboardPage, PageError> {
+    let codes: Vec<MunicipalityCode> = match staff.principal.municipalities() {
+        Some(codes) => codes,
+        None => state
+            .db
+            .municipalities_with_promises(Visibility::All)
+            .await
+            .map_err(PageError::internal(lang))?
+            .into_iter()
+            .map(|s| s.municipality.code)
+            .collect(),
+    };
+    let mut municipalities = Vec::new();
+    for code in codes {
+        let Some(tenant) = state
+            .db
+            .tenant(&code)
+            .await
+            .map_err(PageError::internal(lang))?
+        else {
+            continue;
+        };
+        let promises = tenant
+            .promises(Visibility::All)
+            .await
+            .map_err(PageError::internal(lang))?
+            .into_iter()
+            .map(|p| DashboardPromise {
+                label: p.title,
+                href: format!("/personal/kommun/{code}/{}", p.years.first()),
+                status: lang.t(&format!("status-{}", p.status.as_str())),
+            })
+            .collect();
+        municipalities.push(DashboardMunicipality {
+            name: tenant.municipality().official_name.to_string(),
+            role: staff
+                .principal
+                .role_in(&code)
+                .map(|r| lang.t(&format!("role-{}", r.as_str())))
+                .unwrap_or_default(),
+            promises,
+        });
+    }
+    let name = staff
+        .user
+        .as_ref()
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    Ok(DashboardPage {
+        chrome: chrome(lang, &staff, "/personal", lang.t("dashboard-title")),
+        greeting: lang.t_args("dashboard-greeting", &[("name", name)]),
+        municipalities,
+    })
+}
+
+/// The tenant and the promise a staff URL names, any status.
+async fn load(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    year: &str,
+) -> Result<(Tenant, StoredPromise), PageError> {
+    let not_found = || PageError::NotFound { lang, detail: None };
+    let code = MunicipalityCode::parse(code).map_err(|_| not_found())?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or_else(not_found)?;
+    let tenant = state
+        .db
+        .tenant(&code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::All)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)?;
+    Ok((tenant, stored))
+}
+
+pub struct CommitmentRow {
+    pub text: String,
+    pub target: Option<String>,
+    pub measurable: bool,
+    pub edit_href: String,
+}
+
+pub struct PartyBlock {
+    pub heading: String,
+    pub rows: Vec<CommitmentRow>,
+}
+
+pub struct Transition {
+    pub to: &'static str,
+    pub label: String,
+}
+
+pub struct HistoryRow {
+    pub at: String,
+    pub by: String,
+    pub what: String,
+    pub detail: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_promise.html")]
+pub struct PromiseStaffPage {
+    chrome: Chrome,
+    municipality: String,
+    title: String,
+    status: String,
+    version: i32,
+    base: String,
+    public_href: Option<String>,
+    can_edit: bool,
+    parties: Vec<PartyBlock>,
+    transitions: Vec<Transition>,
+    history: Vec<HistoryRow>,
+    not_measurable: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<PromiseStaffPage, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let m = tenant.municipality();
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let p = &stored.promise;
+    let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
+    let parties = p
+        .parties()
+        .into_iter()
+        .map(|party| PartyBlock {
+            heading: party_heading(lang, m, &party),
+            rows: p
+                .commitments
+                .iter()
+                .zip(&stored.commitment_ids)
+                .filter(|(c, _)| c.party == party)
+                .map(|(c, id)| CommitmentRow {
+                    text: c.text.to_string(),
+                    target: c.target.as_ref().map(|t| target_line(lang, t, &places)),
+                    measurable: c.is_measurable(),
+                    edit_href: format!("{base}/atagande/{id}"),
+                })
+                .collect(),
+        })
+        .collect();
+    let transitions = if staff.principal.may(Permission::PublishPromise, &m.code) {
+        PromiseStatus::ALL
+            .into_iter()
+            .filter(|s| p.status.may_become(*s))
+            .map(|s| Transition {
+                to: s.as_str(),
+                label: lang.t(&format!("transition-{}", s.as_str())),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let history = tenant
+        .history(stored.id)
+        .await
+        .map_err(PageError::internal(lang))?
+        .into_iter()
+        .map(|e| HistoryRow {
+            at: e
+                .at
+                .with_timezone(&chrono_tz::Europe::Stockholm)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            by: e.by.unwrap_or_else(|| lang.t("history-system")),
+            what: lang.t(&format!("history-{}-{}", e.entity, e.action)),
+            detail: describe_change(e.before.as_deref(), e.after.as_deref()),
+        })
+        .collect();
+    Ok(PromiseStaffPage {
+        chrome: chrome(lang, &staff, &base, format!("{} – {}", p.title, m.name)),
+        municipality: m.official_name.to_string(),
+        title: p.title.to_string(),
+        status: lang.t(&format!("status-{}", p.status.as_str())),
+        version: stored.version,
+        public_href: p
+            .status
+            .is_public()
+            .then(|| format!("/kommun/{}/{}", m.code, p.years.first())),
+        can_edit: staff.principal.may(Permission::EditPromise, &m.code),
+        base,
+        parties,
+        transitions,
+        history,
+        not_measurable: lang.t("not-measurable"),
+    })
+}
+
+/// A short "before → after" for the history table: the commitment text or the status.
+fn describe_change(before: Option<&str>, after: Option<&str>) -> String {
+    let text_of = |json: Option<&str>| -> Option<String> {
+        let value: serde_json::Value = serde_json::from_str(json?).ok()?;
+        match &value {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Object(o) => o
+                .get("text")
+                .or_else(|| o.get("title"))
+                .and_then(|t| t.as_str())
+                .map(str::to_owned),
+            _ => None,
+        }
+    };
+    match (text_of(before), text_of(after)) {
+        (Some(b), Some(a)) if a != b => format!("{b} → {a}"),
+        (_, Some(a)) => a,
+        _ => String::new(),
+    }
+}
+
+// ---- Editing the promise's own fields ----
+
+#[derive(Deserialize, Default)]
+pub struct PromiseForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    aim: String,
+    #[serde(default)]
+    focus_areas: String,
+    #[serde(default)]
+    focus_text: String,
+    #[serde(default)]
+    outcome_text: String,
+    #[serde(default)]
+    outcome_measured_in: String,
+    #[serde(default)]
+    follow_up_internal: String,
+    #[serde(default)]
+    final_report_year: String,
+    #[serde(default)]
+    final_report_quarter: String,
+    #[serde(default)]
+    signed_on: String,
+    #[serde(default)]
+    signatories: String,
+}
+
+impl PromiseForm {
+    fn from_promise(p: &Promise, version: i32) -> Self {
+        let d = PromiseDocument::from(p);
+        PromiseForm {
+            version: version.to_string(),
+            title: d.title,
+            aim: d.aim,
+            focus_areas: d.focus_areas.join("\n"),
+            focus_text: d.focus_text.unwrap_or_default(),
+            outcome_text: d.outcome_goal.text,
+            outcome_measured_in: d.outcome_goal.measured_in.to_string(),
+            follow_up_internal: match d.follow_up.internal {
+                InternalFollowUpDocument::Tertial => "tertial".into(),
+                InternalFollowUpDocument::Yearly => "yearly".into(),
+            },
+            final_report_year: d.follow_up.final_report.year.to_string(),
+            final_report_quarter: d.follow_up.final_report.quarter.to_string(),
+            signed_on: d.signed_on.map(|d| d.to_string()).unwrap_or_default(),
+            signatories: d
+                .signatories
+                .iter()
+                .map(|s| format!("{}, {}", s.name, s.role))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+
+    /// The promise with this form's fields, or every problem with its field path.
+    fn apply(&self, stored: &Promise) -> Result<Promise, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut number = |path: &str, raw: &str| -> i32 {
+            match optional_number::<i32>(raw) {
+                Ok(Some(n)) => n,
+                Ok(None) => {
+                    errors.push(FieldError::new(path, Problem::Required));
+                    0
+                }
+                Err(p) => {
+                    errors.push(FieldError::new(path, p));
+                    0
+                }
+            }
+        };
+        let measured = number("outcome_goal.measured_in", &self.outcome_measured_in);
+        let report_year = number("follow_up.final_report.year", &self.final_report_year);
+        let quarter = number("follow_up.final_report.quarter", &self.final_report_quarter);
+        let signed_on = match self.signed_on.trim() {
+            "" => None,
+            raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.push(FieldError::new("signed_on", Problem::Date));
+                    None
+                }
+            },
+        };
+        let signatories = self
+            .signatories
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let (name, role) = l.split_once(',').unwrap_or((l, ""));
+                SignatoryDocument {
+                    name: name.trim().to_owned(),
+                    role: role.trim().to_owned(),
+                }
+            })
+            .collect();
+        let mut doc = PromiseDocument::from(stored);
+        doc.title = self.title.clone();
+        doc.aim = self.aim.clone();
+        doc.focus_areas = self
+            .focus_areas
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        doc.focus_text = Some(self.focus_text.trim().to_owned()).filter(|t| !t.is_empty());
+        doc.outcome_goal.text = self.outcome_text.clone();
+        doc.outcome_goal.measured_in = measured;
+        doc.follow_up.internal = match self.follow_up_internal.as_str() {
+            "yearly" => InternalFollowUpDocument::Yearly,
+            _ => InternalFollowUpDocument::Tertial,
+        };
+        doc.follow_up.final_report.year = report_year;
+        doc.follow_up.final_report.quarter = u8::try_from(quarter).unwrap_or(0);
+        doc.signed_on = signed_on;
+        doc.signatories = signatories;
+        match doc.into_promise() {
+            Ok(p) if errors.is_empty() => Ok(p),
+            Ok(_) => Err(errors),
+            Err(mut more) => {
+                // A number that did not parse is reported once, as not a number.
+                more.retain(|e| !errors.iter().any(|f| f.path == e.path));
+                errors.extend(more);
+                Err(errors)
+            }
+        }
+    }
+}
+
+fn promise_field(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "title" => "title",
+        "aim" => "aim",
+        "focus_text" => "focus_text",
+        "outcome_goal.text" => "outcome_text",
+        "outcome_goal.measured_in" => "outcome_measured_in",
+        "follow_up.final_report.year" => "final_report_year",
+        "follow_up.final_report.quarter" => "final_report_quarter",
+        "signed_on" => "signed_on",
+        p if p.starts_with("focus_areas") => "focus_areas",
+        p if p.starts_with("signatories") => "signatories",
+        _ => return None,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_promise_edit.html")]
+pub struct PromiseEditPage {
+    chrome: Chrome,
+    heading: String,
+    back: String,
+    action: String,
+    version: String,
+    summary: Vec<SummaryItem>,
+    title: Field,
+    aim: Field,
+    focus_areas: Field,
+    focus_text: Field,
+    outcome_text: Field,
+    outcome_measured_in: Field,
+    follow_up_internal: Field,
+    follow_up_choices: Vec<Choice>,
+    final_report_year: Field,
+    final_report_quarter: Field,
+    signed_on: Field,
+    signatories: Field,
+}
+
+fn promise_edit_page(
+    lang: Lang,
+    staff: &Staff,
+    base: &str,
+    heading: String,
+    form: &PromiseForm,
+    errors: &[FieldError],
+) -> PromiseEditPage {
+    let action = format!("{base}/andra");
+    let mut page = PromiseEditPage {
+        chrome: chrome(lang, staff, &action, heading.clone()),
+        heading,
+        back: base.to_owned(),
+        version: form.version.clone(),
+        summary: Vec::new(),
+        title: Field::new(lang, "title", form.title.clone()),
+        aim: Field::new(lang, "aim", form.aim.clone()),
+        focus_areas: Field::new(lang, "focus_areas", form.focus_areas.clone()),
+        focus_text: Field::new(lang, "focus_text", form.focus_text.clone()),
+        outcome_text: Field::new(lang, "outcome_text", form.outcome_text.clone()),
+        outcome_measured_in: Field::new(
+            lang,
+            "outcome_measured_in",
+            form.outcome_measured_in.clone(),
+        ),
+        follow_up_internal: Field::new(lang, "follow_up_internal", form.follow_up_internal.clone()),
+        follow_up_choices: choices(
+            lang,
+            &form.follow_up_internal,
+            &[
+                ("tertial", "follow-up-option-tertial"),
+                ("yearly", "follow-up-option-yearly"),
+            ],
+        ),
+        final_report_year: Field::new(lang, "final_report_year", form.final_report_year.clone()),
+        final_report_quarter: Field::new(
+            lang,
+            "final_report_quarter",
+            form.final_report_quarter.clone(),
+        ),
+        signed_on: Field::new(lang, "signed_on", form.signed_on.clone()),
+        signatories: Field::new(lang, "signatories", form.signatories.clone()),
+        action,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.title,
+            &mut page.aim,
+            &mut page.focus_areas,
+            &mut page.focus_text,
+            &mut page.outcome_text,
+            &mut page.outcome_measured_in,
+            &mut page.final_report_year,
+            &mut page.final_report_quarter,
+            &mut page.signed_on,
+            &mut page.signatories,
+        ],
+        promise_field,
+    );
+    page
+}
+
+pub async fn edit_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<PromiseEditPage, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let heading = lang.t_args(
+        "edit-promise-title",
+        &[("title", stored.promise.title.to_string())],
+    );
+    let form = PromiseForm::from_promise(&stored.promise, stored.version);
+    Ok(promise_edit_page(lang, &staff, &base, heading, &form, &[]))
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+    Form(form): Form<PromiseForm>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let heading = lang.t_args(
+        "edit-promise-title",
+        &[("title", stored.promise.title.to_string())],
+    );
+    let invalid = |errors: Vec<FieldError>| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            promise_edit_page(lang, &staff, &base, heading.clone(), &form, &errors),
+        )
+            .into_response()
+    };
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    let new = match form.apply(&stored.promise) {
+        Ok(p) => p,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    match tenant
+        .update_promise(staff.actor, stored.id, version, &new)
+        .await
+    {
+        Ok(Ok(_)) => Ok(Redirect::to(&base).into_response()),
+        Ok(Err(conflict)) => Ok(conflict_page(
+            lang,
+            &staff,
+            &base,
+            promise_lines(&new),
+            promise_lines(&conflict.current),
+            conflict.current_version,
+        )),
+        Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+fn promise_lines(p: &Promise) -> Vec<String> {
+    vec![
+        p.title.to_string(),
+        p.aim.to_string(),
+        p.outcome_goal.text.to_string(),
+    ]
+}
+
+// ---- Editing one commitment ----
+
+#[derive(Deserialize, Default)]
+pub struct CommitmentForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    party: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    local_plan: String,
+    #[serde(default)]
+    target_activity: String,
+    #[serde(default)]
+    target_at_least: String,
+    #[serde(default)]
+    method_code: String,
+    #[serde(default)]
+    method_min: String,
+    #[serde(default)]
+    method_max: String,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    scope_places: String,
+    #[serde(default)]
+    emphasis: String,
+    #[serde(default)]
+    emphasis_places: String,
+}
+
+fn scope_parts(scope: &ScopeDocument) -> (String, String) {
+    match scope {
+        ScopeDocument::Anywhere => ("anywhere".into(), String::new()),
+        ScopeDocument::OutlyingVillages => ("outlying_villages".into(), String::new()),
+        ScopeDocument::Places(p) => ("places".into(), p.join(", ")),
+    }
+}
+
+fn scope_from(kind: &str, places: &str) -> Option<ScopeDocument> {
+    match kind {
+        "outlying_villages" => Some(ScopeDocument::OutlyingVillages),
+        "places" => Some(ScopeDocument::Places(
+            places
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )),
+        "anywhere" => Some(ScopeDocument::Anywhere),
+        _ => None,
+    }
+}
+
+impl CommitmentForm {
+    fn from_commitment(c: &Commitment, version: i32) -> Self {
+        let d = CommitmentDocument::from(c);
+        let (party, partner) = match d.party {
+            PartyDocument::Together => ("together", String::new()),
+            PartyDocument::Police => ("police", String::new()),
+            PartyDocument::Municipality => ("municipality", String::new()),
+            PartyDocument::Partner(name) => ("partner", name),
+        };
+        let mut form = CommitmentForm {
+            version: version.to_string(),
+            party: party.into(),
+            partner,
+            kind: c.kind.as_str().into(),
+            text: d.text,
+            local_plan: d.local_plan.unwrap_or_default(),
+            scope: "anywhere".into(),
+            emphasis: String::new(),
+            ..Default::default()
+        };
+        if let Some(t) = d.target {
+            form.target_activity = t.activity;
+            form.target_at_least = t.at_least.map(|n| n.to_string()).unwrap_or_default();
+            if let Some(m) = t.method {
+                form.method_code = m.code;
+                form.method_min = m.min_minutes.to_string();
+                form.method_max = m.max_minutes.to_string();
+            }
+            (form.scope, form.scope_places) = scope_parts(&t.scope);
+            if let Some(e) = &t.emphasis {
+                (form.emphasis, form.emphasis_places) = scope_parts(e);
+            }
+        }
+        form
+    }
+
+    fn apply(&self) -> Result<Commitment, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut number = |path: &str, raw: &str| match optional_number::<u32>(raw) {
+            Ok(n) => n,
+            Err(p) => {
+                errors.push(FieldError::new(path, p));
+                None
+            }
+        };
+        let at_least = number("target.at_least", &self.target_at_least);
+        let min = number("target.method.min_minutes", &self.method_min);
+        let max = number("target.method.max_minutes", &self.method_max);
+        let target = (!self.target_activity.trim().is_empty()).then(|| TargetDocument {
+            activity: self.target_activity.trim().to_owned(),
+            at_least,
+            method: (!self.method_code.trim().is_empty()).then(|| MethodDocument {
+                code: self.method_code.trim().to_owned(),
+                min_minutes: min.unwrap_or(0),
+                max_minutes: max.unwrap_or(0),
+            }),
+            scope: scope_from(&self.scope, &self.scope_places).unwrap_or_default(),
+            emphasis: scope_from(&self.emphasis, &self.emphasis_places),
+        });
+        let doc = CommitmentDocument {
+            party: match self.party.as_str() {
+                "police" => PartyDocument::Police,
+                "municipality" => PartyDocument::Municipality,
+                "partner" => PartyDocument::Partner(self.partner.clone()),
+                _ => PartyDocument::Together,
+            },
+            text: self.text.clone(),
+            kind: match self.kind.as_str() {
+                "output" => KindDocument::Output,
+                "outcome" => KindDocument::Outcome,
+                _ => KindDocument::Process,
+            },
+            target,
+            local_plan: Some(self.local_plan.trim().to_owned()).filter(|p| !p.is_empty()),
+        };
+        match doc.into_commitment() {
+            Ok(c) if errors.is_empty() => Ok(c),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
+    }
+}
+
+fn commitment_field(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "text" => "text",
+        "local_plan" => "local_plan",
+        "party.partner" => "partner",
+        "target.activity" => "target_activity",
+        "target.at_least" => "target_at_least",
+        "target.method.code" => "method_code",
+        "target.method.min_minutes" | "target.method" => "method_min",
+        "target.method.max_minutes" => "method_max",
+        p if p.starts_with("target.scope") => "scope_places",
+        p if p.starts_with("target.emphasis") => "emphasis_places",
+        _ => return None,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_commitment_edit.html")]
+pub struct CommitmentEditPage {
+    chrome: Chrome,
+    heading: String,
+    back: String,
+    action: String,
+    version: String,
+    summary: Vec<SummaryItem>,
+    party: Field,
+    party_choices: Vec<Choice>,
+    partner: Field,
+    kind: Field,
+    kind_choices: Vec<Choice>,
+    text: Field,
+    local_plan: Field,
+    target_activity: Field,
+    activity_choices: Vec<Choice>,
+    target_at_least: Field,
+    method_code: Field,
+    method_min: Field,
+    method_max: Field,
+    scope: Field,
+    scope_choices: Vec<Choice>,
+    scope_places: Field,
+    emphasis: Field,
+    emphasis_choices: Vec<Choice>,
+    emphasis_places: Field,
+}
+
+fn commitment_edit_page(
+    lang: Lang,
+    staff: &Staff,
+    base: &str,
+    id: i32,
+    form: &CommitmentForm,
+    errors: &[FieldError],
+) -> CommitmentEditPage {
+    let action = format!("{base}/atagande/{id}");
+    let heading = lang.t("edit-commitment-title");
+    let mut activities: Vec<(&str, String)> = vec![("", "target-none".to_owned())];
+    activities.extend(
+        lofte_domain::activity::BUILTIN_ACTIVITY_TYPES
+            .iter()
+            .map(|code| (*code, format!("activity-{code}-name"))),
+    );
+    let activity_keys: Vec<(&str, &str)> =
+        activities.iter().map(|(v, k)| (*v, k.as_str())).collect();
+    let scope_options = [
+        ("anywhere", "scope-anywhere"),
+        ("outlying_villages", "scope-outlying"),
+        ("places", "scope-places"),
+    ];
+    let emphasis_options = [
+        ("", "emphasis-none"),
+        ("outlying_villages", "scope-outlying"),
+        ("places", "scope-places"),
+    ];
+    let mut page = CommitmentEditPage {
+        chrome: chrome(lang, staff, &action, heading.clone()),
+        heading,
+        back: base.to_owned(),
+        version: form.version.clone(),
+        summary: Vec::new(),
+        party: Field::new(lang, "party", form.party.clone()),
+        party_choices: choices(
+            lang,
+            &form.party,
+            &[
+                ("together", "party-option-together"),
+                ("police", "party-option-police"),
+                ("municipality", "party-option-municipality"),
+                ("partner", "party-option-partner"),
+            ],
+        ),
+        partner: Field::new(lang, "partner", form.partner.clone()),
+        kind: Field::new(lang, "kind", form.kind.clone()),
+        kind_choices: choices(
+            lang,
+            &form.kind,
+            &[
+                ("output", "kind-output"),
+                ("process", "kind-process"),
+                ("outcome", "kind-outcome"),
+            ],
+        ),
+        text: Field::new(lang, "text", form.text.clone()),
+        local_plan: Field::new(lang, "local_plan", form.local_plan.clone()),
+        target_activity: Field::new(lang, "target_activity", form.target_activity.clone()),
+        activity_choices: choices(lang, &form.target_activity, &activity_keys),
+        target_at_least: Field::new(lang, "target_at_least", form.target_at_least.clone()),
+        method_code: Field::new(lang, "method_code", form.method_code.clone()),
+        method_min: Field::new(lang, "method_min", form.method_min.clone()),
+        method_max: Field::new(lang, "method_max", form.method_max.clone()),
+        scope: Field::new(lang, "scope", form.scope.clone()),
+        scope_choices: choices(lang, &form.scope, &scope_options),
+        scope_places: Field::new(lang, "scope_places", form.scope_places.clone()),
+        emphasis: Field::new(lang, "emphasis", form.emphasis.clone()),
+        emphasis_choices: choices(lang, &form.emphasis, &emphasis_options),
+        emphasis_places: Field::new(lang, "emphasis_places", form.emphasis_places.clone()),
+        action,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.text,
+            &mut page.partner,
+            &mut page.local_plan,
+            &mut page.target_activity,
+            &mut page.target_at_least,
+            &mut page.method_code,
+            &mut page.method_min,
+            &mut page.method_max,
+            &mut page.scope_places,
+            &mut page.emphasis_places,
+        ],
+        commitment_field,
+    );
+    page
+}
+
+fn commitment_position(stored: &StoredPromise, id: &str) -> Option<(i32, usize)> {
+    let id: i32 = id.parse().ok()?;
+    let index = stored.commitment_ids.iter().position(|c| *c == id)?;
+    Some((id, index))
+}
+
+pub async fn commitment_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, id)): Path<(String, String, String)>,
+) -> Result<CommitmentEditPage, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (id, index) =
+        commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
+    let version = tenant
+        .commitment_version(id)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
+    Ok(commitment_edit_page(lang, &staff, &base, id, &form, &[]))
+}
+
+pub async fn edit_commitment(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, id)): Path<(String, String, String)>,
+    Form(form): Form<CommitmentForm>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (id, _) =
+        commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
+    let m = tenant.municipality().clone();
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        m.code,
+        stored.promise.years.first()
+    );
+    let invalid = |errors: Vec<FieldError>| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            commitment_edit_page(lang, &staff, &base, id, &form, &errors),
+        )
+            .into_response()
+    };
+    let new = match form.apply() {
+        Ok(c) => c,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    match tenant
+        .update_commitment(staff.actor, stored.id, id, version, &new)
+        .await
+    {
+        Ok(Ok(_)) => Ok(Redirect::to(&base).into_response()),
+        Ok(Err(conflict)) => {
+            let lines = |c: &Commitment| {
+                let mut lines = vec![party_heading(lang, &m, &c.party), c.text.to_string()];
+                lines.extend(c.target.as_ref().map(|t| target_line(lang, t, &places)));
+                lines
+            };
+            Ok(conflict_page(
+                lang,
+                &staff,
+                &format!("{base}/atagande/{id}"),
+                lines(&new),
+                lines(&conflict.current),
+                conflict.current_version,
+            ))
+        }
+        Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+// ---- Conflicts and the workflow ----
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_conflict.html")]
+pub struct ConflictPage {
+    chrome: Chrome,
+    mine: Vec<String>,
+    theirs: Vec<String>,
+    theirs_heading: String,
+    reload: String,
+}
+
+fn conflict_page(
+    lang: Lang,
+    staff: &Staff,
+    reload: &str,
+    mine: Vec<String>,
+    theirs: Vec<String>,
+    current_version: i32,
+) -> Response {
+    let page = ConflictPage {
+        chrome: chrome(lang, staff, reload, lang.t("conflict-title")),
+        mine,
+        theirs,
+        theirs_heading: lang.t_args(
+            "conflict-theirs",
+            &[("version", current_version.to_string())],
+        ),
+        reload: reload.to_owned(),
+    };
+    (StatusCode::CONFLICT, page).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    to: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let Ok(to) = PromiseStatus::parse(&form.to) else {
+        return Ok(Redirect::to(&base).into_response());
+    };
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    match tenant.set_status(staff.actor, stored.id, version, to).await {
+        Ok(Ok(_)) => Ok(Redirect::to(&base).into_response()),
+        Ok(Err(conflict)) => Ok(conflict_page(
+            lang,
+            &staff,
+            &base,
+            vec![lang.t(&format!("status-{}", to.as_str()))],
+            vec![lang.t(&format!("status-{}", conflict.current.status.as_str()))],
+            conflict.current_version,
+        )),
+        // A step the workflow does not allow from here: show the page as it is.
+        Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}

@@ -1,0 +1,540 @@
+//! Signing in, the staff area, and the security baseline around it.
+
+use lofte_db::OrganisationRef;
+use lofte_domain::{Email, MunicipalityCode, Role};
+use scraper::Html;
+
+use crate::helpers::{TestApp, client, serve, spawn_app, texts};
+
+/// Creates an account with `role` in `org` and returns its e-mail and password.
+pub async fn account(
+    app: &TestApp,
+    email: &str,
+    org: OrganisationRef,
+    role: Role,
+) -> (String, String) {
+    let db = &app.database.db;
+    let password = "ett långt lösenord för test".to_owned();
+    let hash = lofte_web::auth::hash_password(password.clone()).await;
+    let id = db
+        .create_account(&Email::parse(email).unwrap(), email, &hash)
+        .await
+        .unwrap();
+    let org = db.organisation(&org).await.unwrap();
+    db.grant(id, org, role).await.unwrap();
+    (email.to_owned(), password)
+}
+
+pub fn flen() -> OrganisationRef {
+    OrganisationRef::Municipality(MunicipalityCode::parse("0482").unwrap())
+}
+
+/// The session cookie after signing in, or the failed response.
+pub async fn sign_in(base: &str, email: &str, password: &str) -> Result<String, reqwest::Response> {
+    let response = client()
+        .post(format!("{base}/logga-in"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("nasta", "/personal"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    if response.status() != 303 {
+        return Err(response);
+    }
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lofte_session="))
+        .expect("a session cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    Ok(cookie)
+}
+
+async fn get_with(base: &str, cookie: &str, path: &str) -> reqwest::Response {
+    client()
+        .get(format!("{base}{path}"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+pub async fn post_form(
+    base: &str,
+    cookie: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client()
+        .post(format!("{base}{path}"))
+        .header("Cookie", cookie)
+        .header("Origin", base)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn signing_in_leads_to_the_dashboard_of_ones_municipalities() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let anonymous = app.get("/personal").await;
+    assert_eq!(anonymous.status(), 303);
+    assert_eq!(anonymous.headers()["location"], "/logga-in?nasta=/personal");
+
+    let cookie = sign_in(&app.address, &email, &password)
+        .await
+        .expect("signed in");
+    let set_cookie = client()
+        .post(format!("{}/logga-in", app.address))
+        .form(&[("email", email.as_str()), ("password", password.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let flags = set_cookie.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        flags.contains("HttpOnly") && flags.contains("SameSite=Lax"),
+        "{flags}"
+    );
+
+    let html = Html::parse_document(
+        &get_with(&app.address, &cookie, "/personal")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(texts(&html, "h1"), ["Översikt"]);
+    assert_eq!(texts(&html, "section h2"), ["Flens kommun"]);
+    assert_eq!(
+        texts(&html, "section li a"),
+        ["Medborgarlöfte 2021", "Medborgarlöfte 2020"]
+    );
+    assert_eq!(texts(&html, "section .badge"), ["Publicerat", "Publicerat"]);
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    let app = spawn_app().await;
+    let (email, _) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let wrong = sign_in(&app.address, &email, "fel lösenord helt och hållet")
+        .await
+        .unwrap_err();
+    let unknown = sign_in(
+        &app.address,
+        "ingen@flen.se",
+        "fel lösenord helt och hållet",
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(wrong.status(), 401);
+    assert_eq!(unknown.status(), 401);
+    let message = |body: String| texts(&Html::parse_document(&body), ".error-summary");
+    assert_eq!(
+        message(wrong.text().await.unwrap()),
+        ["Fel e-postadress eller lösenord."]
+    );
+    assert_eq!(
+        message(unknown.text().await.unwrap()),
+        ["Fel e-postadress eller lösenord."]
+    );
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    for _ in 0..lofte_db::MAX_FAILED_LOGINS {
+        let r = sign_in(&app.address, &email, "fel lösenord helt och hållet")
+            .await
+            .unwrap_err();
+        assert_eq!(r.status(), 401);
+    }
+    let locked = sign_in(&app.address, &email, &password)
+        .await
+        .expect_err("locked even with the right password");
+    assert_eq!(locked.status(), 429);
+    let retry: u64 = locked.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    let body = locked.text().await.unwrap();
+    assert!(
+        body.contains("För många försök. Vänta 15 minuter och försök igen."),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn one_client_trying_many_accounts_is_slowed_down() {
+    let app = spawn_app().await;
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let r = sign_in(
+            &app.address,
+            &format!("gissning{i}@flen.se"),
+            "fel lösenord helt och hållet",
+        )
+        .await
+        .unwrap_err();
+        statuses.push(r.status().as_u16());
+    }
+    assert_eq!(&statuses[..10], &[401; 10]);
+    assert_eq!(&statuses[10..], &[429, 429]);
+}
+
+#[tokio::test]
+async fn a_forged_cross_site_post_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let forged = client()
+        .post(format!("{}/personal/kommun/0482/2021/status", app.address))
+        .header("Cookie", &cookie)
+        .header("Origin", "https://evil.example")
+        .form(&[("version", "1"), ("to", "closed")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let body = forged.text().await.unwrap();
+    assert!(body.contains("Begäran stoppades"), "{body}");
+    let fetch_marked = client()
+        .post(format!("{}/personal/kommun/0482/2021/status", app.address))
+        .header("Cookie", &cookie)
+        .header("Sec-Fetch-Site", "cross-site")
+        .form(&[("version", "1"), ("to", "closed")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fetch_marked.status(), 403);
+    let still = app.page("/kommun/0482/2021").await;
+    assert!(texts(&still, ".note").is_empty(), "not closed");
+}
+
+#[tokio::test]
+async fn sessions_work_on_every_instance_and_end_at_sign_out() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let second = serve(app.database.db.clone()).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    assert_eq!(
+        get_with(&second, &cookie, "/personal").await.status(),
+        200,
+        "second instance knows the session"
+    );
+    let out = post_form(&second, &cookie, "/logga-ut", &[]).await;
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        get_with(&app.address, &cookie, "/personal").await.status(),
+        303,
+        "signed out everywhere"
+    );
+}
+
+#[tokio::test]
+async fn editing_a_commitment_shows_on_the_public_page_and_in_the_history() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let page = Html::parse_document(
+        &get_with(&app.address, &cookie, "/personal/kommun/0482/2021")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let edit = page
+        .select(&scraper::Selector::parse("li.commitment a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .nth(5)
+        .unwrap();
+    let form = Html::parse_document(
+        &get_with(&app.address, &cookie, &edit)
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let value = |name: &str| {
+        form.select(&scraper::Selector::parse(&format!("[name={name}]")).unwrap())
+            .next()
+            .map(|e| {
+                e.value()
+                    .attr("value")
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| e.text().collect())
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(value("target_at_least"), "100");
+    let new_text =
+        "att polisen kommer att genomföra minst 120 trafikkontroller enligt 20-minuters metoden.";
+    let saved = post_form(
+        &app.address,
+        &cookie,
+        &edit,
+        &[
+            ("version", &value("version")),
+            ("party", "police"),
+            ("kind", "output"),
+            ("text", new_text),
+            ("target_activity", "traffic_control"),
+            ("target_at_least", "120"),
+            ("method_code", "twenty_minute"),
+            ("method_min", "15"),
+            ("method_max", "30"),
+            ("scope", "anywhere"),
+            ("emphasis", "outlying_villages"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 303);
+
+    let public = app.page("/kommun/0482/2021").await;
+    assert!(
+        texts(&public, "li.commitment")
+            .iter()
+            .any(|t| t.starts_with(new_text))
+    );
+    assert!(
+        texts(&public, ".target")
+            .iter()
+            .any(|t| t.starts_with("Mål: minst 120 trafikkontroller"))
+    );
+    let staff = Html::parse_document(
+        &get_with(&app.address, &cookie, "/personal/kommun/0482/2021")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let newest = texts(&staff, "tbody tr:first-child td");
+    assert_eq!(
+        newest[1..3],
+        ["samordnare@flen.se", "Ett åtagande ändrades"]
+    );
+    assert!(newest[3].ends_with(&format!("→ {new_text}")), "{newest:?}");
+}
+
+#[tokio::test]
+async fn a_form_with_problems_shows_them_on_their_fields_and_saves_nothing() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let stored = app
+        .database
+        .db
+        .tenant(&MunicipalityCode::parse("0482").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .promise_for_year(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let path = format!(
+        "/personal/kommun/0482/2021/atagande/{}",
+        stored.commitment_ids[5]
+    );
+    let long = "x".repeat(4001);
+    let r = post_form(
+        &app.address,
+        &cookie,
+        &path,
+        &[
+            ("version", "1"),
+            ("party", "police"),
+            ("kind", "output"),
+            ("text", &long),
+            ("target_activity", "traffic_control"),
+            ("target_at_least", "hundra"),
+            ("scope", "places"),
+            ("scope_places", "ingenstans"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(texts(&html, "#text-error"), ["Får vara högst 4000 tecken."]);
+    assert_eq!(texts(&html, "#target_at_least-error"), ["Ange ett heltal."]);
+    assert_eq!(texts(&html, "[aria-invalid=true]").len(), 2);
+    assert_eq!(texts(&html, ".error-summary li a").len(), 2);
+    let after = app
+        .database
+        .db
+        .tenant(&MunicipalityCode::parse("0482").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .promise_for_year(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.promise, stored.promise);
+
+    // An unknown place is reported on the places field once the rest is valid.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        &path,
+        &[
+            ("version", "1"),
+            ("party", "police"),
+            ("kind", "output"),
+            ("text", "att kontrollera."),
+            ("target_activity", "traffic_control"),
+            ("target_at_least", "100"),
+            ("scope", "places"),
+            ("scope_places", "ingenstans"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#scope_places-error"),
+        ["Platsen ”ingenstans” finns inte i kommunen."]
+    );
+}
+
+#[tokio::test]
+async fn two_concurrent_edits_of_one_commitment_one_gets_409_and_the_log_shows_one_change() {
+    let app = spawn_app().await;
+    let (a_email, password) = account(&app, "a@flen.se", flen(), Role::Coordinator).await;
+    let (b_email, _) = account(&app, "b@flen.se", flen(), Role::Coordinator).await;
+    let a = sign_in(&app.address, &a_email, &password).await.unwrap();
+    let b = sign_in(&app.address, &b_email, &password).await.unwrap();
+    let tenant = app
+        .database
+        .db
+        .tenant(&MunicipalityCode::parse("0482").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let stored = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let path = format!(
+        "/personal/kommun/0482/2021/atagande/{}",
+        stored.commitment_ids[0]
+    );
+    let edit = |text: &'static str| {
+        [
+            ("version", "1"),
+            ("party", "together"),
+            ("kind", "process"),
+            ("text", text),
+            ("target_activity", ""),
+        ]
+    };
+    let (form_a, form_b) = (edit("Ändring från A."), edit("Ändring från B."));
+    let (ra, rb) = tokio::join!(
+        post_form(&app.address, &a, &path, &form_a),
+        post_form(&app.address, &b, &path, &form_b),
+    );
+    let mut statuses = [ra.status().as_u16(), rb.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [303, 409]);
+    let conflict = if ra.status() == 409 { ra } else { rb };
+    let html = Html::parse_document(&conflict.text().await.unwrap());
+    assert_eq!(texts(&html, "h1"), ["Någon annan hann ändra först"]);
+    assert_eq!(
+        texts(&html, ".compare h2"),
+        ["Din ändring (inte sparad)", "Sparat nu (version 2)"]
+    );
+    let history = tenant.history(stored.id).await.unwrap();
+    assert_eq!(history.iter().filter(|e| e.action == "update").count(), 1);
+}
+
+#[tokio::test]
+async fn a_draft_is_signed_and_published_and_then_shows_with_its_changes() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let tenant = app
+        .database
+        .db
+        .tenant(&MunicipalityCode::parse("0482").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let p2021 = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let draft = p2021
+        .promise
+        .continue_into(lofte_domain::Year::new(2022).unwrap())
+        .unwrap();
+    tenant
+        .create_promise(lofte_db::Actor::System, &draft)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get("/kommun/0482/2022").await.status(),
+        404,
+        "drafts are not public"
+    );
+
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    for (version, to) in [("1", "signed"), ("2", "published")] {
+        let r = post_form(
+            &app.address,
+            &cookie,
+            "/personal/kommun/0482/2022/status",
+            &[("version", version), ("to", to)],
+        )
+        .await;
+        assert_eq!(r.status(), 303, "{to}");
+    }
+    let public = app.page("/kommun/0482/2022").await;
+    assert_eq!(
+        texts(&public, "article h2"),
+        ["Medborgarlöfte 2021"],
+        "the copy keeps its title until edited"
+    );
+    assert_eq!(texts(&public, ".years a"), ["2022", "2021", "2020"]);
+}
+
+#[tokio::test]
+async fn oversized_requests_are_refused() {
+    let app = spawn_app().await;
+    let big = "x".repeat(2 * 1024 * 1024);
+    let r = client()
+        .post(format!("{}/logga-in", app.address))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("email={big}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+}
