@@ -20,11 +20,30 @@ export const LOFTE_BIN = process.env.LOFTE_BIN
 export const SCREENSHOT_DIR = path.resolve(E2E_DIR, '../target/e2e');
 
 const URL_RE = /http:\/\/127\.0\.0\.1:\d+/;
+// A demo-account line printed by `serve --demo` before the URL line:
+//   "  samordnare@flen.example  HYwZQ-wTbFC-dwmEe-K45fn  (Samordnare)"
+const LOGIN_LINE_RE = /^[ \t]+(\S+@\S+)[ \t]+(\S+)[ \t]+\(([^)\n]*)\)[ \t]*$/gm;
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /**
+ * The demo accounts printed on stdout before the URL line, as
+ * { logins: { email: password }, roles: { email: role label } }.
+ */
+export function parseDemoLogins(stdout) {
+  const logins = {};
+  const roles = {};
+  for (const [, email, password, role] of stdout.matchAll(LOGIN_LINE_RE)) {
+    logins[email] = password;
+    roles[email] = role;
+  }
+  return { logins, roles };
+}
+
+/**
  * Starts `lofte serve --demo` on a free port in a fresh data directory.
- * Resolves to { url, stop() }; stop() kills the server and removes the data dir.
+ * Resolves to { url, logins, roles, logs(), stop() }: `logins` maps each demo
+ * account's e-mail to the password printed for this start (`roles` to its role
+ * label); stop() kills the server and removes the data dir.
  */
 export async function startServer() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lofte-e2e-'));
@@ -74,8 +93,13 @@ export async function startServer() {
     throw err;
   }
 
+  // The accounts are printed before the URL, so they are all in `stdout` by now.
+  const { logins, roles } = parseDemoLogins(stdout);
+
   return {
     url,
+    logins,
+    roles,
     logs: () => ({ stdout, stderr }),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
@@ -114,10 +138,13 @@ export function launchBrowser() {
  *   test('…', () => app.withPage(async (page) => { await page.goto(app.url + '/'); }));
  */
 export function useApp({ before, after }) {
+  const sessions = new Map();
   const app = {
     url: undefined,
     browser: undefined,
     server: undefined,
+    /** The demo accounts' passwords for this server, by e-mail. */
+    logins: undefined,
     /**
      * Runs fn(page, context) in a fresh browser context (fresh cookies),
      * closing it afterwards. `options` go to browser.newContext().
@@ -136,10 +163,41 @@ export function useApp({ before, after }) {
         await context.close();
       }
     },
+    /**
+     * Like withPage, but the context starts signed in as `email`. The account
+     * signs in through the form once per file (the server throttles sign-in
+     * attempts per client address); later calls reuse its cookies. Do not
+     * sign out in such a context: that ends the shared session.
+     */
+    async withSession(email, options, fn) {
+      if (typeof options === 'function') [options, fn] = [{}, options];
+      if (!sessions.has(email)) {
+        sessions.set(email, app.withPage(async (page, context) => {
+          const res = await signIn(page, email, app.password(email));
+          assert.equal(new URL(page.url()).pathname, '/personal', `${email} signs in (status ${res?.status()})`);
+          return context.storageState();
+        }));
+      }
+      let storageState;
+      try {
+        storageState = await sessions.get(email);
+      } catch (err) {
+        sessions.delete(email);
+        throw err;
+      }
+      return app.withPage({ storageState, ...options }, fn);
+    },
+    /** The password printed for a demo account; fails if there is none. */
+    password(email) {
+      const password = app.logins?.[email];
+      assert.ok(password, `lofte serve --demo printed no password for ${email}:\n${app.server?.logs().stdout}`);
+      return password;
+    },
   };
   before(async () => {
     app.server = await startServer();
     app.url = app.server.url;
+    app.logins = app.server.logins;
     app.browser = await launchBrowser();
   });
   after(async () => {
@@ -152,6 +210,46 @@ export function useApp({ before, after }) {
 /** Switches the context's UI language the way a visitor would: via /sprak/<lang>. */
 export async function setLanguage(page, lang, back = '/') {
   await page.goto(`/sprak/${lang}?tillbaka=${encodeURIComponent(back)}`);
+}
+
+/**
+ * Clicks `target` (a locator) and waits for the navigation it starts, e.g. a
+ * form submission. Resolves to the final main-frame response (after redirects).
+ */
+export async function clickAndWait(page, target) {
+  const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
+  return response;
+}
+
+/**
+ * Signs in through /logga-in the way a person would. Resolves to the response
+ * of the page the form lands on (/personal on success, the form again on failure).
+ */
+export async function signIn(page, email, password) {
+  await page.goto('/logga-in');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  return clickAndWait(page, page.locator('main form button[type="submit"]'));
+}
+
+/** Fails when the page scrolls sideways, i.e. it is wider than its viewport. */
+export async function expectNoHorizontalScroll(page, name) {
+  const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
+    const root = document.documentElement;
+    const limit = root.clientWidth;
+    // The widest elements that stick out, to tell the reader what to fix.
+    const wide = [...document.querySelectorAll('body *')]
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter(({ right }) => right > limit + 0.5)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map(({ el, right }) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right edge ${Math.round(right)})`);
+    return { scrollWidth: root.scrollWidth, clientWidth: limit, wide };
+  });
+  assert.ok(
+    scrollWidth <= clientWidth,
+    `${name} (${page.url()}) scrolls sideways: document.documentElement.scrollWidth is ${scrollWidth}, wider than ${clientWidth}; widest elements: ${wide.join(', ') || '(none found)'}`,
+  );
 }
 
 /**

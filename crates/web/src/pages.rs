@@ -13,7 +13,7 @@ use lofte_i18n::Lang;
 use crate::error::PageError;
 use crate::lang::{self, UiLang};
 use crate::policy::{Policy, Routes};
-use crate::views::{Chrome, PromiseView, YearLink};
+use crate::views::{ChangeGroup, Chrome, PromiseView, YearLink, change_groups};
 use crate::{AppState, this_year};
 
 pub fn routes(state: AppState) -> Routes {
@@ -82,6 +82,7 @@ struct PromisePage {
     breadcrumb_year: Option<String>,
     years: Vec<YearLink>,
     promise: Option<PromiseView>,
+    changes: Vec<ChangeGroup>,
     empty: String,
 }
 
@@ -129,6 +130,13 @@ async fn promise_page(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
+    let publications = match &shown {
+        Some(s) => tenant
+            .publications(s.id)
+            .await
+            .map_err(PageError::internal(lang))?,
+        None => Vec::new(),
+    };
     let heading = lang.t_args("municipality-title", &[("name", m.name.to_string())]);
     let (path, title) = match (&shown, year_in_path) {
         (Some(s), Some(y)) => (
@@ -157,6 +165,7 @@ async fn promise_page(
         promise: shown
             .as_ref()
             .map(|s| PromiseView::new(lang, m, s, &places)),
+        changes: change_groups(lang, &publications),
         empty: lang.t_args("municipality-no-promise", &[("name", m.name.to_string())]),
     })
 }

@@ -70,6 +70,52 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Changes published on one day, for the public page's "what changed" section.
+pub struct ChangeGroup {
+    pub date: String,
+    pub lines: Vec<String>,
+}
+
+/// What changed between consecutive published versions, newest first; versions that
+/// changed only the status are left out.
+pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<ChangeGroup> {
+    use lofte_domain::history::{Change, changes};
+    let mut groups: Vec<ChangeGroup> = publications
+        .windows(2)
+        .filter_map(|pair| {
+            let lines: Vec<String> = changes(&pair[0].document, &pair[1].document)
+                .into_iter()
+                .map(|change| match change {
+                    Change::Field(field) => lang.t(&format!("change-field-{}", field.as_str())),
+                    Change::CommitmentChanged { before, after } if before.text == after.text => {
+                        lang.t_args("change-commitment-target", &[("text", after.text)])
+                    }
+                    Change::CommitmentChanged { before, after } => lang.t_args(
+                        "change-commitment",
+                        &[("before", before.text), ("after", after.text)],
+                    ),
+                    Change::CommitmentAdded(c) => {
+                        lang.t_args("change-commitment-added", &[("text", c.text)])
+                    }
+                    Change::CommitmentRemoved(c) => {
+                        lang.t_args("change-commitment-removed", &[("text", c.text)])
+                    }
+                })
+                .collect();
+            (!lines.is_empty()).then(|| ChangeGroup {
+                date: pair[1]
+                    .published_at
+                    .with_timezone(&chrono_tz::Europe::Stockholm)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                lines,
+            })
+        })
+        .collect();
+    groups.reverse();
+    groups
+}
+
 pub struct YearLink {
     pub label: String,
     pub href: String,

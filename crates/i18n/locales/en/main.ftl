@@ -314,3 +314,18 @@ field-scope-places = Places
 field-scope-places-hint = The places' codes, separated by commas, for example flen-centrum.
 field-emphasis = Where more presence is wanted
 field-emphasis-places = Places with more presence
+
+## Changes after publication
+
+changes-heading = Changes after publication
+changes-intro = The promise has been changed after it was published. Here is what changed and when.
+change-field-title = The title was changed.
+change-field-aim = The overall aim was changed.
+change-field-focus = The focus areas were changed.
+change-field-outcome-goal = The outcome goal was changed.
+change-field-follow-up = The follow-up plan was changed.
+change-field-signing = The signing details were changed.
+change-commitment = The commitment “{ $before }” was changed to “{ $after }”.
+change-commitment-target = The measurable target of the commitment “{ $text }” was changed.
+change-commitment-added = A commitment was added: “{ $text }”.
+change-commitment-removed = A commitment was removed: “{ $text }”.

@@ -314,3 +314,18 @@ field-scope-places = Platser
 field-scope-places-hint = Platsernas koder, åtskilda med komma, till exempel flen-centrum.
 field-emphasis = Var önskas mer närvaro
 field-emphasis-places = Platser med mer närvaro
+
+## Changes after publication
+
+changes-heading = Ändringar efter publiceringen
+changes-intro = Löftet har ändrats efter att det publicerades. Här syns vad som ändrats och när.
+change-field-title = Rubriken ändrades.
+change-field-aim = Det övergripande målet ändrades.
+change-field-focus = Fokusområdena ändrades.
+change-field-outcome-goal = Effektmålet ändrades.
+change-field-follow-up = Planen för uppföljning ändrades.
+change-field-signing = Uppgifterna om undertecknandet ändrades.
+change-commitment = Åtagandet ”{ $before }” ändrades till ”{ $after }”.
+change-commitment-target = Det mätbara målet för åtagandet ”{ $text }” ändrades.
+change-commitment-added = Ett åtagande lades till: ”{ $text }”.
+change-commitment-removed = Ett åtagande togs bort: ”{ $text }”.

@@ -473,7 +473,7 @@ async fn two_concurrent_edits_of_one_commitment_one_gets_409_and_the_log_shows_o
 }
 
 #[tokio::test]
-async fn a_draft_is_signed_and_published_and_then_shows_with_its_changes() {
+async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes() {
     let app = spawn_app().await;
     let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
     let tenant = app
@@ -523,6 +523,49 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_changes() {
         "the copy keeps its title until edited"
     );
     assert_eq!(texts(&public, ".years a"), ["2022", "2021", "2020"]);
+    assert!(
+        texts(&public, ".changes").is_empty(),
+        "first publication: nothing changed yet"
+    );
+
+    // Renamed after publication: the public page says so.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2022/andra",
+        &[
+            ("version", "3"),
+            ("title", "Medborgarlöfte 2022"),
+            ("aim", "Ökad trygghet i hela kommunen."),
+            ("focus_areas", "Ungdomar\nTrafiksäkerhet"),
+            ("outcome_text", "År 2023 ska tryggheten ha ökat."),
+            ("outcome_measured_in", "2023"),
+            ("follow_up_internal", "tertial"),
+            ("final_report_year", "2023"),
+            ("final_report_quarter", "1"),
+            ("signed_on", "2022-02-01"),
+            ("signatories", "Anna Andersson, Kommundirektör"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let public = app.page("/kommun/0482/2022").await;
+    assert_eq!(texts(&public, "article h2"), ["Medborgarlöfte 2022"]);
+    assert_eq!(
+        texts(&public, ".changes li"),
+        [
+            "Rubriken ändrades.",
+            "Det övergripande målet ändrades.",
+            "Fokusområdena ändrades.",
+            "Effektmålet ändrades.",
+            "Uppgifterna om undertecknandet ändrades."
+        ]
+    );
+    assert!(
+        texts(&public, "article")
+            .join(" ")
+            .contains("Undertecknat 2022-02-01 av Anna Andersson, Kommundirektör")
+    );
 }
 
 #[tokio::test]

@@ -1,0 +1,124 @@
+//! What changed between two published versions of a promise, for residents: a promise
+//! that is quietly rewritten after publication is no promise.
+
+use crate::exchange::{CommitmentDocument, PromiseDocument};
+
+/// A field of the promise itself that residents can see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromiseField {
+    Title,
+    Aim,
+    Focus,
+    OutcomeGoal,
+    FollowUp,
+    Signing,
+}
+
+impl PromiseField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PromiseField::Title => "title",
+            PromiseField::Aim => "aim",
+            PromiseField::Focus => "focus",
+            PromiseField::OutcomeGoal => "outcome-goal",
+            PromiseField::FollowUp => "follow-up",
+            PromiseField::Signing => "signing",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Field(PromiseField),
+    CommitmentAdded(CommitmentDocument),
+    CommitmentRemoved(CommitmentDocument),
+    CommitmentChanged {
+        before: CommitmentDocument,
+        after: CommitmentDocument,
+    },
+}
+
+/// The changes from `before` to `after`, promise fields first, then commitments in
+/// order (matched by position). Status changes are not content changes.
+pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change> {
+    let mut out = Vec::new();
+    let fields = [
+        (PromiseField::Title, before.title != after.title),
+        (PromiseField::Aim, before.aim != after.aim),
+        (
+            PromiseField::Focus,
+            before.focus_areas != after.focus_areas || before.focus_text != after.focus_text,
+        ),
+        (
+            PromiseField::OutcomeGoal,
+            before.outcome_goal != after.outcome_goal,
+        ),
+        (PromiseField::FollowUp, before.follow_up != after.follow_up),
+        (
+            PromiseField::Signing,
+            before.signed_on != after.signed_on || before.signatories != after.signatories,
+        ),
+    ];
+    out.extend(
+        fields
+            .into_iter()
+            .filter(|(_, changed)| *changed)
+            .map(|(field, _)| Change::Field(field)),
+    );
+    let longest = before.commitments.len().max(after.commitments.len());
+    for i in 0..longest {
+        match (before.commitments.get(i), after.commitments.get(i)) {
+            (Some(b), Some(a)) if a != b => out.push(Change::CommitmentChanged {
+                before: b.clone(),
+                after: a.clone(),
+            }),
+            (None, Some(a)) => out.push(Change::CommitmentAdded(a.clone())),
+            (Some(b), None) => out.push(Change::CommitmentRemoved(b.clone())),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FLEN_2021: &str = include_str!("../../../data/flen/promise-2021.json");
+
+    fn doc() -> PromiseDocument {
+        serde_json::from_str(FLEN_2021).unwrap()
+    }
+
+    #[test]
+    fn names_what_changed() {
+        let before = doc();
+        let mut after = before.clone();
+        after.outcome_goal.measured_in = 2023;
+        after.commitments[5].text = "Ny text.".into();
+        after.commitments.pop();
+        after.status = crate::exchange::StatusDocument::Closed;
+        let found = changes(&before, &after);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0], Change::Field(PromiseField::OutcomeGoal));
+        assert!(
+            matches!(&found[1], Change::CommitmentChanged { after, .. } if after.text == "Ny text.")
+        );
+        assert!(matches!(&found[2], Change::CommitmentRemoved(c) if c.text.contains("ANDT")));
+    }
+
+    proptest! {
+        #[test]
+        fn no_changes_exactly_when_the_content_is_equal(i in 0usize..12, text in "\\PC{1,40}", edit in any::<bool>()) {
+            let before = doc();
+            let mut after = before.clone();
+            if edit {
+                after.commitments[i].text = text;
+            }
+            let found = changes(&before, &after);
+            prop_assert_eq!(found.is_empty(), before == after);
+            prop_assert!(changes(&after, &after).is_empty());
+        }
+    }
+}
