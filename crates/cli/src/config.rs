@@ -16,6 +16,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/lofte.sqlite`.
     pub database_url: Option<String>,
+    /// Mark session cookies `Secure`: set this when the site is served over HTTPS.
+    pub secure_cookies: bool,
 }
 
 impl Default for Config {
@@ -24,6 +26,7 @@ impl Default for Config {
             bind: "127.0.0.1:8080".into(),
             data_dir: PathBuf::from("lofte-data"),
             database_url: None,
+            secure_cookies: false,
         }
     }
 }
@@ -49,7 +52,12 @@ impl Config {
             None => figment = figment.merge(Toml::file("lofte.toml")),
         }
         figment
-            .merge(Env::prefixed("LOFTE_").only(&["bind", "data_dir", "database_url"]))
+            .merge(Env::prefixed("LOFTE_").only(&[
+                "bind",
+                "data_dir",
+                "database_url",
+                "secure_cookies",
+            ]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(Box::new)

@@ -221,7 +221,8 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 "{}",
                 lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
             );
-            lofte_web::serve(listener, lofte_web::AppState::new(db)).await?;
+            let state = lofte_web::AppState::new(db).with_secure_cookies(config.secure_cookies);
+            lofte_web::serve(listener, state).await?;
         }
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
         Command::Demo => load_demo(&db, lang).await?,

@@ -218,3 +218,143 @@ fn schema_command_prints_the_committed_schema() {
     .unwrap();
     assert_eq!(printed, committed);
 }
+
+#[test]
+fn accounts_are_created_listed_reset_and_disabled_with_passwords_shown_once() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    let out = lofte.ok(&[
+        "user",
+        "add",
+        "--email",
+        "Anna@Flen.se",
+        "--name",
+        "Anna Andersson",
+        "--organisation",
+        "municipality:0482",
+        "--role",
+        "coordinator",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Kontot anna@flen.se är skapat. Lösenordet visas bara nu:"
+    );
+    assert_eq!(lines[1].len(), 23, "a generated password: {}", lines[1]);
+
+    let again = lofte.run(
+        "sv",
+        &[
+            "user",
+            "add",
+            "--email",
+            "anna@flen.se",
+            "--name",
+            "Anna",
+            "--organisation",
+            "municipality:0482",
+            "--role",
+            "viewer",
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("email: Det finns redan ett konto med den e-postadressen.")
+    );
+
+    lofte.ok(&[
+        "user",
+        "add",
+        "--email",
+        "polis@example.se",
+        "--name",
+        "Polis",
+        "--organisation",
+        "police:Katrineholm",
+        "--role",
+        "reporter",
+    ]);
+    assert_eq!(
+        lofte.ok(&["user", "list"]),
+        "anna@flen.se\tAnna Andersson\tFlens kommun (coordinator)\npolis@example.se\tPolis\tLPO Katrineholm (reporter)\n"
+    );
+    let reset = lofte.ok(&["user", "reset-password", "--email", "anna@flen.se"]);
+    assert_ne!(reset.lines().nth(1).unwrap(), lines[1], "a new password");
+    lofte.ok(&["user", "disable", "--email", "anna@flen.se"]);
+    assert!(
+        lofte
+            .ok(&["user", "list"])
+            .starts_with("anna@flen.se\tAnna Andersson\tFlens kommun (coordinator) [avstängt]\n")
+    );
+
+    let bad = lofte.run(
+        "en",
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@flen.se",
+            "--name",
+            "X",
+            "--organisation",
+            "kommun:0482",
+            "--role",
+            "viewer",
+        ],
+    );
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("“kommun:0482” is not an organisation.")
+    );
+    let bad = lofte.run(
+        "en",
+        &[
+            "user",
+            "add",
+            "--email",
+            "inte-en-adress",
+            "--name",
+            "X",
+            "--organisation",
+            "municipality:0482",
+            "--role",
+            "viewer",
+        ],
+    );
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("--email: Enter a valid e-mail address")
+    );
+}
+
+#[test]
+fn tokens_are_shown_once_and_can_be_revoked() {
+    let lofte = Lofte::new();
+    let out = lofte.ok(&[
+        "token",
+        "create",
+        "--organisation",
+        "municipality:0482",
+        "--role",
+        "coordinator",
+        "--name",
+        "Import",
+    ]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("API-nyckel 1 är skapad."), "{out}");
+    assert!(lines[1].starts_with("lofte_") && lines[1].len() == 46);
+    assert_eq!(
+        lofte.ok(&["token", "revoke", "1"]).trim(),
+        "API-nyckel 1 är spärrad."
+    );
+    let again = lofte.run("sv", &["token", "revoke", "1"]);
+    assert!(!again.status.success());
+    assert_eq!(
+        String::from_utf8(again.stderr).unwrap().trim(),
+        "Det finns ingen aktiv API-nyckel med nummer 1."
+    );
+}

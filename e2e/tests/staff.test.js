@@ -1,0 +1,349 @@
+// End-to-end tests of Löfte's staff area (sign-in, dashboard, the staff view
+// of a promise, the edit forms, roles), in a real Chromium.
+//
+// The demo accounts' passwords are new at every start; startServer() reads
+// them from `lofte serve --demo`'s stdout. The server throttles sign-in
+// attempts (10 a minute per client address, 5 wrong passwords lock an
+// account), so most tests reuse one signed-in session per account
+// (app.withSession) and only a few sign in through the form themselves.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useApp,
+  setLanguage,
+  signIn,
+  clickAndWait,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  screenshot,
+} from './helpers.js';
+
+const app = useApp({ before, after });
+
+const COORDINATOR = 'samordnare@flen.example';
+const REPORTER = 'polis@katrineholm.example';
+
+const DASHBOARD = '/personal';
+const FLEN_2021_STAFF = '/personal/kommun/0482/2021';
+const FLEN_2021_EDIT = `${FLEN_2021_STAFF}/andra`;
+const FLEN_2021_PUBLIC = '/kommun/0482/2021';
+
+// The traffic-control commitment of Flen 2021, from the seed.
+const TRAFFIC_100 =
+  'att polisen kommer att genomföra minst 100 trafikkontroller enligt 20-minuters metoden med ambitionen att öka närvaron i kransorterna med trafikarbetet.';
+const TRAFFIC_120 = TRAFFIC_100.replace('minst 100', 'minst 120');
+
+// ---------------------------------------------------------------------------
+// Small page helpers.
+
+const htmlLang = (page) => page.locator('html').getAttribute('lang');
+const pathname = (page) => new URL(page.url()).pathname;
+const text = async (locator) => (await locator.textContent()).trim();
+
+/** The staff page's commitment items (li.commitment) whose text contains `fragment`. */
+function commitmentItems(page, fragment) {
+  return page.locator('li.commitment').filter({
+    has: page.locator('p:first-child', { hasText: fragment }),
+  });
+}
+
+/**
+ * The address of the form that edits the commitment containing `fragment`,
+ * read from the coordinator's staff page (commitment ids are the database's).
+ */
+let trafficEditPath;
+async function trafficEditHref() {
+  if (!trafficEditPath) {
+    trafficEditPath = await app.withSession(COORDINATOR, async (page) => {
+      await page.goto(FLEN_2021_STAFF);
+      const item = commitmentItems(page, 'trafikkontroller');
+      assert.equal(await item.count(), 1, 'one traffic-control commitment on the staff page');
+      return item.getByRole('link', { name: 'Ändra åtagandet' }).getAttribute('href');
+    });
+    assert.match(trafficEditPath, /^\/personal\/kommun\/0482\/2021\/atagande\/[^/]+$/);
+  }
+  return trafficEditPath;
+}
+
+/**
+ * Types "hundra" as the target and submits; asserts the 422 answer with its
+ * field error. Resolves to the response.
+ */
+async function submitInvalidTarget(page, lang) {
+  const [message, save] = lang === 'en' ? ['Enter a whole number.', 'Save'] : ['Ange ett heltal.', 'Spara'];
+  const editUrl = pathname(page);
+  await page.locator('#target_at_least').fill('hundra');
+  const res = await clickAndWait(page, page.getByRole('button', { name: save, exact: true }));
+  assert.equal(res.status(), 422, 'invalid input is answered with 422');
+  assert.equal(pathname(page), editUrl, 'the form is shown again at the same address');
+
+  const field = page.locator('#target_at_least');
+  assert.equal(await field.inputValue(), 'hundra', 'the typed value is kept');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true', '#target_at_least has aria-invalid="true"');
+  assert.equal(await text(page.locator('#target_at_least-error')), message, 'the error is shown at the field');
+  const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/);
+  assert.ok(describedBy.includes('target_at_least-error'), `aria-describedby ("${describedBy.join(' ')}") names the error`);
+
+  const summary = page.locator('.error-summary');
+  assert.equal(await summary.count(), 1, 'one error summary');
+  const link = summary.locator('a[href="#target_at_least"]');
+  assert.equal(await link.count(), 1, 'the summary links to the field');
+  assert.equal(await text(link), message);
+  // Nothing else was wrong with the untouched form.
+  assert.deepEqual(
+    await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id)),
+    ['target_at_least'],
+    'only the target field is marked invalid',
+  );
+  return res;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('Demo accounts', () => {
+  test('startServer() returns the logins printed by serve --demo', () => {
+    assert.deepEqual(Object.keys(app.logins).sort(), ['admin@lofte.example', COORDINATOR, REPORTER].sort());
+    for (const [email, password] of Object.entries(app.logins)) {
+      assert.match(password, /^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/, `the password of ${email}`);
+    }
+    assert.equal(app.server.roles[COORDINATOR], 'Samordnare');
+    assert.equal(app.server.roles[REPORTER], 'Rapportör');
+  });
+});
+
+describe('Coordinator edits a commitment', () => {
+  test('sign in, fix a field error, save, see it in the history and on the public page, sign out', () =>
+    app.withPage(async (page) => {
+      // Sign in through the form.
+      let res = await signIn(page, COORDINATOR, app.password(COORDINATOR));
+      assert.equal(res.status(), 200);
+      assert.equal(pathname(page), DASHBOARD, 'signing in leads to /personal');
+      assert.equal(await text(page.locator('h1')), 'Översikt');
+
+      // The header shows who is signed in.
+      const header = page.locator('header.site');
+      assert.equal(await header.getByRole('link', { name: 'Översikt', exact: true }).getAttribute('href'), DASHBOARD);
+      assert.equal(await header.locator('a[href="/personal/konto"]').count(), 1, 'a link to the account page');
+      assert.ok((await text(header.locator('a[href="/personal/konto"]'))).length > 0, 'the account link shows the name');
+      assert.equal(await header.getByRole('button', { name: 'Logga ut' }).count(), 1, 'a "Logga ut" button');
+
+      // Open Flen 2021 from the dashboard.
+      const flen = page.locator('main section', { has: page.locator('h2', { hasText: /^\s*Flens kommun\s*$/ }) });
+      assert.equal(await flen.count(), 1, 'one section for Flens kommun');
+      await clickAndWait(page, flen.getByRole('link', { name: 'Medborgarlöfte 2021', exact: true }));
+      assert.equal(pathname(page), FLEN_2021_STAFF);
+      assert.equal(await text(page.locator('h1')), 'Medborgarlöfte 2021');
+
+      // "Ändra åtagandet" on the traffic-control commitment.
+      const traffic = commitmentItems(page, 'minst 100 trafikkontroller');
+      assert.equal(await traffic.count(), 1, 'one commitment mentions "minst 100 trafikkontroller"');
+      await clickAndWait(page, traffic.getByRole('link', { name: 'Ändra åtagandet' }));
+      assert.match(pathname(page), /^\/personal\/kommun\/0482\/2021\/atagande\/[^/]+$/);
+      assert.equal(await page.locator('#text').inputValue(), TRAFFIC_100, 'the form holds the commitment text');
+      assert.equal(await page.locator('#target_at_least').inputValue(), '100');
+      assert.equal(await page.locator('#target_activity').inputValue(), 'traffic_control');
+      assert.equal(await page.getByLabel('Minst antal', { exact: true }).getAttribute('id'), 'target_at_least', '"Minst antal" labels #target_at_least');
+
+      // A word where a number belongs.
+      await submitInvalidTarget(page, 'sv');
+      assert.equal(await page.locator('#text').inputValue(), TRAFFIC_100, 'the other fields keep their values');
+
+      // Fix it, and say 120 in the text too.
+      await page.getByLabel('Minst antal', { exact: true }).fill('120');
+      const textArea = page.locator('#text');
+      const current = await textArea.inputValue();
+      assert.ok(current.includes('minst 100'), `the text mentions "minst 100": ${current}`);
+      await textArea.fill(current.replace('minst 100', 'minst 120'));
+      res = await clickAndWait(page, page.getByRole('button', { name: 'Spara', exact: true }));
+      assert.equal(res.status(), 200);
+      assert.equal(pathname(page), FLEN_2021_STAFF, 'saving leads back to the staff page of the promise');
+
+      // The staff page shows the new text and target.
+      assert.equal(await commitmentItems(page, TRAFFIC_120).count(), 1, 'the new text is shown');
+      assert.equal(await commitmentItems(page, 'minst 100 trafikkontroller').count(), 0, 'the old text is gone');
+      const target = await text(commitmentItems(page, TRAFFIC_120).locator('p.target'));
+      assert.ok(target.includes('minst 120 trafikkontroller'), `staff target line: "${target}"`);
+
+      // The history's first row is this change.
+      const history = page.locator('section', { has: page.locator('h2', { hasText: /^\s*Historik\s*$/ }) });
+      assert.equal(await history.count(), 1, 'a "Historik" section');
+      const firstRow = history.locator('table tbody tr').first();
+      const cells = (await firstRow.locator('td').allTextContents()).map((t) => t.trim());
+      assert.equal(cells.length, 4, `four cells in the first history row: ${JSON.stringify(cells)}`);
+      const [when, who, what, detail] = cells;
+      assert.match(when, /^\d{4}-\d\d-\d\d \d\d:\d\d$/, 'when');
+      assert.equal(what, 'Ett åtagande ändrades', 'what');
+      assert.ok(who.length > 0 && who !== 'Systemet', `who is the coordinator, got "${who}"`);
+      assert.equal(who, await text(page.locator('header.site a[href="/personal/konto"]')), 'who is the signed-in user');
+      assert.ok(detail.includes('minst 120'), `the change mentions "minst 120": "${detail}"`);
+      assert.ok(detail.includes('minst 100'), `the change mentions the old "minst 100": "${detail}"`);
+
+      // The promise is published: the public page shows the change at once.
+      res = await page.goto(FLEN_2021_PUBLIC);
+      assert.equal(res.status(), 200);
+      const publicItem = commitmentItems(page, TRAFFIC_120);
+      assert.equal(await publicItem.count(), 1, 'the public page shows the new text');
+      const publicTarget = await text(publicItem.locator('p.target'));
+      assert.ok(
+        publicTarget.includes('Mål: minst 120 trafikkontroller'),
+        `the public target line says "Mål: minst 120 trafikkontroller", got "${publicTarget}"`,
+      );
+      assert.equal(await page.getByText('minst 100 trafikkontroller').count(), 0, 'nothing on the public page says 100 any more');
+
+      // Sign out.
+      await clickAndWait(page, page.locator('header.site').getByRole('button', { name: 'Logga ut' }));
+      assert.equal(await page.locator('header.site').getByRole('button', { name: 'Logga ut' }).count(), 0, 'signed out');
+      res = await page.goto(DASHBOARD);
+      assert.equal(pathname(page), '/logga-in', '/personal sends a signed-out visitor to /logga-in');
+      assert.equal(res.status(), 200);
+      assert.equal(await text(page.locator('h1')), 'Logga in');
+    }));
+});
+
+describe('Sign-in', () => {
+  test('a wrong password shows "Fel e-postadress eller lösenord." and stays on the login page', () =>
+    app.withPage(async (page) => {
+      const res = await signIn(page, COORDINATOR, 'fel-losenord-123');
+      assert.equal(res.status(), 401);
+      assert.equal(pathname(page), '/logga-in');
+      assert.equal(await text(page.locator('h1')), 'Logga in');
+      assert.equal(await text(page.locator('.error-summary')), 'Fel e-postadress eller lösenord.');
+      assert.equal(await page.locator('#email').inputValue(), COORDINATOR, 'the e-mail address is kept');
+      assert.equal(await page.locator('#password').inputValue(), '', 'the password is not sent back');
+      assert.equal(await page.locator('header.site').getByRole('button', { name: 'Logga ut' }).count(), 0, 'not signed in');
+
+      await page.goto(DASHBOARD);
+      assert.equal(pathname(page), '/logga-in', 'still signed out');
+    }));
+});
+
+describe('Reporter', () => {
+  test('sees the staff view of Flen 2021 without edit links or workflow, and an edit URL is 403', async () => {
+    const editPath = await trafficEditHref();
+    await app.withSession(REPORTER, async (page) => {
+      let res = await page.goto(FLEN_2021_STAFF);
+      assert.equal(res.status(), 200);
+      assert.equal(await text(page.locator('h1')), 'Medborgarlöfte 2021');
+      assert.equal(await page.locator('li.commitment').count(), 12, 'all twelve commitments are shown');
+      assert.equal(await page.getByRole('link', { name: 'Ändra åtagandet' }).count(), 0, 'no "Ändra åtagandet" links');
+      assert.equal(await page.locator('a[href*="/atagande/"]').count(), 0, 'no links to commitment forms');
+      assert.equal(await page.getByRole('link', { name: 'Ändra löftets uppgifter' }).count(), 0, 'no "Ändra löftets uppgifter" link');
+      assert.equal(await page.locator('h2', { hasText: 'Arbetsgång' }).count(), 0, 'no "Arbetsgång" section');
+      assert.equal(await page.locator('form[action$="/status"]').count(), 0, 'no workflow forms');
+      assert.equal(await page.locator('main button').count(), 0, 'no buttons in the page content');
+
+      for (const path of [editPath, FLEN_2021_EDIT]) {
+        res = await page.goto(path);
+        assert.equal(res.status(), 403, `GET ${path} is refused`);
+        assert.equal(await text(page.locator('h1')), 'Du har inte behörighet', `the heading of ${path}`);
+        assert.equal(await page.locator('form.form').count(), 0, `no edit form at ${path}`);
+      }
+    });
+  });
+});
+
+describe('Small screens', () => {
+  for (const lang of ['sv', 'en']) {
+    test(`no horizontal scrolling at 360×740 on the staff promise page and the commitment form (${lang})`, async () => {
+      const editPath = await trafficEditHref();
+      await app.withSession(COORDINATOR, { viewport: { width: 360, height: 740 } }, async (page) => {
+        if (lang === 'en') await setLanguage(page, 'en', DASHBOARD);
+        for (const path of [FLEN_2021_STAFF, editPath]) {
+          const res = await page.goto(path);
+          assert.equal(res.status(), 200);
+          assert.equal(await htmlLang(page), lang);
+          await expectNoHorizontalScroll(page, `${path} (${lang})`);
+        }
+        await submitInvalidTarget(page, lang);
+        await expectNoHorizontalScroll(page, `${editPath} with field errors (${lang})`);
+      });
+    });
+  }
+});
+
+describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
+  // [name, who (null: signed out), how to get there, expected status, expected <h1>]
+  const pages = [
+    ['login', null, (page) => page.goto('/logga-in'), 200, { sv: 'Logga in', en: 'Sign in' }],
+    [
+      'login-error',
+      null,
+      (page) => signIn(page, COORDINATOR, 'fel-losenord-456'),
+      401,
+      { sv: 'Logga in', en: 'Sign in' },
+    ],
+    ['dashboard', COORDINATOR, (page) => page.goto(DASHBOARD), 200, { sv: 'Översikt', en: 'Overview' }],
+    ['promise', COORDINATOR, (page) => page.goto(FLEN_2021_STAFF), 200, { sv: 'Medborgarlöfte 2021', en: 'Medborgarlöfte 2021' }],
+    [
+      'commitment-edit',
+      COORDINATOR,
+      async (page) => page.goto(await trafficEditHref()),
+      200,
+      { sv: 'Ändra åtagande', en: 'Edit commitment' },
+    ],
+    [
+      'commitment-edit-errors',
+      COORDINATOR,
+      async (page, lang) => {
+        await page.goto(await trafficEditHref());
+        return submitInvalidTarget(page, lang);
+      },
+      422,
+      { sv: 'Ändra åtagande', en: 'Edit commitment' },
+    ],
+    [
+      'promise-edit',
+      COORDINATOR,
+      (page) => page.goto(FLEN_2021_EDIT),
+      200,
+      { sv: 'Ändra Medborgarlöfte 2021', en: 'Edit Medborgarlöfte 2021' },
+    ],
+    ['account', COORDINATOR, (page) => page.goto('/personal/konto'), 200, { sv: 'Mitt konto', en: 'My account' }],
+    [
+      'forbidden',
+      REPORTER,
+      async (page) => page.goto(await trafficEditHref()),
+      403,
+      { sv: 'Du har inte behörighet', en: 'You are not allowed to do this' },
+    ],
+  ];
+  for (const lang of ['sv', 'en']) {
+    for (const [name, who, open, status, h1] of pages) {
+      test(`staff ${name} (${lang})`, async () => {
+        const run = async (page) => {
+          if (lang === 'en') await setLanguage(page, 'en');
+          const res = await open(page, lang);
+          assert.equal(res.status(), status, `status of ${name}`);
+          assert.equal(await htmlLang(page), lang);
+          assert.equal(await text(page.locator('h1')), h1[lang], `<h1> of ${name}`);
+          // Screenshots first, so they exist even when axe fails.
+          await screenshot(page, `staff-${lang}-${name}-1280`);
+          await page.setViewportSize({ width: 360, height: 740 });
+          await screenshot(page, `staff-${lang}-${name}-360`);
+          await page.setViewportSize({ width: 1280, height: 800 });
+          await expectNoAxeViolations(page, `staff ${name} (${lang})`);
+        };
+        if (who) await app.withSession(who, run);
+        else await app.withPage(run);
+      });
+    }
+  }
+
+  test('the header\'s language link switches the staff area to English and back', () =>
+    app.withSession(COORDINATOR, async (page) => {
+      await page.goto(FLEN_2021_STAFF);
+      assert.equal(await htmlLang(page), 'sv');
+      await clickAndWait(page, page.locator('a.lang-switch'));
+      assert.equal(pathname(page), FLEN_2021_STAFF, 'back on the same page');
+      assert.equal(await htmlLang(page), 'en');
+      assert.equal(await page.getByRole('link', { name: 'Edit the commitment' }).count(), 12);
+      assert.equal(await page.locator('h2', { hasText: /^\s*History\s*$/ }).count(), 1);
+      const header = page.locator('header.site');
+      assert.equal(await header.getByRole('link', { name: 'Overview', exact: true }).count(), 1);
+      assert.equal(await header.getByRole('button', { name: 'Sign out' }).count(), 1);
+      await clickAndWait(page, page.locator('a.lang-switch'));
+      assert.equal(pathname(page), FLEN_2021_STAFF);
+      assert.equal(await htmlLang(page), 'sv');
+      assert.equal(await page.getByRole('link', { name: 'Ändra åtagandet' }).count(), 12);
+    }));
+});
