@@ -70,7 +70,8 @@ async function trafficEditHref() {
  * field error. Resolves to the response.
  */
 async function submitInvalidTarget(page, lang) {
-  const [message, save] = lang === 'en' ? ['Enter a whole number.', 'Save'] : ['Ange ett heltal.', 'Spara'];
+  const [label, message, save] =
+    lang === 'en' ? ['At least', 'Enter a whole number.', 'Save'] : ['Minst antal', 'Ange ett heltal.', 'Spara'];
   const editUrl = pathname(page);
   await page.locator('#target_at_least').fill('hundra');
   const res = await clickAndWait(page, page.getByRole('button', { name: save, exact: true }));
@@ -88,7 +89,8 @@ async function submitInvalidTarget(page, lang) {
   assert.equal(await summary.count(), 1, 'one error summary');
   const link = summary.locator('a[href="#target_at_least"]');
   assert.equal(await link.count(), 1, 'the summary links to the field');
-  assert.equal(await text(link), message);
+  assert.equal(await text(link), `${label}: ${message}`, 'the summary names the field and the problem');
+  assert.equal(await page.getByLabel(label, { exact: true }).getAttribute('id'), 'target_at_least', `"${label}" labels the field`);
   // Nothing else was wrong with the untouched form.
   assert.deepEqual(
     await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id)),

@@ -364,6 +364,71 @@ impl Tenant {
         Ok(Ok(after))
     }
 
+    /// Adds a commitment at the end of the promise, if the promise is still at
+    /// `expected_version`.
+    pub async fn add_commitment(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        expected_version: i32,
+        new: &Commitment,
+    ) -> Result<Result<StoredPromise, Conflict<Promise>>> {
+        self.check_places_of(new).await?;
+        let txn = self.db().begin_write().await?;
+        if self.lock_promise(&txn, promise_id).await?.is_none() {
+            return Err(Error::NotFound);
+        }
+        let before = self.load_by_id(&txn, promise_id).await?;
+        if before.promise.commitments.len() >= Promise::MAX_COMMITMENTS {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "commitments",
+                Problem::TooMany {
+                    max: Promise::MAX_COMMITMENTS,
+                },
+            )]));
+        }
+        let bumped = promise::Entity::update_many()
+            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
+            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(promise::Column::Id.eq(promise_id))
+            .filter(promise::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if bumped.rows_affected == 0 {
+            txn.rollback().await?;
+            return Ok(Err(self.promise_conflict(promise_id).await?));
+        }
+        let document = CommitmentDocument::from(new);
+        crate::promises::insert_commitment(
+            &txn,
+            promise_id,
+            before.promise.commitments.len(),
+            document.clone(),
+        )
+        .await?;
+        let after = self.load_by_id(&txn, promise_id).await?;
+        let id = *after.commitment_ids.last().expect("just inserted");
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "commitment",
+                entity_id: id,
+                promise_id,
+                action: "create",
+                before: None,
+                after: Some(to_json(&document)),
+            },
+        )
+        .await?;
+        if after.promise.status.is_public() {
+            snapshot(&txn, &after).await?;
+        }
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
     /// The version a commitment of this municipality is at (for edit forms).
     pub async fn commitment_version(&self, commitment_id: i32) -> Result<i32> {
         let row = commitment::Entity::find_by_id(commitment_id)

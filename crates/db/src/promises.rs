@@ -328,7 +328,7 @@ impl Tenant {
     }
 }
 
-async fn insert_commitment(
+pub(crate) async fn insert_commitment(
     conn: &impl ConnectionTrait,
     promise_id: i32,
     position: usize,

@@ -107,12 +107,28 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
 
 /// Serves the application on an already bound listener until the process is stopped.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    tokio::spawn(delete_expired_sessions(state.db.clone()));
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
+}
+
+/// Expired sessions are never loaded, but their rows would pile up: delete them hourly.
+/// Several instances doing this at once is harmless.
+async fn delete_expired_sessions(db: Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let now = chrono::Utc::now().timestamp();
+        match db.delete_expired_sessions(now).await {
+            Ok(n) if n > 0 => tracing::info!(deleted = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -41,6 +41,21 @@ pub fn routes(state: AppState) -> Routes {
             post(promise::edit),
         )
         .get(
+            "/personal/kommun/{code}/{year}/atagande/ny",
+            InMunicipality(Permission::EditPromise),
+            get(promise::new_commitment_page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/atagande/ny",
+            InMunicipality(Permission::EditPromise),
+            post(promise::add_commitment),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/kopiera",
+            InMunicipality(Permission::EditPromise),
+            post(promise::copy_to_next_year),
+        )
+        .get(
             "/personal/kommun/{code}/{year}/atagande/{id}",
             InMunicipality(Permission::EditPromise),
             get(promise::commitment_page),

@@ -175,6 +175,8 @@ pub struct PromiseStaffPage {
     base: String,
     public_href: Option<String>,
     can_edit: bool,
+    /// Next year's promise does not exist yet, so it can be started as a copy.
+    next_year: Option<String>,
     parties: Vec<PartyBlock>,
     transitions: Vec<Transition>,
     history: Vec<HistoryRow>,
@@ -227,6 +229,18 @@ pub async fn show(
     } else {
         Vec::new()
     };
+    let next_year = match p.years.last().next() {
+        Some(next)
+            if tenant
+                .promise_for_year(next, Visibility::All)
+                .await
+                .map_err(PageError::internal(lang))?
+                .is_none() =>
+        {
+            Some(lang.t_args("staff-copy-next-year", &[("year", next.to_string())]))
+        }
+        _ => None,
+    };
     let history = tenant
         .history(stored.id)
         .await
@@ -254,6 +268,7 @@ pub async fn show(
             .is_public()
             .then(|| format!("/kommun/{}/{}", m.code, p.years.first())),
         can_edit: staff.principal.may(Permission::EditPromise, &m.code),
+        next_year,
         base,
         parties,
         transitions,
@@ -789,12 +804,15 @@ fn commitment_edit_page(
     lang: Lang,
     staff: &Staff,
     base: &str,
-    id: i32,
+    action: String,
     form: &CommitmentForm,
     errors: &[FieldError],
 ) -> CommitmentEditPage {
-    let action = format!("{base}/atagande/{id}");
-    let heading = lang.t("edit-commitment-title");
+    let heading = if action.ends_with("/ny") {
+        lang.t("new-commitment-title")
+    } else {
+        lang.t("edit-commitment-title")
+    };
     let mut activities: Vec<(&str, String)> = vec![("", "target-none".to_owned())];
     activities.extend(
         lofte_domain::activity::BUILTIN_ACTIVITY_TYPES
@@ -902,7 +920,15 @@ pub async fn commitment_page(
         stored.promise.years.first()
     );
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
-    Ok(commitment_edit_page(lang, &staff, &base, id, &form, &[]))
+    let action = format!("{base}/atagande/{id}");
+    Ok(commitment_edit_page(
+        lang,
+        &staff,
+        &base,
+        action,
+        &form,
+        &[],
+    ))
 }
 
 pub async fn edit_commitment(
@@ -924,7 +950,14 @@ pub async fn edit_commitment(
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            commitment_edit_page(lang, &staff, &base, id, &form, &errors),
+            commitment_edit_page(
+                lang,
+                &staff,
+                &base,
+                format!("{base}/atagande/{id}"),
+                &form,
+                &errors,
+            ),
         )
             .into_response()
     };
@@ -959,6 +992,105 @@ pub async fn edit_commitment(
             ))
         }
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+/// A blank commitment form; its version is the promise's, since adding changes the promise.
+pub async fn new_commitment_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<CommitmentEditPage, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let form = CommitmentForm {
+        version: stored.version.to_string(),
+        party: "together".into(),
+        kind: "process".into(),
+        scope: "anywhere".into(),
+        ..Default::default()
+    };
+    Ok(commitment_edit_page(
+        lang,
+        &staff,
+        &base,
+        format!("{base}/atagande/ny"),
+        &form,
+        &[],
+    ))
+}
+
+pub async fn add_commitment(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+    Form(form): Form<CommitmentForm>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    );
+    let action = format!("{base}/atagande/ny");
+    let invalid = |errors: Vec<FieldError>| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            commitment_edit_page(lang, &staff, &base, action.clone(), &form, &errors),
+        )
+            .into_response()
+    };
+    let new = match form.apply() {
+        Ok(c) => c,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    match tenant
+        .add_commitment(staff.actor, stored.id, version, &new)
+        .await
+    {
+        Ok(Ok(_)) => Ok(Redirect::to(&base).into_response()),
+        Ok(Err(conflict)) => Ok(conflict_page(
+            lang,
+            &staff,
+            &action,
+            vec![new.text.to_string()],
+            promise_lines(&conflict.current),
+            conflict.current_version,
+        )),
+        Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+/// Starts next year's promise as a draft copy of this one, linked to it.
+pub async fn copy_to_next_year(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let p = &stored.promise;
+    let next = p
+        .years
+        .last()
+        .next()
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    let target = format!("/personal/kommun/{}/{next}", tenant.municipality().code);
+    let draft = p
+        .continue_into(next)
+        .map_err(|_| PageError::NotFound { lang, detail: None })?;
+    match tenant.create_promise(staff.actor, &draft).await {
+        // Already there (perhaps made by someone else a moment ago): show it.
+        Ok(_) | Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&target).into_response()),
         Err(e) => Err(PageError::internal(lang)(e)),
     }
 }

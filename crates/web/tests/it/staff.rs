@@ -581,3 +581,88 @@ async fn oversized_requests_are_refused() {
         .unwrap();
     assert_eq!(r.status(), 413);
 }
+
+#[tokio::test]
+async fn a_commitment_is_added_and_next_year_is_started_as_a_copy() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let form = Html::parse_document(
+        &get_with(
+            &app.address,
+            &cookie,
+            "/personal/kommun/0482/2021/atagande/ny",
+        )
+        .await
+        .text()
+        .await
+        .unwrap(),
+    );
+    assert_eq!(texts(&form, "h1"), ["Nytt åtagande"]);
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2021/atagande/ny",
+        &[
+            ("version", "1"),
+            ("party", "partner"),
+            ("partner", "Räddningstjänsten"),
+            ("kind", "output"),
+            ("text", "att delta i minst tio Trygg vuxen-kvällar."),
+            ("target_activity", "trygg_vuxen"),
+            ("target_at_least", "10"),
+            ("scope", "outlying_villages"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let public = app.page("/kommun/0482/2021").await;
+    let parties: Vec<String> = crate::helpers::commitments_by_party(&public)
+        .into_iter()
+        .map(|(h, _)| h)
+        .collect();
+    assert_eq!(parties.last().unwrap(), "Räddningstjänsten lovar");
+    assert!(
+        texts(&public, ".changes li")
+            .iter()
+            .any(|l| l == "Ett åtagande lades till: ”att delta i minst tio Trygg vuxen-kvällar.”.")
+    );
+
+    // The same stale version again is a conflict, not a second commitment.
+    let again = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2021/atagande/ny",
+        &[
+            ("version", "1"),
+            ("party", "together"),
+            ("kind", "process"),
+            ("text", "Något annat."),
+        ],
+    )
+    .await;
+    assert_eq!(again.status(), 409);
+
+    let copied = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2021/kopiera",
+        &[],
+    )
+    .await;
+    assert_eq!(copied.headers()["location"], "/personal/kommun/0482/2022");
+    let staff = Html::parse_document(
+        &get_with(&app.address, &cookie, "/personal/kommun/0482/2022")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(texts(&staff, ".badge"), ["Utkast"]);
+    assert_eq!(texts(&staff, "li.commitment > p:first-child").len(), 13);
+    assert_eq!(
+        app.get("/kommun/0482/2022").await.status(),
+        404,
+        "a draft is not public"
+    );
+}
