@@ -9,6 +9,7 @@ pub mod access;
 pub mod activity;
 pub mod calendar;
 pub mod exchange;
+pub mod followup;
 pub mod history;
 pub mod municipality;
 pub mod place;

@@ -1,0 +1,305 @@
+//! The follow-up engine: from logged activities to figures and a suggested status, per
+//! tertial and for the year. Pure functions over local (Europe/Stockholm) dates; the
+//! callers convert timestamps at the edge.
+//!
+//! Two vocabularies are kept apart on purpose, because residents read "stalled" as
+//! "broken" when they are mixed: a [`ProgressStatus`] describes a year under way, a
+//! [`Verdict`] the year after it ended.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::activity::ActivityTypeCode;
+use crate::calendar::{Tertial, Year, YearSpan};
+use crate::place::{Place, PlaceSlug};
+use crate::promise::{Party, PlaceScope, Target};
+
+/// Who carried out a logged activity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Performer {
+    Police,
+    Municipality,
+    Partner(String),
+}
+
+/// One logged piece of work, as the engine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub activity_type: ActivityTypeCode,
+    pub performer: Performer,
+    /// The local (Swedish) date it took place.
+    pub date: NaiveDate,
+    pub duration_minutes: Option<u32>,
+    pub place: Option<PlaceSlug>,
+}
+
+/// Why an activity does not count toward a target; said to staff on the progress page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Exclusion {
+    OtherType,
+    OtherParty,
+    OutsidePeriod,
+    /// The target requires a method and the activity has no duration to check.
+    NoDuration,
+    /// Shorter or longer than the method's window.
+    OutsideMethodWindow,
+    OutsideScope,
+}
+
+impl Exclusion {
+    pub fn code(self) -> &'static str {
+        match self {
+            Exclusion::OtherType => "other-type",
+            Exclusion::OtherParty => "other-party",
+            Exclusion::OutsidePeriod => "outside-period",
+            Exclusion::NoDuration => "no-duration",
+            Exclusion::OutsideMethodWindow => "outside-method-window",
+            Exclusion::OutsideScope => "outside-scope",
+        }
+    }
+}
+
+fn in_scope(scope: &PlaceScope, place: Option<&PlaceSlug>, places: &[Place]) -> bool {
+    match scope {
+        PlaceScope::Anywhere => true,
+        PlaceScope::OutlyingVillages => place.is_some_and(|slug| is_outlying(slug, places)),
+        PlaceScope::Places(slugs) => place.is_some_and(|slug| {
+            slugs.contains(slug)
+                || places
+                    .iter()
+                    .find(|p| &p.slug == slug)
+                    .and_then(|p| p.within.as_ref())
+                    .is_some_and(|parent| slugs.contains(parent))
+        }),
+    }
+}
+
+/// A place is in an outlying village if it is one, or lies within one.
+fn is_outlying(slug: &PlaceSlug, places: &[Place]) -> bool {
+    let Some(place) = places.iter().find(|p| &p.slug == slug) else {
+        return false;
+    };
+    place.outlying
+        || place
+            .within
+            .as_ref()
+            .and_then(|w| places.iter().find(|p| &p.slug == w))
+            .is_some_and(|p| p.outlying)
+}
+
+/// Whether `activity` counts toward `target` of a commitment made by `party` in
+/// `period`, and if not, the first reason why.
+pub fn counts(
+    target: &Target,
+    party: &Party,
+    period: YearSpan,
+    activity: &Activity,
+    places: &[Place],
+) -> Result<(), Exclusion> {
+    if activity.activity_type != target.activity {
+        return Err(Exclusion::OtherType);
+    }
+    let party_matches = match (party, &activity.performer) {
+        (Party::Together, _) => true,
+        (Party::Police, Performer::Police) => true,
+        (Party::Municipality, Performer::Municipality) => true,
+        (Party::Partner(name), Performer::Partner(p)) => name.as_str() == p,
+        _ => false,
+    };
+    if !party_matches {
+        return Err(Exclusion::OtherParty);
+    }
+    if !Year::of(activity.date).is_some_and(|y| period.contains(y)) {
+        return Err(Exclusion::OutsidePeriod);
+    }
+    if let Some(method) = &target.method {
+        match activity.duration_minutes {
+            None => return Err(Exclusion::NoDuration),
+            Some(minutes) if !method.admits(minutes) => {
+                return Err(Exclusion::OutsideMethodWindow);
+            }
+            Some(_) => {}
+        }
+    }
+    if !in_scope(&target.scope, activity.place.as_ref(), places) {
+        return Err(Exclusion::OutsideScope);
+    }
+    Ok(())
+}
+
+/// The counting activities of a target, with the spread residents and staff ask about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    /// Counting activities in the whole period.
+    pub actual: u32,
+    /// Counting activities per (year, month), months 1–12.
+    pub by_month: BTreeMap<(i32, u32), u32>,
+    /// Counting activities per place slug; `None` for activities without a place.
+    pub by_place: BTreeMap<Option<PlaceSlug>, u32>,
+    /// Counting activities in the target's `emphasis` area (e.g. the outlying villages).
+    pub in_emphasis: u32,
+    /// Activities of the right type that do not count, by reason.
+    pub excluded: BTreeMap<Exclusion, u32>,
+}
+
+impl Progress {
+    /// Share of counting activities in the emphasis area, if there are any activities.
+    pub fn emphasis_share(&self) -> Option<f64> {
+        (self.actual > 0).then(|| f64::from(self.in_emphasis) / f64::from(self.actual))
+    }
+
+    /// Counting activities up to and including `date`.
+    pub fn actual_until(&self, date: NaiveDate) -> u32 {
+        self.by_month
+            .iter()
+            .filter(|((y, m), _)| (*y, *m) <= (date.year(), date.month()))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// Counts `activities` toward `target`, keeping only those up to `as_of` (inclusive).
+pub fn progress(
+    target: &Target,
+    party: &Party,
+    period: YearSpan,
+    activities: &[Activity],
+    places: &[Place],
+    as_of: NaiveDate,
+) -> Progress {
+    let mut p = Progress::default();
+    for a in activities.iter().filter(|a| a.date <= as_of) {
+        match counts(target, party, period, a, places) {
+            Ok(()) => {
+                p.actual += 1;
+                *p.by_month
+                    .entry((a.date.year(), a.date.month()))
+                    .or_default() += 1;
+                *p.by_place.entry(a.place.clone()).or_default() += 1;
+                if let Some(emphasis) = &target.emphasis
+                    && in_scope(emphasis, a.place.as_ref(), places)
+                {
+                    p.in_emphasis += 1;
+                }
+            }
+            Err(Exclusion::OtherType) => {}
+            Err(reason) => *p.excluded.entry(reason).or_default() += 1,
+        }
+    }
+    p
+}
+
+/// How a year under way is going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProgressStatus {
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    Behind,
+}
+
+impl ProgressStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ProgressStatus::NotStarted => "not-started",
+            ProgressStatus::OnTrack => "on-track",
+            ProgressStatus::AtRisk => "at-risk",
+            ProgressStatus::Behind => "behind",
+        }
+    }
+}
+
+/// How a year that has ended went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Kept,
+    PartlyKept,
+    NotKept,
+}
+
+impl Verdict {
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Kept => "kept",
+            Verdict::PartlyKept => "partly-kept",
+            Verdict::NotKept => "not-kept",
+        }
+    }
+}
+
+/// The suggestion for one commitment at one point in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suggestion {
+    Progress(ProgressStatus),
+    Verdict(Verdict),
+    /// No number was promised, so no number can judge it: staff assess it in words.
+    NotAssessed,
+}
+
+/// Figures for a numeric target at a point in the period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    pub actual: u32,
+    pub target: u32,
+    /// What an even pace would have reached by now.
+    pub expected: f64,
+    /// Where the present pace leads by the end of the period.
+    pub forecast: f64,
+    pub suggestion: Suggestion,
+}
+
+/// Below this share of the target, a forecast means the commitment is behind; between it
+/// and the target, at risk.
+pub const AT_RISK_FLOOR: f64 = 0.8;
+/// At the end of the period, at least this share of the target is "partly kept".
+pub const PARTLY_KEPT_FLOOR: f64 = 0.5;
+
+/// Figures for a target of `at_least` over `period`, counted up to `as_of`.
+pub fn figures(at_least: u32, period: YearSpan, actual: u32, as_of: NaiveDate) -> Figures {
+    let start = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("1 January exists");
+    let end = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("31 December exists");
+    let total_days = (end - start).num_days() as f64 + 1.0;
+    let elapsed_days = ((as_of.min(end) - start).num_days() as f64 + 1.0).clamp(0.0, total_days);
+    let elapsed = elapsed_days / total_days;
+    let target = f64::from(at_least);
+    let expected = target * elapsed;
+    let forecast = if elapsed > 0.0 {
+        f64::from(actual) / elapsed
+    } else {
+        0.0
+    };
+    let suggestion = if as_of >= end {
+        Suggestion::Verdict(if actual >= at_least {
+            Verdict::Kept
+        } else if f64::from(actual) >= PARTLY_KEPT_FLOOR * target {
+            Verdict::PartlyKept
+        } else {
+            Verdict::NotKept
+        })
+    } else if as_of < start {
+        Suggestion::Progress(ProgressStatus::NotStarted)
+    } else if actual >= at_least || forecast >= target {
+        Suggestion::Progress(ProgressStatus::OnTrack)
+    } else if actual == 0 && elapsed < 1.0 / 12.0 {
+        // Nothing logged in the first month says little.
+        Suggestion::Progress(ProgressStatus::NotStarted)
+    } else if forecast >= AT_RISK_FLOOR * target {
+        Suggestion::Progress(ProgressStatus::AtRisk)
+    } else {
+        Suggestion::Progress(ProgressStatus::Behind)
+    };
+    Figures {
+        actual,
+        target: at_least,
+        expected,
+        forecast,
+        suggestion,
+    }
+}
+
+/// The last day of `tertial` in `year`, or `today` if the tertial is still running.
+pub fn tertial_cutoff(year: Year, tertial: Tertial, today: NaiveDate) -> NaiveDate {
+    let (_, last) = tertial.dates(year);
+    last.min(today)
+}
