@@ -6,6 +6,7 @@
 //! caller can read or write another municipality's promises by forgetting a filter.
 
 mod accounts;
+pub mod activities;
 mod editing;
 mod entity;
 mod migration;

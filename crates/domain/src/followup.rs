@@ -303,3 +303,78 @@ pub fn tertial_cutoff(year: Year, tertial: Tertial, today: NaiveDate) -> NaiveDa
     let (_, last) = tertial.dates(year);
     last.min(today)
 }
+
+/// A logged activity as it is entered (form, API, CSV row), before it is stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewActivity {
+    pub activity: Activity,
+    /// When it started, in UTC.
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    pub participants: Option<u32>,
+    pub note: Option<crate::text::Text>,
+    /// The sender's own id for the activity; the same id twice is the same activity.
+    pub external_id: Option<String>,
+}
+
+/// Activity types about identifiable minors (orosbesök): only counts may be recorded,
+/// never names or case details, so they take no free-text note.
+pub const COUNTS_ONLY: [&str; 1] = ["concern_visit"];
+
+impl NewActivity {
+    pub const MAX_NOTE: usize = 500;
+    pub const MAX_EXTERNAL_ID: usize = 100;
+    pub const MAX_DURATION: u32 = 24 * 60;
+
+    /// The key that makes re-sending the same activity harmless: the external id if
+    /// given, otherwise the activity's content.
+    pub fn dedup_key(&self) -> String {
+        match &self.external_id {
+            Some(id) => format!("id:{id}"),
+            None => {
+                let a = &self.activity;
+                let performer = match &a.performer {
+                    Performer::Police => "police".to_owned(),
+                    Performer::Municipality => "municipality".to_owned(),
+                    Performer::Partner(p) => format!("partner:{p}"),
+                };
+                format!(
+                    "content:{}|{}|{}|{}|{}|{}|{}",
+                    a.activity_type,
+                    performer,
+                    self.started_at.to_rfc3339(),
+                    a.duration_minutes
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    a.place.as_ref().map(PlaceSlug::as_str).unwrap_or_default(),
+                    self.participants.map(|p| p.to_string()).unwrap_or_default(),
+                    self.note.as_ref().map(|n| n.as_str()).unwrap_or_default(),
+                )
+            }
+        }
+    }
+}
+
+impl Performer {
+    pub fn parse(raw: &str) -> Result<Performer, crate::problem::Problem> {
+        match raw.trim() {
+            "police" | "polisen" => Ok(Performer::Police),
+            "municipality" | "kommunen" => Ok(Performer::Municipality),
+            other => match other.split_once(':') {
+                Some(("partner", name)) if !name.trim().is_empty() => {
+                    Ok(Performer::Partner(name.trim().to_owned()))
+                }
+                _ => Err(crate::problem::Problem::Slug {
+                    value: raw.to_owned(),
+                }),
+            },
+        }
+    }
+
+    pub fn as_string(&self) -> String {
+        match self {
+            Performer::Police => "police".into(),
+            Performer::Municipality => "municipality".into(),
+            Performer::Partner(p) => format!("partner:{p}"),
+        }
+    }
+}

@@ -87,6 +87,16 @@ pub enum Problem {
     Number,
     /// A form field that must hold a date (YYYY-MM-DD).
     Date,
+    /// A time of day (HH:MM).
+    Time,
+    /// A note on an activity about identifiable minors, where only counts may be kept.
+    CountsOnly,
+    /// A file column this import does not know.
+    UnknownColumn {
+        expected: String,
+    },
+    /// A required file column is missing.
+    MissingColumn,
     /// Two fields that must agree do not (e.g. a new password typed twice).
     Mismatch,
     Email,
@@ -128,6 +138,10 @@ impl Problem {
             Problem::NoCommitments => "no-commitments",
             Problem::Number => "number",
             Problem::Date => "date",
+            Problem::Time => "time",
+            Problem::CountsOnly => "counts-only",
+            Problem::UnknownColumn { .. } => "unknown-column",
+            Problem::MissingColumn => "missing-column",
             Problem::Mismatch => "mismatch",
             Problem::Email => "email",
             Problem::PasswordTooShort { .. } => "password-too-short",
@@ -150,7 +164,9 @@ impl Problem {
             | Problem::UnknownActivityType { value }
             | Problem::UnknownPlace { value } => vec![("value", value.clone())],
             Problem::UnknownMunicipality { code } => vec![("code", code.clone())],
-            Problem::OtherMunicipality { expected } => vec![("expected", expected.clone())],
+            Problem::OtherMunicipality { expected } | Problem::UnknownColumn { expected } => {
+                vec![("expected", expected.clone())]
+            }
             Problem::YearSpanBackwards { first, last } => {
                 vec![("first", first.to_string()), ("last", last.to_string())]
             }
@@ -173,6 +189,9 @@ impl Problem {
             | Problem::NoCommitments
             | Problem::Number
             | Problem::Date
+            | Problem::Time
+            | Problem::CountsOnly
+            | Problem::MissingColumn
             | Problem::Mismatch
             | Problem::Email
             | Problem::EmailTaken

@@ -185,6 +185,12 @@ mod tests {
             },
             Problem::Number,
             Problem::Date,
+            Problem::Time,
+            Problem::CountsOnly,
+            Problem::UnknownColumn {
+                expected: "type".into(),
+            },
+            Problem::MissingColumn,
             Problem::Mismatch,
             Problem::Email,
             Problem::PasswordTooShort { min: 12 },

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 
 mod m0001_promises;
 mod m0002_accounts;
+mod m0003_activities;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_promises::Migration),
             Box::new(m0002_accounts::Migration),
+            Box::new(m0003_activities::Migration),
         ]
     }
 }

@@ -1,0 +1,475 @@
+//! Logged activities: adding them (form, API), importing them from CSV, and reading them
+//! back for the follow-up engine.
+//!
+//! Every way in is idempotent: an activity's dedup key (its external id, or else its
+//! content) is unique per municipality, so sending the same thing twice adds nothing.
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use lofte_domain::followup::{Activity, COUNTS_ONLY, NewActivity, Performer};
+use lofte_domain::{ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::editing::Actor;
+use crate::entity::activity;
+use crate::promises::Tenant;
+use crate::{Error, Result};
+
+/// One bad cell of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// 1-based line in the file (the header is line 1).
+    pub line: u64,
+    /// The column's name as the header spells it, or empty for the whole row.
+    pub column: String,
+    pub problem: Problem,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub added: u64,
+    /// Rows that were already stored (the same external id or content).
+    pub already_there: u64,
+}
+
+/// The columns an activity file may have; `type`, `performer` and `date` are required.
+pub const COLUMNS: [&str; 9] = [
+    "external_id",
+    "type",
+    "performer",
+    "date",
+    "time",
+    "duration_minutes",
+    "place",
+    "participants",
+    "note",
+];
+const REQUIRED: [&str; 3] = ["type", "performer", "date"];
+
+/// Rows per INSERT: well under SQLite's bind-parameter limit.
+const BATCH: usize = 500;
+
+/// At most this many problems are listed; an import with more is still refused whole.
+pub const MAX_LISTED: usize = 200;
+
+/// Local (Swedish) date and time to UTC. A time that does not exist (the hour skipped
+/// when summer time starts) is read as the hour after; an ambiguous one as the first.
+pub fn stockholm_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
+    let tz = chrono_tz::Europe::Stockholm;
+    let resolved = tz
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .expect("an hour later always exists");
+    resolved.with_timezone(&Utc)
+}
+
+/// Checks what a single activity must satisfy wherever it comes from, beyond its types:
+/// a counts-only type has no note, the place exists.
+fn check_activity(a: &NewActivity, places: &HashSet<String>) -> Vec<(&'static str, Problem)> {
+    let mut problems = Vec::new();
+    if a.note.is_some() && COUNTS_ONLY.contains(&a.activity.activity_type.as_str()) {
+        problems.push(("note", Problem::CountsOnly));
+    }
+    if let Some(place) = &a.activity.place
+        && !places.contains(place.as_str())
+    {
+        problems.push((
+            "place",
+            Problem::UnknownPlace {
+                value: place.to_string(),
+            },
+        ));
+    }
+    problems
+}
+
+/// Parses one CSV record; problems are named by column.
+fn parse_record(
+    record: &csv::StringRecord,
+    index: &[Option<usize>; 9],
+) -> std::result::Result<NewActivity, Vec<(&'static str, Problem)>> {
+    let cell = |name: &str| -> &str {
+        let i = COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("known column");
+        index[i]
+            .and_then(|col| record.get(col))
+            .unwrap_or("")
+            .trim()
+    };
+    let mut problems = Vec::new();
+    let mut required = |name: &'static str| {
+        let v = cell(name);
+        if v.is_empty() {
+            problems.push((name, Problem::Required));
+            None
+        } else {
+            Some(v)
+        }
+    };
+    let (raw_type, raw_performer, raw_date) =
+        (required("type"), required("performer"), required("date"));
+    let activity_type = raw_type.and_then(|t| match ActivityTypeCode::parse(t) {
+        Ok(code) => Some(code),
+        Err(p) => {
+            problems.push(("type", p));
+            None
+        }
+    });
+    let performer = raw_performer.and_then(|p| match Performer::parse(p) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            problems.push(("performer", e));
+            None
+        }
+    });
+    let date = raw_date.and_then(|d| match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push(("date", Problem::Date));
+            None
+        }
+    });
+    let time = match cell("time") {
+        "" => Some(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")),
+        t => match NaiveTime::parse_from_str(t, "%H:%M") {
+            Ok(t) => Some(t),
+            Err(_) => {
+                problems.push(("time", Problem::Time));
+                None
+            }
+        },
+    };
+    let mut number = |name: &'static str, min: i64, max: i64| -> Option<u32> {
+        let raw = cell(name);
+        if raw.is_empty() {
+            return None;
+        }
+        match raw.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => u32::try_from(n).ok(),
+            Ok(_) => {
+                problems.push((name, Problem::OutOfRange { min, max }));
+                None
+            }
+            Err(_) => {
+                problems.push((name, Problem::Number));
+                None
+            }
+        }
+    };
+    let duration = number("duration_minutes", 1, i64::from(NewActivity::MAX_DURATION));
+    let participants = number("participants", 0, 100_000);
+    let place = match cell("place") {
+        "" => None,
+        p => match PlaceSlug::parse(p) {
+            Ok(slug) => Some(slug),
+            Err(e) => {
+                problems.push(("place", e));
+                None
+            }
+        },
+    };
+    let note = match cell("note") {
+        "" => None,
+        n => match Text::parse(n, NewActivity::MAX_NOTE) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                problems.push(("note", e));
+                None
+            }
+        },
+    };
+    let external_id = match cell("external_id") {
+        "" => None,
+        id if id.chars().count() > NewActivity::MAX_EXTERNAL_ID => {
+            problems.push((
+                "external_id",
+                Problem::TooLong {
+                    max: NewActivity::MAX_EXTERNAL_ID,
+                },
+            ));
+            None
+        }
+        id => Some(id.to_owned()),
+    };
+    match (activity_type, performer, date, time) {
+        (Some(activity_type), Some(performer), Some(date), Some(time)) if problems.is_empty() => {
+            Ok(NewActivity {
+                activity: Activity {
+                    activity_type,
+                    performer,
+                    date,
+                    duration_minutes: duration,
+                    place,
+                },
+                started_at: stockholm_to_utc(date.and_time(time)),
+                participants,
+                note,
+                external_id,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+impl Tenant {
+    async fn place_slugs(&self) -> Result<HashSet<String>> {
+        Ok(self
+            .db()
+            .places(&self.municipality().code)
+            .await?
+            .into_iter()
+            .map(|p| p.slug.to_string())
+            .collect())
+    }
+
+    fn row(&self, actor: Actor, a: &NewActivity, synthetic: bool) -> activity::ActiveModel {
+        let (account_id, api_token_id) = match actor {
+            Actor::Account(id) => (Some(id), None),
+            Actor::ApiToken(id) => (None, Some(id)),
+            Actor::System => (None, None),
+        };
+        activity::ActiveModel {
+            municipality_code: Set(self.code().to_owned()),
+            activity_type: Set(a.activity.activity_type.to_string()),
+            performer: Set(a.activity.performer.as_string()),
+            started_at: Set(a.started_at),
+            local_date: Set(a.activity.date),
+            duration_minutes: Set(a
+                .activity
+                .duration_minutes
+                .and_then(|d| i32::try_from(d).ok())),
+            place_slug: Set(a.activity.place.as_ref().map(ToString::to_string)),
+            participants: Set(a.participants.and_then(|p| i32::try_from(p).ok())),
+            note: Set(a.note.as_ref().map(ToString::to_string)),
+            dedup_key: Set(a.dedup_key()),
+            synthetic: Set(synthetic),
+            account_id: Set(account_id),
+            api_token_id: Set(api_token_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+    }
+
+    async fn insert_batch(
+        &self,
+        conn: &impl ConnectionTrait,
+        rows: Vec<activity::ActiveModel>,
+    ) -> Result<u64> {
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let inserted = activity::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    activity::Column::MunicipalityCode,
+                    activity::Column::DedupKey,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(conn)
+            .await?;
+        Ok(inserted)
+    }
+
+    /// Adds activities all or nothing; problems are named `[index].field`.
+    pub async fn add_activities(
+        &self,
+        actor: Actor,
+        items: &[NewActivity],
+        synthetic: bool,
+    ) -> Result<ImportSummary> {
+        let places = self.place_slugs().await?;
+        let problems: Vec<lofte_domain::FieldError> = items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                check_activity(a, &places)
+                    .into_iter()
+                    .map(move |(field, p)| {
+                        lofte_domain::FieldError::new(format!("[{i}].{field}"), p)
+                    })
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        let txn = self.db().begin_write().await?;
+        let mut added = 0;
+        for chunk in items.chunks(BATCH) {
+            let rows = chunk
+                .iter()
+                .map(|a| self.row(actor, a, synthetic))
+                .collect();
+            added += self.insert_batch(&txn, rows).await?;
+        }
+        txn.commit().await?;
+        Ok(ImportSummary {
+            added,
+            already_there: items.len() as u64 - added,
+        })
+    }
+
+    /// Imports a CSV file of activities in one transaction, streaming: rows are checked
+    /// and inserted in batches as they are read, so memory does not grow with the file.
+    /// Any bad cell refuses the whole file; every problem (up to [`MAX_LISTED`]) is
+    /// reported by line and column.
+    pub async fn import_activities_csv(
+        &self,
+        actor: Actor,
+        input: impl Read,
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
+        let places = self.place_slugs().await?;
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let mut errors: Vec<CellError> = Vec::new();
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                return Ok(Err(vec![CellError {
+                    line: 1,
+                    column: String::new(),
+                    problem: Problem::Malformed {
+                        detail: e.to_string(),
+                    },
+                }]));
+            }
+        };
+        let mut index: [Option<usize>; 9] = [None; 9];
+        for (col, name) in headers.iter().enumerate() {
+            let name = name.trim().trim_start_matches('\u{feff}');
+            match COLUMNS.iter().position(|c| *c == name) {
+                Some(i) => index[i] = Some(col),
+                None => errors.push(CellError {
+                    line: 1,
+                    column: name.to_owned(),
+                    problem: Problem::UnknownColumn {
+                        expected: COLUMNS.join(", "),
+                    },
+                }),
+            }
+        }
+        for required in REQUIRED {
+            if index[COLUMNS.iter().position(|c| *c == required).expect("known")].is_none() {
+                errors.push(CellError {
+                    line: 1,
+                    column: required.to_owned(),
+                    problem: Problem::MissingColumn,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+
+        let txn = self.db().begin_write().await?;
+        let mut summary = ImportSummary::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut seen_rows = 0u64;
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    errors.push(CellError {
+                        line,
+                        column: String::new(),
+                        problem: Problem::Malformed {
+                            detail: e.to_string(),
+                        },
+                    });
+                    break;
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            seen_rows += 1;
+            let parsed = parse_record(&record, &index).and_then(|a| {
+                let problems = check_activity(&a, &places);
+                if problems.is_empty() {
+                    Ok(a)
+                } else {
+                    Err(problems)
+                }
+            });
+            match parsed {
+                Ok(a) if errors.is_empty() => {
+                    batch.push(self.row(actor, &a, false));
+                    if batch.len() == BATCH {
+                        summary.added +=
+                            self.insert_batch(&txn, std::mem::take(&mut batch)).await?;
+                    }
+                }
+                Ok(_) => {}
+                Err(problems) => {
+                    batch.clear();
+                    for (column, problem) in problems {
+                        if errors.len() < MAX_LISTED {
+                            errors.push(CellError {
+                                line,
+                                column: column.to_owned(),
+                                problem,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            txn.rollback().await?;
+            return Ok(Err(errors));
+        }
+        summary.added += self.insert_batch(&txn, batch).await?;
+        txn.commit().await?;
+        summary.already_there = seen_rows - summary.added;
+        Ok(Ok(summary))
+    }
+
+    /// The municipality's activities of the given types in the period, for the engine,
+    /// and whether any of them is synthetic demo data.
+    pub async fn activities(
+        &self,
+        period: YearSpan,
+        types: &[ActivityTypeCode],
+    ) -> Result<(Vec<Activity>, bool)> {
+        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
+        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        let rows = activity::Entity::find()
+            .filter(activity::Column::MunicipalityCode.eq(self.code()))
+            .filter(activity::Column::ActivityType.is_in(types.iter().map(ToString::to_string)))
+            .filter(activity::Column::LocalDate.between(first, last))
+            .all(self.db().conn())
+            .await?;
+        let synthetic = rows.iter().any(|r| r.synthetic);
+        let activities = rows
+            .into_iter()
+            .map(|r| {
+                let corrupt = || Error::Corrupt(format!("activity {}", r.id));
+                Ok(Activity {
+                    activity_type: ActivityTypeCode::parse(&r.activity_type)
+                        .map_err(|_| corrupt())?,
+                    performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
+                    date: r.local_date,
+                    duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+                    place: r
+                        .place_slug
+                        .as_deref()
+                        .map(PlaceSlug::parse)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((activities, synthetic))
+    }
+}
