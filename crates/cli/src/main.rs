@@ -55,12 +55,26 @@ enum Command {
     /// Municipality profiles: police organisation and places.
     #[command(subcommand)]
     Municipality(MunicipalityCommand),
+    /// Logged activities (traffic controls, foot patrols, safety walks, …).
+    #[command(subcommand)]
+    Activity(ActivityCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
     /// API tokens for machine clients.
     #[command(subcommand)]
     Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum ActivityCommand {
+    /// Import activities from a CSV file (docs/activity-csv.md); the whole file or nothing,
+    /// and importing the same rows again adds nothing.
+    Import {
+        #[arg(long)]
+        municipality: String,
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -275,6 +289,61 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             );
         }
         Command::User(command) => user_command(&db, lang, command).await?,
+        Command::Activity(ActivityCommand::Import { municipality, file }) => {
+            let code = MunicipalityCode::parse(&municipality)
+                .map_err(|p| user_error(lang, "--municipality", p))?;
+            let tenant = db.tenant(&code).await?.ok_or_else(|| {
+                UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
+                    code: municipality.clone(),
+                }))
+            })?;
+            let name = file.display().to_string();
+            let reader = std::io::BufReader::new(
+                std::fs::File::open(&file).with_context(|| format!("reading {name}"))?,
+            );
+            match tenant
+                .import_activities_csv(lofte_db::Actor::System, reader)
+                .await?
+            {
+                Ok(summary) => println!(
+                    "{}",
+                    lang.t_args(
+                        "cli-activities-imported",
+                        &[
+                            ("added", summary.added.to_string()),
+                            ("present", summary.already_there.to_string())
+                        ]
+                    )
+                ),
+                Err(errors) => {
+                    let mut message = lang.t_args("cli-invalid-file", &[("file", name)]);
+                    for e in &errors {
+                        message.push_str("\n  ");
+                        let text = lang.problem(&e.problem);
+                        message.push_str(&if e.column.is_empty() {
+                            lang.t_args(
+                                "csv-row",
+                                &[("line", e.line.to_string()), ("message", text)],
+                            )
+                        } else {
+                            lang.t_args(
+                                "csv-cell",
+                                &[
+                                    ("line", e.line.to_string()),
+                                    ("column", e.column.clone()),
+                                    ("message", text),
+                                ],
+                            )
+                        });
+                    }
+                    if errors.len() >= lofte_db::activities::MAX_LISTED {
+                        message.push_str("\n  ");
+                        message.push_str(&lang.t("cli-more-errors"));
+                    }
+                    return Err(UserError(message).into());
+                }
+            }
+        }
         Command::Token(TokenCommand::Create {
             organisation,
             role,
@@ -505,6 +574,14 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
                 ("added", loaded.promises_added.to_string()),
                 ("present", loaded.promises_present.to_string())
             ]
+        )
+    );
+    let activities = lofte_db::demo::load_flen_activities(db).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-activities",
+            &[("added", activities.added.to_string())]
         )
     );
     Ok(())

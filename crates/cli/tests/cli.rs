@@ -55,12 +55,14 @@ fn data(name: &str) -> String {
 fn demo_then_export_gives_back_the_imported_document() {
     let lofte = Lofte::new();
     assert_eq!(
-        lofte.ok(&["demo"]).trim(),
-        "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan."
+        lofte.ok(&["demo"]),
+        "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
+         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n"
     );
     assert_eq!(
-        lofte.ok(&["demo"]).trim(),
-        "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan."
+        lofte.ok(&["demo"]),
+        "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan.\n\
+         Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n"
     );
     let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[
         "promise",
@@ -356,5 +358,46 @@ fn tokens_are_shown_once_and_can_be_revoked() {
     assert_eq!(
         String::from_utf8(again.stderr).unwrap().trim(),
         "Det finns ingen aktiv API-nyckel med nummer 1."
+    );
+}
+
+#[test]
+fn activities_import_once_and_a_bad_file_names_line_and_column() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    let good = lofte.write(
+        "ok.csv",
+        "external_id,type,performer,date,time,duration_minutes,place\n\
+         x-1,traffic_control,police,2021-05-03,08:00,20,sparreholm\n\
+         x-2,traffic_control,police,2021-05-04,08:00,18,flen\n",
+    );
+    assert_eq!(
+        lofte
+            .ok(&["activity", "import", "--municipality", "0482", &good])
+            .trim(),
+        "2 aktiviteter inlästa, 0 fanns redan."
+    );
+    assert_eq!(
+        lofte
+            .ok(&["activity", "import", "--municipality", "0482", &good])
+            .trim(),
+        "0 aktiviteter inlästa, 2 fanns redan."
+    );
+    let bad = lofte.write(
+        "bad.csv",
+        "type,performer,date,duration_minutes\ntraffic_control,police,2021-13-01,-3\n",
+    );
+    let out = lofte.run(
+        "sv",
+        &["activity", "import", "--municipality", "0482", &bad],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "  Rad 2, kolumn date: Ange ett datum som ÅÅÅÅ-MM-DD.",
+            "  Rad 2, kolumn duration_minutes: Måste vara mellan 1 och 1440.",
+        ]
     );
 }

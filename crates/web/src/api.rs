@@ -32,14 +32,16 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, get_promise, create_promise),
+    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
         PromiseDocument, YearsDocument, OutcomeGoalDocument, FollowUpDocument,
         InternalFollowUpDocument, FinalReportDocument, StatusDocument, SignatoryDocument,
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
-        ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError
+        ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
+        crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
+        crate::progress::MonthCount, crate::progress::ExclusionCount
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -82,6 +84,11 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/promises/{year}",
             Public,
             get(get_promise),
+        )
+        .get(
+            "/v1/municipalities/{code}/promises/{year}/progress",
+            Public,
+            get(get_progress),
         )
         .get("/{*rest}", Public, get(api_not_found))
 }
@@ -343,6 +350,47 @@ async fn get_promise(
         .map_err(ApiError::internal(lang))?
         .ok_or(ApiError::NotFound(lang))?;
     Ok(Json(PromiseDocument::from(&stored.promise)))
+}
+
+/// Each commitment's progress, computed from the logged activities by the same function
+/// as the public page's figures.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/promises/{year}/progress", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
+    ),
+    responses(
+        (status = 200, body = crate::progress::PromiseProgress),
+        (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
+    )
+)]
+async fn get_progress(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Json<crate::progress::PromiseProgress>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or(ApiError::NotFound(lang))?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    let progress =
+        crate::progress::promise_progress(&tenant, &stored, &places, crate::progress::today())
+            .await
+            .map_err(ApiError::internal(lang))?;
+    Ok(Json(progress))
 }
 
 /// The JSON Schema (2020-12) of the promise exchange format, derived from the same types

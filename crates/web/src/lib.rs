@@ -11,6 +11,7 @@ mod error;
 mod lang;
 mod pages;
 pub mod policy;
+mod progress;
 mod staff;
 mod views;
 

@@ -162,9 +162,16 @@ async fn promise_page(
             .and(shown.as_ref())
             .map(|s| s.promise.years.to_string()),
         years,
-        promise: shown
-            .as_ref()
-            .map(|s| PromiseView::new(lang, m, s, &places)),
+        promise: match &shown {
+            Some(s) => {
+                let progress =
+                    crate::progress::promise_progress(tenant, s, &places, crate::progress::today())
+                        .await
+                        .map_err(PageError::internal(lang))?;
+                Some(PromiseView::new(lang, m, s, &places, &progress))
+            }
+            None => None,
+        },
         changes: change_groups(lang, &publications),
         empty: lang.t_args("municipality-no-promise", &[("name", m.name.to_string())]),
     })

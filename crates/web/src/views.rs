@@ -126,6 +126,80 @@ pub struct CommitmentView {
     pub text: String,
     pub target: Option<String>,
     pub local_plan: Option<String>,
+    pub progress: Option<ProgressLine>,
+}
+
+/// A commitment's progress in words: status (always in words, colour only supports it),
+/// the count against the target, and what lies behind it.
+pub struct ProgressLine {
+    pub status: String,
+    /// CSS modifier, e.g. `on-track`.
+    pub status_class: String,
+    pub headline: String,
+    pub details: Vec<String>,
+}
+
+impl ProgressLine {
+    pub fn new(
+        lang: Lang,
+        p: &crate::progress::CommitmentProgress,
+        period_over: bool,
+    ) -> ProgressLine {
+        let activity = |n: u32| {
+            lang.t_args(
+                &format!("activity-{}", p.activity),
+                &[("count", n.to_string())],
+            )
+        };
+        let headline = match p.target {
+            Some(target) => lang.t_args(
+                "progress-of",
+                &[
+                    ("actual", p.actual.to_string()),
+                    ("target", activity(target)),
+                ],
+            ),
+            None => lang.t_args("progress-logged", &[("activity", activity(p.actual))]),
+        };
+        let mut details = Vec::new();
+        if let (false, Some(expected), Some(forecast)) = (period_over, p.expected, p.forecast) {
+            details.push(lang.t_args(
+                "progress-pace",
+                &[
+                    ("expected", format!("{expected:.0}")),
+                    ("forecast", format!("{forecast:.0}")),
+                ],
+            ));
+        }
+        if let Some(in_emphasis) = p.in_emphasis
+            && p.actual > 0
+        {
+            let percent = (f64::from(in_emphasis) * 100.0 / f64::from(p.actual)).round();
+            details.push(lang.t_args(
+                "progress-emphasis",
+                &[
+                    ("count", in_emphasis.to_string()),
+                    ("actual", p.actual.to_string()),
+                    ("percent", format!("{percent:.0}")),
+                ],
+            ));
+        }
+        for e in &p.excluded {
+            details.push(lang.t_args(
+                "progress-excluded",
+                &[
+                    ("count", e.count.to_string()),
+                    ("reason", lang.t(&format!("exclusion-{}", e.reason))),
+                ],
+            ));
+        }
+        ProgressLine {
+            status: lang.t(&format!("progress-status-{}", p.status)),
+            status_class: p.status.clone(),
+            headline,
+            details,
+        }
+    }
 }
 
 pub struct PartyView {
@@ -148,6 +222,9 @@ pub struct PromiseView {
     pub signed: Option<String>,
     pub signatories: Vec<String>,
     pub closed: Option<String>,
+    /// Said when the figures rest on synthetic demo data.
+    pub synthetic: Option<String>,
+    pub as_of: Option<String>,
 }
 
 impl PromiseView {
@@ -156,8 +233,18 @@ impl PromiseView {
         municipality: &Municipality,
         stored: &StoredPromise,
         places: &[Place],
+        progress: &crate::progress::PromiseProgress,
     ) -> PromiseView {
         let p: &Promise = &stored.promise;
+        let period_over = progress.as_of
+            >= chrono::NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("valid");
+        let progress_of = |index: usize| {
+            progress
+                .commitments
+                .iter()
+                .find(|c| c.commitment == index)
+                .map(|c| ProgressLine::new(lang, c, period_over))
+        };
         let parties =
             p.parties()
                 .into_iter()
@@ -165,8 +252,12 @@ impl PromiseView {
                     id: party_anchor(&party),
                     heading: party_heading(lang, municipality, &party),
                     commitments: p
-                        .commitments_of(&party)
-                        .map(|c| CommitmentView {
+                        .commitments
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.party == party)
+                        .map(|(index, c)| CommitmentView {
+                            progress: progress_of(index),
                             text: c.text.to_string(),
                             target: c.target.as_ref().map(|t| target_line(lang, t, places)),
                             local_plan: c.local_plan.as_ref().map(|plan| {
@@ -220,6 +311,13 @@ impl PromiseView {
                 .map(|s| format!("{}, {}", s.name, s.role))
                 .collect(),
             closed: (p.status == PromiseStatus::Closed).then(|| lang.t("promise-status-closed")),
+            synthetic: progress.synthetic.then(|| lang.t("progress-synthetic")),
+            as_of: (!progress.commitments.is_empty()).then(|| {
+                lang.t_args(
+                    "progress-as-of",
+                    &[("date", progress.as_of.format("%Y-%m-%d").to_string())],
+                )
+            }),
         }
     }
 }

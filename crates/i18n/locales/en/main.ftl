@@ -176,6 +176,9 @@ cli-profile-imported = Municipality profile for { $municipality } has been impor
 cli-invalid-file = { $file } has errors; nothing has been saved:
 cli-not-found = There is no citizen promise for municipality { $municipality } in { $year }.
 cli-copied = Draft citizen promise { $year } for { $municipality } created as a copy of { $from }.
+cli-activities-imported = { $added } activities imported, { $present } were already there.
+cli-demo-activities = Example data: { $added } made-up activities for Flen 2020 and 2021 loaded (marked as example data).
+cli-more-errors = There are more errors; correct these first.
 cli-token-created = API token { $id } has been created. It is shown only now; keep it somewhere safe:
 cli-token-revoked = API token { $id } has been revoked.
 cli-token-unknown = There is no active API token with number { $id }.
@@ -339,3 +342,26 @@ change-commitment = The commitment “{ $before }” was changed to “{ $after 
 change-commitment-target = The measurable target of the commitment “{ $text }” was changed.
 change-commitment-added = A commitment was added: “{ $text }”.
 change-commitment-removed = A commitment was removed: “{ $text }”.
+
+## Progress
+
+progress-of = { $actual } of { $target }
+progress-logged = { $activity } logged
+progress-pace = At an even pace it would have been { $expected } so far; at the present pace it will be { $forecast } when the period ends.
+progress-emphasis = { $count } of { $actual } in the outlying villages ({ $percent } %).
+progress-excluded = { $count } more do not count: { $reason }.
+progress-as-of = The figures run up to and including { $date } and are computed from the logged work.
+progress-synthetic = Example data: the figures rest on made-up activities created by the demo, not on real work in the municipality.
+progress-status-on-track = On track
+progress-status-at-risk = At risk
+progress-status-behind = Behind
+progress-status-not-started = Not started
+progress-status-kept = Kept
+progress-status-partly-kept = Partly kept
+progress-status-not-kept = Not kept
+progress-status-not-assessed = Assessed in words
+exclusion-outside-method-window = their duration was outside the method's window
+exclusion-no-duration = their duration is missing, so the method cannot be checked
+exclusion-outside-scope = they took place elsewhere than the promise concerns
+exclusion-other-party = they were done by another party than the one that promised
+exclusion-outside-period = they took place outside the promise's years

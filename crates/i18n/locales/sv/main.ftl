@@ -176,6 +176,9 @@ cli-profile-imported = Kommunprofil för { $municipality } är inläst ({ $place
 cli-invalid-file = { $file } innehåller fel; inget har sparats:
 cli-not-found = Det finns inget medborgarlöfte för kommun { $municipality } år { $year }.
 cli-copied = Utkast till medborgarlöfte { $year } för { $municipality } är skapat som en kopia av { $from }.
+cli-activities-imported = { $added } aktiviteter inlästa, { $present } fanns redan.
+cli-demo-activities = Exempeldata: { $added } påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).
+cli-more-errors = Fler fel finns; rätta dessa först.
 cli-token-created = API-nyckel { $id } är skapad. Den visas bara nu; spara den på ett säkert ställe:
 cli-token-revoked = API-nyckel { $id } är spärrad.
 cli-token-unknown = Det finns ingen aktiv API-nyckel med nummer { $id }.
@@ -339,3 +342,26 @@ change-commitment = Åtagandet ”{ $before }” ändrades till ”{ $after }”
 change-commitment-target = Det mätbara målet för åtagandet ”{ $text }” ändrades.
 change-commitment-added = Ett åtagande lades till: ”{ $text }”.
 change-commitment-removed = Ett åtagande togs bort: ”{ $text }”.
+
+## Progress
+
+progress-of = { $actual } av { $target }
+progress-logged = { $activity } har loggats
+progress-pace = Med jämn takt hade det varit { $expected } hittills; med nuvarande takt blir det { $forecast } när perioden är slut.
+progress-emphasis = { $count } av { $actual } i kransorterna ({ $percent } %).
+progress-excluded = { $count } till räknas inte: { $reason }.
+progress-as-of = Siffrorna gäller till och med { $date } och räknas fram ur det loggade arbetet.
+progress-synthetic = Exempeldata: siffrorna bygger på påhittade aktiviteter som demon har skapat, inte på verkligt arbete i kommunen.
+progress-status-on-track = Enligt plan
+progress-status-at-risk = Risk att inte nås
+progress-status-behind = Efter plan
+progress-status-not-started = Inte påbörjat
+progress-status-kept = Uppfyllt
+progress-status-partly-kept = Delvis uppfyllt
+progress-status-not-kept = Inte uppfyllt
+progress-status-not-assessed = Bedöms i ord
+exclusion-outside-method-window = tiden låg utanför metodens tidsfönster
+exclusion-no-duration = tiden saknas, så metoden kan inte prövas
+exclusion-outside-scope = de gjordes på andra platser än löftet gäller
+exclusion-other-party = de gjordes av en annan part än den som lovade
+exclusion-outside-period = de gjordes utanför löftets år

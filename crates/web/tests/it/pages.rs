@@ -271,3 +271,90 @@ async fn another_municipalitys_promise_in_the_exchange_format_is_shown_escaped()
     let home = app.page("/").await;
     assert_eq!(texts(&home, ".cards a"), ["Flen", "Katrineholm"]);
 }
+
+mod progress {
+    use crate::helpers::{spawn_app, texts};
+
+    #[tokio::test]
+    async fn without_logged_work_no_figures_are_shown() {
+        let app = spawn_app().await;
+        let html = app.page("/kommun/0482/2020").await;
+        assert!(texts(&html, ".progress").is_empty());
+        assert!(texts(&html, ".synthetic").is_empty());
+    }
+
+    #[tokio::test]
+    async fn flen_2020_shows_each_numeric_commitments_result_from_the_demo_activities() {
+        let app = spawn_app().await;
+        lofte_db::demo::load_flen_activities(&app.database.db)
+            .await
+            .unwrap();
+        let html = app.page("/kommun/0482/2020").await;
+        assert_eq!(
+            texts(&html, ".synthetic"),
+            [
+                "Exempeldata: siffrorna bygger på påhittade aktiviteter som demon har skapat, inte på verkligt arbete i kommunen."
+            ]
+        );
+        let lines: Vec<String> = texts(&html, ".progress p:first-child");
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[0], "Uppfyllt 4 av 4 trygghetsvandringar");
+        assert!(
+            lines[1].starts_with("Bedöms i ord ") && lines[1].ends_with("fotpatruller har loggats"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[2].starts_with("Uppfyllt ") && lines[2].ends_with(" av 100 trafikkontroller"),
+            "{lines:?}"
+        );
+        assert_eq!(lines[3], "Delvis uppfyllt 46 av 50 Trygg vuxen-aktiviteter");
+        let details = texts(&html, ".progress .meta").join(" | ");
+        assert!(
+            details.contains("till räknas inte: tiden låg utanför metodens tidsfönster."),
+            "{details}"
+        );
+        assert!(
+            !details.contains("Med jämn takt"),
+            "no pace once the year is over: {details}"
+        );
+    }
+
+    #[tokio::test]
+    async fn page_and_api_show_the_same_numbers() {
+        let app = spawn_app().await;
+        lofte_db::demo::load_flen_activities(&app.database.db)
+            .await
+            .unwrap();
+        let api: serde_json::Value = app
+            .get("/api/v1/municipalities/0482/promises/2021/progress")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(api["synthetic"], true);
+        assert_eq!(api["as_of"], "2021-12-31");
+        let c = &api["commitments"][0];
+        assert_eq!(c["commitment"], 5);
+        assert_eq!(c["target"], 100);
+        let actual = c["actual"].as_u64().unwrap();
+        let in_outlying = c["in_emphasis"].as_u64().unwrap();
+        let html = app.page("/kommun/0482/2021").await;
+        let headline = texts(&html, ".progress .headline");
+        assert_eq!(headline, [format!("{actual} av 100 trafikkontroller")]);
+        let percent = (in_outlying as f64 * 100.0 / actual as f64).round();
+        let details = texts(&html, ".progress .meta");
+        assert!(
+            details.contains(&format!(
+                "{in_outlying} av {actual} i kransorterna ({percent} %)."
+            )),
+            "{details:?}"
+        );
+        let months: u64 = c["by_month"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(months, actual);
+    }
+}
