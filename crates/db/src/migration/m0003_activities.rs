@@ -60,6 +60,8 @@ impl MigrationTrait for Migration {
     }
 }
 
+// Variant names are the table's column names.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Activity {
     Table,

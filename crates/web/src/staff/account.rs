@@ -170,9 +170,9 @@ fn account_page_for(lang: Lang, staff: &Staff) -> AccountPage {
         chrome: Chrome::new(lang, "/personal/konto", lang.t("account-title")).signed_in(&user.name),
         name: user.name.clone(),
         email: user.email.clone(),
-        current: Field::new(lang, "current_password", ""),
-        new_password: Field::new(lang, "new_password", ""),
-        repeat: Field::new(lang, "repeat_password", ""),
+        current: Field::new(lang, "current_password", "").autocomplete("current-password"),
+        new_password: Field::new(lang, "new_password", "").autocomplete("new-password"),
+        repeat: Field::new(lang, "repeat_password", "").autocomplete("new-password"),
         summary: Vec::new(),
         saved: false,
     }

@@ -10,6 +10,8 @@ pub struct Field {
     pub value: String,
     pub hint: Option<String>,
     pub error: Option<String>,
+    /// The `autocomplete` token, so browsers and password managers fill the right thing.
+    pub autocomplete: Option<&'static str>,
 }
 
 impl Field {
@@ -20,7 +22,13 @@ impl Field {
             value: value.into(),
             hint: lang.try_t(&format!("field-{}-hint", name.replace('_', "-"))),
             error: None,
+            autocomplete: None,
         }
+    }
+
+    pub fn autocomplete(mut self, token: &'static str) -> Field {
+        self.autocomplete = Some(token);
+        self
     }
 
     /// The id of the element that describes this field (hint and error).

@@ -141,6 +141,8 @@ async fn load(
 }
 
 pub struct CommitmentRow {
+    /// Names the commitment, so that screen readers tell the many edit links apart.
+    pub edit_label: String,
     pub text: String,
     pub target: Option<String>,
     pub measurable: bool,
@@ -209,6 +211,10 @@ pub async fn show(
                 .zip(&stored.commitment_ids)
                 .filter(|(c, _)| c.party == party)
                 .map(|(c, id)| CommitmentRow {
+                    edit_label: lang.t_args(
+                        "staff-edit-commitment-named",
+                        &[("text", c.text.as_str().chars().take(60).collect())],
+                    ),
                     text: c.text.to_string(),
                     target: c.target.as_ref().map(|t| target_line(lang, t, &places)),
                     measurable: c.is_measurable(),
@@ -530,6 +536,10 @@ fn promise_edit_page(
         ],
         promise_field,
     );
+    if !page.summary.is_empty() {
+        page.chrome.title =
+            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
+    }
     page
 }
 
@@ -892,6 +902,10 @@ fn commitment_edit_page(
         ],
         commitment_field,
     );
+    if !page.summary.is_empty() {
+        page.chrome.title =
+            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
+    }
     page
 }
 
