@@ -343,6 +343,22 @@ impl Db {
         ))
     }
 
+    /// Whether the account belongs to a local police area (its activities are then the
+    /// police's by default).
+    pub async fn is_police(&self, account_id: i32) -> Result<bool> {
+        let memberships = membership::Entity::find()
+            .filter(membership::Column::AccountId.eq(account_id))
+            .all(self.conn())
+            .await?;
+        let ids: Vec<i32> = memberships.iter().map(|m| m.organisation_id).collect();
+        Ok(organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(ids))
+            .filter(organisation::Column::Kind.eq("local_police_area"))
+            .one(self.conn())
+            .await?
+            .is_some())
+    }
+
     /// The installation's own organisation, for admins.
     pub async fn installation_organisation(&self) -> Result<i32> {
         organisation::Entity::insert(organisation::ActiveModel {

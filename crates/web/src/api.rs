@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise),
+    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise, log_activities),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -41,7 +41,7 @@ use crate::policy::{Policy, Routes, Staff};
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::ExclusionCount
+        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -84,6 +84,11 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/promises/{year}",
             Public,
             get(get_promise),
+        )
+        .post(
+            "/v1/municipalities/{code}/activities",
+            Policy::InMunicipality(Permission::LogActivity),
+            post(log_activities),
         )
         .get(
             "/v1/municipalities/{code}/promises/{year}/progress",
@@ -350,6 +355,166 @@ async fn get_promise(
         .map_err(ApiError::internal(lang))?
         .ok_or(ApiError::NotFound(lang))?;
     Ok(Json(PromiseDocument::from(&stored.promise)))
+}
+
+/// One logged activity, as machine clients send it.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityJson {
+    /// The sender's own id; sending the same id again adds nothing.
+    #[serde(default)]
+    external_id: Option<String>,
+    /// Activity type, e.g. "traffic_control".
+    #[serde(rename = "type")]
+    activity_type: String,
+    /// "police", "municipality" or "partner:NAME".
+    performer: String,
+    /// When it started (RFC 3339, e.g. "2021-03-01T07:30:00+01:00").
+    started_at: chrono::DateTime<chrono::FixedOffset>,
+    #[serde(default)]
+    duration_minutes: Option<u32>,
+    /// Place slug of the municipality, e.g. "malmkoping".
+    #[serde(default)]
+    place: Option<String>,
+    #[serde(default)]
+    participants: Option<u32>,
+    /// No names or personal details; not allowed for "concern_visit".
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// What a logging request did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivitiesLogged {
+    added: u64,
+    /// Activities already stored (same external id, or the same content).
+    already_there: u64,
+}
+
+fn parse_activity(
+    i: usize,
+    a: ActivityJson,
+    errors: &mut Vec<lofte_domain::FieldError>,
+) -> Option<lofte_domain::followup::NewActivity> {
+    use lofte_domain::followup::{Activity, NewActivity, Performer};
+    use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem, Text};
+    let mut take =
+        |field: &str, p: Problem| errors.push(FieldError::new(format!("[{i}].{field}"), p));
+    let activity_type = ActivityTypeCode::parse(&a.activity_type)
+        .map_err(|p| take("type", p))
+        .ok();
+    let performer = Performer::parse(&a.performer)
+        .map_err(|p| take("performer", p))
+        .ok();
+    let place = a
+        .place
+        .as_deref()
+        .map(|p| PlaceSlug::parse(p).map_err(|e| take("place", e)).ok())
+        .unwrap_or(None);
+    let note = a
+        .note
+        .as_deref()
+        .map(|n| {
+            Text::parse(n, NewActivity::MAX_NOTE)
+                .map_err(|e| take("note", e))
+                .ok()
+        })
+        .unwrap_or(None);
+    if let Some(d) = a.duration_minutes
+        && (d == 0 || d > NewActivity::MAX_DURATION)
+    {
+        take(
+            "duration_minutes",
+            Problem::OutOfRange {
+                min: 1,
+                max: NewActivity::MAX_DURATION.into(),
+            },
+        );
+    }
+    if let Some(id) = &a.external_id
+        && id.chars().count() > NewActivity::MAX_EXTERNAL_ID
+    {
+        take(
+            "external_id",
+            Problem::TooLong {
+                max: NewActivity::MAX_EXTERNAL_ID,
+            },
+        );
+    }
+    let started_at = a.started_at.with_timezone(&chrono::Utc);
+    let date = started_at
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive();
+    Some(NewActivity {
+        activity: Activity {
+            activity_type: activity_type?,
+            performer: performer?,
+            date,
+            duration_minutes: a.duration_minutes,
+            place,
+        },
+        started_at,
+        participants: a.participants,
+        note,
+        external_id: a.external_id,
+    })
+}
+
+/// Logs activities, all or nothing; problems are named `[index].field`. Sending the same
+/// activities again (same external ids, or the same content) adds nothing.
+#[utoipa::path(
+    post, path = "/api/v1/municipalities/{code}/activities", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    request_body(content = Vec<ActivityJson>, content_type = "application/json"),
+    security(("api_token" = [])),
+    responses(
+        (status = 201, body = ActivitiesLogged, description = "Stored"),
+        (status = 401, body = ApiErrorBody, description = "No valid API token"),
+        (status = 403, body = ApiErrorBody, description = "The token may not log activities here"),
+        (status = 422, body = ApiErrorBody, description = "Problems, by index and field")
+    )
+)]
+async fn log_activities(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+    body: String,
+) -> Result<(axum::http::StatusCode, Json<ActivitiesLogged>), ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let deserializer = &mut serde_json::Deserializer::from_str(&body);
+    let items: Vec<ActivityJson> = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        ApiError::Invalid(
+            lang,
+            vec![lofte_domain::FieldError::new(
+                if path == "." { String::new() } else { path },
+                lofte_domain::Problem::Malformed {
+                    detail: e.into_inner().to_string(),
+                },
+            )],
+        )
+    })?;
+    let mut errors = Vec::new();
+    let parsed: Vec<_> = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, a)| parse_activity(i, a, &mut errors))
+        .collect();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(lang, errors));
+    }
+    let summary = tenant
+        .add_activities(staff.actor, &parsed, false)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(ActivitiesLogged {
+            added: summary.added,
+            already_there: summary.already_there,
+        }),
+    ))
 }
 
 /// Each commitment's progress, computed from the logged activities by the same function

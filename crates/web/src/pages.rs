@@ -24,6 +24,11 @@ pub fn routes(state: AppState) -> Routes {
         .get("/kommun/{code}/{year}", Public, get(promise_year))
         .get("/sprak/{lang}", Public, get(lang::switch))
         .get("/static/style.css", Public, get(stylesheet))
+        .get(
+            "/static/nearest-place.js",
+            Public,
+            get(nearest_place_script),
+        )
         .get("/healthz", Public, get(health))
 }
 
@@ -230,6 +235,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/style.css"),
+    )
+}
+
+async fn nearest_place_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/nearest-place.js"),
     )
 }
 

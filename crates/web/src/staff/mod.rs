@@ -2,6 +2,7 @@
 //! with its policy in [`routes`].
 
 mod account;
+mod activity;
 mod forms;
 mod promise;
 
@@ -25,6 +26,16 @@ pub fn routes(state: AppState) -> Routes {
         .get("/personal", SignedIn, get(promise::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
         .post("/personal/konto", SignedIn, post(account::change_password))
+        .get(
+            "/personal/kommun/{code}/logga",
+            InMunicipality(Permission::LogActivity),
+            get(activity::log_page),
+        )
+        .post(
+            "/personal/kommun/{code}/logga",
+            InMunicipality(Permission::LogActivity),
+            post(activity::log),
+        )
         .get(
             "/personal/kommun/{code}/{year}",
             InMunicipality(Permission::ViewStaffArea),

@@ -41,6 +41,8 @@ pub struct DashboardPromise {
 
 pub struct DashboardMunicipality {
     pub name: String,
+    /// Where to log an activity, if the person may.
+    pub log_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -91,6 +93,10 @@ pub async fn dashboard(
             })
             .collect();
         municipalities.push(DashboardMunicipality {
+            log_href: staff
+                .principal
+                .may(Permission::LogActivity, &code)
+                .then(|| format!("/personal/kommun/{code}/logga")),
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

@@ -1,0 +1,417 @@
+//! Logging an activity from a phone: type, place, duration, each one tap; the time is now
+//! unless changed. After saving, the page says whether the activity counts toward the
+//! municipality's current targets, and if not, why.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDateTime;
+use lofte_db::{Tenant, Visibility};
+use lofte_domain::followup::{Activity, Exclusion, NewActivity, Performer, counts};
+use lofte_domain::{
+    ActivityTypeCode, FieldError, MunicipalityCode, PlaceSlug, Problem, Text, Year,
+};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use super::forms::{Field, SummaryItem, optional_number, place_errors};
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::views::Chrome;
+
+/// Durations offered as single taps, in minutes.
+const QUICK_DURATIONS: [u32; 6] = [10, 15, 20, 30, 45, 60];
+
+pub struct RadioOption {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+    /// Coordinates for the optional "nearest place" script.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_log.html")]
+pub struct LogPage {
+    chrome: Chrome,
+    action: String,
+    municipality: String,
+    summary: Vec<SummaryItem>,
+    saved: Option<String>,
+    verdicts: Vec<String>,
+    types: Vec<RadioOption>,
+    type_error: Option<String>,
+    places: Vec<RadioOption>,
+    place_error: Option<String>,
+    durations: Vec<RadioOption>,
+    other_duration: Field,
+    performers: Vec<RadioOption>,
+    when: Field,
+    participants: Field,
+    note: Field,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct LogForm {
+    #[serde(default)]
+    activity_type: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    duration: String,
+    #[serde(default)]
+    other_duration: String,
+    #[serde(default)]
+    performer: String,
+    #[serde(default)]
+    when: String,
+    #[serde(default)]
+    participants: String,
+    #[serde(default)]
+    note: String,
+}
+
+fn now_local() -> NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .naive_local()
+}
+
+async fn tenant_of(state: &AppState, lang: Lang, code: &str) -> Result<Tenant, PageError> {
+    let code =
+        MunicipalityCode::parse(code).map_err(|_| PageError::NotFound { lang, detail: None })?;
+    state
+        .db
+        .tenant(&code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    form: &LogForm,
+    errors: &[FieldError],
+) -> Result<LogPage, PageError> {
+    let m = tenant.municipality();
+    let action = format!("/personal/kommun/{}/logga", m.code);
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let radio = |value: &str, label: String, current: &str| RadioOption {
+        checked: value == current,
+        value: value.to_owned(),
+        label,
+        lat: None,
+        lon: None,
+    };
+    let mut other_duration = Field::new(lang, "other_duration", form.other_duration.clone());
+    let mut when = Field::new(lang, "when", form.when.clone());
+    let mut participants = Field::new(lang, "participants", form.participants.clone());
+    let mut note = Field::new(lang, "note", form.note.clone());
+    let summary = place_errors(
+        lang,
+        errors,
+        &mut [&mut other_duration, &mut when, &mut participants, &mut note],
+        |path| match path {
+            "duration" => Some("other_duration"),
+            "when" => Some("when"),
+            "participants" => Some("participants"),
+            "note" => Some("note"),
+            _ => None,
+        },
+    );
+    let error_on = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e.path == field)
+            .map(|e| lang.problem(&e.problem))
+    };
+    let user = staff.user.as_ref();
+    Ok(LogPage {
+        chrome: {
+            let c = Chrome::new(lang, &action, lang.t("log-title"));
+            match user {
+                Some(u) => c.signed_in(&u.name),
+                None => c,
+            }
+        },
+        municipality: m.official_name.to_string(),
+        summary,
+        saved: None,
+        verdicts: Vec::new(),
+        types: lofte_domain::activity::BUILTIN_ACTIVITY_TYPES
+            .iter()
+            .map(|code| {
+                radio(
+                    code,
+                    lang.t(&format!("log-type-{code}")),
+                    &form.activity_type,
+                )
+            })
+            .collect(),
+        type_error: error_on("activity_type"),
+        places: std::iter::once(radio("", lang.t("log-no-place"), &form.place))
+            .chain(places.iter().map(|p| RadioOption {
+                lat: Some(p.coordinates.lat()),
+                lon: Some(p.coordinates.lon()),
+                ..radio(p.slug.as_str(), p.name.to_string(), &form.place)
+            }))
+            .collect(),
+        place_error: error_on("place"),
+        durations: QUICK_DURATIONS
+            .iter()
+            .map(|d| {
+                radio(
+                    &d.to_string(),
+                    lang.t_args("log-minutes", &[("minutes", d.to_string())]),
+                    &form.duration,
+                )
+            })
+            .chain(std::iter::once(radio(
+                "",
+                lang.t("log-other-duration"),
+                &form.duration,
+            )))
+            .collect(),
+        other_duration,
+        performers: [
+            ("police", "log-by-police"),
+            ("municipality", "log-by-municipality"),
+        ]
+        .iter()
+        .map(|(v, k)| radio(v, lang.t(k), &form.performer))
+        .collect(),
+        when,
+        participants,
+        note,
+        action,
+    })
+}
+
+pub async fn log_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+) -> Result<LogPage, PageError> {
+    let tenant = tenant_of(&state, lang, &code).await?;
+    let police = match &staff.user {
+        Some(u) => state
+            .db
+            .is_police(u.id)
+            .await
+            .map_err(PageError::internal(lang))?,
+        None => false,
+    };
+    let form = LogForm {
+        activity_type: "traffic_control".into(),
+        duration: "20".into(),
+        performer: if police { "police" } else { "municipality" }.into(),
+        when: now_local().format("%Y-%m-%dT%H:%M").to_string(),
+        ..LogForm::default()
+    };
+    page(&state, lang, &staff, &tenant, &form, &[]).await
+}
+
+impl LogForm {
+    fn parse(&self) -> Result<NewActivity, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let activity_type = ActivityTypeCode::parse(&self.activity_type)
+            .map_err(|p| errors.push(FieldError::new("activity_type", p)))
+            .ok();
+        let place = match self.place.trim() {
+            "" => None,
+            p => PlaceSlug::parse(p)
+                .map_err(|e| errors.push(FieldError::new("place", e)))
+                .ok(),
+        };
+        let raw_duration = if self.duration.trim().is_empty() {
+            &self.other_duration
+        } else {
+            &self.duration
+        };
+        let duration = match optional_number::<i64>(raw_duration) {
+            Ok(Some(d)) if (1..=i64::from(NewActivity::MAX_DURATION)).contains(&d) => {
+                u32::try_from(d).ok()
+            }
+            Ok(Some(_)) => {
+                errors.push(FieldError::new(
+                    "duration",
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: NewActivity::MAX_DURATION.into(),
+                    },
+                ));
+                None
+            }
+            Ok(None) => None,
+            Err(p) => {
+                errors.push(FieldError::new("duration", p));
+                None
+            }
+        };
+        let when = NaiveDateTime::parse_from_str(self.when.trim(), "%Y-%m-%dT%H:%M")
+            .map_err(|_| errors.push(FieldError::new("when", Problem::Date)))
+            .ok();
+        let participants = match optional_number::<u32>(&self.participants) {
+            Ok(p) => p,
+            Err(p) => {
+                errors.push(FieldError::new("participants", p));
+                None
+            }
+        };
+        let note = match self.note.trim() {
+            "" => None,
+            n => Text::parse(n, NewActivity::MAX_NOTE)
+                .map_err(|p| errors.push(FieldError::new("note", p)))
+                .ok(),
+        };
+        let performer = Performer::parse(&self.performer).unwrap_or(Performer::Municipality);
+        match (activity_type, when) {
+            (Some(activity_type), Some(when)) if errors.is_empty() => Ok(NewActivity {
+                activity: Activity {
+                    activity_type,
+                    performer,
+                    date: when.date(),
+                    duration_minutes: duration,
+                    place,
+                },
+                started_at: lofte_db::activities::stockholm_to_utc(when),
+                participants,
+                note,
+                external_id: None,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What the saved activity counts toward this year, and why it does not where it does not.
+async fn verdicts(
+    state: &AppState,
+    lang: Lang,
+    tenant: &Tenant,
+    a: &NewActivity,
+) -> Result<Vec<String>, PageError> {
+    let Some(year) = Year::of(a.activity.date) else {
+        return Ok(Vec::new());
+    };
+    let Some(stored) = tenant
+        .promise_for_year(year, Visibility::All)
+        .await
+        .map_err(PageError::internal(lang))?
+    else {
+        return Ok(vec![lang.t("log-no-promise")]);
+    };
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let p = &stored.promise;
+    let mut lines = Vec::new();
+    for c in &p.commitments {
+        let Some(target) = &c.target else { continue };
+        let what = crate::views::target_line(lang, target, &places);
+        match counts(target, &c.party, p.years, &a.activity, &places) {
+            Ok(()) => lines.push(lang.t_args("log-counts", &[("target", what)])),
+            Err(Exclusion::OtherType) => {}
+            Err(reason) => lines.push(lang.t_args(
+                "log-does-not-count",
+                &[
+                    ("target", what),
+                    (
+                        "reason",
+                        lang.t(&format!("exclusion-one-{}", reason.code())),
+                    ),
+                ],
+            )),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(lang.t("log-no-target"));
+    }
+    Ok(lines)
+}
+
+pub async fn log(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+    Form(form): Form<LogForm>,
+) -> Result<Response, PageError> {
+    let tenant = tenant_of(&state, lang, &code).await?;
+    let new = match form.parse() {
+        Ok(a) => a,
+        Err(errors) => {
+            let page = page(&state, lang, &staff, &tenant, &form, &errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    match tenant
+        .add_activities(staff.actor, std::slice::from_ref(&new), false)
+        .await
+    {
+        Ok(_) => {}
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let errors: Vec<FieldError> = errors
+                .into_iter()
+                .map(|mut e| {
+                    e.path = e.path.trim_start_matches("[0].").to_owned();
+                    e
+                })
+                .collect();
+            let page = page(&state, lang, &staff, &tenant, &form, &errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+        Err(e) => return Err(PageError::internal(lang)(e)),
+    }
+    // A fresh form for the next one, keeping type, performer and duration.
+    let next = LogForm {
+        activity_type: form.activity_type.clone(),
+        duration: form.duration.clone(),
+        other_duration: form.other_duration.clone(),
+        performer: form.performer.clone(),
+        when: now_local().format("%Y-%m-%dT%H:%M").to_string(),
+        ..LogForm::default()
+    };
+    let mut page = page(&state, lang, &staff, &tenant, &next, &[]).await?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let place = new
+        .activity
+        .place
+        .as_ref()
+        .and_then(|slug| places.iter().find(|p| &p.slug == slug))
+        .map(|p| p.name.to_string())
+        .unwrap_or_else(|| lang.t("log-no-place"));
+    page.saved = Some(lang.t_args(
+        "log-saved",
+        &[
+            (
+                "type",
+                lang.t(&format!("log-type-{}", new.activity.activity_type)),
+            ),
+            ("date", form.when.replace('T', " ")),
+            ("place", place),
+        ],
+    ));
+    page.verdicts = verdicts(&state, lang, &tenant, &new).await?;
+    Ok(page.into_response())
+}

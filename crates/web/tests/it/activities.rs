@@ -1,0 +1,297 @@
+//! Logging activities from the phone form and the API, and seeing them counted.
+
+use lofte_db::OrganisationRef;
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{spawn_app, texts};
+use crate::staff::{account, flen, post_form, sign_in};
+
+fn katrineholm_lpo() -> OrganisationRef {
+    OrganisationRef::LocalPoliceArea("Katrineholm".into())
+}
+
+#[tokio::test]
+async fn an_officer_logs_a_control_and_is_told_whether_it_counts() {
+    let app = spawn_app().await;
+    let (email, password) =
+        account(&app, "polis@example.se", katrineholm_lpo(), Role::Reporter).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let form = app
+        .client
+        .get(format!("{}/personal/kommun/0482/logga", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 200);
+    let html = Html::parse_document(&form.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "input[name=activity_type][checked] + *").len(),
+        0
+    );
+    let checked = |name: &str| {
+        html.select(&scraper::Selector::parse(&format!("input[name={name}][checked]")).unwrap())
+            .map(|e| e.value().attr("value").unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        checked("activity_type"),
+        ["traffic_control"],
+        "the common case is pre-selected"
+    );
+    assert_eq!(
+        checked("performer"),
+        ["police"],
+        "an LPO member logs for the police"
+    );
+    assert_eq!(checked("duration"), ["20"]);
+
+    let short = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "traffic_control"),
+            ("place", "malmkoping"),
+            ("duration", "10"),
+            ("performer", "police"),
+            ("when", "2021-05-03T08:00"),
+        ],
+    )
+    .await;
+    assert_eq!(short.status(), 200);
+    let html = Html::parse_document(&short.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".saved strong"),
+        ["Sparat: Trafikkontroll, 2021-05-03 08:00, Malmköping."]
+    );
+    let verdict = texts(&html, ".saved li");
+    assert_eq!(verdict.len(), 1);
+    assert!(
+        verdict[0].starts_with("Räknas inte mot ”Mål: minst 100 trafikkontroller"),
+        "{verdict:?}"
+    );
+    assert!(
+        verdict[0].ends_with("tiden ligger utanför metodens tidsfönster."),
+        "{verdict:?}"
+    );
+
+    let good = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "traffic_control"),
+            ("place", "malmkoping"),
+            ("duration", "20"),
+            ("performer", "police"),
+            ("when", "2021-05-04T08:00"),
+        ],
+    )
+    .await;
+    let html = Html::parse_document(&good.text().await.unwrap());
+    let verdict = texts(&html, ".saved li");
+    assert!(
+        verdict[0].starts_with("Räknas mot: Mål: minst 100 trafikkontroller"),
+        "{verdict:?}"
+    );
+
+    let public = app.page("/kommun/0482/2021").await;
+    assert_eq!(
+        texts(&public, ".progress .headline"),
+        ["1 av 100 trafikkontroller"]
+    );
+    assert!(
+        texts(&public, ".progress .meta")
+            .contains(&"1 till räknas inte: tiden låg utanför metodens tidsfönster.".to_owned())
+    );
+    assert!(
+        texts(&public, ".synthetic").is_empty(),
+        "real logged work is not labelled as example data"
+    );
+}
+
+#[tokio::test]
+async fn the_form_puts_problems_on_their_fields_and_keeps_counts_only_visits_free_of_notes() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "concern_visit"),
+            ("duration", ""),
+            ("other_duration", "-5"),
+            ("performer", "municipality"),
+            ("when", "i går"),
+            ("note", "Besök hos familjen Andersson"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#other_duration-error"),
+        ["Måste vara mellan 1 och 1440."]
+    );
+    assert_eq!(
+        texts(&html, "#when-error"),
+        ["Ange ett datum som ÅÅÅÅ-MM-DD."]
+    );
+
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "concern_visit"),
+            ("participants", "2"),
+            ("performer", "municipality"),
+            ("when", "2021-05-03T18:00"),
+            ("note", "Besök hos familjen Andersson"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#note-error"),
+        [
+            "Orosbesök gäller barn och unga som kan identifieras: bara antal får sparas, ingen anteckning."
+        ]
+    );
+}
+
+#[tokio::test]
+async fn viewers_cannot_log() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "lasare@flen.se", flen(), Role::Viewer).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let r = app
+        .client
+        .get(format!("{}/personal/kommun/0482/logga", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}
+
+mod api {
+    use super::*;
+
+    async fn token(app: &crate::helpers::TestApp, role: Role) -> String {
+        let db = &app.database.db;
+        let org = db.organisation(&katrineholm_lpo()).await.unwrap();
+        let token = lofte_web::auth::generate_token();
+        db.create_api_token(
+            org,
+            role,
+            "case system",
+            &lofte_web::auth::token_digest(&token),
+        )
+        .await
+        .unwrap();
+        token
+    }
+
+    async fn post(
+        app: &crate::helpers::TestApp,
+        token: &str,
+        body: serde_json::Value,
+    ) -> reqwest::Response {
+        app.client
+            .post(format!(
+                "{}/api/v1/municipalities/0482/activities",
+                app.address
+            ))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn activities_are_logged_once_and_counted() {
+        let app = spawn_app().await;
+        let token = token(&app, Role::Reporter).await;
+        let body = serde_json::json!([
+            { "external_id": "rakel-1", "type": "traffic_control", "performer": "police",
+              "started_at": "2021-03-01T07:30:00+01:00", "duration_minutes": 20, "place": "sparreholm" },
+            { "external_id": "rakel-2", "type": "traffic_control", "performer": "police",
+              "started_at": "2021-03-01T23:30:00Z", "duration_minutes": 25, "place": "flen" }
+        ]);
+        let r = post(&app, &token, body.clone()).await;
+        assert_eq!(r.status(), 201);
+        assert_eq!(
+            r.json::<serde_json::Value>().await.unwrap(),
+            serde_json::json!({"added": 2, "already_there": 0})
+        );
+        let again = post(&app, &token, body).await;
+        assert_eq!(
+            again.json::<serde_json::Value>().await.unwrap(),
+            serde_json::json!({"added": 0, "already_there": 2})
+        );
+
+        let progress: serde_json::Value = app
+            .get("/api/v1/municipalities/0482/promises/2021/progress")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let c = &progress["commitments"][0];
+        assert_eq!(
+            (c["actual"].as_u64(), c["in_emphasis"].as_u64()),
+            (Some(2), Some(1))
+        );
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Sweden: months and tertials follow local time.
+        assert_eq!(
+            c["by_month"],
+            serde_json::json!([{"month": "2021-03", "count": 2}])
+        );
+    }
+
+    #[tokio::test]
+    async fn bad_activities_are_named_by_index_and_nothing_is_stored() {
+        let app = spawn_app().await;
+        let reporter = token(&app, Role::Reporter).await;
+        let r = post(&app, &reporter, serde_json::json!([
+            { "type": "traffic_control", "performer": "police", "started_at": "2021-03-01T07:30:00+01:00", "duration_minutes": 20 },
+            { "type": "tea_party", "performer": "police", "started_at": "2021-03-01T07:30:00+01:00", "place": "atlantis" }
+        ])).await;
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        let paths: Vec<&str> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths, ["[1].type"]);
+        let r = post(&app, &reporter, serde_json::json!([
+            { "type": "traffic_control", "performer": "police", "started_at": "2021-03-01T07:30:00+01:00", "place": "atlantis" }
+        ])).await;
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["errors"][0]["path"], "[0].place");
+        let progress: serde_json::Value = app
+            .get("/api/v1/municipalities/0482/promises/2021/progress")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            progress["commitments"],
+            serde_json::json!([]),
+            "nothing stored, nothing to show"
+        );
+        let viewer = token(&app, Role::Viewer).await;
+        assert_eq!(
+            post(&app, &viewer, serde_json::json!([])).await.status(),
+            403
+        );
+    }
+}
