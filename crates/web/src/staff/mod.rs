@@ -4,6 +4,7 @@
 mod account;
 mod activity;
 mod forms;
+mod new_promise;
 mod promise;
 
 use std::net::SocketAddr;
@@ -26,6 +27,16 @@ pub fn routes(state: AppState) -> Routes {
         .get("/personal", SignedIn, get(promise::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
         .post("/personal/konto", SignedIn, post(account::change_password))
+        .get(
+            "/personal/kommun/{code}/nytt",
+            InMunicipality(Permission::EditPromise),
+            get(new_promise::new_page),
+        )
+        .post(
+            "/personal/kommun/{code}/nytt",
+            InMunicipality(Permission::EditPromise),
+            post(new_promise::create),
+        )
         .get(
             "/personal/kommun/{code}/logga",
             InMunicipality(Permission::LogActivity),

@@ -43,6 +43,8 @@ pub struct DashboardMunicipality {
     pub name: String,
     /// Where to log an activity, if the person may.
     pub log_href: Option<String>,
+    /// Where to write a new promise, if the person may.
+    pub new_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -93,6 +95,10 @@ pub async fn dashboard(
             })
             .collect();
         municipalities.push(DashboardMunicipality {
+            new_href: staff
+                .principal
+                .may(Permission::EditPromise, &code)
+                .then(|| format!("/personal/kommun/{code}/nytt")),
             log_href: staff
                 .principal
                 .may(Permission::LogActivity, &code)

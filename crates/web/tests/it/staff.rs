@@ -666,3 +666,104 @@ async fn a_commitment_is_added_and_next_year_is_started_as_a_copy() {
         "a draft is not public"
     );
 }
+
+#[tokio::test]
+async fn a_municipalitys_first_promise_is_written_from_scratch() {
+    let app = spawn_app().await;
+    let katrineholm = OrganisationRef::Municipality(MunicipalityCode::parse("0483").unwrap());
+    let (email, password) = account(
+        &app,
+        "samordnare@katrineholm.se",
+        katrineholm,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let dashboard = Html::parse_document(
+        &get_with(&app.address, &cookie, "/personal")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(texts(&dashboard, "section h2"), ["Katrineholms kommun"]);
+    assert!(texts(&dashboard, "section a").contains(&"Nytt medborgarlöfte".to_owned()));
+
+    let bad = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0483/nytt",
+        &[
+            ("first_year", "2027"),
+            ("last_year", "2026"),
+            ("title", "Medborgarlöfte 2027"),
+            ("aim", ""),
+            ("outcome_text", "Fler ska känna sig trygga."),
+            ("outcome_measured_in", "2028"),
+            ("follow_up_internal", "tertial"),
+            ("party", "together"),
+            ("text", ""),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    let html = Html::parse_document(&bad.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#first_year-error"),
+        ["Sista året (2026) kommer före första året (2027)."]
+    );
+    assert_eq!(texts(&html, "#aim-error"), ["Får inte vara tomt."]);
+    assert_eq!(texts(&html, "#text-error"), ["Får inte vara tomt."]);
+
+    let good = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0483/nytt",
+        &[
+            ("first_year", "2027"),
+            ("title", "Medborgarlöfte 2027"),
+            ("aim", "Ökad trygghet."),
+            ("focus_areas", "Trygg stadskärna"),
+            ("outcome_text", "Fler ska känna sig trygga."),
+            ("outcome_measured_in", "2028"),
+            ("follow_up_internal", "tertial"),
+            ("party", "police"),
+            ("text", "att patrullera i centrum varje fredag."),
+        ],
+    )
+    .await;
+    assert_eq!(good.status(), 303);
+    assert_eq!(good.headers()["location"], "/personal/kommun/0483/2027");
+    let exported: serde_json::Value =
+        serde_json::to_value(lofte_domain::exchange::PromiseDocument::from(
+            &app.database
+                .db
+                .tenant(&MunicipalityCode::parse("0483").unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .promise_for_year(
+                    lofte_domain::Year::new(2027).unwrap(),
+                    lofte_db::Visibility::All,
+                )
+                .await
+                .unwrap()
+                .unwrap()
+                .promise,
+        ))
+        .unwrap();
+    assert_eq!(exported["status"], "draft");
+    assert_eq!(
+        exported["follow_up"]["final_report"],
+        serde_json::json!({"year": 2028, "quarter": 1})
+    );
+    assert_eq!(exported["commitments"][0]["party"], "police");
+    let flen = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/nytt",
+        &[("first_year", "2027")],
+    )
+    .await;
+    assert_eq!(flen.status(), 403, "not in another municipality");
+}
