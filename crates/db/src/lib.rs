@@ -9,6 +9,7 @@ mod accounts;
 pub mod activities;
 mod editing;
 mod entity;
+mod follow_ups;
 mod migration;
 mod municipalities;
 mod promises;
@@ -25,6 +26,7 @@ use sea_orm_migration::MigratorTrait;
 
 pub use accounts::{Account, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef};
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
+pub use follow_ups::{FollowUpReport, StoredEntry};
 pub use municipalities::MunicipalitySummary;
 pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
 

@@ -91,6 +91,16 @@ pub enum Problem {
     Time,
     /// A note on an activity about identifiable minors, where only counts may be kept.
     CountsOnly,
+    /// A published report is frozen.
+    AlreadyPublished,
+    /// Someone else saved in between; nothing was saved.
+    StaleVersion,
+    /// A status other than the suggested one, without a reason.
+    OverrideNeedsReason,
+    /// Not a web link (http:// or https://).
+    Link {
+        value: String,
+    },
     /// A file column this import does not know.
     UnknownColumn {
         expected: String,
@@ -142,6 +152,10 @@ impl Problem {
             Problem::CountsOnly => "counts-only",
             Problem::UnknownColumn { .. } => "unknown-column",
             Problem::MissingColumn => "missing-column",
+            Problem::OverrideNeedsReason => "override-needs-reason",
+            Problem::AlreadyPublished => "already-published",
+            Problem::StaleVersion => "stale-version",
+            Problem::Link { .. } => "link",
             Problem::Mismatch => "mismatch",
             Problem::Email => "email",
             Problem::PasswordTooShort { .. } => "password-too-short",
@@ -160,6 +174,7 @@ impl Problem {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }
             Problem::MunicipalityCode { value }
+            | Problem::Link { value }
             | Problem::Slug { value }
             | Problem::UnknownActivityType { value }
             | Problem::UnknownPlace { value } => vec![("value", value.clone())],
@@ -192,6 +207,9 @@ impl Problem {
             | Problem::Time
             | Problem::CountsOnly
             | Problem::MissingColumn
+            | Problem::OverrideNeedsReason
+            | Problem::AlreadyPublished
+            | Problem::StaleVersion
             | Problem::Mismatch
             | Problem::Email
             | Problem::EmailTaken

@@ -22,6 +22,11 @@ pub fn routes(state: AppState) -> Routes {
         .get("/", Public, get(home))
         .get("/kommun/{code}", Public, get(municipality))
         .get("/kommun/{code}/{year}", Public, get(promise_year))
+        .get(
+            "/kommun/{code}/{year}/uppfoljning/{period}",
+            Public,
+            get(follow_up_report),
+        )
         .get("/sprak/{lang}", Public, get(lang::switch))
         .get("/static/style.css", Public, get(stylesheet))
         .get(
@@ -88,6 +93,8 @@ struct PromisePage {
     years: Vec<YearLink>,
     promise: Option<PromiseView>,
     changes: Vec<ChangeGroup>,
+    /// Published follow-ups: (label, href).
+    reports: Vec<(String, String)>,
     empty: String,
 }
 
@@ -142,6 +149,21 @@ async fn promise_page(
             .map_err(PageError::internal(lang))?,
         None => Vec::new(),
     };
+    let reports = match &shown {
+        Some(s) => tenant
+            .follow_ups(s.id, true)
+            .await
+            .map_err(PageError::internal(lang))?
+            .into_iter()
+            .map(|r| {
+                (
+                    crate::views::report_label(lang, r.year, r.period),
+                    format!("{base}/{}/uppfoljning/{}", r.year, r.period.slug()),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let heading = lang.t_args("municipality-title", &[("name", m.name.to_string())]);
     let (path, title) = match (&shown, year_in_path) {
         (Some(s), Some(y)) => (
@@ -178,6 +200,7 @@ async fn promise_page(
             None => None,
         },
         changes: change_groups(lang, &publications),
+        reports,
         empty: lang.t_args("municipality-no-promise", &[("name", m.name.to_string())]),
     })
 }
@@ -222,6 +245,128 @@ async fn promise_year(
         .map_err(PageError::internal(lang))?
         .ok_or_else(no_promise)?;
     promise_page(&state, lang, &tenant, Some(shown), Some(parsed)).await
+}
+
+pub struct ReportEntryView {
+    pub text: String,
+    pub status: String,
+    pub status_class: String,
+    pub figures: Option<crate::views::ProgressLine>,
+    pub narrative: Option<String>,
+    pub reason: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+pub struct ReportPartyView {
+    pub heading: String,
+    pub entries: Vec<ReportEntryView>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "follow_up.html")]
+struct FollowUpPublicPage {
+    chrome: Chrome,
+    heading: String,
+    promise_href: String,
+    published: String,
+    parties: Vec<ReportPartyView>,
+    synthetic: bool,
+}
+
+async fn follow_up_report(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path((code, year, period)): Path<(String, String, String)>,
+) -> Result<FollowUpPublicPage, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let not_found = || PageError::NotFound { lang, detail: None };
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or_else(not_found)?;
+    let period = lofte_domain::followup::ReportPeriod::parse(&period).ok_or_else(not_found)?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)?;
+    let report = tenant
+        .follow_up(stored.id, year, period)
+        .await
+        .map_err(PageError::internal(lang))?
+        .filter(|r| r.published_at.is_some())
+        .ok_or_else(not_found)?;
+    let m = tenant.municipality();
+    let p = &stored.promise;
+    let mut synthetic = false;
+    let parties = p
+        .parties()
+        .into_iter()
+        .map(|party| ReportPartyView {
+            heading: crate::views::party_heading(lang, m, &party),
+            entries: p
+                .commitments
+                .iter()
+                .zip(&stored.commitment_ids)
+                .filter(|(c, _)| c.party == party)
+                .map(|(c, id)| {
+                    let entry = report.entries.iter().find(|e| e.commitment_id == *id);
+                    let figures: Option<crate::progress::CommitmentProgress> = entry
+                        .and_then(|e| e.figures.as_deref())
+                        .and_then(|f| serde_json::from_str(f).ok());
+                    let status = entry.map_or("not-assessed", |e| e.status.as_str());
+                    ReportEntryView {
+                        text: c.text.to_string(),
+                        status: lang.t(&format!("progress-status-{status}")),
+                        status_class: status.to_owned(),
+                        figures: figures.map(|f| {
+                            crate::views::ProgressLine::new(
+                                lang,
+                                &f,
+                                period == lofte_domain::followup::ReportPeriod::Final,
+                            )
+                        }),
+                        narrative: entry.and_then(|e| e.narrative.clone()),
+                        reason: entry
+                            .and_then(|e| e.reason.clone())
+                            .map(|r| lang.t_args("public-report-override", &[("reason", r)])),
+                        evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if let Ok(progress) =
+        crate::progress::promise_progress(&tenant, &stored, &[], crate::progress::today()).await
+    {
+        synthetic = progress.synthetic;
+    }
+    let heading = format!(
+        "{} – {}",
+        crate::views::report_label(lang, year, period),
+        p.title
+    );
+    let path = format!("/kommun/{}/{year}/uppfoljning/{}", m.code, period.slug());
+    Ok(FollowUpPublicPage {
+        chrome: Chrome::new(lang, &path, format!("{heading} – {}", m.name)),
+        heading,
+        promise_href: format!("/kommun/{}/{year}", m.code),
+        published: lang.t_args(
+            "follow-up-published-on",
+            &[(
+                "date",
+                report
+                    .published_at
+                    .expect("filtered to published")
+                    .with_timezone(&chrono_tz::Europe::Stockholm)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )],
+        ),
+        parties,
+        synthetic,
+    })
 }
 
 pub async fn not_found(UiLang(lang): UiLang) -> PageError {

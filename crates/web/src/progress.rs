@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 /// One commitment's figures.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct CommitmentProgress {
     /// Position of the commitment in the promise, from 0.
     pub commitment: usize,
@@ -35,13 +35,13 @@ pub struct CommitmentProgress {
     pub excluded: Vec<ExclusionCount>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct MonthCount {
     pub month: String,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct ExclusionCount {
     /// "outside-method-window", "no-duration", "outside-scope", "other-party", …
     pub reason: String,

@@ -116,6 +116,18 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
     groups
 }
 
+/// "Uppföljning tertial 2 2021", "Slutredovisning 2021".
+pub fn report_label(
+    lang: Lang,
+    year: lofte_domain::Year,
+    period: lofte_domain::followup::ReportPeriod,
+) -> String {
+    lang.t_args(
+        &format!("period-{}", period.slug()),
+        &[("year", year.to_string())],
+    )
+}
+
 pub struct YearLink {
     pub label: String,
     pub href: String,

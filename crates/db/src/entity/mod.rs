@@ -6,6 +6,8 @@ pub mod activity;
 pub mod api_token;
 pub mod audit_log;
 pub mod commitment;
+pub mod follow_up;
+pub mod follow_up_entry;
 pub mod local_police_area;
 pub mod membership;
 pub mod municipality;

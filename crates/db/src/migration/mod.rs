@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_promises;
 mod m0002_accounts;
 mod m0003_activities;
+mod m0004_follow_ups;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_promises::Migration),
             Box::new(m0002_accounts::Migration),
             Box::new(m0003_activities::Migration),
+            Box::new(m0004_follow_ups::Migration),
         ]
     }
 }

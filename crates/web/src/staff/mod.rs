@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+mod follow_up;
 mod forms;
 mod new_promise;
 mod promise;
@@ -86,6 +87,16 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/{year}/atagande/{id}",
             InMunicipality(Permission::EditPromise),
             post(promise::edit_commitment),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/uppfoljning/{period}",
+            InMunicipality(Permission::EditPromise),
+            get(follow_up::page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/uppfoljning/{period}",
+            InMunicipality(Permission::EditPromise),
+            post(follow_up::save),
         )
         .post(
             "/personal/kommun/{code}/{year}/status",

@@ -171,6 +171,12 @@ pub struct Transition {
     pub label: String,
 }
 
+pub struct ReportLink {
+    pub label: String,
+    pub href: String,
+    pub state: String,
+}
+
 pub struct HistoryRow {
     pub at: String,
     pub by: String,
@@ -194,6 +200,7 @@ pub struct PromiseStaffPage {
     parties: Vec<PartyBlock>,
     transitions: Vec<Transition>,
     history: Vec<HistoryRow>,
+    reports: Vec<ReportLink>,
     not_measurable: String,
 }
 
@@ -259,6 +266,30 @@ pub async fn show(
         }
         _ => None,
     };
+    let started = tenant
+        .follow_ups(stored.id, false)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let mut reports = Vec::new();
+    for year in p.years.years() {
+        for period in lofte_domain::followup::ReportPeriod::ALL {
+            if period == lofte_domain::followup::ReportPeriod::Final && year != p.years.last() {
+                continue;
+            }
+            let report = started
+                .iter()
+                .find(|r| r.year == year && r.period == period);
+            reports.push(ReportLink {
+                label: super::follow_up::period_label(lang, year, period),
+                href: format!("{base}/uppfoljning/{}", period.slug()),
+                state: match report {
+                    Some(r) if r.published_at.is_some() => lang.t("report-published"),
+                    Some(_) => lang.t("report-draft"),
+                    None => lang.t("report-not-started"),
+                },
+            });
+        }
+    }
     let history = tenant
         .history(stored.id)
         .await
@@ -291,6 +322,7 @@ pub async fn show(
         parties,
         transitions,
         history,
+        reports,
         not_measurable: lang.t("not-measurable"),
     })
 }

@@ -658,7 +658,7 @@ async fn a_commitment_is_added_and_next_year_is_started_as_a_copy() {
             .await
             .unwrap(),
     );
-    assert_eq!(texts(&staff, ".badge"), ["Utkast"]);
+    assert_eq!(texts(&staff, ".meta .badge"), ["Utkast"]);
     assert_eq!(texts(&staff, "li.commitment > p:first-child").len(), 13);
     assert_eq!(
         app.get("/kommun/0482/2022").await.status(),

@@ -1,0 +1,254 @@
+//! Follow-up reports per tertial and the final report: drafts staff write, then publish.
+//! Publishing freezes the figures; work logged later shows in the next report.
+
+use chrono::{DateTime, Utc};
+use lofte_domain::followup::{Entry, ReportPeriod};
+use lofte_domain::{FieldError, Problem, Year};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::editing::{Actor, AuditRecord, Conflict, audit};
+use crate::entity::{follow_up, follow_up_entry};
+use crate::promises::{Tenant, to_json};
+use crate::{Error, Result};
+
+/// A stored report.
+#[derive(Debug, Clone)]
+pub struct FollowUpReport {
+    pub year: Year,
+    pub period: ReportPeriod,
+    pub published_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub entries: Vec<StoredEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoredEntry {
+    pub commitment_id: i32,
+    pub status: String,
+    pub reason: Option<String>,
+    pub narrative: Option<String>,
+    pub evidence: Vec<String>,
+    /// The frozen figures (JSON), for published reports.
+    pub figures: Option<String>,
+}
+
+fn to_report(
+    row: follow_up::Model,
+    entries: Vec<follow_up_entry::Model>,
+) -> Result<FollowUpReport> {
+    let corrupt = || Error::Corrupt(format!("follow-up {}", row.id));
+    Ok(FollowUpReport {
+        year: Year::new(row.year).map_err(|_| corrupt())?,
+        period: ReportPeriod::parse(&row.period).ok_or_else(corrupt)?,
+        published_at: row.published_at,
+        version: row.version,
+        entries: entries
+            .into_iter()
+            .map(|e| {
+                Ok(StoredEntry {
+                    commitment_id: e.commitment_id,
+                    status: e.status,
+                    reason: e.reason,
+                    narrative: e.narrative,
+                    evidence: serde_json::from_str(&e.evidence).map_err(|_| corrupt())?,
+                    figures: e.figures,
+                })
+            })
+            .collect::<Result<_>>()?,
+    })
+}
+
+impl Tenant {
+    async fn owns_promise(&self, promise_id: i32) -> Result<()> {
+        crate::entity::promise::Entity::find_by_id(promise_id)
+            .filter(crate::entity::promise::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .map(|_| ())
+            .ok_or(Error::NotFound)
+    }
+
+    /// The report for `year` and `period` of a promise, if one has been started.
+    pub async fn follow_up(
+        &self,
+        promise_id: i32,
+        year: Year,
+        period: ReportPeriod,
+    ) -> Result<Option<FollowUpReport>> {
+        self.owns_promise(promise_id).await?;
+        let Some(row) = follow_up::Entity::find()
+            .filter(follow_up::Column::PromiseId.eq(promise_id))
+            .filter(follow_up::Column::Year.eq(year.get()))
+            .filter(follow_up::Column::Period.eq(period.slug()))
+            .one(self.db().conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let entries = follow_up_entry::Entity::find()
+            .filter(follow_up_entry::Column::FollowUpId.eq(row.id))
+            .all(self.db().conn())
+            .await?;
+        to_report(row, entries).map(Some)
+    }
+
+    /// The reports of a promise (only the published ones if `published_only`), in the
+    /// order they were started.
+    pub async fn follow_ups(
+        &self,
+        promise_id: i32,
+        published_only: bool,
+    ) -> Result<Vec<FollowUpReport>> {
+        self.owns_promise(promise_id).await?;
+        let mut query =
+            follow_up::Entity::find().filter(follow_up::Column::PromiseId.eq(promise_id));
+        if published_only {
+            query = query.filter(follow_up::Column::PublishedAt.is_not_null());
+        }
+        let rows = query
+            .order_by_asc(follow_up::Column::Id)
+            .all(self.db().conn())
+            .await?;
+        let mut reports = Vec::new();
+        for row in rows {
+            let entries = follow_up_entry::Entity::find()
+                .filter(follow_up_entry::Column::FollowUpId.eq(row.id))
+                .all(self.db().conn())
+                .await?;
+            reports.push(to_report(row, entries)?);
+        }
+        Ok(reports)
+    }
+
+    /// Saves a report's entries (a draft), or publishes it with the figures frozen as
+    /// given. The report must still be at `expected_version` (0 for a new one); a
+    /// published report cannot be changed.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_follow_up(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        year: Year,
+        period: ReportPeriod,
+        expected_version: i32,
+        entries: &[(i32, Entry)],
+        publish_with_figures: Option<&[(i32, String)]>,
+    ) -> Result<std::result::Result<FollowUpReport, Conflict<()>>> {
+        self.owns_promise(promise_id).await?;
+        let txn = self.db().begin_write().await?;
+        let existing = follow_up::Entity::find()
+            .filter(follow_up::Column::PromiseId.eq(promise_id))
+            .filter(follow_up::Column::Year.eq(year.get()))
+            .filter(follow_up::Column::Period.eq(period.slug()))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) if row.published_at.is_some() => {
+                return Err(Error::Invalid(vec![FieldError::new(
+                    "",
+                    Problem::AlreadyPublished,
+                )]));
+            }
+            Some(row) => {
+                let bumped = follow_up::Entity::update_many()
+                    .col_expr(
+                        follow_up::Column::Version,
+                        Expr::value(expected_version + 1),
+                    )
+                    .filter(follow_up::Column::Id.eq(row.id))
+                    .filter(follow_up::Column::Version.eq(expected_version))
+                    .exec(&txn)
+                    .await?;
+                if bumped.rows_affected == 0 {
+                    txn.rollback().await?;
+                    return Ok(Err(Conflict {
+                        current: (),
+                        current_version: row.version,
+                    }));
+                }
+                follow_up_entry::Entity::delete_many()
+                    .filter(follow_up_entry::Column::FollowUpId.eq(row.id))
+                    .exec(&txn)
+                    .await?;
+                row.id
+            }
+            None if expected_version != 0 => {
+                txn.rollback().await?;
+                return Ok(Err(Conflict {
+                    current: (),
+                    current_version: 0,
+                }));
+            }
+            None => {
+                follow_up::Entity::insert(follow_up::ActiveModel {
+                    promise_id: Set(promise_id),
+                    year: Set(year.get()),
+                    period: Set(period.slug().to_owned()),
+                    published_at: Set(None),
+                    version: Set(1),
+                    ..Default::default()
+                })
+                .exec(&txn)
+                .await?
+                .last_insert_id
+            }
+        };
+        for (commitment_id, e) in entries {
+            let figures = publish_with_figures
+                .and_then(|f| f.iter().find(|(c, _)| c == commitment_id))
+                .map(|(_, json)| json.clone());
+            follow_up_entry::Entity::insert(follow_up_entry::ActiveModel {
+                follow_up_id: Set(id),
+                commitment_id: Set(*commitment_id),
+                status: Set(e.status.clone()),
+                reason: Set(e.reason.as_ref().map(ToString::to_string)),
+                narrative: Set(e.narrative.as_ref().map(ToString::to_string)),
+                evidence: Set(to_json(&e.evidence)),
+                figures: Set(figures),
+                ..Default::default()
+            })
+            .exec_without_returning(&txn)
+            .await?;
+        }
+        if publish_with_figures.is_some() {
+            follow_up::Entity::update_many()
+                .col_expr(
+                    follow_up::Column::PublishedAt,
+                    Expr::value(Some(Utc::now())),
+                )
+                .filter(follow_up::Column::Id.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "follow_up",
+                entity_id: id,
+                promise_id,
+                action: if publish_with_figures.is_some() {
+                    "publish"
+                } else {
+                    "update"
+                },
+                before: None,
+                after: Some(format!("\"{} {}\"", year, period.slug())),
+            },
+        )
+        .await?;
+        let row = follow_up::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| Error::Corrupt("follow-up vanished".into()))?;
+        let stored = follow_up_entry::Entity::find()
+            .filter(follow_up_entry::Column::FollowUpId.eq(id))
+            .all(&txn)
+            .await?;
+        let report = to_report(row, stored)?;
+        txn.commit().await?;
+        Ok(Ok(report))
+    }
+}

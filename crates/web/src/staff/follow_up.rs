@@ -1,0 +1,386 @@
+//! Writing a follow-up report: per tertial, and the final report after the year. Each
+//! commitment shows the figures the engine computes up to the report's last day and its
+//! suggested status; staff accept it or choose another with a reason, and write what was
+//! done. Publishing freezes the figures.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lofte_db::{StoredPromise, Tenant, Visibility};
+use lofte_domain::followup::{Entry, EntryInput, ReportPeriod};
+use lofte_domain::{FieldError, MunicipalityCode, Year};
+use lofte_i18n::Lang;
+
+use super::forms::{Choice, SummaryItem, choices};
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::progress::{CommitmentProgress, promise_progress};
+use crate::views::{Chrome, ProgressLine, party_heading, target_line};
+
+pub struct EntryBlock {
+    pub index: usize,
+    pub party: String,
+    pub text: String,
+    pub target: Option<String>,
+    pub figures: Option<ProgressLine>,
+    pub suggested: Option<String>,
+    pub statuses: Vec<Choice>,
+    pub reason: String,
+    pub narrative: String,
+    pub evidence: String,
+    pub error: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_follow_up.html")]
+pub struct FollowUpPage {
+    chrome: Chrome,
+    heading: String,
+    back: String,
+    action: String,
+    version: i32,
+    published: Option<String>,
+    cutoff: String,
+    summary: Vec<SummaryItem>,
+    entries: Vec<EntryBlock>,
+}
+
+pub use crate::views::report_label as period_label;
+
+/// "Varför en annan bedömning än den uträknade: Du har valt …": the field's label, not its
+/// name.
+fn labelled(lang: Lang, e: &FieldError) -> String {
+    let problem = lang.problem(&e.problem);
+    match lang.try_t(&format!("field-follow-up-{}", e.path)) {
+        Some(label) => format!("{label}: {problem}"),
+        None => problem,
+    }
+}
+
+struct Context {
+    tenant: Tenant,
+    stored: StoredPromise,
+    year: Year,
+    period: ReportPeriod,
+    figures: Vec<CommitmentProgress>,
+    places: Vec<lofte_domain::Place>,
+}
+
+async fn context(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    year: &str,
+    period: &str,
+) -> Result<Context, PageError> {
+    let not_found = || PageError::NotFound { lang, detail: None };
+    let code = MunicipalityCode::parse(code).map_err(|_| not_found())?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or_else(not_found)?;
+    let period = ReportPeriod::parse(period).ok_or_else(not_found)?;
+    let tenant = state
+        .db
+        .tenant(&code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::All)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or_else(not_found)?;
+    let places = state
+        .db
+        .places(&code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let cutoff = period.cutoff(year, stored.promise.years);
+    let figures = promise_progress(&tenant, &stored, &places, cutoff)
+        .await
+        .map_err(PageError::internal(lang))?
+        .commitments;
+    Ok(Context {
+        tenant,
+        stored,
+        year,
+        period,
+        figures,
+        places,
+    })
+}
+
+fn suggested(c: &Context, index: usize) -> Option<String> {
+    c.figures
+        .iter()
+        .find(|f| f.commitment == index && f.target.is_some())
+        .map(|f| f.status.clone())
+}
+
+fn build_page(
+    lang: Lang,
+    staff: &Staff,
+    c: &Context,
+    inputs: &[EntryInput],
+    version: i32,
+    published: Option<String>,
+    errors: &[(usize, FieldError)],
+) -> FollowUpPage {
+    let m = c.tenant.municipality();
+    let base = format!(
+        "/personal/kommun/{}/{}",
+        m.code,
+        c.stored.promise.years.first()
+    );
+    let action = format!("{base}/uppfoljning/{}", c.period.slug());
+    let heading = format!(
+        "{} – {}",
+        period_label(lang, c.year, c.period),
+        c.stored.promise.title
+    );
+    let period_over = true;
+    let entries = c
+        .stored
+        .promise
+        .commitments
+        .iter()
+        .enumerate()
+        .map(|(i, commitment)| {
+            let input = inputs.get(i).cloned().unwrap_or_default();
+            let suggestion = suggested(c, i);
+            let current = if input.status.is_empty() {
+                suggestion.clone().unwrap_or_else(|| "not-assessed".into())
+            } else {
+                input.status.clone()
+            };
+            let options: Vec<(&str, String)> = c
+                .period
+                .allowed_statuses()
+                .iter()
+                .map(|s| (*s, format!("progress-status-{s}")))
+                .collect();
+            let keyed: Vec<(&str, &str)> = options.iter().map(|(v, k)| (*v, k.as_str())).collect();
+            EntryBlock {
+                index: i,
+                party: party_heading(lang, m, &commitment.party),
+                text: commitment.text.to_string(),
+                target: commitment
+                    .target
+                    .as_ref()
+                    .map(|t| target_line(lang, t, &c.places)),
+                figures: c.figures.iter().find(|f| f.commitment == i).map(|f| {
+                    ProgressLine::new(lang, f, period_over && c.period == ReportPeriod::Final)
+                }),
+                suggested: suggestion.map(|s| {
+                    lang.t_args(
+                        "follow-up-suggested",
+                        &[("status", lang.t(&format!("progress-status-{s}")))],
+                    )
+                }),
+                statuses: choices(lang, &current, &keyed),
+                reason: input.reason,
+                narrative: input.narrative,
+                evidence: input.evidence.join("\n"),
+                error: errors
+                    .iter()
+                    .filter(|(index, _)| *index == i)
+                    .map(|(_, e)| labelled(lang, e))
+                    .collect(),
+            }
+        })
+        .collect();
+    let summary = errors
+        .iter()
+        .map(|(i, e)| SummaryItem {
+            field: format!("atagande-{i}"),
+            message: format!(
+                "{} {}: {}",
+                lang.t("follow-up-commitment"),
+                i + 1,
+                labelled(lang, e)
+            ),
+        })
+        .collect::<Vec<_>>();
+    let mut chrome = Chrome::new(lang, &action, heading.clone());
+    if let Some(u) = &staff.user {
+        chrome = chrome.signed_in(&u.name);
+    }
+    if !summary.is_empty() {
+        chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
+    }
+    FollowUpPage {
+        chrome,
+        heading,
+        back: base,
+        action,
+        version,
+        published,
+        cutoff: lang.t_args(
+            "follow-up-cutoff",
+            &[(
+                "date",
+                c.period.cutoff(c.year, c.stored.promise.years).to_string(),
+            )],
+        ),
+        summary,
+        entries,
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, period)): Path<(String, String, String)>,
+) -> Result<FollowUpPage, PageError> {
+    let c = context(&state, lang, &code, &year, &period).await?;
+    let report = c
+        .tenant
+        .follow_up(c.stored.id, c.year, c.period)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let (inputs, version, published) = match &report {
+        Some(r) => (
+            c.stored
+                .commitment_ids
+                .iter()
+                .map(|id| {
+                    r.entries
+                        .iter()
+                        .find(|e| e.commitment_id == *id)
+                        .map(|e| EntryInput {
+                            status: e.status.clone(),
+                            reason: e.reason.clone().unwrap_or_default(),
+                            narrative: e.narrative.clone().unwrap_or_default(),
+                            evidence: e.evidence.clone(),
+                        })
+                        .unwrap_or_default()
+                })
+                .collect(),
+            r.version,
+            r.published_at.map(|at| {
+                lang.t_args(
+                    "follow-up-published-on",
+                    &[(
+                        "date",
+                        at.with_timezone(&chrono_tz::Europe::Stockholm)
+                            .format("%Y-%m-%d")
+                            .to_string(),
+                    )],
+                )
+            }),
+        ),
+        None => (Vec::new(), 0, None),
+    };
+    Ok(build_page(
+        lang,
+        &staff,
+        &c,
+        &inputs,
+        version,
+        published,
+        &[],
+    ))
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, period)): Path<(String, String, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let c = context(&state, lang, &code, &year, &period).await?;
+    let field = |name: &str, i: usize| {
+        form.get(&format!("{name}_{i}"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let inputs: Vec<EntryInput> = (0..c.stored.commitment_ids.len())
+        .map(|i| EntryInput {
+            status: field("status", i),
+            reason: field("reason", i),
+            narrative: field("narrative", i),
+            evidence: field("evidence", i).lines().map(str::to_owned).collect(),
+        })
+        .collect();
+    let version = form
+        .get("version")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let publish = form.get("action").is_some_and(|a| a == "publish");
+    let mut errors = Vec::new();
+    let mut entries: Vec<(i32, Entry)> = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        match input.check(c.period, suggested(&c, i).as_deref(), publish) {
+            Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|(field, problem)| (i, FieldError::new(field, problem))),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        let page = build_page(lang, &staff, &c, &inputs, version, None, &errors);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let frozen: Vec<(i32, String)> = c
+        .figures
+        .iter()
+        .map(|f| {
+            (
+                c.stored.commitment_ids[f.commitment],
+                serde_json::to_string(f).expect("serialisable"),
+            )
+        })
+        .collect();
+    let result = c
+        .tenant
+        .save_follow_up(
+            staff.actor,
+            c.stored.id,
+            c.year,
+            c.period,
+            version,
+            &entries,
+            publish.then_some(frozen.as_slice()),
+        )
+        .await;
+    let back = format!(
+        "/personal/kommun/{}/{}/uppfoljning/{}",
+        c.tenant.municipality().code,
+        c.stored.promise.years.first(),
+        c.period.slug()
+    );
+    match result {
+        Ok(Ok(_)) => Ok(Redirect::to(&back).into_response()),
+        Ok(Err(_)) => {
+            let page = build_page(
+                lang,
+                &staff,
+                &c,
+                &inputs,
+                version,
+                None,
+                &[(0, FieldError::new("", lofte_domain::Problem::StaleVersion))],
+            );
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let errors: Vec<(usize, FieldError)> = errors.into_iter().map(|e| (0, e)).collect();
+            let page = build_page(lang, &staff, &c, &inputs, version, None, &errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}

@@ -1,0 +1,186 @@
+//! Writing and publishing follow-up reports, and what residents then see.
+
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{spawn_app, texts};
+use crate::staff::{account, flen, post_form, sign_in};
+
+const FINAL_2020: &str = "/personal/kommun/0482/2020/uppfoljning/slutredovisning";
+
+/// The form's fields for every commitment, with narratives where `narratives` is true.
+fn entries(n: usize, narratives: bool) -> Vec<(String, String)> {
+    let mut form = vec![("version".to_owned(), "0".to_owned())];
+    for i in 0..n {
+        if narratives {
+            form.push((
+                format!("narrative_{i}"),
+                format!("Arbetet med åtagande {} har genomförts.", i + 1),
+            ));
+        }
+    }
+    form
+}
+
+async fn post(
+    app: &crate::helpers::TestApp,
+    cookie: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    post_form(&app.address, cookie, FINAL_2020, &pairs).await
+}
+
+#[tokio::test]
+async fn the_final_report_is_drafted_checked_published_and_frozen() {
+    let app = spawn_app().await;
+    lofte_db::demo::load_flen_activities(&app.database.db)
+        .await
+        .unwrap();
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+
+    let page = app
+        .client
+        .get(format!("{}{FINAL_2020}", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    let html = Html::parse_document(&page.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "h1"),
+        ["Slutredovisning 2020 – Medborgarlöfte 2020"]
+    );
+    assert_eq!(texts(&html, "fieldset.entry").len(), 13);
+    let hints = texts(&html, "fieldset.entry .hint");
+    assert!(
+        hints.contains(
+            &"Uträknad status: Delvis uppfyllt. Väljer du en annan, skriv varför.".to_owned()
+        ),
+        "{hints:?}"
+    );
+
+    // A draft may leave narratives for later.
+    let draft = post(&app, &cookie, &entries(13, false)).await;
+    assert_eq!(draft.status(), 303);
+
+    // Publishing needs words where no number was promised, and a reason for an override.
+    let mut form = entries(13, false);
+    form[0] = ("version".into(), "1".into());
+    form.push(("action".into(), "publish".into()));
+    form.push(("status_7".into(), "kept".into()));
+    let refused = post(&app, &cookie, &form).await;
+    assert_eq!(refused.status(), 422);
+    let html = Html::parse_document(&refused.text().await.unwrap());
+    let problems = texts(&html, ".error-summary li");
+    assert_eq!(
+        problems.len(),
+        11,
+        "10 commitments without a number need words, 1 override needs a reason: {problems:?}"
+    );
+    assert!(
+        problems.contains(&"Åtagande 1: Vad har gjorts: Måste fyllas i.".to_owned()),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with(
+            "Åtagande 8: Varför en annan bedömning än den uträknade: Du har valt en annan status"
+        )),
+        "{problems:?}"
+    );
+
+    let mut form = entries(13, true);
+    form[0] = ("version".into(), "1".into());
+    form.push(("action".into(), "publish".into()));
+    form.push(("status_7".into(), "kept".into()));
+    form.push((
+        "reason_7".into(),
+        "Fyra kvällar ställdes in av pandemiskäl.".into(),
+    ));
+    form.push((
+        "evidence_7".into(),
+        "https://www.flen.se/trygg-vuxen".into(),
+    ));
+    let published = post(&app, &cookie, &form).await;
+    assert_eq!(published.status(), 303);
+
+    let promise = app.page("/kommun/0482/2020").await;
+    assert_eq!(texts(&promise, ".reports a"), ["Slutredovisning 2020"]);
+    let report = app
+        .page("/kommun/0482/2020/uppfoljning/slutredovisning")
+        .await;
+    let tv = texts(&report, "li.commitment")
+        .into_iter()
+        .find(|t| t.contains("Trygg vuxen 2.0"))
+        .unwrap();
+    assert!(
+        tv.contains("Uppfyllt 46 av 50 Trygg vuxen-aktiviteter"),
+        "{tv}"
+    );
+    assert!(
+        tv.contains(
+            "Bedömningen skiljer sig från den uträknade: Fyra kvällar ställdes in av pandemiskäl."
+        ),
+        "{tv}"
+    );
+    assert!(tv.contains("https://www.flen.se/trygg-vuxen"), "{tv}");
+    assert_eq!(
+        texts(&report, ".synthetic").len(),
+        1,
+        "demo figures are labelled here too"
+    );
+
+    // Work logged afterwards does not change what was reported.
+    let late = "type,performer,date,duration_minutes\ntrygg_vuxen,municipality,2020-12-30,120\n";
+    let tenant = app
+        .database
+        .db
+        .tenant(&lofte_domain::MunicipalityCode::parse("0482").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    tenant
+        .import_activities_csv(lofte_db::Actor::System, late.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    let report = app
+        .page("/kommun/0482/2020/uppfoljning/slutredovisning")
+        .await;
+    assert!(
+        texts(&report, "li.commitment")
+            .iter()
+            .any(|t| t.contains("46 av 50 Trygg vuxen-aktiviteter"))
+    );
+    let live = app.page("/kommun/0482/2020").await;
+    assert!(
+        texts(&live, ".progress .headline")
+            .contains(&"47 av 50 Trygg vuxen-aktiviteter".to_owned())
+    );
+
+    let again = post(&app, &cookie, &form).await;
+    assert_eq!(again.status(), 422, "a published report is frozen");
+    assert_eq!(
+        app.get("/kommun/0482/2020/uppfoljning/t1").await.status(),
+        404,
+        "not published"
+    );
+}
+
+#[tokio::test]
+async fn evidence_must_be_web_links() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let mut form = entries(13, false);
+    form.push(("evidence_0".into(), "javascript:alert(1)".into()));
+    let r = post(&app, &cookie, &form).await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert!(
+        texts(&html, ".field-error")
+            .iter()
+            .any(|e| e.contains("”javascript:alert(1)” är ingen webblänk"))
+    );
+}
