@@ -584,6 +584,11 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             &[("added", activities.added.to_string())]
         )
     );
+    let reports = lofte_web::demo::load_flen_follow_ups(db).await?;
+    println!(
+        "{}",
+        lang.t_args("cli-demo-follow-ups", &[("added", reports.to_string())])
+    );
     Ok(())
 }
 

@@ -57,12 +57,14 @@ fn demo_then_export_gives_back_the_imported_document() {
     assert_eq!(
         lofte.ok(&["demo"]),
         "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
-         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n"
+         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).\n"
     );
     assert_eq!(
         lofte.ok(&["demo"]),
         "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan.\n\
-         Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n"
+         Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 0 påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).\n"
     );
     let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[
         "promise",

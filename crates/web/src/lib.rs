@@ -7,11 +7,12 @@
 
 mod api;
 pub mod auth;
+pub mod demo;
 mod error;
 mod lang;
 mod pages;
 pub mod policy;
-mod progress;
+pub mod progress;
 mod staff;
 mod views;
 

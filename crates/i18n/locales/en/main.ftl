@@ -179,6 +179,7 @@ cli-copied = Draft citizen promise { $year } for { $municipality } created as a 
 cli-activities-imported = { $added } activities imported, { $present } were already there.
 cli-demo-activities = Example data: { $added } made-up activities for Flen 2020 and 2021 loaded (marked as example data).
 cli-more-errors = There are more errors; correct these first.
+cli-demo-follow-ups = Example data: { $added } made-up follow-ups for Flen 2020 and 2021 published (marked as example data).
 cli-token-created = API token { $id } has been created. It is shown only now; keep it somewhere safe:
 cli-token-revoked = API token { $id } has been revoked.
 cli-token-unknown = There is no active API token with number { $id }.

@@ -179,6 +179,7 @@ cli-copied = Utkast till medborgarlöfte { $year } för { $municipality } är sk
 cli-activities-imported = { $added } aktiviteter inlästa, { $present } fanns redan.
 cli-demo-activities = Exempeldata: { $added } påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).
 cli-more-errors = Fler fel finns; rätta dessa först.
+cli-demo-follow-ups = Exempeldata: { $added } påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).
 cli-token-created = API-nyckel { $id } är skapad. Den visas bara nu; spara den på ett säkert ställe:
 cli-token-revoked = API-nyckel { $id } är spärrad.
 cli-token-unknown = Det finns ingen aktiv API-nyckel med nummer { $id }.

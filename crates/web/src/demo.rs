@@ -1,0 +1,83 @@
+//! Synthetic follow-up reports for the Flen demo: every tertial and the final report of
+//! 2020 and 2021, with the engine's suggested statuses and narratives that say plainly
+//! that they are example text. Lives here rather than in `db` because it needs the same
+//! progress function as the pages.
+
+use lofte_db::{Actor, Db, Visibility};
+use lofte_domain::followup::{EntryInput, ReportPeriod};
+use lofte_domain::{MunicipalityCode, Year};
+
+use crate::progress::promise_progress;
+
+/// Loads the reports that are missing; returns how many were added.
+pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
+    let code = MunicipalityCode::parse("0482").expect("Flen's code is valid");
+    let Some(tenant) = db.tenant(&code).await? else {
+        return Ok(0);
+    };
+    let places = db.places(&code).await?;
+    let mut added = 0;
+    for year in [2020, 2021] {
+        let year = Year::new(year).expect("valid year");
+        let Some(stored) = tenant.promise_for_year(year, Visibility::All).await? else {
+            continue;
+        };
+        for period in ReportPeriod::ALL {
+            if tenant.follow_up(stored.id, year, period).await?.is_some() {
+                continue;
+            }
+            let cutoff = period.cutoff(year, stored.promise.years);
+            let figures = promise_progress(&tenant, &stored, &places, cutoff)
+                .await?
+                .commitments;
+            let mut entries = Vec::new();
+            for (i, id) in stored.commitment_ids.iter().enumerate() {
+                let suggested = figures
+                    .iter()
+                    .find(|f| f.commitment == i && f.target.is_some())
+                    .map(|f| f.status.clone());
+                let narrative = match period {
+                    ReportPeriod::Final => {
+                        "Exempeltext (påhittad för demon): så här summerar parterna året för åtagandet."
+                    }
+                    ReportPeriod::Tertial(_) => {
+                        "Exempeltext (påhittad för demon): så här beskriver parterna arbetet under tertialet."
+                    }
+                };
+                let input = EntryInput {
+                    status: String::new(),
+                    reason: String::new(),
+                    narrative: narrative.to_owned(),
+                    evidence: Vec::new(),
+                };
+                let entry = input
+                    .check(period, suggested.as_deref(), true)
+                    .expect("the demo's entries are valid");
+                entries.push((*id, entry));
+            }
+            let frozen: Vec<(i32, String)> = figures
+                .iter()
+                .map(|f| {
+                    (
+                        stored.commitment_ids[f.commitment],
+                        serde_json::to_string(f).expect("serialisable"),
+                    )
+                })
+                .collect();
+            tenant
+                .save_follow_up(
+                    Actor::System,
+                    stored.id,
+                    year,
+                    period,
+                    0,
+                    &entries,
+                    Some(&frozen),
+                )
+                .await?
+                .map_err(|_| lofte_db::Error::Corrupt("demo follow-up raced".into()))?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
