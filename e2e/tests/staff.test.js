@@ -312,6 +312,15 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       { sv: 'Ändra Medborgarlöfte 2021', en: 'Edit Medborgarlöfte 2021' },
     ],
     ['account', COORDINATOR, (page) => page.goto('/personal/konto'), 200, { sv: 'Mitt konto', en: 'My account' }],
+    ['log-activity', REPORTER, (page) => page.goto('/personal/kommun/0482/logga'), 200, { sv: 'Logga aktivitet', en: 'Log an activity' }],
+    [
+      'follow-up',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/2021/uppfoljning/t3'),
+      200,
+      { sv: 'Uppföljning tertial 3 2021 – Medborgarlöfte 2021', en: 'Follow-up tertial 3 2021 – Medborgarlöfte 2021' },
+    ],
+    ['new-promise', COORDINATOR, (page) => page.goto('/personal/kommun/0482/nytt'), 200, { sv: 'Nytt medborgarlöfte', en: 'New citizen promise' }],
     [
       'forbidden',
       REPORTER,
