@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise, log_activities),
+    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise, log_activities, list_follow_ups),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -41,7 +41,7 @@ use crate::policy::{Policy, Routes, Staff};
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged
+        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -94,6 +94,11 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/promises/{year}/progress",
             Public,
             get(get_progress),
+        )
+        .get(
+            "/v1/municipalities/{code}/promises/{year}/follow-ups",
+            Public,
+            get(list_follow_ups),
         )
         .get("/{*rest}", Public, get(api_not_found))
 }
@@ -514,6 +519,97 @@ async fn log_activities(
             added: summary.added,
             already_there: summary.already_there,
         }),
+    ))
+}
+
+/// A published follow-up report.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowUpJson {
+    year: i32,
+    /// "t1", "t2", "t3" or "slutredovisning".
+    period: String,
+    published_at: chrono::DateTime<chrono::Utc>,
+    entries: Vec<FollowUpEntryJson>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowUpEntryJson {
+    /// Position of the commitment in the promise, from 0.
+    commitment: usize,
+    /// The status staff published (see the progress endpoint for the codes).
+    status: String,
+    /// Why it differs from the computed status, if it does.
+    reason: Option<String>,
+    narrative: Option<String>,
+    evidence: Vec<String>,
+    /// The figures as they were when the report was published.
+    figures: Option<crate::progress::CommitmentProgress>,
+}
+
+/// The published follow-up reports of a promise (per tertial and the final report), with
+/// their figures frozen as published.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/promises/{year}/follow-ups", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
+    ),
+    responses(
+        (status = 200, body = Vec<FollowUpJson>),
+        (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
+    )
+)]
+async fn list_follow_ups(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Json<Vec<FollowUpJson>>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or(ApiError::NotFound(lang))?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))?;
+    let reports = tenant
+        .follow_ups(stored.id, true)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok(Json(
+        reports
+            .into_iter()
+            .filter_map(|r| {
+                Some(FollowUpJson {
+                    year: r.year.get(),
+                    period: r.period.slug().to_owned(),
+                    published_at: r.published_at?,
+                    entries: r
+                        .entries
+                        .into_iter()
+                        .filter_map(|e| {
+                            Some(FollowUpEntryJson {
+                                commitment: stored
+                                    .commitment_ids
+                                    .iter()
+                                    .position(|id| *id == e.commitment_id)?,
+                                status: e.status,
+                                reason: e.reason,
+                                narrative: e.narrative,
+                                evidence: e.evidence,
+                                figures: e
+                                    .figures
+                                    .as_deref()
+                                    .and_then(|f| serde_json::from_str(f).ok()),
+                            })
+                        })
+                        .collect(),
+                })
+            })
+            .collect(),
     ))
 }
 

@@ -149,21 +149,22 @@ async fn promise_page(
             .map_err(PageError::internal(lang))?,
         None => Vec::new(),
     };
-    let reports = match &shown {
+    let published = match &shown {
         Some(s) => tenant
             .follow_ups(s.id, true)
             .await
-            .map_err(PageError::internal(lang))?
-            .into_iter()
-            .map(|r| {
-                (
-                    crate::views::report_label(lang, r.year, r.period),
-                    format!("{base}/{}/uppfoljning/{}", r.year, r.period.slug()),
-                )
-            })
-            .collect(),
+            .map_err(PageError::internal(lang))?,
         None => Vec::new(),
     };
+    let reports = published
+        .iter()
+        .map(|r| {
+            (
+                crate::views::report_label(lang, r.year, r.period),
+                format!("{base}/{}/uppfoljning/{}", r.year, r.period.slug()),
+            )
+        })
+        .collect();
     let heading = lang.t_args("municipality-title", &[("name", m.name.to_string())]);
     let (path, title) = match (&shown, year_in_path) {
         (Some(s), Some(y)) => (
@@ -195,7 +196,7 @@ async fn promise_page(
                     crate::progress::promise_progress(tenant, s, &places, crate::progress::today())
                         .await
                         .map_err(PageError::internal(lang))?;
-                Some(PromiseView::new(lang, m, s, &places, &progress))
+                Some(PromiseView::new(lang, m, s, &places, &progress, &published))
             }
             None => None,
         },

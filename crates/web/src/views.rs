@@ -135,10 +135,22 @@ pub struct YearLink {
 }
 
 pub struct CommitmentView {
+    /// The latest published follow-up's status and words for this commitment.
+    pub reported: Option<ReportedLine>,
     pub text: String,
     pub target: Option<String>,
     pub local_plan: Option<String>,
     pub progress: Option<ProgressLine>,
+}
+
+/// What the latest published follow-up said about a commitment.
+pub struct ReportedLine {
+    /// "Slutredovisning 2020"
+    pub report: String,
+    pub href: String,
+    pub status: String,
+    pub status_class: String,
+    pub narrative: Option<String>,
 }
 
 /// A commitment's progress in words: status (always in words, colour only supports it),
@@ -236,6 +248,8 @@ pub struct PromiseView {
     pub closed: Option<String>,
     /// Said when the figures rest on synthetic demo data.
     pub synthetic: Option<String>,
+    /// "Enligt Slutredovisning 2020: 2 uppfyllda, 1 delvis uppfyllt, …"
+    pub summary: Option<String>,
     pub as_of: Option<String>,
 }
 
@@ -246,7 +260,26 @@ impl PromiseView {
         stored: &StoredPromise,
         places: &[Place],
         progress: &crate::progress::PromiseProgress,
+        reports: &[lofte_db::FollowUpReport],
     ) -> PromiseView {
+        // The newest published report that speaks of each commitment.
+        let reported_of = |id: i32| {
+            reports.iter().rev().find_map(|r| {
+                let e = r.entries.iter().find(|e| e.commitment_id == id)?;
+                Some(ReportedLine {
+                    report: report_label(lang, r.year, r.period),
+                    href: format!(
+                        "/kommun/{}/{}/uppfoljning/{}",
+                        municipality.code,
+                        r.year,
+                        r.period.slug()
+                    ),
+                    status: lang.t(&format!("progress-status-{}", e.status)),
+                    status_class: e.status.clone(),
+                    narrative: e.narrative.clone(),
+                })
+            })
+        };
         let p: &Promise = &stored.promise;
         let period_over = progress.as_of
             >= chrono::NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("valid");
@@ -269,6 +302,7 @@ impl PromiseView {
                         .enumerate()
                         .filter(|(_, c)| c.party == party)
                         .map(|(index, c)| CommitmentView {
+                            reported: reported_of(stored.commitment_ids[index]),
                             progress: progress_of(index),
                             text: c.text.to_string(),
                             target: c.target.as_ref().map(|t| target_line(lang, t, places)),
@@ -324,6 +358,28 @@ impl PromiseView {
                 .collect(),
             closed: (p.status == PromiseStatus::Closed).then(|| lang.t("promise-status-closed")),
             synthetic: progress.synthetic.then(|| lang.t("progress-synthetic")),
+            summary: reports.last().map(|r| {
+                let mut counts: Vec<(String, usize)> = Vec::new();
+                for e in &r.entries {
+                    match counts.iter_mut().find(|(s, _)| *s == e.status) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((e.status.clone(), 1)),
+                    }
+                }
+                let parts: Vec<String> = counts
+                    .iter()
+                    .map(|(status, n)| {
+                        lang.t_args(&format!("summary-{status}"), &[("count", n.to_string())])
+                    })
+                    .collect();
+                lang.t_args(
+                    "summary-line",
+                    &[
+                        ("report", report_label(lang, r.year, r.period)),
+                        ("parts", parts.join(", ")),
+                    ],
+                )
+            }),
             as_of: (!progress.commitments.is_empty()).then(|| {
                 lang.t_args(
                     "progress-as-of",

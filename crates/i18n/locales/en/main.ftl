@@ -447,3 +447,15 @@ field-follow-up-evidence = Links to evidence (one per line)
 public-reports-heading = Follow-ups of the promise
 public-report-override = The assessment differs from the computed one: { $reason }
 public-report-evidence = Evidence
+summary-line = According to { $report }: { $parts }.
+summary-kept = { $count ->
+    [one] 1 commitment kept
+   *[other] { $count } commitments kept
+}
+summary-partly-kept = { $count } partly kept
+summary-not-kept = { $count } not kept
+summary-on-track = { $count } on track
+summary-at-risk = { $count } at risk
+summary-behind = { $count } behind
+summary-not-started = { $count } not started
+summary-not-assessed = { $count } assessed in words

@@ -447,3 +447,15 @@ field-follow-up-evidence = Länkar till underlag (en per rad)
 public-reports-heading = Uppföljningar av löftet
 public-report-override = Bedömningen skiljer sig från den uträknade: { $reason }
 public-report-evidence = Underlag
+summary-line = Enligt { $report }: { $parts }.
+summary-kept = { $count ->
+    [one] 1 åtagande uppfyllt
+   *[other] { $count } åtaganden uppfyllda
+}
+summary-partly-kept = { $count } delvis uppfyllda
+summary-not-kept = { $count } inte uppfyllda
+summary-on-track = { $count } enligt plan
+summary-at-risk = { $count } med risk att inte nås
+summary-behind = { $count } efter plan
+summary-not-started = { $count } inte påbörjade
+summary-not-assessed = { $count } bedömda i ord

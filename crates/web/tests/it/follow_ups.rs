@@ -159,6 +159,36 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
             .contains(&"47 av 50 Trygg vuxen-aktiviteter".to_owned())
     );
 
+    let promise = app.page("/kommun/0482/2020").await;
+    assert_eq!(
+        texts(&promise, ".summary"),
+        ["Enligt Slutredovisning 2020: 10 bedömda i ord, 3 åtaganden uppfyllda."]
+    );
+    let tv_line = texts(&promise, ".reported")
+        .into_iter()
+        .find(|l| l.contains("Uppfyllt"))
+        .unwrap();
+    assert!(
+        tv_line.starts_with("Slutredovisning 2020: Uppfyllt"),
+        "{tv_line}"
+    );
+    let api: serde_json::Value = app
+        .get("/api/v1/municipalities/0482/promises/2020/follow-ups")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api[0]["period"], "slutredovisning");
+    let tv = api[0]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["commitment"] == 7)
+        .unwrap();
+    assert_eq!(tv["status"], "kept");
+    assert_eq!(tv["figures"]["actual"], 46, "frozen as published, not 47");
+    assert_eq!(tv["evidence"][0], "https://www.flen.se/trygg-vuxen");
+
     let again = post(&app, &cookie, &form).await;
     assert_eq!(again.status(), 422, "a published report is frozen");
     assert_eq!(
