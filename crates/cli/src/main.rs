@@ -104,6 +104,8 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// The audit log of accounts, memberships and API tokens, newest first.
+    History,
 }
 
 #[derive(Subcommand)]
@@ -471,6 +473,23 @@ async fn user_command(db: &Db, lang: Lang, command: UserCommand) -> Result<()> {
                 println!(
                     "{}\t{}\t{memberships}{disabled}",
                     s.account.email, s.account.display_name
+                );
+            }
+        }
+        UserCommand::History => {
+            for e in db.account_events().await? {
+                let by = e.by.unwrap_or_else(|| lang.t("history-system"));
+                let on = e.account.map(|a| format!(" {a}")).unwrap_or_default();
+                let detail = if e.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", e.detail)
+                };
+                println!(
+                    "{}\t{by}\t{}{on}{detail}",
+                    e.at.with_timezone(&chrono_tz::Europe::Stockholm)
+                        .format("%Y-%m-%d %H:%M"),
+                    e.action
                 );
             }
         }

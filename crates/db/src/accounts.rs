@@ -8,7 +8,9 @@ use lofte_domain::{Email, FieldError, Grant, MunicipalityCode, Principal, Proble
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entity::{account, api_token, membership, municipality, organisation, session};
+use crate::entity::{
+    account, account_event, api_token, membership, municipality, organisation, session,
+};
 use crate::{Db, Error, Result};
 
 /// An organisation staff belong to.
@@ -43,6 +45,18 @@ pub struct AccountSummary {
     pub memberships: Vec<(String, Role)>,
 }
 
+/// One line of the accounts' audit log.
+#[derive(Debug, Clone)]
+pub struct AccountEvent {
+    pub at: DateTime<Utc>,
+    /// E-mail of whoever did it; `None` for the command line.
+    pub by: Option<String>,
+    /// E-mail of the account it concerns, if any.
+    pub account: Option<String>,
+    pub action: String,
+    pub detail: String,
+}
+
 /// After this many wrong passwords in a row an account is locked for a while.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
@@ -60,6 +74,67 @@ fn to_account(m: account::Model) -> Result<Account> {
 }
 
 impl Db {
+    async fn account_event(
+        &self,
+        by: Option<i32>,
+        account_id: Option<i32>,
+        api_token_id: Option<i32>,
+        action: &str,
+        detail: String,
+    ) -> Result<()> {
+        account_event::Entity::insert(account_event::ActiveModel {
+            at: Set(Utc::now()),
+            by_account_id: Set(by),
+            account_id: Set(account_id),
+            api_token_id: Set(api_token_id),
+            action: Set(action.to_owned()),
+            detail: Set(detail),
+            ..Default::default()
+        })
+        .exec_without_returning(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// The accounts' audit log, newest first.
+    pub async fn account_events(&self) -> Result<Vec<AccountEvent>> {
+        let rows = account_event::Entity::find()
+            .order_by_desc(account_event::Column::Id)
+            .all(self.conn())
+            .await?;
+        let accounts = account::Entity::find().all(self.conn()).await?;
+        let email = |id: Option<i32>| {
+            id.and_then(|id| accounts.iter().find(|a| a.id == id))
+                .map(|a| a.email.clone())
+        };
+        Ok(rows
+            .into_iter()
+            .map(|r| AccountEvent {
+                at: r.at,
+                by: email(r.by_account_id),
+                account: email(r.account_id),
+                action: r.action,
+                detail: r.detail,
+            })
+            .collect())
+    }
+
+    /// Changes a person's own password (from the account page), logged as done by them.
+    pub async fn change_own_password(&self, account_id: i32, hash: &str) -> Result<bool> {
+        let changed = self.update_password_hash(account_id, hash).await?;
+        if changed {
+            self.account_event(
+                Some(account_id),
+                Some(account_id),
+                None,
+                "password",
+                "changed by the account".into(),
+            )
+            .await?;
+        }
+        Ok(changed)
+    }
+
     /// Creates an account; a second account with the same e-mail is refused.
     pub async fn create_account(
         &self,
@@ -78,7 +153,17 @@ impl Db {
             ..Default::default()
         };
         match account::Entity::insert(row).exec(self.conn()).await {
-            Ok(r) => Ok(r.last_insert_id),
+            Ok(r) => {
+                self.account_event(
+                    None,
+                    Some(r.last_insert_id),
+                    None,
+                    "create",
+                    format!("{email}, {display_name}"),
+                )
+                .await?;
+                Ok(r.last_insert_id)
+            }
             Err(e)
                 if matches!(
                     e.sql_err(),
@@ -137,7 +222,17 @@ impl Db {
             .collect()
     }
 
+    /// Sets a new password hash (a reset by the operator) and logs it.
     pub async fn set_password_hash(&self, account_id: i32, hash: &str) -> Result<bool> {
+        let changed = self.update_password_hash(account_id, hash).await?;
+        if changed {
+            self.account_event(None, Some(account_id), None, "password", "reset".into())
+                .await?;
+        }
+        Ok(changed)
+    }
+
+    async fn update_password_hash(&self, account_id: i32, hash: &str) -> Result<bool> {
         let result = account::Entity::update_many()
             .col_expr(account::Column::PasswordHash, Expr::value(hash))
             .col_expr(account::Column::FailedLogins, Expr::value(0))
@@ -159,6 +254,11 @@ impl Db {
             .filter(account::Column::Id.eq(account_id))
             .exec(self.conn())
             .await?;
+        if result.rows_affected == 1 {
+            let action = if disabled { "disable" } else { "enable" };
+            self.account_event(None, Some(account_id), None, action, String::new())
+                .await?;
+        }
         Ok(result.rows_affected == 1)
     }
 
@@ -290,6 +390,19 @@ impl Db {
             .to_owned(),
         )
         .exec_without_returning(self.conn())
+        .await?;
+        let org = organisation::Entity::find_by_id(organisation_id)
+            .one(self.conn())
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default();
+        self.account_event(
+            None,
+            Some(account_id),
+            None,
+            "grant",
+            format!("{org}: {role}"),
+        )
         .await?;
         Ok(())
     }
@@ -443,6 +556,14 @@ impl Db {
         })
         .exec(self.conn())
         .await?;
+        self.account_event(
+            None,
+            None,
+            Some(r.last_insert_id),
+            "token-create",
+            format!("{name}: {role}"),
+        )
+        .await?;
         Ok(r.last_insert_id)
     }
 
@@ -474,6 +595,10 @@ impl Db {
             .filter(api_token::Column::RevokedAt.is_null())
             .exec(self.conn())
             .await?;
+        if r.rows_affected == 1 {
+            self.account_event(None, None, Some(id), "token-revoke", String::new())
+                .await?;
+        }
         Ok(r.rows_affected == 1)
     }
 }

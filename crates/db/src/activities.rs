@@ -282,6 +282,34 @@ impl Tenant {
         Ok(inserted)
     }
 
+    /// Activities are only ever added, each carrying who added it; the audit log records
+    /// each addition (form, API, import) with its counts.
+    async fn audit_activities(
+        &self,
+        conn: &impl ConnectionTrait,
+        actor: Actor,
+        added: u64,
+        already_there: u64,
+    ) -> Result<()> {
+        crate::editing::audit(
+            conn,
+            crate::editing::AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "activities",
+                entity_id: 0,
+                promise_id: None,
+                action: "add",
+                before: None,
+                after: Some(
+                    serde_json::json!({ "added": added, "already_there": already_there })
+                        .to_string(),
+                ),
+            },
+        )
+        .await
+    }
+
     /// Adds activities all or nothing; problems are named `[index].field`.
     pub async fn add_activities(
         &self,
@@ -430,8 +458,10 @@ impl Tenant {
             return Ok(Err(errors));
         }
         summary.added += self.insert_batch(&txn, batch).await?;
-        txn.commit().await?;
         summary.already_there = seen_rows - summary.added;
+        self.audit_activities(&txn, actor, summary.added, summary.already_there)
+            .await?;
+        txn.commit().await?;
         Ok(Ok(summary))
     }
 

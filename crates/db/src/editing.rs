@@ -56,7 +56,7 @@ pub(crate) struct AuditRecord<'a> {
     pub municipality: &'a str,
     pub entity: &'a str,
     pub entity_id: i32,
-    pub promise_id: i32,
+    pub promise_id: Option<i32>,
     pub action: &'a str,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -75,7 +75,7 @@ pub(crate) async fn audit(conn: &impl ConnectionTrait, r: AuditRecord<'_>) -> Re
         municipality_code: Set(r.municipality.to_owned()),
         entity: Set(r.entity.to_owned()),
         entity_id: Set(r.entity_id),
-        promise_id: Set(Some(r.promise_id)),
+        promise_id: Set(r.promise_id),
         action: Set(r.action.to_owned()),
         before: Set(r.before),
         after: Set(r.after),
@@ -202,7 +202,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "commitment",
                 entity_id: commitment_id,
-                promise_id,
+                promise_id: Some(promise_id),
                 action: "update",
                 before: Some(to_json(&CommitmentDocument::from(&current))),
                 after: Some(to_json(&document)),
@@ -295,7 +295,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "promise",
                 entity_id: promise_id,
-                promise_id,
+                promise_id: Some(promise_id),
                 action: "update",
                 before: Some(to_json(&header_of(&before.promise))),
                 after: Some(to_json(&header_of(&after.promise))),
@@ -349,7 +349,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "promise",
                 entity_id: promise_id,
-                promise_id,
+                promise_id: Some(promise_id),
                 action: "status",
                 before: Some(format!("\"{}\"", before.promise.status.as_str())),
                 after: Some(format!("\"{}\"", to.as_str())),
@@ -415,7 +415,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "commitment",
                 entity_id: id,
-                promise_id,
+                promise_id: Some(promise_id),
                 action: "create",
                 before: None,
                 after: Some(to_json(&document)),
@@ -484,6 +484,27 @@ impl Tenant {
             });
         }
         Ok(entries)
+    }
+
+    /// The municipality's audit entries about one kind of record that belongs to no single
+    /// promise ("activities", "profile"), newest first.
+    pub async fn audit_of(&self, entity: &str) -> Result<Vec<AuditEntry>> {
+        Ok(audit_log::Entity::find()
+            .filter(audit_log::Column::MunicipalityCode.eq(self.code()))
+            .filter(audit_log::Column::Entity.eq(entity))
+            .order_by_desc(audit_log::Column::Id)
+            .all(self.db().conn())
+            .await?
+            .into_iter()
+            .map(|r| AuditEntry {
+                at: r.at,
+                by: None,
+                entity: r.entity,
+                action: r.action,
+                before: r.before,
+                after: r.after,
+            })
+            .collect())
     }
 
     /// The published states of a promise, oldest first.

@@ -228,7 +228,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "follow_up",
                 entity_id: id,
-                promise_id,
+                promise_id: Some(promise_id),
                 action: if publish_with_figures.is_some() {
                     "publish"
                 } else {

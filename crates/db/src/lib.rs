@@ -24,7 +24,9 @@ use lofte_domain::FieldError;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use sea_orm_migration::MigratorTrait;
 
-pub use accounts::{Account, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef};
+pub use accounts::{
+    Account, AccountEvent, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef,
+};
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, StoredEntry};
 pub use municipalities::MunicipalitySummary;

@@ -241,6 +241,26 @@ impl Db {
                 .exec_without_returning(&txn)
                 .await?;
         }
+        crate::editing::audit(
+            &txn,
+            crate::editing::AuditRecord {
+                actor: crate::Actor::System,
+                municipality: code,
+                entity: "profile",
+                entity_id: 0,
+                promise_id: None,
+                action: "import",
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "police": profile.police.as_ref().map(|p| p.local_police_area.to_string()),
+                        "places": profile.places.iter().map(|p| p.slug.to_string()).collect::<Vec<_>>(),
+                    })
+                    .to_string(),
+                ),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(())
     }

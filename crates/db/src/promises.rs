@@ -276,7 +276,7 @@ impl Tenant {
                 municipality: self.code(),
                 entity: "promise",
                 entity_id: inserted,
-                promise_id: inserted,
+                promise_id: Some(inserted),
                 action: "create",
                 before: None,
                 after: Some(to_json(&PromiseDocument::from(&stored.promise))),

@@ -224,3 +224,47 @@ async fn the_workflow_moves_one_step_at_a_time() {
         "another municipality cannot touch it"
     );
 }
+
+#[tokio::test]
+async fn every_change_to_accounts_and_tokens_is_logged_without_secrets() {
+    let t = fresh_database().await;
+    let id =
+        t.db.create_account(&email("a@flen.se"), "Anna", "$argon2id$secret")
+            .await
+            .unwrap();
+    let org =
+        t.db.organisation(&OrganisationRef::Municipality(code("0482")))
+            .await
+            .unwrap();
+    t.db.grant(id, org, Role::Coordinator).await.unwrap();
+    t.db.change_own_password(id, "$argon2id$other")
+        .await
+        .unwrap();
+    t.db.set_disabled(id, true).await.unwrap();
+    let token =
+        t.db.create_api_token(org, Role::Reporter, "Rakel", "digest")
+            .await
+            .unwrap();
+    t.db.revoke_api_token(token).await.unwrap();
+    let events = t.db.account_events().await.unwrap();
+    let summary: Vec<(Option<&str>, &str, &str)> = events
+        .iter()
+        .map(|e| (e.by.as_deref(), e.action.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (None, "token-revoke", ""),
+            (None, "token-create", "Rakel: reporter"),
+            (None, "disable", ""),
+            (Some("a@flen.se"), "password", "changed by the account"),
+            (None, "grant", "Flens kommun: coordinator"),
+            (None, "create", "a@flen.se, Anna"),
+        ]
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| !e.detail.contains("argon2") && !e.detail.contains("digest"))
+    );
+}

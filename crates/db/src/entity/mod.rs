@@ -2,6 +2,7 @@
 //! gets domain types from the repositories.
 
 pub mod account;
+pub mod account_event;
 pub mod activity;
 pub mod api_token;
 pub mod audit_log;

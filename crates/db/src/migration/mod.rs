@@ -7,6 +7,7 @@ mod m0001_promises;
 mod m0002_accounts;
 mod m0003_activities;
 mod m0004_follow_ups;
+mod m0005_account_events;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_accounts::Migration),
             Box::new(m0003_activities::Migration),
             Box::new(m0004_follow_ups::Migration),
+            Box::new(m0005_account_events::Migration),
         ]
     }
 }

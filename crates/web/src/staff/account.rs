@@ -238,7 +238,7 @@ pub async fn change_password(
     let hash = hash_password(form.new_password).await;
     state
         .db
-        .set_password_hash(user.id, &hash)
+        .change_own_password(user.id, &hash)
         .await
         .map_err(PageError::internal(lang))?;
     // The session is bound to the old hash; sign in again on this one so the person
