@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use lofte_domain::followup::{Entry, ReportPeriod};
-use lofte_domain::{FieldError, Problem, Year};
-use sea_orm::sea_query::Expr;
+use lofte_domain::{FieldError, Problem, PromiseStatus, Year};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::editing::{Actor, AuditRecord, Conflict, audit};
-use crate::entity::{follow_up, follow_up_entry};
+use crate::entity::{follow_up, follow_up_entry, promise};
 use crate::promises::{Tenant, to_json};
 use crate::{Error, Result};
 
@@ -220,6 +220,38 @@ impl Tenant {
                 .filter(follow_up::Column::Id.eq(id))
                 .exec(&txn)
                 .await?;
+            // The final report closes the period: a published promise becomes closed.
+            if period == ReportPeriod::Final {
+                let closed = promise::Entity::update_many()
+                    .col_expr(
+                        promise::Column::Status,
+                        Expr::value(PromiseStatus::Closed.as_str()),
+                    )
+                    .col_expr(
+                        promise::Column::Version,
+                        Expr::col(promise::Column::Version).add(1),
+                    )
+                    .filter(promise::Column::Id.eq(promise_id))
+                    .filter(promise::Column::Status.eq(PromiseStatus::Published.as_str()))
+                    .exec(&txn)
+                    .await?;
+                if closed.rows_affected == 1 {
+                    audit(
+                        &txn,
+                        AuditRecord {
+                            actor,
+                            municipality: self.code(),
+                            entity: "promise",
+                            entity_id: promise_id,
+                            promise_id: Some(promise_id),
+                            action: "status",
+                            before: Some("\"published\"".into()),
+                            after: Some("\"closed\"".into()),
+                        },
+                    )
+                    .await?;
+                }
+            }
         }
         audit(
             &txn,

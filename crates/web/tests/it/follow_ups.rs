@@ -107,6 +107,11 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
 
     let promise = app.page("/kommun/0482/2020").await;
     assert_eq!(texts(&promise, ".reports a"), ["Slutredovisning 2020"]);
+    assert!(
+        texts(&promise, ".note")
+            .contains(&"Avslutat: året är slut och slutredovisningen gjord.".to_owned()),
+        "publishing the final report closes the promise"
+    );
     let report = app
         .page("/kommun/0482/2020/uppfoljning/slutredovisning")
         .await;
