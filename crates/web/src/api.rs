@@ -199,6 +199,27 @@ async fn tenant(state: &AppState, lang: lofte_i18n::Lang, code: &str) -> Result<
         .ok_or(ApiError::NotFound(lang))
 }
 
+/// The municipality and its published promise covering `year`, or 404.
+async fn public_promise(
+    state: &AppState,
+    lang: lofte_i18n::Lang,
+    code: &str,
+    year: &str,
+) -> Result<(Tenant, lofte_db::StoredPromise), ApiError> {
+    let tenant = tenant(state, lang, code).await?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| Year::new(y).ok())
+        .ok_or(ApiError::NotFound(lang))?;
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))?;
+    Ok((tenant, stored))
+}
+
 /// One municipality with its published promises, newest first.
 #[utoipa::path(
     get, path = "/api/v1/municipalities/{code}", tag = "municipalities",
@@ -348,17 +369,7 @@ async fn get_promise(
     ApiLang(lang): ApiLang,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<PromiseDocument>, ApiError> {
-    let tenant = tenant(&state, lang, &code).await?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or(ApiError::NotFound(lang))?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::Public)
-        .await
-        .map_err(ApiError::internal(lang))?
-        .ok_or(ApiError::NotFound(lang))?;
+    let (_, stored) = public_promise(&state, lang, &code, &year).await?;
     Ok(Json(PromiseDocument::from(&stored.promise)))
 }
 
@@ -564,17 +575,7 @@ async fn list_follow_ups(
     ApiLang(lang): ApiLang,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<Vec<FollowUpJson>>, ApiError> {
-    let tenant = tenant(&state, lang, &code).await?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or(ApiError::NotFound(lang))?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::Public)
-        .await
-        .map_err(ApiError::internal(lang))?
-        .ok_or(ApiError::NotFound(lang))?;
+    let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
     let reports = tenant
         .follow_ups(stored.id, true)
         .await
@@ -631,17 +632,7 @@ async fn get_progress(
     ApiLang(lang): ApiLang,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<crate::progress::PromiseProgress>, ApiError> {
-    let tenant = tenant(&state, lang, &code).await?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or(ApiError::NotFound(lang))?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::Public)
-        .await
-        .map_err(ApiError::internal(lang))?
-        .ok_or(ApiError::NotFound(lang))?;
+    let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
     let places = state
         .db
         .places(&tenant.municipality().code)
