@@ -53,6 +53,9 @@ const REQUIRED: [&str; 3] = ["type", "performer", "date"];
 /// Rows per INSERT: well under SQLite's bind-parameter limit.
 const BATCH: usize = 500;
 
+/// Page cache for an import's connection, in KiB.
+const IMPORT_CACHE_KIB: u32 = 32 * 1024;
+
 /// At most this many problems are listed; an import with more is still refused whole.
 pub const MAX_LISTED: usize = 200;
 
@@ -400,6 +403,14 @@ impl Tenant {
         }
 
         let txn = self.db().begin_write().await?;
+        // A large import touches index pages all over the file: give this connection a
+        // bigger page cache while it runs (SQLite's default is 2 MiB), and hand it back
+        // afterwards so pooled connections stay small.
+        let sqlite = self.db().backend() == sea_orm::DbBackend::Sqlite;
+        if sqlite {
+            txn.execute_unprepared(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
+                .await?;
+        }
         let mut summary = ImportSummary::default();
         let mut batch = Vec::with_capacity(BATCH);
         let mut seen_rows = 0u64;
@@ -452,6 +463,9 @@ impl Tenant {
                     }
                 }
             }
+        }
+        if sqlite {
+            txn.execute_unprepared("PRAGMA cache_size = -2000").await?;
         }
         if !errors.is_empty() {
             txn.rollback().await?;
