@@ -479,6 +479,20 @@ impl Tenant {
         Ok(Ok(summary))
     }
 
+    /// Whether any activity in the period is synthetic demo data (for the label on pages
+    /// that show figures frozen earlier).
+    pub async fn has_synthetic_activities(&self, period: YearSpan) -> Result<bool> {
+        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
+        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        Ok(activity::Entity::find()
+            .filter(activity::Column::MunicipalityCode.eq(self.code()))
+            .filter(activity::Column::Synthetic.eq(true))
+            .filter(activity::Column::LocalDate.between(first, last))
+            .one(self.db().conn())
+            .await?
+            .is_some())
+    }
+
     /// The municipality's activities of the given types in the period, for the engine,
     /// and whether any of them is synthetic demo data.
     pub async fn activities(

@@ -71,6 +71,15 @@ impl Db {
         }))
     }
 
+    /// The tenant for a municipality code as written in a URL or a form: `None` when the
+    /// text is no municipality code or no such municipality exists.
+    pub async fn tenant_named(&self, raw: &str) -> Result<Option<Tenant>> {
+        match MunicipalityCode::parse(raw) {
+            Ok(code) => self.tenant(&code).await,
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Stores a promise for the municipality it names: resolves the tenant, then
     /// [`Tenant::create_promise`]. Used by imports, where the municipality comes from
     /// the document.

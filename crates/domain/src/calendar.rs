@@ -40,6 +40,16 @@ impl Year {
     }
 }
 
+impl std::str::FromStr for Year {
+    type Err = Problem;
+
+    /// A year as written in a URL or a form field, e.g. "2021".
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let year = raw.trim().parse::<i32>().map_err(|_| Problem::Number)?;
+        Year::new(year)
+    }
+}
+
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -195,6 +205,13 @@ mod tests {
 
     fn year(y: i32) -> Year {
         Year::new(y).unwrap()
+    }
+
+    #[test]
+    fn years_parse_from_text() {
+        assert_eq!("2021".parse::<Year>(), Ok(year(2021)));
+        assert_eq!("tjugo".parse::<Year>(), Err(Problem::Number));
+        assert!("1999".parse::<Year>().is_err());
     }
 
     #[test]

@@ -298,12 +298,6 @@ pub fn figures(at_least: u32, period: YearSpan, actual: u32, as_of: NaiveDate) -
     }
 }
 
-/// The last day of `tertial` in `year`, or `today` if the tertial is still running.
-pub fn tertial_cutoff(year: Year, tertial: Tertial, today: NaiveDate) -> NaiveDate {
-    let (_, last) = tertial.dates(year);
-    last.min(today)
-}
-
 /// A logged activity as it is entered (form, API, CSV row), before it is stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewActivity {

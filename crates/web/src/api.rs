@@ -13,7 +13,7 @@ use lofte_domain::exchange::{
     PoliceDocument, ProfileDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
     StatusDocument, TargetDocument, YearsDocument,
 };
-use lofte_domain::{Municipality, MunicipalityCode, Permission, Year};
+use lofte_domain::{Municipality, Permission, Year};
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
@@ -190,10 +190,9 @@ async fn list_municipalities(
 }
 
 async fn tenant(state: &AppState, lang: lofte_i18n::Lang, code: &str) -> Result<Tenant, ApiError> {
-    let code = MunicipalityCode::parse(code).map_err(|_| ApiError::NotFound(lang))?;
     state
         .db
-        .tenant(&code)
+        .tenant_named(code)
         .await
         .map_err(ApiError::internal(lang))?
         .ok_or(ApiError::NotFound(lang))
@@ -207,11 +206,7 @@ async fn public_promise(
     year: &str,
 ) -> Result<(Tenant, lofte_db::StoredPromise), ApiError> {
     let tenant = tenant(state, lang, code).await?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or(ApiError::NotFound(lang))?;
+    let year: Year = year.parse().map_err(|_| ApiError::NotFound(lang))?;
     let stored = tenant
         .promise_for_year(year, Visibility::Public)
         .await

@@ -154,11 +154,7 @@ async fn shutdown_signal() {
 
 /// Today's year in Sweden, which decides which promise is "current".
 pub(crate) fn this_year() -> lofte_domain::Year {
-    use chrono::Datelike;
-    let year = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Stockholm)
-        .year();
-    lofte_domain::Year::new(year).unwrap_or_else(|_| {
+    lofte_domain::Year::of(progress::today()).unwrap_or_else(|| {
         lofte_domain::Year::new(lofte_domain::Year::MAX).expect("MAX is a valid year")
     })
 }

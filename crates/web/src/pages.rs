@@ -7,7 +7,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use lofte_db::{StoredPromise, Tenant, Visibility};
-use lofte_domain::{MunicipalityCode, Year};
+use lofte_domain::Year;
 use lofte_i18n::Lang;
 
 use crate::error::PageError;
@@ -106,10 +106,9 @@ async fn tenant_for(state: &AppState, lang: Lang, raw: &str) -> Result<Tenant, P
             &[("code", raw.chars().take(12).collect())],
         )),
     };
-    let code = MunicipalityCode::parse(raw).map_err(|_| not_found())?;
     state
         .db
-        .tenant(&code)
+        .tenant_named(raw)
         .await
         .map_err(PageError::internal(lang))?
         .ok_or_else(not_found)
@@ -235,11 +234,7 @@ async fn promise_year(
             ],
         )),
     };
-    let parsed = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or_else(no_promise)?;
+    let parsed: Year = year.parse().map_err(|_| no_promise())?;
     let shown = tenant
         .promise_for_year(parsed, Visibility::Public)
         .await
@@ -281,11 +276,7 @@ async fn follow_up_report(
 ) -> Result<FollowUpPublicPage, PageError> {
     let tenant = tenant_for(&state, lang, &code).await?;
     let not_found = || PageError::NotFound { lang, detail: None };
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or_else(not_found)?;
+    let year: Year = year.parse().map_err(|_| not_found())?;
     let period = lofte_domain::followup::ReportPeriod::parse(&period).ok_or_else(not_found)?;
     let stored = tenant
         .promise_for_year(year, Visibility::Public)
@@ -300,7 +291,6 @@ async fn follow_up_report(
         .ok_or_else(not_found)?;
     let m = tenant.municipality();
     let p = &stored.promise;
-    let mut synthetic = false;
     let parties = p
         .parties()
         .into_iter()
@@ -338,11 +328,10 @@ async fn follow_up_report(
                 .collect(),
         })
         .collect();
-    if let Ok(progress) =
-        crate::progress::promise_progress(&tenant, &stored, &[], crate::progress::today()).await
-    {
-        synthetic = progress.synthetic;
-    }
+    let synthetic = tenant
+        .has_synthetic_activities(p.years)
+        .await
+        .map_err(PageError::internal(lang))?;
     let heading = format!(
         "{} – {}",
         crate::views::report_label(lang, year, period),

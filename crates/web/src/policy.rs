@@ -31,7 +31,7 @@ pub enum Policy {
 #[derive(Debug, Clone)]
 pub struct RouteInfo {
     pub method: Method,
-    pub path: &'static str,
+    pub path: String,
     pub policy: Policy,
 }
 
@@ -88,7 +88,7 @@ impl Routes {
         self.router = self.router.route(path, guarded);
         self.table.push(RouteInfo {
             method,
-            path,
+            path: path.to_owned(),
             policy,
         });
         self
@@ -103,7 +103,7 @@ impl Routes {
     pub fn nest(mut self, prefix: &'static str, other: Routes) -> Self {
         self.router = self.router.nest(prefix, other.router);
         self.table.extend(other.table.into_iter().map(|mut r| {
-            r.path = Box::leak(format!("{prefix}{}", r.path).into_boxed_str());
+            r.path = format!("{prefix}{}", r.path);
             r
         }));
         self

@@ -66,13 +66,12 @@ pub struct LoginForm {
     nasta: Option<String>,
 }
 
-fn too_many(lang: Lang, page: LoginPage, seconds: u64) -> Response {
+fn too_many(page: LoginPage, seconds: u64) -> Response {
     let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
     response.headers_mut().insert(
         header::RETRY_AFTER,
         HeaderValue::from_str(&seconds.to_string()).expect("digits are a valid header"),
     );
-    let _ = lang;
     response
 }
 
@@ -90,7 +89,7 @@ pub async fn login(
     };
     if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
         let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
-        return Ok(too_many(lang, page, seconds));
+        return Ok(too_many(page, seconds));
     }
     let account = match Email::parse(&form.email) {
         Ok(email) => state
@@ -107,7 +106,7 @@ pub async fn login(
             .unwrap_or(1)
             .max(1);
         let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
-        return Ok(too_many(lang, page, seconds));
+        return Ok(too_many(page, seconds));
     }
     let user = auth
         .authenticate(Credentials {

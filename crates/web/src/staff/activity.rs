@@ -11,9 +11,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDateTime;
 use lofte_db::{Tenant, Visibility};
 use lofte_domain::followup::{Activity, Exclusion, NewActivity, Performer, counts};
-use lofte_domain::{
-    ActivityTypeCode, FieldError, MunicipalityCode, PlaceSlug, Problem, Text, Year,
-};
+use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem, Text, Year};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
@@ -81,17 +79,6 @@ fn now_local() -> NaiveDateTime {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Stockholm)
         .naive_local()
-}
-
-async fn tenant_of(state: &AppState, lang: Lang, code: &str) -> Result<Tenant, PageError> {
-    let code =
-        MunicipalityCode::parse(code).map_err(|_| PageError::NotFound { lang, detail: None })?;
-    state
-        .db
-        .tenant(&code)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or(PageError::NotFound { lang, detail: None })
 }
 
 async fn page(
@@ -206,7 +193,7 @@ pub async fn log_page(
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
 ) -> Result<LogPage, PageError> {
-    let tenant = tenant_of(&state, lang, &code).await?;
+    let tenant = super::tenant(&state, lang, &code).await?;
     let police = match &staff.user {
         Some(u) => state
             .db
@@ -353,7 +340,7 @@ pub async fn log(
     Path(code): Path<String>,
     Form(form): Form<LogForm>,
 ) -> Result<Response, PageError> {
-    let tenant = tenant_of(&state, lang, &code).await?;
+    let tenant = super::tenant(&state, lang, &code).await?;
     let new = match form.parse() {
         Ok(a) => a,
         Err(errors) => {

@@ -11,9 +11,9 @@ use axum::Form;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lofte_db::{StoredPromise, Tenant, Visibility};
+use lofte_db::{StoredPromise, Tenant};
 use lofte_domain::followup::{Entry, EntryInput, ReportPeriod};
-use lofte_domain::{FieldError, MunicipalityCode, Year};
+use lofte_domain::{FieldError, Year};
 use lofte_i18n::Lang;
 
 use super::forms::{Choice, SummaryItem, choices};
@@ -80,28 +80,15 @@ async fn context(
     year: &str,
     period: &str,
 ) -> Result<Context, PageError> {
-    let not_found = || PageError::NotFound { lang, detail: None };
-    let code = MunicipalityCode::parse(code).map_err(|_| not_found())?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or_else(not_found)?;
-    let period = ReportPeriod::parse(period).ok_or_else(not_found)?;
-    let tenant = state
-        .db
-        .tenant(&code)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::All)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
+    let period = ReportPeriod::parse(period).ok_or(PageError::NotFound { lang, detail: None })?;
+    let (tenant, stored) = super::promise(state, lang, code, year).await?;
+    // The report's year: the one in the URL (a promise may span several).
+    let year: Year = year
+        .parse()
+        .map_err(|_| PageError::NotFound { lang, detail: None })?;
     let places = state
         .db
-        .places(&code)
+        .places(&tenant.municipality().code)
         .await
         .map_err(PageError::internal(lang))?;
     let cutoff = period.cutoff(year, stored.promise.years);
@@ -136,18 +123,13 @@ fn build_page(
     errors: &[(usize, FieldError)],
 ) -> FollowUpPage {
     let m = c.tenant.municipality();
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        m.code,
-        c.stored.promise.years.first()
-    );
+    let base = super::promise_href(&c.tenant, &c.stored);
     let action = format!("{base}/uppfoljning/{}", c.period.slug());
     let heading = format!(
         "{} – {}",
         period_label(lang, c.year, c.period),
         c.stored.promise.title
     );
-    let period_over = true;
     let entries = c
         .stored
         .promise
@@ -177,9 +159,11 @@ fn build_page(
                     .target
                     .as_ref()
                     .map(|t| target_line(lang, t, &c.places)),
-                figures: c.figures.iter().find(|f| f.commitment == i).map(|f| {
-                    ProgressLine::new(lang, f, period_over && c.period == ReportPeriod::Final)
-                }),
+                figures: c
+                    .figures
+                    .iter()
+                    .find(|f| f.commitment == i)
+                    .map(|f| ProgressLine::new(lang, f, c.period == ReportPeriod::Final)),
                 suggested: suggestion.map(|s| {
                     lang.t_args(
                         "follow-up-suggested",

@@ -17,7 +17,51 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lofte_domain::Permission;
 
 use crate::AppState;
+use crate::error::PageError;
 use crate::policy::{Policy, Routes};
+
+/// Where a promise lives in the staff area, e.g. `/personal/kommun/0482/2021`.
+fn promise_href(tenant: &lofte_db::Tenant, stored: &lofte_db::StoredPromise) -> String {
+    format!(
+        "/personal/kommun/{}/{}",
+        tenant.municipality().code,
+        stored.promise.years.first()
+    )
+}
+
+/// The municipality a staff URL names, or 404.
+async fn tenant(
+    state: &AppState,
+    lang: lofte_i18n::Lang,
+    code: &str,
+) -> Result<lofte_db::Tenant, PageError> {
+    state
+        .db
+        .tenant_named(code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })
+}
+
+/// The municipality and its promise (any status) covering the year a staff URL names,
+/// or 404.
+async fn promise(
+    state: &AppState,
+    lang: lofte_i18n::Lang,
+    code: &str,
+    year: &str,
+) -> Result<(lofte_db::Tenant, lofte_db::StoredPromise), PageError> {
+    let tenant = tenant(state, lang, code).await?;
+    let year: lofte_domain::Year = year
+        .parse()
+        .map_err(|_| PageError::NotFound { lang, detail: None })?;
+    let stored = tenant
+        .promise_for_year(year, lofte_db::Visibility::All)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    Ok((tenant, stored))
+}
 
 pub fn routes(state: AppState) -> Routes {
     use Policy::*;

@@ -154,28 +154,13 @@ fn page(
     p
 }
 
-async fn municipality(
-    state: &AppState,
-    lang: Lang,
-    code: &str,
-) -> Result<lofte_db::Tenant, PageError> {
-    let code =
-        MunicipalityCode::parse(code).map_err(|_| PageError::NotFound { lang, detail: None })?;
-    state
-        .db
-        .tenant(&code)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or(PageError::NotFound { lang, detail: None })
-}
-
 pub async fn new_page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
 ) -> Result<NewPromisePage, PageError> {
-    let tenant = municipality(&state, lang, &code).await?;
+    let tenant = super::tenant(&state, lang, &code).await?;
     let m = tenant.municipality();
     let next = crate::this_year().get() + 1;
     let form = NewPromiseForm {
@@ -203,7 +188,7 @@ pub async fn create(
     Path(code): Path<String>,
     Form(form): Form<NewPromiseForm>,
 ) -> Result<Response, PageError> {
-    let tenant = municipality(&state, lang, &code).await?;
+    let tenant = super::tenant(&state, lang, &code).await?;
     let m = tenant.municipality().clone();
     let invalid = |errors: Vec<FieldError>| {
         (

@@ -7,13 +7,13 @@ use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use lofte_db::{StoredPromise, Tenant, Visibility};
+use lofte_db::{StoredPromise, Visibility};
 use lofte_domain::exchange::{
     CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument, PartyDocument,
     PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument,
 };
 use lofte_domain::{
-    Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus, Year,
+    Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus,
 };
 use lofte_i18n::Lang;
 use serde::Deserialize;
@@ -124,34 +124,6 @@ pub async fn dashboard(
     })
 }
 
-/// The tenant and the promise a staff URL names, any status.
-async fn load(
-    state: &AppState,
-    lang: Lang,
-    code: &str,
-    year: &str,
-) -> Result<(Tenant, StoredPromise), PageError> {
-    let not_found = || PageError::NotFound { lang, detail: None };
-    let code = MunicipalityCode::parse(code).map_err(|_| not_found())?;
-    let year = year
-        .parse::<i32>()
-        .ok()
-        .and_then(|y| Year::new(y).ok())
-        .ok_or_else(not_found)?;
-    let tenant = state
-        .db
-        .tenant(&code)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::All)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
-    Ok((tenant, stored))
-}
-
 pub struct CommitmentRow {
     /// Names the commitment, so that screen readers tell the many edit links apart.
     pub edit_label: String,
@@ -210,7 +182,7 @@ pub async fn show(
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<PromiseStaffPage, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let m = tenant.municipality();
     let places = state
         .db
@@ -593,12 +565,8 @@ pub async fn edit_page(
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<PromiseEditPage, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
     let heading = lang.t_args(
         "edit-promise-title",
         &[("title", stored.promise.title.to_string())],
@@ -614,12 +582,8 @@ pub async fn edit(
     Path((code, year)): Path<(String, String)>,
     Form(form): Form<PromiseForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
     let heading = lang.t_args(
         "edit-promise-title",
         &[("title", stored.promise.title.to_string())],
@@ -965,18 +929,14 @@ pub async fn commitment_page(
     Extension(staff): Extension<Staff>,
     Path((code, year, id)): Path<(String, String, String)>,
 ) -> Result<CommitmentEditPage, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, index) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let version = tenant
         .commitment_version(id)
         .await
         .map_err(PageError::internal(lang))?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
     let action = format!("{base}/atagande/{id}");
     Ok(commitment_edit_page(
@@ -996,15 +956,11 @@ pub async fn edit_commitment(
     Path((code, year, id)): Path<(String, String, String)>,
     Form(form): Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, _) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let m = tenant.municipality().clone();
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        m.code,
-        stored.promise.years.first()
-    );
+    let base = super::promise_href(&tenant, &stored);
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -1061,12 +1017,8 @@ pub async fn new_commitment_page(
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<CommitmentEditPage, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm {
         version: stored.version.to_string(),
         party: "together".into(),
@@ -1091,12 +1043,8 @@ pub async fn add_commitment(
     Path((code, year)): Path<(String, String)>,
     Form(form): Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
     let action = format!("{base}/atagande/ny");
     let invalid = |errors: Vec<FieldError>| {
         (
@@ -1135,7 +1083,7 @@ pub async fn copy_to_next_year(
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let p = &stored.promise;
     let next = p
         .years
@@ -1201,12 +1149,8 @@ pub async fn set_status(
     Path((code, year)): Path<(String, String)>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = load(&state, lang, &code, &year).await?;
-    let base = format!(
-        "/personal/kommun/{}/{}",
-        tenant.municipality().code,
-        stored.promise.years.first()
-    );
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
     let Ok(to) = PromiseStatus::parse(&form.to) else {
         return Ok(Redirect::to(&base).into_response());
     };
