@@ -135,21 +135,24 @@ pub struct YearLink {
 }
 
 pub struct CommitmentView {
-    /// The latest published follow-up's status and words for this commitment.
-    pub reported: Option<ReportedLine>,
+    /// What each published follow-up said about this commitment, oldest first.
+    pub timeline: Vec<ReportedLine>,
     pub text: String,
     pub target: Option<String>,
     pub local_plan: Option<String>,
     pub progress: Option<ProgressLine>,
 }
 
-/// What the latest published follow-up said about a commitment.
+/// What one published follow-up said about a commitment.
 pub struct ReportedLine {
     /// "Slutredovisning 2020"
     pub report: String,
     pub href: String,
     pub status: String,
     pub status_class: String,
+    /// The figures as they were frozen at publishing: "46 av 50 Trygg vuxen-aktiviteter".
+    pub headline: Option<String>,
+    /// Only on the newest line: older words are a click away.
     pub narrative: Option<String>,
 }
 
@@ -262,23 +265,43 @@ impl PromiseView {
         progress: &crate::progress::PromiseProgress,
         reports: &[lofte_db::FollowUpReport],
     ) -> PromiseView {
-        // The newest published report that speaks of each commitment.
-        let reported_of = |id: i32| {
-            reports.iter().rev().find_map(|r| {
-                let e = r.entries.iter().find(|e| e.commitment_id == id)?;
-                Some(ReportedLine {
-                    report: report_label(lang, r.year, r.period),
-                    href: format!(
-                        "/kommun/{}/{}/uppfoljning/{}",
-                        municipality.code,
-                        r.year,
-                        r.period.slug()
-                    ),
-                    status: lang.t(&format!("progress-status-{}", e.status)),
-                    status_class: e.status.clone(),
-                    narrative: e.narrative.clone(),
+        // Every published report that speaks of each commitment, oldest first.
+        let timeline_of = |id: i32| {
+            let mut lines: Vec<ReportedLine> = reports
+                .iter()
+                .filter_map(|r| {
+                    let e = r.entries.iter().find(|e| e.commitment_id == id)?;
+                    let frozen: Option<crate::progress::CommitmentProgress> = e
+                        .figures
+                        .as_deref()
+                        .and_then(|f| serde_json::from_str(f).ok());
+                    Some(ReportedLine {
+                        report: report_label(lang, r.year, r.period),
+                        href: format!(
+                            "/kommun/{}/{}/uppfoljning/{}",
+                            municipality.code,
+                            r.year,
+                            r.period.slug()
+                        ),
+                        status: lang.t(&format!("progress-status-{}", e.status)),
+                        status_class: e.status.clone(),
+                        headline: frozen.map(|f| {
+                            ProgressLine::new(
+                                lang,
+                                &f,
+                                r.period == lofte_domain::followup::ReportPeriod::Final,
+                            )
+                            .headline
+                        }),
+                        narrative: e.narrative.clone(),
+                    })
                 })
-            })
+                .collect();
+            let newest = lines.len().saturating_sub(1);
+            for line in &mut lines[..newest] {
+                line.narrative = None;
+            }
+            lines
         };
         let p: &Promise = &stored.promise;
         let period_over = progress.as_of
@@ -302,7 +325,7 @@ impl PromiseView {
                         .enumerate()
                         .filter(|(_, c)| c.party == party)
                         .map(|(index, c)| CommitmentView {
-                            reported: reported_of(stored.commitment_ids[index]),
+                            timeline: timeline_of(stored.commitment_ids[index]),
                             progress: progress_of(index),
                             text: c.text.to_string(),
                             target: c.target.as_ref().map(|t| target_line(lang, t, places)),

@@ -425,6 +425,7 @@ field-note-hint = No names or personal details. Orosbesök take no note.
 
 ## Follow-up reports
 
+public-timeline-label = Follow-ups of this commitment
 period-t1 = Follow-up tertial 1 { $year }
 period-t2 = Follow-up tertial 2 { $year }
 period-t3 = Follow-up tertial 3 { $year }

@@ -425,6 +425,7 @@ field-note-hint = Inga namn eller personuppgifter. Orosbesök får ingen anteckn
 
 ## Follow-up reports
 
+public-timeline-label = Uppföljningar av åtagandet
 period-t1 = Uppföljning tertial 1 { $year }
 period-t2 = Uppföljning tertial 2 { $year }
 period-t3 = Uppföljning tertial 3 { $year }

@@ -320,6 +320,58 @@ mod progress {
     }
 
     #[tokio::test]
+    async fn each_commitment_shows_the_timeline_of_its_published_follow_ups() {
+        let app = spawn_app().await;
+        lofte_db::demo::load_flen_activities(&app.database.db)
+            .await
+            .unwrap();
+        lofte_web::demo::load_flen_follow_ups(&app.database.db)
+            .await
+            .unwrap();
+        let html = app.page("/kommun/0482/2021").await;
+        let traffic: Vec<String> = texts(&html, "li.commitment")
+            .into_iter()
+            .filter(|c| c.contains("trafikkontroller"))
+            .collect();
+        assert_eq!(traffic.len(), 1, "{traffic:?}");
+        let sel = scraper::Selector::parse("li.commitment").unwrap();
+        let item = html
+            .select(&sel)
+            .find(|e| e.text().collect::<String>().contains("trafikkontroller"))
+            .unwrap();
+        let lines: Vec<String> = item
+            .select(&scraper::Selector::parse(".timeline li").unwrap())
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let reports: Vec<&str> = lines.iter().map(|l| l.split(':').next().unwrap()).collect();
+        assert_eq!(
+            reports,
+            [
+                "Uppföljning tertial 1 2021",
+                "Uppföljning tertial 2 2021",
+                "Uppföljning tertial 3 2021",
+                "Slutredovisning 2021"
+            ]
+        );
+        // The frozen counts grow through the year: each report kept what it said.
+        let counts: Vec<u32> = lines
+            .iter()
+            .map(|l| {
+                let before = l.split(" av 100").next().unwrap();
+                before.rsplit(' ').next().unwrap().parse().unwrap()
+            })
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+        assert!(counts[0] < counts[3], "{lines:?}");
+    }
+
+    #[tokio::test]
     async fn page_and_api_show_the_same_numbers() {
         let app = spawn_app().await;
         lofte_db::demo::load_flen_activities(&app.database.db)
