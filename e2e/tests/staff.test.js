@@ -320,6 +320,23 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       200,
       { sv: 'Uppföljning tertial 3 2021 – Medborgarlöfte 2021', en: 'Follow-up tertial 3 2021 – Medborgarlöfte 2021' },
     ],
+    ['activity-types', COORDINATOR, (page) => page.goto('/personal/kommun/0482/aktivitetstyper'), 200, { sv: 'Aktivitetstyper', en: 'Activity types' }],
+    [
+      'activity-types-errors',
+      COORDINATOR,
+      async (page) => {
+        await page.goto('/personal/kommun/0482/aktivitetstyper');
+        await page.locator('#name_sv_one').fill('hundpatrull');
+        const [res] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.locator('form.form button[type=submit]').click(),
+        ]);
+        await page.waitForLoadState();
+        return res;
+      },
+      422,
+      { sv: 'Aktivitetstyper', en: 'Activity types' },
+    ],
     ['new-promise', COORDINATOR, (page) => page.goto('/personal/kommun/0482/nytt'), 200, { sv: 'Nytt medborgarlöfte', en: 'New citizen promise' }],
     [
       'forbidden',

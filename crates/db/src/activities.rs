@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::io::Read;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use lofte_domain::followup::{Activity, COUNTS_ONLY, NewActivity, Performer};
-use lofte_domain::{ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
+use lofte_domain::followup::{Activity, NewActivity, Performer};
+use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -74,12 +74,25 @@ pub fn stockholm_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
     resolved.with_timezone(&Utc)
 }
 
-/// Checks what a single activity must satisfy wherever it comes from, beyond its types:
-/// a counts-only type has no note, the place exists.
-fn check_activity(a: &NewActivity, places: &HashSet<String>) -> Vec<(&'static str, Problem)> {
+/// Checks what a single activity must satisfy wherever it comes from, beyond its cells'
+/// form: the municipality has the type, a counts-only type has no note, the place exists.
+fn check_activity(
+    a: &NewActivity,
+    places: &HashSet<String>,
+    types: &ActivityCatalogue,
+) -> Vec<(&'static str, Problem)> {
     let mut problems = Vec::new();
-    if a.note.is_some() && COUNTS_ONLY.contains(&a.activity.activity_type.as_str()) {
-        problems.push(("note", Problem::CountsOnly));
+    match types.get(a.activity.activity_type.as_str()) {
+        None => problems.push((
+            "type",
+            Problem::UnknownActivityType {
+                value: a.activity.activity_type.to_string(),
+            },
+        )),
+        Some(t) if t.counts_only && a.note.is_some() => {
+            problems.push(("note", Problem::CountsOnly));
+        }
+        Some(_) => {}
     }
     if let Some(place) = &a.activity.place
         && !places.contains(place.as_str())
@@ -321,11 +334,12 @@ impl Tenant {
         synthetic: bool,
     ) -> Result<ImportSummary> {
         let places = self.place_slugs().await?;
+        let types = self.activity_types().await?;
         let problems: Vec<lofte_domain::FieldError> = items
             .iter()
             .enumerate()
             .flat_map(|(i, a)| {
-                check_activity(a, &places)
+                check_activity(a, &places, &types)
                     .into_iter()
                     .map(move |(field, p)| {
                         lofte_domain::FieldError::new(format!("[{i}].{field}"), p)
@@ -361,6 +375,7 @@ impl Tenant {
         input: impl Read,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let places = self.place_slugs().await?;
+        let types = self.activity_types().await?;
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
         let mut errors: Vec<CellError> = Vec::new();
         let headers = match reader.headers() {
@@ -434,7 +449,7 @@ impl Tenant {
             let line = record.position().map_or(0, |p| p.line());
             seen_rows += 1;
             let parsed = parse_record(&record, &index).and_then(|a| {
-                let problems = check_activity(&a, &places);
+                let problems = check_activity(&a, &places, &types);
                 if problems.is_empty() {
                     Ok(a)
                 } else {

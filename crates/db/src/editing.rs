@@ -136,7 +136,7 @@ impl Tenant {
         expected_version: i32,
         new: &Commitment,
     ) -> Result<Result<StoredPromise, Conflict<Commitment>>> {
-        self.check_places_of(new).await?;
+        self.check_references_of(new).await?;
         let txn = self.db().begin_write().await?;
         let Some(promise_row) = self.lock_promise(&txn, promise_id).await? else {
             return Err(Error::NotFound);
@@ -373,7 +373,7 @@ impl Tenant {
         expected_version: i32,
         new: &Commitment,
     ) -> Result<Result<StoredPromise, Conflict<Promise>>> {
-        self.check_places_of(new).await?;
+        self.check_references_of(new).await?;
         let txn = self.db().begin_write().await?;
         if self.lock_promise(&txn, promise_id).await?.is_none() {
             return Err(Error::NotFound);

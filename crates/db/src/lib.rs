@@ -7,6 +7,7 @@
 
 mod accounts;
 pub mod activities;
+mod activity_types;
 mod editing;
 mod entity;
 mod follow_ups;

@@ -109,25 +109,30 @@ impl Tenant {
         &self.db
     }
 
-    /// Refuses a commitment whose target names places the municipality does not have.
-    pub(crate) async fn check_places_of(&self, c: &lofte_domain::Commitment) -> Result<()> {
-        let mut probe = Vec::new();
+    /// Refuses a commitment whose target names places or an activity type the
+    /// municipality does not have.
+    pub(crate) async fn check_references_of(&self, c: &lofte_domain::Commitment) -> Result<()> {
+        let mut places = Vec::new();
+        let mut types = Vec::new();
         if let Some(t) = &c.target {
+            types.push(("target.activity".to_owned(), &t.activity));
             for (field, scope) in [("scope", Some(&t.scope)), ("emphasis", t.emphasis.as_ref())] {
                 if let Some(lofte_domain::PlaceScope::Places(slugs)) = scope {
                     for (j, slug) in slugs.iter().enumerate() {
-                        probe.push((format!("target.{field}.places[{j}]"), slug.clone()));
+                        places.push((format!("target.{field}.places[{j}]"), slug));
                     }
                 }
             }
         }
-        self.check_places(probe.iter().map(|(p, s)| (p.clone(), s)))
-            .await
+        self.check_references(places, types).await
     }
 
-    async fn check_places<'a>(
+    /// Reports every place and activity type named that the municipality does not have,
+    /// each at its field path.
+    pub(crate) async fn check_references(
         &self,
-        references: impl Iterator<Item = (String, &'a lofte_domain::PlaceSlug)>,
+        places: Vec<(String, &lofte_domain::PlaceSlug)>,
+        types: Vec<(String, &lofte_domain::ActivityTypeCode)>,
     ) -> Result<()> {
         let known: Vec<String> = self
             .db
@@ -136,7 +141,9 @@ impl Tenant {
             .into_iter()
             .map(|p| p.slug.to_string())
             .collect();
-        let unknown: Vec<FieldError> = references
+        let catalogue = self.activity_types().await?;
+        let mut unknown: Vec<FieldError> = places
+            .into_iter()
             .filter(|(_, slug)| !known.iter().any(|k| k == slug.as_str()))
             .map(|(path, slug)| {
                 FieldError::new(
@@ -147,6 +154,19 @@ impl Tenant {
                 )
             })
             .collect();
+        unknown.extend(
+            types
+                .into_iter()
+                .filter(|(_, code)| catalogue.get(code.as_str()).is_none())
+                .map(|(path, code)| {
+                    FieldError::new(
+                        path,
+                        Problem::UnknownActivityType {
+                            value: code.to_string(),
+                        },
+                    )
+                }),
+        );
         if unknown.is_empty() {
             Ok(())
         } else {
@@ -229,7 +249,7 @@ impl Tenant {
                 },
             )]));
         }
-        self.check_places(new.place_references().into_iter())
+        self.check_references(new.place_references(), new.activity_type_references())
             .await?;
 
         let txn = self.db.begin_write().await?;

@@ -181,3 +181,158 @@ async fn the_demo_activities_give_flen_2020_its_four_numeric_results() {
         "46 of 50"
     );
 }
+
+fn dog_patrol_names() -> lofte_domain::TypeNames {
+    let name = |s: &str| lofte_domain::Text::parse(s, lofte_domain::TypeNames::MAX_CHARS).unwrap();
+    lofte_domain::TypeNames {
+        sv_one: name("hundpatrull"),
+        sv_other: name("hundpatruller"),
+        en_one: name("dog patrol"),
+        en_other: name("dog patrols"),
+    }
+}
+
+#[tokio::test]
+async fn a_municipality_adds_its_own_activity_type_and_only_it_can_log_it() {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    let code = lofte_domain::ActivityTypeCode::parse("dog_patrol").unwrap();
+    let before = flen.activity_types().await.unwrap();
+    assert_eq!(before.types().len(), 11, "the built-in types");
+    assert!(before.get("dog_patrol").is_none());
+    flen.add_activity_type(Actor::System, code.clone(), dog_patrol_names(), false)
+        .await
+        .unwrap();
+    let after = flen.activity_types().await.unwrap();
+    assert_eq!(after.types().len(), 12);
+    assert_eq!(
+        after
+            .get("dog_patrol")
+            .unwrap()
+            .names
+            .as_ref()
+            .unwrap()
+            .sv_other
+            .as_str(),
+        "hundpatruller"
+    );
+
+    // A code taken by a built-in type, or by the municipality's own, is refused.
+    for taken in ["traffic_control", "dog_patrol"] {
+        let err = flen
+            .add_activity_type(
+                Actor::System,
+                lofte_domain::ActivityTypeCode::parse(taken).unwrap(),
+                dog_patrol_names(),
+                false,
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, lofte_db::Error::Invalid(e) if e[0].path == "code" && e[0].problem.code() == "activity-type-exists"),
+            "{taken}: {err:?}"
+        );
+    }
+
+    let file = "type,performer,date,duration_minutes,place\ndog_patrol,police,2021-05-01,60,flen\n";
+    let imported = flen
+        .import_activities_csv(Actor::System, file.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(imported.added, 1);
+    let year = lofte_domain::YearSpan::single(Year::new(2021).unwrap());
+    assert_eq!(flen.activities(year, &[code]).await.unwrap().0.len(), 1);
+
+    // Another municipality does not have Flen's type.
+    let katrineholm =
+        t.db.tenant(&MunicipalityCode::parse("0483").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(
+        katrineholm
+            .activity_types()
+            .await
+            .unwrap()
+            .get("dog_patrol")
+            .is_none()
+    );
+    let file = "type,performer,date\ndog_patrol,police,2021-05-01\n";
+    let errors = katrineholm
+        .import_activities_csv(Actor::System, file.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        (
+            errors[0].line,
+            errors[0].column.as_str(),
+            errors[0].problem.code()
+        ),
+        (2, "type", "unknown-activity-type")
+    );
+}
+
+#[tokio::test]
+async fn an_own_counts_only_type_refuses_notes() {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    flen.add_activity_type(
+        Actor::System,
+        lofte_domain::ActivityTypeCode::parse("home_visit").unwrap(),
+        dog_patrol_names(),
+        true,
+    )
+    .await
+    .unwrap();
+    let file = "type,performer,date,note\nhome_visit,municipality,2021-05-01,Namn\n";
+    let errors = flen
+        .import_activities_csv(Actor::System, file.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        (
+            errors[0].line,
+            errors[0].column.as_str(),
+            errors[0].problem.code()
+        ),
+        (2, "note", "counts-only")
+    );
+}
+
+#[tokio::test]
+async fn a_promise_can_only_count_types_the_municipality_has() {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    let mut doc: serde_json::Value = serde_json::from_str(demo::FLEN_PROMISES[1]).unwrap();
+    doc["years"] = serde_json::json!({ "first": 2024, "last": 2024 });
+    doc["outcome_goal"]["measured_in"] = 2025.into();
+    doc["follow_up"]["final_report"]["year"] = 2025.into();
+    doc["commitments"][5]["target"]["activity"] = "dog_patrol".into();
+    let promise = lofte_domain::exchange::parse_promise_json(&doc.to_string()).unwrap();
+    let err = flen
+        .create_promise(Actor::System, &promise)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, lofte_db::Error::Invalid(e) if e.iter().any(|e| e.path == "commitments[5].target.activity" && e.problem.code() == "unknown-activity-type")),
+        "{err:?}"
+    );
+    flen.add_activity_type(
+        Actor::System,
+        lofte_domain::ActivityTypeCode::parse("dog_patrol").unwrap(),
+        dog_patrol_names(),
+        false,
+    )
+    .await
+    .unwrap();
+    flen.create_promise(Actor::System, &promise).await.unwrap();
+    assert!(
+        flen.promise_for_year(Year::new(2024).unwrap(), Visibility::All)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}

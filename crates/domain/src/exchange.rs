@@ -500,6 +500,18 @@ impl ScopeDocument {
 }
 
 impl Promise {
+    /// Every activity type the promise's targets count, with the field path that names it.
+    pub fn activity_type_references(&self) -> Vec<(String, &ActivityTypeCode)> {
+        self.commitments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let t = c.target.as_ref()?;
+                Some((format!("commitments[{i}].target.activity"), &t.activity))
+            })
+            .collect()
+    }
+
     /// Every place the promise names, with the field path that names it, so that whoever
     /// knows the municipality's places can report the unknown ones precisely.
     pub fn place_references(&self) -> Vec<(String, &PlaceSlug)> {

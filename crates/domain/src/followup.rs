@@ -310,10 +310,6 @@ pub struct NewActivity {
     pub external_id: Option<String>,
 }
 
-/// Activity types about identifiable minors (orosbesök): only counts may be recorded,
-/// never names or case details, so they take no free-text note.
-pub const COUNTS_ONLY: [&str; 1] = ["concern_visit"];
-
 impl NewActivity {
     pub const MAX_NOTE: usize = 500;
     pub const MAX_EXTERNAL_ID: usize = 100;

@@ -18,7 +18,7 @@ pub mod promise;
 pub mod text;
 
 pub use access::{Email, Grant, Permission, Principal, Reach, Role};
-pub use activity::{ActivityTypeCode, MethodCode};
+pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode, TypeNames};
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
 pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};
 pub use place::{Coordinates, Place, PlaceKind, PlaceSlug};

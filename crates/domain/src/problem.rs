@@ -74,6 +74,10 @@ pub enum Problem {
     UnknownActivityType {
         value: String,
     },
+    /// A municipality's own type with a code it (or the installation) already has.
+    ActivityTypeExists {
+        value: String,
+    },
     UnknownPlace {
         value: String,
     },
@@ -142,6 +146,7 @@ impl Problem {
             Problem::ContinuesNotEarlier { .. } => "continues-not-earlier",
             Problem::Slug { .. } => "slug",
             Problem::UnknownActivityType { .. } => "unknown-activity-type",
+            Problem::ActivityTypeExists { .. } => "activity-type-exists",
             Problem::UnknownPlace { .. } => "unknown-place",
             Problem::MethodWindow { .. } => "method-window",
             Problem::Coordinates => "coordinates",
@@ -177,6 +182,7 @@ impl Problem {
             | Problem::Link { value }
             | Problem::Slug { value }
             | Problem::UnknownActivityType { value }
+            | Problem::ActivityTypeExists { value }
             | Problem::UnknownPlace { value } => vec![("value", value.clone())],
             Problem::UnknownMunicipality { code } => vec![("code", code.clone())],
             Problem::OtherMunicipality { expected } | Problem::UnknownColumn { expected } => {

@@ -119,7 +119,7 @@ fn every_field_problem_is_reported_with_its_path() {
     doc["years"]["last"] = 2019.into();
     doc["title"] = "   ".into();
     doc["commitments"][5]["target"]["at_least"] = 0.into();
-    doc["commitments"][5]["target"]["activity"] = "tea_party".into();
+    doc["commitments"][5]["target"]["activity"] = "Tea party".into();
     doc["commitments"][5]["target"]["method"]["min_minutes"] = 40.into();
     doc["commitments"][2]["text"] = "x".repeat(5000).into();
     let found = paths(&doc.to_string());
@@ -130,10 +130,7 @@ fn every_field_problem_is_reported_with_its_path() {
             ("years".to_owned(), "year-span-backwards"),
             ("title".to_owned(), "empty"),
             ("commitments[2].text".to_owned(), "too-long"),
-            (
-                "commitments[5].target.activity".to_owned(),
-                "unknown-activity-type"
-            ),
+            ("commitments[5].target.activity".to_owned(), "slug"),
             ("commitments[5].target.at_least".to_owned(), "out-of-range"),
             ("commitments[5].target.method".to_owned(), "method-window"),
         ]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
-use lofte_domain::FieldError;
+use lofte_domain::{ActivityCatalogue, FieldError};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -114,6 +114,58 @@ impl Lang {
     pub fn problem(self, problem: &lofte_domain::Problem) -> String {
         self.t_args(&format!("problem-{}", problem.code()), &problem.args())
     }
+
+    /// A municipality's own names for a type, in this language: (singular, plural).
+    fn own_names(self, types: &ActivityCatalogue, code: &str) -> Option<(String, String)> {
+        let names = types.get(code)?.names.as_ref()?;
+        Some(match self {
+            Lang::Sv => (names.sv_one.to_string(), names.sv_other.to_string()),
+            Lang::En => (names.en_one.to_string(), names.en_other.to_string()),
+        })
+    }
+
+    /// A number of activities: "4 trygghetsvandringar", "1 hundpatrull".
+    pub fn activity_count(self, types: &ActivityCatalogue, code: &str, n: u32) -> String {
+        match self.own_names(types, code) {
+            Some((one, other)) => self.t_args(
+                "activity-own-count",
+                &[
+                    ("count", n.to_string()),
+                    ("name", if n == 1 { one } else { other }),
+                ],
+            ),
+            None => self.try_t(&format!("activity-{code}-name")).map_or_else(
+                || format!("{n} {code}"),
+                |_| self.t_args(&format!("activity-{code}"), &[("count", n.to_string())]),
+            ),
+        }
+    }
+
+    /// The type in the plural, inside a sentence: "trygghetsvandringar".
+    pub fn activity_plural(self, types: &ActivityCatalogue, code: &str) -> String {
+        match self.own_names(types, code) {
+            Some((_, other)) => other,
+            None => self
+                .try_t(&format!("activity-{code}-name"))
+                .unwrap_or_else(|| code.to_owned()),
+        }
+    }
+
+    /// The type as a label on its own: "Trafikkontroll", "Hundpatrull".
+    pub fn activity_label(self, types: &ActivityCatalogue, code: &str) -> String {
+        match self.own_names(types, code) {
+            Some((one, _)) => {
+                let mut chars = one.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            None => self
+                .try_t(&format!("log-type-{code}"))
+                .unwrap_or_else(|| code.to_owned()),
+        }
+    }
 }
 
 /// Fluent selects plural forms only for numeric arguments. Only canonical integers count
@@ -175,6 +227,7 @@ mod tests {
             Problem::ContinuesNotEarlier { first: 1 },
             Problem::Slug { value: "x".into() },
             Problem::UnknownActivityType { value: "x".into() },
+            Problem::ActivityTypeExists { value: "x".into() },
             Problem::UnknownPlace { value: "x".into() },
             Problem::MethodWindow { min: 1, max: 2 },
             Problem::Coordinates,
@@ -217,6 +270,49 @@ mod tests {
         assert_eq!(
             Lang::En.problem(&Problem::TooLong { max: 200 }),
             "Must be at most 200 characters."
+        );
+    }
+
+    #[test]
+    fn a_municipalitys_own_activity_types_are_named_in_its_words() {
+        use lofte_domain::{ActivityType, ActivityTypeCode, Text, TypeNames};
+        let mut types = ActivityCatalogue::builtin().types().to_vec();
+        let name = |s: &str| Text::parse(s, TypeNames::MAX_CHARS).unwrap();
+        types.push(ActivityType {
+            code: ActivityTypeCode::parse("dog_patrol").unwrap(),
+            names: Some(TypeNames {
+                sv_one: name("hundpatrull"),
+                sv_other: name("hundpatruller"),
+                en_one: name("dog patrol"),
+                en_other: name("dog patrols"),
+            }),
+            counts_only: false,
+        });
+        let types = ActivityCatalogue::new(types);
+        assert_eq!(
+            Lang::Sv.activity_count(&types, "dog_patrol", 1),
+            "1 hundpatrull"
+        );
+        assert_eq!(
+            Lang::Sv.activity_count(&types, "dog_patrol", 12),
+            "12 hundpatruller"
+        );
+        assert_eq!(
+            Lang::En.activity_count(&types, "dog_patrol", 2),
+            "2 dog patrols"
+        );
+        assert_eq!(Lang::Sv.activity_label(&types, "dog_patrol"), "Hundpatrull");
+        assert_eq!(
+            Lang::En.activity_plural(&types, "dog_patrol"),
+            "dog patrols"
+        );
+        assert_eq!(
+            Lang::Sv.activity_count(&types, "safety_walk", 4),
+            "4 trygghetsvandringar"
+        );
+        assert_eq!(
+            Lang::Sv.activity_label(&types, "traffic_control"),
+            "Trafikkontroll"
         );
     }
 

@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, get_promise, get_progress, create_promise, log_activities, list_follow_ups),
+    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, log_activities, list_follow_ups),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -41,7 +41,7 @@ use crate::policy::{Policy, Routes, Staff};
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson
+        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -75,6 +75,11 @@ pub fn routes(state: AppState) -> Routes {
         .get("/v1/municipalities", Public, get(list_municipalities))
         .get("/v1/municipalities/{code}", Public, get(get_municipality))
         .get("/v1/municipalities/{code}/places", Public, get(list_places))
+        .get(
+            "/v1/municipalities/{code}/activity-types",
+            Public,
+            get(list_activity_types),
+        )
         .post(
             "/v1/municipalities/{code}/promises",
             Policy::InMunicipality(Permission::EditPromise),
@@ -260,6 +265,55 @@ async fn get_municipality(
             })
             .collect(),
     }))
+}
+
+/// An activity type the municipality can log, named in Swedish and English.
+#[derive(Serialize, ToSchema)]
+struct ActivityTypeJson {
+    /// The code used in CSV files, the activities endpoint and promise targets.
+    code: String,
+    /// "Trafikkontroll"
+    name_sv: String,
+    /// "Traffic control"
+    name_en: String,
+    /// Built in (every municipality has it) or the municipality's own.
+    builtin: bool,
+    /// Only counts may be recorded: activities of this type take no note.
+    counts_only: bool,
+}
+
+/// The activity types the municipality can log: the built-in ones and its own.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/activity-types", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    responses(
+        (status = 200, body = Vec<ActivityTypeJson>),
+        (status = 404, body = ApiErrorBody, description = "No such municipality")
+    )
+)]
+async fn list_activity_types(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<ActivityTypeJson>>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok(Json(
+        types
+            .types()
+            .iter()
+            .map(|t| ActivityTypeJson {
+                code: t.code.to_string(),
+                name_sv: lofte_i18n::Lang::Sv.activity_label(&types, t.code.as_str()),
+                name_en: lofte_i18n::Lang::En.activity_label(&types, t.code.as_str()),
+                builtin: t.is_builtin(),
+                counts_only: t.counts_only,
+            })
+            .collect(),
+    ))
 }
 
 /// The municipality's places (localities, hot spots, areas), in the profile format.

@@ -195,7 +195,13 @@ async fn promise_page(
                     crate::progress::promise_progress(tenant, s, &places, crate::progress::today())
                         .await
                         .map_err(PageError::internal(lang))?;
-                Some(PromiseView::new(lang, m, s, &places, &progress, &published))
+                let types = tenant
+                    .activity_types()
+                    .await
+                    .map_err(PageError::internal(lang))?;
+                Some(PromiseView::new(
+                    lang, m, s, &places, &types, &progress, &published,
+                ))
             }
             None => None,
         },
@@ -291,6 +297,10 @@ async fn follow_up_report(
         .ok_or_else(not_found)?;
     let m = tenant.municipality();
     let p = &stored.promise;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let parties = p
         .parties()
         .into_iter()
@@ -314,6 +324,7 @@ async fn follow_up_report(
                         figures: figures.map(|f| {
                             crate::views::ProgressLine::new(
                                 lang,
+                                &types,
                                 &f,
                                 period == lofte_domain::followup::ReportPeriod::Final,
                             )

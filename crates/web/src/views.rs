@@ -3,7 +3,8 @@
 
 use lofte_db::StoredPromise;
 use lofte_domain::{
-    InternalFollowUp, Municipality, Party, Place, PlaceScope, Promise, PromiseStatus, Target,
+    ActivityCatalogue, InternalFollowUp, Municipality, Party, Place, PlaceScope, Promise,
+    PromiseStatus, Target,
 };
 use lofte_i18n::Lang;
 
@@ -169,15 +170,11 @@ pub struct ProgressLine {
 impl ProgressLine {
     pub fn new(
         lang: Lang,
+        types: &ActivityCatalogue,
         p: &crate::progress::CommitmentProgress,
         period_over: bool,
     ) -> ProgressLine {
-        let activity = |n: u32| {
-            lang.t_args(
-                &format!("activity-{}", p.activity),
-                &[("count", n.to_string())],
-            )
-        };
+        let activity = |n: u32| lang.activity_count(types, &p.activity, n);
         let headline = match p.target {
             Some(target) => lang.t_args(
                 "progress-of",
@@ -262,6 +259,7 @@ impl PromiseView {
         municipality: &Municipality,
         stored: &StoredPromise,
         places: &[Place],
+        types: &ActivityCatalogue,
         progress: &crate::progress::PromiseProgress,
         reports: &[lofte_db::FollowUpReport],
     ) -> PromiseView {
@@ -288,6 +286,7 @@ impl PromiseView {
                         headline: frozen.map(|f| {
                             ProgressLine::new(
                                 lang,
+                                types,
                                 &f,
                                 r.period == lofte_domain::followup::ReportPeriod::Final,
                             )
@@ -311,7 +310,7 @@ impl PromiseView {
                 .commitments
                 .iter()
                 .find(|c| c.commitment == index)
-                .map(|c| ProgressLine::new(lang, c, period_over))
+                .map(|c| ProgressLine::new(lang, types, c, period_over))
         };
         let parties =
             p.parties()
@@ -328,7 +327,10 @@ impl PromiseView {
                             timeline: timeline_of(stored.commitment_ids[index]),
                             progress: progress_of(index),
                             text: c.text.to_string(),
-                            target: c.target.as_ref().map(|t| target_line(lang, t, places)),
+                            target: c
+                                .target
+                                .as_ref()
+                                .map(|t| target_line(lang, t, places, types)),
                             local_plan: c.local_plan.as_ref().map(|plan| {
                                 lang.t_args("local-plan", &[("plan", plan.to_string())])
                             }),
@@ -444,15 +446,20 @@ pub fn party_heading(lang: Lang, municipality: &Municipality, party: &Party) -> 
 
 /// "Mål: minst 100 trafikkontroller enligt 20-minutersmetoden (15–30 minuter) med mer
 /// närvaro i kransorterna."
-pub fn target_line(lang: Lang, target: &Target, places: &[Place]) -> String {
+pub fn target_line(
+    lang: Lang,
+    target: &Target,
+    places: &[Place],
+    types: &ActivityCatalogue,
+) -> String {
     let code = target.activity.as_str();
     let mut parts = vec![match target.at_least {
         Some(n) => {
-            let activity = lang.t_args(&format!("activity-{code}"), &[("count", n.to_string())]);
+            let activity = lang.activity_count(types, code, n);
             lang.t_args("target-at-least", &[("activity", activity)])
         }
         None => {
-            let activity = lang.t(&format!("activity-{code}-name"));
+            let activity = lang.activity_plural(types, code);
             lang.t_args("target-tracked", &[("activity", activity)])
         }
     }];

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod account_event;
 pub mod activity;
+pub mod activity_type;
 pub mod api_token;
 pub mod audit_log;
 pub mod commitment;

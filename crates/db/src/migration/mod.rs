@@ -8,6 +8,7 @@ mod m0002_accounts;
 mod m0003_activities;
 mod m0004_follow_ups;
 mod m0005_account_events;
+mod m0006_activity_types;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_activities::Migration),
             Box::new(m0004_follow_ups::Migration),
             Box::new(m0005_account_events::Migration),
+            Box::new(m0006_activity_types::Migration),
         ]
     }
 }

@@ -91,6 +91,10 @@ async fn page(
 ) -> Result<LogPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/logga", m.code);
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let places = state
         .db
         .places(&m.code)
@@ -138,12 +142,13 @@ async fn page(
         summary,
         saved: None,
         verdicts: Vec::new(),
-        types: lofte_domain::activity::BUILTIN_ACTIVITY_TYPES
+        types: types
+            .types()
             .iter()
-            .map(|code| {
+            .map(|t| {
                 radio(
-                    code,
-                    lang.t(&format!("log-type-{code}")),
+                    t.code.as_str(),
+                    lang.activity_label(&types, t.code.as_str()),
                     &form.activity_type,
                 )
             })
@@ -307,11 +312,15 @@ async fn verdicts(
         .places(&tenant.municipality().code)
         .await
         .map_err(PageError::internal(lang))?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let p = &stored.promise;
     let mut lines = Vec::new();
     for c in &p.commitments {
         let Some(target) = &c.target else { continue };
-        let what = crate::views::target_line(lang, target, &places);
+        let what = crate::views::target_line(lang, target, &places, &types);
         match counts(target, &c.party, p.years, &a.activity, &places) {
             Ok(()) => lines.push(lang.t_args("log-counts", &[("target", what)])),
             Err(Exclusion::OtherType) => {}
@@ -357,7 +366,11 @@ pub async fn log(
             let errors: Vec<FieldError> = errors
                 .into_iter()
                 .map(|mut e| {
-                    e.path = e.path.trim_start_matches("[0].").to_owned();
+                    e.path = match e.path.trim_start_matches("[0].") {
+                        // The form's name for the type field.
+                        "type" => "activity_type".to_owned(),
+                        other => other.to_owned(),
+                    };
                     e
                 })
                 .collect();
@@ -391,10 +404,13 @@ pub async fn log(
     page.saved = Some(lang.t_args(
         "log-saved",
         &[
-            (
-                "type",
-                lang.t(&format!("log-type-{}", new.activity.activity_type)),
-            ),
+            ("type", {
+                let types = tenant
+                    .activity_types()
+                    .await
+                    .map_err(PageError::internal(lang))?;
+                lang.activity_label(&types, new.activity.activity_type.as_str())
+            }),
             ("date", form.when.replace('T', " ")),
             ("place", place),
         ],

@@ -71,6 +71,7 @@ struct Context {
     period: ReportPeriod,
     figures: Vec<CommitmentProgress>,
     places: Vec<lofte_domain::Place>,
+    types: lofte_domain::ActivityCatalogue,
 }
 
 async fn context(
@@ -91,6 +92,10 @@ async fn context(
         .places(&tenant.municipality().code)
         .await
         .map_err(PageError::internal(lang))?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let cutoff = period.cutoff(year, stored.promise.years);
     let figures = promise_progress(&tenant, &stored, &places, cutoff)
         .await
@@ -103,6 +108,7 @@ async fn context(
         period,
         figures,
         places,
+        types,
     })
 }
 
@@ -130,58 +136,57 @@ fn build_page(
         period_label(lang, c.year, c.period),
         c.stored.promise.title
     );
-    let entries = c
-        .stored
-        .promise
-        .commitments
-        .iter()
-        .enumerate()
-        .map(|(i, commitment)| {
-            let input = inputs.get(i).cloned().unwrap_or_default();
-            let suggestion = suggested(c, i);
-            let current = if input.status.is_empty() {
-                suggestion.clone().unwrap_or_else(|| "not-assessed".into())
-            } else {
-                input.status.clone()
-            };
-            let options: Vec<(&str, String)> = c
-                .period
-                .allowed_statuses()
-                .iter()
-                .map(|s| (*s, format!("progress-status-{s}")))
-                .collect();
-            let keyed: Vec<(&str, &str)> = options.iter().map(|(v, k)| (*v, k.as_str())).collect();
-            EntryBlock {
-                index: i,
-                party: party_heading(lang, m, &commitment.party),
-                text: commitment.text.to_string(),
-                target: commitment
-                    .target
-                    .as_ref()
-                    .map(|t| target_line(lang, t, &c.places)),
-                figures: c
-                    .figures
+    let entries =
+        c.stored
+            .promise
+            .commitments
+            .iter()
+            .enumerate()
+            .map(|(i, commitment)| {
+                let input = inputs.get(i).cloned().unwrap_or_default();
+                let suggestion = suggested(c, i);
+                let current = if input.status.is_empty() {
+                    suggestion.clone().unwrap_or_else(|| "not-assessed".into())
+                } else {
+                    input.status.clone()
+                };
+                let options: Vec<(&str, String)> = c
+                    .period
+                    .allowed_statuses()
                     .iter()
-                    .find(|f| f.commitment == i)
-                    .map(|f| ProgressLine::new(lang, f, c.period == ReportPeriod::Final)),
-                suggested: suggestion.map(|s| {
-                    lang.t_args(
-                        "follow-up-suggested",
-                        &[("status", lang.t(&format!("progress-status-{s}")))],
-                    )
-                }),
-                statuses: choices(lang, &current, &keyed),
-                reason: input.reason,
-                narrative: input.narrative,
-                evidence: input.evidence.join("\n"),
-                error: errors
-                    .iter()
-                    .filter(|(index, _)| *index == i)
-                    .map(|(_, e)| labelled(lang, e))
-                    .collect(),
-            }
-        })
-        .collect();
+                    .map(|s| (*s, format!("progress-status-{s}")))
+                    .collect();
+                let keyed: Vec<(&str, &str)> =
+                    options.iter().map(|(v, k)| (*v, k.as_str())).collect();
+                EntryBlock {
+                    index: i,
+                    party: party_heading(lang, m, &commitment.party),
+                    text: commitment.text.to_string(),
+                    target: commitment
+                        .target
+                        .as_ref()
+                        .map(|t| target_line(lang, t, &c.places, &c.types)),
+                    figures: c.figures.iter().find(|f| f.commitment == i).map(|f| {
+                        ProgressLine::new(lang, &c.types, f, c.period == ReportPeriod::Final)
+                    }),
+                    suggested: suggestion.map(|s| {
+                        lang.t_args(
+                            "follow-up-suggested",
+                            &[("status", lang.t(&format!("progress-status-{s}")))],
+                        )
+                    }),
+                    statuses: choices(lang, &current, &keyed),
+                    reason: input.reason,
+                    narrative: input.narrative,
+                    evidence: input.evidence.join("\n"),
+                    error: errors
+                        .iter()
+                        .filter(|(index, _)| *index == i)
+                        .map(|(_, e)| labelled(lang, e))
+                        .collect(),
+                }
+            })
+            .collect();
     let summary = errors
         .iter()
         .map(|(i, e)| SummaryItem {

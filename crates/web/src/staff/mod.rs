@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+mod activity_types;
 mod follow_up;
 mod forms;
 mod new_promise;
@@ -72,6 +73,16 @@ pub fn routes(state: AppState) -> Routes {
         .get("/personal", SignedIn, get(promise::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
         .post("/personal/konto", SignedIn, post(account::change_password))
+        .get(
+            "/personal/kommun/{code}/aktivitetstyper",
+            InMunicipality(Permission::EditPromise),
+            get(activity_types::list),
+        )
+        .post(
+            "/personal/kommun/{code}/aktivitetstyper",
+            InMunicipality(Permission::EditPromise),
+            post(activity_types::add),
+        )
         .get(
             "/personal/kommun/{code}/nytt",
             InMunicipality(Permission::EditPromise),

@@ -45,6 +45,7 @@ pub struct DashboardMunicipality {
     pub log_href: Option<String>,
     /// Where to write a new promise, if the person may.
     pub new_href: Option<String>,
+    pub types_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -99,6 +100,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::EditPromise, &code)
                 .then(|| format!("/personal/kommun/{code}/nytt")),
+            types_href: staff
+                .principal
+                .may(Permission::EditPromise, &code)
+                .then(|| format!("/personal/kommun/{code}/aktivitetstyper")),
             log_href: staff
                 .principal
                 .may(Permission::LogActivity, &code)
@@ -189,6 +194,10 @@ pub async fn show(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let p = &stored.promise;
     let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
     let parties = p
@@ -207,7 +216,10 @@ pub async fn show(
                         &[("text", c.text.as_str().chars().take(60).collect())],
                     ),
                     text: c.text.to_string(),
-                    target: c.target.as_ref().map(|t| target_line(lang, t, &places)),
+                    target: c
+                        .target
+                        .as_ref()
+                        .map(|t| target_line(lang, t, &places, &types)),
                     measurable: c.is_measurable(),
                     edit_href: format!("{base}/atagande/{id}"),
                 })
@@ -825,20 +837,21 @@ fn commitment_edit_page(
     action: String,
     form: &CommitmentForm,
     errors: &[FieldError],
+    types: &lofte_domain::ActivityCatalogue,
 ) -> CommitmentEditPage {
     let heading = if action.ends_with("/ny") {
         lang.t("new-commitment-title")
     } else {
         lang.t("edit-commitment-title")
     };
-    let mut activities: Vec<(&str, String)> = vec![("", "target-none".to_owned())];
-    activities.extend(
-        lofte_domain::activity::BUILTIN_ACTIVITY_TYPES
-            .iter()
-            .map(|code| (*code, format!("activity-{code}-name"))),
-    );
-    let activity_keys: Vec<(&str, &str)> =
-        activities.iter().map(|(v, k)| (*v, k.as_str())).collect();
+    let activity_choices = choices(lang, &form.target_activity, &[("", "target-none")])
+        .into_iter()
+        .chain(types.types().iter().map(|t| Choice {
+            value: t.code.to_string(),
+            label: lang.activity_label(types, t.code.as_str()),
+            selected: t.code.as_str() == form.target_activity,
+        }))
+        .collect();
     let scope_options = [
         ("anywhere", "scope-anywhere"),
         ("outlying_villages", "scope-outlying"),
@@ -880,7 +893,7 @@ fn commitment_edit_page(
         text: Field::new(lang, "text", form.text.clone()),
         local_plan: Field::new(lang, "local_plan", form.local_plan.clone()),
         target_activity: Field::new(lang, "target_activity", form.target_activity.clone()),
-        activity_choices: choices(lang, &form.target_activity, &activity_keys),
+        activity_choices,
         target_at_least: Field::new(lang, "target_at_least", form.target_at_least.clone()),
         method_code: Field::new(lang, "method_code", form.method_code.clone()),
         method_min: Field::new(lang, "method_min", form.method_min.clone()),
@@ -939,6 +952,10 @@ pub async fn commitment_page(
     let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
     let action = format!("{base}/atagande/{id}");
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -946,6 +963,7 @@ pub async fn commitment_page(
         action,
         &form,
         &[],
+        &types,
     ))
 }
 
@@ -957,6 +975,10 @@ pub async fn edit_commitment(
     Form(form): Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let (id, _) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let m = tenant.municipality().clone();
@@ -971,6 +993,7 @@ pub async fn edit_commitment(
                 format!("{base}/atagande/{id}"),
                 &form,
                 &errors,
+                &types,
             ),
         )
             .into_response()
@@ -985,6 +1008,10 @@ pub async fn edit_commitment(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     match tenant
         .update_commitment(staff.actor, stored.id, id, version, &new)
         .await
@@ -993,7 +1020,11 @@ pub async fn edit_commitment(
         Ok(Err(conflict)) => {
             let lines = |c: &Commitment| {
                 let mut lines = vec![party_heading(lang, &m, &c.party), c.text.to_string()];
-                lines.extend(c.target.as_ref().map(|t| target_line(lang, t, &places)));
+                lines.extend(
+                    c.target
+                        .as_ref()
+                        .map(|t| target_line(lang, t, &places, &types)),
+                );
                 lines
             };
             Ok(conflict_page(
@@ -1026,6 +1057,10 @@ pub async fn new_commitment_page(
         scope: "anywhere".into(),
         ..Default::default()
     };
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -1033,6 +1068,7 @@ pub async fn new_commitment_page(
         format!("{base}/atagande/ny"),
         &form,
         &[],
+        &types,
     ))
 }
 
@@ -1044,12 +1080,16 @@ pub async fn add_commitment(
     Form(form): Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
     let base = super::promise_href(&tenant, &stored);
     let action = format!("{base}/atagande/ny");
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            commitment_edit_page(lang, &staff, &base, action.clone(), &form, &errors),
+            commitment_edit_page(lang, &staff, &base, action.clone(), &form, &errors, &types),
         )
             .into_response()
     };

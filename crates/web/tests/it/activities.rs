@@ -160,7 +160,7 @@ async fn the_form_puts_problems_on_their_fields_and_keeps_counts_only_visits_fre
     assert_eq!(
         texts(&html, "#note-error"),
         [
-            "Orosbesök gäller barn och unga som kan identifieras: bara antal får sparas, ingen anteckning."
+            "Den här aktivitetstypen gäller personer som kan identifieras, som orosbesök hos barn och unga: bara antal får sparas, ingen anteckning."
         ]
     );
 }
@@ -271,7 +271,7 @@ mod api {
             .iter()
             .map(|e| e["path"].as_str().unwrap())
             .collect();
-        assert_eq!(paths, ["[1].type"]);
+        assert_eq!(paths, ["[1].type", "[1].place"], "every problem at once");
         let r = post(&app, &reporter, serde_json::json!([
             { "type": "traffic_control", "performer": "police", "started_at": "2021-03-01T07:30:00+01:00", "place": "atlantis" }
         ])).await;
@@ -294,4 +294,130 @@ mod api {
             403
         );
     }
+}
+
+#[tokio::test]
+async fn a_coordinator_adds_an_activity_type_that_officers_can_then_log() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let page = "/personal/kommun/0482/aktivitetstyper";
+
+    // Missing names are reported on their fields, and nothing is added.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        page,
+        &[("name_sv_one", "Hundpatrull"), ("name_sv_other", "")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#name_sv_other-error"),
+        ["Får inte vara tomt."]
+    );
+    assert_eq!(texts(&html, "#name_en_one-error"), ["Får inte vara tomt."]);
+    assert!(
+        !texts(&html, "table.types th[scope=row]")
+            .iter()
+            .any(|t| t.contains("Hundpatrull"))
+    );
+
+    let r = post_form(
+        &app.address,
+        &cookie,
+        page,
+        &[
+            ("name_sv_one", "hundpatrull"),
+            ("name_sv_other", "hundpatruller"),
+            ("name_en_one", "dog patrol"),
+            ("name_en_other", "dog patrols"),
+            ("code", ""),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303, "saved and sent back to the list");
+    let list = app.page_as(page, &cookie).await;
+    let rows = texts(&list, "table.types tbody tr");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Hundpatrull (hundpatruller) hundpatrull Kommunens egen")),
+        "{rows:?}"
+    );
+
+    // The same name again: the code is taken.
+    let again = post_form(
+        &app.address,
+        &cookie,
+        page,
+        &[
+            ("name_sv_one", "hundpatrull"),
+            ("name_sv_other", "hundpatruller"),
+            ("name_en_one", "dog patrol"),
+            ("name_en_other", "dog patrols"),
+        ],
+    )
+    .await;
+    assert_eq!(again.status(), 422);
+    let html = Html::parse_document(&again.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "#code-error"),
+        ["Det finns redan en aktivitetstyp med koden ”hundpatrull”."]
+    );
+
+    // The phone form offers it, and logging one works.
+    let log = app.page_as("/personal/kommun/0482/logga", &cookie).await;
+    assert!(texts(&log, "label").contains(&"Hundpatrull".to_owned()));
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "hundpatrull"),
+            ("duration", "60"),
+            ("performer", "police"),
+            ("when", "2021-05-03T20:00"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert!(
+        texts(&html, ".saved")
+            .iter()
+            .any(|t| t.contains("Hundpatrull")),
+        "{:?}",
+        texts(&html, ".saved")
+    );
+
+    // A commitment can count it, and the API lists it with both names.
+    let edit = app
+        .page_as("/personal/kommun/0482/2021/atagande/ny", &cookie)
+        .await;
+    assert!(texts(&edit, "#target_activity option").contains(&"Hundpatrull".to_owned()));
+    let api: serde_json::Value = app
+        .get("/api/v1/municipalities/0482/activity-types")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let own: Vec<&serde_json::Value> = api
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["builtin"] == false)
+        .collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0]["code"], "hundpatrull");
+    assert_eq!(own[0]["name_en"], "Dog patrol");
+
+    // Other municipalities do not get Flen's type.
+    let api: serde_json::Value = app
+        .get("/api/v1/municipalities/0483/activity-types")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api.as_array().unwrap().len(), 11);
 }

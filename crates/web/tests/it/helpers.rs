@@ -70,6 +70,19 @@ impl TestApp {
         assert_eq!(response.status(), 200, "GET {path}");
         Html::parse_document(&response.text().await.unwrap())
     }
+
+    /// A page as a signed-in user (`cookie` from `staff::sign_in`) sees it.
+    pub async fn page_as(&self, path: &str, cookie: &str) -> Html {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .expect("request succeeds");
+        assert_eq!(response.status(), 200, "GET {path}");
+        Html::parse_document(&response.text().await.unwrap())
+    }
 }
 
 pub fn texts(html: &Html, selector: &str) -> Vec<String> {
