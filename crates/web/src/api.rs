@@ -41,7 +41,7 @@ use crate::policy::{Policy, Routes, Staff};
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson
+        crate::progress::MonthCount, crate::progress::PlaceCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]

@@ -31,6 +31,10 @@ pub struct CommitmentProgress {
     pub in_emphasis: Option<u32>,
     /// Counting activities per month, "YYYY-MM".
     pub by_month: Vec<MonthCount>,
+    /// Counting activities per place, most first; reports frozen before this field
+    /// existed have none.
+    #[serde(default)]
+    pub by_place: Vec<PlaceCount>,
     /// Activities of the type that do not count, by reason.
     pub excluded: Vec<ExclusionCount>,
 }
@@ -38,6 +42,13 @@ pub struct CommitmentProgress {
 #[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct MonthCount {
     pub month: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+pub struct PlaceCount {
+    /// The place's slug, e.g. "malmkoping"; `null` for activities logged without a place.
+    pub place: Option<String>,
     pub count: u32,
 }
 
@@ -127,6 +138,19 @@ pub async fn promise_progress(
                         count: *n,
                     })
                     .collect(),
+                by_place: {
+                    let mut places: Vec<PlaceCount> = pr
+                        .by_place
+                        .iter()
+                        .map(|(slug, n)| PlaceCount {
+                            place: slug.as_ref().map(ToString::to_string),
+                            count: *n,
+                        })
+                        .collect();
+                    // Most first; ties in the order of the slugs (stable sort).
+                    places.sort_by(|a, b| b.count.cmp(&a.count));
+                    places
+                },
                 excluded: pr
                     .excluded
                     .iter()

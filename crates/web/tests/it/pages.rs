@@ -408,5 +408,16 @@ mod progress {
             .map(|m| m["count"].as_u64().unwrap())
             .sum();
         assert_eq!(months, actual);
+        let by_place = c["by_place"].as_array().unwrap();
+        let places: u64 = by_place.iter().map(|p| p["count"].as_u64().unwrap()).sum();
+        assert_eq!(places, actual, "every counted control has a place or null");
+        let counts: Vec<u64> = by_place
+            .iter()
+            .map(|p| p["count"].as_u64().unwrap())
+            .collect();
+        assert!(
+            counts.windows(2).all(|w| w[0] >= w[1]),
+            "most first: {counts:?}"
+        );
     }
 }
