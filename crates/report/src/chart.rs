@@ -1,0 +1,302 @@
+//! SVG charts, drawn with plotters' SVG backend.
+//!
+//! Plotters is built without its `ttf` feature: that feature measures text through
+//! font-kit, which needs fontconfig and FreeType on the machine. Without it plotters
+//! estimates text widths and writes plain `<text>` elements, which is all an SVG needs:
+//! the reader's renderer (typst, with the embedded DejaVu Sans; or the browser) sets the
+//! glyphs. The font family is the generic `sans-serif`, which typst resolves to the
+//! surrounding text's font.
+//!
+//! The SVG is self-contained (no external references, no script, no CSS), so the web
+//! crate can inline it in HTML and the PDF can embed it. Plotters escapes the text it
+//! writes; the `<title>`, `<desc>` and `aria-label` added here are escaped by
+//! [`xml_escape`].
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::model::Chart;
+
+/// Width of the chart in SVG user units (pixels).
+pub const WIDTH: u32 = 640;
+/// Height of the chart in SVG user units (pixels).
+pub const HEIGHT: u32 = 300;
+
+/// Font size for labels, in plotters' units (plotters writes `size / 1.24` px).
+const LABEL_SIZE: f64 = 16.0;
+/// The cumulative line: dark blue, thick, solid, with points.
+const ACTUAL: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+/// The target line: dark red, long dashes.
+const TARGET: RGBColor = RGBColor(0xa3, 0x1f, 0x1f);
+/// The even pace: grey, thin, short dashes.
+const PACE: RGBColor = RGBColor(0x55, 0x55, 0x55);
+/// Grid lines: very light grey.
+const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
+/// Axis and label text: near-black.
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Draws the cumulative count by month against the target as a standalone SVG.
+///
+/// The x axis runs from the start of January to the end of December; the count at the
+/// end of each month is a point, joined by a line from 0 at the start of the year. The
+/// target is a dashed horizontal line and the even pace a thin dashed diagonal from 0 to
+/// the target. Months whose count is `None` (after the figures' date) are left empty.
+/// Line styles differ in width and dash pattern as well as colour, so the chart reads in
+/// greyscale.
+///
+/// The chart's title is not drawn inside the picture (the surrounding document shows
+/// it); it is the SVG's `<title>` and `aria-label`, and `alt` is its `<desc>`.
+pub fn cumulative_svg(chart: &Chart) -> String {
+    let mut body = String::new();
+    let drawn = {
+        let backend = SVGBackend::with_string(&mut body, (WIDTH, HEIGHT));
+        draw(backend.into_drawing_area(), chart)
+    };
+    if drawn.is_err() {
+        // Plotters' SVG backend writes into a String and the naive font never fails,
+        // so this is not expected; still, an empty picture with its text alternative
+        // is better than a panic in a request handler.
+        body = format!(
+            r#"<svg width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg">
+</svg>
+"#
+        );
+    }
+    add_accessible_name(&body, chart)
+}
+
+/// Inserts `role="img"`, `aria-label`, `<title>` and `<desc>` into plotters' output.
+fn add_accessible_name(svg: &str, chart: &Chart) -> String {
+    let title = xml_escape(&chart.title);
+    let desc = xml_escape(&chart.alt);
+    let Some(tag_end) = svg.find('>') else {
+        return svg.to_owned();
+    };
+    let (open, rest) = svg.split_at(tag_end);
+    let rest = &rest[1..];
+    format!(
+        "{open} role=\"img\" aria-label=\"{title}\">\n<title>{title}</title>\n<desc>{desc}</desc>\n{rest}"
+    )
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The top of the y axis: a little above the largest value, rounded to a step plotters
+/// labels nicely, and never less than 4 so an empty chart still has an axis.
+fn y_top(chart: &Chart) -> u32 {
+    let largest = chart
+        .cumulative
+        .iter()
+        .flatten()
+        .copied()
+        .chain(chart.target)
+        .max()
+        .unwrap_or(0);
+    let wanted = (f64::from(largest) * 1.05).ceil().max(4.0);
+    // The smallest step of 1, 2 or 5 times a power of ten that needs at most six
+    // intervals.
+    let mut magnitude = 1.0;
+    loop {
+        for factor in [1.0, 2.0, 5.0] {
+            let step = factor * magnitude;
+            if wanted / step <= 6.0 {
+                return ((wanted / step).ceil() * step) as u32;
+            }
+        }
+        magnitude *= 10.0;
+    }
+}
+
+/// Rough width of `text` in pixels at the label size (plotters' naive estimate is per
+/// byte, which overestimates å, ä and ö).
+fn text_width(text: &str) -> i32 {
+    (text.chars().count() as f64 * LABEL_SIZE / 1.24 * 0.6).round() as i32
+}
+
+fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart) -> DrawResult {
+    root.fill(&WHITE)?;
+    let label = ("sans-serif", LABEL_SIZE).into_font().color(&INK);
+
+    // The legend: one row (or more, if the labels are long) above the plot.
+    let mut entries: Vec<(&str, ShapeStyle, Option<(i32, i32)>, bool)> =
+        vec![(&chart.actual_label, ACTUAL.stroke_width(3), None, true)];
+    if chart.target.is_some() {
+        entries.push((&chart.target_label, TARGET.stroke_width(2), Some((9, 5)), false));
+        entries.push((&chart.pace_label, PACE.stroke_width(1), Some((3, 3)), false));
+    }
+    let (mut x, mut y) = (60, 14);
+    for (text, style, dash, point) in entries {
+        let width = 34 + text_width(text) + 22;
+        if x + width > WIDTH as i32 - 10 && x > 60 {
+            x = 60;
+            y += 22;
+        }
+        match dash {
+            None => root.draw(&PathElement::new(vec![(x, y), (x + 26, y)], style))?,
+            Some((on, off)) => {
+                let mut start = x;
+                while start < x + 26 {
+                    let end = (start + on).min(x + 26);
+                    root.draw(&PathElement::new(vec![(start, y), (end, y)], style))?;
+                    start = end + off;
+                }
+            }
+        }
+        if point {
+            root.draw(&Circle::new((x + 13, y), 4, ACTUAL.filled()))?;
+        }
+        root.draw(&Text::new(
+            text.to_owned(),
+            (x + 34, y),
+            label.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += width;
+    }
+    let plot_top = y + 18;
+
+    let top = y_top(chart);
+    let (_, lower) = root.split_vertically(plot_top);
+    let mut ctx = ChartBuilder::on(&lower)
+        .margin_right(16)
+        .margin_top(6)
+        .x_label_area_size(30)
+        .y_label_area_size(58)
+        .build_cartesian_2d(0f64..12f64, 0u32..top)?;
+
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| v.to_string())
+        .y_desc(chart.axis_label.as_str())
+        .label_style(label.clone())
+        .axis_desc_style(label.clone())
+        .bold_line_style(GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK.stroke_width(1))
+        .draw()?;
+
+    // Light vertical lines between months, and the month labels centred under each
+    // month (plotters' own x labels would sit on the boundaries).
+    for month in 1..12 {
+        let m = f64::from(month);
+        ctx.draw_series(LineSeries::new(
+            vec![(m, 0), (m, top)],
+            GRID.stroke_width(1),
+        ))?;
+    }
+    for (i, name) in chart.months.iter().take(12).enumerate() {
+        let (px, py) = ctx.backend_coord(&(i as f64 + 0.5, 0));
+        lower.draw(&Text::new(
+            name.clone(),
+            (px, py + 8),
+            label.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+
+    if let Some(target) = chart.target {
+        ctx.draw_series(DashedLineSeries::new(
+            vec![(0.0, 0), (12.0, target)],
+            3,
+            3,
+            PACE.stroke_width(1),
+        ))?;
+        ctx.draw_series(DashedLineSeries::new(
+            vec![(0.0, target), (12.0, target)],
+            9,
+            5,
+            TARGET.stroke_width(2),
+        ))?;
+    }
+
+    let points: Vec<(f64, u32)> = std::iter::once((0.0, 0))
+        .chain(
+            chart
+                .cumulative
+                .iter()
+                .take(12)
+                .enumerate()
+                .map_while(|(i, v)| v.map(|v| (i as f64 + 1.0, v))),
+        )
+        .collect();
+    ctx.draw_series(LineSeries::new(points.clone(), ACTUAL.stroke_width(3)))?;
+    ctx.draw_series(
+        points
+            .iter()
+            .skip(1)
+            .map(|&p| Circle::new(p, 4, ACTUAL.filled())),
+    )?;
+    // The latest value, written beside its point.
+    if let Some(&(lx, lv)) = points.last().filter(|_| points.len() > 1) {
+        let (px, py) = ctx.backend_coord(&(lx, lv));
+        let (anchor, dx) = if lx > 10.5 {
+            (HPos::Right, -8)
+        } else {
+            (HPos::Left, 8)
+        };
+        lower.draw(&Text::new(
+            lv.to_string(),
+            (px + dx, py - 6),
+            ("sans-serif", LABEL_SIZE)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&ACTUAL)
+                .pos(Pos::new(anchor, VPos::Bottom)),
+        ))?;
+    }
+
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn y_axis_tops_are_round_and_above_the_data() {
+        let mut chart = Chart {
+            title: String::new(),
+            alt: String::new(),
+            months: vec![],
+            cumulative: vec![Some(64)],
+            target: Some(100),
+            axis_label: String::new(),
+            actual_label: String::new(),
+            target_label: String::new(),
+            pace_label: String::new(),
+        };
+        assert_eq!(y_top(&chart), 120);
+        chart.target = None;
+        chart.cumulative = vec![];
+        assert_eq!(y_top(&chart), 4);
+        chart.cumulative = vec![Some(7)];
+        assert!(y_top(&chart) >= 8);
+        chart.cumulative = vec![Some(1234)];
+        assert!(y_top(&chart) >= 1333);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(xml_escape("<a & 'b'>\"\u{1}"), "&lt;a &amp; &apos;b&apos;&gt;&quot;");
+    }
+}
