@@ -64,6 +64,32 @@ enum Command {
     /// API tokens for machine clients.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// A published follow-up report as PDF or HTML, the same as on the public site.
+    Report {
+        /// Municipality code, e.g. 0482.
+        #[arg(long)]
+        municipality: String,
+        /// The report's year, e.g. 2021.
+        #[arg(long)]
+        year: String,
+        /// T1, T2, T3 or final (slutredovisning).
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: ReportFormat,
+        /// The edition's language, sv or en (default: the language of these messages).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write the report; nothing is written if there is no report.
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Pdf,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -240,6 +266,14 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             let state = lofte_web::AppState::new(db).with_secure_cookies(config.secure_cookies);
             lofte_web::serve(listener, state).await?;
         }
+        Command::Report {
+            municipality,
+            year,
+            period,
+            format,
+            lang: edition,
+            output,
+        } => report_command(&db, lang, &municipality, &year, &period, format, edition, &output).await?,
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
         Command::Demo => load_demo(&db, lang).await?,
         Command::Promise(PromiseCommand::Import { files }) => {
@@ -671,6 +705,70 @@ fn invalid(lang: Lang, file: &str, errors: &[FieldError]) -> anyhow::Error {
         message.push_str(&lang.field_error(e));
     }
     UserError(message).into()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn report_command(
+    db: &Db,
+    lang: Lang,
+    municipality: &str,
+    year: &str,
+    period: &str,
+    format: ReportFormat,
+    edition: Option<String>,
+    output: &std::path::Path,
+) -> Result<()> {
+    use lofte_domain::followup::ReportPeriod;
+    let edition = match edition.as_deref() {
+        None => lang,
+        Some(tag) => Lang::from_tag(tag).ok_or_else(|| {
+            UserError(lang.t_args("cli-report-bad-lang", &[("value", tag.to_owned())]))
+        })?,
+    };
+    let code = MunicipalityCode::parse(municipality)
+        .map_err(|p| user_error(lang, "--municipality", p))?;
+    let tenant = db.tenant(&code).await?.ok_or_else(|| {
+        UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
+            code: municipality.to_owned(),
+        }))
+    })?;
+    let year: lofte_domain::Year = year.parse().map_err(|p| user_error(lang, "--year", p))?;
+    let slug = match period.to_lowercase().as_str() {
+        "final" => "slutredovisning".to_owned(),
+        other => other.to_owned(),
+    };
+    let period = ReportPeriod::parse(&slug).ok_or_else(|| {
+        UserError(lang.t_args("cli-report-bad-period", &[("value", period.to_owned())]))
+    })?;
+    let report = match lofte_web::report::report(db, &tenant, year, period, edition).await {
+        Ok(report) => report,
+        Err(lofte_web::report::Unavailable::Db(e)) => return Err(e.into()),
+        Err(why) => {
+            return Err(UserError(why.message(
+                lang,
+                tenant.municipality().name.as_str(),
+                year,
+                period,
+            ))
+            .into());
+        }
+    };
+    let bytes = match format {
+        ReportFormat::Pdf => lofte_report::render_pdf(&report)?,
+        ReportFormat::Html => lofte_web::report::standalone_html(&report, edition).into_bytes(),
+    };
+    std::fs::write(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-report-written",
+            &[
+                ("file", output.display().to_string()),
+                ("report", report.title.clone()),
+            ]
+        )
+    );
+    Ok(())
 }
 
 fn user_error(lang: Lang, what: &str, problem: lofte_domain::Problem) -> anyhow::Error {

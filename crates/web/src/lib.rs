@@ -13,6 +13,7 @@ mod lang;
 mod pages;
 pub mod policy;
 pub mod progress;
+pub mod report;
 mod staff;
 mod views;
 
@@ -32,6 +33,8 @@ pub use api::{ApiDoc, promise_json_schema};
 pub struct AppState {
     pub db: Db,
     login_limiter: staff::LoginLimiter,
+    /// Rendered report PDFs, by the digest of their data.
+    pdf_cache: report::PdfCache,
     /// Whether cookies get the `Secure` flag (set when served over HTTPS).
     secure_cookies: bool,
 }
@@ -41,6 +44,7 @@ impl AppState {
         AppState {
             db,
             login_limiter: staff::LoginLimiter::default(),
+            pdf_cache: report::PdfCache::default(),
             secure_cookies: false,
         }
     }

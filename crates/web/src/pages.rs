@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use lofte_db::{StoredPromise, Tenant, Visibility};
 use lofte_domain::Year;
+use lofte_domain::followup::ReportPeriod;
 use lofte_i18n::Lang;
 
 use crate::error::PageError;
@@ -26,6 +27,11 @@ pub fn routes(state: AppState) -> Routes {
             "/kommun/{code}/{year}/uppfoljning/{period}",
             Public,
             get(follow_up_report),
+        )
+        .get(
+            "/kommun/{code}/{year}/uppfoljning/{period}/{edition}",
+            Public,
+            get(follow_up_pdf),
         )
         .get("/sprak/{lang}", Public, get(lang::switch))
         .get("/static/style.css", Public, get(stylesheet))
@@ -249,30 +255,38 @@ async fn promise_year(
     promise_page(&state, lang, &tenant, Some(shown), Some(parsed)).await
 }
 
-pub struct ReportEntryView {
-    pub text: String,
-    pub status: String,
-    pub status_class: String,
-    pub figures: Option<crate::views::ProgressLine>,
-    pub narrative: Option<String>,
-    pub reason: Option<String>,
-    pub evidence: Vec<String>,
-}
-
-pub struct ReportPartyView {
-    pub heading: String,
-    pub entries: Vec<ReportEntryView>,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "follow_up.html")]
 struct FollowUpPublicPage {
     chrome: Chrome,
-    heading: String,
     promise_href: String,
-    published: String,
-    parties: Vec<ReportPartyView>,
-    synthetic: bool,
+    report: lofte_report::Report,
+    sections: Vec<crate::report::SectionView>,
+    /// The PDF editions: (label, href, language tag).
+    downloads: Vec<(String, String, &'static str)>,
+}
+
+/// The report a public URL names, or a page saying why there is none.
+async fn published_report(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    year: &str,
+    period: &str,
+    report_lang: Lang,
+) -> Result<(Tenant, Year, ReportPeriod, lofte_report::Report), PageError> {
+    let tenant = tenant_for(state, lang, code).await?;
+    let not_found = || PageError::NotFound { lang, detail: None };
+    let year: Year = year.parse().map_err(|_| not_found())?;
+    let period = ReportPeriod::parse(period).ok_or_else(not_found)?;
+    match crate::report::report(&state.db, &tenant, year, period, report_lang).await {
+        Ok(r) => Ok((tenant, year, period, r)),
+        Err(crate::report::Unavailable::Db(e)) => Err(PageError::internal(lang)(e)),
+        Err(why) => Err(PageError::NotFound {
+            lang,
+            detail: Some(why.message(lang, tenant.municipality().name.as_str(), year, period)),
+        }),
+    }
 }
 
 async fn follow_up_report(
@@ -280,94 +294,77 @@ async fn follow_up_report(
     UiLang(lang): UiLang,
     Path((code, year, period)): Path<(String, String, String)>,
 ) -> Result<FollowUpPublicPage, PageError> {
-    let tenant = tenant_for(&state, lang, &code).await?;
-    let not_found = || PageError::NotFound { lang, detail: None };
-    let year: Year = year.parse().map_err(|_| not_found())?;
-    let period = lofte_domain::followup::ReportPeriod::parse(&period).ok_or_else(not_found)?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::Public)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
-    let report = tenant
-        .follow_up(stored.id, year, period)
-        .await
-        .map_err(PageError::internal(lang))?
-        .filter(|r| r.published_at.is_some())
-        .ok_or_else(not_found)?;
+    let (tenant, year, period, report) =
+        published_report(&state, lang, &code, &year, &period, lang).await?;
     let m = tenant.municipality();
-    let p = &stored.promise;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let parties = p
-        .parties()
-        .into_iter()
-        .map(|party| ReportPartyView {
-            heading: crate::views::party_heading(lang, m, &party),
-            entries: p
-                .commitments
-                .iter()
-                .zip(&stored.commitment_ids)
-                .filter(|(c, _)| c.party == party)
-                .map(|(c, id)| {
-                    let entry = report.entries.iter().find(|e| e.commitment_id == *id);
-                    let figures: Option<crate::progress::CommitmentProgress> = entry
-                        .and_then(|e| e.figures.as_deref())
-                        .and_then(|f| serde_json::from_str(f).ok());
-                    let status = entry.map_or("not-assessed", |e| e.status.as_str());
-                    ReportEntryView {
-                        text: c.text.to_string(),
-                        status: lang.t(&format!("progress-status-{status}")),
-                        status_class: status.to_owned(),
-                        figures: figures.map(|f| {
-                            crate::views::ProgressLine::new(
-                                lang,
-                                &types,
-                                &f,
-                                period == lofte_domain::followup::ReportPeriod::Final,
-                            )
-                        }),
-                        narrative: entry.and_then(|e| e.narrative.clone()),
-                        reason: entry
-                            .and_then(|e| e.reason.clone())
-                            .map(|r| lang.t_args("public-report-override", &[("reason", r)])),
-                        evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    let synthetic = tenant
-        .has_synthetic_activities(p.years)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let heading = format!(
-        "{} – {}",
-        crate::views::report_label(lang, year, period),
-        p.title
-    );
     let path = format!("/kommun/{}/{year}/uppfoljning/{}", m.code, period.slug());
+    let sections = crate::report::section_views(&report);
     Ok(FollowUpPublicPage {
-        chrome: Chrome::new(lang, &path, format!("{heading} – {}", m.name)),
-        heading,
+        chrome: Chrome::new(lang, &path, report.title.clone()),
         promise_href: format!("/kommun/{}/{year}", m.code),
-        published: lang.t_args(
-            "follow-up-published-on",
-            &[(
-                "date",
-                report
-                    .published_at
-                    .expect("filtered to published")
-                    .with_timezone(&chrono_tz::Europe::Stockholm)
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            )],
-        ),
-        parties,
-        synthetic,
+        downloads: vec![
+            (lang.t("report-download-pdf"), format!("{path}/sv.pdf"), "sv"),
+            (lang.t("report-download-pdf-en"), format!("{path}/en.pdf"), "en"),
+        ],
+        report,
+        sections,
     })
+}
+
+/// The report as a PDF, in the edition's language whatever the reader's UI language.
+async fn follow_up_pdf(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    headers: axum::http::HeaderMap,
+    Path((code, year, period, edition)): Path<(String, String, String, String)>,
+) -> Result<axum::response::Response, PageError> {
+    let report_lang = match edition.as_str() {
+        "sv.pdf" => Lang::Sv,
+        "en.pdf" => Lang::En,
+        _ => return Err(PageError::NotFound { lang, detail: None }),
+    };
+    let (tenant, year, period, report) =
+        published_report(&state, lang, &code, &year, &period, report_lang).await?;
+    let etag = format!(
+        "\"{}\"",
+        crate::report::PdfCache::digest(&report)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    let cache_headers = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+    ];
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, cache_headers).into_response());
+    }
+    let (bytes, _) = state
+        .pdf_cache
+        .pdf(report)
+        .await
+        .map_err(|cause| PageError::Internal { lang, cause })?;
+    let file = format!(
+        "lofte-{}-{year}-{}-{}.pdf",
+        tenant.municipality().code,
+        period.slug(),
+        report_lang.tag()
+    );
+    Ok((
+        cache_headers,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file}\""),
+            ),
+        ],
+        axum::body::Body::from(bytes.as_ref().clone()),
+    )
+        .into_response())
 }
 
 pub async fn not_found(UiLang(lang): UiLang) -> PageError {

@@ -112,6 +112,14 @@ async fn context(
     })
 }
 
+/// Whether the report's figures reach the end of the promise's period (the final
+/// report, and the last tertial's): then there is no pace or forecast to show.
+fn period_over(c: &Context) -> bool {
+    let years = c.stored.promise.years;
+    c.period.cutoff(c.year, years)
+        >= chrono::NaiveDate::from_ymd_opt(years.last().get(), 12, 31).expect("exists")
+}
+
 fn suggested(c: &Context, index: usize) -> Option<String> {
     c.figures
         .iter()
@@ -167,7 +175,7 @@ fn build_page(
                         .as_ref()
                         .map(|t| target_line(lang, t, &c.places, &c.types)),
                     figures: c.figures.iter().find(|f| f.commitment == i).map(|f| {
-                        ProgressLine::new(lang, &c.types, f, c.period == ReportPeriod::Final)
+                        ProgressLine::new(lang, &c.types, f, period_over(c))
                     }),
                     suggested: suggestion.map(|s| {
                         lang.t_args(

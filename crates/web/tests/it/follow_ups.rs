@@ -125,7 +125,7 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     );
     assert!(
         tv.contains(
-            "Bedömningen skiljer sig från den uträknade: Fyra kvällar ställdes in av pandemiskäl."
+            "Skäl till bedömningen: Fyra kvällar ställdes in av pandemiskäl."
         ),
         "{tv}"
     );

@@ -7,5 +7,6 @@ mod authz;
 mod follow_ups;
 mod helpers;
 mod pages;
+mod reports;
 mod seed;
 mod staff;

@@ -1,0 +1,393 @@
+//! A published follow-up as a report: the one model ([`lofte_report::Report`]) that the
+//! PDF (typst, in `lofte-report`), the public HTML page and the CLI all render, so a
+//! figure cannot differ between them. The figures are the ones frozen when the report
+//! was published; the words come from the Fluent files in the reader's language.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{Datelike, NaiveDate};
+use lofte_db::{FollowUpReport, StoredPromise, Tenant, Visibility};
+use lofte_domain::followup::ReportPeriod;
+use lofte_domain::{ActivityCatalogue, Place, Year};
+use lofte_i18n::Lang;
+use lofte_report::{Chart, CommitmentSection, Labels, OutcomeSection, Report, SummaryRow};
+use sha2::{Digest, Sha256};
+
+use askama::Template;
+
+use crate::progress::CommitmentProgress;
+use crate::views::{ProgressLine, party_heading, report_label, target_line};
+
+/// Why there is no report to give.
+#[derive(Debug)]
+pub enum Unavailable {
+    /// The municipality has no public promise covering the year.
+    NoPromise,
+    /// The promise has no published report for the period (yet).
+    NotPublished,
+    Db(lofte_db::Error),
+}
+
+impl From<lofte_db::Error> for Unavailable {
+    fn from(e: lofte_db::Error) -> Self {
+        Unavailable::Db(e)
+    }
+}
+
+impl Unavailable {
+    /// The reason in the reader's words.
+    pub fn message(&self, lang: Lang, municipality: &str, year: Year, period: ReportPeriod) -> String {
+        let args = [
+            ("municipality", municipality.to_owned()),
+            ("year", year.to_string()),
+            ("report", report_label(lang, year, period)),
+        ];
+        match self {
+            Unavailable::NoPromise => lang.t_args("report-no-promise", &args),
+            Unavailable::NotPublished => lang.t_args("report-not-published", &args),
+            Unavailable::Db(_) => lang.t("error-internal"),
+        }
+    }
+}
+
+/// The published report of `period` in `year`, as a model in `lang`.
+pub async fn report(
+    db: &lofte_db::Db,
+    tenant: &Tenant,
+    year: Year,
+    period: ReportPeriod,
+    lang: Lang,
+) -> Result<Report, Unavailable> {
+    let stored = tenant
+        .promise_for_year(year, Visibility::Public)
+        .await?
+        .ok_or(Unavailable::NoPromise)?;
+    let published = tenant
+        .follow_up(stored.id, year, period)
+        .await?
+        .filter(|r| r.published_at.is_some())
+        .ok_or(Unavailable::NotPublished)?;
+    let places = db.places(&tenant.municipality().code).await?;
+    let types = tenant.activity_types().await?;
+    let synthetic = tenant.has_synthetic_activities(stored.promise.years).await?;
+    Ok(build(
+        lang, tenant, &stored, &published, &places, &types, synthetic,
+    ))
+}
+
+fn labels(lang: Lang) -> Labels {
+    let t = |key: &str| lang.t(&format!("report-label-{key}"));
+    Labels {
+        parties: t("parties"),
+        signatories: t("signatories"),
+        summary: t("summary"),
+        commitment: t("commitment"),
+        party: t("party"),
+        status: t("status"),
+        figures: t("figures"),
+        target: t("target"),
+        narrative: t("narrative"),
+        evidence: t("evidence"),
+        by_place: t("by-place"),
+        chart_title: t("chart"),
+        outcome: t("outcome"),
+        learned: t("learned"),
+        page: t("page"),
+        contents: t("contents"),
+        status_reason: t("status-reason"),
+        no_figures: t("no-figures"),
+        number: t("number"),
+        text: t("text"),
+        place: t("place"),
+        count: t("count"),
+        aim: t("aim"),
+        goal: t("goal"),
+        indicator: t("indicator"),
+        value: t("value"),
+        note: t("note"),
+    }
+}
+
+/// The cumulative chart of a numeric target for `year`, up to `as_of`.
+fn chart(
+    lang: Lang,
+    types: &ActivityCatalogue,
+    f: &CommitmentProgress,
+    target: u32,
+    year: i32,
+    as_of: NaiveDate,
+) -> Chart {
+    let mut running = 0;
+    let cumulative: Vec<Option<u32>> = (1..=12u32)
+        .map(|month| {
+            let key = format!("{year}-{month:02}");
+            running += f
+                .by_month
+                .iter()
+                .filter(|m| m.month == key)
+                .map(|m| m.count)
+                .sum::<u32>();
+            (as_of.year() > year || (as_of.year() == year && month <= as_of.month()))
+                .then_some(running)
+        })
+        .collect();
+    let plural = lang.activity_plural(types, &f.activity);
+    let reached = cumulative.iter().flatten().last().copied().unwrap_or(0);
+    let last_month = cumulative.iter().rposition(Option::is_some).map_or(1, |i| i + 1);
+    Chart {
+        title: capitalised(&lang.t_args("report-chart-title", &[("activity", plural.clone())])),
+        alt: lang.t_args(
+            "report-chart-alt",
+            &[
+                ("activity", plural),
+                ("reached", reached.to_string()),
+                ("month", lang.t(&format!("month-long-{last_month}"))),
+                ("target", target.to_string()),
+            ],
+        ),
+        months: (1..=12)
+            .map(|m| lang.t(&format!("month-short-{m}")))
+            .collect(),
+        cumulative,
+        target: Some(target),
+        axis_label: lang.t("report-chart-axis"),
+        actual_label: lang.t("report-chart-actual"),
+        target_label: lang.t("report-chart-target"),
+        pace_label: lang.t("report-chart-pace"),
+    }
+}
+
+/// "trafikkontroller per månad" → "Trafikkontroller per månad", for a title.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn build(
+    lang: Lang,
+    tenant: &Tenant,
+    stored: &StoredPromise,
+    published: &FollowUpReport,
+    places: &[Place],
+    types: &ActivityCatalogue,
+    synthetic: bool,
+) -> Report {
+    let m = tenant.municipality();
+    let p = &stored.promise;
+    let year = published.year;
+    let period = published.period;
+    let is_final = period == ReportPeriod::Final;
+    let as_of = period.cutoff(year, p.years);
+    // Pace and forecast only while the promise's period is still running (not in the
+    // third tertial's report, which ends with it).
+    let period_over = as_of
+        >= NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("31 December exists");
+    let published_on = published
+        .published_at
+        .expect("only published reports are built")
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive();
+    let label = report_label(lang, year, period);
+    let place_name = |slug: &Option<String>| match slug {
+        Some(s) => places
+            .iter()
+            .find(|p| p.slug.as_str() == s)
+            .map_or_else(|| s.clone(), |p| p.name.to_string()),
+        None => lang.t("report-no-place"),
+    };
+
+    let mut summary = Vec::new();
+    let mut commitments = Vec::new();
+    for (index, (c, id)) in p.commitments.iter().zip(&stored.commitment_ids).enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let entry = published.entries.iter().find(|e| e.commitment_id == *id);
+        let figures: Option<CommitmentProgress> = entry
+            .and_then(|e| e.figures.as_deref())
+            .and_then(|f| serde_json::from_str(f).ok());
+        let status_key = entry.map_or("not-assessed", |e| e.status.as_str()).to_owned();
+        let status = lang.t(&format!("progress-status-{status_key}"));
+        let line = figures
+            .as_ref()
+            .map(|f| ProgressLine::new(lang, types, f, period_over));
+        let party = party_heading(lang, m, &c.party);
+        summary.push(SummaryRow {
+            number,
+            party: party.clone(),
+            text: c.text.to_string(),
+            status: status.clone(),
+            status_key: status_key.clone(),
+            headline: line.as_ref().map(|l| l.headline.clone()),
+        });
+        let target_number = c.target.as_ref().and_then(|t| t.at_least);
+        commitments.push(CommitmentSection {
+            number,
+            party,
+            text: c.text.to_string(),
+            target: c
+                .target
+                .as_ref()
+                .map(|t| target_line(lang, t, places, types)),
+            status,
+            status_key,
+            headline: line.as_ref().map(|l| l.headline.clone()),
+            details: line.map(|l| l.details).unwrap_or_default(),
+            chart: match (&figures, target_number) {
+                (Some(f), Some(n)) => Some(chart(lang, types, f, n, year.get(), as_of)),
+                _ => None,
+            },
+            places: figures
+                .as_ref()
+                .map(|f| {
+                    f.by_place
+                        .iter()
+                        .map(|pc| lofte_report::PlaceCount {
+                            name: place_name(&pc.place),
+                            count: pc.count,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            // The share in the emphasis area is among `details`, worded as on the page.
+            emphasis: None,
+            reason: entry.and_then(|e| e.reason.clone()),
+            narrative: entry.and_then(|e| e.narrative.clone()),
+            evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
+        });
+    }
+
+    let mut parties = Vec::new();
+    if let Some(police) = &m.police {
+        parties.push(lang.t_args(
+            "report-party-police",
+            &[("area", police.local_police_area.to_string())],
+        ));
+    }
+    parties.push(m.official_name.to_string());
+
+    Report {
+        lang: lang.tag().to_owned(),
+        title: format!("{label} – {} – {}", p.title, m.name),
+        municipality: m.official_name.to_string(),
+        year: year.get(),
+        period_label: label,
+        is_final,
+        published: lang.t_args(
+            "report-published-on",
+            &[("date", published_on.format("%Y-%m-%d").to_string())],
+        ),
+        as_of: lang.t_args(
+            "report-as-of",
+            &[("date", as_of.format("%Y-%m-%d").to_string())],
+        ),
+        date: published_on,
+        synthetic_note: synthetic.then(|| lang.t("report-synthetic")),
+        parties,
+        signatories: p
+            .signatories
+            .iter()
+            .map(|s| format!("{}, {}", s.name, s.role))
+            .collect(),
+        promise_title: p.title.to_string(),
+        aim: p.aim.to_string(),
+        labels: labels(lang),
+        summary,
+        commitments,
+        outcome: is_final.then(|| OutcomeSection {
+            goal: p.outcome_goal.text.to_string(),
+            text: lang.t_args(
+                "report-outcome-missing",
+                &[("year", p.outcome_goal.measured_in.to_string())],
+            ),
+            indicators: Vec::new(),
+        }),
+        learned: None,
+    }
+}
+
+/// Rendered PDFs by the digest of the model they were made from: a report whose data
+/// has not changed is served from here, one whose data changed (a corrected promise
+/// text, a renamed place) gets a new digest and is rendered again. Bounded, so a crawler
+/// walking every report cannot grow it without end.
+#[derive(Clone, Default)]
+pub struct PdfCache {
+    inner: Arc<Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>>,
+}
+
+impl PdfCache {
+    const MAX_ENTRIES: usize = 64;
+
+    /// The model's digest: the cache key and the response's ETag.
+    pub fn digest(report: &Report) -> [u8; 32] {
+        let json = serde_json::to_vec(report).expect("a report serialises");
+        Sha256::digest(&json).into()
+    }
+
+    /// The PDF for `report`, rendered (off the async threads) only if it is not cached.
+    pub async fn pdf(&self, report: Report) -> Result<(Arc<Vec<u8>>, [u8; 32]), String> {
+        let key = Self::digest(&report);
+        if let Some(hit) = self.inner.lock().expect("not poisoned").get(&key) {
+            return Ok((hit.clone(), key));
+        }
+        let bytes = tokio::task::spawn_blocking(move || lofte_report::render_pdf(&report))
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?;
+        let bytes = Arc::new(bytes);
+        let mut cache = self.inner.lock().expect("not poisoned");
+        if cache.len() >= Self::MAX_ENTRIES {
+            // Any entry will do: reports are cheap to render again and rarely asked for.
+            if let Some(evict) = cache.keys().next().copied() {
+                cache.remove(&evict);
+            }
+        }
+        cache.insert(key, bytes.clone());
+        Ok((bytes, key))
+    }
+}
+
+/// One commitment of a report page: the model's section and its chart as inline SVG.
+pub struct SectionView {
+    pub section: CommitmentSection,
+    pub chart_svg: Option<String>,
+}
+
+/// The report's sections with their charts drawn, for the HTML editions.
+pub fn section_views(report: &Report) -> Vec<SectionView> {
+    report
+        .commitments
+        .iter()
+        .map(|c| SectionView {
+            chart_svg: c.chart.as_ref().map(lofte_report::cumulative_svg),
+            section: c.clone(),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "report_standalone.html")]
+struct StandaloneReport<'a> {
+    chrome: crate::views::Chrome,
+    report: &'a Report,
+    sections: Vec<SectionView>,
+    downloads: Vec<(String, String, &'static str)>,
+    css: &'static str,
+}
+
+/// The report as one self-contained HTML file (styles inline, charts as inline SVG),
+/// the same markup as the public page's: for `lofte report --format html`, printing and
+/// archiving.
+pub fn standalone_html(report: &Report, lang: Lang) -> String {
+    StandaloneReport {
+        chrome: crate::views::Chrome::new(lang, "/", report.title.clone()),
+        report,
+        sections: section_views(report),
+        downloads: Vec::new(),
+        css: include_str!("../static/style.css"),
+    }
+    .render()
+    .expect("the report template renders")
+}

@@ -1,0 +1,172 @@
+//! Reports as PDF and HTML: the same figures in both, the right answer when there is no
+//! report, and users' words printed literally.
+
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{spawn_app, texts};
+use crate::staff::{account, flen, post_form, sign_in};
+
+/// The text of a PDF, by poppler's `pdftotext`, with runs of whitespace made one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian: poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pdf_info(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&file)
+        .output()
+        .expect("pdfinfo (Debian: poppler-utils) is installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+async fn with_demo_reports() -> crate::helpers::TestApp {
+    let app = spawn_app().await;
+    lofte_db::demo::load_flen_activities(&app.database.db)
+        .await
+        .unwrap();
+    lofte_web::demo::load_flen_follow_ups(&app.database.db)
+        .await
+        .unwrap();
+    app
+}
+
+#[tokio::test]
+async fn the_pdf_shows_every_commitment_with_the_figures_of_the_public_page() {
+    let app = with_demo_reports().await;
+    let page = "/kommun/0482/2021/uppfoljning/t2";
+    let html = app.page(page).await;
+    let links: Vec<String> = html
+        .select(&scraper::Selector::parse(".downloads a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(links, [format!("{page}/sv.pdf"), format!("{page}/en.pdf")]);
+
+    let response = app.get(&links[0]).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = pdf_text(&pdf);
+
+    let commitments = texts(&html, "li.commitment > p:first-of-type");
+    assert_eq!(commitments.len(), 12, "Flen 2021 has twelve commitments");
+    for c in &commitments {
+        assert!(text.contains(c.as_str()), "the PDF lacks the commitment {c:?}");
+    }
+    let headlines = texts(&html, "li.commitment .headline");
+    assert!(!headlines.is_empty());
+    for h in &headlines {
+        assert!(text.contains(h.as_str()), "the PDF lacks the figure {h:?}");
+    }
+    assert!(text.contains("Exempeldata"), "demo data is labelled in the PDF");
+
+    let info = pdf_info(&pdf);
+    assert!(
+        info.lines().any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        "{info}"
+    );
+    assert!(
+        info.lines().any(|l| l.starts_with("Title:")
+            && l.contains("Uppföljning tertial 2 2021 – Medborgarlöfte 2021")),
+        "{info}"
+    );
+
+    // Asked again with the same data: not modified.
+    let again = app
+        .client
+        .get(format!("{}{}", app.address, links[0]))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+
+    // The English edition, whatever the reader's language.
+    let english = app.get(&links[1]).await.bytes().await.unwrap();
+    let text = pdf_text(&english);
+    assert!(text.contains("Follow-up tertial 2 2021"), "{text:.300}");
+    assert!(text.contains("Commitment 6"), "{text:.300}");
+}
+
+#[tokio::test]
+async fn no_report_gets_a_clear_message_and_no_empty_pdf() {
+    let app = spawn_app().await;
+    let unpublished = app.get("/kommun/0482/2021/uppfoljning/t1/sv.pdf").await;
+    assert_eq!(unpublished.status(), 404);
+    let html = Html::parse_document(&unpublished.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".lead"),
+        ["Uppföljning tertial 1 2021 är inte publicerad ännu."]
+    );
+    let no_promise = app.get("/kommun/0482/2030/uppfoljning/t1/sv.pdf").await;
+    assert_eq!(no_promise.status(), 404);
+    let html = Html::parse_document(&no_promise.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".lead"),
+        ["Flen har inget publicerat medborgarlöfte för 2030."]
+    );
+    assert_eq!(
+        app.get("/kommun/0482/2021/uppfoljning/t2/de.pdf")
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let hostile = "#set page(width: 1cm) *fet* <script>alert(1)</script> $x$ @ref";
+    let mut form = vec![
+        ("version".to_owned(), "0".to_owned()),
+        ("action".to_owned(), "publish".to_owned()),
+    ];
+    for i in 0..13 {
+        let words = if i == 0 { hostile.to_owned() } else { format!("Åtagande {}.", i + 1) };
+        form.push((format!("narrative_{i}"), words));
+    }
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let published = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2020/uppfoljning/slutredovisning",
+        &pairs,
+    )
+    .await;
+    assert_eq!(published.status(), 303);
+
+    let page = "/kommun/0482/2020/uppfoljning/slutredovisning";
+    let raw = app.get(page).await.text().await.unwrap();
+    assert!(!raw.contains("<script>alert"), "escaped in HTML");
+    let html = Html::parse_document(&raw);
+    assert!(texts(&html, ".narrative").contains(&hostile.to_owned()));
+
+    let pdf = app.get(&format!("{page}/sv.pdf")).await.bytes().await.unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains(hostile), "literally in the PDF: {text:.600}");
+    // The final report says what is missing for the outcome goal.
+    assert!(
+        text.contains("Mätresultaten finns inte i Löfte ännu"),
+        "{text:.600}"
+    );
+}
