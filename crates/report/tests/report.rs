@@ -536,6 +536,7 @@ fn chart_svg_is_self_contained_and_escaped() {
     chart.title = s("Kontroller <script>alert(1)</script> & \"mer\"");
     chart.months[0] = s("<jan>");
     let svg = cumulative_svg(&chart);
+    std::fs::write(target_dir().join("report-chart.svg"), &svg).unwrap();
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains(r#"role="img""#));
     assert!(svg.contains(
