@@ -132,19 +132,49 @@ fn text_width(text: &str) -> i32 {
     (text.chars().count() as f64 * LABEL_SIZE / 1.24 * 0.6).round() as i32
 }
 
+/// One line of the legend: its name and how its sample is drawn.
+struct LegendEntry<'a> {
+    text: &'a str,
+    style: ShapeStyle,
+    /// Dash and gap lengths, or `None` for a solid line.
+    dash: Option<(i32, i32)>,
+    /// Whether the sample has a point on it, like the cumulative line.
+    point: bool,
+}
+
 fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart) -> DrawResult {
     root.fill(&WHITE)?;
     let label = ("sans-serif", LABEL_SIZE).into_font().color(&INK);
 
     // The legend: one row (or more, if the labels are long) above the plot.
-    let mut entries: Vec<(&str, ShapeStyle, Option<(i32, i32)>, bool)> =
-        vec![(&chart.actual_label, ACTUAL.stroke_width(3), None, true)];
+    let mut entries = vec![LegendEntry {
+        text: &chart.actual_label,
+        style: ACTUAL.stroke_width(3),
+        dash: None,
+        point: true,
+    }];
     if chart.target.is_some() {
-        entries.push((&chart.target_label, TARGET.stroke_width(2), Some((9, 5)), false));
-        entries.push((&chart.pace_label, PACE.stroke_width(1), Some((3, 3)), false));
+        entries.push(LegendEntry {
+            text: &chart.target_label,
+            style: TARGET.stroke_width(2),
+            dash: Some((9, 5)),
+            point: false,
+        });
+        entries.push(LegendEntry {
+            text: &chart.pace_label,
+            style: PACE.stroke_width(1),
+            dash: Some((3, 3)),
+            point: false,
+        });
     }
     let (mut x, mut y) = (60, 14);
-    for (text, style, dash, point) in entries {
+    for LegendEntry {
+        text,
+        style,
+        dash,
+        point,
+    } in entries
+    {
         let width = 34 + text_width(text) + 22;
         if x + width > WIDTH as i32 - 10 && x > 60 {
             x = 60;
@@ -196,7 +226,8 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
         .draw()?;
 
     // Light vertical lines between months, and the month labels centred under each
-    // month (plotters' own x labels would sit on the boundaries).
+    // month (plotters' own x labels would sit on the boundaries). `backend_coord` gives
+    // coordinates in the whole picture, so these are drawn on `root`.
     for month in 1..12 {
         let m = f64::from(month);
         ctx.draw_series(LineSeries::new(
@@ -206,7 +237,7 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
     }
     for (i, name) in chart.months.iter().take(12).enumerate() {
         let (px, py) = ctx.backend_coord(&(i as f64 + 0.5, 0));
-        lower.draw(&Text::new(
+        root.draw(&Text::new(
             name.clone(),
             (px, py + 8),
             label.clone().pos(Pos::new(HPos::Center, VPos::Top)),
@@ -253,7 +284,7 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
         } else {
             (HPos::Left, 8)
         };
-        lower.draw(&Text::new(
+        root.draw(&Text::new(
             lv.to_string(),
             (px + dx, py - 6),
             ("sans-serif", LABEL_SIZE)
@@ -297,6 +328,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(xml_escape("<a & 'b'>\"\u{1}"), "&lt;a &amp; &apos;b&apos;&gt;&quot;");
+        assert_eq!(
+            xml_escape("<a & 'b'>\"\u{1}"),
+            "&lt;a &amp; &apos;b&apos;&gt;&quot;"
+        );
     }
 }

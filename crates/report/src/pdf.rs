@@ -172,9 +172,8 @@ pub fn render_pdf_detailed(report: &Report) -> Result<RenderedPdf, ReportError> 
         pretty: false,
     };
 
-    let ua = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
-        ReportError::Typst(vec![e.message().to_string()])
-    })?;
+    let ua = PdfStandards::new(&[PdfStandard::Ua_1])
+        .map_err(|e| ReportError::Typst(vec![e.message().to_string()]))?;
     match typst_pdf::pdf(&document, &options(ua)) {
         Ok(bytes) => Ok(RenderedPdf {
             bytes,
