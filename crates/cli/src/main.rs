@@ -273,7 +273,19 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             format,
             lang: edition,
             output,
-        } => report_command(&db, lang, &municipality, &year, &period, format, edition, &output).await?,
+        } => {
+            report_command(
+                &db,
+                lang,
+                &municipality,
+                &year,
+                &period,
+                format,
+                edition,
+                &output,
+            )
+            .await?
+        }
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
         Command::Demo => load_demo(&db, lang).await?,
         Command::Promise(PromiseCommand::Import { files }) => {
@@ -725,8 +737,8 @@ async fn report_command(
             UserError(lang.t_args("cli-report-bad-lang", &[("value", tag.to_owned())]))
         })?,
     };
-    let code = MunicipalityCode::parse(municipality)
-        .map_err(|p| user_error(lang, "--municipality", p))?;
+    let code =
+        MunicipalityCode::parse(municipality).map_err(|p| user_error(lang, "--municipality", p))?;
     let tenant = db.tenant(&code).await?.ok_or_else(|| {
         UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
             code: municipality.to_owned(),

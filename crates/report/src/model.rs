@@ -78,8 +78,6 @@ pub struct Labels {
     pub status: String,
     /// Column header and label for the headline figures ("Siffror").
     pub figures: String,
-    /// Label before a commitment's target ("Mål").
-    pub target: String,
     /// Heading of the staff's narrative ("Beskrivning").
     pub narrative: String,
     /// Heading of the evidence links ("Underlag").
@@ -152,8 +150,8 @@ pub struct CommitmentSection {
     pub party: String,
     /// The commitment's full text.
     pub text: String,
-    /// The target in words, e.g. "Minst 100 trafikkontroller enligt
-    /// 20-minutersmetoden".
+    /// The target as a sentence that names itself, e.g. "Mål: minst 100
+    /// trafikkontroller enligt 20-minutersmetoden" (worded as on the public page).
     pub target: Option<String>,
     /// The status in words, e.g. "Enligt plan"; always shown beside the colour.
     pub status: String,

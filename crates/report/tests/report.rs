@@ -33,7 +33,6 @@ fn labels_sv() -> Labels {
         party: s("Part"),
         status: s("Status"),
         figures: s("Siffror"),
-        target: s("Mål"),
         narrative: s("Beskrivning"),
         evidence: s("Underlag"),
         by_place: s("Per plats"),
@@ -127,7 +126,9 @@ fn sample_sv() -> Report {
         "Att polisen kommer att genomföra minst 100 trafikkontroller enligt 20-minuters \
          metoden med ambitionen att öka närvaron i kransorterna med trafikarbetet.",
     );
-    c3.target = Some(s("Minst 100 trafikkontroller enligt 20-minutersmetoden"));
+    c3.target = Some(s(
+        "Mål: minst 100 trafikkontroller enligt 20-minutersmetoden",
+    ));
     c3.status = s("Risk för att inte nå målet");
     c3.status_key = s("at-risk");
     c3.headline = Some(s("64 av 100 trafikkontroller"));
@@ -291,7 +292,6 @@ fn sample_en() -> Report {
         party: s("Party"),
         status: s("Status"),
         figures: s("Figures"),
-        target: s("Target"),
         narrative: s("Description"),
         evidence: s("Evidence"),
         by_place: s("By place"),

@@ -303,8 +303,16 @@ async fn follow_up_report(
         chrome: Chrome::new(lang, &path, report.title.clone()),
         promise_href: format!("/kommun/{}/{year}", m.code),
         downloads: vec![
-            (lang.t("report-download-pdf"), format!("{path}/sv.pdf"), "sv"),
-            (lang.t("report-download-pdf-en"), format!("{path}/en.pdf"), "en"),
+            (
+                lang.t("report-download-pdf"),
+                format!("{path}/sv.pdf"),
+                "sv",
+            ),
+            (
+                lang.t("report-download-pdf-en"),
+                format!("{path}/en.pdf"),
+                "en",
+            ),
         ],
         report,
         sections,

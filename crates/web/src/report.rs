@@ -37,7 +37,13 @@ impl From<lofte_db::Error> for Unavailable {
 
 impl Unavailable {
     /// The reason in the reader's words.
-    pub fn message(&self, lang: Lang, municipality: &str, year: Year, period: ReportPeriod) -> String {
+    pub fn message(
+        &self,
+        lang: Lang,
+        municipality: &str,
+        year: Year,
+        period: ReportPeriod,
+    ) -> String {
         let args = [
             ("municipality", municipality.to_owned()),
             ("year", year.to_string()),
@@ -70,7 +76,9 @@ pub async fn report(
         .ok_or(Unavailable::NotPublished)?;
     let places = db.places(&tenant.municipality().code).await?;
     let types = tenant.activity_types().await?;
-    let synthetic = tenant.has_synthetic_activities(stored.promise.years).await?;
+    let synthetic = tenant
+        .has_synthetic_activities(stored.promise.years)
+        .await?;
     Ok(build(
         lang, tenant, &stored, &published, &places, &types, synthetic,
     ))
@@ -86,7 +94,6 @@ fn labels(lang: Lang) -> Labels {
         party: t("party"),
         status: t("status"),
         figures: t("figures"),
-        target: t("target"),
         narrative: t("narrative"),
         evidence: t("evidence"),
         by_place: t("by-place"),
@@ -134,7 +141,10 @@ fn chart(
         .collect();
     let plural = lang.activity_plural(types, &f.activity);
     let reached = cumulative.iter().flatten().last().copied().unwrap_or(0);
-    let last_month = cumulative.iter().rposition(Option::is_some).map_or(1, |i| i + 1);
+    let last_month = cumulative
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(1, |i| i + 1);
     Chart {
         title: capitalised(&lang.t_args("report-chart-title", &[("activity", plural.clone())])),
         alt: lang.t_args(
@@ -184,8 +194,8 @@ fn build(
     let as_of = period.cutoff(year, p.years);
     // Pace and forecast only while the promise's period is still running (not in the
     // third tertial's report, which ends with it).
-    let period_over = as_of
-        >= NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("31 December exists");
+    let period_over =
+        as_of >= NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("31 December exists");
     let published_on = published
         .published_at
         .expect("only published reports are built")
@@ -208,7 +218,9 @@ fn build(
         let figures: Option<CommitmentProgress> = entry
             .and_then(|e| e.figures.as_deref())
             .and_then(|f| serde_json::from_str(f).ok());
-        let status_key = entry.map_or("not-assessed", |e| e.status.as_str()).to_owned();
+        let status_key = entry
+            .map_or("not-assessed", |e| e.status.as_str())
+            .to_owned();
         let status = lang.t(&format!("progress-status-{status_key}"));
         let line = figures
             .as_ref()

@@ -513,7 +513,6 @@ report-label-commitment = Commitment
 report-label-party = Party
 report-label-status = Status
 report-label-figures = Figures
-report-label-target = Target
 report-label-narrative = Description
 report-label-evidence = Evidence
 report-label-by-place = By place

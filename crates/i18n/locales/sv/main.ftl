@@ -513,7 +513,6 @@ report-label-commitment = Åtagande
 report-label-party = Part
 report-label-status = Status
 report-label-figures = Siffror
-report-label-target = Mål
 report-label-narrative = Beskrivning
 report-label-evidence = Underlag
 report-label-by-place = Per plats

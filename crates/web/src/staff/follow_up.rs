@@ -144,57 +144,58 @@ fn build_page(
         period_label(lang, c.year, c.period),
         c.stored.promise.title
     );
-    let entries =
-        c.stored
-            .promise
-            .commitments
-            .iter()
-            .enumerate()
-            .map(|(i, commitment)| {
-                let input = inputs.get(i).cloned().unwrap_or_default();
-                let suggestion = suggested(c, i);
-                let current = if input.status.is_empty() {
-                    suggestion.clone().unwrap_or_else(|| "not-assessed".into())
-                } else {
-                    input.status.clone()
-                };
-                let options: Vec<(&str, String)> = c
-                    .period
-                    .allowed_statuses()
+    let entries = c
+        .stored
+        .promise
+        .commitments
+        .iter()
+        .enumerate()
+        .map(|(i, commitment)| {
+            let input = inputs.get(i).cloned().unwrap_or_default();
+            let suggestion = suggested(c, i);
+            let current = if input.status.is_empty() {
+                suggestion.clone().unwrap_or_else(|| "not-assessed".into())
+            } else {
+                input.status.clone()
+            };
+            let options: Vec<(&str, String)> = c
+                .period
+                .allowed_statuses()
+                .iter()
+                .map(|s| (*s, format!("progress-status-{s}")))
+                .collect();
+            let keyed: Vec<(&str, &str)> = options.iter().map(|(v, k)| (*v, k.as_str())).collect();
+            EntryBlock {
+                index: i,
+                party: party_heading(lang, m, &commitment.party),
+                text: commitment.text.to_string(),
+                target: commitment
+                    .target
+                    .as_ref()
+                    .map(|t| target_line(lang, t, &c.places, &c.types)),
+                figures: c
+                    .figures
                     .iter()
-                    .map(|s| (*s, format!("progress-status-{s}")))
-                    .collect();
-                let keyed: Vec<(&str, &str)> =
-                    options.iter().map(|(v, k)| (*v, k.as_str())).collect();
-                EntryBlock {
-                    index: i,
-                    party: party_heading(lang, m, &commitment.party),
-                    text: commitment.text.to_string(),
-                    target: commitment
-                        .target
-                        .as_ref()
-                        .map(|t| target_line(lang, t, &c.places, &c.types)),
-                    figures: c.figures.iter().find(|f| f.commitment == i).map(|f| {
-                        ProgressLine::new(lang, &c.types, f, period_over(c))
-                    }),
-                    suggested: suggestion.map(|s| {
-                        lang.t_args(
-                            "follow-up-suggested",
-                            &[("status", lang.t(&format!("progress-status-{s}")))],
-                        )
-                    }),
-                    statuses: choices(lang, &current, &keyed),
-                    reason: input.reason,
-                    narrative: input.narrative,
-                    evidence: input.evidence.join("\n"),
-                    error: errors
-                        .iter()
-                        .filter(|(index, _)| *index == i)
-                        .map(|(_, e)| labelled(lang, e))
-                        .collect(),
-                }
-            })
-            .collect();
+                    .find(|f| f.commitment == i)
+                    .map(|f| ProgressLine::new(lang, &c.types, f, period_over(c))),
+                suggested: suggestion.map(|s| {
+                    lang.t_args(
+                        "follow-up-suggested",
+                        &[("status", lang.t(&format!("progress-status-{s}")))],
+                    )
+                }),
+                statuses: choices(lang, &current, &keyed),
+                reason: input.reason,
+                narrative: input.narrative,
+                evidence: input.evidence.join("\n"),
+                error: errors
+                    .iter()
+                    .filter(|(index, _)| *index == i)
+                    .map(|(_, e)| labelled(lang, e))
+                    .collect(),
+            }
+        })
+        .collect();
     let summary = errors
         .iter()
         .map(|(i, e)| SummaryItem {

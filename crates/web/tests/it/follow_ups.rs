@@ -124,9 +124,7 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
         "{tv}"
     );
     assert!(
-        tv.contains(
-            "Skäl till bedömningen: Fyra kvällar ställdes in av pandemiskäl."
-        ),
+        tv.contains("Skäl till bedömningen: Fyra kvällar ställdes in av pandemiskäl."),
         "{tv}"
     );
     assert!(tv.contains("https://www.flen.se/trygg-vuxen"), "{tv}");

@@ -69,18 +69,25 @@ async fn the_pdf_shows_every_commitment_with_the_figures_of_the_public_page() {
     let commitments = texts(&html, "li.commitment > p:first-of-type");
     assert_eq!(commitments.len(), 12, "Flen 2021 has twelve commitments");
     for c in &commitments {
-        assert!(text.contains(c.as_str()), "the PDF lacks the commitment {c:?}");
+        assert!(
+            text.contains(c.as_str()),
+            "the PDF lacks the commitment {c:?}"
+        );
     }
     let headlines = texts(&html, "li.commitment .headline");
     assert!(!headlines.is_empty());
     for h in &headlines {
         assert!(text.contains(h.as_str()), "the PDF lacks the figure {h:?}");
     }
-    assert!(text.contains("Exempeldata"), "demo data is labelled in the PDF");
+    assert!(
+        text.contains("Exempeldata"),
+        "demo data is labelled in the PDF"
+    );
 
     let info = pdf_info(&pdf);
     assert!(
-        info.lines().any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
         "{info}"
     );
     assert!(
@@ -142,7 +149,11 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
         ("action".to_owned(), "publish".to_owned()),
     ];
     for i in 0..13 {
-        let words = if i == 0 { hostile.to_owned() } else { format!("Åtagande {}.", i + 1) };
+        let words = if i == 0 {
+            hostile.to_owned()
+        } else {
+            format!("Åtagande {}.", i + 1)
+        };
         form.push((format!("narrative_{i}"), words));
     }
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -161,7 +172,12 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
     let html = Html::parse_document(&raw);
     assert!(texts(&html, ".narrative").contains(&hostile.to_owned()));
 
-    let pdf = app.get(&format!("{page}/sv.pdf")).await.bytes().await.unwrap();
+    let pdf = app
+        .get(&format!("{page}/sv.pdf"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
     let text = pdf_text(&pdf);
     assert!(text.contains(hostile), "literally in the PDF: {text:.600}");
     // The final report says what is missing for the outcome goal.
