@@ -84,6 +84,28 @@ enum Command {
         #[arg(short, long)]
         output: std::path::PathBuf,
     },
+    /// A promise's activities, commitments and follow-ups as XLSX (all three) or CSV (one).
+    Export {
+        /// Municipality code, e.g. 0482.
+        #[arg(long)]
+        municipality: String,
+        /// A year the promise covers, e.g. 2021.
+        #[arg(long)]
+        year: String,
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: ExportFormat,
+        /// For CSV: activities, commitments or follow-ups.
+        #[arg(long, default_value = "activities")]
+        table: String,
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -286,6 +308,13 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             )
             .await?
         }
+        Command::Export {
+            municipality,
+            year,
+            format,
+            table,
+            output,
+        } => export_command(&db, lang, &municipality, &year, format, &table, &output).await?,
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
         Command::Demo => load_demo(&db, lang).await?,
         Command::Promise(PromiseCommand::Import { files }) => {
@@ -778,6 +807,57 @@ async fn report_command(
                 ("file", output.display().to_string()),
                 ("report", report.title.clone()),
             ]
+        )
+    );
+    Ok(())
+}
+
+async fn export_command(
+    db: &Db,
+    lang: Lang,
+    municipality: &str,
+    year: &str,
+    format: ExportFormat,
+    table: &str,
+    output: &std::path::Path,
+) -> Result<()> {
+    use lofte_web::export::ExportTable;
+    let code =
+        MunicipalityCode::parse(municipality).map_err(|p| user_error(lang, "--municipality", p))?;
+    let tenant = db.tenant(&code).await?.ok_or_else(|| {
+        UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
+            code: municipality.to_owned(),
+        }))
+    })?;
+    let year: lofte_domain::Year = year.parse().map_err(|p| user_error(lang, "--year", p))?;
+    let stored = tenant
+        .promise_for_year(year, lofte_db::Visibility::All)
+        .await?
+        .ok_or_else(|| {
+            UserError(lang.t_args(
+                "cli-export-no-promise",
+                &[
+                    ("municipality", tenant.municipality().name.to_string()),
+                    ("year", year.to_string()),
+                ],
+            ))
+        })?;
+    let data = lofte_web::export::export(db, &tenant, &stored, lang).await?;
+    let bytes = match format {
+        ExportFormat::Xlsx => data.xlsx(lang)?,
+        ExportFormat::Csv => {
+            let table = ExportTable::parse(table).ok_or_else(|| {
+                UserError(lang.t_args("cli-export-bad-table", &[("value", table.to_owned())]))
+            })?;
+            data.csv(table, lang)?
+        }
+    };
+    std::fs::write(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-export-written",
+            &[("file", output.display().to_string())]
         )
     );
     Ok(())

@@ -406,3 +406,110 @@ fn activities_import_once_and_a_bad_file_names_line_and_column() {
         ]
     );
 }
+
+#[test]
+fn reports_and_exports_are_written_only_when_there_is_something_to_write() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    let pdf = lofte.dir.path().join("t2.pdf");
+    let out = lofte.ok(&[
+        "report",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+        "--period",
+        "T2",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out,
+        format!(
+            "Skrev Uppföljning tertial 2 2021 – Medborgarlöfte 2021 – Flen till {}.\n",
+            pdf.display()
+        )
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let html = lofte.dir.path().join("final.html");
+    lofte.ok(&[
+        "report",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+        "--period",
+        "final",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.starts_with("<!doctype html>\n<html lang=\"en\">"),
+        "{page:.80}"
+    );
+    assert!(page.contains("Final report 2021"), "the English edition");
+
+    // No promise that year: a message and no file.
+    let none = lofte.dir.path().join("none.pdf");
+    let out = lofte.run(
+        "sv",
+        &[
+            "report",
+            "--municipality",
+            "0482",
+            "--year",
+            "2030",
+            "--period",
+            "T1",
+            "-o",
+            none.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr)
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap(),
+        "Flen har inget publicerat medborgarlöfte för 2030."
+    );
+    assert!(!none.exists(), "no empty PDF");
+
+    let xlsx = lofte.dir.path().join("flen.xlsx");
+    lofte.ok(&[
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let csv = lofte.dir.path().join("aktiviteter.csv");
+    lofte.ok(&[
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+        "--format",
+        "csv",
+        "--table",
+        "activities",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    let rows = std::fs::read_to_string(&csv).unwrap().lines().count();
+    assert!(
+        rows > 100,
+        "a header and the demo's 2021 activities: {rows}"
+    );
+}

@@ -11,7 +11,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::editing::Actor;
 use crate::entity::activity;
@@ -26,6 +28,19 @@ pub struct CellError {
     /// The column's name as the header spells it, or empty for the whole row.
     pub column: String,
     pub problem: Problem,
+}
+
+/// A stored activity as exports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityRecord {
+    pub started_at: chrono::DateTime<Utc>,
+    pub activity_type: ActivityTypeCode,
+    pub performer: Performer,
+    /// The place's slug, if one was given.
+    pub place: Option<String>,
+    pub duration_minutes: Option<u32>,
+    pub participants: Option<u32>,
+    pub synthetic: bool,
 }
 
 /// What an import did.
@@ -492,6 +507,35 @@ impl Tenant {
             .await?;
         txn.commit().await?;
         Ok(Ok(summary))
+    }
+
+    /// The municipality's activities in the period with what an export shows, oldest
+    /// first. Notes are left out: they stay in the staff area.
+    pub async fn activity_records(&self, period: YearSpan) -> Result<Vec<ActivityRecord>> {
+        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
+        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        let rows = activity::Entity::find()
+            .filter(activity::Column::MunicipalityCode.eq(self.code()))
+            .filter(activity::Column::LocalDate.between(first, last))
+            .order_by_asc(activity::Column::StartedAt)
+            .order_by_asc(activity::Column::Id)
+            .all(self.db().conn())
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let corrupt = || Error::Corrupt(format!("activity {}", r.id));
+                Ok(ActivityRecord {
+                    started_at: r.started_at,
+                    activity_type: ActivityTypeCode::parse(&r.activity_type)
+                        .map_err(|_| corrupt())?,
+                    performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
+                    place: r.place_slug,
+                    duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+                    participants: r.participants.and_then(|p| u32::try_from(p).ok()),
+                    synthetic: r.synthetic,
+                })
+            })
+            .collect()
     }
 
     /// Whether any activity in the period is synthetic demo data (for the label on pages

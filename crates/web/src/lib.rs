@@ -9,6 +9,7 @@ mod api;
 pub mod auth;
 pub mod demo;
 mod error;
+pub mod export;
 mod lang;
 mod pages;
 pub mod policy;

@@ -148,7 +148,7 @@ pub async fn promise_progress(
                         })
                         .collect();
                     // Most first; ties in the order of the slugs (stable sort).
-                    places.sort_by(|a, b| b.count.cmp(&a.count));
+                    places.sort_by_key(|p| std::cmp::Reverse(p.count));
                     places
                 },
                 excluded: pr

@@ -326,8 +326,11 @@ fn build(
 /// walking every report cannot grow it without end.
 #[derive(Clone, Default)]
 pub struct PdfCache {
-    inner: Arc<Mutex<HashMap<[u8; 32], Arc<Vec<u8>>>>>,
+    inner: Arc<Mutex<HashMap<Digest32, Arc<Vec<u8>>>>>,
 }
+
+/// A SHA-256 digest.
+type Digest32 = [u8; 32];
 
 impl PdfCache {
     const MAX_ENTRIES: usize = 64;

@@ -4,6 +4,7 @@
 mod account;
 mod activity;
 mod activity_types;
+mod export;
 mod follow_up;
 mod forms;
 mod new_promise;
@@ -107,6 +108,11 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/{year}",
             InMunicipality(Permission::ViewStaffArea),
             get(promise::show),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/export/{file}",
+            InMunicipality(Permission::ViewStaffArea),
+            get(export::download),
         )
         .get(
             "/personal/kommun/{code}/{year}/andra",

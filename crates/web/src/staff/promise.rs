@@ -178,6 +178,8 @@ pub struct PromiseStaffPage {
     transitions: Vec<Transition>,
     history: Vec<HistoryRow>,
     reports: Vec<ReportLink>,
+    /// The promise's data as spreadsheets: (label, href).
+    downloads: Vec<(String, String)>,
     not_measurable: String,
 }
 
@@ -200,6 +202,7 @@ pub async fn show(
         .map_err(PageError::internal(lang))?;
     let p = &stored.promise;
     let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
+    let downloads = super::export::links(lang, &base);
     let parties = p
         .parties()
         .into_iter()
@@ -307,6 +310,7 @@ pub async fn show(
         transitions,
         history,
         reports,
+        downloads,
         not_measurable: lang.t("not-measurable"),
     })
 }

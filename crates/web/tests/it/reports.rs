@@ -186,3 +186,113 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
         "{text:.600}"
     );
 }
+
+mod exports {
+    use std::io::Read;
+
+    use lofte_domain::Role;
+
+    use crate::helpers::spawn_app;
+    use crate::staff::{account, flen, sign_in};
+
+    async fn download(
+        app: &crate::helpers::TestApp,
+        cookie: &str,
+        file: &str,
+    ) -> reqwest::Response {
+        app.client
+            .get(format!(
+                "{}/personal/kommun/0482/2021/export/{file}",
+                app.address
+            ))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn staff_download_a_promises_data_as_csv_and_xlsx_with_the_pages_figures() {
+        let app = spawn_app().await;
+        lofte_db::demo::load_flen_activities(&app.database.db)
+            .await
+            .unwrap();
+        lofte_web::demo::load_flen_follow_ups(&app.database.db)
+            .await
+            .unwrap();
+        let (email, password) = account(&app, "polis@flen.se", flen(), Role::Viewer).await;
+        let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+
+        let csv = download(&app, &cookie, "ataganden.csv").await;
+        assert_eq!(csv.status(), 200);
+        assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+        let text = csv.text().await.unwrap();
+        assert!(text.starts_with('\u{feff}'), "a BOM, so Excel reads UTF-8");
+        let mut lines = text.trim_start_matches('\u{feff}').lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "År,Nr,Part,Åtagande,Mål,Målvärde,Utfört,Status"
+        );
+        let progress: serde_json::Value = app
+            .get("/api/v1/municipalities/0482/promises/2021/progress")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let actual = progress["commitments"][0]["actual"].as_u64().unwrap();
+        let traffic = lines.find(|l| l.starts_with("2021,6,")).unwrap();
+        assert!(
+            traffic.ends_with(&format!(",100,{actual},Delvis uppfyllt")),
+            "the same count as the API: {traffic}"
+        );
+
+        let activities = download(&app, &cookie, "aktiviteter.csv")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let header = activities
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches('\u{feff}');
+        assert_eq!(
+            header,
+            "Datum,Klockslag,Aktivitet,Utförd av,Plats,Minuter,Deltagare,Exempeldata"
+        );
+        let first = activities.lines().nth(1).unwrap();
+        assert!(
+            first.starts_with("2021-01-"),
+            "ISO dates, oldest first: {first}"
+        );
+        assert!(first.ends_with(",true"), "demo rows are marked: {first}");
+
+        let xlsx = download(&app, &cookie, "allt.xlsx").await;
+        assert_eq!(xlsx.status(), 200);
+        let bytes = xlsx.bytes().await.unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut workbook = String::new();
+        zip.by_name("xl/workbook.xml")
+            .unwrap()
+            .read_to_string(&mut workbook)
+            .unwrap();
+        for sheet in ["Aktiviteter", "Åtaganden", "Uppföljningar"] {
+            assert!(
+                workbook.contains(&format!("name=\"{sheet}\"")),
+                "{workbook}"
+            );
+        }
+
+        assert_eq!(download(&app, &cookie, "hemligt.csv").await.status(), 404);
+        let anonymous = app
+            .client
+            .get(format!(
+                "{}/personal/kommun/0482/2021/export/allt.xlsx",
+                app.address
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(anonymous.status(), 200, "not for the signed-out");
+    }
+}
