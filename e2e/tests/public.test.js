@@ -275,3 +275,28 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     }
   }
 });
+
+describe('Follow-up report as PDF', () => {
+  test('a resident downloads the Swedish PDF of tertial 2 2021 from the report page; its first page is saved as PNG', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdir, stat } = await import('node:fs/promises');
+    const path = (await import('node:path')).default;
+    const { SCREENSHOT_DIR } = await import('./helpers.js');
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await app.withPage(async (page) => {
+      await page.goto('/kommun/0482/2021/uppfoljning/t2');
+      const link = page.getByRole('link', { name: 'Ladda ner som PDF (svenska)' });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      assert.equal(download.suggestedFilename(), 'lofte-0482-2021-t2-sv.pdf');
+      const pdf = path.join(SCREENSHOT_DIR, 'report-flen-2021-t2-sv.pdf');
+      await download.saveAs(pdf);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      assert.match(text, /Uppföljning tertial 2 2021/);
+      assert.match(text, /av 100 trafikkontroller/);
+      assert.match(text, /Exempeldata/, 'the demo data is labelled in the PDF');
+      const png = path.join(SCREENSHOT_DIR, 'report-flen-2021-t2-sv-page');
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png]);
+      assert.ok((await stat(`${png}.png`)).size > 10_000, 'the first page rendered');
+    });
+  });
+});

@@ -11,6 +11,8 @@
 
 pub mod chart;
 pub mod export;
+#[cfg(feature = "inspect")]
+pub mod inspect;
 pub mod model;
 pub mod pdf;
 

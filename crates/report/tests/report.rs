@@ -1,10 +1,9 @@
 //! The report crate end to end: a realistic Flen 2021 follow-up in Swedish and English
-//! rendered as PDF and checked with poppler's tools (pdftotext, pdfinfo; Debian package
-//! `poppler-utils`), the chart SVG, and the CSV/XLSX exports.
+//! rendered as PDF and read back (text, title, tags: `lofte_report::inspect`), the chart
+//! SVG, and the CSV/XLSX exports.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use lofte_report::*;
@@ -369,21 +368,8 @@ fn write_pdf(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} must be installed (Debian: poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn pdf_text(path: &Path) -> String {
-    tool("pdftotext", &[path.to_str().unwrap(), "-"])
+    lofte_report::inspect::text(&std::fs::read(path).unwrap())
 }
 
 /// Text without any whitespace, so line breaks in the PDF do not matter.
@@ -391,16 +377,8 @@ fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn info(path: &Path) -> String {
-    tool("pdfinfo", &[path.to_str().unwrap()])
-}
-
-/// One field of pdfinfo's output, e.g. `field(&info, "Tagged")` → "yes".
-fn field<'a>(info: &'a str, name: &str) -> &'a str {
-    info.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
-        .unwrap_or_else(|| panic!("no {name} in {info}"))
-        .trim()
+fn info(path: &Path) -> lofte_report::inspect::PdfInfo {
+    lofte_report::inspect::info(&std::fs::read(path).unwrap())
 }
 
 #[test]
@@ -443,9 +421,9 @@ fn swedish_sample_renders_accessibly_and_literally() {
     assert!(text.contains("Hälleforsnäs"));
 
     let info = info(&path);
-    assert_eq!(field(&info, "Tagged"), "yes");
-    assert_eq!(field(&info, "Title"), report.title);
-    let n: u32 = field(&info, "Pages").parse().unwrap();
+    assert!(info.tagged);
+    assert_eq!(info.title.as_deref(), Some(report.title.as_str()));
+    let n = info.pages;
     assert!((4..=12).contains(&n), "{n} pages");
 }
 
@@ -467,8 +445,8 @@ fn english_final_report_renders() {
     assert!(text.contains(&squash("Night walks need more volunteers.")));
     assert!(text.contains(&squash("103 of 100 traffic controls")));
     let info = info(&path);
-    assert_eq!(field(&info, "Tagged"), "yes");
-    assert_eq!(field(&info, "Title"), report.title);
+    assert!(info.tagged);
+    assert_eq!(info.title.as_deref(), Some(report.title.as_str()));
 }
 
 #[test]
@@ -518,7 +496,7 @@ fn a_character_no_font_has_still_renders() {
     let problem = rendered.ua_problem.unwrap();
     eprintln!("{problem}");
     let path = write_pdf("report-emoji.pdf", &rendered.bytes);
-    assert_eq!(field(&info(&path), "Tagged"), "yes");
+    assert!(info(&path).tagged);
     assert!(squash(&pdf_text(&path)).contains("Brajobbat"));
 }
 
