@@ -89,14 +89,15 @@ echo "loading the Flen demo ..." >&2
 "$LOFTE" --data-dir "$TMP/data" report "${REPORT[@]}" --lang sv --format pdf -o "$TMP/lofte.pdf" >/dev/null
 "$WEASYPRINT" "$TMP/report.html" "$TMP/weasyprint.pdf" 2>"$TMP/weasyprint.warnings"
 
-# --- whole processes: lofte report (PDF, and HTML for its fixed cost) vs weasyprint ---
+# --- whole processes: lofte report (PDF; HTML for the part before typst) vs weasyprint
 q() { printf '%q' "$1"; }
 echo "hyperfine: $RUNS runs of each command ..." >&2
 hyperfine --style basic --warmup 2 --runs "$RUNS" --export-json "$TMP/hyperfine.json" \
     -n lofte-pdf "$(q "$LOFTE") --data-dir $(q "$TMP/data") report ${REPORT[*]} --lang sv --format pdf -o $(q "$TMP/lofte-run.pdf")" \
     -n lofte-html "$(q "$LOFTE") --data-dir $(q "$TMP/data") report ${REPORT[*]} --lang sv --format html -o $(q "$TMP/lofte-run.html")" \
     -n weasyprint "$(q "$WEASYPRINT") $(q "$TMP/report.html") $(q "$TMP/weasyprint-run.pdf")" \
-    >"$TMP/hyperfine.out"
+    -n weasyprint-ua "$(q "$WEASYPRINT") --pdf-variant pdf/ua-1 $(q "$TMP/report.html") $(q "$TMP/weasyprint-ua.pdf")" \
+    >"$TMP/hyperfine.out" 2>&1 || { cat "$TMP/hyperfine.out" >&2; exit 1; }
 
 # --- WeasyPrint in one Python process: first render, then RUNS warm ones --------------
 echo "WeasyPrint in-process ..." >&2
@@ -147,9 +148,9 @@ done
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 check_pdf() { # NAME FILE
     if [[ -z $(pages "$2") ]]; then problems+=("$1: $2 is not a readable PDF"); return; fi
-    pdftotext -layout "$2" - | tr -s ' \n' '  ' | grep -qi "$EXPECT" ||
+    pdftotext -layout "$2" - 2>/dev/null | tr -s ' \n' '  ' | grep -qi "$EXPECT" ||
         problems+=("$1: the text \"$EXPECT\" is not in $2")
-    pdftotext "$2" - | grep -q "Trafikkontroller" || problems+=("$1: no \"Trafikkontroller\" in $2")
+    pdftotext "$2" - 2>/dev/null | grep -q "Trafikkontroller" || problems+=("$1: no \"Trafikkontroller\" in $2")
 }
 check_pdf lofte "$TMP/lofte.pdf"
 check_pdf weasyprint "$TMP/weasyprint.pdf"
@@ -168,11 +169,12 @@ for r in json.load(open(sys.argv[1]))["results"]:
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", a / b; else printf "n/a" }'; }
 row() { # LABEL MEAN SD MIN [CPU]
-    printf '  %-44s %9s ± %-7s %9s %9s\n' "$1" "$(ms "$2")" "$(ms "$3")" "$(ms "$4")" "${5:+$(ms "$5")}"
+    printf '  %-44s %9s ± %-7s %9s %9s\n' "$1" "$(ms "$2")" "${3:+$(ms "$3")}" "$(ms "$4")" "${5:+$(ms "$5")}"
 }
 read -r LP_MEAN LP_SD LP_MIN LP_CPU < <(hf lofte-pdf)
 read -r LH_MEAN LH_SD LH_MIN LH_CPU < <(hf lofte-html)
 read -r WC_MEAN WC_SD WC_MIN WC_CPU < <(hf weasyprint)
+read -r WU_MEAN WU_SD WU_MIN WU_CPU < <(hf weasyprint-ua)
 read -r COLD_MEAN COLD_SD COLD_MIN < <(stats "$TMP/cold")
 read -r WARM_MEAN WARM_SD WARM_MIN < <(stats "$TMP/warm")
 read -r CACHED_MEAN CACHED_SD CACHED_MIN < <(stats "$TMP/cached")
@@ -180,13 +182,13 @@ RATIO=$(ratio "$WC_MEAN" "$LP_MEAN")
 kib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f KiB", b / 1024 }'; }
 git_rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -z $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] || git_rev+=" (+ uncommitted changes)"
-creator() { pdfinfo "$1" | sed -nE 's/^(Creator|Producer): +//p' | paste -sd' ' -; }
+creator() { pdfinfo "$1" 2>/dev/null | sed -nE 's/^(Creator|Producer): +//p' | paste -sd' ' -; }
 
 echo
 echo "Report rendering: lofte (typst) vs WeasyPrint, Flen 2021 T3, Swedish edition ($(date -u +%Y-%m-%dT%H:%MZ))"
 echo
 echo "  machine: $(nproc) CPUs, $(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1), load average at start: $LOAD_AT_START"
-echo "  lofte: $git_rev, $(basename "$LOFTE") PDF by: $(creator "$TMP/lofte.pdf")"
+echo "  lofte: commit $git_rev, binary $LOFTE; its PDF's creator: $(creator "$TMP/lofte.pdf")"
 echo "  WeasyPrint: $("$WEASYPRINT" --info | awk -F': ' '/^WeasyPrint version/ { w = $2 } /^Python version/ { p = $2 }
     /^Pango version/ { g = sprintf("%d.%d.%d", $2 / 10000, $2 / 100 % 100, $2 % 100) }
     END { printf "%s (Python %s, Pango %s)", w, p, g }')"
@@ -196,8 +198,9 @@ echo "  whole process, $RUNS runs each (hyperfine, 2 warm-up runs):"
 row "lofte report --format pdf" "$LP_MEAN" "$LP_SD" "$LP_MIN" "$LP_CPU"
 row "lofte report --format html (no typst)" "$LH_MEAN" "$LH_SD" "$LH_MIN" "$LH_CPU"
 row "weasyprint report.html out.pdf" "$WC_MEAN" "$WC_SD" "$WC_MIN" "$WC_CPU"
+row "weasyprint --pdf-variant pdf/ua-1 (tagged)" "$WU_MEAN" "$WU_SD" "$WU_MIN" "$WU_CPU"
 echo "  WeasyPrint in one Python process (HTML(...).write_pdf):"
-row "first render after import" "$WP_FIRST" 0 "$WP_FIRST"
+row "first render after import" "$WP_FIRST" "" "$WP_FIRST"
 row "warm, $RUNS renders" "$WP_MEAN" "$WP_SD" "$WP_MIN"
 echo "  lofte serve, GET $REPORT_PATH/… ($SERVER_ROUNDS server starts):"
 row "sv.pdf, first request (cold, renders)" "$COLD_MEAN" "$COLD_SD" "$COLD_MIN"
@@ -205,17 +208,19 @@ row "en.pdf, first request (warm, renders)" "$WARM_MEAN" "$WARM_SD" "$WARM_MIN"
 row "sv.pdf, $RUNS more requests each (PDF CACHE)" "$CACHED_MEAN" "$CACHED_SD" "$CACHED_MIN"
 echo
 echo "  ratios (WeasyPrint / lofte: how many times faster lofte is)"
-echo "    whole process, mean wall time:            $RATIO   (CPU time: $(ratio "$WC_CPU" "$LP_CPU"); min: $(ratio "$WC_MIN" "$LP_MIN"))"
+echo "    whole process, mean wall time:            $RATIO   (CPU time: $(ratio "$WC_CPU" "$LP_CPU"); min: $(ratio "$WC_MIN" "$LP_MIN"); tagged PDF/UA-1: $(ratio "$WU_MEAN" "$LP_MEAN"))"
 echo "    warm: WeasyPrint in-process / server en.pdf first request: $(ratio "$WP_MEAN" "$WARM_MEAN")"
 echo "    cold: weasyprint process / server sv.pdf first request:    $(ratio "$WC_MEAN" "$COLD_MEAN")"
 echo "    (lofte's PDF minus HTML run, about typst's share: $(ms "$(awk -v a="$LP_MEAN" -v b="$LH_MEAN" 'BEGIN { print a - b }')") ms;" \
     "cached requests measure the cache, not rendering)"
 echo
 echo "  outputs: lofte $(pages "$TMP/lofte.pdf") pages, $(kib "$TMP/lofte.pdf"); WeasyPrint $(pages "$TMP/weasyprint.pdf") pages," \
-    "$(kib "$TMP/weasyprint.pdf") (from $(kib "$TMP/report.html") of HTML); server en.pdf $(pages "$TMP/server-en.pdf") pages"
-echo "  fonts: lofte $(pdffonts "$TMP/lofte.pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | paste -sd' ' -);" \
+    "$(kib "$TMP/weasyprint.pdf") (from $(kib "$TMP/report.html") of HTML); server en.pdf $(pages "$TMP/server-en.pdf") pages;" \
+    "tagged: lofte $(pdfinfo "$TMP/lofte.pdf" 2>/dev/null | awk '/^Tagged:/ { print $2 }'), WeasyPrint $(pdfinfo "$TMP/weasyprint.pdf" | awk '/^Tagged:/ { print $2 }')"
+echo "  fonts: lofte $(pdffonts "$TMP/lofte.pdf" 2>/dev/null | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | paste -sd' ' -);" \
     "WeasyPrint $(pdffonts "$TMP/weasyprint.pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort -u | paste -sd' ' -)"
-echo "  WeasyPrint warnings on this HTML: $(grep -c . "$TMP/weasyprint.warnings" || true)$(head -3 "$TMP/weasyprint.warnings" | sed 's/^/\n    /')"
+echo "  WeasyPrint warnings on this HTML (unsupported CSS, ignored): $(grep -c . "$TMP/weasyprint.warnings" || true)"
+grep . "$TMP/weasyprint.warnings" | cut -c1-100 | sed 's/^/    /' || true
 echo "  server sv.pdf is byte-identical to lofte report's: $(cmp -s "$TMP/lofte.pdf" "$TMP/server-sv.pdf" && echo yes || echo no)"
 echo
 echo "Target"

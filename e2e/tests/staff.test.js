@@ -320,6 +320,13 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       200,
       { sv: 'Uppföljning tertial 3 2021 – Medborgarlöfte 2021', en: 'Follow-up tertial 3 2021 – Medborgarlöfte 2021' },
     ],
+    [
+      'final-report',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/2021/uppfoljning/slutredovisning'),
+      200,
+      { sv: 'Slutredovisning 2021 – Medborgarlöfte 2021', en: 'Final report 2021 – Medborgarlöfte 2021' },
+    ],
     ['activity-types', COORDINATOR, (page) => page.goto('/personal/kommun/0482/aktivitetstyper'), 200, { sv: 'Aktivitetstyper', en: 'Activity types' }],
     [
       'activity-types-errors',

@@ -20,6 +20,21 @@ pub struct FollowUpReport {
     pub published_at: Option<DateTime<Utc>>,
     pub version: i32,
     pub entries: Vec<StoredEntry>,
+    /// What the parties learned (the final report).
+    pub learned: Option<String>,
+}
+
+/// What staff write in a report: an entry per commitment (by commitment id) and, in the
+/// final report, what the parties learned.
+#[derive(Debug, Clone, Default)]
+pub struct ReportContent {
+    pub entries: Vec<(i32, Entry)>,
+    pub learned: Option<lofte_domain::Text>,
+}
+
+impl ReportContent {
+    /// Longest account of lessons learned, in characters.
+    pub const MAX_LEARNED: usize = 5000;
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +58,7 @@ fn to_report(
         period: ReportPeriod::parse(&row.period).ok_or_else(corrupt)?,
         published_at: row.published_at,
         version: row.version,
+        learned: row.learned,
         entries: entries
             .into_iter()
             .map(|e| {
@@ -132,7 +148,7 @@ impl Tenant {
         year: Year,
         period: ReportPeriod,
         expected_version: i32,
-        entries: &[(i32, Entry)],
+        content: &ReportContent,
         publish_with_figures: Option<&[(i32, String)]>,
     ) -> Result<std::result::Result<FollowUpReport, Conflict<()>>> {
         self.owns_promise(promise_id).await?;
@@ -155,6 +171,10 @@ impl Tenant {
                     .col_expr(
                         follow_up::Column::Version,
                         Expr::value(expected_version + 1),
+                    )
+                    .col_expr(
+                        follow_up::Column::Learned,
+                        Expr::value(content.learned.as_ref().map(ToString::to_string)),
                     )
                     .filter(follow_up::Column::Id.eq(row.id))
                     .filter(follow_up::Column::Version.eq(expected_version))
@@ -187,6 +207,7 @@ impl Tenant {
                     period: Set(period.slug().to_owned()),
                     published_at: Set(None),
                     version: Set(1),
+                    learned: Set(content.learned.as_ref().map(ToString::to_string)),
                     ..Default::default()
                 })
                 .exec(&txn)
@@ -194,7 +215,7 @@ impl Tenant {
                 .last_insert_id
             }
         };
-        for (commitment_id, e) in entries {
+        for (commitment_id, e) in &content.entries {
             let figures = publish_with_figures
                 .and_then(|f| f.iter().find(|(c, _)| c == commitment_id))
                 .map(|(_, json)| json.clone());

@@ -29,7 +29,7 @@ pub use accounts::{
     Account, AccountEvent, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef,
 };
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
-pub use follow_ups::{FollowUpReport, StoredEntry};
+pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
 pub use municipalities::MunicipalitySummary;
 pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
 

@@ -71,7 +71,16 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                     year,
                     period,
                     0,
-                    &entries,
+                    &lofte_db::ReportContent {
+                        entries,
+                        learned: (period == ReportPeriod::Final).then(|| {
+                            lofte_domain::Text::parse(
+                                "Exempeltext (påhittad för demon): det här har parterna lärt sig under året.",
+                                lofte_db::ReportContent::MAX_LEARNED,
+                            )
+                            .expect("a valid text")
+                        }),
+                    },
                     Some(&frozen),
                 )
                 .await?

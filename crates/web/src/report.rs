@@ -316,7 +316,7 @@ fn build(
             ),
             indicators: Vec::new(),
         }),
-        learned: None,
+        learned: published.learned.clone(),
     }
 }
 

@@ -12,6 +12,8 @@ pub struct Model {
     /// Set when published; a published report is frozen.
     pub published_at: Option<DateTimeUtc>,
     pub version: i32,
+    /// The final report's account of what the parties learned.
+    pub learned: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

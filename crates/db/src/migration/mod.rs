@@ -9,6 +9,7 @@ mod m0003_activities;
 mod m0004_follow_ups;
 mod m0005_account_events;
 mod m0006_activity_types;
+mod m0007_follow_up_learned;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_follow_ups::Migration),
             Box::new(m0005_account_events::Migration),
             Box::new(m0006_activity_types::Migration),
+            Box::new(m0007_follow_up_learned::Migration),
         ]
     }
 }

@@ -592,3 +592,5 @@ export-column-evidence = Evidence
 cli-export-no-promise = { $municipality } has no citizen promise for { $year }.
 cli-export-bad-table = --table: there is no “{ $value }”; choose activities, commitments or follow-ups.
 cli-export-written = Wrote { $file }.
+field-follow-up-learned = What the parties have learned
+field-follow-up-learned-hint = Optional. Shown in the final report under “Lessons learned”: what worked, what did not, and what you take into next year.

@@ -592,3 +592,5 @@ export-column-evidence = Underlag
 cli-export-no-promise = { $municipality } har inget medborgarlöfte för { $year }.
 cli-export-bad-table = --table: ”{ $value }” finns inte; välj activities, commitments eller follow-ups.
 cli-export-written = Skrev { $file }.
+field-follow-up-learned = Vad parterna har lärt sig
+field-follow-up-learned-hint = Frivilligt. Visas i slutredovisningen under ”Lärdomar”: vad som fungerade, vad som inte gjorde det och vad ni tar med till nästa år.

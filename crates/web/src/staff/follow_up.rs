@@ -11,9 +11,9 @@ use axum::Form;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lofte_db::{StoredPromise, Tenant};
+use lofte_db::{ReportContent, StoredPromise, Tenant};
 use lofte_domain::followup::{Entry, EntryInput, ReportPeriod};
-use lofte_domain::{FieldError, Year};
+use lofte_domain::{FieldError, Text, Year};
 use lofte_i18n::Lang;
 
 use super::forms::{Choice, SummaryItem, choices};
@@ -50,6 +50,9 @@ pub struct FollowUpPage {
     cutoff: String,
     summary: Vec<SummaryItem>,
     entries: Vec<EntryBlock>,
+    /// The final report's "what the parties learned" (`None` in a tertial's report).
+    learned: Option<String>,
+    learned_error: Option<String>,
 }
 
 pub use crate::views::report_label as period_label;
@@ -127,11 +130,13 @@ fn suggested(c: &Context, index: usize) -> Option<String> {
         .map(|f| f.status.clone())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_page(
     lang: Lang,
     staff: &Staff,
     c: &Context,
     inputs: &[EntryInput],
+    learned: &str,
     version: i32,
     published: Option<String>,
     errors: &[(usize, FieldError)],
@@ -196,16 +201,25 @@ fn build_page(
             }
         })
         .collect();
+    // Errors on the report as a whole (what was learned) come with the index one past
+    // the last commitment.
+    let whole = c.stored.commitment_ids.len();
     let summary = errors
         .iter()
-        .map(|(i, e)| SummaryItem {
-            field: format!("atagande-{i}"),
-            message: format!(
-                "{} {}: {}",
-                lang.t("follow-up-commitment"),
-                i + 1,
-                labelled(lang, e)
-            ),
+        .map(|(i, e)| match *i == whole {
+            true => SummaryItem {
+                field: "learned".to_owned(),
+                message: labelled(lang, e),
+            },
+            false => SummaryItem {
+                field: format!("atagande-{i}"),
+                message: format!(
+                    "{} {}: {}",
+                    lang.t("follow-up-commitment"),
+                    i + 1,
+                    labelled(lang, e)
+                ),
+            },
         })
         .collect::<Vec<_>>();
     let mut chrome = Chrome::new(lang, &action, heading.clone());
@@ -231,6 +245,11 @@ fn build_page(
         ),
         summary,
         entries,
+        learned: (c.period == ReportPeriod::Final).then(|| learned.to_owned()),
+        learned_error: errors
+            .iter()
+            .find(|(i, _)| *i == whole)
+            .map(|(_, e)| lang.problem(&e.problem)),
     }
 }
 
@@ -246,6 +265,10 @@ pub async fn page(
         .follow_up(c.stored.id, c.year, c.period)
         .await
         .map_err(PageError::internal(lang))?;
+    let learned = report
+        .as_ref()
+        .and_then(|r| r.learned.clone())
+        .unwrap_or_default();
     let (inputs, version, published) = match &report {
         Some(r) => (
             c.stored
@@ -284,6 +307,7 @@ pub async fn page(
         &staff,
         &c,
         &inputs,
+        &learned,
         version,
         published,
         &[],
@@ -316,6 +340,7 @@ pub async fn save(
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     let publish = form.get("action").is_some_and(|a| a == "publish");
+    let learned = form.get("learned").cloned().unwrap_or_default();
     let mut errors = Vec::new();
     let mut entries: Vec<(i32, Entry)> = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
@@ -328,8 +353,18 @@ pub async fn save(
             ),
         }
     }
+    let learned_text = match learned.trim() {
+        "" => None,
+        text => match Text::parse(text, ReportContent::MAX_LEARNED) {
+            Ok(t) => Some(t),
+            Err(p) => {
+                errors.push((inputs.len(), FieldError::new("learned", p)));
+                None
+            }
+        },
+    };
     if !errors.is_empty() {
-        let page = build_page(lang, &staff, &c, &inputs, version, None, &errors);
+        let page = build_page(lang, &staff, &c, &inputs, &learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let frozen: Vec<(i32, String)> = c
@@ -350,7 +385,10 @@ pub async fn save(
             c.year,
             c.period,
             version,
-            &entries,
+            &ReportContent {
+                entries,
+                learned: learned_text,
+            },
             publish.then_some(frozen.as_slice()),
         )
         .await;
@@ -368,6 +406,7 @@ pub async fn save(
                 &staff,
                 &c,
                 &inputs,
+                &learned,
                 version,
                 None,
                 &[(0, FieldError::new("", lofte_domain::Problem::StaleVersion))],
@@ -376,7 +415,7 @@ pub async fn save(
         }
         Err(lofte_db::Error::Invalid(errors)) => {
             let errors: Vec<(usize, FieldError)> = errors.into_iter().map(|e| (0, e)).collect();
-            let page = build_page(lang, &staff, &c, &inputs, version, None, &errors);
+            let page = build_page(lang, &staff, &c, &inputs, &learned, version, None, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError::internal(lang)(e)),

@@ -118,6 +118,10 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
     let mut form = vec![
         ("version".to_owned(), "0".to_owned()),
         ("action".to_owned(), "publish".to_owned()),
+        (
+            "learned".to_owned(),
+            "Kvällsvandringar <b>fungerade</b> bäst.".to_owned(),
+        ),
     ];
     for i in 0..13 {
         let words = if i == 0 {
@@ -151,6 +155,15 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
         .unwrap();
     let text = pdf_text(&pdf);
     assert!(text.contains(hostile), "literally in the PDF: {text:.600}");
+    // What the parties learned closes the final report, on the page and in the PDF.
+    assert_eq!(
+        texts(&html, "#lardomar + p"),
+        ["Kvällsvandringar <b>fungerade</b> bäst."]
+    );
+    assert!(
+        text.contains("Lärdomar Kvällsvandringar <b>fungerade</b> bäst."),
+        "{text:.600}"
+    );
     // The final report says what is missing for the outcome goal.
     assert!(
         text.contains("Mätresultaten finns inte i Löfte ännu"),
