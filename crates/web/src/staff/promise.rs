@@ -824,6 +824,7 @@ pub struct CommitmentEditPage {
     activity_choices: Vec<Choice>,
     target_at_least: Field,
     method_code: Field,
+    method_choices: Vec<Choice>,
     method_min: Field,
     method_max: Field,
     scope: Field,
@@ -832,6 +833,34 @@ pub struct CommitmentEditPage {
     emphasis: Field,
     emphasis_choices: Vec<Choice>,
     emphasis_places: Field,
+}
+
+/// The working methods a target can require, as choices: none, the two the police use
+/// (named in Fluent), and the form's current code if it is another one (a promise
+/// imported with a method of its own keeps it).
+fn method_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    let mut options: Vec<(String, String)> = vec![
+        (String::new(), lang.t("method-none")),
+        (
+            "twenty_minute".into(),
+            lang.t("method-twenty_minute-choice"),
+        ),
+        (
+            "fifteen_minute".into(),
+            lang.t("method-fifteen_minute-choice"),
+        ),
+    ];
+    if !options.iter().any(|(code, _)| code == current) {
+        options.push((current.to_owned(), current.to_owned()));
+    }
+    options
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: value == current,
+            value,
+            label,
+        })
+        .collect()
 }
 
 fn commitment_edit_page(
@@ -900,6 +929,7 @@ fn commitment_edit_page(
         activity_choices,
         target_at_least: Field::new(lang, "target_at_least", form.target_at_least.clone()),
         method_code: Field::new(lang, "method_code", form.method_code.clone()),
+        method_choices: method_choices(lang, form.method_code.trim()),
         method_min: Field::new(lang, "method_min", form.method_min.clone()),
         method_max: Field::new(lang, "method_max", form.method_max.clone()),
         scope: Field::new(lang, "scope", form.scope.clone()),

@@ -396,6 +396,15 @@ async fn a_coordinator_adds_an_activity_type_that_officers_can_then_log() {
         .page_as("/personal/kommun/0482/2021/atagande/ny", &cookie)
         .await;
     assert!(texts(&edit, "#target_activity option").contains(&"Hundpatrull".to_owned()));
+    assert_eq!(
+        texts(&edit, "#method_code option"),
+        [
+            "Ingen särskild metod",
+            "20-minutersmetoden (trafikkontroller, oftast 15–30 minuter)",
+            "15-minutersmetoden (fotpatrull vid en plats, oftast 10–20 minuter)"
+        ],
+        "methods are chosen, not typed as codes"
+    );
     let api: serde_json::Value = app
         .get("/api/v1/municipalities/0482/activity-types")
         .await
