@@ -15,6 +15,7 @@ pub mod municipality;
 pub mod place;
 pub mod problem;
 pub mod promise;
+pub mod stats;
 pub mod text;
 
 pub use access::{Email, Grant, Permission, Principal, Reach, Role};

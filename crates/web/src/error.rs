@@ -43,6 +43,35 @@ impl PageError {
     }
 }
 
+/// The page being answered, for error pages: they are made far from the request (in
+/// `into_response`), yet their language switch should come back to the same address and
+/// a signed-in person should still see their name in the header.
+#[derive(Debug, Clone, Default)]
+pub struct RequestPage {
+    pub path: String,
+    pub staff_name: Option<String>,
+}
+
+tokio::task_local! {
+    static REQUEST_PAGE: std::cell::RefCell<RequestPage>;
+}
+
+/// Middleware (outermost) that remembers the request's path for the error pages.
+pub async fn remember_page(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let page = RequestPage {
+        path: req.uri().path().to_owned(),
+        staff_name: None,
+    };
+    REQUEST_PAGE
+        .scope(std::cell::RefCell::new(page), next.run(req))
+        .await
+}
+
+/// Tells the error pages who is signed in (the policy layer knows).
+pub fn remember_staff_name(name: &str) {
+    let _ = REQUEST_PAGE.try_with(|p| p.borrow_mut().staff_name = Some(name.to_owned()));
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "error.html")]
 struct ErrorPage {
@@ -87,8 +116,20 @@ impl IntoResponse for PageError {
                 )
             }
         };
+        let here = REQUEST_PAGE
+            .try_with(|p| p.borrow().clone())
+            .unwrap_or_default();
+        let path = if here.path.is_empty() {
+            "/"
+        } else {
+            &here.path
+        };
+        let mut chrome = Chrome::new(lang, path, heading.clone());
+        if let Some(name) = &here.staff_name {
+            chrome = chrome.signed_in(name);
+        }
         let page = ErrorPage {
-            chrome: Chrome::new(lang, "/", heading.clone()),
+            chrome,
             heading,
             body,
             detail,

@@ -94,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(auth_layer)
         .layer(axum::middleware::from_fn(policy::refuse_cross_site))
+        .layer(axum::middleware::from_fn(error::remember_page))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(security_header(

@@ -201,6 +201,9 @@ async fn enforce(
             Redirect::to(&target).into_response()
         };
     };
+    if let Some(user) = &staff.user {
+        crate::error::remember_staff_name(&user.name);
+    }
     let allowed = match policy {
         Policy::Public | Policy::SignedIn => true,
         Policy::InMunicipality(permission) => params

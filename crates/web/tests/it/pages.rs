@@ -155,6 +155,16 @@ async fn unknown_municipalities_and_years_get_a_404_in_the_readers_language() {
         let html = scraper::Html::parse_document(&response.text().await.unwrap());
         assert_eq!(texts(&html, "h1"), ["Sidan finns inte"], "{path}");
         assert_eq!(texts(&html, "p.lead"), [detail], "{path}");
+        let switch: Vec<&str> = html
+            .select(&scraper::Selector::parse("a.lang-switch").unwrap())
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        assert!(
+            switch
+                .iter()
+                .all(|href| href.ends_with(&format!("tillbaka={path}"))),
+            "the language switch comes back to {path}: {switch:?}"
+        );
     }
     let response = app.get_in("en", "/kommun/0482/1999").await;
     assert_eq!(response.status(), 404);

@@ -766,4 +766,30 @@ async fn a_municipalitys_first_promise_is_written_from_scratch() {
     )
     .await;
     assert_eq!(flen.status(), 403, "not in another municipality");
+    // The refusal still knows who is signed in and where they were.
+    let refused = app
+        .client
+        .get(format!("{}/personal/kommun/0482/nytt", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    let html = scraper::Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".staff-nav a[href='/personal/konto']").len(),
+        1
+    );
+    let switch = html
+        .select(&scraper::Selector::parse("a.lang-switch").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    assert!(
+        switch.ends_with("tillbaka=/personal/kommun/0482/nytt"),
+        "{switch}"
+    );
 }
