@@ -597,3 +597,7 @@ field-follow-up-learned-hint = Optional. Shown in the final report under “Less
 method-none = No particular method
 method-twenty_minute-choice = The 20-minute method (traffic controls, usually 15–30 minutes)
 method-fifteen_minute-choice = The 15-minute method (foot patrol at a place, usually 10–20 minutes)
+confirm-close-title = Close the year?
+confirm-close-body = Once { $title } is closed it can no longer be changed, and residents see it as closed. Write the final report first if it is not published.
+confirm-close-yes = Yes, close the year
+confirm-cancel = No, go back

@@ -597,3 +597,7 @@ field-follow-up-learned-hint = Frivilligt. Visas i slutredovisningen under ”L�
 method-none = Ingen särskild metod
 method-twenty_minute-choice = 20-minutersmetoden (trafikkontroller, oftast 15–30 minuter)
 method-fifteen_minute-choice = 15-minutersmetoden (fotpatrull vid en plats, oftast 10–20 minuter)
+confirm-close-title = Avsluta året?
+confirm-close-body = När { $title } är avslutat går det inte att ändra längre, och invånarna ser det som avslutat. Skriv slutredovisningen först om den inte är publicerad.
+confirm-close-yes = Ja, avsluta året
+confirm-cancel = Nej, gå tillbaka

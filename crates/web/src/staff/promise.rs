@@ -1214,6 +1214,24 @@ pub struct StatusForm {
     version: String,
     #[serde(default)]
     to: String,
+    /// Set by the confirmation page for a step that cannot be undone.
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// "Avsluta året?": a step that cannot be undone is asked about once more, on a page of
+/// its own (no script needed).
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_confirm.html")]
+pub struct ConfirmPage {
+    chrome: Chrome,
+    heading: String,
+    body: String,
+    yes: String,
+    action: String,
+    back: String,
+    version: String,
+    to: String,
 }
 
 pub async fn set_status(
@@ -1228,6 +1246,23 @@ pub async fn set_status(
     let Ok(to) = PromiseStatus::parse(&form.to) else {
         return Ok(Redirect::to(&base).into_response());
     };
+    if to == PromiseStatus::Closed && form.confirm.is_none() {
+        let heading = lang.t("confirm-close-title");
+        return Ok(ConfirmPage {
+            chrome: chrome(lang, &staff, &format!("{base}/status"), heading.clone()),
+            heading,
+            body: lang.t_args(
+                "confirm-close-body",
+                &[("title", stored.promise.title.to_string())],
+            ),
+            yes: lang.t("confirm-close-yes"),
+            action: format!("{base}/status"),
+            back: base,
+            version: form.version,
+            to: form.to,
+        }
+        .into_response());
+    }
     let version = form.version.trim().parse::<i32>().unwrap_or(0);
     match tenant.set_status(staff.actor, stored.id, version, to).await {
         Ok(Ok(_)) => Ok(Redirect::to(&base).into_response()),

@@ -793,3 +793,44 @@ async fn a_municipalitys_first_promise_is_written_from_scratch() {
         "{switch}"
     );
 }
+
+#[tokio::test]
+async fn closing_the_year_is_asked_about_once_more() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let status = "/personal/kommun/0482/2021/status";
+    let asked = post_form(
+        &app.address,
+        &cookie,
+        status,
+        &[("version", "1"), ("to", "closed")],
+    )
+    .await;
+    assert_eq!(asked.status(), 200);
+    let html = scraper::Html::parse_document(&asked.text().await.unwrap());
+    assert_eq!(texts(&html, "h1"), ["Avsluta året?"]);
+    assert_eq!(texts(&html, "main form button"), ["Ja, avsluta året"]);
+    let still = app.page("/kommun/0482/2021").await;
+    assert!(
+        texts(&still, ".note").is_empty(),
+        "not closed before the answer"
+    );
+
+    let closed = post_form(
+        &app.address,
+        &cookie,
+        status,
+        &[("version", "1"), ("to", "closed"), ("confirm", "ja")],
+    )
+    .await;
+    assert_eq!(closed.status(), 303);
+    let page = app.page("/kommun/0482/2021").await;
+    assert!(
+        texts(&page, ".note")
+            .iter()
+            .any(|n| n.starts_with("Avslutat")),
+        "{:?}",
+        texts(&page, ".note")
+    );
+}
