@@ -341,7 +341,6 @@ field-method-min = The method's shortest time (minutes)
 field-method-max = The method's longest time (minutes)
 field-scope = Where activities count
 field-scope-places = Places
-field-scope-places-hint = The places' codes, separated by commas, for example flen-centrum.
 field-emphasis = Where more presence is wanted
 field-emphasis-places = Places with more presence
 
@@ -601,3 +600,4 @@ confirm-close-title = Close the year?
 confirm-close-body = Once { $title } is closed it can no longer be changed, and residents see it as closed. Write the final report first if it is not published.
 confirm-close-yes = Yes, close the year
 confirm-cancel = No, go back
+field-places-hint = The places' codes, separated by commas. The municipality's places: { $places }.

@@ -341,7 +341,6 @@ field-method-min = Metodens kortaste tid (minuter)
 field-method-max = Metodens längsta tid (minuter)
 field-scope = Var räknas aktiviteterna
 field-scope-places = Platser
-field-scope-places-hint = Platsernas koder, åtskilda med komma, till exempel flen-centrum.
 field-emphasis = Var önskas mer närvaro
 field-emphasis-places = Platser med mer närvaro
 
@@ -601,3 +600,4 @@ confirm-close-title = Avsluta året?
 confirm-close-body = När { $title } är avslutat går det inte att ändra längre, och invånarna ser det som avslutat. Skriv slutredovisningen först om den inte är publicerad.
 confirm-close-yes = Ja, avsluta året
 confirm-cancel = Nej, gå tillbaka
+field-places-hint = Platsernas koder, åtskilda med komma. Kommunens platser: { $places }.

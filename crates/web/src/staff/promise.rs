@@ -863,6 +863,7 @@ fn method_choices(lang: Lang, current: &str) -> Vec<Choice> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn commitment_edit_page(
     lang: Lang,
     staff: &Staff,
@@ -871,6 +872,7 @@ fn commitment_edit_page(
     form: &CommitmentForm,
     errors: &[FieldError],
     types: &lofte_domain::ActivityCatalogue,
+    places: &[lofte_domain::Place],
 ) -> CommitmentEditPage {
     let heading = if action.ends_with("/ny") {
         lang.t("new-commitment-title")
@@ -940,6 +942,15 @@ fn commitment_edit_page(
         emphasis_places: Field::new(lang, "emphasis_places", form.emphasis_places.clone()),
         action,
     };
+    // The places' codes are typed, so the hint lists the municipality's.
+    let listed = places
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.slug))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for field in [&mut page.scope_places, &mut page.emphasis_places] {
+        field.hint = Some(lang.t_args("field-places-hint", &[("places", listed.clone())]));
+    }
     page.summary = place_errors(
         lang,
         errors,
@@ -990,6 +1001,11 @@ pub async fn commitment_page(
         .activity_types()
         .await
         .map_err(PageError::internal(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -998,6 +1014,7 @@ pub async fn commitment_page(
         &form,
         &[],
         &types,
+        &places,
     ))
 }
 
@@ -1011,6 +1028,11 @@ pub async fn edit_commitment(
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let types = tenant
         .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
         .await
         .map_err(PageError::internal(lang))?;
     let (id, _) =
@@ -1028,6 +1050,7 @@ pub async fn edit_commitment(
                 &form,
                 &errors,
                 &types,
+                &places,
             ),
         )
             .into_response()
@@ -1039,11 +1062,7 @@ pub async fn edit_commitment(
     let version = form.version.trim().parse::<i32>().unwrap_or(0);
     let places = state
         .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let types = tenant
-        .activity_types()
+        .places(&tenant.municipality().code)
         .await
         .map_err(PageError::internal(lang))?;
     match tenant
@@ -1095,6 +1114,11 @@ pub async fn new_commitment_page(
         .activity_types()
         .await
         .map_err(PageError::internal(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -1103,6 +1127,7 @@ pub async fn new_commitment_page(
         &form,
         &[],
         &types,
+        &places,
     ))
 }
 
@@ -1118,12 +1143,26 @@ pub async fn add_commitment(
         .activity_types()
         .await
         .map_err(PageError::internal(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
     let base = super::promise_href(&tenant, &stored);
     let action = format!("{base}/atagande/ny");
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            commitment_edit_page(lang, &staff, &base, action.clone(), &form, &errors, &types),
+            commitment_edit_page(
+                lang,
+                &staff,
+                &base,
+                action.clone(),
+                &form,
+                &errors,
+                &types,
+                &places,
+            ),
         )
             .into_response()
     };

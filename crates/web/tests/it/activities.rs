@@ -405,6 +405,11 @@ async fn a_coordinator_adds_an_activity_type_that_officers_can_then_log() {
         ],
         "methods are chosen, not typed as codes"
     );
+    let hints = texts(&edit, "#scope_places-hint");
+    assert!(
+        hints[0].contains("Malmköping (malmkoping)"),
+        "the places' codes are listed where they are typed: {hints:?}"
+    );
     let api: serde_json::Value = app
         .get("/api/v1/municipalities/0482/activity-types")
         .await
