@@ -601,3 +601,4 @@ confirm-close-body = Once { $title } is closed it can no longer be changed, and 
 confirm-close-yes = Yes, close the year
 confirm-cancel = No, go back
 field-places-hint = The places' codes, separated by commas. The municipality's places: { $places }.
+report-pdf-link = PDF

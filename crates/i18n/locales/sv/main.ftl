@@ -601,3 +601,4 @@ confirm-close-body = När { $title } är avslutat går det inte att ändra läng
 confirm-close-yes = Ja, avsluta året
 confirm-cancel = Nej, gå tillbaka
 field-places-hint = Platsernas koder, åtskilda med komma. Kommunens platser: { $places }.
+report-pdf-link = PDF

@@ -106,7 +106,22 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     assert_eq!(published.status(), 303);
 
     let promise = app.page("/kommun/0482/2020").await;
-    assert_eq!(texts(&promise, ".reports a"), ["Slutredovisning 2020"]);
+    assert_eq!(
+        texts(&promise, ".reports a"),
+        ["Slutredovisning 2020", "PDF – Slutredovisning 2020"]
+    );
+    let pdf = promise
+        .select(&scraper::Selector::parse(".reports a[download]").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    assert_eq!(pdf, "/kommun/0482/2020/uppfoljning/slutredovisning/sv.pdf");
+    let response = app.get(&pdf).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.bytes().await.unwrap().starts_with(b"%PDF"));
     assert!(
         texts(&promise, ".note")
             .contains(&"Avslutat: året är slut och slutredovisningen gjord.".to_owned()),
