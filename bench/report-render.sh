@@ -26,6 +26,7 @@ EXPECT="av 100 trafikkontroller" # the first commitment's headline figure
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOFTE=${LOFTE_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/lofte}
+[[ $LOFTE == /* ]] || LOFTE=$PWD/$LOFTE # the runs happen in a scratch directory
 VENV=${XDG_CACHE_HOME:-$HOME/.cache}/lofte-bench/weasyprint-venv
 
 # --- tools ---------------------------------------------------------------------------
@@ -69,7 +70,7 @@ fi
 TMP=$(mktemp -d /tmp/lofte-bench.XXXXXX)
 SERVER_PID=
 stop_server() {
-    if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    if [[ -n $SERVER_PID ]]; then kill "$SERVER_PID" 2>/dev/null || true; { wait "$SERVER_PID" || true; } 2>/dev/null; fi
     SERVER_PID=
 }
 trap 'stop_server; rm -rf "$TMP"' EXIT
@@ -101,7 +102,8 @@ hyperfine --style basic --warmup 2 --runs "$RUNS" --export-json "$TMP/hyperfine.
 
 # --- WeasyPrint in one Python process: first render, then RUNS warm ones --------------
 echo "WeasyPrint in-process ..." >&2
-"$VENV/bin/python" - "$TMP/report.html" "$TMP/weasyprint-warm.pdf" "$RUNS" >"$TMP/inprocess.out" 2>/dev/null <<'EOF'
+"$VENV/bin/python" - "$TMP/report.html" "$TMP/weasyprint-warm.pdf" "$RUNS" >"$TMP/inprocess.out" \
+    2>"$TMP/inprocess.err" <<'EOF' || { cat "$TMP/inprocess.err" >&2; exit 1; }
 import statistics, sys, time
 import weasyprint
 src, out, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -132,7 +134,7 @@ for ((round = 1; round <= SERVER_ROUNDS; round++)); do
     SERVER_PID=$!
     url=
     for _ in $(seq 300); do
-        url=$(sed -nE 's/^Löfte is listening on (http:[^ ]+)$/\1/p' "$TMP/serve.out")
+        url=$(sed -nE 's/^Löfte is listening on (http:[^ ]+)$/\1/p' "$TMP/serve.out" 2>/dev/null || true)
         [[ -n $url ]] && break
         kill -0 "$SERVER_PID" 2>/dev/null || break
         sleep 0.1
@@ -182,6 +184,7 @@ RATIO=$(ratio "$WC_MEAN" "$LP_MEAN")
 kib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f KiB", b / 1024 }'; }
 git_rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -z $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] || git_rev+=" (+ uncommitted changes)"
+[[ -z ${LOFTE_BIN:-} ]] || git_rev+=" is the work tree's; LOFTE_BIN's build may differ"
 creator() { pdfinfo "$1" 2>/dev/null | sed -nE 's/^(Creator|Producer): +//p' | paste -sd' ' -; }
 
 echo
