@@ -144,11 +144,11 @@ pub struct CommitmentView {
     pub progress: Option<ProgressLine>,
 }
 
-/// What one published follow-up said about a commitment.
+/// What one published follow-up said about a commitment, or several in a row that said
+/// the same without figures ("T1, T2, T3: Bedöms i ord" on one line, not three).
 pub struct ReportedLine {
-    /// "Slutredovisning 2020"
-    pub report: String,
-    pub href: String,
+    /// The reports: ("Uppföljning tertial 1 2021", its address).
+    pub reports: Vec<(String, String)>,
     pub status: String,
     pub status_class: String,
     /// The figures as they were frozen at publishing: "46 av 50 Trygg vuxen-aktiviteter".
@@ -274,13 +274,15 @@ impl PromiseView {
                         .as_deref()
                         .and_then(|f| serde_json::from_str(f).ok());
                     Some(ReportedLine {
-                        report: report_label(lang, r.year, r.period),
-                        href: format!(
-                            "/kommun/{}/{}/uppfoljning/{}",
-                            municipality.code,
-                            r.year,
-                            r.period.slug()
-                        ),
+                        reports: vec![(
+                            report_label(lang, r.year, r.period),
+                            format!(
+                                "/kommun/{}/{}/uppfoljning/{}",
+                                municipality.code,
+                                r.year,
+                                r.period.slug()
+                            ),
+                        )],
                         status: lang.t(&format!("progress-status-{}", e.status)),
                         status_class: e.status.clone(),
                         headline: frozen.map(|f| {
@@ -300,7 +302,23 @@ impl PromiseView {
             for line in &mut lines[..newest] {
                 line.narrative = None;
             }
-            lines
+            // Reports in a row that said the same without figures share a line.
+            let mut merged: Vec<ReportedLine> = Vec::new();
+            for line in lines {
+                match merged.last_mut() {
+                    Some(last)
+                        if last.headline.is_none()
+                            && line.headline.is_none()
+                            && last.narrative.is_none()
+                            && last.status_class == line.status_class =>
+                    {
+                        last.reports.extend(line.reports);
+                        last.narrative = line.narrative;
+                    }
+                    _ => merged.push(line),
+                }
+            }
+            merged
         };
         let p: &Promise = &stored.promise;
         let period_over = progress.as_of

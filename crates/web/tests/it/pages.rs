@@ -379,6 +379,29 @@ mod progress {
             .collect();
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
         assert!(counts[0] < counts[3], "{lines:?}");
+
+        // A commitment assessed in words: the reports that said the same share a line.
+        let words = html
+            .select(&sel)
+            .find(|e| e.text().collect::<String>().contains("öppen droghandel"))
+            .unwrap();
+        let lines: Vec<String> = words
+            .select(&scraper::Selector::parse(".timeline li").unwrap())
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with(
+                "Uppföljning tertial 1 2021, Uppföljning tertial 2 2021, Uppföljning tertial 3 2021, Slutredovisning 2021: Bedöms i ord"
+            ),
+            "{lines:?}"
+        );
     }
 
     #[tokio::test]
