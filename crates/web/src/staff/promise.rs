@@ -670,29 +670,30 @@ pub struct CommitmentForm {
     method_max: String,
     #[serde(default)]
     scope: String,
+    /// Repeated `scope_places` fields, one per ticked place.
     #[serde(default)]
-    scope_places: String,
+    scope_places: Vec<String>,
     #[serde(default)]
     emphasis: String,
     #[serde(default)]
-    emphasis_places: String,
+    emphasis_places: Vec<String>,
 }
 
-fn scope_parts(scope: &ScopeDocument) -> (String, String) {
+fn scope_parts(scope: &ScopeDocument) -> (String, Vec<String>) {
     match scope {
-        ScopeDocument::Anywhere => ("anywhere".into(), String::new()),
-        ScopeDocument::OutlyingVillages => ("outlying_villages".into(), String::new()),
-        ScopeDocument::Places(p) => ("places".into(), p.join(", ")),
+        ScopeDocument::Anywhere => ("anywhere".into(), Vec::new()),
+        ScopeDocument::OutlyingVillages => ("outlying_villages".into(), Vec::new()),
+        ScopeDocument::Places(p) => ("places".into(), p.clone()),
     }
 }
 
-fn scope_from(kind: &str, places: &str) -> Option<ScopeDocument> {
+fn scope_from(kind: &str, places: &[String]) -> Option<ScopeDocument> {
     match kind {
         "outlying_villages" => Some(ScopeDocument::OutlyingVillages),
         "places" => Some(ScopeDocument::Places(
             places
-                .split(',')
-                .map(str::trim)
+                .iter()
+                .map(|s| s.trim())
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
                 .collect(),
@@ -830,9 +831,30 @@ pub struct CommitmentEditPage {
     scope: Field,
     scope_choices: Vec<Choice>,
     scope_places: Field,
+    scope_place_options: Vec<PlaceOption>,
     emphasis: Field,
     emphasis_choices: Vec<Choice>,
     emphasis_places: Field,
+    emphasis_place_options: Vec<PlaceOption>,
+}
+
+/// A place to tick in the commitment form.
+pub struct PlaceOption {
+    pub slug: String,
+    pub name: String,
+    pub checked: bool,
+}
+
+/// The municipality's places as checkboxes, ticked where the form names them.
+fn place_options(places: &[lofte_domain::Place], ticked: &[String]) -> Vec<PlaceOption> {
+    places
+        .iter()
+        .map(|p| PlaceOption {
+            slug: p.slug.to_string(),
+            name: p.name.to_string(),
+            checked: ticked.iter().any(|t| t.trim() == p.slug.as_str()),
+        })
+        .collect()
 }
 
 /// The working methods a target can require, as choices: none, the two the police use
@@ -936,21 +958,14 @@ fn commitment_edit_page(
         method_max: Field::new(lang, "method_max", form.method_max.clone()),
         scope: Field::new(lang, "scope", form.scope.clone()),
         scope_choices: choices(lang, &form.scope, &scope_options),
-        scope_places: Field::new(lang, "scope_places", form.scope_places.clone()),
+        scope_places: Field::new(lang, "scope_places", ""),
+        scope_place_options: place_options(places, &form.scope_places),
         emphasis: Field::new(lang, "emphasis", form.emphasis.clone()),
         emphasis_choices: choices(lang, &form.emphasis, &emphasis_options),
-        emphasis_places: Field::new(lang, "emphasis_places", form.emphasis_places.clone()),
+        emphasis_places: Field::new(lang, "emphasis_places", ""),
+        emphasis_place_options: place_options(places, &form.emphasis_places),
         action,
     };
-    // The places' codes are typed, so the hint lists the municipality's.
-    let listed = places
-        .iter()
-        .map(|p| format!("{} ({})", p.name, p.slug))
-        .collect::<Vec<_>>()
-        .join(", ");
-    for field in [&mut page.scope_places, &mut page.emphasis_places] {
-        field.hint = Some(lang.t_args("field-places-hint", &[("places", listed.clone())]));
-    }
     page.summary = place_errors(
         lang,
         errors,
@@ -1023,7 +1038,8 @@ pub async fn edit_commitment(
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path((code, year, id)): Path<(String, String, String)>,
-    Form(form): Form<CommitmentForm>,
+    // axum-extra's Form reads the repeated `scope_places` fields of the checkboxes.
+    axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let types = tenant
@@ -1136,7 +1152,8 @@ pub async fn add_commitment(
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
-    Form(form): Form<CommitmentForm>,
+    // axum-extra's Form reads the repeated `scope_places` fields of the checkboxes.
+    axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let types = tenant

@@ -400,15 +400,15 @@ async fn a_coordinator_adds_an_activity_type_that_officers_can_then_log() {
         texts(&edit, "#method_code option"),
         [
             "Ingen särskild metod",
-            "20-minutersmetoden (trafikkontroller, oftast 15–30 minuter)",
-            "15-minutersmetoden (fotpatrull vid en plats, oftast 10–20 minuter)"
+            "20-minutersmetoden (trafikkontroller)",
+            "15-minutersmetoden (fotpatruller)"
         ],
         "methods are chosen, not typed as codes"
     );
-    let hints = texts(&edit, "#scope_places-hint");
+    let places = texts(&edit, "#scope_places .checkbox label");
     assert!(
-        hints[0].contains("Malmköping (malmkoping)"),
-        "the places' codes are listed where they are typed: {hints:?}"
+        places.contains(&"Malmköping".to_owned()) && places.len() == 8,
+        "places are ticked by name, not typed as codes: {places:?}"
     );
     let api: serde_json::Value = app
         .get("/api/v1/municipalities/0482/activity-types")

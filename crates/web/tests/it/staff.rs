@@ -299,11 +299,30 @@ async fn editing_a_commitment_shows_on_the_public_page_and_in_the_history() {
             ("method_min", "15"),
             ("method_max", "30"),
             ("scope", "anywhere"),
-            ("emphasis", "outlying_villages"),
+            ("emphasis", "places"),
+            ("emphasis_places", "malmkoping"),
+            ("emphasis_places", "halleforsnas"),
         ],
     )
     .await;
     assert_eq!(saved.status(), 303);
+    // Ticked places come back ticked.
+    let again = Html::parse_document(
+        &get_with(&app.address, &cookie, &edit)
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let ticked: Vec<String> = again
+        .select(&scraper::Selector::parse("#emphasis_places input[checked]").unwrap())
+        .map(|i| i.value().attr("value").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        ticked,
+        ["halleforsnas", "malmkoping"],
+        "in the list's order"
+    );
 
     let public = app.page("/kommun/0482/2021").await;
     assert!(
