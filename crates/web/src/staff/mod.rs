@@ -45,6 +45,24 @@ async fn tenant(
         .ok_or(PageError::NotFound { lang, detail: None })
 }
 
+/// What a municipality's commitment forms choose from: its activity types and places.
+async fn references(
+    state: &AppState,
+    lang: lofte_i18n::Lang,
+    tenant: &lofte_db::Tenant,
+) -> Result<(lofte_domain::ActivityCatalogue, Vec<lofte_domain::Place>), PageError> {
+    let types = tenant
+        .activity_types()
+        .await
+        .map_err(PageError::internal(lang))?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    Ok((types, places))
+}
+
 /// The municipality and its promise (any status) covering the year a staff URL names,
 /// or 404.
 async fn promise(

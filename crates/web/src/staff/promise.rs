@@ -1012,15 +1012,7 @@ pub async fn commitment_page(
     let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
     let action = format!("{base}/atagande/{id}");
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let (types, places) = super::references(&state, lang, &tenant).await?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -1042,15 +1034,7 @@ pub async fn edit_commitment(
     axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let (types, places) = super::references(&state, lang, &tenant).await?;
     let (id, _) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let m = tenant.municipality().clone();
@@ -1126,15 +1110,7 @@ pub async fn new_commitment_page(
         scope: "anywhere".into(),
         ..Default::default()
     };
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let (types, places) = super::references(&state, lang, &tenant).await?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -1156,15 +1132,7 @@ pub async fn add_commitment(
     axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let (types, places) = super::references(&state, lang, &tenant).await?;
     let base = super::promise_href(&tenant, &stored);
     let action = format!("{base}/atagande/ny");
     let invalid = |errors: Vec<FieldError>| {
