@@ -207,6 +207,18 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     assert_eq!(tv["figures"]["actual"], 46, "frozen as published, not 47");
     assert_eq!(tv["evidence"][0], "https://www.flen.se/trygg-vuxen");
 
+    // The staff form of a published report shows its words, but nothing can be typed.
+    let frozen = app
+        .client
+        .get(format!("{}{FINAL_2020}", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    let html = Html::parse_document(&frozen.text().await.unwrap());
+    assert_eq!(texts(&html, "fieldset.entry").len(), 13);
+    assert_eq!(texts(&html, "fieldset.entry[disabled]").len(), 13);
+    assert!(texts(&html, "button[value=publish]").is_empty());
     let again = post(&app, &cookie, &form).await;
     assert_eq!(again.status(), 422, "a published report is frozen");
     assert_eq!(
