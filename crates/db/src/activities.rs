@@ -512,8 +512,7 @@ impl Tenant {
     /// The municipality's activities in the period with what an export shows, oldest
     /// first. Notes are left out: they stay in the staff area.
     pub async fn activity_records(&self, period: YearSpan) -> Result<Vec<ActivityRecord>> {
-        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
-        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        let (first, last) = (period.first_day(), period.last_day());
         let rows = activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
             .filter(activity::Column::LocalDate.between(first, last))
@@ -541,8 +540,7 @@ impl Tenant {
     /// Whether any activity in the period is synthetic demo data (for the label on pages
     /// that show figures frozen earlier).
     pub async fn has_synthetic_activities(&self, period: YearSpan) -> Result<bool> {
-        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
-        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        let (first, last) = (period.first_day(), period.last_day());
         Ok(activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
             .filter(activity::Column::Synthetic.eq(true))
@@ -559,8 +557,7 @@ impl Tenant {
         period: YearSpan,
         types: &[ActivityTypeCode],
     ) -> Result<(Vec<Activity>, bool)> {
-        let first = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("valid");
-        let last = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("valid");
+        let (first, last) = (period.first_day(), period.last_day());
         let rows = activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
             .filter(activity::Column::ActivityType.is_in(types.iter().map(ToString::to_string)))

@@ -97,6 +97,16 @@ impl YearSpan {
         self.last
     }
 
+    /// 1 January of the first year.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.first.get(), 1, 1).expect("1 January exists")
+    }
+
+    /// 31 December of the last year: the day the span's figures are final.
+    pub fn last_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.last.get(), 12, 31).expect("31 December exists")
+    }
+
     pub fn contains(self, year: Year) -> bool {
         self.first <= year && year <= self.last
     }

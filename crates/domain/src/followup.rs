@@ -257,8 +257,7 @@ pub const PARTLY_KEPT_FLOOR: f64 = 0.5;
 
 /// Figures for a target of `at_least` over `period`, counted up to `as_of`.
 pub fn figures(at_least: u32, period: YearSpan, actual: u32, as_of: NaiveDate) -> Figures {
-    let start = NaiveDate::from_ymd_opt(period.first().get(), 1, 1).expect("1 January exists");
-    let end = NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("31 December exists");
+    let (start, end) = (period.first_day(), period.last_day());
     let total_days = (end - start).num_days() as f64 + 1.0;
     let elapsed_days = ((as_of.min(end) - start).num_days() as f64 + 1.0).clamp(0.0, total_days);
     let elapsed = elapsed_days / total_days;
@@ -403,9 +402,7 @@ impl ReportPeriod {
     pub fn cutoff(self, year: Year, period: YearSpan) -> NaiveDate {
         match self {
             ReportPeriod::Tertial(t) => t.dates(year).1,
-            ReportPeriod::Final => {
-                NaiveDate::from_ymd_opt(period.last().get(), 12, 31).expect("31 December exists")
-            }
+            ReportPeriod::Final => period.last_day(),
         }
     }
 

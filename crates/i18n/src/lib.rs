@@ -154,18 +154,22 @@ impl Lang {
     /// The type as a label on its own: "Trafikkontroll", "Hundpatrull".
     pub fn activity_label(self, types: &ActivityCatalogue, code: &str) -> String {
         match self.own_names(types, code) {
-            Some((one, _)) => {
-                let mut chars = one.chars();
-                chars
-                    .next()
-                    .map(|first| first.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
+            Some((one, _)) => capitalised(&one),
             None => self
                 .try_t(&format!("log-type-{code}"))
                 .unwrap_or_else(|| code.to_owned()),
         }
     }
+}
+
+/// The text with its first letter in upper case, for a name or phrase that stands on its
+/// own ("hundpatrull" → "Hundpatrull").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Fluent selects plural forms only for numeric arguments. Only canonical integers count

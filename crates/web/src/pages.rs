@@ -333,9 +333,10 @@ async fn follow_up_pdf(
     };
     let (tenant, year, period, report) =
         published_report(&state, lang, &code, &year, &period, report_lang).await?;
+    let digest = crate::report::PdfCache::digest(&report);
     let etag = format!(
         "\"{}\"",
-        crate::report::PdfCache::digest(&report)
+        digest
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
@@ -350,9 +351,9 @@ async fn follow_up_pdf(
     {
         return Ok((StatusCode::NOT_MODIFIED, cache_headers).into_response());
     }
-    let (bytes, _) = state
+    let bytes = state
         .pdf_cache
-        .pdf(report)
+        .pdf(digest, report)
         .await
         .map_err(|cause| PageError::Internal { lang, cause })?;
     let file = format!(
@@ -370,7 +371,7 @@ async fn follow_up_pdf(
                 format!("inline; filename=\"{file}\""),
             ),
         ],
-        axum::body::Body::from(bytes.as_ref().clone()),
+        axum::body::Body::from(bytes),
     )
         .into_response())
 }

@@ -83,7 +83,7 @@ pub async fn promise_progress(
     today: NaiveDate,
 ) -> lofte_db::Result<PromiseProgress> {
     let p = &stored.promise;
-    let period_end = NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("valid");
+    let period_end = p.years.last_day();
     let as_of = today.min(period_end);
     let mut types: Vec<ActivityTypeCode> = p
         .commitments

@@ -52,7 +52,7 @@ impl Unavailable {
         match self {
             Unavailable::NoPromise => lang.t_args("report-no-promise", &args),
             Unavailable::NotPublished => lang.t_args("report-not-published", &args),
-            Unavailable::Db(_) => lang.t("error-internal"),
+            Unavailable::Db(_) => lang.t("error-internal-body"),
         }
     }
 }
@@ -146,7 +146,9 @@ fn chart(
         .rposition(Option::is_some)
         .map_or(1, |i| i + 1);
     Chart {
-        title: capitalised(&lang.t_args("report-chart-title", &[("activity", plural.clone())])),
+        title: lofte_i18n::capitalised(
+            &lang.t_args("report-chart-title", &[("activity", plural.clone())]),
+        ),
         alt: lang.t_args(
             "report-chart-alt",
             &[
@@ -168,15 +170,6 @@ fn chart(
     }
 }
 
-/// "trafikkontroller per månad" → "Trafikkontroller per månad", for a title.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn build(
     lang: Lang,
     tenant: &Tenant,
@@ -194,8 +187,7 @@ fn build(
     let as_of = period.cutoff(year, p.years);
     // Pace and forecast only while the promise's period is still running (not in the
     // third tertial's report, which ends with it).
-    let period_over =
-        as_of >= NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("31 December exists");
+    let period_over = as_of >= p.years.last_day();
     let published_on = published
         .published_at
         .expect("only published reports are built")
@@ -326,32 +318,34 @@ fn build(
 /// walking every report cannot grow it without end.
 #[derive(Clone, Default)]
 pub struct PdfCache {
-    inner: Arc<Mutex<HashMap<Digest32, Arc<Vec<u8>>>>>,
+    // `Bytes`: handing a cached PDF to a response is a reference count, not a copy.
+    inner: Arc<Mutex<HashMap<Digest32, axum::body::Bytes>>>,
 }
 
 /// A SHA-256 digest.
-type Digest32 = [u8; 32];
+pub type Digest32 = [u8; 32];
 
 impl PdfCache {
     const MAX_ENTRIES: usize = 64;
 
     /// The model's digest: the cache key and the response's ETag.
-    pub fn digest(report: &Report) -> [u8; 32] {
+    pub fn digest(report: &Report) -> Digest32 {
         let json = serde_json::to_vec(report).expect("a report serialises");
         Sha256::digest(&json).into()
     }
 
-    /// The PDF for `report`, rendered (off the async threads) only if it is not cached.
-    pub async fn pdf(&self, report: Report) -> Result<(Arc<Vec<u8>>, [u8; 32]), String> {
-        let key = Self::digest(&report);
+    /// The PDF for `report`, whose digest is `key` ([`PdfCache::digest`], computed once
+    /// by the caller for the ETag too), rendered off the async threads only if it is not
+    /// cached.
+    pub async fn pdf(&self, key: Digest32, report: Report) -> Result<axum::body::Bytes, String> {
         if let Some(hit) = self.inner.lock().expect("not poisoned").get(&key) {
-            return Ok((hit.clone(), key));
+            return Ok(hit.clone());
         }
         let bytes = tokio::task::spawn_blocking(move || lofte_report::render_pdf(&report))
             .await
             .map_err(|e| e.to_string())?
             .map_err(|e| e.to_string())?;
-        let bytes = Arc::new(bytes);
+        let bytes = axum::body::Bytes::from(bytes);
         let mut cache = self.inner.lock().expect("not poisoned");
         if cache.len() >= Self::MAX_ENTRIES {
             // Any entry will do: reports are cheap to render again and rarely asked for.
@@ -360,7 +354,7 @@ impl PdfCache {
             }
         }
         cache.insert(key, bytes.clone());
-        Ok((bytes, key))
+        Ok(bytes)
     }
 }
 

@@ -321,8 +321,7 @@ impl PromiseView {
             merged
         };
         let p: &Promise = &stored.promise;
-        let period_over = progress.as_of
-            >= chrono::NaiveDate::from_ymd_opt(p.years.last().get(), 12, 31).expect("valid");
+        let period_over = progress.as_of >= p.years.last_day();
         let progress_of = |index: usize| {
             progress
                 .commitments

@@ -81,25 +81,20 @@ fn now_local() -> NaiveDateTime {
         .naive_local()
 }
 
-async fn page(
-    state: &AppState,
+/// What the form chooses from: the municipality's activity types and places, loaded once
+/// per request ([`super::references`]).
+type References = (lofte_domain::ActivityCatalogue, Vec<lofte_domain::Place>);
+
+fn page(
     lang: Lang,
     staff: &Staff,
     tenant: &Tenant,
+    (types, places): &References,
     form: &LogForm,
     errors: &[FieldError],
 ) -> Result<LogPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/logga", m.code);
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
     let radio = |value: &str, label: String, current: &str| RadioOption {
         checked: value == current,
         value: value.to_owned(),
@@ -148,7 +143,7 @@ async fn page(
             .map(|t| {
                 radio(
                     t.code.as_str(),
-                    lang.activity_label(&types, t.code.as_str()),
+                    lang.activity_label(types, t.code.as_str()),
                     &form.activity_type,
                 )
             })
@@ -214,7 +209,8 @@ pub async fn log_page(
         when: now_local().format("%Y-%m-%dT%H:%M").to_string(),
         ..LogForm::default()
     };
-    page(&state, lang, &staff, &tenant, &form, &[]).await
+    let refs = super::references(&state, lang, &tenant).await?;
+    page(lang, &staff, &tenant, &refs, &form, &[])
 }
 
 impl LogForm {
@@ -292,9 +288,9 @@ impl LogForm {
 
 /// What the saved activity counts toward this year, and why it does not where it does not.
 async fn verdicts(
-    state: &AppState,
     lang: Lang,
     tenant: &Tenant,
+    (types, places): &References,
     a: &NewActivity,
 ) -> Result<Vec<String>, PageError> {
     let Some(year) = Year::of(a.activity.date) else {
@@ -307,21 +303,12 @@ async fn verdicts(
     else {
         return Ok(vec![lang.t("log-no-promise")]);
     };
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
     let p = &stored.promise;
     let mut lines = Vec::new();
     for c in &p.commitments {
         let Some(target) = &c.target else { continue };
-        let what = crate::views::target_line(lang, target, &places, &types);
-        match counts(target, &c.party, p.years, &a.activity, &places) {
+        let what = crate::views::target_line(lang, target, places, types);
+        match counts(target, &c.party, p.years, &a.activity, places) {
             Ok(()) => lines.push(lang.t_args("log-counts", &[("target", what)])),
             Err(Exclusion::OtherType) => {}
             Err(reason) => lines.push(lang.t_args(
@@ -350,10 +337,11 @@ pub async fn log(
     Form(form): Form<LogForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
+    let refs = super::references(&state, lang, &tenant).await?;
     let new = match form.parse() {
         Ok(a) => a,
         Err(errors) => {
-            let page = page(&state, lang, &staff, &tenant, &form, &errors).await?;
+            let page = page(lang, &staff, &tenant, &refs, &form, &errors)?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
@@ -374,7 +362,7 @@ pub async fn log(
                     e
                 })
                 .collect();
-            let page = page(&state, lang, &staff, &tenant, &form, &errors).await?;
+            let page = page(lang, &staff, &tenant, &refs, &form, &errors)?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
         Err(e) => return Err(PageError::internal(lang)(e)),
@@ -388,12 +376,8 @@ pub async fn log(
         when: now_local().format("%Y-%m-%dT%H:%M").to_string(),
         ..LogForm::default()
     };
-    let mut page = page(&state, lang, &staff, &tenant, &next, &[]).await?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let mut page = page(lang, &staff, &tenant, &refs, &next, &[])?;
+    let (types, places) = &refs;
     let place = new
         .activity
         .place
@@ -404,17 +388,14 @@ pub async fn log(
     page.saved = Some(lang.t_args(
         "log-saved",
         &[
-            ("type", {
-                let types = tenant
-                    .activity_types()
-                    .await
-                    .map_err(PageError::internal(lang))?;
-                lang.activity_label(&types, new.activity.activity_type.as_str())
-            }),
+            (
+                "type",
+                lang.activity_label(types, new.activity.activity_type.as_str()),
+            ),
             ("date", form.when.replace('T', " ")),
             ("place", place),
         ],
     ));
-    page.verdicts = verdicts(&state, lang, &tenant, &new).await?;
+    page.verdicts = verdicts(lang, &tenant, &refs, &new).await?;
     Ok(page.into_response())
 }

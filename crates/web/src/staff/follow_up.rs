@@ -119,8 +119,7 @@ async fn context(
 /// report, and the last tertial's): then there is no pace or forecast to show.
 fn period_over(c: &Context) -> bool {
     let years = c.stored.promise.years;
-    c.period.cutoff(c.year, years)
-        >= chrono::NaiveDate::from_ymd_opt(years.last().get(), 12, 31).expect("exists")
+    c.period.cutoff(c.year, years) >= years.last_day()
 }
 
 fn suggested(c: &Context, index: usize) -> Option<String> {
