@@ -18,6 +18,9 @@ pub struct Config {
     pub database_url: Option<String>,
     /// Mark session cookies `Secure`: set this when the site is served over HTTPS.
     pub secure_cookies: bool,
+    /// The smallest group of survey respondents a figure is shown for, everywhere (page,
+    /// API, PDF, exports); smaller groups say "för få svar".
+    pub min_respondents: u64,
 }
 
 impl Default for Config {
@@ -27,6 +30,7 @@ impl Default for Config {
             data_dir: PathBuf::from("lofte-data"),
             database_url: None,
             secure_cookies: false,
+            min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
         }
     }
 }
@@ -57,10 +61,21 @@ impl Config {
                 "data_dir",
                 "database_url",
                 "secure_cookies",
+                "min_respondents",
             ]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(Box::new)
+    }
+
+    /// The rules every survey figure is produced by.
+    pub fn survey_rules(
+        &self,
+    ) -> Result<lofte_domain::stats::Rules, lofte_domain::stats::StatsError> {
+        Ok(lofte_domain::stats::Rules {
+            min_respondents: lofte_domain::stats::MinRespondents::new(self.min_respondents)?,
+            ..Default::default()
+        })
     }
 
     /// The database URL, creating the data folder for the default SQLite file.

@@ -1,6 +1,7 @@
 //! `lofte`: serve the site, migrate, load the Flen demo, import and export promises.
 
 mod config;
+mod survey;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,9 @@ enum Command {
     /// API tokens for machine clients.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Safety surveys (trygghetsmätning): codebook, response imports, indicators.
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
     /// A published follow-up report as PDF or HTML, the same as on the public site.
     Report {
         /// Municipality code, e.g. 0482.
@@ -206,6 +210,35 @@ enum MunicipalityCommand {
     Import { file: PathBuf },
 }
 
+/// Every problem of a refused file, one line each with its line and column.
+fn cell_errors(lang: Lang, name: &str, errors: &[lofte_db::activities::CellError]) -> UserError {
+    let mut message = lang.t_args("cli-invalid-file", &[("file", name.to_owned())]);
+    for e in errors {
+        message.push_str("\n  ");
+        let text = lang.problem(&e.problem);
+        message.push_str(&if e.column.is_empty() {
+            lang.t_args(
+                "csv-row",
+                &[("line", e.line.to_string()), ("message", text)],
+            )
+        } else {
+            lang.t_args(
+                "csv-cell",
+                &[
+                    ("line", e.line.to_string()),
+                    ("column", e.column.clone()),
+                    ("message", text),
+                ],
+            )
+        });
+    }
+    if errors.len() >= lofte_db::activities::MAX_LISTED {
+        message.push_str("\n  ");
+        message.push_str(&lang.t("cli-more-errors"));
+    }
+    UserError(message)
+}
+
 /// A failure the user can fix, already worded for them.
 #[derive(Debug)]
 struct UserError(String);
@@ -285,7 +318,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 "{}",
                 lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
             );
-            let state = lofte_web::AppState::new(db).with_secure_cookies(config.secure_cookies);
+            let state = lofte_web::AppState::new(db)
+                .with_secure_cookies(config.secure_cookies)
+                .with_survey_rules(survey::rules(lang, &config)?);
             lofte_web::serve(listener, state).await?;
         }
         Command::Report {
@@ -366,6 +401,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             );
         }
         Command::User(command) => user_command(&db, lang, command).await?,
+        Command::Survey(command) => survey::run(&db, lang, &config, command).await?,
         Command::Activity(ActivityCommand::Import { municipality, file }) => {
             let code = MunicipalityCode::parse(&municipality)
                 .map_err(|p| user_error(lang, "--municipality", p))?;
@@ -392,33 +428,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                         ]
                     )
                 ),
-                Err(errors) => {
-                    let mut message = lang.t_args("cli-invalid-file", &[("file", name)]);
-                    for e in &errors {
-                        message.push_str("\n  ");
-                        let text = lang.problem(&e.problem);
-                        message.push_str(&if e.column.is_empty() {
-                            lang.t_args(
-                                "csv-row",
-                                &[("line", e.line.to_string()), ("message", text)],
-                            )
-                        } else {
-                            lang.t_args(
-                                "csv-cell",
-                                &[
-                                    ("line", e.line.to_string()),
-                                    ("column", e.column.clone()),
-                                    ("message", text),
-                                ],
-                            )
-                        });
-                    }
-                    if errors.len() >= lofte_db::activities::MAX_LISTED {
-                        message.push_str("\n  ");
-                        message.push_str(&lang.t("cli-more-errors"));
-                    }
-                    return Err(UserError(message).into());
-                }
+                Err(errors) => return Err(cell_errors(lang, &name, &errors).into()),
             }
         }
         Command::Token(TokenCommand::Create {
@@ -670,6 +680,13 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             ]
         )
     );
+    let survey = lofte_db::demo::load_flen_survey(db).await?;
+    if let lofte_db::surveys::SurveyImported::Added { rows, .. } = survey {
+        println!(
+            "{}",
+            lang.t_args("cli-demo-survey", &[("rows", rows.to_string())])
+        );
+    }
     let activities = lofte_db::demo::load_flen_activities(db).await?;
     println!(
         "{}",

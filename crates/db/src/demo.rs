@@ -8,6 +8,8 @@ use lofte_domain::{MunicipalityCode, Year};
 use crate::{Db, Error, Result, Visibility};
 
 pub const FLEN_PROFILE: &str = include_str!("../../../data/flen/municipality.json");
+/// A codebook in the shape of the police safety survey, with Flen's areas.
+pub const FLEN_SURVEY_CODEBOOK: &str = include_str!("../../../data/flen/survey-codebook.json");
 pub const FLEN_PROMISES: [&str; 2] = [
     include_str!("../../../data/flen/promise-2020.json"),
     include_str!("../../../data/flen/promise-2021.json"),
@@ -31,6 +33,14 @@ pub async fn load_flen(db: &Db) -> Result<Loaded> {
         .tenant(&code)
         .await?
         .ok_or_else(|| Error::Corrupt("reference data lacks Flen".into()))?;
+    // The promises' outcome goals name survey indicators, so the codebook comes first.
+    if tenant.survey_codebook().await?.is_none() {
+        let codebook =
+            lofte_domain::survey::parse_codebook_json(FLEN_SURVEY_CODEBOOK).map_err(invalid)?;
+        tenant
+            .set_survey_codebook(crate::Actor::System, &codebook)
+            .await?;
+    }
     let mut loaded = Loaded::default();
     for json in FLEN_PROMISES {
         let promise = parse_promise_json(json).map_err(invalid)?;
@@ -240,4 +250,129 @@ pub async fn load_flen_activities(db: &Db) -> Result<crate::activities::ImportSu
     tenant
         .add_activities(crate::Actor::System, &items, true)
         .await
+}
+
+/// The name the synthetic survey file is imported under.
+pub const FLEN_SURVEY_FILE: &str = "flen-trygghetsmatning-2019-2022-syntetisk.csv";
+
+/// Synthetic safety-survey responses for Flen 2019–2022, about 1,500 a year, as a CSV in
+/// the import format. Deterministic: the same bytes every time, so loading twice adds
+/// nothing. The levels are invented to show both verdicts: feeling unsafe falls clearly
+/// from 2019 to 2021 and hardly changes from 2020 to 2022; women are more unsafe than men,
+/// and the "other" gender group is too small to be shown.
+pub fn flen_survey_csv() -> String {
+    use std::fmt::Write;
+
+    let mut dice = Dice(0x0482_2019_2022_u64);
+    let mut out = String::from(
+        "respondent_id,year,municipality,area,gender,age_band,weight,otrygg_kvall,oro_brott,\
+         problem_belysning,problem_nedskrapning,problem_narkotika,problem_trafik,fortroende_polis\n",
+    );
+    // Percent of respondents per year: unsafe out late, often worried, trusting the police;
+    // and how much better the neighbourhood problems got (percentage points off "no problem").
+    let levels = [
+        (2019, 30, 22, 55, 0),
+        (2020, 29, 21, 56, 3),
+        (2021, 23, 17, 62, 10),
+        (2022, 27, 18, 61, 10),
+    ];
+    let pick = |dice: &mut Dice, weights: &[(u32, u32)]| -> u32 {
+        let total: u32 = weights.iter().map(|(_, w)| w).sum();
+        let mut at = dice.between(1, total);
+        for &(value, w) in weights {
+            if at <= w {
+                return value;
+            }
+            at -= w;
+        }
+        unreachable!("weights add up")
+    };
+    for (year, unsafe_pct, worried_pct, trust_pct, better) in levels {
+        let respondents = 1460 + dice.between(0, 80);
+        for n in 0..respondents {
+            let gender = pick(&mut dice, &[(1, 515), (2, 475), (3, 10)]);
+            let age = pick(&mut dice, &[(1, 14), (2, 30), (3, 32), (4, 24)]);
+            let area = pick(&mut dice, &[(1, 55), (2, 15), (3, 12), (4, 6), (5, 12)]);
+            // Young people answer less often, so their design weights are larger.
+            let base = [160, 120, 90, 80][age as usize - 1];
+            let weight = f64::from(base * dice.between(80, 120)) / 10_000.0;
+            let by_gender = |pct: u32| match gender {
+                1 => pct * 135 / 100,
+                2 => pct * 60 / 100,
+                _ => pct,
+            };
+            let by_area = |pct: u32| match area {
+                1 => pct * 110 / 100,
+                3 => pct * 120 / 100,
+                _ => pct * 85 / 100,
+            };
+            let answer = |dice: &mut Dice,
+                          yes: bool,
+                          yes_values: &[(u32, u32)],
+                          no_values: &[(u32, u32)]| {
+                match dice.between(1, 100) {
+                    1..=2 => String::new(),
+                    3..=5 => "9".to_owned(),
+                    _ => pick(dice, if yes { yes_values } else { no_values }).to_string(),
+                }
+            };
+            let unsafe_late = dice.chance(by_area(by_gender(unsafe_pct)).min(95));
+            let unsafe_late = answer(
+                &mut dice,
+                unsafe_late,
+                &[(3, 65), (4, 25), (5, 10)],
+                &[(1, 45), (2, 55)],
+            );
+            let worried = dice.chance(by_gender(worried_pct).min(95));
+            let worried = answer(&mut dice, worried, &[(3, 80), (4, 20)], &[(1, 35), (2, 65)]);
+            let mut problems = Vec::new();
+            for _ in 0..4 {
+                let weights = [
+                    (0, 35 + better),
+                    (1, 35),
+                    (2, 20 - better / 2),
+                    (3, 10 - better / 2),
+                ];
+                problems.push(answer(&mut dice, true, &weights, &weights));
+            }
+            let trusts = dice.chance(trust_pct);
+            let trust = answer(&mut dice, trusts, &[(3, 70), (4, 30)], &[(1, 30), (2, 70)]);
+            let _ = writeln!(
+                out,
+                "F{year}-{n:04},{year},0482,{area},{gender},{age},{weight},{unsafe_late},{worried},{},{},{},{},{trust}",
+                problems[0], problems[1], problems[2], problems[3],
+            );
+        }
+    }
+    out
+}
+
+/// Imports [`flen_survey_csv`] as synthetic responses. Loading twice adds nothing.
+pub async fn load_flen_survey(db: &Db) -> Result<crate::surveys::SurveyImported> {
+    let code = MunicipalityCode::parse("0482").expect("Flen's code is valid");
+    let tenant = db
+        .tenant(&code)
+        .await?
+        .ok_or_else(|| Error::Corrupt("reference data lacks Flen".into()))?;
+    let csv = flen_survey_csv();
+    let file = crate::surveys::SurveyFile {
+        name: Some(FLEN_SURVEY_FILE.to_owned()),
+        year: None,
+        synthetic: true,
+    };
+    match tenant
+        .import_survey_csv(crate::Actor::System, csv.as_bytes(), file, &mut |_| {})
+        .await?
+    {
+        Ok(imported) => Ok(imported),
+        Err(problems) => Err(Error::Corrupt(format!(
+            "the demo survey does not import: {}",
+            problems
+                .iter()
+                .take(5)
+                .map(|p| format!("line {} {}: {:?}", p.line, p.column, p.problem))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))),
+    }
 }

@@ -231,6 +231,7 @@ impl Tenant {
         if self.lock_promise(&txn, promise_id).await?.is_none() {
             return Err(Error::NotFound);
         }
+        self.check_indicator_references(&txn, new).await?;
         let before = self.load_by_id(&txn, promise_id).await?;
         if new.years != before.promise.years {
             return Err(Error::Invalid(vec![FieldError::new(
@@ -259,6 +260,10 @@ impl Tenant {
             .col_expr(
                 promise::Column::OutcomeMeasuredIn,
                 Expr::value(doc.outcome_goal.measured_in),
+            )
+            .col_expr(
+                promise::Column::OutcomeMeasure,
+                Expr::value(crate::promises::outcome_measure_json(&doc.outcome_goal)),
             )
             .col_expr(
                 promise::Column::FollowUpInternal,

@@ -14,6 +14,7 @@ mod follow_ups;
 mod migration;
 mod municipalities;
 mod promises;
+pub mod surveys;
 
 pub mod demo;
 #[cfg(feature = "testing")]

@@ -251,6 +251,7 @@ impl Tenant {
         }
         self.check_references(new.place_references(), new.activity_type_references())
             .await?;
+        self.check_indicator_references(self.db.conn(), new).await?;
 
         let txn = self.db.begin_write().await?;
         let overlapping = promise::Entity::find()
@@ -272,6 +273,7 @@ impl Tenant {
             aim: Set(document.aim),
             focus_areas: Set(to_json(&document.focus_areas)),
             focus_text: Set(document.focus_text),
+            outcome_measure: Set(outcome_measure_json(&document.outcome_goal)),
             outcome_goal: Set(document.outcome_goal.text),
             outcome_measured_in: Set(document.outcome_goal.measured_in),
             follow_up_internal: Set(to_json(&document.follow_up.internal)),
@@ -392,6 +394,10 @@ fn from_json<T: serde::de::DeserializeOwned>(raw: &str, what: &str) -> Result<T>
 /// passes the same parser as imported data.
 fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<StoredPromise> {
     let commitment_ids = commitments.iter().map(|c| c.id).collect();
+    let measure: OutcomeMeasureJson = match &row.outcome_measure {
+        Some(json) => from_json(json, "outcome measure")?,
+        None => OutcomeMeasureJson::default(),
+    };
     let document = PromiseDocument {
         municipality: row.municipality_code,
         years: YearsDocument {
@@ -405,6 +411,8 @@ fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<
         outcome_goal: OutcomeGoalDocument {
             text: row.outcome_goal,
             measured_in: row.outcome_measured_in,
+            baseline_year: measure.baseline_year,
+            indicators: measure.indicators,
         },
         follow_up: FollowUpDocument {
             internal: from_json::<InternalFollowUpDocument>(&row.follow_up_internal, "follow-up")?,
@@ -459,4 +467,23 @@ fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
         e.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// How an outcome goal's survey link is stored: the exchange format's fields as one JSON
+/// column, NULL when the goal is not linked.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct OutcomeMeasureJson {
+    baseline_year: Option<i32>,
+    indicators: Vec<lofte_domain::exchange::OutcomeIndicatorDocument>,
+}
+
+pub(crate) fn outcome_measure_json(
+    goal: &lofte_domain::exchange::OutcomeGoalDocument,
+) -> Option<String> {
+    (goal.baseline_year.is_some() || !goal.indicators.is_empty()).then(|| {
+        to_json(&OutcomeMeasureJson {
+            baseline_year: goal.baseline_year,
+            indicators: goal.indicators.clone(),
+        })
+    })
 }

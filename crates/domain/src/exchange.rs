@@ -15,9 +15,11 @@ use crate::municipality::MunicipalityCode;
 use crate::place::PlaceSlug;
 use crate::problem::{Errors, FieldError, Problem};
 use crate::promise::{
-    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal, Party,
-    PlaceScope, Promise, PromiseStatus, Signatory, Target,
+    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
+    OutcomeIndicator, OutcomeMeasure, Party, PlaceScope, Promise, PromiseStatus, Signatory, Target,
 };
+use crate::stats::Better;
+use crate::survey::SurveyCode;
 use crate::text::Text;
 
 /// One medborgarlöfte: a municipality's promise for a year (or a few), with its
@@ -72,6 +74,31 @@ pub struct OutcomeGoalDocument {
     pub text: String,
     /// The year the outcome is to be measured in.
     pub measured_in: i32,
+    /// The survey year the measurement is compared with; required with `indicators`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_year: Option<i32>,
+    /// The safety-survey indicators (codes of the municipality's codebook) the goal is
+    /// judged by, each with the direction that counts as better.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<OutcomeIndicatorDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeIndicatorDocument {
+    /// An indicator code of the municipality's survey codebook, e.g. `otrygga-kvall`.
+    pub indicator: String,
+    pub better: BetterDocument,
+}
+
+/// Which way an indicator counts as better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BetterDocument {
+    Higher,
+    Lower,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -205,7 +232,66 @@ pub fn parse_promise_json(json: &str) -> Result<Promise, Vec<FieldError>> {
 
 /// Deserialises a wire document; a structural error becomes one field error at the path
 /// where the parser stopped (e.g. `commitments[1].party`).
-fn deserialize<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Vec<FieldError>> {
+impl OutcomeGoalDocument {
+    fn parse_measure(&self, e: &mut Errors, measured_in: Option<Year>) -> Option<OutcomeMeasure> {
+        let baseline = self
+            .baseline_year
+            .and_then(|y| year(e, "outcome_goal.baseline_year", y));
+        if let (Some(baseline), Some(measured)) = (baseline, measured_in)
+            && baseline >= measured
+        {
+            e.push(
+                "outcome_goal.baseline_year",
+                Problem::BaselineNotBefore {
+                    measured: measured.get(),
+                },
+            );
+        }
+        match (self.baseline_year, self.indicators.is_empty()) {
+            (None, true) => return None,
+            (None, false) => e.push("outcome_goal.baseline_year", Problem::Required),
+            (Some(_), true) => e.push("outcome_goal.indicators", Problem::Required),
+            (Some(_), false) => {}
+        }
+        if self.indicators.len() > OutcomeMeasure::MAX_INDICATORS {
+            e.push(
+                "outcome_goal.indicators",
+                Problem::TooMany {
+                    max: OutcomeMeasure::MAX_INDICATORS,
+                },
+            );
+        }
+        let mut indicators: Vec<OutcomeIndicator> = Vec::new();
+        for (i, doc) in self.indicators.iter().enumerate() {
+            let path = format!("outcome_goal.indicators[{i}].indicator");
+            if let Some(code) = e.take(&path, SurveyCode::parse(&doc.indicator)) {
+                if indicators.iter().any(|o| o.indicator == code) {
+                    e.push(
+                        path,
+                        Problem::Duplicate {
+                            value: code.to_string(),
+                        },
+                    );
+                }
+                indicators.push(OutcomeIndicator {
+                    indicator: code,
+                    better: match doc.better {
+                        BetterDocument::Higher => Better::Higher,
+                        BetterDocument::Lower => Better::Lower,
+                    },
+                });
+            }
+        }
+        Some(OutcomeMeasure {
+            baseline: baseline?,
+            indicators,
+        })
+    }
+}
+
+pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
+    json: &str,
+) -> Result<T, Vec<FieldError>> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -279,6 +365,7 @@ impl PromiseDocument {
                 },
             );
         }
+        let measure = self.outcome_goal.parse_measure(&mut e, measured_in);
         let report_year = year(
             &mut e,
             "follow_up.final_report.year",
@@ -360,6 +447,7 @@ impl PromiseDocument {
             outcome_goal: OutcomeGoal {
                 text: goal_text.expect("no errors, so parsed"),
                 measured_in: measured_in.expect("no errors, so parsed"),
+                measure,
             },
             follow_up: FollowUpPlan {
                 internal: match self.follow_up.internal {
@@ -545,6 +633,20 @@ impl From<&Promise> for PromiseDocument {
             outcome_goal: OutcomeGoalDocument {
                 text: p.outcome_goal.text.to_string(),
                 measured_in: p.outcome_goal.measured_in.get(),
+                baseline_year: p.outcome_goal.measure.as_ref().map(|m| m.baseline.get()),
+                indicators: p
+                    .outcome_goal
+                    .measure
+                    .iter()
+                    .flat_map(|m| &m.indicators)
+                    .map(|i| OutcomeIndicatorDocument {
+                        indicator: i.indicator.to_string(),
+                        better: match i.better {
+                            Better::Higher => BetterDocument::Higher,
+                            Better::Lower => BetterDocument::Lower,
+                        },
+                    })
+                    .collect(),
             },
             follow_up: FollowUpDocument {
                 internal: match p.follow_up.internal {

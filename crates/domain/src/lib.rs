@@ -16,6 +16,7 @@ pub mod place;
 pub mod problem;
 pub mod promise;
 pub mod stats;
+pub mod survey;
 pub mod text;
 
 pub use access::{Email, Grant, Permission, Principal, Reach, Role};
@@ -25,7 +26,7 @@ pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};
 pub use place::{Coordinates, Place, PlaceKind, PlaceSlug};
 pub use problem::{FieldError, Problem};
 pub use promise::{
-    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal, Party,
-    PlaceScope, Promise, PromiseStatus, Signatory, Target,
+    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
+    OutcomeIndicator, OutcomeMeasure, Party, PlaceScope, Promise, PromiseStatus, Signatory, Target,
 };
 pub use text::Text;

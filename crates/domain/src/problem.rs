@@ -62,6 +62,10 @@ pub enum Problem {
     MeasuredBeforeStart {
         first: i32,
     },
+    /// An outcome goal's baseline year that is not before its measurement year.
+    BaselineNotBefore {
+        measured: i32,
+    },
     FinalReportTooEarly {
         last: i32,
     },
@@ -124,6 +128,57 @@ pub enum Problem {
         municipality: String,
         year: i32,
     },
+    /// A code, value or column name given twice where each must be unique.
+    Duplicate {
+        value: String,
+    },
+    /// A survey answer or group code the codebook does not list.
+    NotInCodebook {
+        value: String,
+        allowed: String,
+    },
+    /// A design weight that is not a positive number.
+    Weight {
+        value: String,
+    },
+    /// A row with another number of cells than the header.
+    ColumnCount {
+        expected: usize,
+        found: usize,
+    },
+    /// A survey row for another year than the import is for.
+    OtherYear {
+        expected: i32,
+    },
+    /// A respondent id already used on an earlier line of the file.
+    DuplicateRespondent {
+        line: u64,
+    },
+    /// Responses for this year are already stored (from another file).
+    SurveyYearExists {
+        year: i32,
+    },
+    /// A survey file with none of the codebook's items.
+    NoSurveyItems,
+    /// No codebook yet: responses cannot be read without one.
+    NoCodebook,
+    /// A codebook change that would make stored responses unreadable.
+    CodebookInUse {
+        value: String,
+    },
+    UnknownSurveyItem {
+        value: String,
+    },
+    /// Not a survey item or indicator code.
+    SurveyCode {
+        value: String,
+    },
+    UnknownIndicator {
+        value: String,
+    },
+    TooFew {
+        min: usize,
+    },
 }
 
 impl Problem {
@@ -142,6 +197,7 @@ impl Problem {
             Problem::YearSpanBackwards { .. } => "year-span-backwards",
             Problem::YearSpanTooLong { .. } => "year-span-too-long",
             Problem::MeasuredBeforeStart { .. } => "measured-before-start",
+            Problem::BaselineNotBefore { .. } => "baseline-not-before",
             Problem::FinalReportTooEarly { .. } => "final-report-too-early",
             Problem::ContinuesNotEarlier { .. } => "continues-not-earlier",
             Problem::Slug { .. } => "slug",
@@ -167,6 +223,20 @@ impl Problem {
             Problem::EmailTaken => "email-taken",
             Problem::WrongPassword => "wrong-password",
             Problem::PromiseExists { .. } => "promise-exists",
+            Problem::Duplicate { .. } => "duplicate",
+            Problem::NotInCodebook { .. } => "not-in-codebook",
+            Problem::Weight { .. } => "weight",
+            Problem::ColumnCount { .. } => "column-count",
+            Problem::OtherYear { .. } => "other-year",
+            Problem::DuplicateRespondent { .. } => "duplicate-respondent",
+            Problem::SurveyYearExists { .. } => "survey-year-exists",
+            Problem::NoSurveyItems => "no-survey-items",
+            Problem::NoCodebook => "no-codebook",
+            Problem::CodebookInUse { .. } => "codebook-in-use",
+            Problem::UnknownSurveyItem { .. } => "unknown-survey-item",
+            Problem::SurveyCode { .. } => "survey-code",
+            Problem::UnknownIndicator { .. } => "unknown-indicator",
+            Problem::TooFew { .. } => "too-few",
         }
     }
 
@@ -203,7 +273,27 @@ impl Problem {
                 ("municipality", municipality.clone()),
                 ("year", year.to_string()),
             ],
-            Problem::PasswordTooShort { min } => vec![("min", min.to_string())],
+            Problem::PasswordTooShort { min } | Problem::TooFew { min } => {
+                vec![("min", min.to_string())]
+            }
+            Problem::Duplicate { value }
+            | Problem::Weight { value }
+            | Problem::CodebookInUse { value }
+            | Problem::UnknownSurveyItem { value }
+            | Problem::SurveyCode { value }
+            | Problem::UnknownIndicator { value } => vec![("value", value.clone())],
+            Problem::NotInCodebook { value, allowed } => {
+                vec![("value", value.clone()), ("allowed", allowed.clone())]
+            }
+            Problem::ColumnCount { expected, found } => vec![
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+            Problem::OtherYear { expected } => vec![("expected", expected.to_string())],
+            Problem::BaselineNotBefore { measured } => vec![("measured", measured.to_string())],
+            Problem::DuplicateRespondent { line } => vec![("line", line.to_string())],
+            Problem::SurveyYearExists { year } => vec![("year", year.to_string())],
+            Problem::NoSurveyItems | Problem::NoCodebook => vec![],
             Problem::Required
             | Problem::Empty
             | Problem::Coordinates

@@ -7,6 +7,8 @@ use crate::calendar::{Quarter, Year, YearSpan};
 use crate::municipality::MunicipalityCode;
 use crate::place::PlaceSlug;
 use crate::problem::Problem;
+use crate::stats::Better;
+use crate::survey::SurveyCode;
 use crate::text::Text;
 
 /// Where a promise is in its life. The public sees only `Published` and `Closed`.
@@ -212,6 +214,27 @@ pub struct OutcomeGoal {
     pub text: Text,
     /// The year the outcome is to be measured in.
     pub measured_in: Year,
+    /// How the safety survey tells whether the goal was reached, once linked.
+    pub measure: Option<OutcomeMeasure>,
+}
+
+/// The survey indicators an outcome goal is judged by: each compared between the
+/// baseline year and the measurement year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeMeasure {
+    pub baseline: Year,
+    pub indicators: Vec<OutcomeIndicator>,
+}
+
+impl OutcomeMeasure {
+    pub const MAX_INDICATORS: usize = 10;
+}
+
+/// An indicator of the municipality's survey codebook and which way counts as better.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeIndicator {
+    pub indicator: SurveyCode,
+    pub better: Better,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,6 +302,13 @@ impl Promise {
             outcome_goal: OutcomeGoal {
                 text: self.outcome_goal.text.clone(),
                 measured_in: move_year(self.outcome_goal.measured_in)?,
+                measure: match &self.outcome_goal.measure {
+                    Some(m) => Some(OutcomeMeasure {
+                        baseline: move_year(m.baseline)?,
+                        indicators: m.indicators.clone(),
+                    }),
+                    None => None,
+                },
             },
             follow_up: FollowUpPlan {
                 final_report_year: move_year(self.follow_up.final_report_year)?,

@@ -180,6 +180,10 @@ fn years_must_fit_together() {
                 "measured-before-start"
             ),
             (
+                "outcome_goal.baseline_year".to_owned(),
+                "baseline-not-before"
+            ),
+            (
                 "follow_up.final_report.year".to_owned(),
                 "final-report-too-early"
             ),
@@ -215,4 +219,60 @@ proptest! {
         let back = parse_promise_json(&json).unwrap();
         prop_assert_eq!(back, p);
     }
+}
+
+#[test]
+fn an_outcome_goal_names_its_survey_indicators_with_a_baseline() {
+    let promise = parse_promise_json(FLEN_2021).unwrap();
+    let measure = promise
+        .outcome_goal
+        .measure
+        .as_ref()
+        .expect("Flen 2021 is linked");
+    assert_eq!(measure.baseline.get(), 2020);
+    let codes: Vec<_> = measure
+        .indicators
+        .iter()
+        .map(|i| (i.indicator.as_str(), i.better.code()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("otrygga-kvall", "lower"), ("fortroende-polis", "higher")]
+    );
+    // Round trip through the document keeps the link.
+    let doc = lofte_domain::exchange::PromiseDocument::from(&promise);
+    assert_eq!(doc.into_promise().unwrap(), promise);
+
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["outcome_goal"]
+        .as_object_mut()
+        .unwrap()
+        .remove("baseline_year");
+    doc["outcome_goal"]["indicators"][1]["indicator"] = "otrygga-kvall".into();
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![
+            ("outcome_goal.baseline_year".to_owned(), "required"),
+            (
+                "outcome_goal.indicators[1].indicator".to_owned(),
+                "duplicate"
+            ),
+        ],
+        "indicators need a baseline, and each is named once"
+    );
+
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["outcome_goal"]["indicators"] = serde_json::json!([]);
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![("outcome_goal.indicators".to_owned(), "required")],
+        "a baseline without indicators measures nothing"
+    );
+
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["outcome_goal"]["indicators"][0]["better"] = "more".into();
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![("outcome_goal.indicators[0].better".to_owned(), "malformed")]
+    );
 }

@@ -257,6 +257,27 @@ mod tests {
             Problem::PasswordTooShort { min: 12 },
             Problem::EmailTaken,
             Problem::WrongPassword,
+            Problem::Duplicate { value: "x".into() },
+            Problem::NotInCodebook {
+                value: "7".into(),
+                allowed: "1, 2".into(),
+            },
+            Problem::Weight { value: "-1".into() },
+            Problem::ColumnCount {
+                expected: 9,
+                found: 8,
+            },
+            Problem::OtherYear { expected: 2021 },
+            Problem::DuplicateRespondent { line: 3 },
+            Problem::SurveyYearExists { year: 2021 },
+            Problem::NoSurveyItems,
+            Problem::NoCodebook,
+            Problem::CodebookInUse { value: "x".into() },
+            Problem::UnknownSurveyItem { value: "x".into() },
+            Problem::SurveyCode { value: "X".into() },
+            Problem::UnknownIndicator { value: "x".into() },
+            Problem::TooFew { min: 2 },
+            Problem::BaselineNotBefore { measured: 2022 },
         ];
         for lang in Lang::ALL {
             for p in &problems {

@@ -38,6 +38,8 @@ pub struct AppState {
     pdf_cache: report::PdfCache,
     /// Whether cookies get the `Secure` flag (set when served over HTTPS).
     secure_cookies: bool,
+    /// How survey figures are produced (smallest group shown, confidence level).
+    survey_rules: lofte_domain::stats::Rules,
 }
 
 impl AppState {
@@ -47,7 +49,14 @@ impl AppState {
             login_limiter: staff::LoginLimiter::default(),
             pdf_cache: report::PdfCache::default(),
             secure_cookies: false,
+            survey_rules: lofte_domain::stats::Rules::default(),
         }
+    }
+
+    /// Sets the survey rules, e.g. a larger smallest group than the default 30.
+    pub fn with_survey_rules(mut self, rules: lofte_domain::stats::Rules) -> Self {
+        self.survey_rules = rules;
+        self
     }
 
     /// Marks session cookies `Secure`; for deployments behind HTTPS.

@@ -18,3 +18,7 @@ pub mod place;
 pub mod promise;
 pub mod publication;
 pub mod session;
+pub mod survey_chunk;
+pub mod survey_codebook;
+pub mod survey_import;
+pub mod survey_year;

@@ -15,6 +15,8 @@ pub struct Model {
     pub focus_text: Option<String>,
     pub outcome_goal: String,
     pub outcome_measured_in: i32,
+    /// JSON `{baseline_year, indicators}` of the outcome goal's survey link, if any.
+    pub outcome_measure: Option<String>,
     pub follow_up_internal: String,
     pub final_report_year: i32,
     pub final_report_quarter: i32,

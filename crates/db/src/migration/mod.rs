@@ -10,6 +10,7 @@ mod m0004_follow_ups;
 mod m0005_account_events;
 mod m0006_activity_types;
 mod m0007_follow_up_learned;
+mod m0008_surveys;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_account_events::Migration),
             Box::new(m0006_activity_types::Migration),
             Box::new(m0007_follow_up_learned::Migration),
+            Box::new(m0008_surveys::Migration),
         ]
     }
 }

@@ -235,6 +235,8 @@ pub async fn create(
         outcome_goal: OutcomeGoalDocument {
             text: form.outcome_text.clone(),
             measured_in: measured,
+            baseline_year: None,
+            indicators: Vec::new(),
         },
         follow_up: FollowUpDocument {
             internal: if form.follow_up_internal == "yearly" {
