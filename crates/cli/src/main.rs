@@ -340,6 +340,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 format,
                 edition,
                 &output,
+                survey::rules(lang, &config)?,
             )
             .await?
         }
@@ -775,6 +776,7 @@ async fn report_command(
     format: ReportFormat,
     edition: Option<String>,
     output: &std::path::Path,
+    rules: lofte_domain::stats::Rules,
 ) -> Result<()> {
     use lofte_domain::followup::ReportPeriod;
     let edition = match edition.as_deref() {
@@ -798,7 +800,7 @@ async fn report_command(
     let period = ReportPeriod::parse(&slug).ok_or_else(|| {
         UserError(lang.t_args("cli-report-bad-period", &[("value", period.to_owned())]))
     })?;
-    let report = match lofte_web::report::report(db, &tenant, year, period, edition).await {
+    let report = match lofte_web::report::report(db, &tenant, year, period, edition, rules).await {
         Ok(report) => report,
         Err(lofte_web::report::Unavailable::Db(e)) => return Err(e.into()),
         Err(why) => {

@@ -246,7 +246,7 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
                 return Err(UserError(lang.problem(&Problem::NoCodebook)).into());
             };
             let text = match format {
-                FiguresFormat::Csv => figures_csv(&figures.figures),
+                FiguresFormat::Csv => lofte_web::outcome::figures_csv(&figures.figures),
                 FiguresFormat::Json => figures_json(&figures.figures),
             };
             match output {
@@ -266,38 +266,6 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
         }
     }
     Ok(())
-}
-
-/// The figures as CSV: `indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper`;
-/// a suppressed figure has its n and nothing else. Numbers are printed in full
-/// (shortest round-trip form), for comparison with other tools.
-pub fn figures_csv(figures: &[lofte_domain::survey::Figure]) -> String {
-    let mut out = String::from("indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper\n");
-    for f in figures {
-        let group = if f.group == 0 {
-            String::new()
-        } else {
-            f.group.to_string()
-        };
-        let values = match f.estimate {
-            Estimate::Suppressed { n } => format!("{n},,,,,"),
-            Estimate::Value {
-                estimate,
-                lower,
-                upper,
-                n,
-                n_eff,
-                se,
-            } => format!("{n},{n_eff},{estimate},{se},{lower},{upper}"),
-        };
-        out.push_str(&format!(
-            "{},{},{},{group},{values}\n",
-            f.indicator,
-            f.year,
-            f.breakdown.code()
-        ));
-    }
-    out
 }
 
 fn figures_json(figures: &[lofte_domain::survey::Figure]) -> String {

@@ -15,7 +15,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::model::Chart;
+use crate::model::{Chart, TrendChart};
 
 /// Width of the chart in SVG user units (pixels).
 pub const WIDTH: u32 = 640;
@@ -295,6 +295,184 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
         ))?;
     }
 
+    root.present()?;
+    Ok(())
+}
+
+/// The series' looks: colour, width, dash (on, off) and point size differ together, so
+/// the lines tell apart in greyscale too.
+const TREND_STYLES: [(RGBColor, u32, Option<(u32, u32)>); 4] = [
+    (ACTUAL, 3, None),
+    (TARGET, 2, Some((9, 5))),
+    (RGBColor(0x2e, 0x6b, 0x30), 2, Some((3, 3))),
+    (PACE, 2, Some((12, 3))),
+];
+
+/// Draws an indicator over the years as a standalone SVG: one line per series (all
+/// respondents, then groups such as women and men), each year's estimate a point with
+/// its confidence interval as a vertical bar. Series are nudged apart sideways so their
+/// bars do not hide each other. Years without a figure (too few answers) are gaps.
+pub fn trend_svg(chart: &TrendChart) -> String {
+    let mut body = String::new();
+    let drawn = {
+        let backend = SVGBackend::with_string(&mut body, (WIDTH, HEIGHT));
+        draw_trend(backend.into_drawing_area(), chart)
+    };
+    if drawn.is_err() {
+        body = format!(
+            r#"<svg width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg">
+</svg>
+"#
+        );
+    }
+    add_accessible_name(
+        &body,
+        &Chart {
+            title: chart.title.clone(),
+            alt: chart.alt.clone(),
+            months: Vec::new(),
+            cumulative: Vec::new(),
+            target: None,
+            axis_label: String::new(),
+            actual_label: String::new(),
+            target_label: String::new(),
+            pace_label: String::new(),
+        },
+    )
+}
+
+fn draw_trend(
+    root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    chart: &TrendChart,
+) -> DrawResult {
+    root.fill(&WHITE)?;
+    let label = ("sans-serif", LABEL_SIZE).into_font().color(&INK);
+    let scale = if chart.percent { 100.0 } else { 1.0 };
+    let points = || chart.series.iter().flat_map(|s| &s.points);
+    let first = points().map(|p| p.year).min().unwrap_or(2020);
+    let last = points()
+        .map(|p| p.year)
+        .max()
+        .unwrap_or(first)
+        .max(first + 1);
+    let top = points().map(|p| p.upper * scale).fold(0.0, f64::max);
+    let bottom = points().map(|p| p.lower * scale).fold(top, f64::min);
+    // Shares start at 0 (a share's size is read against zero); means get a window
+    // around their values.
+    let (y0, y1) = if chart.percent {
+        (0.0, (top * 1.15).max(10.0).min(100.0))
+    } else {
+        let pad = ((top - bottom) * 0.3).max(0.1);
+        (bottom - pad, top + pad)
+    };
+
+    // Legend.
+    let (mut x, mut y) = (60, 14);
+    for (i, series) in chart.series.iter().enumerate() {
+        let (colour, width, dash) = TREND_STYLES[i % TREND_STYLES.len()];
+        let entry = 34 + text_width(&series.label) + 22;
+        if x + entry > WIDTH as i32 - 10 && x > 60 {
+            x = 60;
+            y += 22;
+        }
+        let style = colour.stroke_width(width);
+        match dash {
+            None => root.draw(&PathElement::new(vec![(x, y), (x + 26, y)], style))?,
+            Some((on, off)) => {
+                let mut start = x;
+                while start < x + 26 {
+                    let end = (start + on as i32).min(x + 26);
+                    root.draw(&PathElement::new(vec![(start, y), (end, y)], style))?;
+                    start = end + off as i32;
+                }
+            }
+        }
+        root.draw(&Circle::new((x + 13, y), 4, colour.filled()))?;
+        root.draw(&Text::new(
+            series.label.clone(),
+            (x + 34, y),
+            label.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += entry;
+    }
+    let (_, lower) = root.split_vertically(y + 18);
+    let mut ctx = ChartBuilder::on(&lower)
+        .margin_right(16)
+        .margin_top(6)
+        .x_label_area_size(30)
+        .y_label_area_size(58)
+        .build_cartesian_2d(f64::from(first) - 0.5..f64::from(last) + 0.5, y0..y1)?;
+    let percent = chart.percent;
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels((last - first + 1) as usize)
+        .x_label_formatter(&|v| format!("{}", v.round() as i32))
+        .y_labels(6)
+        .y_label_formatter(&|v| {
+            if percent {
+                format!("{}", v.round() as i64)
+            } else {
+                format!("{v:.1}")
+            }
+        })
+        .y_desc(chart.axis_label.as_str())
+        .label_style(label.clone())
+        .axis_desc_style(label.clone())
+        .bold_line_style(GRID.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK.stroke_width(1))
+        .draw()?;
+
+    let count = chart.series.len().max(1) as f64;
+    for (i, series) in chart.series.iter().enumerate() {
+        let (colour, width, dash) = TREND_STYLES[i % TREND_STYLES.len()];
+        let nudge = (i as f64 - (count - 1.0) / 2.0) * 0.08;
+        let at = |p: &crate::model::TrendPoint| f64::from(p.year) + nudge;
+        // Lines join consecutive years only: a missing year leaves a gap.
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        let mut previous: Option<i32> = None;
+        for p in &series.points {
+            if previous != Some(p.year - 1) {
+                runs.push(Vec::new());
+            }
+            if let Some(run) = runs.last_mut() {
+                run.push((at(p), p.estimate * scale));
+            }
+            previous = Some(p.year);
+        }
+        for run in runs {
+            match dash {
+                None => {
+                    ctx.draw_series(LineSeries::new(run, colour.stroke_width(width)))?;
+                }
+                Some((on, off)) => {
+                    ctx.draw_series(DashedLineSeries::new(
+                        run,
+                        on,
+                        off,
+                        colour.stroke_width(width),
+                    ))?;
+                }
+            }
+        }
+        for p in &series.points {
+            ctx.draw_series(LineSeries::new(
+                vec![(at(p), p.lower * scale), (at(p), p.upper * scale)],
+                colour.stroke_width(1),
+            ))?;
+            for end in [p.lower, p.upper] {
+                ctx.draw_series(LineSeries::new(
+                    vec![(at(p) - 0.04, end * scale), (at(p) + 0.04, end * scale)],
+                    colour.stroke_width(1),
+                ))?;
+            }
+            ctx.draw_series(std::iter::once(Circle::new(
+                (at(p), p.estimate * scale),
+                4,
+                colour.filled(),
+            )))?;
+        }
+    }
     root.present()?;
     Ok(())
 }

@@ -16,12 +16,13 @@ pub mod inspect;
 pub mod model;
 pub mod pdf;
 
-pub use chart::cumulative_svg;
+pub use chart::{cumulative_svg, trend_svg};
 pub use export::{
     ActivityRow, Cell, CommitmentRow, ExportRow, FollowUpRow, Table, to_csv, to_xlsx, write_csv,
 };
 pub use model::{
     Chart, CommitmentSection, Indicator, Labels, OutcomeSection, PlaceCount, Report, SummaryRow,
+    TrendChart, TrendPoint, TrendSeries,
 };
 pub use pdf::{RenderedPdf, render_pdf, render_pdf_detailed};
 

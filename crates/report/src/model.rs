@@ -216,6 +216,40 @@ pub struct Chart {
     pub pace_label: String,
 }
 
+/// An indicator over the years, one line per group, each point with its interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub struct TrendChart {
+    /// The SVG's `<title>`, e.g. the indicator's name.
+    pub title: String,
+    /// A full text alternative: every value with its interval, or a pointer to the
+    /// table beside the chart that holds them.
+    pub alt: String,
+    /// Values are shares (0–1), drawn as percent.
+    pub percent: bool,
+    /// The y axis' label, e.g. "andel, %".
+    pub axis_label: String,
+    /// Drawn in order: the first series (all respondents) thickest.
+    pub series: Vec<TrendSeries>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub struct TrendSeries {
+    /// The legend's name, e.g. "Alla", "Kvinnor".
+    pub label: String,
+    /// Years with a figure; suppressed years are left out (a gap in the line).
+    pub points: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    pub year: i32,
+    pub estimate: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
 /// The outcome measurement of a final report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, log_activities, list_follow_ups),
+    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, log_activities, list_follow_ups, get_survey, get_outcome),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -41,7 +41,10 @@ use crate::policy::{Policy, Routes, Staff};
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::PlaceCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson
+        crate::progress::MonthCount, crate::progress::PlaceCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
+        lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
+        crate::outcome::SurveyJson, crate::outcome::SurveyIndicatorJson, crate::outcome::FigureJson,
+        crate::outcome::OutcomeJson, crate::outcome::OutcomeIndicatorJson, crate::outcome::DifferenceJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -104,6 +107,12 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/promises/{year}/follow-ups",
             Public,
             get(list_follow_ups),
+        )
+        .get("/v1/municipalities/{code}/survey", Public, get(get_survey))
+        .get(
+            "/v1/municipalities/{code}/promises/{year}/outcome",
+            Public,
+            get(get_outcome),
         )
         .get("/{*rest}", Public, get(api_not_found))
 }
@@ -737,4 +746,61 @@ fn rewrite_refs(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(rewrite_refs),
         _ => {}
     }
+}
+
+/// Every indicator of the municipality's safety survey for every year, area, gender and
+/// age band, with 95 % intervals; a figure from too few respondents has only its `n`.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/survey", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    responses(
+        (status = 200, body = crate::outcome::SurveyJson),
+        (status = 404, body = ApiErrorBody, description = "No such municipality, or no survey results")
+    )
+)]
+async fn get_survey(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path(code): Path<String>,
+) -> Result<Json<crate::outcome::SurveyJson>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .ok_or(ApiError::NotFound(lang))?;
+    Ok(Json(crate::outcome::survey_json(
+        lang,
+        &survey,
+        state.survey_rules,
+    )))
+}
+
+/// The promise's outcome goal and, per linked survey indicator, the baseline and
+/// measurement figures, their difference with interval and p-value, and the verdict.
+#[utoipa::path(
+    get, path = "/api/v1/municipalities/{code}/promises/{year}/outcome", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
+    ),
+    responses(
+        (status = 200, body = crate::outcome::OutcomeJson),
+        (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
+    )
+)]
+async fn get_outcome(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Json<crate::outcome::OutcomeJson>, ApiError> {
+    let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
+    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok(Json(crate::outcome::outcome_json(
+        lang,
+        &stored.promise,
+        survey.as_ref(),
+        state.survey_rules,
+    )))
 }

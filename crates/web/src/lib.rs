@@ -11,6 +11,7 @@ pub mod demo;
 mod error;
 pub mod export;
 mod lang;
+pub mod outcome;
 mod pages;
 pub mod policy;
 pub mod progress;

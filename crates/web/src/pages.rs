@@ -23,6 +23,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/", Public, get(home))
         .get("/kommun/{code}", Public, get(municipality))
         .get("/kommun/{code}/{year}", Public, get(promise_year))
+        .get("/kommun/{code}/trygghet", Public, get(survey_page))
+        .get("/kommun/{code}/trygghet.csv", Public, get(survey_csv))
         .get(
             "/kommun/{code}/{year}/uppfoljning/{period}",
             Public,
@@ -101,6 +103,10 @@ struct PromisePage {
     changes: Vec<ChangeGroup>,
     /// Published follow-ups: (label, href).
     reports: Vec<(String, String)>,
+    /// What the safety survey says about the shown promise's outcome goal.
+    outcome: Option<crate::outcome::OutcomeView>,
+    /// The municipality's survey page, when it has results.
+    survey_href: Option<String>,
     empty: String,
 }
 
@@ -178,7 +184,21 @@ async fn promise_page(
         ),
         _ => (base.clone(), heading.clone()),
     };
+    let survey = crate::outcome::survey_of(tenant, state.survey_rules)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let outcome = shown.as_ref().and_then(|s| {
+        crate::outcome::outcome_view(
+            lang,
+            m.code.as_str(),
+            &s.promise,
+            survey.as_ref(),
+            state.survey_rules,
+        )
+    });
     Ok(PromisePage {
+        outcome,
+        survey_href: survey.as_ref().map(|_| format!("{base}/trygghet")),
         chrome: Chrome::new(lang, &path, title),
         heading,
         municipality_href: base,
@@ -279,7 +299,16 @@ async fn published_report(
     let not_found = || PageError::NotFound { lang, detail: None };
     let year: Year = year.parse().map_err(|_| not_found())?;
     let period = ReportPeriod::parse(period).ok_or_else(not_found)?;
-    match crate::report::report(&state.db, &tenant, year, period, report_lang).await {
+    match crate::report::report(
+        &state.db,
+        &tenant,
+        year,
+        period,
+        report_lang,
+        state.survey_rules,
+    )
+    .await
+    {
         Ok(r) => Ok((tenant, year, period, r)),
         Err(crate::report::Unavailable::Db(e)) => Err(PageError::internal(lang)(e)),
         Err(why) => Err(PageError::NotFound {
@@ -405,4 +434,74 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
         Ok(()) => (StatusCode::OK, "ok"),
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
     }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "survey.html")]
+struct SurveyPage {
+    chrome: Chrome,
+    heading: String,
+    municipality_href: String,
+    municipality: String,
+    explain_few: String,
+    none: String,
+    survey: Option<crate::outcome::SurveyPageView>,
+    csv_href: String,
+}
+
+/// The municipality's safety-survey results: every indicator over the years, by gender,
+/// and the latest year by area and age band, with intervals and what they mean.
+async fn survey_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<SurveyPage, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let m = tenant.municipality();
+    let base = format!("/kommun/{}", m.code);
+    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let heading = lang.t_args("survey-page-title", &[("municipality", m.name.to_string())]);
+    Ok(SurveyPage {
+        chrome: Chrome::new(lang, &format!("{base}/trygghet"), heading.clone()),
+        heading,
+        municipality: m.name.to_string(),
+        explain_few: lang.t_args(
+            "survey-explain-few",
+            &[("min", state.survey_rules.min_respondents.get().to_string())],
+        ),
+        none: lang.t_args("survey-none", &[("municipality", m.name.to_string())]),
+        survey: survey
+            .as_ref()
+            .map(|s| crate::outcome::survey_page_view(lang, s)),
+        csv_href: format!("{base}/trygghet.csv"),
+        municipality_href: base,
+    })
+}
+
+/// Every survey figure as CSV (open data); suppressed figures carry only their n.
+async fn survey_csv(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<impl IntoResponse, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"trygghetsmatning-{}.csv\"",
+                    tenant.municipality().code
+                ),
+            ),
+        ],
+        crate::outcome::figures_csv(&survey.figures),
+    ))
 }

@@ -11,7 +11,9 @@ use lofte_db::{FollowUpReport, StoredPromise, Tenant, Visibility};
 use lofte_domain::followup::ReportPeriod;
 use lofte_domain::{ActivityCatalogue, Place, Year};
 use lofte_i18n::Lang;
-use lofte_report::{Chart, CommitmentSection, Labels, OutcomeSection, Report, SummaryRow};
+use lofte_report::{
+    Chart, CommitmentSection, Indicator, Labels, OutcomeSection, Report, SummaryRow,
+};
 use sha2::{Digest, Sha256};
 
 use askama::Template;
@@ -64,6 +66,7 @@ pub async fn report(
     year: Year,
     period: ReportPeriod,
     lang: Lang,
+    rules: lofte_domain::stats::Rules,
 ) -> Result<Report, Unavailable> {
     let stored = tenant
         .promise_for_year(year, Visibility::Public)
@@ -79,9 +82,37 @@ pub async fn report(
     let synthetic = tenant
         .has_synthetic_activities(stored.promise.years)
         .await?;
-    Ok(build(
+    let mut report = build(
         lang, tenant, &stored, &published, &places, &types, synthetic,
-    ))
+    );
+    if let Some(section) = report.outcome.as_mut() {
+        let survey = crate::outcome::survey_of(tenant, rules).await?;
+        if let Some(view) = crate::outcome::outcome_view(
+            lang,
+            tenant.municipality().code.as_str(),
+            &stored.promise,
+            survey.as_ref(),
+            rules,
+        ) {
+            section.text = match &view.synthetic {
+                Some(note) => format!("{}\n\n{note}", view.compared),
+                None => view.compared.clone(),
+            };
+            section.indicators = view
+                .lines
+                .into_iter()
+                .map(|line| Indicator {
+                    name: format!("{} {}", line.name, line.better),
+                    value: format!("{}\n{}", line.baseline, line.measurement),
+                    note: Some(match line.change {
+                        Some(change) => format!("{}. {change}", line.verdict),
+                        None => line.verdict,
+                    }),
+                })
+                .collect();
+        }
+    }
+    Ok(report)
 }
 
 fn labels(lang: Lang) -> Labels {

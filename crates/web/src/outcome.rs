@@ -1,0 +1,777 @@
+//! The outcome goal and the safety survey on every surface: the verdict per indicator
+//! (promise page, final report, API), the public survey page with trends and intervals,
+//! and the figures as CSV.
+//!
+//! Every number comes from `Tenant::survey_figures`, which gives an `Estimate` that is
+//! either a value with its interval or `Suppressed` with no number in it; the wording here
+//! turns the latter into "för få svar" and never into a figure.
+
+use lofte_db::Tenant;
+use lofte_db::surveys::SurveyFigures;
+use lofte_domain::stats::{Better, Difference, Estimate, OutcomeVerdict, Rules};
+use lofte_domain::survey::{Breakdown, Codebook, Figure, IndicatorKind};
+use lofte_domain::{OutcomeMeasure, Promise, Year};
+use lofte_i18n::Lang;
+use lofte_report::{TrendChart, TrendPoint, TrendSeries};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One outcome indicator judged between the baseline and the measurement year.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub code: String,
+    /// The indicator as the codebook defines it; `None` if it has left the codebook.
+    pub indicator: Option<lofte_domain::survey::Indicator>,
+    pub better: Better,
+    pub baseline: Option<Estimate>,
+    pub measurement: Option<Estimate>,
+    pub difference: Difference,
+    pub verdict: OutcomeVerdict,
+}
+
+fn overall(figures: &[Figure], code: &str, year: Year) -> Option<Estimate> {
+    figures
+        .iter()
+        .find(|f| f.indicator.as_str() == code && f.year == year && f.breakdown == Breakdown::All)
+        .map(|f| f.estimate)
+}
+
+/// Judges each indicator of `measure` (years: `measure.baseline` and `measured_in`).
+pub fn judge(
+    survey: Option<&SurveyFigures>,
+    measure: &OutcomeMeasure,
+    measured_in: Year,
+    rules: Rules,
+) -> Vec<Judged> {
+    measure
+        .indicators
+        .iter()
+        .map(|o| {
+            let code = o.indicator.as_str();
+            let (baseline, measurement) = match survey {
+                Some(s) => (
+                    overall(&s.figures, code, measure.baseline),
+                    overall(&s.figures, code, measured_in),
+                ),
+                None => (None, None),
+            };
+            let difference = match (&baseline, &measurement) {
+                (Some(b), Some(m)) => Difference::between(b, m, rules.level),
+                _ => Difference::Suppressed,
+            };
+            Judged {
+                code: code.to_owned(),
+                indicator: survey.and_then(|s| s.codebook.indicator(code).cloned()),
+                better: o.better,
+                baseline,
+                measurement,
+                verdict: OutcomeVerdict::judge(
+                    baseline.as_ref(),
+                    measurement.as_ref(),
+                    o.better,
+                    rules.level,
+                ),
+                difference,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Words.
+
+/// A decimal number in the reader's language: decimal comma in Swedish, and a real
+/// minus sign.
+fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    let text = if text.starts_with('-') && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        // "-0.0" reads as a change where there is none.
+        text.trim_start_matches('-').to_owned()
+    } else {
+        text
+    };
+    let text = text.replace('-', "−");
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A figure in words: "32 % (30–35 %)" or "2,1 (2,0–2,2)", or "för få svar".
+pub fn estimate_text(lang: Lang, percent: bool, estimate: &Estimate) -> String {
+    match *estimate {
+        Estimate::Suppressed { .. } => lang.t("survey-too-few"),
+        Estimate::Value {
+            estimate,
+            lower,
+            upper,
+            ..
+        } => {
+            if percent {
+                format!(
+                    "{} % ({}–{} %)",
+                    decimal(lang, estimate * 100.0, 0),
+                    decimal(lang, lower * 100.0, 0),
+                    decimal(lang, upper * 100.0, 0)
+                )
+            } else {
+                format!(
+                    "{} ({}–{})",
+                    decimal(lang, estimate, 2),
+                    decimal(lang, lower, 2),
+                    decimal(lang, upper, 2)
+                )
+            }
+        }
+    }
+}
+
+/// The respondents behind a figure: "1 429 svar".
+pub fn answers_text(lang: Lang, estimate: &Estimate) -> String {
+    let n = match *estimate {
+        Estimate::Suppressed { n } | Estimate::Value { n, .. } => n,
+    };
+    lang.t_args("survey-answers", &[("n", grouped(lang, n))])
+}
+
+fn grouped(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(match lang {
+                Lang::Sv => '\u{a0}',
+                Lang::En => ',',
+            });
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn change_text(lang: Lang, percent: bool, difference: &Difference) -> Option<String> {
+    let Difference::Value {
+        difference,
+        lower,
+        upper,
+        p_value,
+        ..
+    } = *difference
+    else {
+        return None;
+    };
+    let (scale, places, key) = if percent {
+        (100.0, 1, "outcome-change-points")
+    } else {
+        (1.0, 2, "outcome-change-mean")
+    };
+    let signed = |v: f64| {
+        let text = decimal(lang, v * scale, places);
+        if v * scale > 0.0 && !text.trim_start_matches(['0', ',', '.']).is_empty() {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    let p = if p_value < 0.001 {
+        "< 0,001".replace(',', if lang == Lang::Sv { "," } else { "." })
+    } else {
+        format!("= {}", decimal(lang, p_value, 3))
+    };
+    Some(lang.t_args(
+        key,
+        &[
+            ("diff", signed(difference)),
+            ("low", signed(lower)),
+            ("high", signed(upper)),
+            ("p", p),
+        ],
+    ))
+}
+
+pub fn verdict_text(lang: Lang, verdict: OutcomeVerdict) -> String {
+    lang.t(&format!("outcome-verdict-{}", verdict.code()))
+}
+
+fn is_percent(indicator: Option<&lofte_domain::survey::Indicator>) -> bool {
+    indicator.is_some_and(|i| i.kind.is_share())
+}
+
+/// One outcome indicator, worded for the promise page and the final report.
+#[derive(Debug, Clone)]
+pub struct OutcomeLine {
+    pub name: String,
+    /// "Lägre är bättre."
+    pub better: String,
+    pub verdict_class: &'static str,
+    pub verdict: String,
+    /// "2019: 32 % (30–35 %), 1 429 svar"
+    pub baseline: String,
+    pub measurement: String,
+    /// "−10,0 procentenheter (−13,4 till −6,6), p < 0,001", if both years have figures.
+    pub change: Option<String>,
+}
+
+/// What the survey says about a promise's outcome goal, in words.
+#[derive(Debug, Clone)]
+pub struct OutcomeView {
+    /// "Jämförelse mellan 2019 och 2021 i trygghetsmätningen."
+    pub compared: String,
+    pub lines: Vec<OutcomeLine>,
+    /// Set when the responses behind the figures are synthetic.
+    pub synthetic: Option<String>,
+    /// Link to the municipality's survey page.
+    pub survey_href: String,
+}
+
+pub fn outcome_view(
+    lang: Lang,
+    municipality: &str,
+    promise: &Promise,
+    survey: Option<&SurveyFigures>,
+    rules: Rules,
+) -> Option<OutcomeView> {
+    let measure = promise.outcome_goal.measure.as_ref()?;
+    let measured_in = promise.outcome_goal.measured_in;
+    let judged = judge(survey, measure, measured_in, rules);
+    let year_text = |year: Year, estimate: &Option<Estimate>| match estimate {
+        Some(e) => format!(
+            "{year}: {}, {}",
+            estimate_text(lang, true, e),
+            answers_text(lang, e)
+        ),
+        None => lang.t_args("outcome-year-missing", &[("year", year.to_string())]),
+    };
+    let lines = judged
+        .iter()
+        .map(|j| {
+            let percent = is_percent(j.indicator.as_ref());
+            let year_text = |year: Year, estimate: &Option<Estimate>| match estimate {
+                Some(e) => format!(
+                    "{year}: {}, {}",
+                    estimate_text(lang, percent, e),
+                    answers_text(lang, e)
+                ),
+                None => year_text(year, &None),
+            };
+            OutcomeLine {
+                name: j.indicator.as_ref().map_or_else(
+                    || j.code.clone(),
+                    |i| i.name.in_lang(lang == Lang::En).to_owned(),
+                ),
+                better: lang.t(&format!("outcome-better-{}", j.better.code())),
+                verdict_class: j.verdict.code(),
+                verdict: verdict_text(lang, j.verdict),
+                baseline: year_text(measure.baseline, &j.baseline),
+                measurement: year_text(measured_in, &j.measurement),
+                change: change_text(lang, percent, &j.difference),
+            }
+        })
+        .collect();
+    Some(OutcomeView {
+        compared: lang.t_args(
+            "outcome-compared",
+            &[
+                ("baseline", measure.baseline.to_string()),
+                ("measured", measured_in.to_string()),
+            ],
+        ),
+        lines,
+        synthetic: survey
+            .is_some_and(|s| s.synthetic)
+            .then(|| lang.t("survey-synthetic")),
+        survey_href: format!("/kommun/{municipality}/trygghet"),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON.
+
+/// A survey figure; a suppressed one has `n` and nothing else.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FigureJson {
+    pub year: i32,
+    /// `all`, `area`, `gender` or `age_band`.
+    pub breakdown: &'static str,
+    /// The group's code in the codebook; absent for `all`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Respondents with a valid answer.
+    pub n: u64,
+    /// Fewer respondents than the smallest group shown: no figures.
+    pub suppressed: bool,
+    /// A share (0–1) or a mean on the items' scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<f64>,
+    /// The confidence interval (95 %).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_error: Option<f64>,
+    /// Kish's effective sample size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_n: Option<f64>,
+}
+
+impl FigureJson {
+    fn new(lang: Lang, codebook: &Codebook, f: &Figure) -> FigureJson {
+        let (n, value) = match f.estimate {
+            Estimate::Suppressed { n } => (n, None),
+            Estimate::Value {
+                estimate,
+                lower,
+                upper,
+                n,
+                n_eff,
+                se,
+            } => (n, Some((estimate, lower, upper, se, n_eff))),
+        };
+        FigureJson {
+            year: f.year.get(),
+            breakdown: f.breakdown.code(),
+            group: (f.breakdown != Breakdown::All).then_some(f.group),
+            group_name: codebook
+                .group_label(f.breakdown, f.group)
+                .map(|l| l.in_lang(lang == Lang::En).to_owned()),
+            n,
+            suppressed: value.is_none(),
+            estimate: value.map(|v| v.0),
+            lower: value.map(|v| v.1),
+            upper: value.map(|v| v.2),
+            standard_error: value.map(|v| v.3),
+            effective_n: value.map(|v| v.4),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SurveyIndicatorJson {
+    pub code: String,
+    pub name: String,
+    /// `share`, `mean` or `index`.
+    pub kind: &'static str,
+    pub figures: Vec<FigureJson>,
+}
+
+/// Every indicator of a municipality's safety survey, every year and breakdown.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SurveyJson {
+    pub title: String,
+    /// The responses are generated example data.
+    pub synthetic: bool,
+    /// Figures from fewer respondents are suppressed.
+    pub min_respondents: u64,
+    pub confidence_level: f64,
+    pub indicators: Vec<SurveyIndicatorJson>,
+}
+
+pub fn survey_json(lang: Lang, survey: &SurveyFigures, rules: Rules) -> SurveyJson {
+    let english = lang == Lang::En;
+    SurveyJson {
+        title: survey.codebook.title.in_lang(english).to_owned(),
+        synthetic: survey.synthetic,
+        min_respondents: rules.min_respondents.get(),
+        confidence_level: rules.level.get(),
+        indicators: survey
+            .codebook
+            .indicators
+            .iter()
+            .map(|i| SurveyIndicatorJson {
+                code: i.code.to_string(),
+                name: i.name.in_lang(english).to_owned(),
+                kind: i.kind.code(),
+                figures: survey
+                    .figures
+                    .iter()
+                    .filter(|f| f.indicator == i.code)
+                    .map(|f| FigureJson::new(lang, &survey.codebook, f))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutcomeIndicatorJson {
+    pub indicator: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `higher` or `lower`.
+    pub better: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<FigureJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measurement: Option<FigureJson>,
+    /// Measurement minus baseline, with its interval and two-sided p-value; absent when a
+    /// year has no figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference: Option<DifferenceJson>,
+    /// `improved`, `no-detectable-change`, `worsened` or `not-measurable`.
+    pub verdict: &'static str,
+    pub verdict_text: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DifferenceJson {
+    pub difference: f64,
+    pub lower: f64,
+    pub upper: f64,
+    pub standard_error: f64,
+    pub p_value: f64,
+}
+
+/// The outcome goal of a promise and what the survey says about it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OutcomeJson {
+    pub goal: String,
+    pub measured_in: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_year: Option<i32>,
+    /// The responses behind the figures are generated example data.
+    pub synthetic: bool,
+    pub indicators: Vec<OutcomeIndicatorJson>,
+}
+
+pub fn outcome_json(
+    lang: Lang,
+    promise: &Promise,
+    survey: Option<&SurveyFigures>,
+    rules: Rules,
+) -> OutcomeJson {
+    let goal = &promise.outcome_goal;
+    let indicators = match &goal.measure {
+        None => Vec::new(),
+        Some(measure) => judge(survey, measure, goal.measured_in, rules)
+            .into_iter()
+            .map(|j| {
+                let figure = |year: Year, estimate: Option<Estimate>| {
+                    let survey = survey?;
+                    Some(FigureJson::new(
+                        lang,
+                        &survey.codebook,
+                        &Figure {
+                            indicator: lofte_domain::survey::SurveyCode::parse(&j.code).ok()?,
+                            year,
+                            breakdown: Breakdown::All,
+                            group: 0,
+                            estimate: estimate?,
+                        },
+                    ))
+                };
+                OutcomeIndicatorJson {
+                    name: j
+                        .indicator
+                        .as_ref()
+                        .map(|i| i.name.in_lang(lang == Lang::En).to_owned()),
+                    better: j.better.code(),
+                    baseline: figure(measure.baseline, j.baseline),
+                    measurement: figure(goal.measured_in, j.measurement),
+                    difference: match j.difference {
+                        Difference::Value {
+                            difference,
+                            lower,
+                            upper,
+                            se,
+                            p_value,
+                        } => Some(DifferenceJson {
+                            difference,
+                            lower,
+                            upper,
+                            standard_error: se,
+                            p_value,
+                        }),
+                        Difference::Suppressed => None,
+                    },
+                    verdict: j.verdict.code(),
+                    verdict_text: verdict_text(lang, j.verdict),
+                    indicator: j.code,
+                }
+            })
+            .collect(),
+    };
+    OutcomeJson {
+        goal: goal.text.to_string(),
+        measured_in: goal.measured_in.get(),
+        baseline_year: goal.measure.as_ref().map(|m| m.baseline.get()),
+        synthetic: survey.is_some_and(|s| s.synthetic),
+        indicators,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV, for the command line and the public download.
+
+/// The figures as CSV: `indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper`;
+/// a suppressed figure has its n and nothing else. Numbers are printed in full
+/// (shortest round-trip form), for comparison with other tools.
+pub fn figures_csv(figures: &[Figure]) -> String {
+    let mut out = String::from("indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper\n");
+    for f in figures {
+        let group = if f.group == 0 {
+            String::new()
+        } else {
+            f.group.to_string()
+        };
+        let values = match f.estimate {
+            Estimate::Suppressed { n } => format!("{n},,,,,"),
+            Estimate::Value {
+                estimate,
+                lower,
+                upper,
+                n,
+                n_eff,
+                se,
+            } => format!("{n},{n_eff},{estimate},{se},{lower},{upper}"),
+        };
+        out.push_str(&format!(
+            "{},{},{},{group},{values}\n",
+            f.indicator,
+            f.year,
+            f.breakdown.code()
+        ));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The public survey page.
+
+/// One cell of a table: the figure in words and its respondents.
+pub struct CellView {
+    pub text: String,
+    pub answers: String,
+    pub suppressed: bool,
+}
+
+pub struct TableView {
+    pub caption: String,
+    /// The first column's heading, then one per group.
+    pub head: Vec<String>,
+    /// A row's label, then its cells.
+    pub rows: Vec<(String, Vec<CellView>)>,
+}
+
+pub struct IndicatorPanel {
+    pub id: String,
+    pub name: String,
+    pub how: String,
+    pub chart_svg: String,
+    pub by_gender: TableView,
+    /// The latest year by area and by age band.
+    pub details: Vec<TableView>,
+}
+
+pub struct SurveyPageView {
+    pub synthetic: Option<String>,
+    pub years: String,
+    pub panels: Vec<IndicatorPanel>,
+}
+
+fn how_text(lang: Lang, codebook: &Codebook, kind: &IndicatorKind) -> String {
+    let english = lang == Lang::En;
+    let question = |item: usize| codebook.items[item].question.in_lang(english).to_owned();
+    match kind {
+        IndicatorKind::Share { item, categories } => {
+            let answers = categories
+                .iter()
+                .filter_map(|c| codebook.items[*item].answer(*c))
+                .map(|a| format!("”{}”", a.label.in_lang(english)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            lang.t_args(
+                "survey-how-share",
+                &[("question", question(*item)), ("answers", answers)],
+            )
+        }
+        IndicatorKind::Mean { item } => {
+            lang.t_args("survey-how-mean", &[("question", question(*item))])
+        }
+        IndicatorKind::Index {
+            items,
+            min_answered,
+        } => lang.t_args(
+            "survey-how-index",
+            &[
+                ("count", items.len().to_string()),
+                ("min", min_answered.to_string()),
+                (
+                    "questions",
+                    items
+                        .iter()
+                        .map(|i| question(*i))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            ],
+        ),
+    }
+}
+
+fn cell(lang: Lang, percent: bool, estimate: Option<&Estimate>) -> CellView {
+    match estimate {
+        Some(e) => CellView {
+            text: estimate_text(lang, percent, e),
+            answers: answers_text(lang, e),
+            suppressed: matches!(e, Estimate::Suppressed { .. }),
+        },
+        None => CellView {
+            text: "–".to_owned(),
+            answers: String::new(),
+            suppressed: false,
+        },
+    }
+}
+
+pub fn survey_page_view(lang: Lang, survey: &SurveyFigures) -> SurveyPageView {
+    let english = lang == Lang::En;
+    let codebook = &survey.codebook;
+    let years: Vec<Year> = survey.years.iter().map(|(y, _)| *y).collect();
+    let panels = codebook
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let percent = indicator.kind.is_share();
+            let figures: Vec<&Figure> = survey
+                .figures
+                .iter()
+                .filter(|f| f.indicator == indicator.code)
+                .collect();
+            let find = |year: Year, breakdown: Breakdown, group: u16| {
+                figures
+                    .iter()
+                    .find(|f| f.year == year && f.breakdown == breakdown && f.group == group)
+                    .map(|f| &f.estimate)
+            };
+            let name = indicator.name.in_lang(english).to_owned();
+            // All respondents, then each gender with at least one shown figure.
+            let mut groups: Vec<(String, Breakdown, u16)> =
+                vec![(lang.t("survey-all"), Breakdown::All, 0)];
+            groups.extend(codebook.genders.iter().map(|g| {
+                (
+                    g.label.in_lang(english).to_owned(),
+                    Breakdown::Gender,
+                    g.code,
+                )
+            }));
+            let series: Vec<TrendSeries> = groups
+                .iter()
+                .map(|(label, breakdown, group)| TrendSeries {
+                    label: label.clone(),
+                    points: years
+                        .iter()
+                        .filter_map(|&y| match find(y, *breakdown, *group) {
+                            Some(&Estimate::Value {
+                                estimate,
+                                lower,
+                                upper,
+                                ..
+                            }) => Some(TrendPoint {
+                                year: y.get(),
+                                estimate,
+                                lower,
+                                upper,
+                            }),
+                            _ => None,
+                        })
+                        .collect(),
+                })
+                .filter(|s| !s.points.is_empty())
+                .collect();
+            let chart_svg = lofte_report::trend_svg(&TrendChart {
+                title: name.clone(),
+                alt: lang.t("survey-chart-alt"),
+                percent,
+                axis_label: lang.t(if percent {
+                    "survey-axis-percent"
+                } else {
+                    "survey-axis-mean"
+                }),
+                series,
+            });
+            let by_gender = TableView {
+                caption: lang.t_args("survey-table-by-gender", &[("indicator", name.clone())]),
+                head: std::iter::once(lang.t("survey-year"))
+                    .chain(groups.iter().map(|(l, _, _)| l.clone()))
+                    .collect(),
+                rows: years
+                    .iter()
+                    .map(|&y| {
+                        (
+                            y.to_string(),
+                            groups
+                                .iter()
+                                .map(|(_, b, g)| cell(lang, percent, find(y, *b, *g)))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            };
+            let latest = years.last().copied();
+            let details = latest
+                .map(|y| {
+                    [
+                        (Breakdown::Area, "survey-table-by-area", "survey-area"),
+                        (Breakdown::AgeBand, "survey-table-by-age", "survey-age-band"),
+                    ]
+                    .into_iter()
+                    .map(|(breakdown, caption, head)| TableView {
+                        caption: lang.t_args(
+                            caption,
+                            &[("indicator", name.clone()), ("year", y.to_string())],
+                        ),
+                        head: vec![
+                            lang.t(head),
+                            lang.t_args("survey-in-year", &[("year", y.to_string())]),
+                        ],
+                        rows: codebook
+                            .groups(breakdown)
+                            .iter()
+                            .map(|g| {
+                                (
+                                    g.label.in_lang(english).to_owned(),
+                                    vec![cell(lang, percent, find(y, breakdown, g.code))],
+                                )
+                            })
+                            .collect(),
+                    })
+                    .collect()
+                })
+                .unwrap_or_default();
+            IndicatorPanel {
+                id: format!("indikator-{}", indicator.code),
+                name,
+                how: how_text(lang, codebook, &indicator.kind),
+                chart_svg,
+                by_gender,
+                details,
+            }
+        })
+        .collect();
+    SurveyPageView {
+        synthetic: survey.synthetic.then(|| lang.t("survey-synthetic")),
+        years: survey
+            .years
+            .iter()
+            .map(|(y, n)| {
+                format!(
+                    "{y} ({})",
+                    lang.t_args("survey-answers", &[("n", grouped(lang, *n))])
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        panels,
+    }
+}
+
+/// The survey figures of a municipality, or `None` without a codebook or responses.
+pub async fn survey_of(tenant: &Tenant, rules: Rules) -> lofte_db::Result<Option<SurveyFigures>> {
+    Ok(tenant
+        .survey_figures(rules)
+        .await?
+        .filter(|s| !s.years.is_empty()))
+}
