@@ -610,7 +610,8 @@ async fn find_account(db: &Db, lang: Lang, raw: &str) -> Result<lofte_db::Accoun
 }
 
 /// Demo staff for Flen, with passwords generated at every start and printed, never fixed
-/// ones: a coordinator for Flens kommun, a reporter in LPO Katrineholm, an admin.
+/// ones: a coordinator and a survey analyst for Flens kommun, a reporter in LPO
+/// Katrineholm, an admin.
 async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
     use lofte_db::OrganisationRef;
     let flen = MunicipalityCode::parse("0482").expect("Flen's code is valid");
@@ -618,7 +619,7 @@ async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
         (
             "samordnare@flen.example",
             "Demo Samordnare",
-            OrganisationRef::Municipality(flen),
+            OrganisationRef::Municipality(flen.clone()),
             lofte_domain::Role::Coordinator,
         ),
         (
@@ -626,6 +627,12 @@ async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
             "Demo Kommunpolis",
             OrganisationRef::LocalPoliceArea("Katrineholm".into()),
             lofte_domain::Role::Reporter,
+        ),
+        (
+            "analytiker@flen.example",
+            "Demo Analytiker",
+            OrganisationRef::Municipality(flen.clone()),
+            lofte_domain::Role::Analyst,
         ),
     ];
     println!("{}", lang.t("cli-demo-logins"));

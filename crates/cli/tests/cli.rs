@@ -57,6 +57,7 @@ fn demo_then_export_gives_back_the_imported_document() {
     assert_eq!(
         lofte.ok(&["demo"]),
         "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
+         Exempeldata: 6019 påhittade enkätsvar för Flens trygghetsmätning 2019–2022 inlästa (märkta som syntetiska).\n\
          Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).\n"
     );
@@ -511,5 +512,94 @@ fn reports_and_exports_are_written_only_when_there_is_something_to_write() {
     assert!(
         rows > 100,
         "a header and the demo's 2021 activities: {rows}"
+    );
+}
+
+#[test]
+fn survey_import_is_all_or_nothing_and_indicators_come_out_as_csv() {
+    let lofte = Lofte::new();
+    lofte.ok(&[
+        "municipality",
+        "import",
+        &lofte.write("flen.json", &data("municipality.json")),
+    ]);
+    let codebook = lofte.write("kodbok.json", &data("survey-codebook.json"));
+    let header = "respondent_id,year,municipality,area,gender,age_band,weight,otrygg_kvall\n";
+
+    // Without a codebook nothing can be read.
+    let file = lofte.write("svar.csv", &format!("{header}R1,2023,0482,1,1,1,1.0,1\n"));
+    let out = lofte.run("sv", &["survey", "import", "--municipality", "0482", &file]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ingen kodbok"));
+
+    assert_eq!(
+        lofte.ok(&["survey", "codebook", "--municipality", "0482", &codebook]),
+        "Kodboken för trygghetsmätningen i 0482 är sparad (7 frågor, 5 indikatorer).\n"
+    );
+    let bad = lofte.write(
+        "fel.csv",
+        &format!("{header}R1,2023,0482,1,1,1,1.0,6\nR2,2022,0482,1,1,1,-2,1\n"),
+    );
+    let out = lofte.run(
+        "sv",
+        &[
+            "survey",
+            "import",
+            "--municipality",
+            "0482",
+            "--year",
+            "2023",
+            &bad,
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Rad 2, kolumn otrygg_kvall: ”6” finns inte i kodboken"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Rad 3, kolumn year: Året stämmer inte"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Rad 3, kolumn weight: Vikten ”-2”"),
+        "{stderr}"
+    );
+    assert_eq!(
+        lofte.ok(&["survey", "imports", "--municipality", "0482"]),
+        "Inga svar är inlästa ännu.\n"
+    );
+
+    // 40 respondents in 2023: 10 of them unsafe (answers 3 and 4), equal weights.
+    let mut rows = String::from(header);
+    for i in 0..40 {
+        let answer = if i < 10 { 3 + i % 2 } else { 1 + i % 2 };
+        rows.push_str(&format!("R{i},2023,0482,1,{},1,1.0,{answer}\n", 1 + i % 2));
+    }
+    let good = lofte.write("svar-2023.csv", &rows);
+    assert_eq!(
+        lofte.ok(&["survey", "import", "--municipality", "0482", &good]),
+        "40 svar inlästa (2023: 40).\n"
+    );
+    assert!(
+        lofte
+            .ok(&["survey", "import", "--municipality", "0482", &good])
+            .starts_with("Filen är redan inläst")
+    );
+    let csv = lofte.ok(&["survey", "indicators", "--municipality", "0482"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper"
+    );
+    let all: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(&all[..6], ["otrygga-kvall", "2023", "all", "", "40", "40"]);
+    let share: f64 = all[6].parse().unwrap();
+    assert!((share - 0.25).abs() < 1e-12, "{share}");
+    // 20 women, 20 men: too few to show.
+    assert!(
+        lines.contains(&"otrygga-kvall,2023,gender,1,20,,,,,"),
+        "{csv}"
     );
 }

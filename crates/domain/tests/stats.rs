@@ -608,3 +608,21 @@ proptest! {
         }
     }
 }
+
+/// Student's t quantiles against SciPy's `stdtrit(df, 0.975)`, including the large df a
+/// big municipality's survey reaches, where statrs alone drifts.
+#[test]
+fn t_quantiles_are_exact_at_any_degrees_of_freedom() {
+    let level = lofte_domain::stats::ConfidenceLevel::default();
+    for (df, scipy) in [
+        (3.0, 3.1824463052837078),
+        (59.0, 2.000995378088267),
+        (29396.0, 1.9600446882837494),
+        (1e6, 1.959966356814107),
+    ] {
+        let t = level.t(df);
+        // statrs' own tail probability limits the last digits at a million df.
+        let tolerance = if df > 1e5 { 1e-9 } else { 1e-11 };
+        assert!((t - scipy).abs() < tolerance, "df {df}: {t} vs {scipy}");
+    }
+}

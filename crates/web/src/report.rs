@@ -87,13 +87,17 @@ pub async fn report(
     );
     if let Some(section) = report.outcome.as_mut() {
         let survey = crate::outcome::survey_of(tenant, rules).await?;
-        if let Some(view) = crate::outcome::outcome_view(
-            lang,
-            tenant.municipality().code.as_str(),
-            &stored.promise,
-            survey.as_ref(),
-            rules,
-        ) {
+        // Without any survey in Löfte the section keeps saying so, rather than listing
+        // every indicator as not measurable.
+        if let Some(view) = survey.as_ref().and_then(|survey| {
+            crate::outcome::outcome_view(
+                lang,
+                tenant.municipality().code.as_str(),
+                &stored.promise,
+                Some(survey),
+                rules,
+            )
+        }) {
             section.text = match &view.synthetic {
                 Some(note) => format!("{}\n\n{note}", view.compared),
                 None => view.compared.clone(),

@@ -672,3 +672,32 @@ outcome-verdict-worsened = Worsened
 outcome-verdict-not-measurable = Cannot be assessed
 outcome-survey-link = All results of the safety survey
 outcome-not-linked = The outcome goal is not linked to any safety-survey indicators.
+
+## Staff: safety survey
+
+staff-survey-title = Safety survey
+staff-survey-intro = Here analysts enter the codebook and the responses of the police safety survey (trygghetsmätning). Results are computed from the responses and shown on the public page, where groups with too few answers are never shown with figures.
+staff-survey-public = See the public page with the results.
+staff-survey-codebook = Codebook
+staff-survey-codebook-summary = { $title }: { $items } questions and { $indicators } indicators.
+staff-survey-no-codebook = The municipality has no codebook yet. Add it first: it says which questions, answers, areas and indicators there are.
+staff-survey-codebook-file = Codebook (JSON)
+staff-survey-codebook-hint = The format is described in docs/survey-format.md. Indicators and texts can change at any time; questions and codes that imported responses use cannot be removed.
+staff-survey-codebook-save = Save the codebook
+staff-survey-codebook-saved = The codebook is saved ({ $items } questions, { $indicators } indicators).
+staff-survey-responses = Import responses
+staff-survey-file = File
+staff-survey-file-hint = A CSV file with one row per respondent (at most 1 MB here; larger files are imported with the command lofte survey import). The whole file is imported or nothing; the same file twice adds nothing.
+staff-survey-year = Survey year
+staff-survey-year-hint = Optional. If given, every row is checked to be for that year.
+staff-survey-import = Import the responses
+staff-survey-imports = Imported files
+staff-survey-no-imports = No responses are imported yet.
+staff-survey-years = Years
+staff-survey-rows = Responses
+staff-survey-imported-at = Imported
+staff-survey-actions = Actions
+staff-survey-remove = Remove
+staff-survey-remove-label = Remove the import { $file } and its responses
+staff-survey-synthetic = synthetic example data
+staff-survey-refused = Nothing was saved:

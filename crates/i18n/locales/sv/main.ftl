@@ -672,3 +672,32 @@ outcome-verdict-worsened = Försämrat
 outcome-verdict-not-measurable = Går inte att bedöma
 outcome-survey-link = Alla resultat från trygghetsmätningen
 outcome-not-linked = Effektmålet är inte kopplat till några indikatorer i trygghetsmätningen.
+
+## Staff: safety survey
+
+staff-survey-title = Trygghetsmätning
+staff-survey-intro = Här lägger analytiker in kodboken och svaren från polisens trygghetsmätning. Resultaten räknas fram ur svaren och visas på den öppna sidan, där grupper med för få svar aldrig visas med siffror.
+staff-survey-public = Se den öppna sidan med resultaten.
+staff-survey-codebook = Kodbok
+staff-survey-codebook-summary = { $title }: { $items } frågor och { $indicators } indikatorer.
+staff-survey-no-codebook = Kommunen har ingen kodbok ännu. Lägg in den först: den talar om vilka frågor, svarsalternativ, områden och indikatorer som finns.
+staff-survey-codebook-file = Kodbok (JSON)
+staff-survey-codebook-hint = Formatet beskrivs i docs/survey-format.md. Indikatorer och texter kan ändras när som helst; frågor och koder som redan inlästa svar använder kan inte tas bort.
+staff-survey-codebook-save = Spara kodboken
+staff-survey-codebook-saved = Kodboken är sparad ({ $items } frågor, { $indicators } indikatorer).
+staff-survey-responses = Läs in svar
+staff-survey-file = Fil
+staff-survey-file-hint = En CSV-fil med en rad per svarande (högst 1 MB här; större filer läses in med kommandot lofte survey import). Hela filen läses in eller ingenting; samma fil två gånger lägger inte till något.
+staff-survey-year = Undersökningsår
+staff-survey-year-hint = Valfritt. Anges ett år kontrolleras att varje rad gäller det året.
+staff-survey-import = Läs in svaren
+staff-survey-imports = Inlästa filer
+staff-survey-no-imports = Inga svar är inlästa ännu.
+staff-survey-years = År
+staff-survey-rows = Svar
+staff-survey-imported-at = Inläst
+staff-survey-actions = Åtgärder
+staff-survey-remove = Ta bort
+staff-survey-remove-label = Ta bort importen { $file } och dess svar
+staff-survey-synthetic = syntetiska exempeldata
+staff-survey-refused = Inget har sparats:

@@ -9,6 +9,7 @@ mod follow_up;
 mod forms;
 mod new_promise;
 mod promise;
+mod survey;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -101,6 +102,21 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/aktivitetstyper",
             InMunicipality(Permission::EditPromise),
             post(activity_types::add),
+        )
+        .get(
+            "/personal/kommun/{code}/trygghetsmatning",
+            InMunicipality(Permission::ManageSurveys),
+            get(survey::show),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsmatning",
+            InMunicipality(Permission::ManageSurveys),
+            post(survey::upload),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsmatning/import/{id}/ta-bort",
+            InMunicipality(Permission::ManageSurveys),
+            post(survey::remove),
         )
         .get(
             "/personal/kommun/{code}/nytt",

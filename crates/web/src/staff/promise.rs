@@ -46,6 +46,8 @@ pub struct DashboardMunicipality {
     /// Where to write a new promise, if the person may.
     pub new_href: Option<String>,
     pub types_href: Option<String>,
+    /// The survey page, for analysts.
+    pub survey_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -108,6 +110,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/logga")),
+            survey_href: staff
+                .principal
+                .may(Permission::ManageSurveys, &code)
+                .then(|| format!("/personal/kommun/{code}/trygghetsmatning")),
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

@@ -25,12 +25,17 @@ pub async fn spawn_app() -> TestApp {
 /// Serves the application on a free port over `db`; returns its base URL. Several
 /// servers over one database behave like instances behind a load balancer.
 pub async fn serve(db: lofte_db::Db) -> String {
+    serve_state(AppState::new(db)).await
+}
+
+/// Serves the application with `state` (e.g. other survey rules) on a free port.
+pub async fn serve_state(state: AppState) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let app = lofte_web::router(AppState::new(db))
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app =
+        lofte_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move {
         axum::serve(listener, app).await.expect("server runs");
     });

@@ -10,3 +10,4 @@ mod pages;
 mod reports;
 mod seed;
 mod staff;
+mod surveys;

@@ -300,6 +300,7 @@ async fn the_json_that_feeds_typst() {
         lofte_domain::Year::new(2021).unwrap(),
         lofte_domain::followup::ReportPeriod::parse("t2").unwrap(),
         lofte_i18n::Lang::Sv,
+        Default::default(),
     )
     .await
     .ok()
