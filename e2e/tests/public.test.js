@@ -256,6 +256,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['flen-2020', '/kommun/0482/2020'],
     ['follow-up-2021-t2', '/kommun/0482/2021/uppfoljning/t2'],
     ['final-report-2020', '/kommun/0482/2020/uppfoljning/slutredovisning'],
+    ['survey', '/kommun/0482/trygghet'],
     ['not-found', '/kommun/9999'],
   ];
   for (const lang of ['sv', 'en']) {

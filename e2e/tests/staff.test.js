@@ -22,6 +22,20 @@ const app = useApp({ before, after });
 
 const COORDINATOR = 'samordnare@flen.example';
 const REPORTER = 'polis@katrineholm.example';
+const ANALYST = 'analytiker@flen.example';
+const SURVEY_STAFF = '/personal/kommun/0482/trygghetsmatning';
+
+/** Uploads `csv` as a response file on the analysts' survey page; returns the response. */
+async function uploadSurvey(page, name, csv) {
+  await page.locator('#responses-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.locator('form:has(#responses-file) button[type=submit]').click(),
+  ]);
+  await page.waitForLoadState();
+  return res;
+}
+const SURVEY_HEADER = 'respondent_id,year,municipality,area,gender,age_band,weight,otrygg_kvall\n';
 
 const DASHBOARD = '/personal';
 const FLEN_2021_STAFF = '/personal/kommun/0482/2021';
@@ -104,7 +118,7 @@ async function submitInvalidTarget(page, lang) {
 
 describe('Demo accounts', () => {
   test('startServer() returns the logins printed by serve --demo', () => {
-    assert.deepEqual(Object.keys(app.logins).sort(), ['admin@lofte.example', COORDINATOR, REPORTER].sort());
+    assert.deepEqual(Object.keys(app.logins).sort(), ['admin@lofte.example', ANALYST, COORDINATOR, REPORTER].sort());
     for (const [email, password] of Object.entries(app.logins)) {
       assert.match(password, /^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/, `the password of ${email}`);
     }
@@ -255,6 +269,36 @@ describe('Reporter', () => {
   });
 });
 
+describe('Analyst', () => {
+  test('uploads survey responses in the browser: a bad file is refused with line and column, a good one shows on the public page', async () => {
+    await app.withSession(ANALYST, async (page) => {
+      await page.goto(DASHBOARD);
+      await clickAndWait(page, page.getByRole('link', { name: 'Trygghetsmätning' }));
+      assert.equal(pathname(page), SURVEY_STAFF);
+      assert.match(await text(page.locator('table tbody')), /flen-trygghetsmatning-2019-2022-syntetisk\.csv/);
+
+      let res = await uploadSurvey(page, 'fel.csv', `${SURVEY_HEADER}X1,2023,0482,1,1,1,,7\nX1,2023,0482,1,1,1,1.0,2\n`);
+      assert.equal(res.status(), 422);
+      const problems = await page.locator('.error-summary li').allTextContents();
+      assert.deepEqual(problems, [
+        'Rad 2, kolumn weight: Måste fyllas i.',
+        'Rad 2, kolumn otrygg_kvall: ”7” finns inte i kodboken. Tillåtna värden: 1, 2, 3, 4, 5, 9.',
+        'Rad 3, kolumn respondent_id: Samma svarande-id finns redan på rad 2.',
+      ]);
+
+      res = await uploadSurvey(page, 'svar-2023.csv', `${SURVEY_HEADER}X1,2023,0482,1,1,1,1.0,2\nX2,2023,0482,2,2,3,1.5,4\n`);
+      assert.equal(res.status(), 200);
+      assert.equal(await text(page.locator('.note.saved')), '2 svar inlästa (2023: 2).');
+
+      // Two answers are far too few to show: the public page has the year, without a number.
+      await page.goto('/kommun/0482/trygghet');
+      const row = page.locator('.survey-table').first().locator('tbody tr', { hasText: '2023' });
+      assert.match(await text(row), /för få svar/);
+      assert.doesNotMatch(await text(row), /%/);
+    });
+  });
+});
+
 describe('Small screens', () => {
   for (const lang of ['sv', 'en']) {
     test(`no horizontal scrolling at 360×740 on the staff promise page and the commitment form (${lang})`, async () => {
@@ -343,6 +387,17 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       },
       422,
       { sv: 'Aktivitetstyper', en: 'Activity types' },
+    ],
+    ['survey-staff', ANALYST, (page) => page.goto(SURVEY_STAFF), 200, { sv: 'Trygghetsmätning', en: 'Safety survey' }],
+    [
+      'survey-staff-errors',
+      ANALYST,
+      async (page) => {
+        await page.goto(SURVEY_STAFF);
+        return uploadSurvey(page, 'fel.csv', `${SURVEY_HEADER}X1,2023,0482,1,1,1,,7\n`);
+      },
+      422,
+      { sv: 'Trygghetsmätning', en: 'Safety survey' },
     ],
     ['new-promise', COORDINATOR, (page) => page.goto('/personal/kommun/0482/nytt'), 200, { sv: 'Nytt medborgarlöfte', en: 'New citizen promise' }],
     [

@@ -5,7 +5,9 @@ use lofte_i18n::Lang;
 
 /// One form field: what it is called, what it holds, and what is wrong with it.
 pub struct Field {
-    pub name: &'static str,
+    /// The form field's name; owned for fields made per row of data (e.g. one per
+    /// survey indicator).
+    pub name: std::borrow::Cow<'static, str>,
     pub label: String,
     pub value: String,
     pub hint: Option<String>,
@@ -17,7 +19,7 @@ pub struct Field {
 impl Field {
     pub fn new(lang: Lang, name: &'static str, value: impl Into<String>) -> Field {
         Field {
-            name,
+            name: std::borrow::Cow::Borrowed(name),
             label: lang.t(&format!("field-{}", name.replace('_', "-"))),
             value: value.into(),
             hint: lang.try_t(&format!("field-{}-hint", name.replace('_', "-"))),
@@ -85,7 +87,7 @@ pub fn place_errors(
                 field.error = Some(message.clone());
             }
             summary.push(SummaryItem {
-                field: field.name.to_owned(),
+                field: field.name.to_string(),
                 message: format!("{}: {message}", field.label),
             });
         } else {

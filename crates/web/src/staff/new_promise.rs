@@ -132,7 +132,7 @@ fn page(
         text: Field::new(lang, "first_commitment", form.text.clone()),
         action,
     };
-    p.text.name = "text";
+    p.text.name = "text".into();
     p.summary = place_errors(
         lang,
         errors,

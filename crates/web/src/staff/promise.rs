@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Visibility};
 use lofte_domain::exchange::{
     CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument, PartyDocument,
-    PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument,
+    PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument, BetterDocument, OutcomeIndicatorDocument,
 };
 use lofte_domain::{
     Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus,
@@ -361,6 +361,12 @@ pub struct PromiseForm {
     #[serde(default)]
     outcome_measured_in: String,
     #[serde(default)]
+    outcome_baseline: String,
+    /// `indicator-<code>` → `""` (not used), `"lower"` or `"higher"`: one choice per
+    /// indicator of the municipality's survey codebook.
+    #[serde(flatten)]
+    indicator_choices: std::collections::HashMap<String, String>,
+    #[serde(default)]
     follow_up_internal: String,
     #[serde(default)]
     final_report_year: String,
@@ -383,6 +389,25 @@ impl PromiseForm {
             focus_text: d.focus_text.unwrap_or_default(),
             outcome_text: d.outcome_goal.text,
             outcome_measured_in: d.outcome_goal.measured_in.to_string(),
+            outcome_baseline: d
+                .outcome_goal
+                .baseline_year
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            indicator_choices: d
+                .outcome_goal
+                .indicators
+                .iter()
+                .map(|i| {
+                    (
+                        format!("indicator-{}", i.indicator),
+                        match i.better {
+                            BetterDocument::Lower => "lower".to_owned(),
+                            BetterDocument::Higher => "higher".to_owned(),
+                        },
+                    )
+                })
+                .collect(),
             follow_up_internal: match d.follow_up.internal {
                 InternalFollowUpDocument::Tertial => "tertial".into(),
                 InternalFollowUpDocument::Yearly => "yearly".into(),
@@ -453,6 +478,49 @@ impl PromiseForm {
         doc.focus_text = Some(self.focus_text.trim().to_owned()).filter(|t| !t.is_empty());
         doc.outcome_goal.text = self.outcome_text.clone();
         doc.outcome_goal.measured_in = measured;
+        doc.outcome_goal.baseline_year = match optional_number::<i32>(&self.outcome_baseline) {
+            Ok(year) => year,
+            Err(p) => {
+                errors.push(FieldError::new("outcome_goal.baseline_year", p));
+                None
+            }
+        };
+        // Chosen indicators keep their order; new ones follow by code.
+        let chosen = |code: &str| {
+            match self
+                .indicator_choices
+                .get(&format!("indicator-{code}"))
+                .map(String::as_str)
+            {
+                Some("lower") => Some(BetterDocument::Lower),
+                Some("higher") => Some(BetterDocument::Higher),
+                _ => None,
+            }
+        };
+        let mut codes: Vec<String> = doc
+            .outcome_goal
+            .indicators
+            .iter()
+            .map(|i| i.indicator.clone())
+            .collect();
+        let mut new: Vec<String> = self
+            .indicator_choices
+            .keys()
+            .filter_map(|k| k.strip_prefix("indicator-"))
+            .filter(|c| !codes.iter().any(|known| known == c))
+            .map(str::to_owned)
+            .collect();
+        new.sort();
+        codes.extend(new);
+        doc.outcome_goal.indicators = codes
+            .into_iter()
+            .filter_map(|code| {
+                chosen(&code).map(|better| OutcomeIndicatorDocument {
+                    indicator: code,
+                    better,
+                })
+            })
+            .collect();
         doc.follow_up.internal = match self.follow_up_internal.as_str() {
             "yearly" => InternalFollowUpDocument::Yearly,
             _ => InternalFollowUpDocument::Tertial,
@@ -481,6 +549,7 @@ fn promise_field(path: &str) -> Option<&'static str> {
         "focus_text" => "focus_text",
         "outcome_goal.text" => "outcome_text",
         "outcome_goal.measured_in" => "outcome_measured_in",
+        "outcome_goal.baseline_year" => "outcome_baseline",
         "follow_up.final_report.year" => "final_report_year",
         "follow_up.final_report.quarter" => "final_report_quarter",
         "signed_on" => "signed_on",
@@ -505,6 +574,9 @@ pub struct PromiseEditPage {
     focus_text: Field,
     outcome_text: Field,
     outcome_measured_in: Field,
+    outcome_baseline: Field,
+    /// One choice per indicator of the survey codebook (empty without a codebook).
+    indicator_fields: Vec<(Field, Vec<Choice>)>,
     follow_up_internal: Field,
     follow_up_choices: Vec<Choice>,
     final_report_year: Field,
@@ -520,6 +592,7 @@ fn promise_edit_page(
     heading: String,
     form: &PromiseForm,
     errors: &[FieldError],
+    indicators: &[lofte_domain::survey::Indicator],
 ) -> PromiseEditPage {
     let action = format!("{base}/andra");
     let mut page = PromiseEditPage {
@@ -538,6 +611,30 @@ fn promise_edit_page(
             "outcome_measured_in",
             form.outcome_measured_in.clone(),
         ),
+        outcome_baseline: Field::new(lang, "outcome_baseline", form.outcome_baseline.clone()),
+        indicator_fields: indicators
+            .iter()
+            .map(|i| {
+                let name = format!("indicator-{}", i.code);
+                let current = form.indicator_choices.get(&name).cloned().unwrap_or_default();
+                let mut field = Field::new(lang, "outcome_indicator", current.clone());
+                field.label = i.name.in_lang(lang == Lang::En).to_owned();
+                field.hint = None;
+                field.name = name.into();
+                (
+                    field,
+                    choices(
+                        lang,
+                        &current,
+                        &[
+                            ("", "outcome-indicator-unused"),
+                            ("lower", "outcome-option-lower"),
+                            ("higher", "outcome-option-higher"),
+                        ],
+                    ),
+                )
+            })
+            .collect(),
         follow_up_internal: Field::new(lang, "follow_up_internal", form.follow_up_internal.clone()),
         follow_up_choices: choices(
             lang,
@@ -567,6 +664,7 @@ fn promise_edit_page(
             &mut page.focus_text,
             &mut page.outcome_text,
             &mut page.outcome_measured_in,
+            &mut page.outcome_baseline,
             &mut page.final_report_year,
             &mut page.final_report_quarter,
             &mut page.signed_on,
@@ -579,6 +677,19 @@ fn promise_edit_page(
             lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
     }
     page
+}
+
+/// The indicators a promise's outcome goal can be linked to.
+async fn survey_indicators(
+    lang: Lang,
+    tenant: &lofte_db::Tenant,
+) -> Result<Vec<lofte_domain::survey::Indicator>, PageError> {
+    Ok(tenant
+        .survey_codebook()
+        .await
+        .map_err(PageError::internal(lang))?
+        .map(|c| c.indicators)
+        .unwrap_or_default())
 }
 
 pub async fn edit_page(
@@ -594,7 +705,16 @@ pub async fn edit_page(
         &[("title", stored.promise.title.to_string())],
     );
     let form = PromiseForm::from_promise(&stored.promise, stored.version);
-    Ok(promise_edit_page(lang, &staff, &base, heading, &form, &[]))
+    let indicators = survey_indicators(lang, &tenant).await?;
+    Ok(promise_edit_page(
+        lang,
+        &staff,
+        &base,
+        heading,
+        &form,
+        &[],
+        &indicators,
+    ))
 }
 
 pub async fn edit(
@@ -610,10 +730,19 @@ pub async fn edit(
         "edit-promise-title",
         &[("title", stored.promise.title.to_string())],
     );
+    let indicators = survey_indicators(lang, &tenant).await?;
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            promise_edit_page(lang, &staff, &base, heading.clone(), &form, &errors),
+            promise_edit_page(
+                lang,
+                &staff,
+                &base,
+                heading.clone(),
+                &form,
+                &errors,
+                &indicators,
+            ),
         )
             .into_response()
     };
