@@ -301,7 +301,10 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
 
 /// The series' looks: colour, width, dash (on, off) and point size differ together, so
 /// the lines tell apart in greyscale too.
-const TREND_STYLES: [(RGBColor, u32, Option<(u32, u32)>); 4] = [
+/// Colour, line width and dash (on, off) of a trend series.
+type SeriesStyle = (RGBColor, u32, Option<(u32, u32)>);
+
+const TREND_STYLES: [SeriesStyle; 4] = [
     (ACTUAL, 3, None),
     (TARGET, 2, Some((9, 5))),
     (RGBColor(0x2e, 0x6b, 0x30), 2, Some((3, 3))),
@@ -360,7 +363,7 @@ fn draw_trend(
     // Shares start at 0 (a share's size is read against zero); means get a window
     // around their values.
     let (y0, y1) = if chart.percent {
-        (0.0, (top * 1.15).max(10.0).min(100.0))
+        (0.0, (top * 1.15).clamp(10.0, 100.0))
     } else {
         let pad = ((top - bottom) * 0.3).max(0.1);
         (bottom - pad, top + pad)

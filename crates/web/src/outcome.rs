@@ -138,7 +138,7 @@ fn grouped(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(match lang {
                 Lang::Sv => '\u{a0}',
                 Lang::En => ',',

@@ -9,8 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Visibility};
 use lofte_domain::exchange::{
-    CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument, PartyDocument,
-    PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument, BetterDocument, OutcomeIndicatorDocument,
+    BetterDocument, CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument,
+    OutcomeIndicatorDocument, PartyDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
+    TargetDocument,
 };
 use lofte_domain::{
     Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus,
@@ -486,16 +487,14 @@ impl PromiseForm {
             }
         };
         // Chosen indicators keep their order; new ones follow by code.
-        let chosen = |code: &str| {
-            match self
-                .indicator_choices
-                .get(&format!("indicator-{code}"))
-                .map(String::as_str)
-            {
-                Some("lower") => Some(BetterDocument::Lower),
-                Some("higher") => Some(BetterDocument::Higher),
-                _ => None,
-            }
+        let chosen = |code: &str| match self
+            .indicator_choices
+            .get(&format!("indicator-{code}"))
+            .map(String::as_str)
+        {
+            Some("lower") => Some(BetterDocument::Lower),
+            Some("higher") => Some(BetterDocument::Higher),
+            _ => None,
         };
         let mut codes: Vec<String> = doc
             .outcome_goal
@@ -616,7 +615,11 @@ fn promise_edit_page(
             .iter()
             .map(|i| {
                 let name = format!("indicator-{}", i.code);
-                let current = form.indicator_choices.get(&name).cloned().unwrap_or_default();
+                let current = form
+                    .indicator_choices
+                    .get(&name)
+                    .cloned()
+                    .unwrap_or_default();
                 let mut field = Field::new(lang, "outcome_indicator", current.clone());
                 field.label = i.name.in_lang(lang == Lang::En).to_owned();
                 field.hint = None;
