@@ -8,6 +8,7 @@
 mod accounts;
 pub mod activities;
 mod activity_types;
+pub mod citizen_inputs;
 mod editing;
 mod entity;
 mod follow_ups;

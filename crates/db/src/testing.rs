@@ -50,3 +50,41 @@ async fn create_postgres_database(server_url: &str) -> String {
         .expect("TEST_DATABASE_URL ends in /database");
     format!("{base}/{name}")
 }
+
+/// Every value of every table as text, one per line: for tests that must show something
+/// (e.g. a client's network address) is stored nowhere.
+pub async fn dump_as_text(db: &Db) -> String {
+    use sea_orm::{DbBackend, Statement};
+    let conn = db.conn();
+    let backend = conn.get_database_backend();
+    let columns_sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT table_name AS t, column_name AS c FROM information_schema.columns \
+             WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"
+        }
+        _ => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m \
+             JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid"
+        }
+    };
+    let columns = conn
+        .query_all_raw(Statement::from_string(backend, columns_sql))
+        .await
+        .expect("list the columns");
+    let mut out = String::new();
+    for row in columns {
+        let table: String = row.try_get("", "t").expect("table name");
+        let column: String = row.try_get("", "c").expect("column name");
+        let sql = format!("SELECT CAST(\"{column}\" AS TEXT) AS v FROM \"{table}\"");
+        for value in conn
+            .query_all_raw(Statement::from_string(backend, sql))
+            .await
+            .expect("read a column")
+        {
+            if let Ok(Some(v)) = value.try_get::<Option<String>>("", "v") {
+                out.push_str(&format!("{table}.{column}: {v}\n"));
+            }
+        }
+    }
+    out
+}

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod activity;
 pub mod calendar;
+pub mod citizen;
 pub mod exchange;
 pub mod followup;
 pub mod history;

@@ -179,6 +179,8 @@ pub enum Problem {
     TooFew {
         min: usize,
     },
+    /// A value that is not one of a form's choices.
+    Choice,
 }
 
 impl Problem {
@@ -237,6 +239,7 @@ impl Problem {
             Problem::SurveyCode { .. } => "survey-code",
             Problem::UnknownIndicator { .. } => "unknown-indicator",
             Problem::TooFew { .. } => "too-few",
+            Problem::Choice => "choice",
         }
     }
 
@@ -293,7 +296,7 @@ impl Problem {
             Problem::BaselineNotBefore { measured } => vec![("measured", measured.to_string())],
             Problem::DuplicateRespondent { line } => vec![("line", line.to_string())],
             Problem::SurveyYearExists { year } => vec![("year", year.to_string())],
-            Problem::NoSurveyItems | Problem::NoCodebook => vec![],
+            Problem::NoSurveyItems | Problem::NoCodebook | Problem::Choice => vec![],
             Problem::Required
             | Problem::Empty
             | Problem::Coordinates

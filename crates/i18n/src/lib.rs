@@ -278,6 +278,7 @@ mod tests {
             Problem::UnknownIndicator { value: "x".into() },
             Problem::TooFew { min: 2 },
             Problem::BaselineNotBefore { measured: 2022 },
+            Problem::Choice,
         ];
         for lang in Lang::ALL {
             for p in &problems {

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod demo;
 mod error;
 pub mod export;
+mod input;
 mod lang;
 pub mod outcome;
 mod pages;
@@ -35,6 +36,9 @@ pub use api::{ApiDoc, promise_json_schema};
 pub struct AppState {
     pub db: Db,
     login_limiter: staff::LoginLimiter,
+    /// Submissions of the public input form per client address (the address is used only
+    /// in this instance's memory, never stored).
+    input_limiter: staff::LoginLimiter,
     /// Rendered report PDFs, by the digest of their data.
     pdf_cache: report::PdfCache,
     /// Whether cookies get the `Secure` flag (set when served over HTTPS).
@@ -48,6 +52,7 @@ impl AppState {
         AppState {
             db,
             login_limiter: staff::LoginLimiter::default(),
+            input_limiter: staff::LoginLimiter::with_quota(input::quota()),
             pdf_cache: report::PdfCache::default(),
             secure_cookies: false,
             survey_rules: lofte_domain::stats::Rules::default(),
@@ -82,6 +87,7 @@ pub fn route_table(state: AppState) -> Vec<policy::RouteInfo> {
 fn routes(state: AppState) -> policy::Routes {
     policy::Routes::new(state.clone())
         .merge(pages::routes(state.clone()))
+        .merge(input::routes(state.clone()))
         .merge(staff::routes(state.clone()))
         .nest("/api", api::routes(state))
 }

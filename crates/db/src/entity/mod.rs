@@ -7,6 +7,7 @@ pub mod activity;
 pub mod activity_type;
 pub mod api_token;
 pub mod audit_log;
+pub mod citizen_input;
 pub mod commitment;
 pub mod follow_up;
 pub mod follow_up_entry;

@@ -11,6 +11,7 @@ mod m0005_account_events;
 mod m0006_activity_types;
 mod m0007_follow_up_learned;
 mod m0008_surveys;
+mod m0009_citizen_inputs;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_activity_types::Migration),
             Box::new(m0007_follow_up_learned::Migration),
             Box::new(m0008_surveys::Migration),
+            Box::new(m0009_citizen_inputs::Migration),
         ]
     }
 }

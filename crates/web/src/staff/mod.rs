@@ -6,7 +6,8 @@ mod activity;
 mod activity_types;
 mod export;
 mod follow_up;
-mod forms;
+pub(crate) mod forms;
+mod inputs;
 mod new_promise;
 mod promise;
 mod survey;
@@ -119,6 +120,16 @@ pub fn routes(state: AppState) -> Routes {
             post(survey::remove),
         )
         .get(
+            "/personal/kommun/{code}/synpunkter",
+            InMunicipality(Permission::EditPromise),
+            get(inputs::queue),
+        )
+        .post(
+            "/personal/kommun/{code}/synpunkter/{id}",
+            InMunicipality(Permission::EditPromise),
+            post(inputs::moderate),
+        )
+        .get(
             "/personal/kommun/{code}/nytt",
             InMunicipality(Permission::EditPromise),
             get(new_promise::new_page),
@@ -208,12 +219,16 @@ pub struct LoginLimiter(Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>);
 
 impl Default for LoginLimiter {
     fn default() -> Self {
-        let quota = Quota::per_minute(NonZeroU32::new(10).expect("non-zero"));
-        Self(Arc::new(RateLimiter::keyed(quota)))
+        Self::with_quota(Quota::per_minute(NonZeroU32::new(10).expect("non-zero")))
     }
 }
 
 impl LoginLimiter {
+    /// A limiter per client address with its own quota (e.g. the public input form's).
+    pub fn with_quota(quota: Quota) -> Self {
+        Self(Arc::new(RateLimiter::keyed(quota)))
+    }
+
     /// `Err(seconds to wait)` when the client has tried too often.
     pub fn check(&self, client: Option<SocketAddr>) -> Result<(), u64> {
         let Some(addr) = client else { return Ok(()) };

@@ -49,6 +49,8 @@ pub struct DashboardMunicipality {
     pub types_href: Option<String>,
     /// The survey page, for analysts.
     pub survey_href: Option<String>,
+    /// Residents' inputs waiting for moderation, for coordinators.
+    pub inputs_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -115,6 +117,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::ManageSurveys, &code)
                 .then(|| format!("/personal/kommun/{code}/trygghetsmatning")),
+            inputs_href: staff
+                .principal
+                .may(Permission::EditPromise, &code)
+                .then(|| format!("/personal/kommun/{code}/synpunkter")),
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

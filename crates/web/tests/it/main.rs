@@ -6,6 +6,7 @@ mod api;
 mod authz;
 mod follow_ups;
 mod helpers;
+mod inputs;
 mod pages;
 mod reports;
 mod seed;

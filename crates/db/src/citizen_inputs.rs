@@ -1,0 +1,214 @@
+//! Residents' inputs: received from the public form into a moderation queue, published or
+//! hidden (with a reason) by staff, and read back for the public list.
+//!
+//! Nothing identifying is stored: no network address, no name, no contact details (there
+//! are no columns for them). Inputs never published are deleted after
+//! [`UNPUBLISHED_KEPT_DAYS`], which is what the form tells residents.
+
+use chrono::{DateTime, Utc};
+use lofte_domain::citizen::{AgeBand, Gender, InputCategory, InputStatus, NewInput};
+use lofte_domain::{FieldError, PlaceSlug, Problem, Text};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::editing::{Actor, AuditRecord, audit};
+use crate::entity::citizen_input;
+use crate::promises::Tenant;
+use crate::{Db, Error, Result};
+
+/// Inputs that were never published (pending or hidden) are deleted after this many days.
+pub const UNPUBLISHED_KEPT_DAYS: i64 = 365;
+
+/// A stored input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredInput {
+    pub id: i32,
+    pub received_at: DateTime<Utc>,
+    pub locality: PlaceSlug,
+    pub place: Option<PlaceSlug>,
+    pub address: Option<String>,
+    pub category: InputCategory,
+    pub text: String,
+    pub age_band: Option<AgeBand>,
+    pub gender: Option<Gender>,
+    pub status: InputStatus,
+    pub hidden_reason: Option<String>,
+}
+
+/// What a moderator does with an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moderation {
+    /// Show it, with the text as the moderator left it (personal details edited out).
+    Publish { text: Text },
+    /// Keep it from the public, saying why (kept for staff until it is deleted).
+    Hide { reason: Text },
+}
+
+fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
+    let corrupt = || Error::Corrupt(format!("citizen input {}", row.id));
+    Ok(StoredInput {
+        id: row.id,
+        received_at: row.received_at,
+        locality: PlaceSlug::parse(&row.locality).map_err(|_| corrupt())?,
+        place: row
+            .place
+            .as_deref()
+            .map(PlaceSlug::parse)
+            .transpose()
+            .map_err(|_| corrupt())?,
+        address: row.address,
+        category: InputCategory::parse(&row.category).map_err(|_| corrupt())?,
+        text: row.body,
+        age_band: row
+            .age_band
+            .as_deref()
+            .map(AgeBand::parse)
+            .transpose()
+            .map_err(|_| corrupt())?,
+        gender: row
+            .gender
+            .as_deref()
+            .map(Gender::parse)
+            .transpose()
+            .map_err(|_| corrupt())?,
+        status: InputStatus::parse(&row.status).map_err(|_| corrupt())?,
+        hidden_reason: row.hidden_reason,
+    })
+}
+
+impl Tenant {
+    /// Receives an input from the public form into the moderation queue. The places must
+    /// be the municipality's (the place, if given, within the locality's municipality).
+    pub async fn receive_input(&self, input: &NewInput) -> Result<i32> {
+        let known: Vec<String> = self
+            .db()
+            .places(&self.municipality().code)
+            .await?
+            .into_iter()
+            .map(|p| p.slug.to_string())
+            .collect();
+        let mut unknown = Vec::new();
+        for (field, slug) in [
+            ("locality", Some(&input.locality)),
+            ("place", input.place.as_ref()),
+        ] {
+            if let Some(slug) = slug
+                && !known.iter().any(|k| k == slug.as_str())
+            {
+                unknown.push(FieldError::new(field, Problem::Choice));
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(Error::Invalid(unknown));
+        }
+        let txn = self.db().begin_write().await?;
+        let id = citizen_input::Entity::insert(citizen_input::ActiveModel {
+            municipality_code: Set(self.code().to_owned()),
+            received_at: Set(Utc::now()),
+            locality: Set(input.locality.to_string()),
+            place: Set(input.place.as_ref().map(ToString::to_string)),
+            address: Set(input.address.as_ref().map(ToString::to_string)),
+            category: Set(input.category.code().to_owned()),
+            body: Set(input.text.to_string()),
+            age_band: Set(input.age_band.map(|a| a.code().to_owned())),
+            gender: Set(input.gender.map(|g| g.code().to_owned())),
+            status: Set(InputStatus::Pending.code().to_owned()),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?
+        .last_insert_id;
+        txn.commit().await?;
+        Ok(id)
+    }
+
+    /// The municipality's inputs in one status, newest first.
+    pub async fn inputs(&self, status: InputStatus) -> Result<Vec<StoredInput>> {
+        citizen_input::Entity::find()
+            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
+            .filter(citizen_input::Column::Status.eq(status.code()))
+            .order_by_desc(citizen_input::Column::ReceivedAt)
+            .order_by_desc(citizen_input::Column::Id)
+            .all(self.db().conn())
+            .await?
+            .into_iter()
+            .map(to_input)
+            .collect()
+    }
+
+    /// Publishes or hides an input; audited with the text before and after.
+    pub async fn moderate_input(&self, actor: Actor, id: i32, action: &Moderation) -> Result<()> {
+        let txn = self.db().begin_write().await?;
+        let Some(before) = citizen_input::Entity::find_by_id(id)
+            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
+            .one(&txn)
+            .await?
+        else {
+            return Err(Error::NotFound);
+        };
+        let now = Utc::now();
+        let mut update = citizen_input::Entity::update_many()
+            .col_expr(citizen_input::Column::ModeratedAt, Expr::value(now))
+            .filter(citizen_input::Column::Id.eq(id));
+        let (status, after) = match action {
+            Moderation::Publish { text } => {
+                update = update
+                    .col_expr(citizen_input::Column::Body, Expr::value(text.to_string()))
+                    .col_expr(
+                        citizen_input::Column::HiddenReason,
+                        Expr::value(Option::<String>::None),
+                    );
+                (
+                    InputStatus::Published,
+                    serde_json::json!({ "text": text.as_str() }),
+                )
+            }
+            Moderation::Hide { reason } => {
+                update = update.col_expr(
+                    citizen_input::Column::HiddenReason,
+                    Expr::value(reason.to_string()),
+                );
+                (
+                    InputStatus::Hidden,
+                    serde_json::json!({ "reason": reason.as_str() }),
+                )
+            }
+        };
+        update
+            .col_expr(citizen_input::Column::Status, Expr::value(status.code()))
+            .exec(&txn)
+            .await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "citizen_input",
+                entity_id: id,
+                promise_id: None,
+                action: status.code(),
+                before: Some(
+                    serde_json::json!({ "status": before.status, "text": before.body }).to_string(),
+                ),
+                after: Some(after.to_string()),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// Deletes inputs that were never published and are older than
+    /// [`UNPUBLISHED_KEPT_DAYS`]; returns how many. Run at start and daily by `serve`.
+    pub async fn purge_unpublished_inputs(&self, now: DateTime<Utc>) -> Result<u64> {
+        let cutoff = now - chrono::Duration::days(UNPUBLISHED_KEPT_DAYS);
+        let deleted = citizen_input::Entity::delete_many()
+            .filter(citizen_input::Column::Status.ne(InputStatus::Published.code()))
+            .filter(citizen_input::Column::ReceivedAt.lt(cutoff))
+            .exec(self.conn())
+            .await?;
+        Ok(deleted.rows_affected)
+    }
+}

@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "citizen_input")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub municipality_code: String,
+    pub received_at: DateTimeUtc,
+    pub locality: String,
+    pub place: Option<String>,
+    pub address: Option<String>,
+    pub category: String,
+    pub body: String,
+    pub age_band: Option<String>,
+    pub gender: Option<String>,
+    pub status: String,
+    pub hidden_reason: Option<String>,
+    pub moderated_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

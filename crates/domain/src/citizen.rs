@@ -1,0 +1,203 @@
+//! What residents say: an input ("synpunkt") about where they feel unsafe or what should
+//! be done, sent without an account through the public form, and moderated before anyone
+//! else sees it.
+//!
+//! An input names a place the way a resident can without a map: a locality from the
+//! municipality's list, optionally a place within it, optionally a typed address. It
+//! carries no name, no contact details and no network address; age band and gender are
+//! optional and only ever counted (for the gender perspective the promise work asks for).
+
+use crate::place::PlaceSlug;
+use crate::problem::{Errors, FieldError, Problem};
+use crate::text::Text;
+
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<$name, Problem> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.code() == raw)
+                    .ok_or(Problem::Choice)
+            }
+        }
+    };
+}
+
+code_enum!(
+    /// What an input is about. Names come from the Fluent files (`input-category-<code>`).
+    InputCategory {
+        UnsafePlace => "unsafe_place",
+        Lighting => "lighting",
+        Vegetation => "vegetation",
+        Litter => "litter",
+        Graffiti => "graffiti",
+        Traffic => "traffic",
+        Drugs => "drugs",
+        Disturbance => "disturbance",
+        Other => "other",
+    }
+);
+
+code_enum!(
+    /// The resident's age band, if they choose to say.
+    AgeBand {
+        Under16 => "under_16",
+        From16To24 => "16_24",
+        From25To44 => "25_44",
+        From45To64 => "45_64",
+        From65 => "65_plus",
+    }
+);
+
+code_enum!(
+    /// The resident's gender, if they choose to say.
+    Gender {
+        Woman => "woman",
+        Man => "man",
+        Other => "other",
+    }
+);
+
+code_enum!(
+    /// Where an input is in moderation. Only `Published` is ever shown to the public.
+    InputStatus {
+        Pending => "pending",
+        Published => "published",
+        Hidden => "hidden",
+    }
+);
+
+/// A resident's input as sent, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInput {
+    pub locality: PlaceSlug,
+    pub place: Option<PlaceSlug>,
+    pub address: Option<Text>,
+    pub category: InputCategory,
+    pub text: Text,
+    pub age_band: Option<AgeBand>,
+    pub gender: Option<Gender>,
+}
+
+impl NewInput {
+    /// The longest text a resident may write.
+    pub const MAX_TEXT: usize = 2000;
+    /// The longest typed address.
+    pub const MAX_ADDRESS: usize = 200;
+}
+
+/// The raw fields of the public form, every one a string as a browser sends it.
+#[derive(Debug, Clone, Default)]
+pub struct InputFields<'a> {
+    pub locality: &'a str,
+    pub place: &'a str,
+    pub address: &'a str,
+    pub category: &'a str,
+    pub text: &'a str,
+    pub age_band: &'a str,
+    pub gender: &'a str,
+}
+
+/// A trimmed field, or `None` when it is blank.
+fn optional(raw: &str) -> Option<&str> {
+    Some(raw.trim()).filter(|r| !r.is_empty())
+}
+
+impl InputFields<'_> {
+    /// Parses the form, every problem on its field. Which places exist is the caller's
+    /// check (it knows the municipality).
+    pub fn parse(&self) -> Result<NewInput, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let required = |e: &mut Errors, field: &str, raw: &str| -> Option<String> {
+            let raw = raw.trim();
+            if raw.is_empty() {
+                e.push(field, Problem::Required);
+                None
+            } else {
+                Some(raw.to_owned())
+            }
+        };
+        let locality = required(&mut e, "locality", self.locality)
+            .and_then(|raw| e.take("locality", PlaceSlug::parse(&raw)));
+        let place = optional(self.place).and_then(|raw| e.take("place", PlaceSlug::parse(raw)));
+        let address = optional(self.address)
+            .and_then(|raw| e.take("address", Text::parse(raw, NewInput::MAX_ADDRESS)));
+        let category = required(&mut e, "category", self.category)
+            .and_then(|raw| e.take("category", InputCategory::parse(&raw)));
+        let text = required(&mut e, "text", self.text)
+            .and_then(|raw| e.take("text", Text::parse(&raw, NewInput::MAX_TEXT)));
+        let age_band =
+            optional(self.age_band).and_then(|raw| e.take("age_band", AgeBand::parse(raw)));
+        let gender = optional(self.gender).and_then(|raw| e.take("gender", Gender::parse(raw)));
+        match (e.is_empty(), locality, category, text) {
+            (true, Some(locality), Some(category), Some(text)) => Ok(NewInput {
+                locality,
+                place,
+                address,
+                category,
+                text,
+                age_band,
+                gender,
+            }),
+            _ => Err(e.into_vec()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_parses_with_every_problem_on_its_field() {
+        let ok = InputFields {
+            locality: "malmkoping",
+            place: "",
+            address: " Storgatan 3 ",
+            category: "lighting",
+            text: "Mörkt vid busshållplatsen.",
+            age_band: "25_44",
+            gender: "",
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(ok.address.unwrap().as_str(), "Storgatan 3");
+        assert_eq!(ok.age_band, Some(AgeBand::From25To44));
+        assert_eq!(ok.gender, None);
+
+        let errors = InputFields {
+            locality: "",
+            category: "aliens",
+            text: "  ",
+            gender: "robot",
+            ..Default::default()
+        }
+        .parse()
+        .unwrap_err();
+        let paths: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.problem.code()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("locality", "required"),
+                ("category", "choice"),
+                ("text", "required"),
+                ("gender", "choice"),
+            ]
+        );
+    }
+}

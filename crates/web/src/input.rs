@@ -1,0 +1,480 @@
+//! "Tyck till om tryggheten": the public input form (no account, no JavaScript needed),
+//! the thank-you page, and the public list of published inputs.
+//!
+//! The form names a place by locality, an optional place within it and an optional typed
+//! address. Submissions are limited per client address in this instance's memory only; a
+//! honeypot field that people do not see catches simple bots, which get the same thank-you
+//! page and store nothing.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use governor::Quota;
+use lofte_db::Tenant;
+use lofte_domain::citizen::{AgeBand, Gender, InputCategory, InputFields, InputStatus};
+use lofte_domain::{FieldError, Place, PlaceKind};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::{Policy, Routes};
+use crate::staff::forms::{Choice, Field, SummaryItem, place_errors};
+use crate::views::Chrome;
+
+/// Five inputs at once, then one every two minutes, per client address.
+pub fn quota() -> Quota {
+    Quota::with_period(Duration::from_secs(120))
+        .expect("non-zero period")
+        .allow_burst(NonZeroU32::new(5).expect("non-zero"))
+}
+
+pub fn routes(state: AppState) -> Routes {
+    use Policy::Public;
+    Routes::new(state)
+        .get(
+            "/kommun/{code}/tyck-till",
+            Public,
+            get(form_page).post(submit),
+        )
+        .get("/kommun/{code}/tyck-till/tack", Public, get(thanks))
+        .get("/kommun/{code}/synpunkter", Public, get(list))
+}
+
+#[derive(Deserialize, Default)]
+pub struct InputForm {
+    #[serde(default, rename = "input_locality")]
+    locality: String,
+    #[serde(default, rename = "input_place")]
+    place: String,
+    #[serde(default, rename = "input_address")]
+    address: String,
+    #[serde(default, rename = "input_category")]
+    category: String,
+    #[serde(default, rename = "input_text")]
+    text: String,
+    #[serde(default, rename = "input_age_band")]
+    age_band: String,
+    #[serde(default, rename = "input_gender")]
+    gender: String,
+    /// The honeypot: hidden from people, filled in by naive bots.
+    #[serde(default)]
+    website: String,
+}
+
+pub fn category_name(lang: Lang, category: InputCategory) -> String {
+    lang.t(&format!("input-category-{}", category.code()))
+}
+
+fn options(
+    lang: Lang,
+    current: &str,
+    blank: Option<&str>,
+    items: Vec<(String, String)>,
+) -> Vec<Choice> {
+    blank
+        .map(|key| Choice {
+            value: String::new(),
+            label: lang.t(key),
+            selected: current.is_empty(),
+        })
+        .into_iter()
+        .chain(items.into_iter().map(|(value, label)| Choice {
+            selected: value == current,
+            value,
+            label,
+        }))
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "input_form.html")]
+pub struct InputPage {
+    chrome: Chrome,
+    municipality: String,
+    municipality_href: String,
+    action: String,
+    summary: Vec<SummaryItem>,
+    locality: Field,
+    localities: Vec<Choice>,
+    place: Field,
+    places: Vec<Choice>,
+    address: Field,
+    category: Field,
+    categories: Vec<Choice>,
+    text: Field,
+    age_band: Field,
+    age_bands: Vec<Choice>,
+    gender: Field,
+    genders: Vec<Choice>,
+    /// Set when the client has sent too many inputs lately.
+    too_many: Option<String>,
+    list_href: String,
+}
+
+fn input_page(
+    lang: Lang,
+    tenant: &Tenant,
+    places: &[Place],
+    form: &InputForm,
+    errors: &[FieldError],
+) -> InputPage {
+    let m = tenant.municipality();
+    let base = format!("/kommun/{}", m.code);
+    let action = format!("{base}/tyck-till");
+    let name_of = |p: &Place| (p.slug.to_string(), p.name.to_string());
+    let mut page = InputPage {
+        chrome: Chrome::new(lang, &action, lang.t("input-title")),
+        municipality: m.name.to_string(),
+        summary: Vec::new(),
+        locality: Field::new(lang, "input_locality", form.locality.clone()),
+        localities: options(
+            lang,
+            &form.locality,
+            Some("input-choose"),
+            places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::Locality)
+                .map(name_of)
+                .collect(),
+        ),
+        place: Field::new(lang, "input_place", form.place.clone()),
+        places: options(
+            lang,
+            &form.place,
+            Some("input-no-place"),
+            places
+                .iter()
+                .filter(|p| p.kind != PlaceKind::Locality)
+                .map(name_of)
+                .collect(),
+        ),
+        address: Field::new(lang, "input_address", form.address.clone()),
+        category: Field::new(lang, "input_category", form.category.clone()),
+        categories: options(
+            lang,
+            &form.category,
+            Some("input-choose"),
+            InputCategory::ALL
+                .iter()
+                .map(|c| (c.code().to_owned(), category_name(lang, *c)))
+                .collect(),
+        ),
+        text: Field::new(lang, "input_text", form.text.clone()),
+        age_band: Field::new(lang, "input_age_band", form.age_band.clone()),
+        age_bands: options(
+            lang,
+            &form.age_band,
+            Some("input-not-said"),
+            AgeBand::ALL
+                .iter()
+                .map(|a| {
+                    (
+                        a.code().to_owned(),
+                        lang.t(&format!("input-age-{}", a.code())),
+                    )
+                })
+                .collect(),
+        ),
+        gender: Field::new(lang, "input_gender", form.gender.clone()),
+        genders: options(
+            lang,
+            &form.gender,
+            Some("input-not-said"),
+            Gender::ALL
+                .iter()
+                .map(|g| {
+                    (
+                        g.code().to_owned(),
+                        lang.t(&format!("input-gender-{}", g.code())),
+                    )
+                })
+                .collect(),
+        ),
+        too_many: None,
+        list_href: format!("{base}/synpunkter"),
+        municipality_href: base,
+        action,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.locality,
+            &mut page.place,
+            &mut page.address,
+            &mut page.category,
+            &mut page.text,
+            &mut page.age_band,
+            &mut page.gender,
+        ],
+        |path| {
+            Some(match path {
+                "locality" => "input_locality",
+                "place" => "input_place",
+                "address" => "input_address",
+                "category" => "input_category",
+                "text" => "input_text",
+                "age_band" => "input_age_band",
+                "gender" => "input_gender",
+                _ => return None,
+            })
+        },
+    );
+    if !page.summary.is_empty() {
+        page.chrome.title =
+            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
+    }
+    page
+}
+
+async fn tenant_and_places(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+) -> Result<(Tenant, Vec<Place>), PageError> {
+    let tenant = state
+        .db
+        .tenant_named(code)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    let places = state
+        .db
+        .places(&tenant.municipality().code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    Ok((tenant, places))
+}
+
+async fn form_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<InputPage, PageError> {
+    let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    Ok(input_page(
+        lang,
+        &tenant,
+        &places,
+        &InputForm::default(),
+        &[],
+    ))
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Path(code): Path<String>,
+    Form(form): Form<InputForm>,
+) -> Result<Response, PageError> {
+    let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    let thanks = Redirect::to(&format!(
+        "/kommun/{}/tyck-till/tack",
+        tenant.municipality().code
+    ));
+    if let Err(seconds) = state.input_limiter.check(client.map(|Extension(c)| c.0)) {
+        let mut page = input_page(lang, &tenant, &places, &form, &[]);
+        page.too_many = Some(lang.t_args(
+            "input-too-many",
+            &[("minutes", seconds.div_ceil(60).to_string())],
+        ));
+        let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_str(&seconds.to_string()).expect("digits are a valid header"),
+        );
+        return Ok(response);
+    }
+    if !form.website.trim().is_empty() {
+        // A bot filled in the field people never see: thank it and keep nothing.
+        return Ok(thanks.into_response());
+    }
+    let fields = InputFields {
+        locality: &form.locality,
+        place: &form.place,
+        address: &form.address,
+        category: &form.category,
+        text: &form.text,
+        age_band: &form.age_band,
+        gender: &form.gender,
+    };
+    let invalid = |errors: Vec<FieldError>| {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            input_page(lang, &tenant, &places, &form, &errors),
+        )
+            .into_response()
+    };
+    let input = match fields.parse() {
+        Ok(input) => input,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    match tenant.receive_input(&input).await {
+        Ok(_) => Ok(thanks.into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "input_thanks.html")]
+pub struct ThanksPage {
+    chrome: Chrome,
+    municipality_href: String,
+    form_href: String,
+    list_href: String,
+}
+
+async fn thanks(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<ThanksPage, PageError> {
+    let (tenant, _) = tenant_and_places(&state, lang, &code).await?;
+    let base = format!("/kommun/{}", tenant.municipality().code);
+    Ok(ThanksPage {
+        chrome: Chrome::new(
+            lang,
+            &format!("{base}/tyck-till/tack"),
+            lang.t("input-thanks-title"),
+        ),
+        form_href: format!("{base}/tyck-till"),
+        list_href: format!("{base}/synpunkter"),
+        municipality_href: base,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListFilter {
+    #[serde(default)]
+    ort: String,
+    #[serde(default)]
+    kategori: String,
+}
+
+pub struct InputItem {
+    pub category: String,
+    pub place: String,
+    pub month: String,
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inputs.html")]
+pub struct ListPage {
+    chrome: Chrome,
+    heading: String,
+    municipality: String,
+    municipality_href: String,
+    form_href: String,
+    action: String,
+    locality: Field,
+    localities: Vec<Choice>,
+    category: Field,
+    categories: Vec<Choice>,
+    /// (locality, published inputs there), for every locality with any.
+    counts: Vec<(String, usize)>,
+    items: Vec<InputItem>,
+    shown: String,
+}
+
+/// Published inputs, filterable by locality and category, with counts per locality.
+async fn list(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+    Query(filter): Query<ListFilter>,
+) -> Result<ListPage, PageError> {
+    let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    let m = tenant.municipality();
+    let base = format!("/kommun/{}", m.code);
+    let published = tenant
+        .inputs(InputStatus::Published)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let name = |slug: &str| {
+        places
+            .iter()
+            .find(|p| p.slug.as_str() == slug)
+            .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for i in &published {
+        *counts.entry(name(i.locality.as_str())).or_default() += 1;
+    }
+    let items: Vec<InputItem> = published
+        .iter()
+        .filter(|i| filter.ort.is_empty() || i.locality.as_str() == filter.ort)
+        .filter(|i| filter.kategori.is_empty() || i.category.code() == filter.kategori)
+        .map(|i| InputItem {
+            category: category_name(lang, i.category),
+            place: [
+                Some(name(i.locality.as_str())),
+                i.place.as_ref().map(|p| name(p.as_str())),
+                i.address.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+            month: i
+                .received_at
+                .with_timezone(&chrono_tz::Europe::Stockholm)
+                .format("%Y-%m")
+                .to_string(),
+            text: i.text.clone(),
+        })
+        .collect();
+    let heading = lang.t_args("inputs-title", &[("municipality", m.name.to_string())]);
+    Ok(ListPage {
+        chrome: Chrome::new(lang, &format!("{base}/synpunkter"), heading.clone()),
+        heading,
+        municipality: m.name.to_string(),
+        form_href: format!("{base}/tyck-till"),
+        action: format!("{base}/synpunkter"),
+        locality: Field::new(lang, "ort", filter.ort.clone()),
+        localities: options(
+            lang,
+            &filter.ort,
+            Some("inputs-all-localities"),
+            places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::Locality)
+                .map(|p| (p.slug.to_string(), p.name.to_string()))
+                .collect(),
+        ),
+        category: Field::new(lang, "kategori", filter.kategori.clone()),
+        categories: options(
+            lang,
+            &filter.kategori,
+            Some("inputs-all-categories"),
+            InputCategory::ALL
+                .iter()
+                .map(|c| (c.code().to_owned(), category_name(lang, *c)))
+                .collect(),
+        ),
+        counts: counts.into_iter().collect(),
+        shown: lang.t_args(
+            "inputs-shown",
+            &[
+                ("shown", items.len().to_string()),
+                ("total", published.len().to_string()),
+            ],
+        ),
+        items,
+        municipality_href: base,
+    })
+}

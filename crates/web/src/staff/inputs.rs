@@ -1,0 +1,206 @@
+//! Moderation of residents' inputs (`/personal/kommun/{code}/synpunkter`): each waiting
+//! input with its text in an editable field (to take out names before publishing), a
+//! publish button, and a hide button that needs a reason. Every decision is audited.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use lofte_db::Tenant;
+use lofte_db::citizen_inputs::Moderation;
+use lofte_domain::citizen::{InputStatus, NewInput};
+use lofte_domain::{Problem, Text};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::views::Chrome;
+
+pub struct QueueItem {
+    pub id: i32,
+    pub action: String,
+    pub received: String,
+    pub category: String,
+    pub place: String,
+    pub about: String,
+    pub text: String,
+    /// A problem with this item's last submission, shown beside it.
+    pub error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_inputs.html")]
+pub struct QueuePage {
+    chrome: Chrome,
+    municipality: String,
+    public_href: String,
+    self_href: String,
+    done: Option<String>,
+    items: Vec<QueueItem>,
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    done: Option<String>,
+    error: Option<(i32, String, String)>,
+) -> Result<QueuePage, PageError> {
+    let m = tenant.municipality();
+    let base = format!("/personal/kommun/{}/synpunkter", m.code);
+    let mut chrome = Chrome::new(lang, &base, lang.t("staff-inputs-title"));
+    if let Some(u) = &staff.user {
+        chrome = chrome.signed_in(&u.name);
+    }
+    if error.is_some() {
+        chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
+    }
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let name = |slug: &str| {
+        places
+            .iter()
+            .find(|p| p.slug.as_str() == slug)
+            .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
+    };
+    let pending = tenant
+        .inputs(InputStatus::Pending)
+        .await
+        .map_err(PageError::internal(lang))?;
+    Ok(QueuePage {
+        municipality: m.official_name.to_string(),
+        public_href: format!("/kommun/{}/synpunkter", m.code),
+        self_href: base.clone(),
+        done,
+        items: pending
+            .into_iter()
+            .map(|i| {
+                let (error, text) = match &error {
+                    Some((id, message, text)) if *id == i.id => {
+                        (Some(message.clone()), text.clone())
+                    }
+                    _ => (None, i.text.clone()),
+                };
+                QueueItem {
+                    action: format!("{base}/{}", i.id),
+                    id: i.id,
+                    received: i
+                        .received_at
+                        .with_timezone(&chrono_tz::Europe::Stockholm)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    category: crate::input::category_name(lang, i.category),
+                    place: [
+                        Some(name(i.locality.as_str())),
+                        i.place.as_ref().map(|p| name(p.as_str())),
+                        i.address.clone(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                    about: [
+                        i.age_band
+                            .map(|a| lang.t(&format!("input-age-{}", a.code()))),
+                        i.gender
+                            .map(|g| lang.t(&format!("input-gender-{}", g.code()))),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                    text,
+                    error,
+                }
+            })
+            .collect(),
+        chrome,
+    })
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+) -> Result<QueuePage, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    page(&state, lang, &staff, &tenant, None, None).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct ModerationForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+    Form(form): Form<ModerationForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let (action, field, raw, max) = if form.action == "hide" {
+        ("hide", "field-moderation-reason", &form.reason, Text::SHORT)
+    } else {
+        (
+            "publish",
+            "field-moderation-text",
+            &form.text,
+            NewInput::MAX_TEXT,
+        )
+    };
+    let value = match raw.trim() {
+        "" => Err(Problem::Required),
+        v => Text::parse(v, max),
+    };
+    let value = match value {
+        Ok(v) => v,
+        Err(problem) => {
+            let message = format!("{}: {}", lang.t(field), lang.problem(&problem));
+            let page = page(
+                &state,
+                lang,
+                &staff,
+                &tenant,
+                None,
+                Some((id, message, form.text.clone())),
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let moderation = if action == "hide" {
+        Moderation::Hide { reason: value }
+    } else {
+        Moderation::Publish { text: value }
+    };
+    match tenant.moderate_input(staff.actor, id, &moderation).await {
+        Ok(()) => {}
+        Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
+        Err(e) => return Err(PageError::internal(lang)(e)),
+    }
+    let done = lang.t(if action == "hide" {
+        "staff-inputs-hidden"
+    } else {
+        "staff-inputs-published"
+    });
+    Ok(page(&state, lang, &staff, &tenant, Some(done), None)
+        .await?
+        .into_response())
+}

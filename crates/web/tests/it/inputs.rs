@@ -1,0 +1,258 @@
+//! Residents' inputs: from the public form through moderation to the public list, with
+//! the form's refusals, the honeypot, the rate limit, and no network address stored.
+
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{TestApp, client, spawn_app, texts};
+use crate::staff::{account, flen, post_form, sign_in};
+
+const FORM: &str = "/kommun/0482/tyck-till";
+
+async fn send(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
+    client()
+        .post(format!("{}{FORM}", app.address))
+        .header("Origin", &app.address)
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn input<'a>(text: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("input_locality", "malmkoping"),
+        ("input_place", ""),
+        ("input_address", "Gångtunneln vid Storgatan"),
+        ("input_category", "lighting"),
+        ("input_text", text),
+        ("input_age_band", "25_44"),
+        ("input_gender", "woman"),
+        ("website", ""),
+    ]
+}
+
+async fn coordinator(app: &TestApp) -> String {
+    let (email, password) =
+        account(app, "samordnare@flen.example", flen(), Role::Coordinator).await;
+    sign_in(&app.address, &email, &password).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
+    let app = spawn_app().await;
+    let form = app.page(FORM).await;
+    assert_eq!(texts(&form, "h1"), ["Tyck till om tryggheten"]);
+    assert!(
+        texts(&form, "#integritet + p")[0].contains("inte din IP-adress"),
+        "the form says what is stored"
+    );
+
+    let hostile = "<script>alert(1)</script> Mörkt i tunneln, Kalle Svensson på nr 3 vet.";
+    let sent = send(&app, &input(hostile)).await;
+    assert_eq!(sent.status(), 303);
+    assert_eq!(sent.headers()["location"], "/kommun/0482/tyck-till/tack");
+
+    // Waiting for moderation: not public yet.
+    let list = app.page("/kommun/0482/synpunkter").await;
+    assert_eq!(texts(&list, ".input-item").len(), 0);
+    assert_eq!(
+        texts(&list, "p[role=status]"),
+        ["Visar 0 av 0 publicerade synpunkter."]
+    );
+
+    // The coordinator takes the name out and publishes.
+    let cookie = coordinator(&app).await;
+    let queue = app
+        .page_as("/personal/kommun/0482/synpunkter", &cookie)
+        .await;
+    let items = texts(&queue, ".input-item > p:first-child");
+    assert_eq!(items.len(), 1);
+    assert!(
+        items[0].starts_with("Belysning · Malmköping, Gångtunneln vid Storgatan"),
+        "{items:?}"
+    );
+    assert!(items[0].contains("25–44 år, Kvinna"), "{items:?}");
+    let action = queue
+        .select(&scraper::Selector::parse(".input-item form").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("action")
+        .unwrap()
+        .to_owned();
+    let edited = "<script>alert(1)</script> Mörkt i tunneln.";
+    let published = post_form(
+        &app.address,
+        &cookie,
+        &action,
+        &[("action", "publish"), ("text", edited)],
+    )
+    .await;
+    assert_eq!(published.status(), 200);
+    let html = Html::parse_document(&published.text().await.unwrap());
+    assert_eq!(texts(&html, ".note.saved"), ["Synpunkten är publicerad."]);
+    assert!(
+        texts(&html, ".input-item").is_empty(),
+        "the queue is empty again"
+    );
+
+    let raw = app
+        .get("/kommun/0482/synpunkter")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!raw.contains("<script>alert"), "escaped");
+    let list = Html::parse_document(&raw);
+    assert_eq!(texts(&list, ".input-text"), [edited]);
+    assert!(!raw.contains("Kalle"), "the name edited out stays out");
+    assert_eq!(texts(&list, "table tbody th"), ["Malmköping"]);
+    assert_eq!(texts(&list, "table tbody td"), ["1"]);
+
+    // Filters: another locality shows none, the right one shows it.
+    let other = app.page("/kommun/0482/synpunkter?ort=flen&kategori=").await;
+    assert_eq!(texts(&other, ".input-item").len(), 0);
+    let same = app
+        .page("/kommun/0482/synpunkter?ort=malmkoping&kategori=lighting")
+        .await;
+    assert_eq!(texts(&same, ".input-item").len(), 1);
+
+    // Every decision is in the audit log, with the text before and after.
+    let audit = lofte_db::testing::dump_as_text(&app.database.db).await;
+    assert!(audit.contains("audit_log.action: published"), "audited");
+}
+
+#[tokio::test]
+async fn a_hidden_input_needs_a_reason_and_never_shows() {
+    let app = spawn_app().await;
+    send(&app, &input("Reklam för något.")).await;
+    let cookie = coordinator(&app).await;
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let id = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap()[0]
+        .id;
+    let path = format!("/personal/kommun/0482/synpunkter/{id}");
+    let refused = post_form(
+        &app.address,
+        &cookie,
+        &path,
+        &[("action", "hide"), ("reason", " ")],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let html = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".input-item .field-error"),
+        ["Varför den döljs: Måste fyllas i."]
+    );
+    let hidden = post_form(
+        &app.address,
+        &cookie,
+        &path,
+        &[("action", "hide"), ("reason", "Reklam")],
+    )
+    .await;
+    assert_eq!(hidden.status(), 200);
+    let list = app.page("/kommun/0482/synpunkter").await;
+    assert_eq!(texts(&list, ".input-item").len(), 0);
+
+    // A reporter does not moderate.
+    let (email, password) = account(&app, "polis@flen.example", flen(), Role::Reporter).await;
+    let reporter = sign_in(&app.address, &email, &password).await.unwrap();
+    let r = post_form(
+        &app.address,
+        &reporter,
+        &path,
+        &[("action", "publish"), ("text", "x")],
+    )
+    .await;
+    assert_eq!(r.status(), 403);
+}
+
+#[tokio::test]
+async fn a_bad_form_says_what_is_wrong_on_each_field_and_stores_nothing() {
+    let app = spawn_app().await;
+    let response = send(
+        &app,
+        &[
+            ("input_locality", ""),
+            ("input_place", "nowhere"),
+            ("input_category", "lighting"),
+            ("input_text", "   "),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let html = Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".error-summary li"),
+        [
+            "Ort: Måste fyllas i.",
+            "Vad vill du berätta?: Måste fyllas i."
+        ]
+    );
+    // A place that is not the municipality's.
+    let mut fields = input("Mörkt.");
+    fields[1] = ("input_place", "stortorget-i-ystad");
+    let response = send(&app, &fields).await;
+    assert_eq!(response.status(), 422);
+    let html = Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".error-summary li"),
+        ["Plats i orten (om den finns i listan): Välj ett av alternativen."]
+    );
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    assert!(
+        tenant
+            .inputs(lofte_domain::citizen::InputStatus::Pending)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn bots_and_floods_are_turned_away_and_no_address_is_stored() {
+    let app = spawn_app().await;
+    // The honeypot: thanked, nothing kept.
+    let mut bot = input("Köp billiga klockor");
+    bot[7] = ("website", "http://spam.example");
+    assert_eq!(send(&app, &bot).await.status(), 303);
+
+    // Five at once are fine (the bot's was one of them); the sixth is refused with a
+    // message, and what came before is kept.
+    for i in 0..4 {
+        let text = format!("Synpunkt nummer {i}");
+        assert_eq!(send(&app, &input(&text)).await.status(), 303, "input {i}");
+    }
+    let flood = send(&app, &input("En till")).await;
+    assert_eq!(flood.status(), 429);
+    assert!(flood.headers().contains_key("retry-after"));
+    let html = Html::parse_document(&flood.text().await.unwrap());
+    assert!(
+        texts(&html, ".error-summary p")[0].contains("Vänta"),
+        "says to wait"
+    );
+
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let pending = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap();
+    assert_eq!(
+        pending.len(),
+        4,
+        "the bot's input is not kept, the others are"
+    );
+
+    let everything = lofte_db::testing::dump_as_text(&app.database.db).await;
+    assert!(everything.contains("Synpunkt nummer 0"));
+    assert!(
+        !everything.contains("127.0.0.1"),
+        "no client address in the database"
+    );
+}
