@@ -248,6 +248,33 @@ describe('Robustness', () => {
   }
 });
 
+describe('Residents have their say', () => {
+  test('an input sent without JavaScript is moderated and then shows in the public list', async () => {
+    const text = `Mörkt vid gångtunneln ${Date.now()}`;
+    await app.withPage({ javaScriptEnabled: false }, async (page) => {
+      await page.goto('/kommun/0482/tyck-till');
+      await page.selectOption('#input_locality', { label: 'Malmköping' });
+      await page.selectOption('#input_category', { label: 'Belysning' });
+      await page.fill('#input_address', 'Gångtunneln vid Storgatan');
+      await page.fill('#input_text', text);
+      await Promise.all([page.waitForURL('**/tyck-till/tack'), page.click('form.form button[type=submit]')]);
+      assert.equal(await page.locator('h1').textContent(), 'Tack för ditt inlägg');
+      await page.goto('/kommun/0482/synpunkter');
+      assert.equal(await page.getByText(text).count(), 0, 'not shown before moderation');
+    });
+    await app.withSession('samordnare@flen.example', async (page) => {
+      await page.goto('/personal/kommun/0482/synpunkter');
+      const item = page.locator('.input-item', { has: page.locator('textarea', { hasText: text }) });
+      await Promise.all([page.waitForLoadState(), item.getByRole('button', { name: 'Publicera' }).click()]);
+      await page.waitForSelector('.note.saved');
+    });
+    await app.withPage(async (page) => {
+      await page.goto('/kommun/0482/synpunkter?ort=malmkoping&kategori=lighting');
+      assert.equal(await page.locator('.input-text', { hasText: text }).count(), 1, 'shown after moderation');
+    });
+  });
+});
+
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
   const pages = [
     ['home', '/'],
@@ -257,6 +284,8 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['follow-up-2021-t2', '/kommun/0482/2021/uppfoljning/t2'],
     ['final-report-2020', '/kommun/0482/2020/uppfoljning/slutredovisning'],
     ['survey', '/kommun/0482/trygghet'],
+    ['input-form', '/kommun/0482/tyck-till'],
+    ['inputs', '/kommun/0482/synpunkter'],
     ['not-found', '/kommun/9999'],
   ];
   for (const lang of ['sv', 'en']) {

@@ -388,6 +388,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       422,
       { sv: 'Aktivitetstyper', en: 'Activity types' },
     ],
+    ['inputs-queue', COORDINATOR, (page) => page.goto('/personal/kommun/0482/synpunkter'), 200, { sv: 'Synpunkter att granska', en: 'Inputs to moderate' }],
     ['survey-staff', ANALYST, (page) => page.goto(SURVEY_STAFF), 200, { sv: 'Trygghetsmätning', en: 'Safety survey' }],
     [
       'survey-staff-errors',
