@@ -35,6 +35,30 @@ async function uploadSurvey(page, name, csv) {
   await page.waitForLoadState();
   return res;
 }
+const WALKS = '/personal/kommun/0482/trygghetsvandringar';
+
+/** Registers one safety walk with a finding (once per file) and returns its page's path. */
+let walkPath;
+async function walkHref() {
+  if (!walkPath) {
+    walkPath = await app.withSession(COORDINATOR, async (page) => {
+      await page.goto(WALKS);
+      await page.fill('#walk_date', '2020-09-10');
+      await page.check('#route-flen-centrum');
+      await page.check('#route-sveaparken');
+      await page.fill('#walk_participants', '12');
+      await Promise.all([page.waitForURL(/trygghetsvandringar\/\d+$/), page.locator('form.form button[type=submit]').click()]);
+      const path = new URL(page.url()).pathname;
+      await page.selectOption('#finding_place', 'sveaparken');
+      await page.selectOption('#finding_category', 'lighting');
+      await page.fill('#description', 'Två lyktstolpar är trasiga.');
+      await page.fill('#owner', 'Kommunen, gatuenheten');
+      await Promise.all([page.waitForURL(`**${path}`), page.locator('form.form[action$="/fynd"] button[type=submit]').click()]);
+      return path;
+    });
+  }
+  return walkPath;
+}
 const SURVEY_HEADER = 'respondent_id,year,municipality,area,gender,age_band,weight,otrygg_kvall\n';
 
 const DASHBOARD = '/personal';
@@ -388,6 +412,8 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       422,
       { sv: 'Aktivitetstyper', en: 'Activity types' },
     ],
+    ['walks', COORDINATOR, (page) => page.goto(WALKS), 200, { sv: 'Trygghetsvandringar', en: 'Safety walks' }],
+    ['walk', COORDINATOR, async (page) => page.goto(await walkHref()), 200, { sv: 'Trygghetsvandring 2020-09-10', en: 'Safety walk 2020-09-10' }],
     ['inputs-queue', COORDINATOR, (page) => page.goto('/personal/kommun/0482/synpunkter'), 200, { sv: 'Synpunkter att granska', en: 'Inputs to moderate' }],
     ['survey-staff', ANALYST, (page) => page.goto(SURVEY_STAFF), 200, { sv: 'Trygghetsmätning', en: 'Safety survey' }],
     [

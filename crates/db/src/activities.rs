@@ -263,7 +263,12 @@ impl Tenant {
             .collect())
     }
 
-    fn row(&self, actor: Actor, a: &NewActivity, synthetic: bool) -> activity::ActiveModel {
+    pub(crate) fn row(
+        &self,
+        actor: Actor,
+        a: &NewActivity,
+        synthetic: bool,
+    ) -> activity::ActiveModel {
         let (account_id, api_token_id) = match actor {
             Actor::Account(id) => (Some(id), None),
             Actor::ApiToken(id) => (None, Some(id)),
@@ -291,7 +296,7 @@ impl Tenant {
         }
     }
 
-    async fn insert_batch(
+    pub(crate) async fn insert_batch(
         &self,
         conn: &impl ConnectionTrait,
         rows: Vec<activity::ActiveModel>,

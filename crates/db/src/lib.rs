@@ -15,6 +15,7 @@ mod follow_ups;
 mod migration;
 mod municipalities;
 mod promises;
+pub mod safety_walks;
 pub mod surveys;
 
 pub mod demo;

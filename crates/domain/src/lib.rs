@@ -19,6 +19,7 @@ pub mod promise;
 pub mod stats;
 pub mod survey;
 pub mod text;
+pub mod walk;
 
 pub use access::{Email, Grant, Permission, Principal, Reach, Role};
 pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode, TypeNames};

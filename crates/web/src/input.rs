@@ -363,6 +363,34 @@ pub struct ListFilter {
     ort: String,
     #[serde(default)]
     kategori: String,
+    /// A finding status, for the safety-walk findings.
+    #[serde(default)]
+    status: String,
+}
+
+/// The locality a place lies in: itself if it is one, else the nearest enclosing one.
+fn locality_of<'a>(places: &'a [Place], slug: &'a lofte_domain::PlaceSlug) -> &'a str {
+    let mut current = slug;
+    for _ in 0..8 {
+        match places.iter().find(|p| &p.slug == current) {
+            Some(p) if p.kind == PlaceKind::Locality => return p.slug.as_str(),
+            Some(Place {
+                within: Some(w), ..
+            }) => current = w,
+            _ => break,
+        }
+    }
+    slug.as_str()
+}
+
+pub struct FindingItem {
+    pub heading: String,
+    pub walked: String,
+    pub description: String,
+    pub status: String,
+    pub status_class: &'static str,
+    pub owner: String,
+    pub reason: Option<String>,
 }
 
 pub struct InputItem {
@@ -389,6 +417,9 @@ pub struct ListPage {
     counts: Vec<(String, usize)>,
     items: Vec<InputItem>,
     shown: String,
+    status: Field,
+    statuses: Vec<Choice>,
+    findings: Vec<FindingItem>,
 }
 
 /// Published inputs, filterable by locality and category, with counts per locality.
@@ -438,6 +469,39 @@ async fn list(
             text: i.text.clone(),
         })
         .collect();
+    let findings: Vec<FindingItem> = tenant
+        .findings(None)
+        .await
+        .map_err(PageError::internal(lang))?
+        .into_iter()
+        .filter(|f| filter.ort.is_empty() || locality_of(&places, &f.place) == filter.ort)
+        .filter(|f| filter.status.is_empty() || f.status.code() == filter.status)
+        .map(|f| FindingItem {
+            heading: format!(
+                "{} · {}",
+                crate::staff::walks::finding_category_name(lang, f.category),
+                name(f.place.as_str())
+            ),
+            walked: f
+                .walk_date
+                .map(|d| lang.t_args("findings-walked", &[("date", d.to_string())]))
+                .unwrap_or_default(),
+            description: f.description,
+            status: crate::staff::walks::finding_status_name(lang, f.status),
+            status_class: f.status.code(),
+            owner: lang.t_args(
+                "finding-owner",
+                &[
+                    ("owner", f.owner),
+                    (
+                        "due",
+                        f.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+                    ),
+                ],
+            ),
+            reason: f.reason,
+        })
+        .collect();
     let heading = lang.t_args("inputs-title", &[("municipality", m.name.to_string())]);
     Ok(ListPage {
         chrome: Chrome::new(lang, &format!("{base}/synpunkter"), heading.clone()),
@@ -467,6 +531,22 @@ async fn list(
                 .collect(),
         ),
         counts: counts.into_iter().collect(),
+        status: Field::new(lang, "status_filter", filter.status.clone()),
+        statuses: options(
+            lang,
+            &filter.status,
+            Some("findings-all-statuses"),
+            lofte_domain::walk::FindingStatus::ALL
+                .iter()
+                .map(|s| {
+                    (
+                        s.code().to_owned(),
+                        crate::staff::walks::finding_status_name(lang, *s),
+                    )
+                })
+                .collect(),
+        ),
+        findings,
         shown: lang.t_args(
             "inputs-shown",
             &[

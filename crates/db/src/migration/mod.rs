@@ -12,6 +12,7 @@ mod m0006_activity_types;
 mod m0007_follow_up_learned;
 mod m0008_surveys;
 mod m0009_citizen_inputs;
+mod m0010_safety_walks;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_follow_up_learned::Migration),
             Box::new(m0008_surveys::Migration),
             Box::new(m0009_citizen_inputs::Migration),
+            Box::new(m0010_safety_walks::Migration),
         ]
     }
 }

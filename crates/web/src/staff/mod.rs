@@ -11,6 +11,7 @@ mod inputs;
 mod new_promise;
 mod promise;
 mod survey;
+pub(crate) mod walks;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -128,6 +129,31 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/synpunkter/{id}",
             InMunicipality(Permission::EditPromise),
             post(inputs::moderate),
+        )
+        .get(
+            "/personal/kommun/{code}/trygghetsvandringar",
+            InMunicipality(Permission::LogActivity),
+            get(walks::list),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsvandringar",
+            InMunicipality(Permission::LogActivity),
+            post(walks::add),
+        )
+        .get(
+            "/personal/kommun/{code}/trygghetsvandringar/{id}",
+            InMunicipality(Permission::LogActivity),
+            get(walks::show),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsvandringar/{id}/fynd",
+            InMunicipality(Permission::LogActivity),
+            post(walks::add_finding),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}",
+            InMunicipality(Permission::LogActivity),
+            post(walks::set_status),
         )
         .get(
             "/personal/kommun/{code}/nytt",

@@ -51,6 +51,8 @@ pub struct DashboardMunicipality {
     pub survey_href: Option<String>,
     /// Residents' inputs waiting for moderation, for coordinators.
     pub inputs_href: Option<String>,
+    /// Safety walks and their findings.
+    pub walks_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -121,6 +123,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::EditPromise, &code)
                 .then(|| format!("/personal/kommun/{code}/synpunkter")),
+            walks_href: staff
+                .principal
+                .may(Permission::LogActivity, &code)
+                .then(|| format!("/personal/kommun/{code}/trygghetsvandringar")),
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

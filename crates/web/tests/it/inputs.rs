@@ -19,7 +19,7 @@ async fn send(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
         .unwrap()
 }
 
-fn input<'a>(text: &'a str) -> Vec<(&'static str, &'a str)> {
+fn input(text: &str) -> Vec<(&'static str, &str)> {
     vec![
         ("input_locality", "malmkoping"),
         ("input_place", ""),

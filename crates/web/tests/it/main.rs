@@ -12,3 +12,4 @@ mod reports;
 mod seed;
 mod staff;
 mod surveys;
+mod walks;

@@ -1,0 +1,692 @@
+//! Safety walks in the staff area (`/personal/kommun/{code}/trygghetsvandringar`): the
+//! walks with a reminder to walk the route again, a form for a new walk (which is also
+//! logged as a `safety_walk` activity), and per walk its findings with their owners, due
+//! dates and statuses.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use chrono::NaiveDate;
+use lofte_db::Tenant;
+use lofte_db::safety_walks::StoredWalk;
+use lofte_domain::followup::Performer;
+use lofte_domain::walk::{FindingCategory, FindingStatus, NewFinding, NewWalk};
+use lofte_domain::{FieldError, Place, PlaceSlug, Problem, Text};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use super::forms::{Choice, Field, SummaryItem, place_errors};
+use super::promise::PlaceOption;
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::views::Chrome;
+
+fn chrome(lang: Lang, staff: &Staff, path: &str, title: String) -> Chrome {
+    let mut chrome = Chrome::new(lang, path, title);
+    if let Some(u) = &staff.user {
+        chrome = chrome.signed_in(&u.name);
+    }
+    chrome
+}
+
+fn place_name(places: &[Place], slug: &PlaceSlug) -> String {
+    places
+        .iter()
+        .find(|p| &p.slug == slug)
+        .map_or_else(|| slug.to_string(), |p| p.name.to_string())
+}
+
+pub fn finding_category_name(lang: Lang, c: FindingCategory) -> String {
+    lang.t(&format!("finding-category-{}", c.code()))
+}
+
+pub fn finding_status_name(lang: Lang, s: FindingStatus) -> String {
+    lang.t(&format!("finding-status-{}", s.code()))
+}
+
+pub struct WalkRow {
+    pub href: String,
+    pub date: String,
+    pub route: String,
+    pub participants: u32,
+    pub findings: String,
+    /// "Gå rundan igen senast 2021-05-01", stressed when the date has passed.
+    pub again: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct WalkForm {
+    #[serde(default)]
+    walk_date: String,
+    #[serde(default)]
+    route: Vec<String>,
+    #[serde(default, rename = "walk_participants")]
+    participants: String,
+    #[serde(default)]
+    walk_performer: String,
+    #[serde(default)]
+    again_by: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_walks.html")]
+pub struct WalksPage {
+    chrome: Chrome,
+    municipality: String,
+    action: String,
+    walks: Vec<WalkRow>,
+    summary: Vec<SummaryItem>,
+    walk_date: Field,
+    route: Field,
+    route_options: Vec<PlaceOption>,
+    participants: Field,
+    walk_performer: Field,
+    performers: Vec<Choice>,
+    again_by: Field,
+}
+
+fn date_field(
+    errors: &mut Vec<FieldError>,
+    path: &str,
+    raw: &str,
+    required: bool,
+) -> Option<NaiveDate> {
+    match raw.trim() {
+        "" => {
+            if required {
+                errors.push(FieldError::new(path, Problem::Required));
+            }
+            None
+        }
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(FieldError::new(path, Problem::Date));
+                None
+            }
+        },
+    }
+}
+
+impl WalkForm {
+    fn parse(&self) -> Result<(NewWalk, Performer), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = date_field(&mut errors, "walk_date", &self.walk_date, true);
+        let again_by = date_field(&mut errors, "again_by", &self.again_by, false);
+        let route: Vec<PlaceSlug> = self
+            .route
+            .iter()
+            .filter_map(|r| {
+                PlaceSlug::parse(r)
+                    .map_err(|p| errors.push(FieldError::new("route", p)))
+                    .ok()
+            })
+            .collect();
+        if route.is_empty() && self.route.is_empty() {
+            errors.push(FieldError::new("route", Problem::Required));
+        }
+        let participants = match self.participants.trim().parse::<u32>() {
+            Ok(n) if (1..=NewWalk::MAX_PARTICIPANTS).contains(&n) => Some(n),
+            Ok(_) => {
+                errors.push(FieldError::new(
+                    "participants",
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: i64::from(NewWalk::MAX_PARTICIPANTS),
+                    },
+                ));
+                None
+            }
+            Err(_) if self.participants.trim().is_empty() => {
+                errors.push(FieldError::new("participants", Problem::Required));
+                None
+            }
+            Err(_) => {
+                errors.push(FieldError::new("participants", Problem::Number));
+                None
+            }
+        };
+        let performer = match self.walk_performer.as_str() {
+            "police" => Performer::Police,
+            _ => Performer::Municipality,
+        };
+        match (errors.is_empty(), date, participants) {
+            (true, Some(date), Some(participants)) => Ok((
+                NewWalk {
+                    date,
+                    route,
+                    participants,
+                    again_by,
+                },
+                performer,
+            )),
+            _ => Err(errors),
+        }
+    }
+}
+
+async fn walks_page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    form: &WalkForm,
+    errors: &[FieldError],
+) -> Result<WalksPage, PageError> {
+    let m = tenant.municipality();
+    let action = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let walks = tenant.walks().await.map_err(PageError::internal(lang))?;
+    let findings = tenant
+        .findings(None)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let today = crate::progress::today();
+    let rows = walks
+        .iter()
+        .map(|w: &StoredWalk| {
+            let of_walk: Vec<_> = findings.iter().filter(|f| f.walk_id == w.id).collect();
+            let open = of_walk.iter().filter(|f| f.status.is_open()).count();
+            WalkRow {
+                href: format!("{action}/{}", w.id),
+                date: w.date.to_string(),
+                route: w
+                    .route
+                    .iter()
+                    .map(|p| place_name(&places, p))
+                    .collect::<Vec<_>>()
+                    .join(" → "),
+                participants: w.participants,
+                findings: lang.t_args(
+                    "walks-findings-count",
+                    &[
+                        ("total", of_walk.len().to_string()),
+                        ("open", open.to_string()),
+                    ],
+                ),
+                again: w
+                    .again_by
+                    .map(|d| lang.t_args("walks-again", &[("date", d.to_string())])),
+                overdue: w.again_by.is_some_and(|d| d < today),
+            }
+        })
+        .collect();
+    let performer = if form.walk_performer.is_empty() {
+        "municipality".to_owned()
+    } else {
+        form.walk_performer.clone()
+    };
+    let mut page = WalksPage {
+        chrome: chrome(lang, staff, &action, lang.t("walks-title")),
+        municipality: m.official_name.to_string(),
+        walks: rows,
+        summary: Vec::new(),
+        walk_date: Field::new(
+            lang,
+            "walk_date",
+            if form.walk_date.is_empty() {
+                today.to_string()
+            } else {
+                form.walk_date.clone()
+            },
+        ),
+        route: Field::new(lang, "route", String::new()),
+        route_options: places
+            .iter()
+            .map(|p| PlaceOption {
+                slug: p.slug.to_string(),
+                name: p.name.to_string(),
+                checked: form.route.iter().any(|r| r == p.slug.as_str()),
+            })
+            .collect(),
+        participants: Field::new(lang, "walk_participants", form.participants.clone()),
+        walk_performer: Field::new(lang, "walk_performer", performer.clone()),
+        performers: super::forms::choices(
+            lang,
+            &performer,
+            &[
+                ("municipality", "walks-performer-municipality"),
+                ("police", "walks-performer-police"),
+            ],
+        ),
+        again_by: Field::new(lang, "again_by", form.again_by.clone()),
+        action,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.walk_date,
+            &mut page.route,
+            &mut page.participants,
+            &mut page.again_by,
+        ],
+        |path| {
+            Some(match path {
+                "walk_date" => "walk_date",
+                "participants" => "walk_participants",
+                "again_by" => "again_by",
+                p if p.starts_with("route") => "route",
+                _ => return None,
+            })
+        },
+    );
+    if !page.summary.is_empty() {
+        page.chrome.title =
+            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
+    }
+    Ok(page)
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+) -> Result<WalksPage, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    walks_page(&state, lang, &staff, &tenant, &WalkForm::default(), &[]).await
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+    Form(form): Form<WalkForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let result = match form.parse() {
+        Ok((walk, performer)) => tenant.add_walk(staff.actor, &walk, performer).await,
+        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{id}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let page = walks_page(&state, lang, &staff, &tenant, &form, &errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+pub struct FindingRow {
+    pub id: i32,
+    pub action: String,
+    pub heading: String,
+    pub description: String,
+    pub owner: String,
+    pub status: String,
+    pub status_class: &'static str,
+    pub reason: Option<String>,
+    pub next: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct FindingForm {
+    #[serde(default)]
+    finding_place: String,
+    #[serde(default)]
+    finding_category: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_walk.html")]
+pub struct WalkPage {
+    chrome: Chrome,
+    back: String,
+    heading: String,
+    facts: String,
+    again: Option<String>,
+    findings: Vec<FindingRow>,
+    action: String,
+    summary: Vec<SummaryItem>,
+    finding_place: Field,
+    place_choices: Vec<Choice>,
+    finding_category: Field,
+    category_choices: Vec<Choice>,
+    description: Field,
+    owner: Field,
+    due: Field,
+}
+
+async fn walk_page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: i32,
+    form: &FindingForm,
+    errors: &[FieldError],
+    status_error: Option<(i32, String)>,
+) -> Result<WalkPage, PageError> {
+    let m = tenant.municipality();
+    let back = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
+    let walk = match tenant.walk(id).await {
+        Ok(w) => w,
+        Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
+        Err(e) => return Err(PageError::internal(lang)(e)),
+    };
+    let places = state
+        .db
+        .places(&m.code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let findings = tenant
+        .findings(Some(id))
+        .await
+        .map_err(PageError::internal(lang))?;
+    let action = format!("{back}/{id}");
+    let heading = lang.t_args("walk-title", &[("date", walk.date.to_string())]);
+    let mut page = WalkPage {
+        chrome: chrome(lang, staff, &action, heading.clone()),
+        heading,
+        facts: lang.t_args(
+            "walk-facts",
+            &[
+                (
+                    "route",
+                    walk.route
+                        .iter()
+                        .map(|p| place_name(&places, p))
+                        .collect::<Vec<_>>()
+                        .join(" → "),
+                ),
+                ("participants", walk.participants.to_string()),
+            ],
+        ),
+        again: walk
+            .again_by
+            .map(|d| lang.t_args("walks-again", &[("date", d.to_string())])),
+        findings: findings
+            .iter()
+            .map(|f| FindingRow {
+                id: f.id,
+                action: format!("{back}/fynd/{}", f.id),
+                heading: format!(
+                    "{} · {}",
+                    finding_category_name(lang, f.category),
+                    place_name(&places, &f.place)
+                ),
+                description: f.description.clone(),
+                owner: lang.t_args(
+                    "finding-owner",
+                    &[
+                        ("owner", f.owner.clone()),
+                        (
+                            "due",
+                            f.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+                        ),
+                    ],
+                ),
+                status: finding_status_name(lang, f.status),
+                status_class: f.status.code(),
+                reason: f.reason.clone(),
+                next: f
+                    .status
+                    .next()
+                    .iter()
+                    .map(|s| Choice {
+                        value: s.code().to_owned(),
+                        label: finding_status_name(lang, *s),
+                        selected: false,
+                    })
+                    .collect(),
+                error: status_error
+                    .as_ref()
+                    .filter(|(fid, _)| *fid == f.id)
+                    .map(|(_, e)| e.clone()),
+            })
+            .collect(),
+        summary: Vec::new(),
+        finding_place: Field::new(lang, "finding_place", form.finding_place.clone()),
+        place_choices: std::iter::once(Choice {
+            value: String::new(),
+            label: lang.t("input-choose"),
+            selected: form.finding_place.is_empty(),
+        })
+        .chain(
+            // The route's places first, then the rest of the municipality's.
+            walk.route
+                .iter()
+                .filter_map(|r| places.iter().find(|p| &p.slug == r))
+                .chain(places.iter().filter(|p| !walk.route.contains(&p.slug)))
+                .map(|p| Choice {
+                    value: p.slug.to_string(),
+                    label: p.name.to_string(),
+                    selected: form.finding_place == p.slug.as_str(),
+                }),
+        )
+        .collect(),
+        finding_category: Field::new(lang, "finding_category", form.finding_category.clone()),
+        category_choices: std::iter::once(Choice {
+            value: String::new(),
+            label: lang.t("input-choose"),
+            selected: form.finding_category.is_empty(),
+        })
+        .chain(FindingCategory::ALL.iter().map(|c| Choice {
+            value: c.code().to_owned(),
+            label: finding_category_name(lang, *c),
+            selected: form.finding_category == c.code(),
+        }))
+        .collect(),
+        description: Field::new(lang, "description", form.description.clone()),
+        owner: Field::new(lang, "owner", form.owner.clone()),
+        due: Field::new(lang, "due", form.due.clone()),
+        action: format!("{action}/fynd"),
+        back,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.finding_place,
+            &mut page.finding_category,
+            &mut page.description,
+            &mut page.owner,
+            &mut page.due,
+        ],
+        |path| {
+            Some(match path {
+                "place" => "finding_place",
+                "category" => "finding_category",
+                "description" => "description",
+                "owner" => "owner",
+                "due" => "due",
+                _ => return None,
+            })
+        },
+    );
+    if !page.summary.is_empty() || status_error.is_some() {
+        page.chrome.title =
+            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
+    }
+    Ok(page)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+) -> Result<WalkPage, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    walk_page(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        id,
+        &FindingForm::default(),
+        &[],
+        None,
+    )
+    .await
+}
+
+impl FindingForm {
+    fn parse(&self) -> Result<NewFinding, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let place = match self.finding_place.trim() {
+            "" => {
+                errors.push(FieldError::new("place", Problem::Required));
+                None
+            }
+            raw => PlaceSlug::parse(raw)
+                .map_err(|_| errors.push(FieldError::new("place", Problem::Choice)))
+                .ok(),
+        };
+        let category = FindingCategory::parse(self.finding_category.trim())
+            .map_err(|_| {
+                errors.push(FieldError::new(
+                    "category",
+                    if self.finding_category.trim().is_empty() {
+                        Problem::Required
+                    } else {
+                        Problem::Choice
+                    },
+                ))
+            })
+            .ok();
+        let mut text = |path: &str, raw: &str, max: usize| match raw.trim() {
+            "" => {
+                errors.push(FieldError::new(path, Problem::Required));
+                None
+            }
+            raw => Text::parse(raw, max)
+                .map_err(|p| errors.push(FieldError::new(path, p)))
+                .ok(),
+        };
+        let description = text("description", &self.description, Text::LONG);
+        let owner = text("owner", &self.owner, Text::SHORT);
+        let due = date_field(&mut errors, "due", &self.due, false);
+        match (place, category, description, owner) {
+            (Some(place), Some(category), Some(description), Some(owner)) if errors.is_empty() => {
+                Ok(NewFinding {
+                    place,
+                    category,
+                    description,
+                    owner,
+                    due,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+pub async fn add_finding(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+    Form(form): Form<FindingForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let result = match form.parse() {
+        Ok(finding) => tenant.add_finding(staff.actor, id, &finding).await,
+        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{id}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let page = walk_page(&state, lang, &staff, &tenant, id, &form, &errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct StatusForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, finding)): Path<(String, i32)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let all = tenant
+        .findings(None)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let Some(walk_id) = all.iter().find(|f| f.id == finding).map(|f| f.walk_id) else {
+        return Err(PageError::NotFound { lang, detail: None });
+    };
+    let to = FindingStatus::parse(form.status.trim());
+    let result = match to {
+        Ok(to) => {
+            tenant
+                .set_finding_status(staff.actor, finding, to, Some(&form.reason))
+                .await
+        }
+        Err(p) => Err(lofte_db::Error::Invalid(vec![FieldError::new("status", p)])),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{walk_id}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let message = errors
+                .iter()
+                .map(|e| {
+                    let field = if e.path == "reason" {
+                        lang.t("field-reason")
+                    } else {
+                        lang.t("field-finding-status")
+                    };
+                    format!("{field}: {}", lang.problem(&e.problem))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page = walk_page(
+                &state,
+                lang,
+                &staff,
+                &tenant,
+                walk_id,
+                &FindingForm::default(),
+                &[],
+                Some((finding, message)),
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}

@@ -1,0 +1,217 @@
+//! Safety walks: a registered walk counts toward "at least four safety walks", and its
+//! findings move through their statuses in the staff area and on the public list.
+
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{TestApp, spawn_app, texts};
+use crate::staff::{account, flen, post_form, sign_in};
+
+const WALKS: &str = "/personal/kommun/0482/trygghetsvandringar";
+
+async fn safety_walks_counted(app: &TestApp) -> u64 {
+    let json: serde_json::Value = app
+        .get("/api/v1/municipalities/0482/promises/2020/progress")
+        .await
+        .json()
+        .await
+        .unwrap();
+    json["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["activity"] == "safety_walk")
+        .map_or(0, |c| c["actual"].as_u64().unwrap())
+}
+
+async fn coordinator(app: &TestApp) -> String {
+    let (email, password) =
+        account(app, "samordnare@flen.example", flen(), Role::Coordinator).await;
+    sign_in(&app.address, &email, &password).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_statuses() {
+    let app = spawn_app().await;
+    let cookie = coordinator(&app).await;
+    assert_eq!(safety_walks_counted(&app).await, 0);
+
+    // A walk without participants or route is refused, on those fields.
+    let refused = post_form(&app.address, &cookie, WALKS, &[("walk_date", "2020-09-10")]).await;
+    assert_eq!(refused.status(), 422);
+    let html = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".error-summary li"),
+        [
+            "Rundan (platserna ni gick förbi): Måste fyllas i.",
+            "Antal deltagare: Måste fyllas i."
+        ]
+    );
+
+    let created = post_form(
+        &app.address,
+        &cookie,
+        WALKS,
+        &[
+            ("walk_date", "2020-09-10"),
+            ("route", "flen-centrum"),
+            ("route", "sveaparken"),
+            ("walk_participants", "14"),
+            ("walk_performer", "municipality"),
+            ("again_by", "2021-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), 303);
+    let walk = created.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        safety_walks_counted(&app).await,
+        1,
+        "the walk counts as a safety walk"
+    );
+
+    let page = app.page_as(&walk, &cookie).await;
+    assert_eq!(texts(&page, "h1"), ["Trygghetsvandring 2020-09-10"]);
+    assert_eq!(
+        texts(&page, "h1 + p"),
+        ["Runda: Flens centrum → Sveaparken. 14 deltagare."]
+    );
+
+    // A finding needs an owner.
+    let finding = format!("{walk}/fynd");
+    let refused = post_form(
+        &app.address,
+        &cookie,
+        &finding,
+        &[
+            ("finding_place", "sveaparken"),
+            ("finding_category", "lighting"),
+            ("description", "Två lyktstolpar är trasiga vid lekplatsen."),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let html = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".error-summary li"),
+        ["Ansvarig: Måste fyllas i."]
+    );
+    for (category, description) in [
+        ("lighting", "Två lyktstolpar är trasiga vid lekplatsen."),
+        ("vegetation", "<b>Buskage</b> skymmer gångvägen."),
+    ] {
+        let saved = post_form(
+            &app.address,
+            &cookie,
+            &finding,
+            &[
+                ("finding_place", "sveaparken"),
+                ("finding_category", category),
+                ("description", description),
+                ("owner", "Kommunen, gatuenheten"),
+                ("due", "2020-11-01"),
+            ],
+        )
+        .await;
+        assert_eq!(saved.status(), 303);
+    }
+
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let ids: Vec<i32> = tenant
+        .findings(None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    let status = |id: i32| format!("{WALKS}/fynd/{id}");
+    // Lighting: reported → planned → fixed.
+    for to in ["planned", "fixed"] {
+        let r = post_form(
+            &app.address,
+            &cookie,
+            &status(ids[0]),
+            &[("status", to), ("reason", "")],
+        )
+        .await;
+        assert_eq!(r.status(), 303, "{to}");
+    }
+    // A fixed finding is closed.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        &status(ids[0]),
+        &[("status", "planned")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    // Vegetation: not to be done, which needs a reason residents can read.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        &status(ids[1]),
+        &[("status", "wont_fix"), ("reason", " ")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let html = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".input-item .field-error"),
+        ["Motivering: Måste fyllas i."]
+    );
+    let r = post_form(
+        &app.address,
+        &cookie,
+        &status(ids[1]),
+        &[
+            ("status", "wont_fix"),
+            (
+                "reason",
+                "Privat mark; fastighetsägaren har fått en påminnelse.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+
+    // The public list shows both with their statuses, the reason, and the markup as text.
+    let raw = app
+        .get("/kommun/0482/synpunkter")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!raw.contains("<b>Buskage"), "escaped");
+    let list = Html::parse_document(&raw);
+    let findings = texts(&list, ".finding");
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    assert!(
+        findings[0].starts_with("Belysning · Sveaparken Åtgärdat Trygghetsvandring 2020-09-10"),
+        "{findings:?}"
+    );
+    assert!(findings[1].contains("Görs inte"), "{findings:?}");
+    assert!(
+        findings[1].contains("<b>Buskage</b> skymmer gångvägen."),
+        "{findings:?}"
+    );
+    assert!(
+        findings[1].contains("Motivering: Privat mark"),
+        "{findings:?}"
+    );
+    let fixed = app
+        .page("/kommun/0482/synpunkter?ort=flen&status=fixed")
+        .await;
+    assert_eq!(texts(&fixed, ".finding").len(), 1);
+    let elsewhere = app.page("/kommun/0482/synpunkter?ort=malmkoping").await;
+    assert_eq!(
+        texts(&elsewhere, ".finding").len(),
+        0,
+        "Sveaparken is in Flen"
+    );
+
+    // A viewer sees the staff area but registers no walks.
+    let (email, password) = account(&app, "lasare@flen.example", flen(), Role::Viewer).await;
+    let viewer = sign_in(&app.address, &email, &password).await.unwrap();
+    let r = post_form(&app.address, &viewer, WALKS, &[("walk_date", "2020-10-01")]).await;
+    assert_eq!(r.status(), 403);
+}
