@@ -371,16 +371,26 @@ pub struct WalkPage {
     due: Field,
 }
 
+/// What a walk page shows back after a refused form: the finding form as sent with its
+/// problems, or a refused status change (finding id and message).
+#[derive(Default)]
+struct Refused<'a> {
+    form: Option<&'a FindingForm>,
+    errors: &'a [FieldError],
+    status: Option<(i32, String)>,
+}
+
 async fn walk_page(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
     tenant: &Tenant,
     id: i32,
-    form: &FindingForm,
-    errors: &[FieldError],
-    status_error: Option<(i32, String)>,
+    refused: Refused<'_>,
 ) -> Result<WalkPage, PageError> {
+    let empty = FindingForm::default();
+    let form = refused.form.unwrap_or(&empty);
+    let (errors, status_error) = (refused.errors, refused.status);
     let m = tenant.municipality();
     let back = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
     let walk = match tenant.walk(id).await {
@@ -532,17 +542,7 @@ pub async fn show(
     Path((code, id)): Path<(String, i32)>,
 ) -> Result<WalkPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    walk_page(
-        &state,
-        lang,
-        &staff,
-        &tenant,
-        id,
-        &FindingForm::default(),
-        &[],
-        None,
-    )
-    .await
+    walk_page(&state, lang, &staff, &tenant, id, Refused::default()).await
 }
 
 impl FindingForm {
@@ -615,7 +615,12 @@ pub async fn add_finding(
         ))
         .into_response()),
         Err(lofte_db::Error::Invalid(errors)) => {
-            let page = walk_page(&state, lang, &staff, &tenant, id, &form, &errors, None).await?;
+            let refused = Refused {
+                form: Some(&form),
+                errors: &errors,
+                status: None,
+            };
+            let page = walk_page(&state, lang, &staff, &tenant, id, refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
@@ -674,17 +679,11 @@ pub async fn set_status(
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            let page = walk_page(
-                &state,
-                lang,
-                &staff,
-                &tenant,
-                walk_id,
-                &FindingForm::default(),
-                &[],
-                Some((finding, message)),
-            )
-            .await?;
+            let refused = Refused {
+                status: Some((finding, message)),
+                ..Default::default()
+            };
+            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError::internal(lang)(e)),
