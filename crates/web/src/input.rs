@@ -50,6 +50,12 @@ pub fn routes(state: AppState) -> Routes {
         )
         .get("/kommun/{code}/tyck-till/tack", Public, get(thanks))
         .get("/kommun/{code}/synpunkter", Public, get(list))
+        .get("/kommun/{code}/synpunkter.csv", Public, get(export_csv))
+        .get(
+            "/kommun/{code}/synpunkter.geojson",
+            Public,
+            get(export_geojson),
+        )
 }
 
 #[derive(Deserialize, Default)]
@@ -557,4 +563,204 @@ async fn list(
         items,
         municipality_href: base,
     })
+}
+
+/// One published input or safety-walk finding, as the open-data exports give it.
+struct ExportItem {
+    kind: &'static str,
+    date: String,
+    locality: String,
+    place: String,
+    address: String,
+    category: String,
+    text: String,
+    status: String,
+    reason: String,
+    owner: String,
+    due: String,
+    /// The place's coordinates (the locality's when no place was given).
+    point: Option<(f64, f64)>,
+}
+
+struct Row(Vec<lofte_report::Cell>);
+
+impl lofte_report::ExportRow for Row {
+    fn cells(&self) -> Vec<lofte_report::Cell> {
+        self.0.clone()
+    }
+}
+
+/// Published inputs and every finding, worded in the reader's language. Nothing that
+/// waits for moderation or was hidden is exported.
+async fn export_items(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+) -> Result<(Tenant, Vec<ExportItem>), PageError> {
+    let (tenant, places) = tenant_and_places(state, lang, code).await?;
+    let find = |slug: &lofte_domain::PlaceSlug| places.iter().find(|p| &p.slug == slug);
+    let name = |slug: &lofte_domain::PlaceSlug| {
+        find(slug).map_or_else(|| slug.to_string(), |p| p.name.to_string())
+    };
+    let point = |slug: &lofte_domain::PlaceSlug| {
+        find(slug).map(|p| (p.coordinates.lat(), p.coordinates.lon()))
+    };
+    let mut items: Vec<ExportItem> = tenant
+        .inputs(InputStatus::Published)
+        .await
+        .map_err(PageError::internal(lang))?
+        .into_iter()
+        .map(|i| ExportItem {
+            kind: "input",
+            date: i
+                .received_at
+                .with_timezone(&chrono_tz::Europe::Stockholm)
+                .format("%Y-%m")
+                .to_string(),
+            locality: name(&i.locality),
+            place: i.place.as_ref().map(&name).unwrap_or_default(),
+            address: i.address.clone().unwrap_or_default(),
+            category: category_name(lang, i.category),
+            text: i.text.clone(),
+            status: String::new(),
+            reason: String::new(),
+            owner: String::new(),
+            due: String::new(),
+            point: i
+                .place
+                .as_ref()
+                .and_then(&point)
+                .or_else(|| point(&i.locality)),
+        })
+        .collect();
+    for f in tenant
+        .findings(None)
+        .await
+        .map_err(PageError::internal(lang))?
+    {
+        let locality = lofte_domain::PlaceSlug::parse(locality_of(&places, &f.place))
+            .map(|l| name(&l))
+            .unwrap_or_default();
+        items.push(ExportItem {
+            kind: "finding",
+            date: f.walk_date.map(|d| d.to_string()).unwrap_or_default(),
+            locality,
+            place: name(&f.place),
+            address: String::new(),
+            category: crate::staff::walks::finding_category_name(lang, f.category),
+            text: f.description.clone(),
+            status: crate::staff::walks::finding_status_name(lang, f.status),
+            reason: f.reason.clone().unwrap_or_default(),
+            owner: f.owner.clone(),
+            due: f.due.map(|d| d.to_string()).unwrap_or_default(),
+            point: point(&f.place),
+        });
+    }
+    Ok((tenant, items))
+}
+
+fn attachment(name: String, content_type: &'static str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn export_csv(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let (tenant, items) = export_items(&state, lang, &code).await?;
+    let headers: Vec<String> = [
+        "kind", "date", "locality", "place", "address", "category", "text", "status", "reason",
+        "owner", "due", "lat", "lon",
+    ]
+    .iter()
+    .map(|h| lang.t(&format!("inputs-export-{h}")))
+    .collect();
+    use lofte_report::Cell::{Number, Text};
+    let rows: Vec<Row> = items
+        .into_iter()
+        .map(|i| {
+            let mut cells = vec![
+                Text(lang.t(&format!("inputs-export-kind-{}", i.kind))),
+                Text(i.date),
+                Text(i.locality),
+                Text(i.place),
+                Text(i.address),
+                Text(i.category),
+                Text(i.text),
+                Text(i.status),
+                Text(i.reason),
+                Text(i.owner),
+                Text(i.due),
+            ];
+            match i.point {
+                Some((lat, lon)) => cells.extend([Number(lat), Number(lon)]),
+                None => cells.extend([Text(String::new()), Text(String::new())]),
+            }
+            Row(cells)
+        })
+        .collect();
+    let body = lofte_report::to_csv(&headers, &rows).map_err(|e| PageError::Internal {
+        lang,
+        cause: e.to_string(),
+    })?;
+    Ok(attachment(
+        format!("synpunkter-{}.csv", tenant.municipality().code),
+        "text/csv; charset=utf-8",
+        body,
+    ))
+}
+
+/// The same as GeoJSON (RFC 7946: longitude first), for maps and GIS.
+async fn export_geojson(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let (tenant, items) = export_items(&state, lang, &code).await?;
+    let features: Vec<serde_json::Value> = items
+        .into_iter()
+        .map(|i| {
+            serde_json::json!({
+                "type": "Feature",
+                "geometry": i.point.map(|(lat, lon)| serde_json::json!({
+                    "type": "Point",
+                    "coordinates": [lon, lat],
+                })),
+                "properties": {
+                    "kind": i.kind,
+                    "date": i.date,
+                    "locality": i.locality,
+                    "place": i.place,
+                    "address": i.address,
+                    "category": i.category,
+                    "text": i.text,
+                    "status": i.status,
+                    "reason": i.reason,
+                    "owner": i.owner,
+                    "due": i.due,
+                },
+            })
+        })
+        .collect();
+    let body = serde_json::to_vec_pretty(&serde_json::json!({
+        "type": "FeatureCollection",
+        "features": features,
+    }))
+    .expect("JSON values serialise");
+    Ok(attachment(
+        format!("synpunkter-{}.geojson", tenant.municipality().code),
+        "application/geo+json",
+        body,
+    ))
 }

@@ -209,6 +209,35 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
         "Sveaparken is in Flen"
     );
 
+    // Open data: the findings as CSV and as GeoJSON points at their place.
+    let csv = app
+        .get("/kommun/0482/synpunkter.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with("Slag,Datum,Ort,Plats,Adress,Vad det gäller,Text,Status,Motivering,Ansvarig,Senast,Latitud,Longitud"), "{}", lines[0]);
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[1].starts_with("Fynd på trygghetsvandring,2020-09-10,Flen,Sveaparken,"),
+        "{}",
+        lines[1]
+    );
+    let geo: serde_json::Value = app
+        .get("/kommun/0482/synpunkter.geojson")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let first = &geo["features"][0];
+    assert_eq!(
+        first["geometry"]["coordinates"],
+        serde_json::json!([16.5907, 59.0569])
+    );
+    assert_eq!(first["properties"]["status"], "Åtgärdat");
+
     // A viewer sees the staff area but registers no walks.
     let (email, password) = account(&app, "lasare@flen.example", flen(), Role::Viewer).await;
     let viewer = sign_in(&app.address, &email, &password).await.unwrap();
