@@ -33,13 +33,16 @@ pub struct StoredInput {
     pub gender: Option<Gender>,
     pub status: InputStatus,
     pub hidden_reason: Option<String>,
+    /// The commitment staff linked it to.
+    pub commitment: Option<i32>,
 }
 
 /// What a moderator does with an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Moderation {
-    /// Show it, with the text as the moderator left it (personal details edited out).
-    Publish { text: Text },
+    /// Show it, with the text as the moderator left it (personal details edited out),
+    /// linked to the commitment it concerns if any.
+    Publish { text: Text, commitment: Option<i32> },
     /// Keep it from the public, saying why (kept for staff until it is deleted).
     Hide { reason: Text },
 }
@@ -73,6 +76,7 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
             .map_err(|_| corrupt())?,
         status: InputStatus::parse(&row.status).map_err(|_| corrupt())?,
         hidden_reason: row.hidden_reason,
+        commitment: row.commitment_id,
     })
 }
 
@@ -151,9 +155,16 @@ impl Tenant {
             .col_expr(citizen_input::Column::ModeratedAt, Expr::value(now))
             .filter(citizen_input::Column::Id.eq(id));
         let (status, after) = match action {
-            Moderation::Publish { text } => {
+            Moderation::Publish { text, commitment } => {
+                if let Some(c) = commitment {
+                    self.check_commitment(&txn, *c).await?;
+                }
                 update = update
                     .col_expr(citizen_input::Column::Body, Expr::value(text.to_string()))
+                    .col_expr(
+                        citizen_input::Column::CommitmentId,
+                        Expr::value(*commitment),
+                    )
                     .col_expr(
                         citizen_input::Column::HiddenReason,
                         Expr::value(Option::<String>::None),
@@ -196,6 +207,57 @@ impl Tenant {
         .await?;
         txn.commit().await?;
         Ok(())
+    }
+}
+
+impl Tenant {
+    /// Refuses a commitment id that is not one of this municipality's.
+    pub(crate) async fn check_commitment(
+        &self,
+        conn: &impl sea_orm::ConnectionTrait,
+        id: i32,
+    ) -> Result<()> {
+        use crate::entity::{commitment, promise};
+        let found = match commitment::Entity::find_by_id(id).one(conn).await? {
+            Some(c) => promise::Entity::find_by_id(c.promise_id)
+                .filter(promise::Column::MunicipalityCode.eq(self.code()))
+                .one(conn)
+                .await?
+                .is_some(),
+            None => false,
+        };
+        if found {
+            Ok(())
+        } else {
+            Err(Error::Invalid(vec![FieldError::new(
+                "commitment",
+                Problem::Choice,
+            )]))
+        }
+    }
+
+    /// Published inputs and all findings linked to any of `commitments`.
+    pub async fn linked_to(
+        &self,
+        commitments: &[i32],
+    ) -> Result<(Vec<StoredInput>, Vec<crate::safety_walks::StoredFinding>)> {
+        let inputs = citizen_input::Entity::find()
+            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
+            .filter(citizen_input::Column::Status.eq(InputStatus::Published.code()))
+            .filter(citizen_input::Column::CommitmentId.is_in(commitments.iter().copied()))
+            .order_by_desc(citizen_input::Column::ReceivedAt)
+            .all(self.db().conn())
+            .await?
+            .into_iter()
+            .map(to_input)
+            .collect::<Result<Vec<_>>>()?;
+        let findings = self
+            .findings(None)
+            .await?
+            .into_iter()
+            .filter(|f| f.commitment.is_some_and(|c| commitments.contains(&c)))
+            .collect();
+        Ok((inputs, findings))
     }
 }
 

@@ -40,6 +40,8 @@ pub struct StoredFinding {
     pub status: FindingStatus,
     pub reason: Option<String>,
     pub updated_at: DateTime<Utc>,
+    /// The commitment staff linked it to.
+    pub commitment: Option<i32>,
 }
 
 fn to_walk(row: safety_walk::Model) -> Result<StoredWalk> {
@@ -73,6 +75,7 @@ fn to_finding(row: walk_finding::Model) -> Result<StoredFinding> {
         status: FindingStatus::parse(&row.status).map_err(|_| corrupt())?,
         reason: row.reason,
         updated_at: row.updated_at,
+        commitment: row.commitment_id,
     })
 }
 
@@ -218,10 +221,14 @@ impl Tenant {
         actor: Actor,
         walk_id: i32,
         finding: &NewFinding,
+        commitment: Option<i32>,
     ) -> Result<i32> {
         self.walk(walk_id).await?;
         self.check_places([("place".to_owned(), &finding.place)])
             .await?;
+        if let Some(c) = commitment {
+            self.check_commitment(self.db().conn(), c).await?;
+        }
         let txn = self.db().begin_write().await?;
         let id = walk_finding::Entity::insert(walk_finding::ActiveModel {
             walk_id: Set(walk_id),
@@ -233,6 +240,7 @@ impl Tenant {
             due_on: Set(finding.due),
             status: Set(FindingStatus::Reported.code().to_owned()),
             updated_at: Set(Utc::now()),
+            commitment_id: Set(commitment),
             ..Default::default()
         })
         .exec(&txn)

@@ -764,3 +764,55 @@ async fn export_geojson(
         body,
     ))
 }
+
+/// Puts each commitment's linked inputs and findings on the promise page.
+pub fn add_voices(
+    lang: Lang,
+    places: &[Place],
+    view: &mut crate::views::PromiseView,
+    inputs: &[lofte_db::citizen_inputs::StoredInput],
+    findings: &[lofte_db::safety_walks::StoredFinding],
+) {
+    /// How many residents' texts are quoted under a commitment; the list has them all.
+    const QUOTED: usize = 3;
+    let name = |slug: &lofte_domain::PlaceSlug| {
+        places
+            .iter()
+            .find(|p| &p.slug == slug)
+            .map_or_else(|| slug.to_string(), |p| p.name.to_string())
+    };
+    for c in view
+        .parties
+        .iter_mut()
+        .flat_map(|p| p.commitments.iter_mut())
+    {
+        let said: Vec<&lofte_db::citizen_inputs::StoredInput> = inputs
+            .iter()
+            .filter(|i| i.commitment == Some(c.id))
+            .collect();
+        let done: Vec<(String, String, &'static str)> = findings
+            .iter()
+            .filter(|f| f.commitment == Some(c.id))
+            .map(|f| {
+                (
+                    format!(
+                        "{} · {}",
+                        crate::staff::walks::finding_category_name(lang, f.category),
+                        name(&f.place)
+                    ),
+                    crate::staff::walks::finding_status_name(lang, f.status),
+                    f.status.code(),
+                )
+            })
+            .collect();
+        if said.is_empty() && done.is_empty() {
+            continue;
+        }
+        c.voices = Some(crate::views::Voices {
+            said_heading: (!said.is_empty())
+                .then(|| lang.t_args("voices-said", &[("count", said.len().to_string())])),
+            said: said.iter().take(QUOTED).map(|i| i.text.clone()).collect(),
+            done,
+        });
+    }
+}

@@ -225,9 +225,13 @@ async fn promise_page(
                     .activity_types()
                     .await
                     .map_err(PageError::internal(lang))?;
-                Some(PromiseView::new(
-                    lang, m, s, &places, &types, &progress, &published,
-                ))
+                let mut view = PromiseView::new(lang, m, s, &places, &types, &progress, &published);
+                let (inputs, findings) = tenant
+                    .linked_to(&s.commitment_ids)
+                    .await
+                    .map_err(PageError::internal(lang))?;
+                crate::input::add_voices(lang, &places, &mut view, &inputs, &findings);
+                Some(view)
             }
             None => None,
         },

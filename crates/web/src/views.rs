@@ -136,12 +136,25 @@ pub struct YearLink {
 }
 
 pub struct CommitmentView {
+    /// The stored commitment's id (what inputs and findings link to).
+    pub id: i32,
+    /// What residents said about it and what was done ("Ni sa – vi gjorde").
+    pub voices: Option<Voices>,
     /// What each published follow-up said about this commitment, oldest first.
     pub timeline: Vec<ReportedLine>,
     pub text: String,
     pub target: Option<String>,
     pub local_plan: Option<String>,
     pub progress: Option<ProgressLine>,
+}
+
+/// Residents' published inputs and safety-walk findings linked to a commitment.
+pub struct Voices {
+    /// "3 synpunkter från invånare", with the latest few texts.
+    pub said_heading: Option<String>,
+    pub said: Vec<String>,
+    /// Findings with their status: (what and where, status, status class).
+    pub done: Vec<(String, String, &'static str)>,
 }
 
 /// What one published follow-up said about a commitment, or several in a row that said
@@ -341,6 +354,8 @@ impl PromiseView {
                         .enumerate()
                         .filter(|(_, c)| c.party == party)
                         .map(|(index, c)| CommitmentView {
+                            id: stored.commitment_ids[index],
+                            voices: None,
                             timeline: timeline_of(stored.commitment_ids[index]),
                             progress: progress_of(index),
                             text: c.text.to_string(),

@@ -17,6 +17,8 @@ pub struct Model {
     pub status: String,
     pub hidden_reason: Option<String>,
     pub moderated_at: Option<DateTimeUtc>,
+    /// The commitment this concerns, if staff linked it.
+    pub commitment_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,8 @@ pub struct Model {
     pub status: String,
     pub reason: Option<String>,
     pub updated_at: DateTimeUtc,
+    /// The commitment this concerns, if staff linked it.
+    pub commitment_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

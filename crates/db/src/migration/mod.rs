@@ -13,6 +13,7 @@ mod m0007_follow_up_learned;
 mod m0008_surveys;
 mod m0009_citizen_inputs;
 mod m0010_safety_walks;
+mod m0011_commitment_links;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_surveys::Migration),
             Box::new(m0009_citizen_inputs::Migration),
             Box::new(m0010_safety_walks::Migration),
+            Box::new(m0011_commitment_links::Migration),
         ]
     }
 }

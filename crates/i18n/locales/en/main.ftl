@@ -847,3 +847,11 @@ inputs-export-lat = Latitude
 inputs-export-lon = Longitude
 inputs-export-kind-input = Input
 inputs-export-kind-finding = Safety-walk finding
+voices-said-label = You said:
+voices-said = { $count ->
+    [one] one input from residents
+   *[other] { $count } inputs from residents
+}
+voices-done-label = We did (safety walks):
+field-commitment = Link to a commitment
+staff-no-commitment = No particular commitment

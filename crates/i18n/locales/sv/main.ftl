@@ -847,3 +847,11 @@ inputs-export-lat = Latitud
 inputs-export-lon = Longitud
 inputs-export-kind-input = Synpunkt
 inputs-export-kind-finding = Fynd på trygghetsvandring
+voices-said-label = Ni sa:
+voices-said = { $count ->
+    [one] en synpunkt från invånare
+   *[other] { $count } synpunkter från invånare
+}
+voices-done-label = Vi gjorde (trygghetsvandringar):
+field-commitment = Koppla till åtagande
+staff-no-commitment = Inget särskilt åtagande

@@ -31,6 +31,7 @@ pub struct QueueItem {
     pub text: String,
     /// A problem with this item's last submission, shown beside it.
     pub error: Option<String>,
+    pub commitments: Vec<crate::staff::forms::Choice>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -76,6 +77,7 @@ async fn page(
         .inputs(InputStatus::Pending)
         .await
         .map_err(PageError::internal(lang))?;
+    let commitments = super::commitment_choices(lang, tenant, None).await?;
     Ok(QueuePage {
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/synpunkter", m.code),
@@ -120,6 +122,14 @@ async fn page(
                     .join(", "),
                     text,
                     error,
+                    commitments: commitments
+                        .iter()
+                        .map(|c| crate::staff::forms::Choice {
+                            value: c.value.clone(),
+                            label: c.label.clone(),
+                            selected: c.selected,
+                        })
+                        .collect(),
                 }
             })
             .collect(),
@@ -145,6 +155,8 @@ pub struct ModerationForm {
     text: String,
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    commitment: String,
 }
 
 pub async fn moderate(
@@ -188,7 +200,10 @@ pub async fn moderate(
     let moderation = if action == "hide" {
         Moderation::Hide { reason: value }
     } else {
-        Moderation::Publish { text: value }
+        Moderation::Publish {
+            text: value,
+            commitment: super::chosen_commitment(&form.commitment),
+        }
     };
     match tenant.moderate_input(staff.actor, id, &moderation).await {
         Ok(()) => {}

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use axum::routing::{get, post};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lofte_domain::Permission;
+use lofte_i18n::Lang;
 
 use crate::AppState;
 use crate::error::PageError;
@@ -265,4 +266,52 @@ impl LoginLimiter {
             wait.as_secs().max(1)
         })
     }
+}
+
+/// The municipality's commitments to link an input or a finding to: "none" first, then
+/// each promise's commitments, newest promise first.
+pub(crate) async fn commitment_choices(
+    lang: Lang,
+    tenant: &lofte_db::Tenant,
+    current: Option<i32>,
+) -> Result<Vec<forms::Choice>, PageError> {
+    let mut choices = vec![forms::Choice {
+        value: String::new(),
+        label: lang.t("staff-no-commitment"),
+        selected: current.is_none(),
+    }];
+    for summary in tenant
+        .promises(lofte_db::Visibility::All)
+        .await
+        .map_err(PageError::internal(lang))?
+    {
+        let Some(stored) = tenant
+            .promise_for_year(summary.years.first(), lofte_db::Visibility::All)
+            .await
+            .map_err(PageError::internal(lang))?
+        else {
+            continue;
+        };
+        for (c, id) in stored
+            .promise
+            .commitments
+            .iter()
+            .zip(&stored.commitment_ids)
+        {
+            let text = c.text.as_str();
+            let short: String = text.chars().take(90).collect();
+            let ellipsis = if text.chars().count() > 90 { "…" } else { "" };
+            choices.push(forms::Choice {
+                value: id.to_string(),
+                label: format!("{} · {short}{ellipsis}", summary.years),
+                selected: current == Some(*id),
+            });
+        }
+    }
+    Ok(choices)
+}
+
+/// An optional commitment id from a form's select.
+pub(crate) fn chosen_commitment(raw: &str) -> Option<i32> {
+    raw.trim().parse().ok()
 }

@@ -349,6 +349,8 @@ pub struct FindingForm {
     owner: String,
     #[serde(default)]
     due: String,
+    #[serde(default)]
+    commitment: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -369,6 +371,8 @@ pub struct WalkPage {
     description: Field,
     owner: Field,
     due: Field,
+    commitment: Field,
+    commitment_choices: Vec<Choice>,
 }
 
 /// What a walk page shows back after a refused form: the finding form as sent with its
@@ -504,6 +508,13 @@ async fn walk_page(
         description: Field::new(lang, "description", form.description.clone()),
         owner: Field::new(lang, "owner", form.owner.clone()),
         due: Field::new(lang, "due", form.due.clone()),
+        commitment: Field::new(lang, "commitment", form.commitment.clone()),
+        commitment_choices: super::commitment_choices(
+            lang,
+            tenant,
+            super::chosen_commitment(&form.commitment),
+        )
+        .await?,
         action: format!("{action}/fynd"),
         back,
     };
@@ -516,6 +527,7 @@ async fn walk_page(
             &mut page.description,
             &mut page.owner,
             &mut page.due,
+            &mut page.commitment,
         ],
         |path| {
             Some(match path {
@@ -524,6 +536,7 @@ async fn walk_page(
                 "description" => "description",
                 "owner" => "owner",
                 "due" => "due",
+                "commitment" => "commitment",
                 _ => return None,
             })
         },
@@ -605,7 +618,16 @@ pub async fn add_finding(
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let result = match form.parse() {
-        Ok(finding) => tenant.add_finding(staff.actor, id, &finding).await,
+        Ok(finding) => {
+            tenant
+                .add_finding(
+                    staff.actor,
+                    id,
+                    &finding,
+                    super::chosen_commitment(&form.commitment),
+                )
+                .await
+        }
         Err(errors) => Err(lofte_db::Error::Invalid(errors)),
     };
     match result {

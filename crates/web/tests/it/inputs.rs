@@ -82,11 +82,27 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
         .unwrap()
         .to_owned();
     let edited = "<script>alert(1)</script> Mörkt i tunneln.";
+    // Linked to the first commitment of 2021 ("Ni sa – vi lovade").
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let commitment = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_db::Visibility::Public,
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .commitment_ids[0]
+        .to_string();
     let published = post_form(
         &app.address,
         &cookie,
         &action,
-        &[("action", "publish"), ("text", edited)],
+        &[
+            ("action", "publish"),
+            ("text", edited),
+            ("commitment", &commitment),
+        ],
     )
     .await;
     assert_eq!(published.status(), 200);
@@ -109,6 +125,12 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
     assert!(!raw.contains("Kalle"), "the name edited out stays out");
     assert_eq!(texts(&list, "table tbody th"), ["Malmköping"]);
     assert_eq!(texts(&list, "table tbody td"), ["1"]);
+
+    let promise = app.page("/kommun/0482/2021").await;
+    assert_eq!(
+        texts(&promise, ".voices"),
+        [format!("Ni sa: en synpunkt från invånare ”{edited}”")]
+    );
 
     // Filters: another locality shows none, the right one shows it.
     let other = app.page("/kommun/0482/synpunkter?ort=flen&kategori=").await;

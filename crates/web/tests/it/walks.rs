@@ -209,6 +209,62 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
         "Sveaparken is in Flen"
     );
 
+    // "Ni sa – vi gjorde": a finding linked to the safety-walk commitment shows under it
+    // on the promise page, with its status.
+    let stored = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2020).unwrap(),
+            lofte_db::Visibility::Public,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let index = stored
+        .promise
+        .commitments
+        .iter()
+        .position(|c| {
+            c.target
+                .as_ref()
+                .is_some_and(|t| t.activity.as_str() == "safety_walk")
+        })
+        .unwrap();
+    let commitment = stored.commitment_ids[index].to_string();
+    let linked = post_form(
+        &app.address,
+        &cookie,
+        &finding,
+        &[
+            ("finding_place", "resecentrum"),
+            ("finding_category", "graffiti"),
+            ("description", "Klotter i gångtunneln."),
+            ("owner", "Kommunen"),
+            ("commitment", &commitment),
+        ],
+    )
+    .await;
+    assert_eq!(linked.status(), 303);
+    let promise = app.page("/kommun/0482/2020").await;
+    assert_eq!(
+        texts(&promise, ".voices"),
+        ["Vi gjorde (trygghetsvandringar): Klotter · Resecentrum och stationsområdet Anmält"]
+    );
+    // A commitment of another municipality cannot be linked.
+    let foreign = post_form(
+        &app.address,
+        &cookie,
+        &finding,
+        &[
+            ("finding_place", "resecentrum"),
+            ("finding_category", "graffiti"),
+            ("description", "x"),
+            ("owner", "Kommunen"),
+            ("commitment", "999999"),
+        ],
+    )
+    .await;
+    assert_eq!(foreign.status(), 422);
+
     // Open data: the findings as CSV and as GeoJSON points at their place.
     let csv = app
         .get("/kommun/0482/synpunkter.csv")
@@ -218,7 +274,7 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
         .unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].ends_with("Slag,Datum,Ort,Plats,Adress,Vad det gäller,Text,Status,Motivering,Ansvarig,Senast,Latitud,Longitud"), "{}", lines[0]);
-    assert_eq!(lines.len(), 3, "{csv}");
+    assert_eq!(lines.len(), 4, "{csv}");
     assert!(
         lines[1].starts_with("Fynd på trygghetsvandring,2020-09-10,Flen,Sveaparken,"),
         "{}",
