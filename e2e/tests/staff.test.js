@@ -414,6 +414,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ],
     ['walks', COORDINATOR, (page) => page.goto(WALKS), 200, { sv: 'Trygghetsvandringar', en: 'Safety walks' }],
     ['walk', COORDINATOR, async (page) => page.goto(await walkHref()), 200, { sv: 'Trygghetsvandring 2020-09-10', en: 'Safety walk 2020-09-10' }],
+    ['dialogues', COORDINATOR, (page) => page.goto('/personal/kommun/0482/dialoger'), 200, { sv: 'Medborgardialoger', en: 'Citizen dialogues' }],
     ['inputs-queue', COORDINATOR, (page) => page.goto('/personal/kommun/0482/synpunkter'), 200, { sv: 'Synpunkter att granska', en: 'Inputs to moderate' }],
     ['survey-staff', ANALYST, (page) => page.goto(SURVEY_STAFF), 200, { sv: 'Trygghetsmätning', en: 'Safety survey' }],
     [

@@ -35,6 +35,8 @@ pub struct StoredInput {
     pub hidden_reason: Option<String>,
     /// The commitment staff linked it to.
     pub commitment: Option<i32>,
+    /// The citizen dialogue it was raised at.
+    pub dialogue: Option<i32>,
 }
 
 /// What a moderator does with an input.
@@ -77,6 +79,7 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
         status: InputStatus::parse(&row.status).map_err(|_| corrupt())?,
         hidden_reason: row.hidden_reason,
         commitment: row.commitment_id,
+        dialogue: row.dialogue_id,
     })
 }
 

@@ -9,6 +9,7 @@ mod accounts;
 pub mod activities;
 mod activity_types;
 pub mod citizen_inputs;
+pub mod dialogues;
 mod editing;
 mod entity;
 mod follow_ups;

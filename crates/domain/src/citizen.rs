@@ -79,6 +79,38 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// How a citizen dialogue (medborgardialog) was held.
+    DialogueFormat {
+        Meeting => "meeting",
+        StreetSurvey => "street_survey",
+        WebSurvey => "web_survey",
+        Other => "other",
+    }
+);
+
+/// A citizen dialogue as staff register it: who took part is counted by gender and by
+/// age band (each optional, since a street survey may not ask), never named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDialogue {
+    pub date: chrono::NaiveDate,
+    pub place: PlaceSlug,
+    pub format: DialogueFormat,
+    pub by_gender: Vec<(Gender, u32)>,
+    pub by_age: Vec<(AgeBand, u32)>,
+}
+
+impl NewDialogue {
+    pub const MAX_COUNT: u32 = 100_000;
+
+    /// Everyone who took part: the larger of the two tallies, since either may be partial.
+    pub fn participants(&self) -> u32 {
+        let gender: u32 = self.by_gender.iter().map(|(_, n)| n).sum();
+        let age: u32 = self.by_age.iter().map(|(_, n)| n).sum();
+        gender.max(age)
+    }
+}
+
 /// A resident's input as sent, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewInput {

@@ -404,6 +404,8 @@ pub struct InputItem {
     pub place: String,
     pub month: String,
     pub text: String,
+    /// "Från medborgardialog 2021-03-04" for inputs raised at a dialogue.
+    pub source: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -448,6 +450,10 @@ async fn list(
             .find(|p| p.slug.as_str() == slug)
             .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
     };
+    let dialogues = tenant
+        .dialogues()
+        .await
+        .map_err(PageError::internal(lang))?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for i in &published {
         *counts.entry(name(i.locality.as_str())).or_default() += 1;
@@ -473,6 +479,10 @@ async fn list(
                 .format("%Y-%m")
                 .to_string(),
             text: i.text.clone(),
+            source: i
+                .dialogue
+                .and_then(|d| dialogues.iter().find(|x| x.id == d))
+                .map(|d| lang.t_args("inputs-from-dialogue", &[("date", d.date.to_string())])),
         })
         .collect();
     let findings: Vec<FindingItem> = tenant

@@ -19,6 +19,8 @@ pub struct Model {
     pub moderated_at: Option<DateTimeUtc>,
     /// The commitment this concerns, if staff linked it.
     pub commitment_id: Option<i32>,
+    /// The citizen dialogue it was raised at, if it came from one.
+    pub dialogue_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ mod m0008_surveys;
 mod m0009_citizen_inputs;
 mod m0010_safety_walks;
 mod m0011_commitment_links;
+mod m0012_dialogues;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_citizen_inputs::Migration),
             Box::new(m0010_safety_walks::Migration),
             Box::new(m0011_commitment_links::Migration),
+            Box::new(m0012_dialogues::Migration),
         ]
     }
 }

@@ -855,3 +855,31 @@ voices-said = { $count ->
 voices-done-label = We did (safety walks):
 field-commitment = Link to a commitment
 staff-no-commitment = No particular commitment
+
+## Citizen dialogues (medborgardialoger)
+
+dialogues-title = Citizen dialogues
+dialogues-intro = Register a citizen dialogue (medborgardialog) with its date, place, format and how many took part, by gender and age (no names). The dialogue counts as an activity (citizen dialogue), and what came up is entered as inputs that are shown at once.
+dialogues-none = No citizen dialogues are registered yet.
+dialogues-inputs = inputs
+dialogues-participants = { $count } participants
+dialogues-add = Register a citizen dialogue
+dialogues-save = Save the dialogue
+dialogues-by-gender = Participants by gender
+dialogues-by-age = Participants by age
+dialogues-counts-hint = Numbers; leave empty what you did not count.
+field-dialogue-date = Date
+field-dialogue-place = Place
+field-dialogue-format = Format
+dialogue-format-meeting = Meeting
+dialogue-format-street_survey = Street survey
+dialogue-format-web_survey = Web survey
+dialogue-format-other = Other
+dialogue-title = Citizen dialogue { $date }
+dialogue-facts = { $place }, { $format }. Participants by gender: { $genders }. By age: { $ages }.
+dialogue-raised = What came up
+dialogue-none-raised = Nothing is entered yet.
+dialogue-add-input = Enter an input from the dialogue
+dialogue-add-input-hint = Write without names; the input is shown at once in the list of residents' inputs.
+dialogue-save-input = Save the input
+inputs-from-dialogue = From the citizen dialogue { $date }

@@ -855,3 +855,31 @@ voices-said = { $count ->
 voices-done-label = Vi gjorde (trygghetsvandringar):
 field-commitment = Koppla till åtagande
 staff-no-commitment = Inget särskilt åtagande
+
+## Citizen dialogues (medborgardialoger)
+
+dialogues-title = Medborgardialoger
+dialogues-intro = Registrera en medborgardialog med datum, plats, form och hur många som deltog, per kön och ålder (inga namn). Dialogen räknas som en aktivitet (medborgardialog), och det som kom fram läggs in som synpunkter som visas direkt.
+dialogues-none = Inga medborgardialoger är registrerade ännu.
+dialogues-inputs = synpunkter
+dialogues-participants = { $count } deltagare
+dialogues-add = Registrera en medborgardialog
+dialogues-save = Spara dialogen
+dialogues-by-gender = Deltagare per kön
+dialogues-by-age = Deltagare per ålder
+dialogues-counts-hint = Antal; lämna tomt det ni inte räknade.
+field-dialogue-date = Datum
+field-dialogue-place = Plats
+field-dialogue-format = Form
+dialogue-format-meeting = Möte
+dialogue-format-street_survey = Gatuenkät
+dialogue-format-web_survey = Webbenkät
+dialogue-format-other = Annat
+dialogue-title = Medborgardialog { $date }
+dialogue-facts = { $place }, { $format }. Deltagare per kön: { $genders }. Per ålder: { $ages }.
+dialogue-raised = Det som kom fram
+dialogue-none-raised = Inget är inlagt ännu.
+dialogue-add-input = Lägg in en synpunkt från dialogen
+dialogue-add-input-hint = Skriv utan namn; synpunkten visas direkt i listan över invånarnas synpunkter.
+dialogue-save-input = Spara synpunkten
+inputs-from-dialogue = Från medborgardialog { $date }

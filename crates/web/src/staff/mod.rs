@@ -4,6 +4,7 @@
 mod account;
 mod activity;
 mod activity_types;
+mod dialogues;
 mod export;
 mod follow_up;
 pub(crate) mod forms;
@@ -155,6 +156,26 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}",
             InMunicipality(Permission::LogActivity),
             post(walks::set_status),
+        )
+        .get(
+            "/personal/kommun/{code}/dialoger",
+            InMunicipality(Permission::LogActivity),
+            get(dialogues::list),
+        )
+        .post(
+            "/personal/kommun/{code}/dialoger",
+            InMunicipality(Permission::LogActivity),
+            post(dialogues::add),
+        )
+        .get(
+            "/personal/kommun/{code}/dialoger/{id}",
+            InMunicipality(Permission::LogActivity),
+            get(dialogues::show),
+        )
+        .post(
+            "/personal/kommun/{code}/dialoger/{id}/synpunkt",
+            InMunicipality(Permission::LogActivity),
+            post(dialogues::add_input),
         )
         .get(
             "/personal/kommun/{code}/nytt",

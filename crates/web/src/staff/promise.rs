@@ -53,6 +53,8 @@ pub struct DashboardMunicipality {
     pub inputs_href: Option<String>,
     /// Safety walks and their findings.
     pub walks_href: Option<String>,
+    /// Citizen dialogues.
+    pub dialogues_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
 }
@@ -127,6 +129,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/trygghetsvandringar")),
+            dialogues_href: staff
+                .principal
+                .may(Permission::LogActivity, &code)
+                .then(|| format!("/personal/kommun/{code}/dialoger")),
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

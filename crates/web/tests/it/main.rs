@@ -4,6 +4,7 @@
 mod activities;
 mod api;
 mod authz;
+mod dialogues;
 mod follow_ups;
 mod helpers;
 mod inputs;
