@@ -296,6 +296,19 @@ impl Tenant {
         }
     }
 
+    /// Inserts one activity inside the caller's transaction: the work a safety walk or a
+    /// citizen dialogue is, logged together with it.
+    pub(crate) async fn insert_activity(
+        &self,
+        conn: &impl ConnectionTrait,
+        actor: Actor,
+        activity: &NewActivity,
+    ) -> Result<()> {
+        self.insert_batch(conn, vec![self.row(actor, activity, false)])
+            .await?;
+        Ok(())
+    }
+
     pub(crate) async fn insert_batch(
         &self,
         conn: &impl ConnectionTrait,
@@ -590,5 +603,31 @@ impl Tenant {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok((activities, synthetic))
+    }
+}
+
+/// The activity that a registered safety walk or citizen dialogue is: of built-in type
+/// `kind`, at 18:00 local time that day (the time is not asked for), tied to its record
+/// by `external_id` so that it is never counted twice.
+pub(crate) fn linked_activity(
+    kind: &str,
+    performer: Performer,
+    date: NaiveDate,
+    place: Option<PlaceSlug>,
+    participants: u32,
+    external_id: String,
+) -> NewActivity {
+    NewActivity {
+        activity: Activity {
+            activity_type: ActivityTypeCode::parse(kind).expect("a built-in type"),
+            performer,
+            date,
+            duration_minutes: None,
+            place,
+        },
+        started_at: stockholm_to_utc(date.and_hms_opt(18, 0, 0).expect("a valid time")),
+        participants: Some(participants),
+        note: None,
+        external_id: Some(external_id),
     }
 }

@@ -5,8 +5,8 @@
 
 use chrono::{NaiveDate, Utc};
 use lofte_domain::citizen::{AgeBand, DialogueFormat, Gender, InputStatus, NewDialogue, NewInput};
-use lofte_domain::followup::{Activity, NewActivity, Performer};
-use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem};
+use lofte_domain::followup::Performer;
+use lofte_domain::{FieldError, PlaceSlug, Problem};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
@@ -75,23 +75,15 @@ impl Tenant {
         .exec(&txn)
         .await?
         .last_insert_id;
-        let activity = NewActivity {
-            activity: Activity {
-                activity_type: ActivityTypeCode::parse("citizen_dialogue").expect("built-in type"),
-                performer,
-                date: d.date,
-                duration_minutes: None,
-                place: Some(d.place.clone()),
-            },
-            started_at: crate::activities::stockholm_to_utc(
-                d.date.and_hms_opt(18, 0, 0).expect("a valid time"),
-            ),
-            participants: Some(d.participants()),
-            note: None,
-            external_id: Some(format!("dialogue-{id}")),
-        };
-        self.insert_batch(&txn, vec![self.row(actor, &activity, false)])
-            .await?;
+        let activity = crate::activities::linked_activity(
+            "citizen_dialogue",
+            performer,
+            d.date,
+            Some(d.place.clone()),
+            d.participants(),
+            format!("dialogue-{id}"),
+        );
+        self.insert_activity(&txn, actor, &activity).await?;
         audit(
             &txn,
             AuditRecord {

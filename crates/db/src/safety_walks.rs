@@ -4,11 +4,11 @@
 //! `safety-walk-<id>` ties the two together.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use lofte_domain::followup::{Activity, NewActivity, Performer};
+use lofte_domain::followup::Performer;
 use lofte_domain::walk::{
     FindingCategory, FindingStatus, NewFinding, NewWalk, check_status_change,
 };
-use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem};
+use lofte_domain::{FieldError, PlaceSlug, Problem};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -150,23 +150,15 @@ impl Tenant {
         .exec(&txn)
         .await?
         .last_insert_id;
-        let activity = NewActivity {
-            activity: Activity {
-                activity_type: ActivityTypeCode::parse("safety_walk").expect("built-in type"),
-                performer,
-                date: walk.date,
-                duration_minutes: None,
-                place: walk.route.first().cloned(),
-            },
-            started_at: crate::activities::stockholm_to_utc(
-                walk.date.and_hms_opt(18, 0, 0).expect("a valid time"),
-            ),
-            participants: Some(walk.participants),
-            note: None,
-            external_id: Some(format!("safety-walk-{id}")),
-        };
-        self.insert_batch(&txn, vec![self.row(actor, &activity, false)])
-            .await?;
+        let activity = crate::activities::linked_activity(
+            "safety_walk",
+            performer,
+            walk.date,
+            walk.route.first().cloned(),
+            walk.participants,
+            format!("safety-walk-{id}"),
+        );
+        self.insert_activity(&txn, actor, &activity).await?;
         audit(
             &txn,
             AuditRecord {

@@ -444,12 +444,7 @@ async fn list(
         .inputs(InputStatus::Published)
         .await
         .map_err(PageError::internal(lang))?;
-    let name = |slug: &str| {
-        places
-            .iter()
-            .find(|p| p.slug.as_str() == slug)
-            .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
-    };
+    let name = |slug: &str| crate::views::place_name(&places, slug);
     let dialogues = tenant
         .dialogues()
         .await
@@ -785,12 +780,7 @@ pub fn add_voices(
 ) {
     /// How many residents' texts are quoted under a commitment; the list has them all.
     const QUOTED: usize = 3;
-    let name = |slug: &lofte_domain::PlaceSlug| {
-        places
-            .iter()
-            .find(|p| &p.slug == slug)
-            .map_or_else(|| slug.to_string(), |p| p.name.to_string())
-    };
+    let name = |slug: &lofte_domain::PlaceSlug| crate::views::place_name(places, slug.as_str());
     for c in view
         .parties
         .iter_mut()

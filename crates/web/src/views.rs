@@ -541,3 +541,11 @@ fn place_names(slugs: &[lofte_domain::PlaceSlug], places: &[Place]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// A place's name from the municipality's list, or its slug if it has left the list.
+pub fn place_name(places: &[Place], slug: &str) -> String {
+    places
+        .iter()
+        .find(|p| p.slug.as_str() == slug)
+        .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
+}

@@ -175,12 +175,7 @@ async fn dialogues_page(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
-    let name = |slug: &PlaceSlug| {
-        places
-            .iter()
-            .find(|p| &p.slug == slug)
-            .map_or_else(|| slug.to_string(), |p| p.name.to_string())
-    };
+    let name = |slug: &lofte_domain::PlaceSlug| crate::views::place_name(&places, slug.as_str());
     let dialogues = tenant
         .dialogues()
         .await
@@ -384,12 +379,7 @@ async fn dialogue_page(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
-    let name = |slug: &PlaceSlug| {
-        places
-            .iter()
-            .find(|p| &p.slug == slug)
-            .map_or_else(|| slug.to_string(), |p| p.name.to_string())
-    };
+    let name = |slug: &lofte_domain::PlaceSlug| crate::views::place_name(&places, slug.as_str());
     let raised = tenant
         .inputs(lofte_domain::citizen::InputStatus::Published)
         .await

@@ -67,12 +67,7 @@ async fn page(
         .places(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
-    let name = |slug: &str| {
-        places
-            .iter()
-            .find(|p| p.slug.as_str() == slug)
-            .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
-    };
+    let name = |slug: &str| crate::views::place_name(&places, slug);
     let pending = tenant
         .inputs(InputStatus::Pending)
         .await

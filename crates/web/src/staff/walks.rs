@@ -35,10 +35,7 @@ fn chrome(lang: Lang, staff: &Staff, path: &str, title: String) -> Chrome {
 }
 
 fn place_name(places: &[Place], slug: &PlaceSlug) -> String {
-    places
-        .iter()
-        .find(|p| &p.slug == slug)
-        .map_or_else(|| slug.to_string(), |p| p.name.to_string())
+    crate::views::place_name(places, slug.as_str())
 }
 
 pub fn finding_category_name(lang: Lang, c: FindingCategory) -> String {
