@@ -278,3 +278,52 @@ async fn bots_and_floods_are_turned_away_and_no_address_is_stored() {
         "no client address in the database"
     );
 }
+
+#[tokio::test]
+async fn unpublished_inputs_are_deleted_after_a_year_as_the_form_promises() {
+    let app = spawn_app().await;
+    send(&app, &input("Väntar på granskning.")).await;
+    send(&app, &input("Publiceras.")).await;
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let pending = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap();
+    let published = pending.iter().find(|i| i.text == "Publiceras.").unwrap().id;
+    tenant
+        .moderate_input(
+            lofte_db::Actor::System,
+            published,
+            &lofte_db::citizen_inputs::Moderation::Publish {
+                text: lofte_domain::Text::parse("Publiceras.", 100).unwrap(),
+                commitment: None,
+            },
+        )
+        .await
+        .unwrap();
+    let db = &app.database.db;
+    let now = chrono::Utc::now();
+    assert_eq!(
+        db.purge_unpublished_inputs(now).await.unwrap(),
+        0,
+        "a fresh input stays"
+    );
+    let next_year = now + chrono::Duration::days(366);
+    assert_eq!(db.purge_unpublished_inputs(next_year).await.unwrap(), 1);
+    assert!(
+        tenant
+            .inputs(lofte_domain::citizen::InputStatus::Pending)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        tenant
+            .inputs(lofte_domain::citizen::InputStatus::Published)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "published inputs are kept"
+    );
+}
