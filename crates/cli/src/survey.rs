@@ -72,7 +72,7 @@ pub fn rules(lang: Lang, config: &Config) -> Result<Rules> {
         UserError(format!(
             "min_respondents: {}",
             lang.problem(&Problem::OutOfRange {
-                min: i64::from(lofte_domain::stats::MinRespondents::LEAST as u8),
+                min: lofte_domain::stats::MinRespondents::LEAST as i64,
                 max: i64::MAX,
             })
         ))

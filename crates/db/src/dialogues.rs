@@ -150,9 +150,11 @@ impl Tenant {
         input: &NewInput,
         commitment: Option<i32>,
     ) -> Result<i32> {
-        if !self.dialogues().await?.iter().any(|d| d.id == dialogue_id) {
-            return Err(Error::NotFound);
-        }
+        dialogue::Entity::find_by_id(dialogue_id)
+            .filter(dialogue::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .ok_or(Error::NotFound)?;
         if let Some(c) = commitment {
             self.check_commitment(self.db().conn(), c).await?;
         }

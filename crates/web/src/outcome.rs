@@ -770,8 +770,8 @@ pub fn survey_page_view(lang: Lang, survey: &SurveyFigures) -> SurveyPageView {
 
 /// The survey figures of a municipality, or `None` without a codebook or responses.
 pub async fn survey_of(tenant: &Tenant, rules: Rules) -> lofte_db::Result<Option<SurveyFigures>> {
-    Ok(tenant
-        .survey_figures(rules)
-        .await?
-        .filter(|s| !s.years.is_empty()))
+    if !tenant.has_survey_responses().await? {
+        return Ok(None);
+    }
+    tenant.survey_figures(rules).await
 }

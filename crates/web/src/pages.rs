@@ -184,21 +184,34 @@ async fn promise_page(
         ),
         _ => (base.clone(), heading.clone()),
     };
-    let survey = crate::outcome::survey_of(tenant, state.survey_rules)
+    let has_survey = tenant
+        .has_survey_responses()
         .await
         .map_err(PageError::internal(lang))?;
-    let outcome = shown.as_ref().and_then(|s| {
-        crate::outcome::outcome_view(
-            lang,
-            m.code.as_str(),
-            &s.promise,
-            survey.as_ref(),
-            state.survey_rules,
-        )
-    });
+    // The figures are computed only for a promise whose outcome goal names indicators.
+    let outcome = match &shown {
+        Some(s) if s.promise.outcome_goal.measure.is_some() => {
+            let survey = if has_survey {
+                tenant
+                    .survey_figures(state.survey_rules)
+                    .await
+                    .map_err(PageError::internal(lang))?
+            } else {
+                None
+            };
+            crate::outcome::outcome_view(
+                lang,
+                m.code.as_str(),
+                &s.promise,
+                survey.as_ref(),
+                state.survey_rules,
+            )
+        }
+        _ => None,
+    };
     Ok(PromisePage {
         outcome,
-        survey_href: survey.as_ref().map(|_| format!("{base}/trygghet")),
+        survey_href: has_survey.then(|| format!("{base}/trygghet")),
         chrome: Chrome::new(lang, &path, title),
         heading,
         municipality_href: base,

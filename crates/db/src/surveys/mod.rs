@@ -522,6 +522,15 @@ impl Tenant {
         Ok(())
     }
 
+    /// Whether any survey responses are stored (one indexed lookup, no figures).
+    pub async fn has_survey_responses(&self) -> Result<bool> {
+        Ok(survey_year::Entity::find()
+            .filter(survey_year::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .is_some())
+    }
+
     /// Every indicator with every breakdown, computed from the stored responses; `None`
     /// without a codebook. Blocks are read one at a time.
     pub async fn survey_figures(&self, rules: Rules) -> Result<Option<SurveyFigures>> {

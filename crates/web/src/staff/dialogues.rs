@@ -192,10 +192,7 @@ async fn dialogues_page(
         name,
         label,
     };
-    let mut chrome = Chrome::new(lang, &action, lang.t("dialogues-title"));
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
+    let chrome = super::chrome(lang, staff, &action, lang.t("dialogues-title"));
     let mut page = DialoguesPage {
         chrome,
         municipality: m.official_name.to_string(),
@@ -431,10 +428,7 @@ async fn dialogue_page(
         ],
     );
     let action = format!("{back}/{id}");
-    let mut chrome = Chrome::new(lang, &action, heading.clone());
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
+    let chrome = super::chrome(lang, staff, &action, heading.clone());
     let categories = std::iter::once(Choice {
         value: String::new(),
         label: lang.t("input-choose"),

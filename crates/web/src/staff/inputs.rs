@@ -55,10 +55,7 @@ async fn page(
 ) -> Result<QueuePage, PageError> {
     let m = tenant.municipality();
     let base = format!("/personal/kommun/{}/synpunkter", m.code);
-    let mut chrome = Chrome::new(lang, &base, lang.t("staff-inputs-title"));
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
+    let mut chrome = super::chrome(lang, staff, &base, lang.t("staff-inputs-title"));
     if error.is_some() {
         chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
     }

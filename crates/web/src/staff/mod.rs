@@ -336,3 +336,17 @@ pub(crate) async fn commitment_choices(
 pub(crate) fn chosen_commitment(raw: &str) -> Option<i32> {
     raw.trim().parse().ok()
 }
+
+/// A staff page's header: its title, and the signed-in person's name.
+pub(crate) fn chrome(
+    lang: Lang,
+    staff: &crate::policy::Staff,
+    path: &str,
+    title: String,
+) -> crate::views::Chrome {
+    let chrome = crate::views::Chrome::new(lang, path, title);
+    match &staff.user {
+        Some(user) => chrome.signed_in(&user.name),
+        None => chrome,
+    }
+}

@@ -19,20 +19,13 @@ use lofte_domain::{
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
+use super::chrome;
 use super::forms::{Choice, Field, SummaryItem, choices, optional_number, place_errors};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
 use crate::views::{Chrome, party_heading, target_line};
-
-fn chrome(lang: Lang, staff: &Staff, path: &str, title: String) -> Chrome {
-    let chrome = Chrome::new(lang, path, title);
-    match &staff.user {
-        Some(user) => chrome.signed_in(&user.name),
-        None => chrome,
-    }
-}
 
 pub struct DashboardPromise {
     pub label: String,

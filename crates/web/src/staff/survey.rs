@@ -57,10 +57,7 @@ async fn page(
 ) -> Result<SurveyStaffPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/trygghetsmatning", m.code);
-    let mut chrome = Chrome::new(lang, &action, lang.t("staff-survey-title"));
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
+    let mut chrome = super::chrome(lang, staff, &action, lang.t("staff-survey-title"));
     if problems_heading.is_some() {
         chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
     }

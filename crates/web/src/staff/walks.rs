@@ -18,6 +18,7 @@ use lofte_domain::{FieldError, Place, PlaceSlug, Problem, Text};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
+use super::chrome;
 use super::forms::{Choice, Field, SummaryItem, place_errors};
 use super::promise::PlaceOption;
 use crate::AppState;
@@ -25,14 +26,6 @@ use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
 use crate::views::Chrome;
-
-fn chrome(lang: Lang, staff: &Staff, path: &str, title: String) -> Chrome {
-    let mut chrome = Chrome::new(lang, path, title);
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
-    chrome
-}
 
 fn place_name(places: &[Place], slug: &PlaceSlug) -> String {
     crate::views::place_name(places, slug.as_str())
