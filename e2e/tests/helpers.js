@@ -1,6 +1,7 @@
 // Shared fixtures for the Löfte end-to-end tests: the server, the browser,
 // pages, accessibility checks (axe) and screenshots.
 import { spawn } from 'node:child_process';
+import zlib from 'node:zlib';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -113,6 +114,44 @@ export async function startServer() {
   };
 }
 
+/** Where the server's maps get their tiles by default (see `map_tiles`). */
+export const TILE_HOST = 'https://tile.openstreetmap.org';
+
+/**
+ * A light-grey 256×256 PNG with a darker grid, standing in for map tiles: the test
+ * machine is offline, and the tests should not depend on a tile server anyway.
+ */
+function makeTile() {
+  const size = 256;
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      raw.fill(x % 64 && y % 64 ? 232 : 205, y * (size * 3 + 1) + 1 + x * 3, y * (size * 3 + 1) + 4 + x * 3);
+    }
+  }
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const TILE = makeTile();
+/** A small PNG picture, e.g. to upload as a photo. */
+export const SAMPLE_PNG = TILE;
+
 /** Launches Debian's Chromium (never a downloaded browser). */
 export function launchBrowser() {
   return chromium.launch({
@@ -147,7 +186,9 @@ export function useApp({ before, after }) {
     logins: undefined,
     /**
      * Runs fn(page, context) in a fresh browser context (fresh cookies),
-     * closing it afterwards. `options` go to browser.newContext().
+     * closing it afterwards. `options` go to browser.newContext(). Map tiles are
+     * answered locally; `context.tileRequests` counts the requests that got through
+     * the page's content security policy.
      */
     async withPage(options, fn) {
       if (typeof options === 'function') [options, fn] = [{}, options];
@@ -155,6 +196,11 @@ export function useApp({ before, after }) {
         viewport: { width: 1280, height: 800 },
         baseURL: app.url,
         ...options,
+      });
+      context.tileRequests = 0;
+      await context.route(`${TILE_HOST}/**`, (route) => {
+        context.tileRequests += 1;
+        return route.fulfill({ body: TILE, contentType: 'image/png' });
       });
       try {
         const page = await context.newPage();

@@ -7,6 +7,7 @@ import {
   useApp,
   setLanguage,
   expectNoAxeViolations,
+  clickAndWait,
   screenshot,
   partySection,
   commitmentTexts,
@@ -273,6 +274,78 @@ describe('Residents have their say', () => {
       assert.equal(await page.locator('.input-text', { hasText: text }).count(), 1, 'shown after moderation');
     });
   });
+});
+
+describe('Residents have their say on the map', () => {
+  /** Clicks the map at a fraction of its width and height, as a person would. */
+  async function clickMap(page, fx, fy) {
+    const map = page.locator('#karta');
+    await map.scrollIntoViewIfNeeded();
+    await page.locator('#karta .leaflet-tile-loaded').first().waitFor();
+    // The boundary is drawn and the map zoomed to it (Leaflet animates the zoom).
+    await page.locator('#karta svg path').first().waitFor();
+    await page.waitForTimeout(400);
+    const box = await map.boundingBox();
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+  }
+
+  test('an input marked on the map is moderated and then shows as a marker on the public map', async () => {
+    const text = `Mörkt vid stationen ${Date.now()}`;
+    await app.withPage(async (page, context) => {
+      await page.goto('/kommun/0482/tyck-till');
+      await page.locator('#karta-del').waitFor({ state: 'visible' });
+      assert.equal(await page.textContent('#karta-status'), 'Ingen punkt markerad.');
+      await clickMap(page, 0.5, 0.5);
+      assert.match(await page.textContent('#karta-status'), /^Du har markerat en punkt på kartan\./);
+      assert.notEqual(await page.inputValue('#input_lat'), '');
+      assert.notEqual(await page.inputValue('#input_locality'), '', 'the nearest locality is chosen');
+      assert.ok(context.tileRequests > 0, 'the policy lets tiles through');
+      await page.selectOption('#input_category', { label: 'Belysning' });
+      await page.fill('#input_text', text);
+      await Promise.all([page.waitForURL('**/tyck-till/tack'), page.click('form.form button[type=submit]')]);
+    });
+    await app.withSession('samordnare@flen.example', async (page) => {
+      await page.goto('/personal/kommun/0482/synpunkter');
+      const item = page.locator('.input-item', { has: page.locator('textarea', { hasText: text }) });
+      assert.match(await item.locator('p').first().textContent(), /Markerad på kartan: 59\.\d+, 16\.\d+/);
+      await Promise.all([page.waitForLoadState(), item.getByRole('button', { name: 'Publicera' }).click()]);
+      await page.waitForSelector('.note.saved');
+    });
+    await app.withPage(async (page) => {
+      await page.goto('/kommun/0482/synpunkter');
+      const markers = page.locator('#karta .leaflet-marker-icon[alt^="Synpunkt: Belysning"]');
+      await markers.first().waitFor();
+      let found = false;
+      for (let i = 0; i < (await markers.count()) && !found; i++) {
+        await markers.nth(i).click();
+        found = (await page.locator('.map-popup').getByText(text).count()) === 1;
+      }
+      assert.ok(found, 'a marker whose popup holds the text');
+      await screenshot(page, 'sv-inputs-map-popup-1280');
+    });
+  });
+
+  test('a point outside the municipality gets a message asking to check the place, and nothing is kept', () =>
+    app.withPage(async (page) => {
+      await page.goto('/kommun/0482/tyck-till');
+      await page.locator('#karta-del').waitFor({ state: 'visible' });
+      await clickMap(page, 0.95, 0.1); // a corner away from the zoom buttons, outside Flen
+      await page.selectOption('#input_locality', { label: 'Flen' });
+      await page.selectOption('#input_category', { label: 'Trafik' });
+      await page.fill('#input_text', 'Fortkörning.');
+      const response = await clickAndWait(page, page.locator('form.form button[type=submit]'));
+      assert.equal(response.status(), 422);
+      assert.equal(
+        (await page.textContent('#input_position-error')).trim(),
+        'Punkten du markerade ligger utanför Flens kommun. Kontrollera platsen på kartan, eller ta bort punkten och välj ort i listan.',
+      );
+      assert.equal(await page.inputValue('#input_text'), 'Fortkörning.', 'what was typed is kept');
+      // Taking the point away and sending again works.
+      await page.click('#karta-ta-bort');
+      assert.equal(await page.inputValue('#input_lat'), '');
+      await Promise.all([page.waitForURL('**/tyck-till/tack'), page.click('form.form button[type=submit]')]);
+      await screenshot(page, 'sv-input-outside-thanks-1280');
+    }));
 });
 
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {

@@ -16,6 +16,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   screenshot,
+  SAMPLE_PNG,
 } from './helpers.js';
 
 const app = useApp({ before, after });
@@ -484,4 +485,38 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       assert.equal(await htmlLang(page), 'sv');
       assert.equal(await page.getByRole('link', { name: 'Ändra åtagandet' }).count(), 12);
     }));
+});
+
+describe('Photos of safety-walk findings', () => {
+  test('a photo added to a finding shows on the walk and the public list; a PDF is refused with a message', async () => {
+    const walk = await walkHref();
+    await app.withSession(COORDINATOR, async (page) => {
+      await page.goto(walk);
+      const upload = page.locator('form.photo-upload').first();
+      await upload.locator('input[type=file]').setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 not a picture') });
+      const refused = await clickAndWait(page, upload.locator('button[type=submit]'));
+      assert.equal(refused.status(), 422);
+      assert.equal(
+        await text(page.locator('form.photo-upload .field-error')),
+        'Filen är inte en bild. Välj ett foto i formatet JPEG eller PNG.',
+      );
+      await expectNoAxeViolations(page, 'walk with a refused photo');
+      const again = page.locator('form.photo-upload').first();
+      await again.locator('input[type=file]').setInputFiles({ name: 'lyktstolpe.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
+      const saved = await clickAndWait(page, again.locator('button[type=submit]'));
+      assert.equal(saved.status(), 200);
+      const photo = page.locator('img.finding-photo').first();
+      await photo.waitFor();
+      assert.ok(await photo.evaluate((img) => img.complete && img.naturalWidth === 256), 'the photo loads');
+      assert.equal(await text(page.locator('form.photo-upload button').first()), 'Byt foto');
+      await screenshot(page, 'staff-sv-walk-photo-1280');
+    });
+    await app.withPage(async (page) => {
+      await page.goto('/kommun/0482/synpunkter');
+      const photo = page.locator('.finding img.finding-photo');
+      await photo.first().waitFor();
+      assert.match(await photo.first().getAttribute('alt'), /^Foto från trygghetsvandringen: Belysning · Sveaparken/);
+      assert.ok(await photo.first().evaluate((img) => img.complete && img.naturalWidth > 0));
+    });
+  });
 });

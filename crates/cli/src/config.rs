@@ -21,6 +21,11 @@ pub struct Config {
     /// The smallest group of survey respondents a figure is shown for, everywhere (page,
     /// API, PDF, exports); smaller groups say "för få svar".
     pub min_respondents: u64,
+    /// Map tiles: a URL template with `{z}`, `{x}` and `{y}` (and optionally `{s}`).
+    /// Empty: maps are drawn without a background (boundary and markers only).
+    pub map_tiles: String,
+    /// The tile provider's attribution, shown on every map (plain text).
+    pub map_attribution: String,
 }
 
 impl Default for Config {
@@ -31,6 +36,8 @@ impl Default for Config {
             database_url: None,
             secure_cookies: false,
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
+            map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
+            map_attribution: lofte_web::map::TileSource::DEFAULT_ATTRIBUTION.to_owned(),
         }
     }
 }
@@ -62,6 +69,8 @@ impl Config {
                 "database_url",
                 "secure_cookies",
                 "min_respondents",
+                "map_tiles",
+                "map_attribution",
             ]))
             .merge(Serialized::defaults(overrides))
             .extract()
@@ -76,6 +85,14 @@ impl Config {
             min_respondents: lofte_domain::stats::MinRespondents::new(self.min_respondents)?,
             ..Default::default()
         })
+    }
+
+    /// Where map tiles come from, checked; `None` when `map_tiles` is empty.
+    pub fn map_tiles(&self) -> Result<Option<lofte_web::map::TileSource>, String> {
+        if self.map_tiles.trim().is_empty() {
+            return Ok(None);
+        }
+        lofte_web::map::TileSource::parse(self.map_tiles.trim(), &self.map_attribution).map(Some)
     }
 
     /// The database URL, creating the data folder for the default SQLite file.

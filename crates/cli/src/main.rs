@@ -339,7 +339,8 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             });
             let state = lofte_web::AppState::new(db)
                 .with_secure_cookies(config.secure_cookies)
-                .with_survey_rules(survey::rules(lang, &config)?);
+                .with_survey_rules(survey::rules(lang, &config)?)
+                .with_map_tiles(config.map_tiles().map_err(UserError)?);
             lofte_web::serve(listener, state).await?;
         }
         Command::Report {
@@ -722,6 +723,13 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             &[("added", activities.added.to_string())]
         )
     );
+    let inputs = lofte_db::demo::load_flen_inputs(db).await?;
+    if inputs > 0 {
+        println!(
+            "{}",
+            lang.t_args("cli-demo-inputs", &[("added", inputs.to_string())])
+        );
+    }
     let reports = lofte_web::demo::load_flen_follow_ups(db).await?;
     println!(
         "{}",

@@ -59,6 +59,7 @@ fn demo_then_export_gives_back_the_imported_document() {
         "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
          Exempeldata: 6019 påhittade enkätsvar för Flens trygghetsmätning 2019–2022 inlästa (märkta som syntetiska).\n\
          Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 6 påhittade synpunkter från invånare i Flen publicerade (märkta som exempel).\n\
          Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).\n"
     );
     assert_eq!(

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use lofte_domain::citizen::{AgeBand, Gender, InputCategory, InputStatus, NewInput};
-use lofte_domain::{FieldError, PlaceSlug, Problem, Text};
+use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem, Text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -37,6 +37,8 @@ pub struct StoredInput {
     pub commitment: Option<i32>,
     /// The citizen dialogue it was raised at.
     pub dialogue: Option<i32>,
+    /// The point the resident marked on the map.
+    pub point: Option<Coordinates>,
 }
 
 /// What a moderator does with an input.
@@ -80,6 +82,10 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
         hidden_reason: row.hidden_reason,
         commitment: row.commitment_id,
         dialogue: row.dialogue_id,
+        point: match (row.lat, row.lon) {
+            (Some(lat), Some(lon)) => Some(Coordinates::new(lat, lon).map_err(|_| corrupt())?),
+            _ => None,
+        },
     })
 }
 
@@ -105,6 +111,17 @@ impl Tenant {
                 unknown.push(FieldError::new(field, Problem::Choice));
             }
         }
+        if let Some(point) = input.point
+            && let Some(map) = self.db().boundary(&self.municipality().code).await?
+            && !map.boundary.contains(point)
+        {
+            unknown.push(FieldError::new(
+                "position",
+                Problem::OutsideMunicipality {
+                    municipality: self.municipality().official_name.to_string(),
+                },
+            ));
+        }
         if !unknown.is_empty() {
             return Err(Error::Invalid(unknown));
         }
@@ -120,6 +137,8 @@ impl Tenant {
             age_band: Set(input.age_band.map(|a| a.code().to_owned())),
             gender: Set(input.gender.map(|g| g.code().to_owned())),
             status: Set(InputStatus::Pending.code().to_owned()),
+            lat: Set(input.point.map(|p| p.lat())),
+            lon: Set(input.point.map(|p| p.lon())),
             ..Default::default()
         })
         .exec(&txn)

@@ -376,3 +376,102 @@ pub async fn load_flen_survey(db: &Db) -> Result<crate::surveys::SurveyImported>
         ))),
     }
 }
+
+/// Made-up inputs from residents of Flen, published, some marked on the map, so the
+/// public list and map have something to show. Every text says it is example data.
+/// Loaded only while Flen has no inputs at all.
+pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
+    use lofte_domain::citizen::{InputFields, InputStatus};
+    use lofte_domain::{Problem, Text};
+
+    let code = MunicipalityCode::parse("0482").expect("Flen's code is valid");
+    let tenant = db
+        .tenant(&code)
+        .await?
+        .ok_or_else(|| Error::Corrupt("reference data lacks Flen".into()))?;
+    for status in [
+        InputStatus::Pending,
+        InputStatus::Published,
+        InputStatus::Hidden,
+    ] {
+        if !tenant.inputs(status).await?.is_empty() {
+            return Ok(0);
+        }
+    }
+    // (locality, place, category, text, marked point or blanks)
+    let inputs = [
+        (
+            "flen",
+            "resecentrum",
+            "unsafe_place",
+            "Det är otryggt att vänta på sista tåget, det är mörkt och folk hänger vid ingången.",
+            ("59.05781", "16.58702"),
+        ),
+        (
+            "flen",
+            "sveaparken",
+            "lighting",
+            "Gångvägen genom parken saknar belysning på kvällen.",
+            ("59.05702", "16.59133"),
+        ),
+        (
+            "malmkoping",
+            "",
+            "traffic",
+            "Bilar kör för fort på Stora gatan på kvällarna, särskilt på helgerna.",
+            ("59.13262", "16.73311"),
+        ),
+        (
+            "halleforsnas",
+            "",
+            "vegetation",
+            "Buskarna vid busshållplatsen har vuxit igen så man inte ser vem som står där.",
+            ("", ""),
+        ),
+        (
+            "sparreholm",
+            "",
+            "disturbance",
+            "Mopeder som kör runt vid skolan sent på kvällen.",
+            ("59.07643", "16.82871"),
+        ),
+        (
+            "flen",
+            "flen-centrum",
+            "litter",
+            "Mycket skräp och krossat glas vid torget på söndagsmorgnar.",
+            ("", ""),
+        ),
+    ];
+    let mut added = 0;
+    for (locality, place, category, text, point) in inputs {
+        let text = format!("Exempel (påhittat för demon): {text}");
+        let (lat, lon) = point;
+        let input = InputFields {
+            locality,
+            place,
+            category,
+            text: &text,
+            lat,
+            lon,
+            ..Default::default()
+        }
+        .parse()
+        .map_err(Error::Invalid)?;
+        let id = tenant.receive_input(&input).await?;
+        let published = Text::parse(&text, lofte_domain::citizen::NewInput::MAX_TEXT)
+            .map_err(|p: Problem| Error::Corrupt(format!("demo input: {}", p.code())))?;
+        tenant
+            .moderate_input(
+                crate::Actor::System,
+                id,
+                &crate::citizen_inputs::Moderation::Publish {
+                    text: published,
+                    commitment: None,
+                },
+            )
+            .await?;
+        added += 1;
+    }
+    Ok(added)
+}

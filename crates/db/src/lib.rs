@@ -34,7 +34,7 @@ pub use accounts::{
 };
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
-pub use municipalities::MunicipalitySummary;
+pub use municipalities::{MapBoundary, MunicipalitySummary};
 pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
 
 #[derive(Debug, thiserror::Error)]

@@ -3,13 +3,13 @@
 
 use lofte_domain::exchange::Profile;
 use lofte_domain::{
-    Coordinates, FieldError, Municipality, MunicipalityCode, Place, PlaceKind, PlaceSlug,
+    Boundary, Coordinates, FieldError, Municipality, MunicipalityCode, Place, PlaceKind, PlaceSlug,
     PoliceOrganisation, Problem, Text, Year,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 
 use crate::entity::{local_police_area, municipality, place, promise};
@@ -39,6 +39,7 @@ pub(crate) async fn seed_reference(conn: &DatabaseConnection) -> Result<()> {
             official_name: Set(row.official_name),
             county: Set(row.county_name),
             local_police_area_id: Set(None),
+            ..Default::default()
         });
     }
     // Chunked, because SQLite limits the number of bind parameters in one statement.
@@ -53,6 +54,14 @@ pub(crate) async fn seed_reference(conn: &DatabaseConnection) -> Result<()> {
             .await?;
     }
     Ok(())
+}
+
+/// A municipality's boundary as its profile gave it.
+#[derive(Debug, Clone)]
+pub struct MapBoundary {
+    pub boundary: Boundary,
+    /// Where the boundary comes from, shown under maps.
+    pub source: Option<String>,
 }
 
 /// A municipality with the years of its public promises, for listings.
@@ -155,6 +164,37 @@ impl Db {
             .collect()
     }
 
+    /// The municipality's boundary and where it comes from, if its profile gave one.
+    pub async fn boundary(&self, code: &MunicipalityCode) -> Result<Option<MapBoundary>> {
+        let Some(m) = municipality::Entity::find_by_id(code.as_str())
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(geojson) = m.boundary else {
+            return Ok(None);
+        };
+        let corrupt = || Error::Corrupt(format!("boundary of {}", m.code));
+        let value: serde_json::Value = serde_json::from_str(&geojson).map_err(|_| corrupt())?;
+        Ok(Some(MapBoundary {
+            boundary: Boundary::from_geojson(&value).map_err(|_| corrupt())?,
+            source: m.boundary_source,
+        }))
+    }
+
+    /// Whether the municipality has a boundary (`Some`), and then its source; cheap, for
+    /// pages that only link the boundary.
+    pub async fn boundary_source(&self, code: &MunicipalityCode) -> Result<Option<Option<String>>> {
+        Ok(municipality::Entity::find_by_id(code.as_str())
+            .select_only()
+            .column(municipality::Column::BoundarySource)
+            .filter(municipality::Column::Boundary.is_not_null())
+            .into_tuple::<Option<String>>()
+            .one(self.conn())
+            .await?)
+    }
+
     /// The places of a municipality, by name.
     pub async fn places(&self, code: &MunicipalityCode) -> Result<Vec<Place>> {
         place::Entity::find()
@@ -201,6 +241,22 @@ impl Db {
                     code: code.to_owned(),
                 },
             )]));
+        }
+        if let Some(boundary) = &profile.boundary {
+            municipality::Entity::update_many()
+                .col_expr(
+                    municipality::Column::Boundary,
+                    sea_orm::sea_query::Expr::value(boundary.to_geojson().to_string()),
+                )
+                .col_expr(
+                    municipality::Column::BoundarySource,
+                    sea_orm::sea_query::Expr::value(
+                        profile.boundary_source.as_ref().map(ToString::to_string),
+                    ),
+                )
+                .filter(municipality::Column::Code.eq(code))
+                .exec(&txn)
+                .await?;
         }
         if let Some(police) = &profile.police {
             let area_id = upsert_police_area(&txn, police).await?;
@@ -255,6 +311,7 @@ impl Db {
                     serde_json::json!({
                         "police": profile.police.as_ref().map(|p| p.local_police_area.to_string()),
                         "places": profile.places.iter().map(|p| p.slug.to_string()).collect::<Vec<_>>(),
+                        "boundary": profile.boundary.is_some(),
                     })
                     .to_string(),
                 ),

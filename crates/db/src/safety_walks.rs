@@ -10,10 +10,10 @@ use lofte_domain::walk::{
 };
 use lofte_domain::{FieldError, PlaceSlug, Problem};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::editing::{Actor, AuditRecord, audit};
-use crate::entity::{safety_walk, walk_finding};
+use crate::entity::{finding_photo, safety_walk, walk_finding};
 use crate::promises::{Tenant, to_json};
 use crate::{Error, Result};
 
@@ -42,6 +42,16 @@ pub struct StoredFinding {
     pub updated_at: DateTime<Utc>,
     /// The commitment staff linked it to.
     pub commitment: Option<i32>,
+    /// Whether a photo is attached (fetch it with [`Tenant::finding_photo`]).
+    pub has_photo: bool,
+}
+
+/// A finding's photo as stored: already re-encoded without metadata by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingPhoto {
+    /// `image/jpeg` or `image/png`.
+    pub media_type: String,
+    pub data: Vec<u8>,
 }
 
 fn to_walk(row: safety_walk::Model) -> Result<StoredWalk> {
@@ -76,6 +86,7 @@ fn to_finding(row: walk_finding::Model) -> Result<StoredFinding> {
         reason: row.reason,
         updated_at: row.updated_at,
         commitment: row.commitment_id,
+        has_photo: false,
     })
 }
 
@@ -327,16 +338,94 @@ impl Tenant {
             query = query.filter(walk_finding::Column::WalkId.eq(walk));
         }
         let walks = self.walks().await?;
-        query
+        let rows = query
             .order_by_asc(walk_finding::Column::Id)
             .all(self.db().conn())
-            .await?
-            .into_iter()
+            .await?;
+        let with_photo: Vec<i32> = finding_photo::Entity::find()
+            .select_only()
+            .column(finding_photo::Column::FindingId)
+            .filter(finding_photo::Column::FindingId.is_in(rows.iter().map(|r| r.id)))
+            .into_tuple()
+            .all(self.db().conn())
+            .await?;
+        rows.into_iter()
             .map(|row| {
                 let mut f = to_finding(row)?;
                 f.walk_date = walks.iter().find(|w| w.id == f.walk_id).map(|w| w.date);
+                f.has_photo = with_photo.contains(&f.id);
                 Ok(f)
             })
             .collect()
+    }
+
+    /// Attaches a photo to a finding, replacing any earlier one; audited (without bytes).
+    pub async fn set_finding_photo(
+        &self,
+        actor: Actor,
+        finding: i32,
+        photo: &FindingPhoto,
+    ) -> Result<()> {
+        let txn = self.db().begin_write().await?;
+        if walk_finding::Entity::find_by_id(finding)
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            return Err(Error::NotFound);
+        }
+        finding_photo::Entity::delete_by_id(finding)
+            .exec(&txn)
+            .await?;
+        finding_photo::Entity::insert(finding_photo::ActiveModel {
+            finding_id: Set(finding),
+            media_type: Set(photo.media_type.clone()),
+            data: Set(photo.data.clone()),
+            added_at: Set(Utc::now()),
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "walk_finding",
+                entity_id: finding,
+                promise_id: None,
+                action: "photo",
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "media_type": photo.media_type,
+                        "bytes": photo.data.len(),
+                    })
+                    .to_string(),
+                ),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// A finding's photo, if it has one.
+    pub async fn finding_photo(&self, finding: i32) -> Result<Option<FindingPhoto>> {
+        let Some(row) = finding_photo::Entity::find_by_id(finding)
+            .one(self.db().conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let belongs = walk_finding::Entity::find_by_id(finding)
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .is_some();
+        Ok(belongs.then_some(FindingPhoto {
+            media_type: row.media_type,
+            data: row.data,
+        }))
     }
 }

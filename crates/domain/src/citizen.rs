@@ -112,7 +112,7 @@ impl NewDialogue {
 }
 
 /// A resident's input as sent, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewInput {
     pub locality: PlaceSlug,
     pub place: Option<PlaceSlug>,
@@ -121,6 +121,8 @@ pub struct NewInput {
     pub text: Text,
     pub age_band: Option<AgeBand>,
     pub gender: Option<Gender>,
+    /// The point marked on the map, when the resident used it (the form works without).
+    pub point: Option<crate::place::Coordinates>,
 }
 
 impl NewInput {
@@ -140,6 +142,9 @@ pub struct InputFields<'a> {
     pub text: &'a str,
     pub age_band: &'a str,
     pub gender: &'a str,
+    /// Latitude and longitude of the point marked on the map; both blank without a map.
+    pub lat: &'a str,
+    pub lon: &'a str,
 }
 
 /// A trimmed field, or `None` when it is blank.
@@ -173,6 +178,18 @@ impl InputFields<'_> {
         let age_band =
             optional(self.age_band).and_then(|raw| e.take("age_band", AgeBand::parse(raw)));
         let gender = optional(self.gender).and_then(|raw| e.take("gender", Gender::parse(raw)));
+        // Whether the point lies in the municipality is the caller's check.
+        let point = match (optional(self.lat), optional(self.lon)) {
+            (None, None) => None,
+            (lat, lon) => {
+                let number = |raw: Option<&str>| raw.and_then(|r| r.parse::<f64>().ok());
+                let point = match (number(lat), number(lon)) {
+                    (Some(lat), Some(lon)) => crate::place::Coordinates::new(lat, lon),
+                    _ => Err(Problem::Coordinates),
+                };
+                e.take("position", point)
+            }
+        };
         match (e.is_empty(), locality, category, text) {
             (true, Some(locality), Some(category), Some(text)) => Ok(NewInput {
                 locality,
@@ -182,6 +199,7 @@ impl InputFields<'_> {
                 text,
                 age_band,
                 gender,
+                point,
             }),
             _ => Err(e.into_vec()),
         }
@@ -202,18 +220,36 @@ mod tests {
             text: "Mörkt vid busshållplatsen.",
             age_band: "25_44",
             gender: "",
+            ..Default::default()
         }
         .parse()
         .unwrap();
         assert_eq!(ok.address.unwrap().as_str(), "Storgatan 3");
+        let marked = InputFields {
+            locality: "flen",
+            category: "lighting",
+            text: "Mörkt.",
+            lat: "59.0575",
+            lon: " 16.5871",
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(
+            marked.point.map(|p| (p.lat(), p.lon())),
+            Some((59.0575, 16.5871))
+        );
         assert_eq!(ok.age_band, Some(AgeBand::From25To44));
         assert_eq!(ok.gender, None);
+        assert_eq!(ok.point, None, "no map used");
 
         let errors = InputFields {
             locality: "",
             category: "aliens",
             text: "  ",
             gender: "robot",
+            lat: "59.1",
+            lon: "east",
             ..Default::default()
         }
         .parse()
@@ -229,6 +265,7 @@ mod tests {
                 ("category", "choice"),
                 ("text", "required"),
                 ("gender", "choice"),
+                ("position", "coordinates"),
             ]
         );
     }

@@ -733,6 +733,15 @@ pub struct ProfileDocument {
     pub police: Option<PoliceDocument>,
     #[serde(default)]
     pub places: Vec<PlaceDocument>,
+    /// The municipality's boundary as a GeoJSON `Polygon` or `MultiPolygon` geometry
+    /// (positions `[longitude, latitude]`, WGS 84). Maps draw it, and a point a resident
+    /// marks outside it gets a message asking them to check the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub boundary: Option<serde_json::Value>,
+    /// Where the boundary comes from, shown under every map, e.g. "Lantmäteriet 2025".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary_source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -772,6 +781,8 @@ pub struct Profile {
     pub municipality: MunicipalityCode,
     pub police: Option<crate::municipality::PoliceOrganisation>,
     pub places: Vec<crate::place::Place>,
+    pub boundary: Option<crate::place::Boundary>,
+    pub boundary_source: Option<Text>,
 }
 
 /// Parses a municipality profile from JSON text, reporting every problem with its path.
@@ -845,10 +856,20 @@ impl ProfileDocument {
                 );
             }
         }
+        let boundary = self
+            .boundary
+            .as_ref()
+            .map(|g| e.take("boundary", crate::place::Boundary::from_geojson(g)));
+        let boundary_source = self
+            .boundary_source
+            .as_deref()
+            .map(|s| text(&mut e, "boundary_source", s, Text::SHORT));
         e.finish(|| Profile {
             municipality: municipality.expect("no errors, so parsed"),
             police: police.flatten(),
             places: places.into_iter().flatten().collect(),
+            boundary: boundary.flatten(),
+            boundary_source: boundary_source.flatten(),
         })
     }
 }

@@ -25,7 +25,7 @@ pub use access::{Email, Grant, Permission, Principal, Reach, Role};
 pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode, TypeNames};
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
 pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};
-pub use place::{Coordinates, Place, PlaceKind, PlaceSlug};
+pub use place::{Boundary, Coordinates, Place, PlaceKind, PlaceSlug};
 pub use problem::{FieldError, Problem};
 pub use promise::{
     Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,

@@ -101,6 +101,109 @@ impl Coordinates {
     }
 }
 
+/// A municipality's boundary as GeoJSON gives it: one or more polygons (islands), each an
+/// outer ring followed by any holes. Used to tell a resident that a point they marked on the
+/// map lies outside the municipality. Point-in-polygon is written here (even-odd rule, a
+/// dozen lines, property-tested) rather than taken from `geo`, which would bring a dozen
+/// crates for this one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boundary {
+    polygons: Vec<Vec<Vec<Coordinates>>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Geometry {
+    Polygon(Vec<Vec<[f64; 2]>>),
+    MultiPolygon(Vec<Vec<Vec<[f64; 2]>>>),
+}
+
+impl Boundary {
+    /// More points than any municipality's detailed boundary needs.
+    pub const MAX_POINTS: usize = 500_000;
+
+    /// Parses a GeoJSON `Polygon` or `MultiPolygon` geometry (positions as
+    /// `[longitude, latitude]`): every ring closed, with at least four positions, in Sweden.
+    pub fn from_geojson(geometry: &serde_json::Value) -> Result<Self, Problem> {
+        let geometry: Geometry =
+            serde_json::from_value(geometry.clone()).map_err(|_| Problem::Boundary)?;
+        let polygons = match geometry {
+            Geometry::Polygon(rings) => vec![rings],
+            Geometry::MultiPolygon(polygons) => polygons,
+        };
+        let points: usize = polygons.iter().flatten().map(Vec::len).sum();
+        if polygons.is_empty() || points > Self::MAX_POINTS {
+            return Err(Problem::Boundary);
+        }
+        let polygons = polygons
+            .into_iter()
+            .map(|rings| {
+                if rings.is_empty() {
+                    return Err(Problem::Boundary);
+                }
+                rings
+                    .into_iter()
+                    .map(|ring| {
+                        if ring.len() < 4 || ring.first() != ring.last() {
+                            return Err(Problem::Boundary);
+                        }
+                        ring.into_iter()
+                            .map(|[lon, lat]| {
+                                Coordinates::new(lat, lon).map_err(|_| Problem::Boundary)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Boundary { polygons })
+    }
+
+    /// The boundary as a GeoJSON `MultiPolygon` geometry.
+    pub fn to_geojson(&self) -> serde_json::Value {
+        let polygons: Vec<Vec<Vec<[f64; 2]>>> = self
+            .polygons
+            .iter()
+            .map(|rings| {
+                rings
+                    .iter()
+                    .map(|ring| ring.iter().map(|c| [c.lon, c.lat]).collect())
+                    .collect()
+            })
+            .collect();
+        serde_json::json!({ "type": "MultiPolygon", "coordinates": polygons })
+    }
+
+    /// Whether the point lies inside (even-odd rule per polygon, so holes are outside).
+    /// Points exactly on an edge may fall either way, which is fine at map-click precision.
+    pub fn contains(&self, point: Coordinates) -> bool {
+        self.polygons.iter().any(|rings| {
+            rings
+                .iter()
+                .filter(|ring| crosses_odd_times(ring, point))
+                .count()
+                % 2
+                == 1
+        })
+    }
+}
+
+/// Casts a ray from the point towards growing longitude and counts the ring's edges it
+/// crosses.
+fn crosses_odd_times(ring: &[Coordinates], p: Coordinates) -> bool {
+    let mut inside = false;
+    for edge in ring.windows(2) {
+        let (a, b) = (edge[0], edge[1]);
+        if (a.lat > p.lat) != (b.lat > p.lat) {
+            let lon_at = a.lon + (p.lat - a.lat) * (b.lon - a.lon) / (b.lat - a.lat);
+            if p.lon < lon_at {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub municipality: MunicipalityCode,
@@ -131,5 +234,80 @@ mod tests {
     fn coordinates_must_be_in_sweden() {
         assert!(Coordinates::new(59.058, 16.589).is_ok());
         assert_eq!(Coordinates::new(16.589, 59.058), Err(Problem::Coordinates));
+    }
+
+    fn square(lon0: f64, lat0: f64, size: f64) -> Vec<[f64; 2]> {
+        vec![
+            [lon0, lat0],
+            [lon0 + size, lat0],
+            [lon0 + size, lat0 + size],
+            [lon0, lat0 + size],
+            [lon0, lat0],
+        ]
+    }
+
+    #[test]
+    fn boundary_with_a_hole_and_an_island() {
+        let geometry = serde_json::json!({
+            "type": "MultiPolygon",
+            "coordinates": [
+                [square(16.0, 59.0, 1.0), square(16.4, 59.4, 0.2)],
+                [square(18.0, 59.0, 0.1)],
+            ],
+        });
+        let b = Boundary::from_geojson(&geometry).unwrap();
+        let at = |lat, lon| b.contains(Coordinates::new(lat, lon).unwrap());
+        assert!(at(59.1, 16.1), "inside the outer ring");
+        assert!(!at(59.5, 16.5), "in the hole (a lake, say)");
+        assert!(at(59.05, 18.05), "on the island");
+        assert!(!at(59.05, 17.5), "between them");
+        assert!(!at(58.5, 16.5), "south of everything");
+        assert_eq!(Boundary::from_geojson(&b.to_geojson()), Ok(b));
+    }
+
+    #[test]
+    fn broken_boundaries_are_refused() {
+        let open_ring = vec![[16.0, 59.0], [17.0, 59.0], [17.0, 60.0], [16.0, 60.0]];
+        for bad in [
+            serde_json::json!({ "type": "Point", "coordinates": [16.0, 59.0] }),
+            serde_json::json!({ "type": "Polygon", "coordinates": [open_ring] }),
+            serde_json::json!({ "type": "Polygon", "coordinates": [] }),
+            serde_json::json!({ "type": "Polygon", "coordinates": [square(59.0, 16.0, 1.0)] }),
+            serde_json::json!("Polygon"),
+        ] {
+            assert_eq!(
+                Boundary::from_geojson(&bad),
+                Err(Problem::Boundary),
+                "{bad}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// For a convex ring, inside means "a convex combination of its corners": every
+        /// such point is inside, and every point beyond its bounding box is outside.
+        #[test]
+        fn convex_rings_contain_their_interior(
+            w in proptest::collection::vec(0.01f64..1.0, 4),
+            lat_off in -0.5f64..0.5,
+            lon_off in -0.5f64..0.5,
+        ) {
+            let corners = [[16.2, 59.0], [16.9, 58.95], [17.0, 59.3], [16.3, 59.25]];
+            let mut ring = corners.to_vec();
+            ring.push(corners[0]);
+            let b = Boundary::from_geojson(
+                &serde_json::json!({ "type": "Polygon", "coordinates": [ring] }),
+            ).unwrap();
+            let total: f64 = w.iter().sum();
+            let lon = corners.iter().zip(&w).map(|(c, w)| c[0] * w).sum::<f64>() / total;
+            let lat = corners.iter().zip(&w).map(|(c, w)| c[1] * w).sum::<f64>() / total;
+            proptest::prop_assert!(b.contains(Coordinates::new(lat, lon).unwrap()));
+            let (out_lat, out_lon) = (
+                if lat_off < 0.0 { 58.95 + lat_off - 0.01 } else { 59.3 + lat_off + 0.01 },
+                if lon_off < 0.0 { 16.2 + lon_off - 0.01 } else { 17.0 + lon_off + 0.01 },
+            );
+            proptest::prop_assert!(!b.contains(Coordinates::new(out_lat, lon).unwrap()));
+            proptest::prop_assert!(!b.contains(Coordinates::new(lat, out_lon).unwrap()));
+        }
     }
 }

@@ -90,6 +90,19 @@ pub enum Problem {
         max: u32,
     },
     Coordinates,
+    /// A municipality boundary that is not a GeoJSON Polygon or MultiPolygon of closed
+    /// rings in Sweden.
+    Boundary,
+    /// A point on the map outside the municipality's boundary.
+    OutsideMunicipality {
+        municipality: String,
+    },
+    /// An uploaded file that is not a JPEG or PNG picture (or is damaged).
+    NotAnImage,
+    /// An uploaded file larger than allowed.
+    FileTooLarge {
+        max_mb: u32,
+    },
     NoCommitments,
     /// A form field that must hold a whole number.
     Number,
@@ -208,6 +221,10 @@ impl Problem {
             Problem::UnknownPlace { .. } => "unknown-place",
             Problem::MethodWindow { .. } => "method-window",
             Problem::Coordinates => "coordinates",
+            Problem::Boundary => "boundary",
+            Problem::OutsideMunicipality { .. } => "outside-municipality",
+            Problem::NotAnImage => "not-an-image",
+            Problem::FileTooLarge { .. } => "file-too-large",
             Problem::NoCommitments => "no-commitments",
             Problem::Number => "number",
             Problem::Date => "date",
@@ -297,9 +314,15 @@ impl Problem {
             Problem::DuplicateRespondent { line } => vec![("line", line.to_string())],
             Problem::SurveyYearExists { year } => vec![("year", year.to_string())],
             Problem::NoSurveyItems | Problem::NoCodebook | Problem::Choice => vec![],
+            Problem::OutsideMunicipality { municipality } => {
+                vec![("municipality", municipality.clone())]
+            }
+            Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
             Problem::Required
             | Problem::Empty
             | Problem::Coordinates
+            | Problem::Boundary
+            | Problem::NotAnImage
             | Problem::NoCommitments
             | Problem::Number
             | Problem::Date

@@ -235,6 +235,12 @@ mod tests {
             Problem::UnknownPlace { value: "x".into() },
             Problem::MethodWindow { min: 1, max: 2 },
             Problem::Coordinates,
+            Problem::Boundary,
+            Problem::OutsideMunicipality {
+                municipality: "Flens kommun".into(),
+            },
+            Problem::NotAnImage,
+            Problem::FileTooLarge { max_mb: 5 },
             Problem::NoCommitments,
             Problem::PromiseExists {
                 municipality: "0482".into(),

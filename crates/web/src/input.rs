@@ -56,6 +56,33 @@ pub fn routes(state: AppState) -> Routes {
             Public,
             get(export_geojson),
         )
+        .get("/kommun/{code}/fynd/{id}/foto", Public, get(finding_photo))
+}
+
+/// A safety-walk finding's photo (findings are public; the photo was cleaned on upload).
+async fn finding_photo(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path((code, id)): Path<(String, i32)>,
+) -> Result<Response, PageError> {
+    let (tenant, _) = tenant_and_places(&state, lang, &code).await?;
+    let photo = tenant
+        .finding_photo(id)
+        .await
+        .map_err(PageError::internal(lang))?
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    let media_type = match photo.media_type.as_str() {
+        "image/png" => "image/png",
+        _ => "image/jpeg",
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, media_type),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        photo.data,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -74,6 +101,11 @@ pub struct InputForm {
     age_band: String,
     #[serde(default, rename = "input_gender")]
     gender: String,
+    /// The point marked on the map (set by the map script; absent without JavaScript).
+    #[serde(default, rename = "input_lat")]
+    lat: String,
+    #[serde(default, rename = "input_lon")]
+    lon: String,
     /// The honeypot: hidden from people, filled in by naive bots.
     #[serde(default)]
     website: String,
@@ -124,6 +156,10 @@ pub struct InputPage {
     age_bands: Vec<Choice>,
     gender: Field,
     genders: Vec<Choice>,
+    position: Field,
+    lat: String,
+    lon: String,
+    map: crate::map::MapView,
     /// Set when the client has sent too many inputs lately.
     too_many: Option<String>,
     list_href: String,
@@ -131,8 +167,7 @@ pub struct InputPage {
 
 fn input_page(
     lang: Lang,
-    tenant: &Tenant,
-    places: &[Place],
+    (tenant, places, map): (&Tenant, &[Place], crate::map::MapView),
     form: &InputForm,
     errors: &[FieldError],
 ) -> InputPage {
@@ -208,6 +243,10 @@ fn input_page(
                 })
                 .collect(),
         ),
+        position: Field::new(lang, "input_position", String::new()),
+        lat: form.lat.clone(),
+        lon: form.lon.clone(),
+        map,
         too_many: None,
         list_href: format!("{base}/synpunkter"),
         municipality_href: base,
@@ -224,6 +263,7 @@ fn input_page(
             &mut page.text,
             &mut page.age_band,
             &mut page.gender,
+            &mut page.position,
         ],
         |path| {
             Some(match path {
@@ -234,6 +274,7 @@ fn input_page(
                 "text" => "input_text",
                 "age_band" => "input_age_band",
                 "gender" => "input_gender",
+                "position" => "input_position",
                 _ => return None,
             })
         },
@@ -264,16 +305,40 @@ async fn tenant_and_places(
     Ok((tenant, places))
 }
 
+/// The map a page about this municipality shows.
+async fn map_view(
+    state: &AppState,
+    lang: Lang,
+    tenant: &Tenant,
+    places: &[Place],
+) -> Result<crate::map::MapView, PageError> {
+    let code = &tenant.municipality().code;
+    let boundary = state
+        .db
+        .boundary_source(code)
+        .await
+        .map_err(PageError::internal(lang))?;
+    Ok(crate::map::MapView::new(
+        state,
+        lang,
+        code.as_str(),
+        places,
+        boundary,
+    ))
+}
+
 async fn form_page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Path(code): Path<String>,
 ) -> Result<InputPage, PageError> {
     let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    let map = map_view(&state, lang, &tenant, &places)
+        .await?
+        .picking(&places);
     Ok(input_page(
         lang,
-        &tenant,
-        &places,
+        (&tenant, &places, map),
         &InputForm::default(),
         &[],
     ))
@@ -287,12 +352,15 @@ async fn submit(
     Form(form): Form<InputForm>,
 ) -> Result<Response, PageError> {
     let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    let map = map_view(&state, lang, &tenant, &places)
+        .await?
+        .picking(&places);
     let thanks = Redirect::to(&format!(
         "/kommun/{}/tyck-till/tack",
         tenant.municipality().code
     ));
     if let Err(seconds) = state.input_limiter.check(client.map(|Extension(c)| c.0)) {
-        let mut page = input_page(lang, &tenant, &places, &form, &[]);
+        let mut page = input_page(lang, (&tenant, &places, map), &form, &[]);
         page.too_many = Some(lang.t_args(
             "input-too-many",
             &[("minutes", seconds.div_ceil(60).to_string())],
@@ -316,11 +384,27 @@ async fn submit(
         text: &form.text,
         age_band: &form.age_band,
         gender: &form.gender,
+        lat: &form.lat,
+        lon: &form.lon,
     };
+    let official_name = tenant.municipality().official_name.to_string();
     let invalid = |errors: Vec<FieldError>| {
+        // A point outside Sweden is, to a resident, a point outside the municipality.
+        let errors: Vec<FieldError> = errors
+            .into_iter()
+            .map(|e| match e.problem {
+                lofte_domain::Problem::Coordinates if e.path == "position" => FieldError::new(
+                    "position",
+                    lofte_domain::Problem::OutsideMunicipality {
+                        municipality: official_name.clone(),
+                    },
+                ),
+                _ => e,
+            })
+            .collect();
         (
             StatusCode::UNPROCESSABLE_ENTITY,
-            input_page(lang, &tenant, &places, &form, &errors),
+            input_page(lang, (&tenant, &places, map), &form, &errors),
         )
             .into_response()
     };
@@ -397,6 +481,8 @@ pub struct FindingItem {
     pub status_class: &'static str,
     pub owner: String,
     pub reason: Option<String>,
+    /// Where its photo is, if it has one.
+    pub photo: Option<String>,
 }
 
 pub struct InputItem {
@@ -428,6 +514,7 @@ pub struct ListPage {
     status: Field,
     statuses: Vec<Choice>,
     findings: Vec<FindingItem>,
+    map: crate::map::MapView,
 }
 
 /// Published inputs, filterable by locality and category, with counts per locality.
@@ -438,8 +525,11 @@ async fn list(
     Query(filter): Query<ListFilter>,
 ) -> Result<ListPage, PageError> {
     let (tenant, places) = tenant_and_places(&state, lang, &code).await?;
+    let mut map = map_view(&state, lang, &tenant, &places).await?;
     let m = tenant.municipality();
     let base = format!("/kommun/{}", m.code);
+    map.features_href = Some(format!("{base}/synpunkter.geojson"));
+    map.help = lang.t("map-list-help");
     let published = tenant
         .inputs(InputStatus::Published)
         .await
@@ -488,6 +578,7 @@ async fn list(
         .filter(|f| filter.ort.is_empty() || locality_of(&places, &f.place) == filter.ort)
         .filter(|f| filter.status.is_empty() || f.status.code() == filter.status)
         .map(|f| FindingItem {
+            photo: f.has_photo.then(|| format!("{base}/fynd/{}/foto", f.id)),
             heading: format!(
                 "{} · {}",
                 crate::staff::walks::finding_category_name(lang, f.category),
@@ -515,6 +606,7 @@ async fn list(
         .collect();
     let heading = lang.t_args("inputs-title", &[("municipality", m.name.to_string())]);
     Ok(ListPage {
+        map,
         chrome: Chrome::new(lang, &format!("{base}/synpunkter"), heading.clone()),
         heading,
         municipality: m.name.to_string(),
@@ -583,8 +675,19 @@ struct ExportItem {
     reason: String,
     owner: String,
     due: String,
-    /// The place's coordinates (the locality's when no place was given).
+    /// The point the resident marked, else the place's coordinates (the locality's when
+    /// no place was given).
     point: Option<(f64, f64)>,
+    /// Whether `point` was marked on a map ("point") or is where the place is ("place").
+    precision: &'static str,
+    /// Where a finding's photo is.
+    photo: Option<String>,
+    /// Staff exports only: where the input is in moderation, why it was hidden, and what
+    /// the resident said of themselves.
+    moderation: String,
+    hidden_reason: String,
+    age_band: String,
+    gender: String,
 }
 
 struct Row(Vec<lofte_report::Cell>);
@@ -595,12 +698,22 @@ impl lofte_report::ExportRow for Row {
     }
 }
 
-/// Published inputs and every finding, worded in the reader's language. Nothing that
-/// waits for moderation or was hidden is exported.
+/// Who an export is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Open data: published inputs only, without age band or gender.
+    Public,
+    /// Staff of the municipality: every input still kept (waiting, published, hidden)
+    /// with its moderation status, hiding reason, age band and gender.
+    Staff,
+}
+
+/// Inputs and every finding, worded in the reader's language, for `audience`.
 async fn export_items(
     state: &AppState,
     lang: Lang,
     code: &str,
+    audience: Audience,
 ) -> Result<(Tenant, Vec<ExportItem>), PageError> {
     let (tenant, places) = tenant_and_places(state, lang, code).await?;
     let find = |slug: &lofte_domain::PlaceSlug| places.iter().find(|p| &p.slug == slug);
@@ -610,32 +723,68 @@ async fn export_items(
     let point = |slug: &lofte_domain::PlaceSlug| {
         find(slug).map(|p| (p.coordinates.lat(), p.coordinates.lon()))
     };
-    let mut items: Vec<ExportItem> = tenant
-        .inputs(InputStatus::Published)
-        .await
-        .map_err(PageError::internal(lang))?
+    let statuses: &[InputStatus] = match audience {
+        Audience::Public => &[InputStatus::Published],
+        Audience::Staff => InputStatus::ALL,
+    };
+    let mut inputs = Vec::new();
+    for status in statuses {
+        inputs.extend(
+            tenant
+                .inputs(*status)
+                .await
+                .map_err(PageError::internal(lang))?,
+        );
+    }
+    inputs.sort_by_key(|i| std::cmp::Reverse((i.received_at, i.id)));
+    let staff_columns = |lang: Lang, i: &lofte_db::citizen_inputs::StoredInput| {
+        if audience == Audience::Public {
+            return Default::default();
+        }
+        [
+            lang.t(&format!("input-status-{}", i.status.code())),
+            i.hidden_reason.clone().unwrap_or_default(),
+            i.age_band
+                .map(|a| lang.t(&format!("input-age-{}", a.code())))
+                .unwrap_or_default(),
+            i.gender
+                .map(|g| lang.t(&format!("input-gender-{}", g.code())))
+                .unwrap_or_default(),
+        ]
+    };
+    let mut items: Vec<ExportItem> = inputs
         .into_iter()
-        .map(|i| ExportItem {
-            kind: "input",
-            date: i
-                .received_at
-                .with_timezone(&chrono_tz::Europe::Stockholm)
-                .format("%Y-%m")
-                .to_string(),
-            locality: name(&i.locality),
-            place: i.place.as_ref().map(&name).unwrap_or_default(),
-            address: i.address.clone().unwrap_or_default(),
-            category: category_name(lang, i.category),
-            text: i.text.clone(),
-            status: String::new(),
-            reason: String::new(),
-            owner: String::new(),
-            due: String::new(),
-            point: i
-                .place
-                .as_ref()
-                .and_then(&point)
-                .or_else(|| point(&i.locality)),
+        .map(|i| {
+            let [moderation, hidden_reason, age_band, gender] = staff_columns(lang, &i);
+            ExportItem {
+                moderation,
+                hidden_reason,
+                age_band,
+                gender,
+                kind: "input",
+                date: i
+                    .received_at
+                    .with_timezone(&chrono_tz::Europe::Stockholm)
+                    .format("%Y-%m")
+                    .to_string(),
+                locality: name(&i.locality),
+                place: i.place.as_ref().map(&name).unwrap_or_default(),
+                address: i.address.clone().unwrap_or_default(),
+                category: category_name(lang, i.category),
+                text: i.text.clone(),
+                status: String::new(),
+                reason: String::new(),
+                owner: String::new(),
+                due: String::new(),
+                point: i.point.map(|c| (c.lat(), c.lon())).or_else(|| {
+                    i.place
+                        .as_ref()
+                        .and_then(&point)
+                        .or_else(|| point(&i.locality))
+                }),
+                precision: if i.point.is_some() { "point" } else { "place" },
+                photo: None,
+            }
         })
         .collect();
     for f in tenant
@@ -659,6 +808,14 @@ async fn export_items(
             owner: f.owner.clone(),
             due: f.due.map(|d| d.to_string()).unwrap_or_default(),
             point: point(&f.place),
+            precision: "place",
+            moderation: String::new(),
+            hidden_reason: String::new(),
+            age_band: String::new(),
+            gender: String::new(),
+            photo: f
+                .has_photo
+                .then(|| format!("/kommun/{}/fynd/{}/foto", tenant.municipality().code, f.id)),
         });
     }
     Ok((tenant, items))
@@ -683,14 +840,41 @@ async fn export_csv(
     UiLang(lang): UiLang,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (tenant, items) = export_items(&state, lang, &code).await?;
-    let headers: Vec<String> = [
-        "kind", "date", "locality", "place", "address", "category", "text", "status", "reason",
-        "owner", "due", "lat", "lon",
-    ]
-    .iter()
-    .map(|h| lang.t(&format!("inputs-export-{h}")))
-    .collect();
+    csv_response(&state, lang, &code, Audience::Public).await
+}
+
+/// Inputs and findings as CSV for `audience` (staff get four more columns).
+pub async fn csv_response(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    audience: Audience,
+) -> Result<Response, PageError> {
+    let (tenant, items) = export_items(state, lang, code, audience).await?;
+    let staff = audience == Audience::Staff;
+    let mut columns = vec![
+        "kind",
+        "date",
+        "locality",
+        "place",
+        "address",
+        "category",
+        "text",
+        "status",
+        "reason",
+        "owner",
+        "due",
+        "lat",
+        "lon",
+        "precision",
+    ];
+    if staff {
+        columns.extend(["moderation", "hidden-reason", "age-band", "gender"]);
+    }
+    let headers: Vec<String> = columns
+        .iter()
+        .map(|h| lang.t(&format!("inputs-export-{h}")))
+        .collect();
     use lofte_report::Cell::{Number, Text};
     let rows: Vec<Row> = items
         .into_iter()
@@ -712,6 +896,17 @@ async fn export_csv(
                 Some((lat, lon)) => cells.extend([Number(lat), Number(lon)]),
                 None => cells.extend([Text(String::new()), Text(String::new())]),
             }
+            cells.push(Text(
+                lang.t(&format!("inputs-export-precision-{}", i.precision)),
+            ));
+            if staff {
+                cells.extend([
+                    Text(i.moderation),
+                    Text(i.hidden_reason),
+                    Text(i.age_band),
+                    Text(i.gender),
+                ]);
+            }
             Row(cells)
         })
         .collect();
@@ -720,10 +915,17 @@ async fn export_csv(
         cause: e.to_string(),
     })?;
     Ok(attachment(
-        format!("synpunkter-{}.csv", tenant.municipality().code),
+        format!("{}-{}.csv", file_stem(audience), tenant.municipality().code),
         "text/csv; charset=utf-8",
         body,
     ))
+}
+
+fn file_stem(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => "synpunkter",
+        Audience::Staff => "synpunkter-alla",
+    }
 }
 
 /// The same as GeoJSON (RFC 7946: longitude first), for maps and GIS.
@@ -732,11 +934,22 @@ async fn export_geojson(
     UiLang(lang): UiLang,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (tenant, items) = export_items(&state, lang, &code).await?;
+    geojson_response(&state, lang, &code, Audience::Public).await
+}
+
+/// Inputs and findings as GeoJSON for `audience`.
+pub async fn geojson_response(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    audience: Audience,
+) -> Result<Response, PageError> {
+    let (tenant, items) = export_items(state, lang, code, audience).await?;
+    let staff = audience == Audience::Staff;
     let features: Vec<serde_json::Value> = items
         .into_iter()
         .map(|i| {
-            serde_json::json!({
+            let mut feature = serde_json::json!({
                 "type": "Feature",
                 "geometry": i.point.map(|(lat, lon)| serde_json::json!({
                     "type": "Point",
@@ -754,8 +967,17 @@ async fn export_geojson(
                     "reason": i.reason,
                     "owner": i.owner,
                     "due": i.due,
+                    "precision": i.precision,
+                    "photo": i.photo,
                 },
-            })
+            });
+            if staff {
+                feature["properties"]["moderation"] = i.moderation.into();
+                feature["properties"]["hidden_reason"] = i.hidden_reason.into();
+                feature["properties"]["age_band"] = i.age_band.into();
+                feature["properties"]["gender"] = i.gender.into();
+            }
+            feature
         })
         .collect();
     let body = serde_json::to_vec_pretty(&serde_json::json!({
@@ -764,7 +986,11 @@ async fn export_geojson(
     }))
     .expect("JSON values serialise");
     Ok(attachment(
-        format!("synpunkter-{}.geojson", tenant.municipality().code),
+        format!(
+            "{}-{}.geojson",
+            file_stem(audience),
+            tenant.municipality().code
+        ),
         "application/geo+json",
         body,
     ))

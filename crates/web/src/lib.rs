@@ -12,8 +12,10 @@ mod error;
 pub mod export;
 mod input;
 mod lang;
+pub mod map;
 pub mod outcome;
 mod pages;
+mod photo;
 pub mod policy;
 pub mod progress;
 pub mod report;
@@ -45,6 +47,8 @@ pub struct AppState {
     secure_cookies: bool,
     /// How survey figures are produced (smallest group shown, confidence level).
     survey_rules: lofte_domain::stats::Rules,
+    /// Where map tiles come from; `None` draws maps without a background.
+    map_tiles: Option<map::TileSource>,
 }
 
 impl AppState {
@@ -56,7 +60,14 @@ impl AppState {
             pdf_cache: report::PdfCache::default(),
             secure_cookies: false,
             survey_rules: lofte_domain::stats::Rules::default(),
+            map_tiles: Some(map::TileSource::default()),
         }
+    }
+
+    /// Sets where map tiles come from (`None`: maps without a background, e.g. offline).
+    pub fn with_map_tiles(mut self, tiles: Option<map::TileSource>) -> Self {
+        self.map_tiles = tiles;
+        self
     }
 
     /// Sets the survey rules, e.g. a larger smallest group than the default 30.
@@ -72,8 +83,12 @@ impl AppState {
     }
 }
 
-/// Largest request body accepted (a promise document with 100 long commitments fits).
+/// Largest request body a form or API call may send (a promise document with 100 long
+/// commitments fits). Uploads have their own, larger limits on their routes.
 const BODY_LIMIT: usize = 1024 * 1024;
+
+/// The largest upload any route accepts (a survey file in the staff area).
+pub(crate) const UPLOAD_LIMIT: usize = 32 * 1024 * 1024;
 
 /// How long a staff session lasts without activity.
 const SESSION_IDLE: tower_sessions::cookie::time::Duration =
@@ -88,6 +103,7 @@ fn routes(state: AppState) -> policy::Routes {
     policy::Routes::new(state.clone())
         .merge(pages::routes(state.clone()))
         .merge(input::routes(state.clone()))
+        .merge(map::routes(state.clone()))
         .merge(staff::routes(state.clone()))
         .nest("/api", api::routes(state))
 }
@@ -105,18 +121,20 @@ pub fn router(state: AppState) -> Router {
         axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(state.db.clone()), sessions)
             .build();
     let (routes, _) = routes(state.clone()).into_parts();
+    let policy = map::content_security_policy(state.map_tiles.as_ref());
     routes
         .fallback(pages::not_found)
         .with_state(state)
         .layer(auth_layer)
         .layer(axum::middleware::from_fn(policy::refuse_cross_site))
         .layer(axum::middleware::from_fn(error::remember_page))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(security_header(
+        // Extractors (forms, JSON, multipart) stop at BODY_LIMIT unless their route sets
+        // a larger DefaultBodyLimit; nothing reads more than the largest upload.
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(UPLOAD_LIMIT))
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            policy,
         ))
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(

@@ -21,6 +21,9 @@ pub struct Model {
     pub commitment_id: Option<i32>,
     /// The citizen dialogue it was raised at, if it came from one.
     pub dialogue_id: Option<i32>,
+    /// The point the resident marked on the map (WGS 84), if they used the map.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod audit_log;
 pub mod citizen_input;
 pub mod commitment;
 pub mod dialogue;
+pub mod finding_photo;
 pub mod follow_up;
 pub mod follow_up_entry;
 pub mod local_police_area;

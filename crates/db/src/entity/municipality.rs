@@ -9,6 +9,9 @@ pub struct Model {
     pub official_name: String,
     pub county: String,
     pub local_police_area_id: Option<i32>,
+    /// GeoJSON MultiPolygon, as `Boundary::to_geojson` writes it.
+    pub boundary: Option<String>,
+    pub boundary_source: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,7 @@ mod m0009_citizen_inputs;
 mod m0010_safety_walks;
 mod m0011_commitment_links;
 mod m0012_dialogues;
+mod m0013_maps_and_photos;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_safety_walks::Migration),
             Box::new(m0011_commitment_links::Migration),
             Box::new(m0012_dialogues::Migration),
+            Box::new(m0013_maps_and_photos::Migration),
         ]
     }
 }

@@ -28,6 +28,8 @@ pub struct QueueItem {
     pub category: String,
     pub place: String,
     pub about: String,
+    /// "59.05781, 16.58702" when the resident marked a point on the map.
+    pub marked: Option<String>,
     pub text: String,
     /// A problem with this item's last submission, shown beside it.
     pub error: Option<String>,
@@ -40,6 +42,8 @@ pub struct QueuePage {
     chrome: Chrome,
     municipality: String,
     public_href: String,
+    /// Stem of the staff exports (`.csv`, `.geojson`).
+    export_href: String,
     self_href: String,
     done: Option<String>,
     items: Vec<QueueItem>,
@@ -73,6 +77,7 @@ async fn page(
     Ok(QueuePage {
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/synpunkter", m.code),
+        export_href: base.clone(),
         self_href: base.clone(),
         done,
         items: pending
@@ -102,6 +107,7 @@ async fn page(
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(", "),
+                    marked: i.point.map(|p| format!("{:.5}, {:.5}", p.lat(), p.lon())),
                     about: [
                         i.age_band
                             .map(|a| lang.t(&format!("input-age-{}", a.code()))),
@@ -210,4 +216,22 @@ pub async fn moderate(
     Ok(page(&state, lang, &staff, &tenant, Some(done), None)
         .await?
         .into_response())
+}
+
+/// Every input kept, with moderation status, age band and gender, as CSV.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    crate::input::csv_response(&state, lang, &code, crate::input::Audience::Staff).await
+}
+
+/// The same as GeoJSON.
+pub async fn export_geojson(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    crate::input::geojson_response(&state, lang, &code, crate::input::Audience::Staff).await
 }

@@ -115,7 +115,7 @@ pub fn routes(state: AppState) -> Routes {
         .post(
             "/personal/kommun/{code}/trygghetsmatning",
             InMunicipality(Permission::ManageSurveys),
-            post(survey::upload),
+            post(survey::upload).layer(axum::extract::DefaultBodyLimit::max(crate::UPLOAD_LIMIT)),
         )
         .post(
             "/personal/kommun/{code}/trygghetsmatning/import/{id}/ta-bort",
@@ -126,6 +126,16 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/synpunkter",
             InMunicipality(Permission::EditPromise),
             get(inputs::queue),
+        )
+        .get(
+            "/personal/kommun/{code}/synpunkter.csv",
+            InMunicipality(Permission::EditPromise),
+            get(inputs::export_csv),
+        )
+        .get(
+            "/personal/kommun/{code}/synpunkter.geojson",
+            InMunicipality(Permission::EditPromise),
+            get(inputs::export_geojson),
         )
         .post(
             "/personal/kommun/{code}/synpunkter/{id}",
@@ -156,6 +166,14 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}",
             InMunicipality(Permission::LogActivity),
             post(walks::set_status),
+        )
+        .post(
+            "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}/foto",
+            InMunicipality(Permission::LogActivity),
+            // Room for the largest photo accepted plus the form around it.
+            post(walks::upload_photo).layer(axum::extract::DefaultBodyLimit::max(
+                (crate::photo::MAX_MB as usize + 1) * 1024 * 1024,
+            )),
         )
         .get(
             "/personal/kommun/{code}/dialoger",

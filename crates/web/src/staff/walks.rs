@@ -325,6 +325,11 @@ pub struct FindingRow {
     pub reason: Option<String>,
     pub next: Vec<Choice>,
     pub error: Option<String>,
+    /// Where the photo is shown, if there is one.
+    pub photo: Option<String>,
+    pub photo_action: String,
+    /// A refused photo upload's message.
+    pub photo_error: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -363,6 +368,7 @@ pub struct WalkPage {
     due: Field,
     commitment: Field,
     commitment_choices: Vec<Choice>,
+    photo_hint: String,
 }
 
 /// What a walk page shows back after a refused form: the finding form as sent with its
@@ -372,6 +378,7 @@ struct Refused<'a> {
     form: Option<&'a FindingForm>,
     errors: &'a [FieldError],
     status: Option<(i32, String)>,
+    photo: Option<(i32, String)>,
 }
 
 async fn walk_page(
@@ -384,7 +391,7 @@ async fn walk_page(
 ) -> Result<WalkPage, PageError> {
     let empty = FindingForm::default();
     let form = refused.form.unwrap_or(&empty);
-    let (errors, status_error) = (refused.errors, refused.status);
+    let (errors, status_error, photo_error) = (refused.errors, refused.status, refused.photo);
     let m = tenant.municipality();
     let back = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
     let walk = match tenant.walk(id).await {
@@ -404,6 +411,10 @@ async fn walk_page(
     let action = format!("{back}/{id}");
     let heading = lang.t_args("walk-title", &[("date", walk.date.to_string())]);
     let mut page = WalkPage {
+        photo_hint: lang.t_args(
+            "field-finding-photo-hint",
+            &[("max_mb", crate::photo::MAX_MB.to_string())],
+        ),
         chrome: chrome(lang, staff, &action, heading.clone()),
         heading,
         facts: lang.t_args(
@@ -458,6 +469,14 @@ async fn walk_page(
                     })
                     .collect(),
                 error: status_error
+                    .as_ref()
+                    .filter(|(fid, _)| *fid == f.id)
+                    .map(|(_, e)| e.clone()),
+                photo: f
+                    .has_photo
+                    .then(|| format!("/kommun/{}/fynd/{}/foto", tenant.municipality().code, f.id)),
+                photo_action: format!("{back}/fynd/{}/foto", f.id),
+                photo_error: photo_error
                     .as_ref()
                     .filter(|(fid, _)| *fid == f.id)
                     .map(|(_, e)| e.clone()),
@@ -630,7 +649,7 @@ pub async fn add_finding(
             let refused = Refused {
                 form: Some(&form),
                 errors: &errors,
-                status: None,
+                ..Default::default()
             };
             let page = walk_page(&state, lang, &staff, &tenant, id, refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -648,6 +667,18 @@ pub struct StatusForm {
     reason: String,
 }
 
+/// The walk a finding of this municipality belongs to; not found otherwise.
+async fn walk_of(tenant: &Tenant, lang: Lang, finding: i32) -> Result<i32, PageError> {
+    tenant
+        .findings(None)
+        .await
+        .map_err(PageError::internal(lang))?
+        .iter()
+        .find(|f| f.id == finding)
+        .map(|f| f.walk_id)
+        .ok_or(PageError::NotFound { lang, detail: None })
+}
+
 pub async fn set_status(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -656,13 +687,7 @@ pub async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let all = tenant
-        .findings(None)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let Some(walk_id) = all.iter().find(|f| f.id == finding).map(|f| f.walk_id) else {
-        return Err(PageError::NotFound { lang, detail: None });
-    };
+    let walk_id = walk_of(&tenant, lang, finding).await?;
     let to = FindingStatus::parse(form.status.trim());
     let result = match to {
         Ok(to) => {
@@ -693,6 +718,69 @@ pub async fn set_status(
                 .join(" ");
             let refused = Refused {
                 status: Some((finding, message)),
+                ..Default::default()
+            };
+            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+/// Attaches a photo to a finding (multipart upload, one file field `photo`). The picture
+/// is checked and stripped of its metadata before it is stored (see `crate::photo`).
+pub async fn upload_photo(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, finding)): Path<(String, i32)>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let walk_id = walk_of(&tenant, lang, finding).await?;
+    let mut bytes = Vec::new();
+    let mut too_large = false;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("photo") => match field.bytes().await {
+                Ok(b) => bytes = b.to_vec(),
+                Err(_) => too_large = true,
+            },
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) => {
+                too_large = true;
+                break;
+            }
+        }
+    }
+    let checked = if too_large {
+        Err(Problem::FileTooLarge {
+            max_mb: crate::photo::MAX_MB,
+        })
+    } else if bytes.is_empty() {
+        Err(Problem::Required)
+    } else {
+        crate::photo::clean(&bytes)
+    };
+    let result = match checked {
+        Ok(photo) => tenant.set_finding_photo(staff.actor, finding, &photo).await,
+        Err(p) => Err(lofte_db::Error::Invalid(vec![FieldError::new("photo", p)])),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{walk_id}#fynd-{finding}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let message = errors
+                .iter()
+                .map(|e| lang.problem(&e.problem))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let refused = Refused {
+                photo: Some((finding, message)),
                 ..Default::default()
             };
             let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;

@@ -8,6 +8,7 @@ mod dialogues;
 mod follow_ups;
 mod helpers;
 mod inputs;
+mod maps;
 mod pages;
 mod reports;
 mod seed;

@@ -273,7 +273,7 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
         .await
         .unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].ends_with("Slag,Datum,Ort,Plats,Adress,Vad det gäller,Text,Status,Motivering,Ansvarig,Senast,Latitud,Longitud"), "{}", lines[0]);
+    assert!(lines[0].ends_with("Slag,Datum,Ort,Plats,Adress,Vad det gäller,Text,Status,Motivering,Ansvarig,Senast,Latitud,Longitud,Läge"), "{}", lines[0]);
     assert_eq!(lines.len(), 4, "{csv}");
     assert!(
         lines[1].starts_with("Fynd på trygghetsvandring,2020-09-10,Flen,Sveaparken,"),
