@@ -35,10 +35,27 @@ pub struct StoredInput {
     pub hidden_reason: Option<String>,
     /// The commitment staff linked it to.
     pub commitment: Option<i32>,
+    /// The focus area staff linked it to.
+    pub focus: Option<FocusLink>,
     /// The citizen dialogue it was raised at.
     pub dialogue: Option<i32>,
     /// The point the resident marked on the map.
     pub point: Option<Coordinates>,
+}
+
+/// A focus area of one of the municipality's promises. A focus area has no identity but
+/// its words, so a link is the promise and the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusLink {
+    pub promise: i32,
+    pub area: String,
+}
+
+/// What staff link an input or a finding to, so the promise page can show it there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub commitment: Option<i32>,
+    pub focus: Option<FocusLink>,
 }
 
 /// What a moderator does with an input.
@@ -46,9 +63,16 @@ pub struct StoredInput {
 pub enum Moderation {
     /// Show it, with the text as the moderator left it (personal details edited out),
     /// linked to the commitment it concerns if any.
-    Publish { text: Text, commitment: Option<i32> },
+    Publish { text: Text, links: Links },
     /// Keep it from the public, saying why (kept for staff until it is deleted).
     Hide { reason: Text },
+}
+
+pub(crate) fn focus_link(promise: Option<i32>, area: Option<String>) -> Option<FocusLink> {
+    Some(FocusLink {
+        promise: promise?,
+        area: area?,
+    })
 }
 
 fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
@@ -81,6 +105,7 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
         status: InputStatus::parse(&row.status).map_err(|_| corrupt())?,
         hidden_reason: row.hidden_reason,
         commitment: row.commitment_id,
+        focus: focus_link(row.focus_promise_id, row.focus_area),
         dialogue: row.dialogue_id,
         point: match (row.lat, row.lon) {
             (Some(lat), Some(lon)) => Some(Coordinates::new(lat, lon).map_err(|_| corrupt())?),
@@ -177,15 +202,21 @@ impl Tenant {
             .col_expr(citizen_input::Column::ModeratedAt, Expr::value(now))
             .filter(citizen_input::Column::Id.eq(id));
         let (status, after) = match action {
-            Moderation::Publish { text, commitment } => {
-                if let Some(c) = commitment {
-                    self.check_commitment(&txn, *c).await?;
-                }
+            Moderation::Publish { text, links } => {
+                self.check_links(&txn, links).await?;
                 update = update
                     .col_expr(citizen_input::Column::Body, Expr::value(text.to_string()))
                     .col_expr(
                         citizen_input::Column::CommitmentId,
-                        Expr::value(*commitment),
+                        Expr::value(links.commitment),
+                    )
+                    .col_expr(
+                        citizen_input::Column::FocusPromiseId,
+                        Expr::value(links.focus.as_ref().map(|f| f.promise)),
+                    )
+                    .col_expr(
+                        citizen_input::Column::FocusArea,
+                        Expr::value(links.focus.as_ref().map(|f| f.area.clone())),
                     )
                     .col_expr(
                         citizen_input::Column::HiddenReason,
@@ -193,7 +224,11 @@ impl Tenant {
                     );
                 (
                     InputStatus::Published,
-                    serde_json::json!({ "text": text.as_str() }),
+                    serde_json::json!({
+                        "text": text.as_str(),
+                        "commitment": links.commitment,
+                        "focus": links.focus.as_ref().map(|f| f.area.as_str()),
+                    }),
                 )
             }
             Moderation::Hide { reason } => {
@@ -233,6 +268,34 @@ impl Tenant {
 }
 
 impl Tenant {
+    /// Refuses links to another municipality's commitment or to a focus area its promise
+    /// does not have.
+    pub(crate) async fn check_links(
+        &self,
+        conn: &impl sea_orm::ConnectionTrait,
+        links: &Links,
+    ) -> Result<()> {
+        if let Some(c) = links.commitment {
+            self.check_commitment(conn, c).await?;
+        }
+        if let Some(focus) = &links.focus {
+            use crate::entity::promise;
+            let areas: Option<Vec<String>> = promise::Entity::find_by_id(focus.promise)
+                .filter(promise::Column::MunicipalityCode.eq(self.code()))
+                .one(conn)
+                .await?
+                .map(|p| crate::promises::from_json(&p.focus_areas, "focus areas"))
+                .transpose()?;
+            if !areas.is_some_and(|a| a.contains(&focus.area)) {
+                return Err(Error::Invalid(vec![FieldError::new(
+                    "focus",
+                    Problem::Choice,
+                )]));
+            }
+        }
+        Ok(())
+    }
+
     /// Refuses a commitment id that is not one of this municipality's.
     pub(crate) async fn check_commitment(
         &self,
@@ -258,15 +321,21 @@ impl Tenant {
         }
     }
 
-    /// Published inputs and all findings linked to any of `commitments`.
+    /// Published inputs and all findings linked to one of `commitments` or to a focus
+    /// area of the promise `promise`.
     pub async fn linked_to(
         &self,
+        promise: i32,
         commitments: &[i32],
     ) -> Result<(Vec<StoredInput>, Vec<crate::safety_walks::StoredFinding>)> {
         let inputs = citizen_input::Entity::find()
             .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
             .filter(citizen_input::Column::Status.eq(InputStatus::Published.code()))
-            .filter(citizen_input::Column::CommitmentId.is_in(commitments.iter().copied()))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(citizen_input::Column::CommitmentId.is_in(commitments.iter().copied()))
+                    .add(citizen_input::Column::FocusPromiseId.eq(promise)),
+            )
             .order_by_desc(citizen_input::Column::ReceivedAt)
             .all(self.db().conn())
             .await?
@@ -277,10 +346,72 @@ impl Tenant {
             .findings(None)
             .await?
             .into_iter()
-            .filter(|f| f.commitment.is_some_and(|c| commitments.contains(&c)))
+            .filter(|f| {
+                f.commitment.is_some_and(|c| commitments.contains(&c))
+                    || f.focus.as_ref().is_some_and(|l| l.promise == promise)
+            })
             .collect();
         Ok((inputs, findings))
     }
+}
+
+/// Keeps links to a promise's focus areas true when the promise's focus areas are
+/// edited: an area renamed in place (same position, the list as long as before, the old
+/// words gone) takes its links along; links to words the promise no longer has are
+/// dropped rather than left pointing nowhere.
+pub(crate) async fn carry_focus_links(
+    conn: &impl sea_orm::ConnectionTrait,
+    promise: i32,
+    before: &[Text],
+    after: &[Text],
+) -> Result<()> {
+    use crate::entity::walk_finding;
+    let after_words: Vec<String> = after.iter().map(ToString::to_string).collect();
+    if before.len() == after.len() {
+        for (old, new) in before.iter().zip(after) {
+            if old != new && !after.contains(old) {
+                citizen_input::Entity::update_many()
+                    .col_expr(citizen_input::Column::FocusArea, Expr::value(new.as_str()))
+                    .filter(citizen_input::Column::FocusPromiseId.eq(promise))
+                    .filter(citizen_input::Column::FocusArea.eq(old.as_str()))
+                    .exec(conn)
+                    .await?;
+                walk_finding::Entity::update_many()
+                    .col_expr(walk_finding::Column::FocusArea, Expr::value(new.as_str()))
+                    .filter(walk_finding::Column::FocusPromiseId.eq(promise))
+                    .filter(walk_finding::Column::FocusArea.eq(old.as_str()))
+                    .exec(conn)
+                    .await?;
+            }
+        }
+    }
+    citizen_input::Entity::update_many()
+        .col_expr(
+            citizen_input::Column::FocusPromiseId,
+            Expr::value(Option::<i32>::None),
+        )
+        .col_expr(
+            citizen_input::Column::FocusArea,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(citizen_input::Column::FocusPromiseId.eq(promise))
+        .filter(citizen_input::Column::FocusArea.is_not_in(after_words.clone()))
+        .exec(conn)
+        .await?;
+    walk_finding::Entity::update_many()
+        .col_expr(
+            walk_finding::Column::FocusPromiseId,
+            Expr::value(Option::<i32>::None),
+        )
+        .col_expr(
+            walk_finding::Column::FocusArea,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(walk_finding::Column::FocusPromiseId.eq(promise))
+        .filter(walk_finding::Column::FocusArea.is_not_in(after_words))
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 impl Db {

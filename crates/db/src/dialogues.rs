@@ -148,16 +148,14 @@ impl Tenant {
         actor: Actor,
         dialogue_id: i32,
         input: &NewInput,
-        commitment: Option<i32>,
+        links: &crate::citizen_inputs::Links,
     ) -> Result<i32> {
         dialogue::Entity::find_by_id(dialogue_id)
             .filter(dialogue::Column::MunicipalityCode.eq(self.code()))
             .one(self.db().conn())
             .await?
             .ok_or(Error::NotFound)?;
-        if let Some(c) = commitment {
-            self.check_commitment(self.db().conn(), c).await?;
-        }
+        self.check_links(self.db().conn(), links).await?;
         let id = self.receive_input(input).await?;
         let txn = self.db().begin_write().await?;
         citizen_input::Entity::update_many()
@@ -171,7 +169,15 @@ impl Tenant {
             )
             .col_expr(
                 citizen_input::Column::CommitmentId,
-                sea_orm::sea_query::Expr::value(commitment),
+                sea_orm::sea_query::Expr::value(links.commitment),
+            )
+            .col_expr(
+                citizen_input::Column::FocusPromiseId,
+                sea_orm::sea_query::Expr::value(links.focus.as_ref().map(|f| f.promise)),
+            )
+            .col_expr(
+                citizen_input::Column::FocusArea,
+                sea_orm::sea_query::Expr::value(links.focus.as_ref().map(|f| f.area.clone())),
             )
             .col_expr(
                 citizen_input::Column::ModeratedAt,
@@ -194,7 +200,8 @@ impl Tenant {
                     serde_json::json!({
                         "dialogue": dialogue_id,
                         "text": input.text.as_str(),
-                        "commitment": commitment,
+                        "commitment": links.commitment,
+                        "focus": links.focus.as_ref().map(|f| f.area.as_str()),
                     })
                     .to_string(),
                 ),

@@ -292,6 +292,13 @@ impl Tenant {
             txn.rollback().await?;
             return Ok(Err(self.promise_conflict(promise_id).await?));
         }
+        crate::citizen_inputs::carry_focus_links(
+            &txn,
+            promise_id,
+            &before.promise.focus_areas,
+            &new.focus_areas,
+        )
+        .await?;
         let after = self.load_by_id(&txn, promise_id).await?;
         audit(
             &txn,

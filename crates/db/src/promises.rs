@@ -386,7 +386,7 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("exchange types always serialise")
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(raw: &str, what: &str) -> Result<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(raw: &str, what: &str) -> Result<T> {
     serde_json::from_str(raw).map_err(|e| Error::Corrupt(format!("{what}: {e}")))
 }
 

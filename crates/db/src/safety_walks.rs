@@ -42,6 +42,8 @@ pub struct StoredFinding {
     pub updated_at: DateTime<Utc>,
     /// The commitment staff linked it to.
     pub commitment: Option<i32>,
+    /// The focus area staff linked it to.
+    pub focus: Option<crate::citizen_inputs::FocusLink>,
     /// Whether a photo is attached (fetch it with [`Tenant::finding_photo`]).
     pub has_photo: bool,
 }
@@ -86,6 +88,7 @@ fn to_finding(row: walk_finding::Model) -> Result<StoredFinding> {
         reason: row.reason,
         updated_at: row.updated_at,
         commitment: row.commitment_id,
+        focus: crate::citizen_inputs::focus_link(row.focus_promise_id, row.focus_area),
         has_photo: false,
     })
 }
@@ -224,14 +227,12 @@ impl Tenant {
         actor: Actor,
         walk_id: i32,
         finding: &NewFinding,
-        commitment: Option<i32>,
+        links: &crate::citizen_inputs::Links,
     ) -> Result<i32> {
         self.walk(walk_id).await?;
         self.check_places([("place".to_owned(), &finding.place)])
             .await?;
-        if let Some(c) = commitment {
-            self.check_commitment(self.db().conn(), c).await?;
-        }
+        self.check_links(self.db().conn(), links).await?;
         let txn = self.db().begin_write().await?;
         let id = walk_finding::Entity::insert(walk_finding::ActiveModel {
             walk_id: Set(walk_id),
@@ -243,7 +244,9 @@ impl Tenant {
             due_on: Set(finding.due),
             status: Set(FindingStatus::Reported.code().to_owned()),
             updated_at: Set(Utc::now()),
-            commitment_id: Set(commitment),
+            commitment_id: Set(links.commitment),
+            focus_promise_id: Set(links.focus.as_ref().map(|f| f.promise)),
+            focus_area: Set(links.focus.as_ref().map(|f| f.area.clone())),
             ..Default::default()
         })
         .exec(&txn)
@@ -267,6 +270,8 @@ impl Tenant {
                         "description": finding.description.as_str(),
                         "owner": finding.owner.as_str(),
                         "due": finding.due,
+                        "commitment": links.commitment,
+                        "focus": links.focus.as_ref().map(|f| f.area.as_str()),
                     })
                     .to_string(),
                 ),
@@ -323,6 +328,50 @@ impl Tenant {
                     })
                     .to_string(),
                 ),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Gives a finding a new owner and due date (assignment); audited with both before and
+    /// after, and shown to residents at once.
+    pub async fn assign_finding(
+        &self,
+        actor: Actor,
+        id: i32,
+        owner: &lofte_domain::Text,
+        due: Option<NaiveDate>,
+    ) -> Result<()> {
+        let txn = self.db().begin_write().await?;
+        let Some(row) = walk_finding::Entity::find_by_id(id)
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .one(&txn)
+            .await?
+        else {
+            return Err(Error::NotFound);
+        };
+        walk_finding::Entity::update_many()
+            .col_expr(walk_finding::Column::Owner, Expr::value(owner.as_str()))
+            .col_expr(walk_finding::Column::DueOn, Expr::value(due))
+            .col_expr(walk_finding::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(walk_finding::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "walk_finding",
+                entity_id: id,
+                promise_id: None,
+                action: "assign",
+                before: Some(
+                    serde_json::json!({ "owner": row.owner, "due": row.due_on }).to_string(),
+                ),
+                after: Some(serde_json::json!({ "owner": owner.as_str(), "due": due }).to_string()),
             },
         )
         .await?;

@@ -240,10 +240,10 @@ async fn promise_page(
                     .map_err(PageError::internal(lang))?;
                 let mut view = PromiseView::new(lang, m, s, &places, &types, &progress, &published);
                 let (inputs, findings) = tenant
-                    .linked_to(&s.commitment_ids)
+                    .linked_to(s.id, &s.commitment_ids)
                     .await
                     .map_err(PageError::internal(lang))?;
-                crate::input::add_voices(lang, &places, &mut view, &inputs, &findings);
+                crate::input::add_voices(lang, &places, s.id, &mut view, &inputs, &findings);
                 Some(view)
             }
             None => None,

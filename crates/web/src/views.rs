@@ -251,6 +251,8 @@ pub struct PromiseView {
     pub aim: String,
     pub focus_text: Option<String>,
     pub focus_areas: Vec<String>,
+    /// Focus areas that residents' inputs or walk findings are linked to, with them.
+    pub focus_voices: Vec<(String, Voices)>,
     pub outcome_goal: String,
     pub outcome_measured: String,
     pub parties: Vec<PartyView>,
@@ -379,6 +381,7 @@ impl PromiseView {
             aim: p.aim.to_string(),
             focus_text: p.focus_text.as_ref().map(ToString::to_string),
             focus_areas: p.focus_areas.iter().map(ToString::to_string).collect(),
+            focus_voices: Vec::new(),
             outcome_goal: p.outcome_goal.text.to_string(),
             outcome_measured: lang.t_args(
                 "promise-outcome-measured",

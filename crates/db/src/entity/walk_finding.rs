@@ -17,6 +17,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// The commitment this concerns, if staff linked it.
     pub commitment_id: Option<i32>,
+    /// The focus area this concerns, if staff linked it: its promise and its words.
+    pub focus_promise_id: Option<i32>,
+    pub focus_area: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

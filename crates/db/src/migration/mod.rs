@@ -16,6 +16,7 @@ mod m0010_safety_walks;
 mod m0011_commitment_links;
 mod m0012_dialogues;
 mod m0013_maps_and_photos;
+mod m0014_focus_links;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_commitment_links::Migration),
             Box::new(m0012_dialogues::Migration),
             Box::new(m0013_maps_and_photos::Migration),
+            Box::new(m0014_focus_links::Migration),
         ]
     }
 }

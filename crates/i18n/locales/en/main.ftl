@@ -872,6 +872,8 @@ voices-said = { $count ->
 voices-done-label = We did (safety walks):
 field-commitment = Link to a commitment
 staff-no-commitment = No particular commitment
+field-focus-link = Link to a focus area
+staff-no-focus-area = No particular focus area
 
 ## Citizen dialogues (medborgardialoger)
 
@@ -916,6 +918,8 @@ finding-photo-alt = Photo from the safety walk
 finding-photo-link = Show photo
 field-finding-photo = Photo (optional)
 field-finding-photo-hint = JPEG or PNG, at most { $max_mb } MB. The photo is shown publicly on the site: avoid faces and number plates. Details the phone stores in the picture (such as position and model) are removed, and large pictures are made smaller.
+finding-assign = Change owner or date
+finding-assign-save = Save owner
 finding-photo-add = Add photo
 finding-photo-replace = Replace photo
 finding-photo-saved = The photo is saved.

@@ -872,6 +872,8 @@ voices-said = { $count ->
 voices-done-label = Vi gjorde (trygghetsvandringar):
 field-commitment = Koppla till åtagande
 staff-no-commitment = Inget särskilt åtagande
+field-focus-link = Koppla till fokusområde
+staff-no-focus-area = Inget särskilt fokusområde
 
 ## Citizen dialogues (medborgardialoger)
 
@@ -916,6 +918,8 @@ finding-photo-alt = Foto från trygghetsvandringen
 finding-photo-link = Visa foto
 field-finding-photo = Foto (frivilligt)
 field-finding-photo-hint = JPEG eller PNG, högst { $max_mb } MB. Fotot visas öppet på webbplatsen: undvik ansikten och registreringsskyltar. Uppgifter som telefonen sparar i bilden (som position och modell) tas bort, och stora bilder görs mindre.
+finding-assign = Ändra ansvarig eller datum
+finding-assign-save = Spara ansvarig
 finding-photo-add = Lägg till foto
 finding-photo-replace = Byt foto
 finding-photo-saved = Fotot är sparat.

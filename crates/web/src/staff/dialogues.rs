@@ -330,6 +330,8 @@ pub struct RaisedForm {
     text: String,
     #[serde(default)]
     commitment: String,
+    #[serde(default)]
+    focus_link: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -351,6 +353,8 @@ pub struct DialoguePage {
     text: Field,
     commitment: Field,
     commitments: Vec<Choice>,
+    focus_link: Field,
+    focus_areas: Vec<Choice>,
 }
 
 async fn dialogue_page(
@@ -444,6 +448,12 @@ async fn dialogue_page(
             }),
     )
     .collect();
+    let links = super::link_choices(
+        lang,
+        tenant,
+        &super::chosen_links(&form.commitment, &form.focus_link),
+    )
+    .await?;
     let mut page = DialoguePage {
         chrome,
         heading,
@@ -459,12 +469,9 @@ async fn dialogue_page(
         categories,
         text: Field::new(lang, "input_text", form.text.clone()),
         commitment: Field::new(lang, "commitment", form.commitment.clone()),
-        commitments: super::commitment_choices(
-            lang,
-            tenant,
-            super::chosen_commitment(&form.commitment),
-        )
-        .await?,
+        commitments: links.commitments,
+        focus_link: Field::new(lang, "focus_link", form.focus_link.clone()),
+        focus_areas: links.focus_areas,
         back,
     };
     page.summary = place_errors(
@@ -476,6 +483,7 @@ async fn dialogue_page(
             &mut page.category,
             &mut page.text,
             &mut page.commitment,
+            &mut page.focus_link,
         ],
         |path| {
             Some(match path {
@@ -484,6 +492,7 @@ async fn dialogue_page(
                 "category" => "input_category",
                 "text" => "input_text",
                 "commitment" => "commitment",
+                "focus" => "focus_link",
                 _ => return None,
             })
         },
@@ -536,7 +545,7 @@ pub async fn add_input(
                     staff.actor,
                     id,
                     &input,
-                    super::chosen_commitment(&form.commitment),
+                    &super::chosen_links(&form.commitment, &form.focus_link),
                 )
                 .await
         }

@@ -34,6 +34,7 @@ pub struct QueueItem {
     /// A problem with this item's last submission, shown beside it.
     pub error: Option<String>,
     pub commitments: Vec<crate::staff::forms::Choice>,
+    pub focus_areas: Vec<crate::staff::forms::Choice>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -73,7 +74,7 @@ async fn page(
         .inputs(InputStatus::Pending)
         .await
         .map_err(PageError::internal(lang))?;
-    let commitments = super::commitment_choices(lang, tenant, None).await?;
+    let links = super::link_choices(lang, tenant, &Default::default()).await?;
     Ok(QueuePage {
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/synpunkter", m.code),
@@ -120,7 +121,17 @@ async fn page(
                     .join(", "),
                     text,
                     error,
-                    commitments: commitments
+                    focus_areas: links
+                        .focus_areas
+                        .iter()
+                        .map(|c| crate::staff::forms::Choice {
+                            value: c.value.clone(),
+                            label: c.label.clone(),
+                            selected: c.selected,
+                        })
+                        .collect(),
+                    commitments: links
+                        .commitments
                         .iter()
                         .map(|c| crate::staff::forms::Choice {
                             value: c.value.clone(),
@@ -155,6 +166,8 @@ pub struct ModerationForm {
     reason: String,
     #[serde(default)]
     commitment: String,
+    #[serde(default)]
+    focus_link: String,
 }
 
 pub async fn moderate(
@@ -200,12 +213,37 @@ pub async fn moderate(
     } else {
         Moderation::Publish {
             text: value,
-            commitment: super::chosen_commitment(&form.commitment),
+            links: super::chosen_links(&form.commitment, &form.focus_link),
         }
     };
     match tenant.moderate_input(staff.actor, id, &moderation).await {
         Ok(()) => {}
         Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            // A link to something this municipality does not have.
+            let message = errors
+                .iter()
+                .map(|e| {
+                    let field = if e.path == "focus" {
+                        "field-focus-link"
+                    } else {
+                        "field-commitment"
+                    };
+                    format!("{}: {}", lang.t(field), lang.problem(&e.problem))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let page = page(
+                &state,
+                lang,
+                &staff,
+                &tenant,
+                None,
+                Some((id, message, form.text.clone())),
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
         Err(e) => return Err(PageError::internal(lang)(e)),
     }
     let done = lang.t(if action == "hide" {

@@ -14,6 +14,7 @@ mod promise;
 mod survey;
 pub(crate) mod walks;
 
+use lofte_db::citizen_inputs::{FocusLink, Links};
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -168,6 +169,11 @@ pub fn routes(state: AppState) -> Routes {
             post(walks::set_status),
         )
         .post(
+            "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}/ansvar",
+            InMunicipality(Permission::LogActivity),
+            post(walks::assign),
+        )
+        .post(
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}/foto",
             InMunicipality(Permission::LogActivity),
             // Room for the largest photo accepted plus the form around it.
@@ -307,17 +313,27 @@ impl LoginLimiter {
     }
 }
 
-/// The municipality's commitments to link an input or a finding to: "none" first, then
-/// each promise's commitments, newest promise first.
-pub(crate) async fn commitment_choices(
+/// What an input or a finding can be linked to: the municipality's commitments and its
+/// promises' focus areas, each list with "none" first, newest promise first.
+pub(crate) struct LinkChoices {
+    pub commitments: Vec<forms::Choice>,
+    pub focus_areas: Vec<forms::Choice>,
+}
+
+pub(crate) async fn link_choices(
     lang: Lang,
     tenant: &lofte_db::Tenant,
-    current: Option<i32>,
-) -> Result<Vec<forms::Choice>, PageError> {
-    let mut choices = vec![forms::Choice {
+    current: &Links,
+) -> Result<LinkChoices, PageError> {
+    let mut commitments = vec![forms::Choice {
         value: String::new(),
         label: lang.t("staff-no-commitment"),
-        selected: current.is_none(),
+        selected: current.commitment.is_none(),
+    }];
+    let mut focus_areas = vec![forms::Choice {
+        value: String::new(),
+        label: lang.t("staff-no-focus-area"),
+        selected: current.focus.is_none(),
     }];
     for summary in tenant
         .promises(lofte_db::Visibility::All)
@@ -331,6 +347,17 @@ pub(crate) async fn commitment_choices(
         else {
             continue;
         };
+        for area in &stored.promise.focus_areas {
+            let link = FocusLink {
+                promise: stored.id,
+                area: area.to_string(),
+            };
+            focus_areas.push(forms::Choice {
+                value: focus_value(&link),
+                label: format!("{} · {area}", summary.years),
+                selected: current.focus.as_ref() == Some(&link),
+            });
+        }
         for (c, id) in stored
             .promise
             .commitments
@@ -340,19 +367,36 @@ pub(crate) async fn commitment_choices(
             let text = c.text.as_str();
             let short: String = text.chars().take(90).collect();
             let ellipsis = if text.chars().count() > 90 { "…" } else { "" };
-            choices.push(forms::Choice {
+            commitments.push(forms::Choice {
                 value: id.to_string(),
                 label: format!("{} · {short}{ellipsis}", summary.years),
-                selected: current == Some(*id),
+                selected: current.commitment == Some(*id),
             });
         }
     }
-    Ok(choices)
+    Ok(LinkChoices {
+        commitments,
+        focus_areas,
+    })
 }
 
-/// An optional commitment id from a form's select.
-pub(crate) fn chosen_commitment(raw: &str) -> Option<i32> {
-    raw.trim().parse().ok()
+/// A focus area as a select's value: the promise's id and the area's words.
+fn focus_value(link: &FocusLink) -> String {
+    format!("{}:{}", link.promise, link.area)
+}
+
+/// The links chosen in a form's two selects (`commitment`, `focus_link`). Whether they
+/// exist in this municipality is the database's check.
+pub(crate) fn chosen_links(commitment: &str, focus: &str) -> Links {
+    Links {
+        commitment: commitment.trim().parse().ok(),
+        focus: focus.split_once(':').and_then(|(promise, area)| {
+            Some(FocusLink {
+                promise: promise.parse().ok()?,
+                area: area.to_owned(),
+            })
+        }),
+    }
 }
 
 /// A staff page's header: its title, and the signed-in person's name.

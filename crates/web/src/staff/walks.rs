@@ -330,6 +330,12 @@ pub struct FindingRow {
     pub photo_action: String,
     /// A refused photo upload's message.
     pub photo_error: Option<String>,
+    /// The assignment form: where it posts, the current owner and due date.
+    pub assign_action: String,
+    pub owner_value: String,
+    pub due_value: String,
+    /// A refused assignment's message.
+    pub assign_error: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -346,6 +352,8 @@ pub struct FindingForm {
     due: String,
     #[serde(default)]
     commitment: String,
+    #[serde(default)]
+    focus_link: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -368,6 +376,8 @@ pub struct WalkPage {
     due: Field,
     commitment: Field,
     commitment_choices: Vec<Choice>,
+    focus_link: Field,
+    focus_choices: Vec<Choice>,
     photo_hint: String,
 }
 
@@ -379,6 +389,7 @@ struct Refused<'a> {
     errors: &'a [FieldError],
     status: Option<(i32, String)>,
     photo: Option<(i32, String)>,
+    assign: Option<(i32, String)>,
 }
 
 async fn walk_page(
@@ -391,7 +402,12 @@ async fn walk_page(
 ) -> Result<WalkPage, PageError> {
     let empty = FindingForm::default();
     let form = refused.form.unwrap_or(&empty);
-    let (errors, status_error, photo_error) = (refused.errors, refused.status, refused.photo);
+    let (errors, status_error, photo_error, assign_error) = (
+        refused.errors,
+        refused.status,
+        refused.photo,
+        refused.assign,
+    );
     let m = tenant.municipality();
     let back = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
     let walk = match tenant.walk(id).await {
@@ -410,6 +426,12 @@ async fn walk_page(
         .map_err(PageError::internal(lang))?;
     let action = format!("{back}/{id}");
     let heading = lang.t_args("walk-title", &[("date", walk.date.to_string())]);
+    let links = super::link_choices(
+        lang,
+        tenant,
+        &super::chosen_links(&form.commitment, &form.focus_link),
+    )
+    .await?;
     let mut page = WalkPage {
         photo_hint: lang.t_args(
             "field-finding-photo-hint",
@@ -476,6 +498,13 @@ async fn walk_page(
                     .has_photo
                     .then(|| format!("/kommun/{}/fynd/{}/foto", tenant.municipality().code, f.id)),
                 photo_action: format!("{back}/fynd/{}/foto", f.id),
+                assign_action: format!("{back}/fynd/{}/ansvar", f.id),
+                owner_value: f.owner.clone(),
+                due_value: f.due.map(|d| d.to_string()).unwrap_or_default(),
+                assign_error: assign_error
+                    .as_ref()
+                    .filter(|(fid, _)| *fid == f.id)
+                    .map(|(_, e)| e.clone()),
                 photo_error: photo_error
                     .as_ref()
                     .filter(|(fid, _)| *fid == f.id)
@@ -518,12 +547,9 @@ async fn walk_page(
         owner: Field::new(lang, "owner", form.owner.clone()),
         due: Field::new(lang, "due", form.due.clone()),
         commitment: Field::new(lang, "commitment", form.commitment.clone()),
-        commitment_choices: super::commitment_choices(
-            lang,
-            tenant,
-            super::chosen_commitment(&form.commitment),
-        )
-        .await?,
+        commitment_choices: links.commitments,
+        focus_link: Field::new(lang, "focus_link", form.focus_link.clone()),
+        focus_choices: links.focus_areas,
         action: format!("{action}/fynd"),
         back,
     };
@@ -537,6 +563,7 @@ async fn walk_page(
             &mut page.owner,
             &mut page.due,
             &mut page.commitment,
+            &mut page.focus_link,
         ],
         |path| {
             Some(match path {
@@ -546,6 +573,7 @@ async fn walk_page(
                 "owner" => "owner",
                 "due" => "due",
                 "commitment" => "commitment",
+                "focus" => "focus_link",
                 _ => return None,
             })
         },
@@ -633,7 +661,7 @@ pub async fn add_finding(
                     staff.actor,
                     id,
                     &finding,
-                    super::chosen_commitment(&form.commitment),
+                    &super::chosen_links(&form.commitment, &form.focus_link),
                 )
                 .await
         }
@@ -781,6 +809,73 @@ pub async fn upload_photo(
                 .join(" ");
             let refused = Refused {
                 photo: Some((finding, message)),
+                ..Default::default()
+            };
+            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct AssignForm {
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+/// Gives a finding a new owner and due date.
+pub async fn assign(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, finding)): Path<(String, i32)>,
+    Form(form): Form<AssignForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let walk_id = walk_of(&tenant, lang, finding).await?;
+    let mut errors = Vec::new();
+    let owner = match form.owner.trim() {
+        "" => {
+            errors.push(FieldError::new("owner", Problem::Required));
+            None
+        }
+        raw => Text::parse(raw, Text::SHORT)
+            .map_err(|p| errors.push(FieldError::new("owner", p)))
+            .ok(),
+    };
+    let due = date_field(&mut errors, "due", &form.due, false);
+    let result = match owner {
+        Some(owner) if errors.is_empty() => {
+            tenant
+                .assign_finding(staff.actor, finding, &owner, due)
+                .await
+        }
+        _ => Err(lofte_db::Error::Invalid(errors)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{walk_id}#fynd-{finding}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let message = errors
+                .iter()
+                .map(|e| {
+                    let field = if e.path == "due" {
+                        lang.t("field-due")
+                    } else {
+                        lang.t("field-owner")
+                    };
+                    format!("{field}: {}", lang.problem(&e.problem))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let refused = Refused {
+                assign: Some((finding, message)),
                 ..Default::default()
             };
             let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;

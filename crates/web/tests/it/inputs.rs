@@ -296,7 +296,7 @@ async fn unpublished_inputs_are_deleted_after_a_year_as_the_form_promises() {
             published,
             &lofte_db::citizen_inputs::Moderation::Publish {
                 text: lofte_domain::Text::parse("Publiceras.", 100).unwrap(),
-                commitment: None,
+                links: Default::default(),
             },
         )
         .await
@@ -326,4 +326,124 @@ async fn unpublished_inputs_are_deleted_after_a_year_as_the_form_promises() {
         1,
         "published inputs are kept"
     );
+}
+
+#[tokio::test]
+async fn an_input_linked_to_a_focus_area_shows_under_it_and_follows_a_rename() {
+    let app = spawn_app().await;
+    send(&app, &input("Mörkt på torget efter sju.")).await;
+    send(&app, &input("Påhittad länk.")).await;
+    let cookie = coordinator(&app).await;
+    let queue = app
+        .page_as("/personal/kommun/0482/synpunkter", &cookie)
+        .await;
+    let option = scraper::Selector::parse("select[name=focus_link] option").unwrap();
+    let choices: Vec<(String, String)> = queue
+        .select(&option)
+        .map(|o| {
+            (
+                o.value().attr("value").unwrap().to_owned(),
+                o.text().collect::<String>(),
+            )
+        })
+        .collect();
+    let (value, _) = choices
+        .iter()
+        .find(|(_, label)| label == "2021 · Trygga offentliga miljöer")
+        .unwrap_or_else(|| panic!("{choices:?}"));
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let pending = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap();
+    let id = |text: &str| pending.iter().find(|i| i.text == text).unwrap().id;
+
+    // A focus area the promise does not have is refused beside the input.
+    let forged = post_form(
+        &app.address,
+        &cookie,
+        &format!("/personal/kommun/0482/synpunkter/{}", id("Påhittad länk.")),
+        &[
+            ("action", "publish"),
+            ("text", "Påhittad länk."),
+            ("focus_link", "1:Månlandning"),
+        ],
+    )
+    .await;
+    assert_eq!(forged.status(), 422);
+    let html = Html::parse_document(&forged.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".input-item .field-error"),
+        ["Koppla till fokusområde: Välj ett av alternativen."]
+    );
+
+    let published = post_form(
+        &app.address,
+        &cookie,
+        &format!(
+            "/personal/kommun/0482/synpunkter/{}",
+            id("Mörkt på torget efter sju.")
+        ),
+        &[
+            ("action", "publish"),
+            ("text", "Mörkt på torget efter sju."),
+            ("focus_link", value),
+        ],
+    )
+    .await;
+    assert_eq!(published.status(), 200);
+    let focus_voices = |html: &Html| texts(html, "section[aria-labelledby=fokus] .voices");
+    let promise = app.page("/kommun/0482/2021").await;
+    assert_eq!(
+        focus_voices(&promise),
+        ["Trygga offentliga miljöer Ni sa: en synpunkt från invånare ”Mörkt på torget efter sju.”"]
+    );
+    assert!(
+        texts(&promise, ".commitment .voices").is_empty(),
+        "not under a commitment"
+    );
+
+    // Renamed in the promise: the link goes along. Removed: the link is dropped.
+    let rename = |from: &'static str, to: Option<&'static str>| {
+        let tenant = tenant.clone();
+        async move {
+            let stored = tenant
+                .promise_for_year(
+                    lofte_domain::Year::new(2021).unwrap(),
+                    lofte_db::Visibility::All,
+                )
+                .await
+                .unwrap()
+                .unwrap();
+            let mut promise = stored.promise.clone();
+            promise.focus_areas = promise
+                .focus_areas
+                .iter()
+                .filter_map(|a| match (a.as_str() == from, to) {
+                    (true, Some(to)) => Some(lofte_domain::Text::parse(to, 200).unwrap()),
+                    (true, None) => None,
+                    (false, _) => Some(a.clone()),
+                })
+                .collect();
+            tenant
+                .update_promise(lofte_db::Actor::System, stored.id, stored.version, &promise)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+    };
+    rename(
+        "Trygga offentliga miljöer",
+        Some("Trygga offentliga platser"),
+    )
+    .await;
+    let promise = app.page("/kommun/0482/2021").await;
+    assert!(
+        focus_voices(&promise)[0].starts_with("Trygga offentliga platser Ni sa:"),
+        "{:?}",
+        focus_voices(&promise)
+    );
+    rename("Trygga offentliga platser", None).await;
+    let promise = app.page("/kommun/0482/2021").await;
+    assert!(focus_voices(&promise).is_empty());
 }

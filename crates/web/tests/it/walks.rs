@@ -300,3 +300,82 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
     let r = post_form(&app.address, &viewer, WALKS, &[("walk_date", "2020-10-01")]).await;
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test]
+async fn a_finding_linked_to_a_focus_area_shows_under_it_on_the_promise_page() {
+    let app = spawn_app().await;
+    let cookie = coordinator(&app).await;
+    let created = post_form(
+        &app.address,
+        &cookie,
+        WALKS,
+        &[
+            ("walk_date", "2021-05-04"),
+            ("route", "resecentrum"),
+            ("walk_participants", "8"),
+            ("walk_performer", "together"),
+        ],
+    )
+    .await;
+    let walk = created.headers()["location"].to_str().unwrap().to_owned();
+    let page = app.page_as(&walk, &cookie).await;
+    let option = scraper::Selector::parse("#focus_link option").unwrap();
+    let value = page
+        .select(&option)
+        .find(|o| o.text().collect::<String>() == "2021 · Trygga offentliga miljöer")
+        .and_then(|o| o.value().attr("value"))
+        .unwrap()
+        .to_owned();
+    let saved = post_form(
+        &app.address,
+        &cookie,
+        &format!("{walk}/fynd"),
+        &[
+            ("finding_place", "resecentrum"),
+            ("finding_category", "vegetation"),
+            ("description", "Buskarna skymmer perrongen."),
+            ("owner", "Fastighetsbolaget"),
+            ("focus_link", &value),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 303);
+    let promise = app.page("/kommun/0482/2021").await;
+    assert_eq!(
+        texts(&promise, "section[aria-labelledby=fokus] .voices"),
+        [
+            "Trygga offentliga miljöer Vi gjorde (trygghetsvandringar): Buskar och träd · Resecentrum och stationsområdet Anmält"
+        ]
+    );
+
+    // Assigned to someone else: the public list says so at once; a blank owner is refused.
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let finding = tenant.findings(None).await.unwrap()[0].id;
+    let target = format!("{WALKS}/fynd/{finding}/ansvar");
+    let refused = post_form(
+        &app.address,
+        &cookie,
+        &target,
+        &[("owner", " "), ("due", "2021-13-01")],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let html = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&html, "details.assign .field-error"),
+        ["Ansvarig: Måste fyllas i. Åtgärdas senast (valfritt): Ange ett datum som ÅÅÅÅ-MM-DD."]
+    );
+    let assigned = post_form(
+        &app.address,
+        &cookie,
+        &target,
+        &[("owner", "Kommunen, parkenheten"), ("due", "2021-06-30")],
+    )
+    .await;
+    assert_eq!(assigned.status(), 303);
+    let list = app.page("/kommun/0482/synpunkter").await;
+    assert_eq!(
+        texts(&list, ".finding .meta")[1],
+        "Ansvarig: Kommunen, parkenheten. Senast: 2021-06-30."
+    );
+}
