@@ -458,6 +458,42 @@ pub struct ListFilter {
     status: String,
 }
 
+impl ListFilter {
+    fn keeps_input(&self, i: &lofte_db::citizen_inputs::StoredInput) -> bool {
+        (self.ort.is_empty() || i.locality.as_str() == self.ort)
+            && (self.kategori.is_empty() || i.category.code() == self.kategori)
+    }
+
+    fn keeps_finding(&self, places: &[Place], f: &lofte_db::safety_walks::StoredFinding) -> bool {
+        (self.ort.is_empty() || locality_of(places, &f.place) == self.ort)
+            && (self.status.is_empty() || f.status.code() == self.status)
+    }
+
+    /// The filter as a query string for the map's GeoJSON request ("" or "?ort=flen…"),
+    /// keeping only values that are codes (so nothing needs escaping).
+    fn query(&self) -> String {
+        let code = |v: &str| {
+            !v.is_empty()
+                && v.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        };
+        let parts: Vec<String> = [
+            ("ort", &self.ort),
+            ("kategori", &self.kategori),
+            ("status", &self.status),
+        ]
+        .into_iter()
+        .filter(|(_, v)| code(v))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
 /// The locality a place lies in: itself if it is one, else the nearest enclosing one.
 fn locality_of<'a>(places: &'a [Place], slug: &'a lofte_domain::PlaceSlug) -> &'a str {
     let mut current = slug;
@@ -528,7 +564,7 @@ async fn list(
     let mut map = map_view(&state, lang, &tenant, &places).await?;
     let m = tenant.municipality();
     let base = format!("/kommun/{}", m.code);
-    map.features_href = Some(format!("{base}/synpunkter.geojson"));
+    map.features_href = Some(format!("{base}/synpunkter.geojson{}", filter.query()));
     map.help = lang.t("map-list-help");
     let published = tenant
         .inputs(InputStatus::Published)
@@ -545,8 +581,7 @@ async fn list(
     }
     let items: Vec<InputItem> = published
         .iter()
-        .filter(|i| filter.ort.is_empty() || i.locality.as_str() == filter.ort)
-        .filter(|i| filter.kategori.is_empty() || i.category.code() == filter.kategori)
+        .filter(|i| filter.keeps_input(i))
         .map(|i| InputItem {
             category: category_name(lang, i.category),
             place: [
@@ -575,8 +610,7 @@ async fn list(
         .await
         .map_err(PageError::internal(lang))?
         .into_iter()
-        .filter(|f| filter.ort.is_empty() || locality_of(&places, &f.place) == filter.ort)
-        .filter(|f| filter.status.is_empty() || f.status.code() == filter.status)
+        .filter(|f| filter.keeps_finding(&places, f))
         .map(|f| FindingItem {
             photo: f.has_photo.then(|| format!("{base}/fynd/{}/foto", f.id)),
             heading: format!(
@@ -714,6 +748,7 @@ async fn export_items(
     lang: Lang,
     code: &str,
     audience: Audience,
+    filter: &ListFilter,
 ) -> Result<(Tenant, Vec<ExportItem>), PageError> {
     let (tenant, places) = tenant_and_places(state, lang, code).await?;
     let find = |slug: &lofte_domain::PlaceSlug| places.iter().find(|p| &p.slug == slug);
@@ -736,6 +771,7 @@ async fn export_items(
                 .map_err(PageError::internal(lang))?,
         );
     }
+    inputs.retain(|i| filter.keeps_input(i));
     inputs.sort_by_key(|i| std::cmp::Reverse((i.received_at, i.id)));
     let staff_columns = |lang: Lang, i: &lofte_db::citizen_inputs::StoredInput| {
         if audience == Audience::Public {
@@ -791,6 +827,8 @@ async fn export_items(
         .findings(None)
         .await
         .map_err(PageError::internal(lang))?
+        .into_iter()
+        .filter(|f| filter.keeps_finding(&places, f))
     {
         let locality = lofte_domain::PlaceSlug::parse(locality_of(&places, &f.place))
             .map(|l| name(&l))
@@ -839,8 +877,9 @@ async fn export_csv(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Path(code): Path<String>,
+    Query(filter): Query<ListFilter>,
 ) -> Result<Response, PageError> {
-    csv_response(&state, lang, &code, Audience::Public).await
+    csv_response(&state, lang, &code, Audience::Public, &filter).await
 }
 
 /// Inputs and findings as CSV for `audience` (staff get four more columns).
@@ -849,8 +888,9 @@ pub async fn csv_response(
     lang: Lang,
     code: &str,
     audience: Audience,
+    filter: &ListFilter,
 ) -> Result<Response, PageError> {
-    let (tenant, items) = export_items(state, lang, code, audience).await?;
+    let (tenant, items) = export_items(state, lang, code, audience, filter).await?;
     let staff = audience == Audience::Staff;
     let mut columns = vec![
         "kind",
@@ -933,8 +973,9 @@ async fn export_geojson(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Path(code): Path<String>,
+    Query(filter): Query<ListFilter>,
 ) -> Result<Response, PageError> {
-    geojson_response(&state, lang, &code, Audience::Public).await
+    geojson_response(&state, lang, &code, Audience::Public, &filter).await
 }
 
 /// Inputs and findings as GeoJSON for `audience`.
@@ -943,8 +984,9 @@ pub async fn geojson_response(
     lang: Lang,
     code: &str,
     audience: Audience,
+    filter: &ListFilter,
 ) -> Result<Response, PageError> {
-    let (tenant, items) = export_items(state, lang, code, audience).await?;
+    let (tenant, items) = export_items(state, lang, code, audience, filter).await?;
     let staff = audience == Audience::Staff;
     let features: Vec<serde_json::Value> = items
         .into_iter()

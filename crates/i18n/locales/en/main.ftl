@@ -906,7 +906,7 @@ inputs-from-dialogue = From the citizen dialogue { $date }
 ## Maps
 map-label = Map
 map-input-help = Click or tap the map where it applies, and that point is saved. The map is optional: the locality and place in the lists are enough.
-map-list-help = The map shows every published input and finding at its place. Choose a marker to read more. The list below has the same content as text and can be filtered.
+map-list-help = The map shows the same inputs and findings as the list below, at their places. Choose a marker to read more.
 map-picked = You have marked a point on the map.
 map-none-picked = No point marked.
 map-remove = Remove the point

@@ -906,7 +906,7 @@ inputs-from-dialogue = Från medborgardialog { $date }
 ## Maps
 map-label = Karta
 map-input-help = Klicka eller tryck på kartan där det gäller, så sparas just den punkten. Kartan är frivillig: ort och plats i listorna räcker.
-map-list-help = Kartan visar alla publicerade synpunkter och fynd på sina platser. Välj en markör för att läsa mer. Listan nedanför har samma innehåll i text och kan filtreras.
+map-list-help = Kartan visar samma synpunkter och fynd som listan nedanför, på sina platser. Välj en markör för att läsa mer.
 map-picked = Du har markerat en punkt på kartan.
 map-none-picked = Ingen punkt markerad.
 map-remove = Ta bort punkten

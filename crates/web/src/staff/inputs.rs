@@ -262,7 +262,14 @@ pub async fn export_csv(
     UiLang(lang): UiLang,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    crate::input::csv_response(&state, lang, &code, crate::input::Audience::Staff).await
+    crate::input::csv_response(
+        &state,
+        lang,
+        &code,
+        crate::input::Audience::Staff,
+        &Default::default(),
+    )
+    .await
 }
 
 /// The same as GeoJSON.
@@ -271,5 +278,12 @@ pub async fn export_geojson(
     UiLang(lang): UiLang,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    crate::input::geojson_response(&state, lang, &code, crate::input::Audience::Staff).await
+    crate::input::geojson_response(
+        &state,
+        lang,
+        &code,
+        crate::input::Audience::Staff,
+        &Default::default(),
+    )
+    .await
 }

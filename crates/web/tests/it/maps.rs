@@ -238,6 +238,18 @@ async fn a_point_marked_on_the_map_is_kept_and_one_outside_the_municipality_is_r
         attribute(&list, "#karta", "data-features").as_deref(),
         Some("/kommun/0482/synpunkter.geojson")
     );
+    // A filtered list draws the same selection on its map.
+    let filtered = app
+        .page("/kommun/0482/synpunkter?ort=malmkoping&kategori=&status=%3Cscript%3E")
+        .await;
+    let features = attribute(&filtered, "#karta", "data-features").unwrap();
+    assert_eq!(features, "/kommun/0482/synpunkter.geojson?ort=malmkoping");
+    let geojson: serde_json::Value = app.get(&features).await.json().await.unwrap();
+    assert_eq!(
+        geojson["features"].as_array().unwrap().len(),
+        0,
+        "the input is in Flen"
+    );
 }
 
 /// A JPEG as a phone writes it, with an EXIF block holding a position and a serial.
