@@ -88,6 +88,26 @@ enum Command {
         #[arg(short, long)]
         output: std::path::PathBuf,
     },
+    /// Back up the whole database: on SQLite a copy of the database file, consistent while
+    /// the server runs; on PostgreSQL (or with --portable) a portable dump, JSON lines.
+    Backup {
+        /// Where to write it (must not exist).
+        output: PathBuf,
+        /// Write the portable dump also on SQLite (it loads into SQLite or PostgreSQL).
+        #[arg(long)]
+        portable: bool,
+    },
+    /// Check the database's consistency (SQLite: integrity and foreign keys); exits
+    /// non-zero and lists what is wrong if anything is.
+    Check,
+    /// Restore a backup (a SQLite copy or a portable dump) into this database, in one
+    /// transaction. Refused if the database holds data, unless --replace is given.
+    Restore {
+        input: PathBuf,
+        /// Replace what the database holds now.
+        #[arg(long)]
+        replace: bool,
+    },
     /// A promise's activities, commitments and follow-ups as XLSX (all three) or CSV (one).
     Export {
         /// Municipality code, e.g. 0482.
@@ -372,6 +392,20 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             output,
         } => export_command(&db, lang, &municipality, &year, format, &table, &output).await?,
         Command::Migrate => println!("{}", lang.t("cli-migrated")),
+        Command::Backup { output, portable } => backup(&db, lang, &output, portable).await?,
+        Command::Restore { input, replace } => restore(&db, lang, &input, replace).await?,
+        Command::Check => {
+            let problems = db.check().await?;
+            if !problems.is_empty() {
+                return Err(UserError(format!(
+                    "{}\n{}",
+                    lang.t("cli-check-failed"),
+                    problems.join("\n")
+                ))
+                .into());
+            }
+            println!("{}", lang.t("cli-check-ok"));
+        }
         Command::Demo => load_demo(&db, lang).await?,
         Command::Promise(PromiseCommand::Import { files }) => {
             for file in files {
@@ -734,6 +768,80 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
     println!(
         "{}",
         lang.t_args("cli-demo-follow-ups", &[("added", reports.to_string())])
+    );
+    Ok(())
+}
+
+async fn backup(db: &Db, lang: Lang, output: &std::path::Path, portable: bool) -> Result<()> {
+    let name = output.display().to_string();
+    if output.exists() {
+        return Err(UserError(lang.t_args("cli-backup-exists", &[("file", name)])).into());
+    }
+    let summary = if db.is_sqlite() && !portable {
+        db.backup_sqlite_file(output).await?;
+        lang.t_args("cli-backup-sqlite", &[("file", name)])
+    } else {
+        let file = std::fs::File::create_new(output).with_context(|| format!("creating {name}"))?;
+        let mut out = std::io::BufWriter::new(file);
+        let copied = db.dump(&mut out).await?;
+        lang.t_args(
+            "cli-backup-dump",
+            &[
+                ("file", name),
+                ("rows", copied.rows.to_string()),
+                ("tables", copied.tables.to_string()),
+            ],
+        )
+    };
+    println!("{summary}");
+    Ok(())
+}
+
+async fn restore(db: &Db, lang: Lang, input: &std::path::Path, replace: bool) -> Result<()> {
+    use std::io::Read;
+    let name = input.display().to_string();
+    if !replace && db.holds_data().await? {
+        return Err(UserError(lang.t("cli-restore-not-empty")).into());
+    }
+    let mut magic = [0u8; 16];
+    let mut file = std::fs::File::open(input).with_context(|| format!("reading {name}"))?;
+    let read = file
+        .read(&mut magic)
+        .with_context(|| format!("reading {name}"))?;
+    let failed = |e: lofte_db::Error| -> anyhow::Error {
+        let reason = match &e {
+            lofte_db::Error::Invalid(errors) => errors
+                .iter()
+                .map(|f| lang.problem(&f.problem))
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => other.to_string(),
+        };
+        UserError(lang.t_args(
+            "cli-restore-failed",
+            &[("file", name.clone()), ("reason", reason)],
+        ))
+        .into()
+    };
+    let copied = if read == 16 && &magic == b"SQLite format 3\0" {
+        let source = Db::open_sqlite_backup(input).await.map_err(failed)?;
+        db.copy_from(&source).await.map_err(failed)?
+    } else {
+        let file = std::fs::File::open(input).with_context(|| format!("reading {name}"))?;
+        db.load_dump(std::io::BufReader::new(file))
+            .await
+            .map_err(failed)?
+    };
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-restored",
+            &[
+                ("file", name),
+                ("rows", copied.rows.to_string()),
+                ("tables", copied.tables.to_string()),
+            ],
+        )
     );
     Ok(())
 }

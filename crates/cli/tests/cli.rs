@@ -604,3 +604,93 @@ fn survey_import_is_all_or_nothing_and_indicators_come_out_as_csv() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_backup_restores_into_an_empty_database_and_a_cut_one_changes_nothing() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    let exported = |data: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_lofte"))
+            .args([
+                "--data-dir",
+                data,
+                "promise",
+                "export",
+                "--municipality",
+                "0482",
+                "--year",
+                "2021",
+            ])
+            .env("LOFTE_LOG", "warn")
+            .env_remove("LOFTE_DATABASE_URL")
+            .current_dir(lofte.dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let original = exported("data");
+    assert_eq!(
+        lofte.ok(&["check"]),
+        "Databasen är hel: integritetskontrollen och kontrollen av främmande nycklar hittade inget fel.\n"
+    );
+    assert_eq!(
+        lofte.ok(&["backup", "kopia.sqlite"]),
+        "Säkerhetskopia sparad i kopia.sqlite (en kopia av SQLite-databasen, tagen medan den användes).\n"
+    );
+    let dumped = lofte.ok(&["backup", "--portable", "dump.jsonl"]);
+    assert!(
+        dumped.starts_with("Säkerhetskopia sparad i dump.jsonl: "),
+        "{dumped}"
+    );
+
+    // Never over another backup; never over data without --replace.
+    let again = lofte.run("sv", &["backup", "kopia.sqlite"]);
+    assert!(!again.status.success());
+    let refused = lofte.run("sv", &["restore", "dump.jsonl"]);
+    assert_eq!(
+        String::from_utf8(refused.stderr).unwrap().trim(),
+        "Databasen innehåller redan data. Ange --replace för att ersätta allt i den med säkerhetskopian."
+    );
+
+    // Into empty databases, from either kind of backup: the same promise comes back.
+    for (data, file) in [("fran-kopia", "kopia.sqlite"), ("fran-dump", "dump.jsonl")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_lofte"))
+            .args(["--data-dir", data, "restore", file])
+            .env("LOFTE_LOG", "warn")
+            .env_remove("LOFTE_DATABASE_URL")
+            .current_dir(lofte.dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .starts_with(&format!("Återställt från {file}: "))
+        );
+        assert_eq!(exported(data), original, "{file}");
+    }
+
+    // A dump cut short: refused with the line, and the database keeps what it had.
+    let dump = std::fs::read_to_string(lofte.dir.path().join("dump.jsonl")).unwrap();
+    let half: Vec<&str> = dump.lines().take(dump.lines().count() / 2).collect();
+    lofte.write("halv.jsonl", &(half.join("\n") + "\n"));
+    let cut = lofte.run("sv", &["restore", "--replace", "halv.jsonl"]);
+    assert!(!cut.status.success());
+    assert_eq!(
+        String::from_utf8(cut.stderr).unwrap().trim(),
+        format!(
+            "Kunde inte återställa från halv.jsonl. Säkerhetskopian är skadad eller avbruten på rad {}. Databasen är oförändrad.",
+            half.len() + 1
+        )
+    );
+    assert_eq!(exported("data"), original);
+}

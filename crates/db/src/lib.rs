@@ -8,6 +8,7 @@
 mod accounts;
 pub mod activities;
 mod activity_types;
+pub mod backup;
 pub mod citizen_inputs;
 pub mod dialogues;
 mod editing;
@@ -103,6 +104,10 @@ impl Db {
 
     pub fn backend(&self) -> DbBackend {
         self.conn.get_database_backend()
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.backend() == DbBackend::Sqlite
     }
 
     pub(crate) fn conn(&self) -> &DatabaseConnection {

@@ -75,7 +75,16 @@ pub async fn dump_as_text(db: &Db) -> String {
     for row in columns {
         let table: String = row.try_get("", "t").expect("table name");
         let column: String = row.try_get("", "c").expect("column name");
-        let sql = format!("SELECT CAST(\"{column}\" AS TEXT) AS v FROM \"{table}\"");
+        // Blobs as hex, so that they are compared too (they are not text).
+        let sql = match backend {
+            DbBackend::Postgres => {
+                format!("SELECT CAST(\"{column}\" AS TEXT) AS v FROM \"{table}\"")
+            }
+            _ => format!(
+                "SELECT CASE WHEN typeof(\"{column}\") = 'blob' THEN hex(\"{column}\") \
+                 ELSE CAST(\"{column}\" AS TEXT) END AS v FROM \"{table}\""
+            ),
+        };
         for value in conn
             .query_all_raw(Statement::from_string(backend, sql))
             .await

@@ -1,5 +1,8 @@
 //! Repository behaviour on whichever database `TEST_DATABASE_URL` names (SQLite if unset).
 
+#[path = "it/backup.rs"]
+mod backup;
+
 use lofte_db::testing::fresh_database;
 use lofte_db::{Actor, Error, Visibility, demo};
 use lofte_domain::exchange::parse_promise_json;

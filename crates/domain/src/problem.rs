@@ -99,6 +99,17 @@ pub enum Problem {
     },
     /// An uploaded file that is not a JPEG or PNG picture (or is damaged).
     NotAnImage,
+    /// A file given to `lofte restore` that is no backup of Löfte's.
+    NotABackup,
+    /// A backup that breaks off or does not parse at this line.
+    BackupDamaged {
+        line: u64,
+    },
+    /// A backup of another schema version than this database's.
+    BackupSchema {
+        found: String,
+        expected: String,
+    },
     /// An uploaded file larger than allowed.
     FileTooLarge {
         max_mb: u32,
@@ -224,6 +235,9 @@ impl Problem {
             Problem::Boundary => "boundary",
             Problem::OutsideMunicipality { .. } => "outside-municipality",
             Problem::NotAnImage => "not-an-image",
+            Problem::NotABackup => "not-a-backup",
+            Problem::BackupDamaged { .. } => "backup-damaged",
+            Problem::BackupSchema { .. } => "backup-schema",
             Problem::FileTooLarge { .. } => "file-too-large",
             Problem::NoCommitments => "no-commitments",
             Problem::Number => "number",
@@ -318,11 +332,16 @@ impl Problem {
                 vec![("municipality", municipality.clone())]
             }
             Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
+            Problem::BackupDamaged { line } => vec![("line", line.to_string())],
+            Problem::BackupSchema { found, expected } => {
+                vec![("found", found.clone()), ("expected", expected.clone())]
+            }
             Problem::Required
             | Problem::Empty
             | Problem::Coordinates
             | Problem::Boundary
             | Problem::NotAnImage
+            | Problem::NotABackup
             | Problem::NoCommitments
             | Problem::Number
             | Problem::Date

@@ -240,6 +240,12 @@ mod tests {
                 municipality: "Flens kommun".into(),
             },
             Problem::NotAnImage,
+            Problem::NotABackup,
+            Problem::BackupDamaged { line: 3 },
+            Problem::BackupSchema {
+                found: "m0099".into(),
+                expected: "m0014".into(),
+            },
             Problem::FileTooLarge { max_mb: 5 },
             Problem::NoCommitments,
             Problem::PromiseExists {

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// The audit log of accounts, memberships and API tokens (installation-wide, so apart
 /// from the per-municipality `audit_log`).
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "account_event")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,0 +1,148 @@
+//! Backups: a dump loaded into a fresh database gives back every value of every table;
+//! a damaged dump changes nothing; a SQLite file copy taken while in use restores too.
+
+use lofte_db::Db;
+use lofte_db::testing::{dump_as_text, fresh_database};
+
+/// Every value of every table, sorted (row order on disk may differ), except the
+/// database's own bookkeeping: when each migration ran, SQLite's id counters.
+async fn contents(db: &Db) -> String {
+    let dump = dump_as_text(db).await;
+    let mut lines: Vec<&str> = dump
+        .lines()
+        .filter(|l| !l.starts_with("seaql_migrations.") && !l.starts_with("sqlite_sequence."))
+        .collect();
+    lines.sort_unstable();
+    lines.join("\n")
+}
+
+/// Compares two contents, showing only the lines that differ.
+fn same(got: &str, expected: &str) {
+    let got: std::collections::BTreeSet<&str> = got.lines().collect();
+    let expected: std::collections::BTreeSet<&str> = expected.lines().collect();
+    let missing: Vec<_> = expected.difference(&got).take(10).collect();
+    let extra: Vec<_> = got.difference(&expected).take(10).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:#?}\nextra {extra:#?}"
+    );
+}
+
+/// The Flen demo with everything in it: promises, activities, survey blocks, inputs,
+/// and a finding with a photo (bytes).
+async fn full_database() -> lofte_db::testing::TestDatabase {
+    let database = fresh_database().await;
+    let db = &database.db;
+    lofte_db::demo::load_flen(db).await.unwrap();
+    lofte_db::demo::load_flen_activities(db).await.unwrap();
+    lofte_db::demo::load_flen_survey(db).await.unwrap();
+    lofte_db::demo::load_flen_inputs(db).await.unwrap();
+    let tenant = db.tenant_named("0482").await.unwrap().unwrap();
+    let walk = tenant
+        .add_walk(
+            lofte_db::Actor::System,
+            &lofte_domain::walk::NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2021, 5, 4).unwrap(),
+                route: vec![lofte_domain::PlaceSlug::parse("sveaparken").unwrap()],
+                participants: 7,
+                again_by: None,
+            },
+            lofte_domain::followup::Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let finding = tenant
+        .add_finding(
+            lofte_db::Actor::System,
+            walk,
+            &lofte_domain::walk::NewFinding {
+                place: lofte_domain::PlaceSlug::parse("sveaparken").unwrap(),
+                category: lofte_domain::walk::FindingCategory::Lighting,
+                description: lofte_domain::Text::parse("Mörkt, \"citat\" och\nny rad.", 500)
+                    .unwrap(),
+                owner: lofte_domain::Text::parse("Gatuenheten", 100).unwrap(),
+                due: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    tenant
+        .set_finding_photo(
+            lofte_db::Actor::System,
+            finding,
+            &lofte_db::safety_walks::FindingPhoto {
+                media_type: "image/png".into(),
+                data: (0..=255u8).cycle().take(5000).collect(),
+            },
+        )
+        .await
+        .unwrap();
+    database
+}
+
+#[tokio::test]
+async fn a_dump_restores_every_value_and_a_damaged_one_changes_nothing() {
+    let source = full_database().await;
+    let mut dump = Vec::new();
+    let dumped = source.db.dump(&mut dump).await.unwrap();
+    assert!(dumped.rows > 600, "{dumped:?}");
+
+    let target = fresh_database().await;
+    let loaded = target.db.load_dump(&dump[..]).await.unwrap();
+    assert_eq!(loaded, dumped);
+    let expected = contents(&source.db).await;
+    assert!(
+        expected.contains("finding_photo.data"),
+        "blobs are compared too"
+    );
+    same(&contents(&target.db).await, &expected);
+
+    // The restored database keeps working: new rows get fresh ids (PostgreSQL's
+    // sequences were moved past the restored ones).
+    let tenant = target.db.tenant_named("0482").await.unwrap().unwrap();
+    let input = lofte_domain::citizen::InputFields {
+        locality: "flen",
+        category: "other",
+        text: "Efter återställningen.",
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    tenant.receive_input(&input).await.unwrap();
+
+    // Cut off in the middle of a line or at a line's end, or of another schema:
+    // refused, nothing changed.
+    let before = contents(&target.db).await;
+    let text = String::from_utf8(dump.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at_line_end = lines[..lines.len() / 2].join("\n") + "\n";
+    for cut in [&dump[..dump.len() - 40], at_line_end.as_bytes()] {
+        let refused = target.db.load_dump(cut).await.unwrap_err();
+        assert!(
+            matches!(&refused, lofte_db::Error::Invalid(e)
+                if matches!(e[0].problem, lofte_domain::Problem::BackupDamaged { .. })),
+            "{refused}"
+        );
+    }
+    let mut other = String::from_utf8(dump.clone()).unwrap();
+    other = other.replacen("m0014_focus_links", "m0099_future", 1);
+    let refused = target.db.load_dump(other.as_bytes()).await.unwrap_err();
+    assert!(refused.to_string().contains("m0099_future"), "{refused}");
+    assert_eq!(contents(&target.db).await, before);
+}
+
+#[tokio::test]
+async fn a_sqlite_file_copy_taken_in_use_restores_every_value() {
+    let source = full_database().await;
+    if source.db.backend() != sea_orm::DbBackend::Sqlite {
+        return; // The file copy is SQLite's; PostgreSQL uses the dump (test above).
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kopia.sqlite");
+    source.db.backup_sqlite_file(&file).await.unwrap();
+    let copy = Db::open_sqlite_backup(&file).await.unwrap();
+    let target = fresh_database().await;
+    target.db.copy_from(&copy).await.unwrap();
+    same(&contents(&target.db).await, &contents(&source.db).await);
+}
