@@ -48,8 +48,23 @@ enum Command {
     },
     /// Bring the database schema up to date.
     Migrate,
-    /// Load the Flen demo data (Flen's promises for 2020 and 2021).
-    Demo,
+    /// Load the Flen demo data (Flen's promises for 2020 and 2021), or with --national a
+    /// made-up data set for all of Sweden, for scale and load measurements.
+    Demo {
+        /// Every municipality, ten years of promises, activities and survey responses
+        /// (synthetic; deterministic).
+        #[arg(long)]
+        national: bool,
+        /// With --national: how many municipalities (default all 290).
+        #[arg(long, default_value_t = 290)]
+        municipalities: usize,
+        /// With --national: activities in all.
+        #[arg(long, default_value_t = 10_000_000)]
+        activities: u64,
+        /// With --national: survey responses in all.
+        #[arg(long, default_value_t = 2_000_000)]
+        responses: u64,
+    },
     /// Promises in the exchange format (docs/promise-format.md).
     #[command(subcommand)]
     Promise(PromiseCommand),
@@ -406,7 +421,44 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             }
             println!("{}", lang.t("cli-check-ok"));
         }
-        Command::Demo => load_demo(&db, lang).await?,
+        Command::Demo {
+            national: false, ..
+        } => load_demo(&db, lang).await?,
+        Command::Demo {
+            national: true,
+            municipalities,
+            activities,
+            responses,
+        } => {
+            let plan = lofte_db::national::NationalPlan {
+                municipalities: municipalities.min(290),
+                activities,
+                responses,
+                ..Default::default()
+            };
+            let bar = indicatif::ProgressBar::new(plan.municipalities as u64).with_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg} ({eta})")
+                    .expect("a valid template"),
+            );
+            let loaded = lofte_db::national::load_national(&db, plan, &mut |name| {
+                bar.set_message(name.to_owned());
+                bar.inc(1);
+            })
+            .await?;
+            bar.finish_and_clear();
+            println!(
+                "{}",
+                lang.t_args(
+                    "cli-national-loaded",
+                    &[
+                        ("municipalities", loaded.municipalities.to_string()),
+                        ("promises", loaded.promises.to_string()),
+                        ("activities", loaded.activities.to_string()),
+                        ("responses", loaded.responses.to_string()),
+                    ]
+                )
+            );
+        }
         Command::Promise(PromiseCommand::Import { files }) => {
             for file in files {
                 import_promise(&db, lang, &file).await?;

@@ -21,6 +21,7 @@ pub mod safety_walks;
 pub mod surveys;
 
 pub mod demo;
+pub mod national;
 #[cfg(feature = "testing")]
 pub mod testing;
 

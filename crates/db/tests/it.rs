@@ -200,3 +200,51 @@ async fn drafts_are_hidden_from_the_public() {
         "falls back to the newest public"
     );
 }
+
+#[tokio::test]
+async fn the_national_data_set_loads_every_part_and_a_second_load_adds_nothing() {
+    use lofte_db::national::{NationalPlan, load_national};
+    let database = fresh_database().await;
+    let plan = NationalPlan {
+        municipalities: 3,
+        first_year: 2020,
+        years: 2,
+        activities: 600,
+        responses: 120,
+    };
+    let mut names = Vec::new();
+    let loaded = load_national(&database.db, plan, &mut |n| names.push(n.to_owned()))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            loaded.municipalities,
+            loaded.promises,
+            loaded.activities,
+            loaded.responses
+        ),
+        (3, 6, 600, 120)
+    );
+    assert_eq!(names, ["Upplands Väsby", "Vallentuna", "Österåker"]);
+    let tenant = database.db.tenant_named("0115").await.unwrap().unwrap();
+    let promise = tenant
+        .promise_for_year(year(2021), Visibility::Public)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        promise.promise.title.as_str(),
+        "Medborgarlöfte 2021 (exempel)"
+    );
+    assert!(
+        tenant
+            .has_synthetic_activities(promise.promise.years)
+            .await
+            .unwrap(),
+        "flagged as example data"
+    );
+    let again = load_national(&database.db, plan, &mut |_| {})
+        .await
+        .unwrap();
+    assert_eq!(again.promises + again.activities as usize, 0);
+}

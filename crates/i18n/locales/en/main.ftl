@@ -213,6 +213,7 @@ cli-restore-failed = Could not restore from { $file }. { $reason } The database 
 cli-restored = Restored from { $file }: { $rows } rows in { $tables } tables.
 cli-check-ok = The database is whole: the integrity check and the foreign-key check found nothing wrong.
 cli-check-failed = The database is damaged:
+cli-national-loaded = Example data for the whole country: { $municipalities } municipalities, { $promises } citizen promises, { $activities } activities and { $responses } survey responses loaded (all made up and marked as examples).
 cli-demo-inputs = Example data: { $added } made-up inputs from residents of Flen published (marked as examples).
 cli-demo-follow-ups = Example data: { $added } made-up follow-ups for Flen 2020 and 2021 published (marked as example data).
 cli-token-created = API token { $id } has been created. It is shown only now; keep it somewhere safe:

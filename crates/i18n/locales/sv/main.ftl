@@ -213,6 +213,7 @@ cli-restore-failed = Kunde inte återställa från { $file }. { $reason } Databa
 cli-restored = Återställt från { $file }: { $rows } rader i { $tables } tabeller.
 cli-check-ok = Databasen är hel: integritetskontrollen och kontrollen av främmande nycklar hittade inget fel.
 cli-check-failed = Databasen är skadad:
+cli-national-loaded = Exempeldata för hela landet: { $municipalities } kommuner, { $promises } medborgarlöften, { $activities } aktiviteter och { $responses } enkätsvar inlästa (allt påhittat och märkt som exempel).
 cli-demo-inputs = Exempeldata: { $added } påhittade synpunkter från invånare i Flen publicerade (märkta som exempel).
 cli-demo-follow-ups = Exempeldata: { $added } påhittade uppföljningar för Flen 2020 och 2021 publicerade (märkta som exempeldata).
 cli-token-created = API-nyckel { $id } är skapad. Den visas bara nu; spara den på ett säkert ställe:
