@@ -440,10 +440,12 @@ async fn a_form_with_problems_shows_them_on_their_fields_and_saves_nothing() {
 #[tokio::test]
 async fn two_concurrent_edits_of_one_commitment_one_gets_409_and_the_log_shows_one_change() {
     let app = spawn_app().await;
+    // B works through a second instance on the same database, as behind a load balancer.
+    let second = serve(app.database.db.clone()).await;
     let (a_email, password) = account(&app, "a@flen.se", flen(), Role::Coordinator).await;
     let (b_email, _) = account(&app, "b@flen.se", flen(), Role::Coordinator).await;
     let a = sign_in(&app.address, &a_email, &password).await.unwrap();
-    let b = sign_in(&app.address, &b_email, &password).await.unwrap();
+    let b = sign_in(&second, &b_email, &password).await.unwrap();
     let tenant = app
         .database
         .db
@@ -475,7 +477,7 @@ async fn two_concurrent_edits_of_one_commitment_one_gets_409_and_the_log_shows_o
     let (form_a, form_b) = (edit("Ändring från A."), edit("Ändring från B."));
     let (ra, rb) = tokio::join!(
         post_form(&app.address, &a, &path, &form_a),
-        post_form(&app.address, &b, &path, &form_b),
+        post_form(&second, &b, &path, &form_b),
     );
     let mut statuses = [ra.status().as_u16(), rb.status().as_u16()];
     statuses.sort();
