@@ -230,6 +230,10 @@ fn parse_record(
             ));
             None
         }
+        id if lofte_domain::text::has_control_character(id) => {
+            problems.push(("external_id", Problem::ControlCharacter));
+            None
+        }
         id => Some(id.to_owned()),
     };
     match (activity_type, performer, date, time) {

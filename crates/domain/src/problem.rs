@@ -97,6 +97,10 @@ pub enum Problem {
     OutsideMunicipality {
         municipality: String,
     },
+    /// Text with a control character (a NUL byte, an escape) that no one types.
+    ControlCharacter,
+    /// A request body or file that is not UTF-8 text.
+    NotUtf8,
     /// An uploaded file that is not a JPEG or PNG picture (or is damaged).
     NotAnImage,
     /// A file given to `lofte restore` that is no backup of Löfte's.
@@ -235,6 +239,8 @@ impl Problem {
             Problem::Boundary => "boundary",
             Problem::OutsideMunicipality { .. } => "outside-municipality",
             Problem::NotAnImage => "not-an-image",
+            Problem::ControlCharacter => "control-character",
+            Problem::NotUtf8 => "not-utf8",
             Problem::NotABackup => "not-a-backup",
             Problem::BackupDamaged { .. } => "backup-damaged",
             Problem::BackupSchema { .. } => "backup-schema",
@@ -341,6 +347,8 @@ impl Problem {
             | Problem::Coordinates
             | Problem::Boundary
             | Problem::NotAnImage
+            | Problem::ControlCharacter
+            | Problem::NotUtf8
             | Problem::NotABackup
             | Problem::NoCommitments
             | Problem::Number

@@ -25,12 +25,22 @@ impl Text {
         if trimmed.chars().count() > max_chars {
             return Err(Problem::TooLong { max: max_chars });
         }
+        if has_control_character(trimmed) {
+            return Err(Problem::ControlCharacter);
+        }
         Ok(Self(trimmed.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Whether `raw` holds a control character other than line breaks and tabs: nobody types
+/// one, some databases refuse a NUL byte, and terminals act on escapes.
+pub fn has_control_character(raw: &str) -> bool {
+    raw.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 impl fmt::Display for Text {
@@ -57,6 +67,24 @@ mod tests {
         assert!(
             Text::parse("åäöåä", 5).is_ok(),
             "limit counts characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_kept() {
+        assert_eq!(
+            Text::parse("före\0efter", 50),
+            Err(Problem::ControlCharacter)
+        );
+        assert_eq!(
+            Text::parse("färg\u{1b}[31m", 50),
+            Err(Problem::ControlCharacter)
+        );
+        assert_eq!(
+            Text::parse("rad ett\r\nrad två\tmed tabb", 50)
+                .unwrap()
+                .as_str(),
+            "rad ett\r\nrad två\tmed tabb"
         );
     }
 }

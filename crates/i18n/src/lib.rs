@@ -240,6 +240,8 @@ mod tests {
                 municipality: "Flens kommun".into(),
             },
             Problem::NotAnImage,
+            Problem::ControlCharacter,
+            Problem::NotUtf8,
             Problem::NotABackup,
             Problem::BackupDamaged { line: 3 },
             Problem::BackupSchema {

@@ -361,6 +361,20 @@ async fn list_places(
     ))
 }
 
+/// A request body as text; one that is not UTF-8 is refused like any other bad input
+/// (422 with the usual error body), not by the framework with a bare 400.
+fn utf8(lang: lofte_i18n::Lang, body: &[u8]) -> Result<&str, ApiError> {
+    std::str::from_utf8(body).map_err(|_| {
+        ApiError::Invalid(
+            lang,
+            vec![lofte_domain::FieldError::new(
+                "",
+                lofte_domain::Problem::NotUtf8,
+            )],
+        )
+    })
+}
+
 /// Stores a new promise for the municipality from a document in the exchange format.
 /// All or nothing: every problem is listed with its field path, and a promise for a year
 /// the municipality already has is a conflict that leaves the existing one untouched.
@@ -382,7 +396,7 @@ async fn create_promise(
     ApiLang(lang): ApiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Result<
     (
         axum::http::StatusCode,
@@ -392,7 +406,8 @@ async fn create_promise(
     ApiError,
 > {
     let tenant = tenant(&state, lang, &code).await?;
-    let promise = lofte_domain::exchange::parse_promise_json(&body)
+    let body = utf8(lang, &body)?;
+    let promise = lofte_domain::exchange::parse_promise_json(body)
         .map_err(|errors| ApiError::Invalid(lang, errors))?;
     let stored = tenant
         .create_promise(staff.actor, &promise)
@@ -553,10 +568,11 @@ async fn log_activities(
     ApiLang(lang): ApiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Result<(axum::http::StatusCode, Json<ActivitiesLogged>), ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
-    let deserializer = &mut serde_json::Deserializer::from_str(&body);
+    let body = utf8(lang, &body)?;
+    let deserializer = &mut serde_json::Deserializer::from_str(body);
     let items: Vec<ActivityJson> = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         ApiError::Invalid(

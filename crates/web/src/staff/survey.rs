@@ -149,7 +149,7 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, String> {
                 upload.file_name = field
                     .file_name()
                     .filter(|n| !n.is_empty())
-                    .map(|n| n.chars().take(200).collect());
+                    .map(|n| n.chars().filter(|c| !c.is_control()).take(200).collect());
                 upload.bytes = field.bytes().await.map_err(|e| e.body_text())?.to_vec();
             }
             _ => {}

@@ -165,6 +165,47 @@ mod write {
         r.send().await.unwrap()
     }
 
+    /// Found by schemathesis (api-check/): bytes that are not UTF-8 got a bare 400 from
+    /// the framework, and a NUL byte in a text made PostgreSQL fail with a 500.
+    #[tokio::test]
+    async fn bodies_that_are_not_text_and_texts_with_nul_bytes_are_refused_with_422() {
+        let app = spawn_app().await;
+        let katrineholm = lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+        );
+        let (_, token) = token(&app, katrineholm, Role::Coordinator).await;
+        for path in ["promises", "activities"] {
+            let r = app
+                .client
+                .post(format!("{}/api/v1/municipalities/0483/{path}", app.address))
+                .bearer_auth(&token)
+                .header("Content-Type", "application/json")
+                .body(b"\xff.".to_vec())
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 422, "{path}");
+            let body: serde_json::Value = r.json().await.unwrap();
+            assert_eq!(
+                body["errors"][0]["message"],
+                "Innehållet är inte text i UTF-8. Spara filen som UTF-8 och skicka den igen."
+            );
+        }
+        let mut doc = katrineholm_2024();
+        doc["aim"] = "Ökad\u{0}trygghet.".into();
+        let r = post(&app, "0483", Some(&token), &doc).await;
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["errors"][0]["path"], "aim");
+        assert!(
+            app.get("/api/v1/municipalities/0483/promises/2024")
+                .await
+                .status()
+                == 404,
+            "nothing stored"
+        );
+    }
+
     #[tokio::test]
     async fn a_coordinator_token_stores_a_promise_once() {
         let app = spawn_app().await;
