@@ -26,6 +26,10 @@ pub struct Config {
     pub map_tiles: String,
     /// The tile provider's attribution, shown on every map (plain text).
     pub map_attribution: String,
+    /// How long a public page may be served from memory when another instance or the
+    /// command line changed the data (writes through this instance empty it at once);
+    /// 0 turns the cache off.
+    pub page_cache_seconds: u64,
 }
 
 impl Default for Config {
@@ -38,6 +42,7 @@ impl Default for Config {
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
             map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
             map_attribution: lofte_web::map::TileSource::DEFAULT_ATTRIBUTION.to_owned(),
+            page_cache_seconds: 2,
         }
     }
 }
@@ -71,6 +76,7 @@ impl Config {
                 "min_respondents",
                 "map_tiles",
                 "map_attribution",
+                "page_cache_seconds",
             ]))
             .merge(Serialized::defaults(overrides))
             .extract()

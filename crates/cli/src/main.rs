@@ -375,7 +375,10 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             let state = lofte_web::AppState::new(db)
                 .with_secure_cookies(config.secure_cookies)
                 .with_survey_rules(survey::rules(lang, &config)?)
-                .with_map_tiles(config.map_tiles().map_err(UserError)?);
+                .with_map_tiles(config.map_tiles().map_err(UserError)?)
+                .with_page_cache(Some(std::time::Duration::from_secs(
+                    config.page_cache_seconds,
+                )));
             lofte_web::serve(listener, state).await?;
         }
         Command::Report {

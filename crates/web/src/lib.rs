@@ -7,6 +7,7 @@
 
 mod api;
 pub mod auth;
+mod cache;
 pub mod demo;
 mod error;
 pub mod export;
@@ -49,6 +50,8 @@ pub struct AppState {
     survey_rules: lofte_domain::stats::Rules,
     /// Where map tiles come from; `None` draws maps without a background.
     map_tiles: Option<map::TileSource>,
+    /// Public responses kept for readers (see [`cache`]); off unless asked for.
+    page_cache: Option<cache::PageCache>,
 }
 
 impl AppState {
@@ -61,7 +64,15 @@ impl AppState {
             secure_cookies: false,
             survey_rules: lofte_domain::stats::Rules::default(),
             map_tiles: Some(map::TileSource::default()),
+            page_cache: None,
         }
+    }
+
+    /// Keeps public responses for up to `ttl` (emptied at once by any write through this
+    /// instance); `None` or zero: no cache.
+    pub fn with_page_cache(mut self, ttl: Option<std::time::Duration>) -> Self {
+        self.page_cache = ttl.filter(|t| !t.is_zero()).map(cache::PageCache::new);
+        self
     }
 
     /// Sets where map tiles come from (`None`: maps without a background, e.g. offline).
@@ -124,8 +135,12 @@ pub fn router(state: AppState) -> Router {
     let policy = map::content_security_policy(state.map_tiles.as_ref());
     routes
         .fallback(pages::not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(auth_layer)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::serve_from_cache,
+        ))
         .layer(axum::middleware::from_fn(policy::refuse_cross_site))
         .layer(axum::middleware::from_fn(error::remember_page))
         // Extractors (forms, JSON, multipart) stop at BODY_LIMIT unless their route sets

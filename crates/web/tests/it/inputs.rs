@@ -447,3 +447,122 @@ async fn an_input_linked_to_a_focus_area_shows_under_it_and_follows_a_rename() {
     let promise = app.page("/kommun/0482/2021").await;
     assert!(focus_voices(&promise).is_empty());
 }
+
+#[tokio::test]
+async fn public_pages_are_kept_for_readers_and_fresh_after_every_write() {
+    use std::time::Duration;
+    let app = spawn_app().await;
+    let cached = crate::helpers::serve_state(
+        lofte_web::AppState::new(app.database.db.clone())
+            .with_page_cache(Some(Duration::from_secs(600))),
+    )
+    .await;
+    let get = |cookie: Option<&str>| {
+        let mut request = client().get(format!("{cached}/kommun/0482/synpunkter"));
+        if let Some(c) = cookie {
+            request = request.header("Cookie", c);
+        }
+        async move {
+            let r = request.send().await.unwrap();
+            let hit = r.headers().contains_key("x-lofte-cache");
+            (hit, r.text().await.unwrap())
+        }
+    };
+    let (hit, first) = get(None).await;
+    assert!(!hit);
+    let (hit, again) = get(None).await;
+    assert!(hit, "the second reader gets the kept page");
+    assert_eq!(again, first);
+    let (hit, english) = get(Some("lofte_lang=en")).await;
+    assert!(!hit, "another language is another page");
+    assert!(english.contains("lang=\"en\""));
+
+    // A write through this instance: the next reader gets a fresh page.
+    let sent = client()
+        .post(format!("{cached}{FORM}"))
+        .header("Origin", &cached)
+        .form(&input("Via den cachade instansen."))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let (hit, _) = get(None).await;
+    assert!(!hit, "emptied by the write");
+
+    // Published through another instance: shown here once the time to live has passed
+    // (a second instance with three seconds shows it after three).
+    let cookie = coordinator(&app).await;
+    let short = crate::helpers::serve_state(
+        lofte_web::AppState::new(app.database.db.clone())
+            .with_page_cache(Some(Duration::from_secs(3))),
+    )
+    .await;
+    let list = format!("{short}/kommun/0482/synpunkter");
+    let count = |html: String| texts(&Html::parse_document(&html), ".input-text").len();
+    let before = count(
+        client()
+            .get(&list)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let id = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap()[0]
+        .id;
+    let published = post_form(
+        &app.address,
+        &cookie,
+        &format!("/personal/kommun/0482/synpunkter/{id}"),
+        &[
+            ("action", "publish"),
+            ("text", "Via den cachade instansen."),
+        ],
+    )
+    .await;
+    assert_eq!(published.status(), 200);
+    let stale = count(
+        client()
+            .get(&list)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(stale, before, "within the time to live: the kept page");
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let fresh = count(
+        client()
+            .get(&list)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(fresh, before + 1, "after it: fresh");
+
+    // Signed-in staff are never served from the cache.
+    let staff = |c: String| {
+        let cached = cached.clone();
+        async move {
+            client()
+                .get(format!("{cached}/kommun/0482/synpunkter"))
+                .header("Cookie", c)
+                .send()
+                .await
+                .unwrap()
+                .headers()
+                .contains_key("x-lofte-cache")
+        }
+    };
+    assert!(!staff(cookie.clone()).await && !staff(cookie).await);
+}
