@@ -114,9 +114,19 @@ echo "wrk -c$CONNECTIONS -d$DURATION: nginx (the same HTML, saved) ..."
 run_wrk nginx "http://127.0.0.1:$NPORT$PAGE" "$CONNECTIONS" "$DURATION"
 rss_mb=$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$LOFTE_PID/status")
 
-# Follow-up figures of one municipality-year: the API against one raw SQL aggregate.
+# Follow-up figures of one municipality-year: the API against one raw SQL aggregate,
+# computed on every request (the page cache off), since the query is what is compared.
+kill "$LOFTE_PID"
+wait "$LOFTE_PID" 2>/dev/null || true
+LOFTE_PAGE_CACHE_SECONDS=0 "$LOFTE" --data-dir "$TMP/data" serve --bind "127.0.0.1:$LPORT" \
+    >"$TMP/lofte-uncached.log" 2>&1 &
+LOFTE_PID=$!
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$LPORT/healthz" >/dev/null && break
+    sleep 0.1
+done
 FIGURES="/api/v1/municipalities/$CODE/promises/$YEAR/progress"
-echo "figures $FIGURES: one connection ..."
+echo "figures $FIGURES: one connection, no page cache ..."
 run_wrk figures "http://127.0.0.1:$LPORT$FIGURES" 1 10s
 SQL="SELECT activity_type, strftime('%m', local_date) AS month, COUNT(*) AS logged,
      SUM(CASE WHEN duration_minutes BETWEEN 15 AND 30 THEN 1 ELSE 0 END) AS in_window

@@ -6,7 +6,9 @@
 //! language (the language cookie and `Accept-Language`). What empties it: any request of
 //! this instance that may write (every method but GET and HEAD), at once. Writes that do
 //! not pass through this instance (another instance behind the same load balancer, or
-//! the command line) show after at most the time to live; `serve` sets it
+//! the command line) show after at most the time to live (plus the time to compute the
+//! page once: while one request computes an expired page anew, readers get the kept
+//! copy, so that they do not all compute it at once); `serve` sets it
 //! (`page_cache_seconds`), tests run without a cache unless they ask for one.
 
 use std::collections::HashMap;
@@ -42,6 +44,9 @@ struct Entry {
     stored: Instant,
     headers: HeaderMap,
     body: Bytes,
+    /// Set when one request is computing the page anew after the time to live; the
+    /// others meanwhile get this copy, so that readers do not all compute it at once.
+    refreshing: bool,
 }
 
 impl PageCache {
@@ -59,14 +64,23 @@ impl PageCache {
     }
 
     fn get(&self, key: &str) -> Option<Response> {
-        let entries = self.state.lock().expect("cache lock");
-        let entry = entries.map.get(key)?;
-        if entry.stored.elapsed() > self.ttl {
+        let mut entries = self.state.lock().expect("cache lock");
+        let entry = entries.map.get_mut(key)?;
+        if entry.stored.elapsed() > self.ttl && !entry.refreshing {
+            // This request computes it anew; until it is done, others get this copy.
+            entry.refreshing = true;
             return None;
         }
         let mut response = Response::new(Body::from(entry.body.clone()));
         *response.headers_mut() = entry.headers.clone();
         Some(response)
+    }
+
+    fn forget(&self, key: &str) {
+        let mut entries = self.state.lock().expect("cache lock");
+        if let Some(old) = entries.map.remove(key) {
+            entries.bytes -= old.body.len();
+        }
     }
 
     fn put(&self, key: String, headers: HeaderMap, body: Bytes) {
@@ -82,6 +96,7 @@ impl PageCache {
                 stored: Instant::now(),
                 headers,
                 body,
+                refreshing: false,
             },
         ) {
             entries.bytes -= old.body.len();
@@ -141,6 +156,7 @@ pub async fn serve_from_cache(State(state): State<AppState>, req: Request, next:
         .exact()
         .is_some_and(|n| n as usize <= MAX_ENTRY);
     if !small {
+        cache.forget(&key);
         return response;
     }
     let (mut parts, body) = response.into_parts();
