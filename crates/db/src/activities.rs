@@ -451,6 +451,7 @@ impl Tenant {
             }
         }
         if !errors.is_empty() {
+            errors.truncate(MAX_LISTED);
             return Ok(Err(errors));
         }
 
@@ -473,6 +474,8 @@ impl Tenant {
                 Ok(true) => {}
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
+                    // The listing stops at MAX_LISTED, this one included (found by fuzzing).
+                    errors.truncate(MAX_LISTED - 1);
                     errors.push(CellError {
                         line,
                         column: String::new(),

@@ -225,6 +225,7 @@ impl Tenant {
             Err(problems) => {
                 return Ok(Err(problems
                     .into_iter()
+                    .take(MAX_LISTED)
                     .map(|(column, problem)| CellError {
                         line: 1,
                         column,
