@@ -282,6 +282,19 @@ impl Tenant {
         Ok(id)
     }
 
+    /// A finding of this municipality; `NotFound` for any other id.
+    async fn own_finding(
+        &self,
+        conn: &impl sea_orm::ConnectionTrait,
+        id: i32,
+    ) -> Result<walk_finding::Model> {
+        walk_finding::Entity::find_by_id(id)
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .one(conn)
+            .await?
+            .ok_or(Error::NotFound)
+    }
+
     /// Moves a finding on (reported → planned → fixed, or not to be done with a reason).
     pub async fn set_finding_status(
         &self,
@@ -291,13 +304,7 @@ impl Tenant {
         reason: Option<&str>,
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        let Some(row) = walk_finding::Entity::find_by_id(id)
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .one(&txn)
-            .await?
-        else {
-            return Err(Error::NotFound);
-        };
+        let row = self.own_finding(&txn, id).await?;
         let from = FindingStatus::parse(&row.status)
             .map_err(|_| Error::Corrupt(format!("walk finding {id}")))?;
         let reason = check_status_change(from, to, reason).map_err(Error::Invalid)?;
@@ -345,13 +352,7 @@ impl Tenant {
         due: Option<NaiveDate>,
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        let Some(row) = walk_finding::Entity::find_by_id(id)
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .one(&txn)
-            .await?
-        else {
-            return Err(Error::NotFound);
-        };
+        let row = self.own_finding(&txn, id).await?;
         walk_finding::Entity::update_many()
             .col_expr(walk_finding::Column::Owner, Expr::value(owner.as_str()))
             .col_expr(walk_finding::Column::DueOn, Expr::value(due))
@@ -416,14 +417,7 @@ impl Tenant {
         photo: &FindingPhoto,
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        if walk_finding::Entity::find_by_id(finding)
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .one(&txn)
-            .await?
-            .is_none()
-        {
-            return Err(Error::NotFound);
-        }
+        self.own_finding(&txn, finding).await?;
         finding_photo::Entity::delete_by_id(finding)
             .exec(&txn)
             .await?;
@@ -467,14 +461,13 @@ impl Tenant {
         else {
             return Ok(None);
         };
-        let belongs = walk_finding::Entity::find_by_id(finding)
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .one(self.db().conn())
-            .await?
-            .is_some();
-        Ok(belongs.then_some(FindingPhoto {
-            media_type: row.media_type,
-            data: row.data,
-        }))
+        match self.own_finding(self.db().conn(), finding).await {
+            Ok(_) => Ok(Some(FindingPhoto {
+                media_type: row.media_type,
+                data: row.data,
+            })),
+            Err(Error::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }

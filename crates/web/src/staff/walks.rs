@@ -695,6 +695,75 @@ pub struct StatusForm {
     reason: String,
 }
 
+/// Which of a finding's forms a change came from.
+#[derive(Clone, Copy)]
+enum FindingChange {
+    Status,
+    Photo,
+    Assign,
+}
+
+impl FindingChange {
+    /// The field a problem at `path` is about, as the form labels it.
+    fn label(self, lang: Lang, path: &str) -> Option<String> {
+        match (self, path) {
+            (FindingChange::Status, "reason") => Some(lang.t("field-reason")),
+            (FindingChange::Status, _) => Some(lang.t("field-finding-status")),
+            (FindingChange::Photo, _) => None,
+            (FindingChange::Assign, "due") => Some(lang.t("field-due")),
+            (FindingChange::Assign, _) => Some(lang.t("field-owner")),
+        }
+    }
+}
+
+/// Answers a change to one finding: back to it on its walk's page, or that page again
+/// (422) with the problems beside the form they came from.
+async fn after_finding_change(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    (walk_id, finding): (i32, i32),
+    change: FindingChange,
+    result: lofte_db::Result<()>,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/personal/kommun/{}/trygghetsvandringar/{walk_id}#fynd-{finding}",
+            tenant.municipality().code
+        ))
+        .into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => {
+            let message = errors
+                .iter()
+                .map(|e| match change.label(lang, &e.path) {
+                    Some(field) => format!("{field}: {}", lang.problem(&e.problem)),
+                    None => lang.problem(&e.problem),
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let slot = Some((finding, message));
+            let refused = match change {
+                FindingChange::Status => Refused {
+                    status: slot,
+                    ..Default::default()
+                },
+                FindingChange::Photo => Refused {
+                    photo: slot,
+                    ..Default::default()
+                },
+                FindingChange::Assign => Refused {
+                    assign: slot,
+                    ..Default::default()
+                },
+            };
+            let page = walk_page(state, lang, staff, tenant, walk_id, refused).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
 /// The walk a finding of this municipality belongs to; not found otherwise.
 async fn walk_of(tenant: &Tenant, lang: Lang, finding: i32) -> Result<i32, PageError> {
     tenant
@@ -725,34 +794,16 @@ pub async fn set_status(
         }
         Err(p) => Err(lofte_db::Error::Invalid(vec![FieldError::new("status", p)])),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/trygghetsvandringar/{walk_id}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let message = errors
-                .iter()
-                .map(|e| {
-                    let field = if e.path == "reason" {
-                        lang.t("field-reason")
-                    } else {
-                        lang.t("field-finding-status")
-                    };
-                    format!("{field}: {}", lang.problem(&e.problem))
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let refused = Refused {
-                status: Some((finding, message)),
-                ..Default::default()
-            };
-            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(PageError::internal(lang)(e)),
-    }
+    after_finding_change(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        (walk_id, finding),
+        FindingChange::Status,
+        result,
+    )
+    .await
 }
 
 /// Attaches a photo to a finding (multipart upload, one file field `photo`). The picture
@@ -795,27 +846,16 @@ pub async fn upload_photo(
         Ok(photo) => tenant.set_finding_photo(staff.actor, finding, &photo).await,
         Err(p) => Err(lofte_db::Error::Invalid(vec![FieldError::new("photo", p)])),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/trygghetsvandringar/{walk_id}#fynd-{finding}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let message = errors
-                .iter()
-                .map(|e| lang.problem(&e.problem))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let refused = Refused {
-                photo: Some((finding, message)),
-                ..Default::default()
-            };
-            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(PageError::internal(lang)(e)),
-    }
+    after_finding_change(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        (walk_id, finding),
+        FindingChange::Photo,
+        result,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -855,32 +895,14 @@ pub async fn assign(
         }
         _ => Err(lofte_db::Error::Invalid(errors)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/trygghetsvandringar/{walk_id}#fynd-{finding}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let message = errors
-                .iter()
-                .map(|e| {
-                    let field = if e.path == "due" {
-                        lang.t("field-due")
-                    } else {
-                        lang.t("field-owner")
-                    };
-                    format!("{field}: {}", lang.problem(&e.problem))
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let refused = Refused {
-                assign: Some((finding, message)),
-                ..Default::default()
-            };
-            let page = walk_page(&state, lang, &staff, &tenant, walk_id, refused).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(PageError::internal(lang)(e)),
-    }
+    after_finding_change(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        (walk_id, finding),
+        FindingChange::Assign,
+        result,
+    )
+    .await
 }
