@@ -3,10 +3,13 @@
 # `lofte survey import` are killed at random moments; after each kill the database must
 # pass `lofte check` (SQLite's integrity and foreign-key checks) and every import must be
 # wholly there or wholly absent. Then the file is imported to the end and must be whole.
+# Then the same for the server: bench/faults_server.py kills `lofte serve` while it
+# publishes follow-ups and stores activities from the API (see that file).
 #
 #   bench/faults.sh [ROUNDS] [ACTIVITY_ROWS] [SURVEY_ROWS]
 #
-# Defaults: 20 rounds each, 200,000 activity rows, 200,000 survey responses. Uses
+# Defaults: 20 rounds each, 200,000 activity rows, 200,000 survey responses;
+# FAULTS_POSTGRES=postgres://… runs the server part on PostgreSQL as well. Uses
 # $LOFTE (default target/debug/lofte, as `cargo build` leaves it) and sqlite3 to count.
 # The kill moments come from a fixed seed, spread over the measured length of an import.
 set -euo pipefail
@@ -93,4 +96,14 @@ final_responses=$(count "$TMP/db" "SELECT COALESCE(SUM(rows), 0) FROM survey_imp
 
 echo "rounds: $ROUNDS per import kind; processes killed mid-run: $killed of $((ROUNDS * 2))"
 echo "inconsistencies: $failures (check failures, partial imports, wrong final counts)"
+
+# The server killed while it publishes follow-ups and takes activities through the API,
+# on SQLite and, when FAULTS_POSTGRES names a PostgreSQL server, there too.
+echo
+echo "== lofte serve killed during follow-up publishing and API imports =="
+python3 "$ROOT/bench/faults_server.py" --rounds "$ROUNDS" --lofte "$LOFTE" || failures=$((failures + 1))
+if [ -n "${FAULTS_POSTGRES:-}" ]; then
+    python3 "$ROOT/bench/faults_server.py" --rounds "$ROUNDS" --lofte "$LOFTE" \
+        --postgres "$FAULTS_POSTGRES" || failures=$((failures + 1))
+fi
 [ "$failures" = 0 ]

@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""Kill -9 of the *server* while it publishes follow-ups and takes activity imports
+(issue 8, faults). Standard library only.
+
+Each round starts `lofte serve`, lets two clients work against it — one publishing
+tertial and final follow-ups through the staff form (signed in with a session cookie),
+one posting batches of activities to the JSON API (a token) — and kills the server with
+SIGKILL at a seeded random moment. After each kill:
+
+* the database passes `lofte check` (SQLite: integrity and foreign keys; PostgreSQL:
+  every table readable);
+* every follow-up is whole: published, with one entry per commitment of its promise,
+  frozen figures for each commitment with a numeric target, and one "publish" row in the audit log (a half-written
+  publication would show as a follow-up without entries, entries without figures, or a
+  follow-up without its audit row);
+* every activity batch is wholly there or wholly absent;
+* nothing the server acknowledged is lost: each publication answered with 303 and each
+  batch answered with 201 before the kill is in the database.
+
+The session cookie from the first sign-in is used in every round: sessions live in the
+database, so they survive the crash too (a 303 to the sign-in page would count as a
+failure).
+
+    bench/faults_server.py [--rounds N] [--lofte PATH] [--postgres URL]
+
+--postgres takes a server URL (e.g. $TEST_DATABASE_URL); a fresh database is created on
+it and dropped at the end. Without it, a SQLite file in a temporary folder. The exit
+status is non-zero if any inconsistency was found.
+"""
+
+import argparse
+import datetime
+import http.cookiejar
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BATCH = 500  # activities per API request, each stored in one transaction
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Database:
+    """Reads the database directly (sqlite3 module or psql), to check it after a kill."""
+
+    def __init__(self, tmp, postgres):
+        self.postgres = postgres
+        if postgres:
+            self.admin_url = postgres
+            name = f"lofte_faults_{os.getpid()}"
+            self.psql(f"DROP DATABASE IF EXISTS {name}", url=postgres)
+            self.psql(f"CREATE DATABASE {name}", url=postgres)
+            parts = urllib.parse.urlsplit(postgres)
+            self.url = urllib.parse.urlunsplit(parts._replace(path="/" + name))
+            self.name = name
+            self.args = ["--database-url", self.url]
+        else:
+            self.path = os.path.join(tmp, "data", "lofte.sqlite")
+            self.args = ["--data-dir", os.path.join(tmp, "data")]
+
+    def psql(self, sql, url=None):
+        out = subprocess.run(
+            ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+             url or self.url, "-c", sql],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        return [tuple(line.split("\t")) for line in out.splitlines() if line]
+
+    def rows(self, sql):
+        if self.postgres:
+            return self.psql(sql)
+        with sqlite3.connect(self.path) as db:
+            return [tuple(str(v) if v is not None else "" for v in row)
+                    for row in db.execute(sql).fetchall()]
+
+    def drop(self):
+        if self.postgres:
+            self.psql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)", url=self.admin_url)
+
+
+def lofte(args, db, *command):
+    return subprocess.run(
+        [args.lofte, *db.args, *command], check=True, capture_output=True, text=True,
+        env={**os.environ, "LOFTE_LOG": "warn", "LOFTE_LANG": "en"},
+    ).stdout
+
+
+class Server:
+    def __init__(self, args, db, log):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [args.lofte, *db.args, "serve", "--bind", f"127.0.0.1:{self.port}"],
+            stdout=log, stderr=log,
+            env={**os.environ, "LOFTE_LOG": "warn", "LOFTE_LANG": "en"},
+        )
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit("the server did not start")
+
+    def kill(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+
+class Client:
+    """Staff (session cookie) and an API token against whichever server runs now."""
+
+    def __init__(self, jar, token):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+        self.token = token
+        self.base = None
+
+    def request(self, method, path, body=None, headers=None):
+        req = urllib.request.Request(self.base + path, data=body, method=method,
+                                     headers=headers or {})
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.status, r.read(), r.headers
+        except urllib.error.HTTPError as e:
+            return e.code, e.read(), e.headers
+
+
+def publisher(client, targets, acknowledged, failures, stop):
+    """Publishes follow-ups one after another until the server dies or `stop` is set."""
+    while targets and not stop.is_set():
+        code, year, period = targets[-1]
+        path = f"/personal/kommun/{code}/{year}/uppfoljning/{period}"
+        try:
+            status, body, headers = client.request("GET", path)
+            if status == 303:
+                failures.append(f"GET {path}: sent to {headers.get('Location')} (session lost?)")
+                return
+            html = body.decode()
+            if status != 200:
+                failures.append(f"GET {path}: {status}")
+                return
+            commitments = sorted({int(i) for i in re.findall(r'name="narrative_(\d+)"', html)})
+            version = re.search(r'name="version" value="(\d+)"', html)
+            form = {"version": version.group(1) if version else "0", "action": "publish"}
+            for i in commitments:
+                form[f"status_{i}"] = ""  # the engine's suggestion where there is a number
+                form[f"narrative_{i}"] = f"Uppföljning {period} {year} (feltest)."
+            status, body, headers = client.request(
+                "POST", path, urllib.parse.urlencode(form).encode(),
+                {"Content-Type": "application/x-www-form-urlencoded"})
+        except OSError:
+            return  # the server was killed
+        if status == 303 and headers.get("Location", "").endswith(f"/uppfoljning/{period}"):
+            acknowledged.append((code, year, period))
+            targets.pop()
+        else:
+            failures.append(f"POST {path}: {status} {body[:300]!r}")
+            return
+
+
+def importer(client, batches, acknowledged, failures, stop):
+    """Posts batches of activities until the server dies or `stop` is set."""
+    while batches and not stop.is_set():
+        name, code, items = batches[-1]
+        try:
+            status, body, _ = client.request(
+                "POST", f"/api/v1/municipalities/{code}/activities",
+                json.dumps(items).encode(),
+                {"Content-Type": "application/json",
+                 "Authorization": f"Bearer {client.token}"})
+        except OSError:
+            return
+        if status == 201:
+            acknowledged.append(name)
+            batches.pop()
+        else:
+            failures.append(f"POST activities {name}: {status} {body[:300]!r}")
+            return
+
+
+def make_batches(codes, years, places, rng, count):
+    """Batches of activities spread over the municipalities and the promises' years (so
+    that no one follow-up has to count them all)."""
+    batches = []
+    for b in range(count):
+        code = codes[b % len(codes)]
+        items = []
+        for i in range(BATCH):
+            day = datetime.date(int(rng.choice(years)), 1, 1) + datetime.timedelta(rng.randrange(365))
+            started = f"{day.isoformat()}T{rng.randrange(24):02}:{rng.randrange(60):02}:00+01:00"
+            items.append({
+                "external_id": f"fault-b{b}-{i}",
+                "type": "traffic_control",
+                "performer": "police",
+                "started_at": started,
+                "duration_minutes": rng.randrange(15, 31),
+                "place": rng.choice(places[code]),
+            })
+        batches.append((f"fault-b{b}", code, items))
+    batches.reverse()  # popped from the end
+    return batches
+
+
+def check(args, db):
+    """Everything that must hold after a kill; returns the list of what does not."""
+    problems = []
+    try:
+        lofte(args, db, "check")
+    except subprocess.CalledProcessError as e:
+        problems.append(f"lofte check: {e.stdout.strip()} {e.stderr.strip()}")
+    for fid, published, entries, commitments, frozen, targets, audited in db.rows(
+        """SELECT f.id, CASE WHEN f.published_at IS NULL THEN 0 ELSE 1 END,
+             (SELECT COUNT(*) FROM follow_up_entry e WHERE e.follow_up_id = f.id),
+             (SELECT COUNT(*) FROM commitment c WHERE c.promise_id = f.promise_id),
+             (SELECT COUNT(*) FROM follow_up_entry e JOIN commitment c ON c.id = e.commitment_id
+                WHERE e.follow_up_id = f.id AND e.figures IS NOT NULL),
+             (SELECT COUNT(*) FROM commitment c
+                WHERE c.promise_id = f.promise_id AND c.target IS NOT NULL),
+             (SELECT COUNT(*) FROM audit_log a WHERE a.entity = 'follow_up'
+                AND a.entity_id = f.id AND a.action = 'publish')
+           FROM follow_up f"""):
+        if (published, entries, frozen, audited) != ("1", commitments, targets, "1"):
+            problems.append(
+                f"follow-up {fid}: published={published}, {entries} entries for {commitments} "
+                f"commitments, {frozen} frozen figures for {targets} numeric targets, "
+                f"{audited} audit rows")
+    counts = {}
+    for (key,) in db.rows("SELECT dedup_key FROM activity WHERE dedup_key LIKE 'id:fault-b%'"):
+        batch = key[len("id:"):].rsplit("-", 1)[0]
+        counts[batch] = counts.get(batch, 0) + 1
+    for batch, n in counts.items():
+        if n != BATCH:
+            problems.append(f"activity batch {batch}: {n} of {BATCH} rows")
+    return problems, counts
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=20)
+    p.add_argument("--lofte", default=os.environ.get("LOFTE", os.path.join(ROOT, "target/debug/lofte")))
+    p.add_argument("--postgres", help="a PostgreSQL server URL; a fresh database is made on it")
+    p.add_argument("--seed", type=int, default=4821)
+    p.add_argument("--max-delay", type=float, default=3.0,
+                   help="kill within this many seconds of the server's start")
+    args = p.parse_args()
+    rng = random.Random(args.seed)  # the same kill moments every run
+    tmp = tempfile.mkdtemp(prefix="lofte-faults-server.")
+    db = Database(tmp, args.postgres)
+    try:
+        return run(args, rng, tmp, db)
+    finally:
+        db.drop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args, rng, tmp, db):
+    kind = "PostgreSQL" if args.postgres else "SQLite"
+    # Twelve made-up municipalities with ten years of promises each: 120 promises, 480
+    # follow-ups (three tertials and a final report each) to publish.
+    lofte(args, db, "demo", "--national", "--municipalities", "12", "--activities", "12000",
+          "--responses", "1200")
+    password = lofte(args, db, "user", "add", "--email", "feltest@example.se", "--name",
+                     "Feltest", "--organisation", "installation", "--role", "admin").split()[-1]
+    token = lofte(args, db, "token", "create", "--organisation", "installation", "--role",
+                  "admin", "--name", "Feltest").split()[-1]
+    codes = [c for (c,) in db.rows("SELECT DISTINCT municipality_code FROM promise ORDER BY 1")]
+    years = [y for (y,) in db.rows("SELECT DISTINCT first_year FROM promise ORDER BY 1")]
+    places = {c: [s for (s,) in db.rows(
+        f"SELECT slug FROM place WHERE municipality_code = '{c}' ORDER BY slug")] for c in codes}
+    targets = [(c, y, period) for c in codes for y in years for period in ("t1", "t2", "t3", "slutredovisning")]
+    targets.reverse()
+    batches = make_batches(codes, years, places, rng, 1000)
+
+    jar = http.cookiejar.CookieJar()
+    client = Client(jar, token)
+    log = open(os.path.join(tmp, "server.log"), "ab")
+    server = Server(args, db, log)
+    client.base = server.base
+    status, _, headers = client.request("POST", "/logga-in", urllib.parse.urlencode(
+        {"email": "feltest@example.se", "password": password}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"})
+    if status != 303:
+        raise SystemExit(f"could not sign in: {status}")
+    server.kill()
+
+    published, imported, failures, killed_busy = [], [], [], 0
+    for r in range(1, args.rounds + 1):
+        if not targets and not batches:
+            print(f"round {r}: nothing left to publish or import; stopping")
+            break
+        delay = rng.uniform(0.05, args.max_delay)
+        server = Server(args, db, log)
+        client.base = server.base
+        stop = threading.Event()
+        acked_now_p, acked_now_i = [], []
+        workers = [
+            threading.Thread(target=publisher, args=(client, targets, acked_now_p, failures, stop)),
+            threading.Thread(target=importer, args=(client, batches, acked_now_i, failures, stop)),
+        ]
+        for w in workers:
+            w.start()
+        time.sleep(delay)
+        busy = any(w.is_alive() for w in workers)
+        server.kill()
+        stop.set()
+        for w in workers:
+            w.join()
+        killed_busy += busy
+        published += acked_now_p
+        imported += acked_now_i
+        problems, counts = check(args, db)
+        stored = {(c, y, p) for (c, y, p) in db.rows(
+            """SELECT p.municipality_code, p.first_year, f.period FROM follow_up f
+               JOIN promise p ON p.id = f.promise_id WHERE f.published_at IS NOT NULL""")}
+        lost = [t for t in published if (t[0], str(t[1]), t[2]) not in stored]
+        lost += [b for b in imported if counts.get(b) != BATCH]
+        problems += [f"acknowledged but missing: {x}" for x in lost]
+        # A request cut off by the kill may still have committed: take it off the lists.
+        targets[:] = [t for t in targets if (t[0], str(t[1]), t[2]) not in stored]
+        batches[:] = [b for b in batches if b[0] not in counts]
+        print(f"round {r:3}: killed after {delay * 1000:6.0f} ms{' (idle)' if not busy else ''}; "
+              f"{len(acked_now_p)} follow-ups and {len(acked_now_i)} batches acknowledged; "
+              f"{len(stored)} follow-ups and {sum(counts.values())} test activities stored; "
+              f"{len(problems)} problems", flush=True)
+        for x in problems:
+            print("  FAIL", x)
+        failures += problems
+    print(f"\n{kind}: {r} rounds, server killed mid-work {killed_busy} times; "
+          f"{len(published)} publications and {len(imported)} batches of {BATCH} acknowledged")
+    print(f"inconsistencies: {len(failures)}")
+    for f in failures[:20]:
+        print("  ", f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
