@@ -2,20 +2,25 @@
 """Kill -9 of the *server* while it publishes follow-ups and takes activity imports
 (issue 8, faults). Standard library only.
 
-Each round starts `lofte serve`, lets two clients work against it — one publishing
+Each round starts `lofte serve`, lets three clients work against it — one publishing
 tertial and final follow-ups through the staff form (signed in with a session cookie),
-one posting batches of activities to the JSON API (a token) — and kills the server with
-SIGKILL at a seeded random moment. After each kill:
+one posting batches of activities to the JSON API (a token), one uploading safety-survey
+response files through the staff form — and kills the server with SIGKILL at a seeded
+random moment. After each kill:
 
 * the database passes `lofte check` (SQLite: integrity and foreign keys; PostgreSQL:
   every table readable);
 * every follow-up is whole: published, with one entry per commitment of its promise,
-  frozen figures for each commitment with a numeric target, and one "publish" row in the audit log (a half-written
+  frozen figures for each commitment with a numeric target, and one "publish" row in
+  the audit log (a half-written
   publication would show as a follow-up without entries, entries without figures, or a
   follow-up without its audit row);
 * every activity batch is wholly there or wholly absent;
-* nothing the server acknowledged is lost: each publication answered with 303 and each
-  batch answered with 201 before the kill is in the database.
+* every survey import is whole: its respondents all in its stored chunks and its year
+  (each file is one year) claimed with that count;
+* nothing the server acknowledged is lost: each publication answered with 303, each
+  batch answered with 201 and each survey file answered with 200 before the kill is in
+  the database.
 
 The session cookie from the first sign-in is used in every round: sessions live in the
 database, so they survive the crash too (a 303 to the sign-in page would count as a
@@ -202,6 +207,53 @@ def importer(client, batches, acknowledged, failures, stop):
             return
 
 
+def surveyor(client, files, acknowledged, failures, stop):
+    """Uploads survey response files (Flen, one year each) until the server dies."""
+    while files and not stop.is_set():
+        name, make_body = files[-1]
+        body = make_body()
+        boundary = "lofte-faults-boundary"
+        form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+                f"responses\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+                f"filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").encode() \
+            + body + f"\r\n--{boundary}--\r\n".encode()
+        try:
+            status, reply, _ = client.request(
+                "POST", "/personal/kommun/0482/trygghetsmatning", form,
+                {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        except OSError:
+            return
+        if status == 200:
+            acknowledged.append(name)
+            files.pop()
+        else:
+            failures.append(f"POST survey {name}: {status} {reply[:300]!r}")
+            return
+
+
+def make_survey_files(count, rows):
+    """`count` response files for Flen from bench/survey-generate.py, each one year
+    (2030, 2031, …: years nothing else holds) of `rows` respondents; each file's bytes
+    are made when it is sent."""
+    out = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "bench/survey-generate.py"), str(rows * 10), "-"],
+        check=True, capture_output=True, text=True).stdout.splitlines()
+    header, lines = out[0], out[1:]
+    year_at = header.split(",").index("year")
+    base = [line.split(",") for line in lines[:rows]]  # survey-generate.py quotes nothing
+
+    def body(year):
+        out = [header]
+        for cells in base:
+            cells[year_at] = str(year)
+            out.append(",".join(cells))
+        return ("\n".join(out) + "\n").encode()
+
+    files = [(f"feltest-{2030 + k}.csv", lambda y=2030 + k: body(y)) for k in range(count)]
+    files.reverse()
+    return files
+
+
 def make_batches(codes, years, places, rng, count):
     """Batches of activities spread over the municipalities and the promises' years (so
     that no one follow-up has to count them all)."""
@@ -255,7 +307,17 @@ def check(args, db):
     for batch, n in counts.items():
         if n != BATCH:
             problems.append(f"activity batch {batch}: {n} of {BATCH} rows")
-    return problems, counts
+    surveys = {}
+    for iid, name, rows, chunked, claimed in db.rows(
+        """SELECT i.id, i.file_name, i.rows,
+             (SELECT COALESCE(SUM(c.rows), 0) FROM survey_chunk c WHERE c.import_id = i.id),
+             (SELECT COALESCE(SUM(y.rows), 0) FROM survey_year y WHERE y.import_id = i.id)
+           FROM survey_import i WHERE i.municipality_code = '0482'"""):
+        surveys[name] = rows
+        if not rows == chunked == claimed:
+            problems.append(f"survey import {iid} ({name}): {rows} respondents, "
+                            f"{chunked} in its chunks, {claimed} claimed by its years")
+    return problems, counts, surveys
 
 
 def main():
@@ -283,6 +345,10 @@ def run(args, rng, tmp, db):
     # follow-ups (three tertials and a final report each) to publish.
     lofte(args, db, "demo", "--national", "--municipalities", "12", "--activities", "12000",
           "--responses", "1200")
+    # Flen as well, with its survey codebook, for the survey uploads.
+    lofte(args, db, "municipality", "import", os.path.join(ROOT, "data/flen/municipality.json"))
+    lofte(args, db, "survey", "codebook", "--municipality", "0482",
+          os.path.join(ROOT, "data/flen/survey-codebook.json"))
     password = lofte(args, db, "user", "add", "--email", "feltest@example.se", "--name",
                      "Feltest", "--organisation", "installation", "--role", "admin").split()[-1]
     token = lofte(args, db, "token", "create", "--organisation", "installation", "--role",
@@ -294,6 +360,7 @@ def run(args, rng, tmp, db):
     targets = [(c, y, period) for c in codes for y in years for period in ("t1", "t2", "t3", "slutredovisning")]
     targets.reverse()
     batches = make_batches(codes, years, places, rng, 1000)
+    files = make_survey_files(70, 60000)
 
     jar = http.cookiejar.CookieJar()
     client = Client(jar, token)
@@ -307,19 +374,20 @@ def run(args, rng, tmp, db):
         raise SystemExit(f"could not sign in: {status}")
     server.kill()
 
-    published, imported, failures, killed_busy = [], [], [], 0
+    published, imported, uploaded, failures, killed_busy = [], [], [], [], 0
     for r in range(1, args.rounds + 1):
-        if not targets and not batches:
+        if not targets and not batches and not files:
             print(f"round {r}: nothing left to publish or import; stopping")
             break
         delay = rng.uniform(0.05, args.max_delay)
         server = Server(args, db, log)
         client.base = server.base
         stop = threading.Event()
-        acked_now_p, acked_now_i = [], []
+        acked_now_p, acked_now_i, acked_now_s = [], [], []
         workers = [
             threading.Thread(target=publisher, args=(client, targets, acked_now_p, failures, stop)),
             threading.Thread(target=importer, args=(client, batches, acked_now_i, failures, stop)),
+            threading.Thread(target=surveyor, args=(client, files, acked_now_s, failures, stop)),
         ]
         for w in workers:
             w.start()
@@ -332,25 +400,31 @@ def run(args, rng, tmp, db):
         killed_busy += busy
         published += acked_now_p
         imported += acked_now_i
-        problems, counts = check(args, db)
+        uploaded += acked_now_s
+        problems, counts, surveys = check(args, db)
         stored = {(c, y, p) for (c, y, p) in db.rows(
             """SELECT p.municipality_code, p.first_year, f.period FROM follow_up f
                JOIN promise p ON p.id = f.promise_id WHERE f.published_at IS NOT NULL""")}
         lost = [t for t in published if (t[0], str(t[1]), t[2]) not in stored]
         lost += [b for b in imported if counts.get(b) != BATCH]
+        lost += [f for f in uploaded if f not in surveys]
         problems += [f"acknowledged but missing: {x}" for x in lost]
         # A request cut off by the kill may still have committed: take it off the lists.
         targets[:] = [t for t in targets if (t[0], str(t[1]), t[2]) not in stored]
         batches[:] = [b for b in batches if b[0] not in counts]
+        files[:] = [f for f in files if f[0] not in surveys]
         print(f"round {r:3}: killed after {delay * 1000:6.0f} ms{' (idle)' if not busy else ''}; "
-              f"{len(acked_now_p)} follow-ups and {len(acked_now_i)} batches acknowledged; "
-              f"{len(stored)} follow-ups and {sum(counts.values())} test activities stored; "
+              f"{len(acked_now_p)} follow-ups, {len(acked_now_i)} batches, "
+              f"{len(acked_now_s)} survey files acknowledged; "
+              f"{len(stored)} follow-ups, {sum(counts.values())} test activities, "
+              f"{len(surveys)} survey files stored; "
               f"{len(problems)} problems", flush=True)
         for x in problems:
             print("  FAIL", x)
         failures += problems
     print(f"\n{kind}: {r} rounds, server killed mid-work {killed_busy} times; "
-          f"{len(published)} publications and {len(imported)} batches of {BATCH} acknowledged")
+          f"{len(published)} publications, {len(imported)} batches of {BATCH} activities and "
+          f"{len(uploaded)} survey files acknowledged")
     print(f"inconsistencies: {len(failures)}")
     for f in failures[:20]:
         print("  ", f)
