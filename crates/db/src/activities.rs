@@ -6,13 +6,14 @@
 
 use std::collections::HashSet;
 use std::io::Read;
+use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, Statement, Value,
 };
 
 use crate::editing::Actor;
@@ -68,11 +69,144 @@ const REQUIRED: [&str; 3] = ["type", "performer", "date"];
 /// Rows per INSERT: well under SQLite's bind-parameter limit.
 const BATCH: usize = 500;
 
+/// The columns [`Tenant::insert_activities`] writes, in order (all but the id).
+const INSERT_COLUMNS: [activity::Column; 14] = [
+    activity::Column::MunicipalityCode,
+    activity::Column::ActivityType,
+    activity::Column::Performer,
+    activity::Column::StartedAt,
+    activity::Column::LocalDate,
+    activity::Column::DurationMinutes,
+    activity::Column::PlaceSlug,
+    activity::Column::Participants,
+    activity::Column::Note,
+    activity::Column::DedupKey,
+    activity::Column::Synthetic,
+    activity::Column::AccountId,
+    activity::Column::ApiTokenId,
+    activity::Column::CreatedAt,
+];
+
+/// `INSERT INTO activity (…) VALUES (…), … ON CONFLICT (municipality_code, dedup_key)
+/// DO NOTHING` for `rows` rows, with placeholders for the values.
+fn insert_sql(backend: DbBackend, rows: usize) -> String {
+    let mut insert = Query::insert();
+    insert.into_table(activity::Entity).columns(INSERT_COLUMNS);
+    for _ in 0..rows {
+        insert.values_panic(INSERT_COLUMNS.map(|_| Expr::val(Value::Int(None))));
+    }
+    insert.on_conflict(
+        OnConflict::columns([
+            activity::Column::MunicipalityCode,
+            activity::Column::DedupKey,
+        ])
+        .do_nothing()
+        .to_owned(),
+    );
+    backend.build(&insert).sql
+}
+
+/// [`insert_sql`] for a full batch, written once per backend.
+fn full_batch_sql(backend: DbBackend) -> &'static str {
+    static SQLITE: OnceLock<String> = OnceLock::new();
+    static POSTGRES: OnceLock<String> = OnceLock::new();
+    let cell = match backend {
+        DbBackend::Postgres => &POSTGRES,
+        // lofte runs on SQLite and PostgreSQL only (`Db::connect`).
+        _ => &SQLITE,
+    };
+    cell.get_or_init(|| insert_sql(backend, BATCH))
+}
+
 /// Page cache for an import's connection, in KiB.
 const IMPORT_CACHE_KIB: u32 = 32 * 1024;
 
+/// Page cache while an import rebuilds the progress index, in KiB (see `ProgressIndex`).
+const REBUILD_CACHE_KIB: u32 = 8 * 1024;
+
 /// At most this many problems are listed; an import with more is still refused whole.
 pub const MAX_LISTED: usize = 200;
+
+/// The `activity_progress` index during a CSV import on SQLite. Its key follows the
+/// activities' dates, not the file's order, so inserting into it costs a random page per
+/// row; building it in one sorted pass over the table is much cheaper when the import is
+/// large next to what is stored (bench/README.md). So: once an import has added more
+/// rows than the table held when it began, the index is dropped, and it is built again
+/// from its own stored definition before the commit, in the same transaction (readers
+/// keep seeing the old table and index until then; a refused or killed import rolls the
+/// drop back with everything else). The rule never costs much more than the better of
+/// the two choices, and a small import into a large table never rebuilds. Not on
+/// PostgreSQL, where `DROP INDEX` would lock readers out until the commit.
+struct ProgressIndex {
+    /// `CREATE INDEX …` as SQLite stored it; `None` when this does not apply.
+    definition: Option<String>,
+    rows_at_start: u64,
+    dropped: bool,
+}
+
+impl ProgressIndex {
+    async fn at_start(conn: &impl ConnectionTrait, sqlite: bool) -> Result<Self> {
+        let mut this = ProgressIndex {
+            definition: None,
+            rows_at_start: 0,
+            dropped: false,
+        };
+        if !sqlite {
+            return Ok(this);
+        }
+        let backend = DbBackend::Sqlite;
+        this.definition = match conn
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'activity_progress'",
+            ))
+            .await?
+        {
+            Some(row) => Some(row.try_get_by_index(0)?),
+            None => None,
+        };
+        // Activities are only ever added, never deleted, so the largest id counts them
+        // without a scan of the table.
+        if let Some(row) = conn
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT COALESCE(MAX(id), 0) FROM activity",
+            ))
+            .await?
+        {
+            let max: i64 = row.try_get_by_index(0)?;
+            this.rows_at_start = u64::try_from(max).unwrap_or(0);
+        }
+        Ok(this)
+    }
+
+    async fn after_batch(&mut self, conn: &impl ConnectionTrait, added: u64) -> Result<()> {
+        if !self.dropped && self.definition.is_some() && added > self.rows_at_start {
+            conn.execute_unprepared("DROP INDEX activity_progress")
+                .await?;
+            self.dropped = true;
+        }
+        Ok(())
+    }
+
+    async fn rebuild(self, conn: &impl ConnectionTrait) -> Result<()> {
+        if let (true, Some(definition)) = (self.dropped, self.definition) {
+            // Building the index sorts every entry, in runs as large as the page cache
+            // that spill to temporary files; with `temp_store = memory` (`Db::connect`)
+            // those would stay in memory, which would then grow with the table. So sort
+            // on disk, with smaller runs (the build writes its pages in order and needs
+            // little cache; the import's dirty pages go to the WAL as at any commit).
+            conn.execute_unprepared(&format!("PRAGMA cache_size = -{REBUILD_CACHE_KIB}"))
+                .await?;
+            conn.execute_unprepared("PRAGMA temp_store = file").await?;
+            let built = conn.execute_unprepared(&definition).await;
+            conn.execute_unprepared("PRAGMA temp_store = memory")
+                .await?;
+            built?;
+        }
+        Ok(())
+    }
+}
 
 /// Local (Swedish) date and time to UTC. A time that does not exist (the hour skipped
 /// when summer time starts) is read as the hour after; an ambiguous one as the first.
@@ -267,37 +401,37 @@ impl Tenant {
             .collect())
     }
 
-    pub(crate) fn row(
+    /// The values of one activity's row, in the order of [`INSERT_COLUMNS`].
+    fn push_row(
         &self,
-        actor: Actor,
+        values: &mut Vec<Value>,
+        (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
         a: &NewActivity,
-        synthetic: bool,
-    ) -> activity::ActiveModel {
+    ) {
         let (account_id, api_token_id) = match actor {
             Actor::Account(id) => (Some(id), None),
             Actor::ApiToken(id) => (None, Some(id)),
             Actor::System => (None, None),
         };
-        activity::ActiveModel {
-            municipality_code: Set(self.code().to_owned()),
-            activity_type: Set(a.activity.activity_type.to_string()),
-            performer: Set(a.activity.performer.as_string()),
-            started_at: Set(a.started_at),
-            local_date: Set(a.activity.date),
-            duration_minutes: Set(a
-                .activity
+        values.extend([
+            self.code().into(),
+            a.activity.activity_type.to_string().into(),
+            a.activity.performer.as_string().into(),
+            a.started_at.into(),
+            a.activity.date.into(),
+            a.activity
                 .duration_minutes
-                .and_then(|d| i32::try_from(d).ok())),
-            place_slug: Set(a.activity.place.as_ref().map(ToString::to_string)),
-            participants: Set(a.participants.and_then(|p| i32::try_from(p).ok())),
-            note: Set(a.note.as_ref().map(ToString::to_string)),
-            dedup_key: Set(a.dedup_key()),
-            synthetic: Set(synthetic),
-            account_id: Set(account_id),
-            api_token_id: Set(api_token_id),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
+                .and_then(|d| i32::try_from(d).ok())
+                .into(),
+            a.activity.place.as_ref().map(ToString::to_string).into(),
+            a.participants.and_then(|p| i32::try_from(p).ok()).into(),
+            a.note.as_ref().map(ToString::to_string).into(),
+            a.dedup_key().into(),
+            synthetic.into(),
+            account_id.into(),
+            api_token_id.into(),
+            created_at.into(),
+        ]);
     }
 
     /// Inserts one activity inside the caller's transaction: the work a safety walk or a
@@ -308,31 +442,47 @@ impl Tenant {
         actor: Actor,
         activity: &NewActivity,
     ) -> Result<()> {
-        self.insert_batch(conn, vec![self.row(actor, activity, false)])
-            .await?;
+        self.insert_activities(
+            conn,
+            (actor, false, Utc::now()),
+            std::slice::from_ref(activity),
+        )
+        .await?;
         Ok(())
     }
 
-    pub(crate) async fn insert_batch(
+    /// Inserts activities inside the caller's transaction, skipping any already stored
+    /// (the same municipality and dedup key); returns how many were added. The rows of
+    /// one call share who added them, whether they are made up, and when.
+    ///
+    /// One multi-row `INSERT … ON CONFLICT DO NOTHING` per [`BATCH`] rows, with the SQL
+    /// of a full batch written once per process and the values bound directly: a bulk
+    /// import spends its time here, and building it through `InsertMany` cost about a
+    /// fifth of the import's time in allocations (bench/README.md).
+    pub(crate) async fn insert_activities(
         &self,
         conn: &impl ConnectionTrait,
-        rows: Vec<activity::ActiveModel>,
+        added_by: (Actor, bool, chrono::DateTime<Utc>),
+        items: &[NewActivity],
     ) -> Result<u64> {
-        if rows.is_empty() {
-            return Ok(0);
+        let backend = conn.get_database_backend();
+        let mut added = 0;
+        for chunk in items.chunks(BATCH) {
+            let mut values = Vec::with_capacity(chunk.len() * INSERT_COLUMNS.len());
+            for a in chunk {
+                self.push_row(&mut values, added_by, a);
+            }
+            let sql = if chunk.len() == BATCH {
+                full_batch_sql(backend).to_owned()
+            } else {
+                insert_sql(backend, chunk.len())
+            };
+            added += conn
+                .execute_raw(Statement::from_sql_and_values(backend, sql, values))
+                .await?
+                .rows_affected();
         }
-        let inserted = activity::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    activity::Column::MunicipalityCode,
-                    activity::Column::DedupKey,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(conn)
-            .await?;
-        Ok(inserted)
+        Ok(added)
     }
 
     /// Activities are only ever added, each carrying who added it; the audit log records
@@ -387,14 +537,9 @@ impl Tenant {
             return Err(Error::Invalid(problems));
         }
         let txn = self.db().begin_write().await?;
-        let mut added = 0;
-        for chunk in items.chunks(BATCH) {
-            let rows = chunk
-                .iter()
-                .map(|a| self.row(actor, a, synthetic))
-                .collect();
-            added += self.insert_batch(&txn, rows).await?;
-        }
+        let added = self
+            .insert_activities(&txn, (actor, synthetic, Utc::now()), items)
+            .await?;
         txn.commit().await?;
         Ok(ImportSummary {
             added,
@@ -459,11 +604,13 @@ impl Tenant {
         // A large import touches index pages all over the file: give this connection a
         // bigger page cache while it runs (SQLite's default is 2 MiB), and hand it back
         // afterwards so pooled connections stay small.
-        let sqlite = self.db().backend() == sea_orm::DbBackend::Sqlite;
+        let sqlite = self.db().backend() == DbBackend::Sqlite;
         if sqlite {
             txn.execute_unprepared(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
                 .await?;
         }
+        let mut progress_index = ProgressIndex::at_start(&txn, sqlite).await?;
+        let added_by = (actor, false, Utc::now());
         let mut summary = ImportSummary::default();
         let mut batch = Vec::with_capacity(BATCH);
         let mut seen_rows = 0u64;
@@ -498,10 +645,11 @@ impl Tenant {
             });
             match parsed {
                 Ok(a) if errors.is_empty() => {
-                    batch.push(self.row(actor, &a, false));
+                    batch.push(a);
                     if batch.len() == BATCH {
-                        summary.added +=
-                            self.insert_batch(&txn, std::mem::take(&mut batch)).await?;
+                        summary.added += self.insert_activities(&txn, added_by, &batch).await?;
+                        batch.clear();
+                        progress_index.after_batch(&txn, summary.added).await?;
                     }
                 }
                 Ok(_) => {}
@@ -519,14 +667,18 @@ impl Tenant {
                 }
             }
         }
+        if !errors.is_empty() {
+            if sqlite {
+                txn.execute_unprepared("PRAGMA cache_size = -2000").await?;
+            }
+            txn.rollback().await?; // the index too, if it was dropped
+            return Ok(Err(errors));
+        }
+        summary.added += self.insert_activities(&txn, added_by, &batch).await?;
+        progress_index.rebuild(&txn).await?;
         if sqlite {
             txn.execute_unprepared("PRAGMA cache_size = -2000").await?;
         }
-        if !errors.is_empty() {
-            txn.rollback().await?;
-            return Ok(Err(errors));
-        }
-        summary.added += self.insert_batch(&txn, batch).await?;
         summary.already_there = seen_rows - summary.added;
         self.audit_activities(&txn, actor, summary.added, summary.already_there)
             .await?;

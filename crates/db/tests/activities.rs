@@ -336,3 +336,91 @@ async fn a_promise_can_only_count_types_the_municipality_has() {
             .is_some()
     );
 }
+
+/// The `activity_progress` index as SQLite stores it, and how many activities are
+/// stored (`None` on PostgreSQL).
+async fn progress_index(t: &lofte_db::testing::TestDatabase) -> Option<(String, i64)> {
+    use sea_orm::ConnectionTrait;
+    if !t.url.starts_with("sqlite") {
+        return None;
+    }
+    let conn = sea_orm::Database::connect(&t.url).await.unwrap();
+    let one = |sql: &str| {
+        conn.query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            sql,
+        ))
+    };
+    let index = one("SELECT sql FROM sqlite_master WHERE name = 'activity_progress'")
+        .await
+        .unwrap()
+        .expect("the index exists");
+    let count = one("SELECT COUNT(*) FROM activity").await.unwrap().unwrap();
+    Some((
+        index.try_get_by_index(0).unwrap(),
+        count.try_get_by_index(0).unwrap(),
+    ))
+}
+
+/// `rows` traffic controls in Flen on the days of 2021, `tc-{n}` as external ids.
+fn traffic_controls(rows: usize) -> String {
+    let mut csv = String::from("external_id,type,performer,date,duration_minutes,place\n");
+    let first = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    for n in 0..rows {
+        let day = first + chrono::Days::new((n * 7 % 365) as u64);
+        csv.push_str(&format!("tc-{n},traffic_control,police,{day},20,flen\n"));
+    }
+    csv
+}
+
+async fn traffic_controls_2021(flen: &Tenant) -> usize {
+    let year = lofte_domain::YearSpan::single(Year::new(2021).unwrap());
+    let types = [lofte_domain::ActivityTypeCode::parse("traffic_control").unwrap()];
+    flen.activities(year, &types).await.unwrap().0.len()
+}
+
+// A file larger than the table is imported with the progress index rebuilt at the end
+// (activities.rs, `ProgressIndex`): afterwards the index is there as before and the counts
+// are right; a refused file of that size leaves both as they were.
+#[tokio::test]
+async fn a_large_import_keeps_the_progress_index_and_counts_right_and_a_refused_one_changes_nothing()
+ {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    let before = progress_index(&t).await;
+    if let Some((_, rows)) = &before {
+        assert!(
+            *rows < 5_000,
+            "the file must be larger than the table: {rows}"
+        );
+    }
+    let index_before = before.map(|(sql, _)| sql);
+    let index_now = async || progress_index(&t).await.map(|(sql, _)| sql);
+    let stored = traffic_controls_2021(&flen).await;
+
+    let mut refused = traffic_controls(5_000);
+    refused.push_str("tc-x,traffic_control,police,2021-02-30,20,flen\n");
+    let errors = flen
+        .import_activities_csv(Actor::System, refused.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!((errors[0].line, errors[0].column.as_str()), (5_002, "date"));
+    assert_eq!(traffic_controls_2021(&flen).await, stored);
+    assert_eq!(index_now().await, index_before);
+
+    let imported = flen
+        .import_activities_csv(Actor::System, traffic_controls(5_000).as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(imported.added, 5_000);
+    assert_eq!(traffic_controls_2021(&flen).await, stored + 5_000);
+    assert_eq!(index_now().await, index_before);
+    let again = flen
+        .import_activities_csv(Actor::System, traffic_controls(5_000).as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((again.added, again.already_there), (0, 5_000));
+}
