@@ -29,18 +29,23 @@ use crate::text::Text;
 #[serde(deny_unknown_fields)]
 pub struct PromiseDocument {
     /// Four-digit municipality code (kommunkod), e.g. "0482" for Flen.
-    #[cfg_attr(feature = "openapi", schema(example = "0482"))]
+    #[cfg_attr(feature = "openapi", schema(example = "0482", pattern = "^[0-9]{4}$"))]
     pub municipality: String,
     pub years: YearsDocument,
-    #[cfg_attr(feature = "openapi", schema(example = "Medborgarlöfte 2021"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Medborgarlöfte 2021", max_length = 200, pattern = r"\S")
+    )]
     pub title: String,
     /// The overall aim the parties share.
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
     pub aim: String,
     /// Short names of the focus areas (fokusområden).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus_areas: Vec<String>,
     /// The focus paragraph as published, if the promise has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
     pub focus_text: Option<String>,
     pub outcome_goal: OutcomeGoalDocument,
     pub follow_up: FollowUpDocument,
@@ -53,6 +58,7 @@ pub struct PromiseDocument {
     pub signatories: Vec<SignatoryDocument>,
     /// First year of the earlier promise this one continues.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub continues: Option<i32>,
     /// The commitments, in the order they are published.
     pub commitments: Vec<CommitmentDocument>,
@@ -62,8 +68,10 @@ pub struct PromiseDocument {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearsDocument {
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub first: i32,
-    /// Last year, inclusive; the same as `first` for a one-year promise.
+    /// Last year, inclusive; the same as `first` for a one-year promise (at most four).
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub last: i32,
 }
 
@@ -71,11 +79,14 @@ pub struct YearsDocument {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeGoalDocument {
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
     pub text: String,
     /// The year the outcome is to be measured in.
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub measured_in: i32,
     /// The survey year the measurement is compared with; required with `indicators`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub baseline_year: Option<i32>,
     /// The safety-survey indicators (codes of the municipality's codebook) the goal is
     /// judged by, each with the direction that counts as better.
@@ -123,8 +134,11 @@ pub enum InternalFollowUpDocument {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FinalReportDocument {
+    /// After the promise's last year.
+    #[cfg_attr(feature = "openapi", schema(minimum = 2010, maximum = 2100))]
     pub year: i32,
     /// 1–4.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 4))]
     pub quarter: u8,
 }
 
@@ -143,7 +157,9 @@ pub enum StatusDocument {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryDocument {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub role: String,
 }
 
@@ -152,12 +168,14 @@ pub struct SignatoryDocument {
 #[serde(deny_unknown_fields)]
 pub struct CommitmentDocument {
     pub party: PartyDocument,
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
     pub text: String,
     pub kind: KindDocument,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<TargetDocument>,
     /// A local plan the commitment works through, e.g. "Lokal ANDT-handlingsplan".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub local_plan: Option<String>,
 }
 

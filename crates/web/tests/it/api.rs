@@ -96,6 +96,34 @@ async fn openapi_document() {
     insta::assert_json_snapshot!(body);
 }
 
+/// The document states the rules the parser applies (written as literals in the
+/// `schema(...)` attributes of `exchange.rs`), so clients and schemathesis know them.
+#[tokio::test]
+async fn openapi_document_states_the_promise_rules() {
+    use lofte_domain::{Text, Year};
+    let app = spawn_app().await;
+    let body: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let schemas = &body["components"]["schemas"];
+    for (schema, field) in [
+        ("YearsDocument", "first"),
+        ("YearsDocument", "last"),
+        ("OutcomeGoalDocument", "measured_in"),
+        ("FinalReportDocument", "year"),
+    ] {
+        let property = &schemas[schema]["properties"][field];
+        assert_eq!(property["minimum"], Year::MIN, "{schema}.{field}");
+        assert_eq!(property["maximum"], Year::MAX, "{schema}.{field}");
+    }
+    let promise = &schemas["PromiseDocument"]["properties"];
+    assert_eq!(promise["title"]["maxLength"], Text::SHORT);
+    assert_eq!(promise["aim"]["maxLength"], Text::LONG);
+    assert_eq!(promise["aim"]["pattern"], r"\S");
+    assert_eq!(promise["municipality"]["pattern"], "^[0-9]{4}$");
+    let commitment = &schemas["CommitmentDocument"]["properties"];
+    assert_eq!(commitment["text"]["maxLength"], Text::LONG);
+    assert_eq!(commitment["local_plan"]["maxLength"], Text::SHORT);
+}
+
 /// `docs/promise.schema.json` is generated from the exchange types; this keeps the
 /// committed file true. Regenerate with `LOFTE_UPDATE_SCHEMA=1 cargo test`.
 #[test]
