@@ -20,6 +20,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use axum_extra::extract::CookieJar;
 
 use crate::AppState;
 
@@ -110,22 +111,20 @@ fn key(req: &Request) -> Option<String> {
         return None;
     }
     let headers = req.headers();
-    let cookies = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cookies = CookieJar::from_headers(headers);
     // Signed-in staff see their own pages (and public ones with their name on them).
-    if cookies.contains("lofte_session=") || req.uri().path().starts_with("/personal") {
+    if cookies.get(crate::SESSION_COOKIE).is_some() || req.uri().path().starts_with("/personal") {
         return None;
     }
+    // Only lofte's language cookie changes a public page: other cookies (a proxy's or an
+    // analytics tool's, different for every visitor) must not split the cache.
+    let language = cookies.get(crate::lang::COOKIE).map_or("", |c| c.value());
     let accept_language = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     Some(format!(
-        "{}\n{cookies}\n{accept_language}",
+        "{}\n{language}\n{accept_language}",
         req.uri()
             .path_and_query()
             .map_or_else(|| req.uri().path(), |p| p.as_str())

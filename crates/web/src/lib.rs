@@ -119,11 +119,14 @@ fn routes(state: AppState) -> policy::Routes {
         .nest("/api", api::routes(state))
 }
 
+/// The name of the staff session cookie.
+pub const SESSION_COOKIE: &str = "lofte_session";
+
 /// The whole application as a router.
 pub fn router(state: AppState) -> Router {
     let sessions =
         tower_sessions::SessionManagerLayer::new(auth::DbSessionStore::new(state.db.clone()))
-            .with_name("lofte_session")
+            .with_name(SESSION_COOKIE)
             .with_http_only(true)
             .with_same_site(tower_sessions::cookie::SameSite::Lax)
             .with_secure(state.secure_cookies)

@@ -476,6 +476,13 @@ async fn public_pages_are_kept_for_readers_and_fresh_after_every_write() {
     let (hit, english) = get(Some("lofte_lang=en")).await;
     assert!(!hit, "another language is another page");
     assert!(english.contains("lang=\"en\""));
+    let (hit, _) = get(Some("_ga=GA1.2.1234567.89; lofte_lang=en")).await;
+    assert!(
+        hit,
+        "a cookie lofte does not set does not make another page"
+    );
+    let (hit, _) = get(Some("lofte_session=not-a-session")).await;
+    assert!(!hit, "a session cookie is never answered from the cache");
 
     // A write through this instance: the next reader gets a fresh page.
     let sent = client()
