@@ -100,7 +100,7 @@ echo "inconsistencies: $failures (check failures, partial imports, wrong final c
 # The server killed while it publishes follow-ups and takes activities through the API,
 # on SQLite and, when FAULTS_POSTGRES names a PostgreSQL server, there too.
 echo
-echo "== lofte serve killed during follow-up publishing and API imports =="
+echo "== lofte serve killed while it publishes follow-ups and takes activity batches and survey files =="
 python3 "$ROOT/bench/faults_server.py" --rounds "$ROUNDS" --lofte "$LOFTE" || failures=$((failures + 1))
 if [ -n "${FAULTS_POSTGRES:-}" ]; then
     python3 "$ROOT/bench/faults_server.py" --rounds "$ROUNDS" --lofte "$LOFTE" \
