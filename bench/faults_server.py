@@ -154,81 +154,76 @@ class Client:
             return e.code, e.read(), e.headers
 
 
-def publisher(client, targets, acknowledged, failures, stop):
-    """Publishes follow-ups one after another until the server dies or `stop` is set."""
-    while targets and not stop.is_set():
-        code, year, period = targets[-1]
-        path = f"/personal/kommun/{code}/{year}/uppfoljning/{period}"
+class Refused(Exception):
+    """The server answered, but not as it should have."""
+
+
+def work_through(client, queue, send, acknowledged, failures, stop):
+    """Sends the queue's items one after another (from its end) with `send` until the
+    queue is empty, the server dies or `stop` is set. What `send` returns is recorded as
+    acknowledged; a `Refused` ends the work with a failure."""
+    while queue and not stop.is_set():
         try:
-            status, body, headers = client.request("GET", path)
-            if status == 303:
-                failures.append(f"GET {path}: sent to {headers.get('Location')} (session lost?)")
-                return
-            html = body.decode()
-            if status != 200:
-                failures.append(f"GET {path}: {status}")
-                return
-            commitments = sorted({int(i) for i in re.findall(r'name="narrative_(\d+)"', html)})
-            version = re.search(r'name="version" value="(\d+)"', html)
-            form = {"version": version.group(1) if version else "0", "action": "publish"}
-            for i in commitments:
-                form[f"status_{i}"] = ""  # the engine's suggestion where there is a number
-                form[f"narrative_{i}"] = f"Uppföljning {period} {year} (feltest)."
-            status, body, headers = client.request(
-                "POST", path, urllib.parse.urlencode(form).encode(),
-                {"Content-Type": "application/x-www-form-urlencoded"})
+            done = send(client, queue[-1])
         except OSError:
             return  # the server was killed
-        if status == 303 and headers.get("Location", "").endswith(f"/uppfoljning/{period}"):
-            acknowledged.append((code, year, period))
-            targets.pop()
-        else:
-            failures.append(f"POST {path}: {status} {body[:300]!r}")
+        except Refused as e:
+            failures.append(str(e))
             return
+        acknowledged.append(done)
+        queue.pop()
 
 
-def importer(client, batches, acknowledged, failures, stop):
-    """Posts batches of activities until the server dies or `stop` is set."""
-    while batches and not stop.is_set():
-        name, code, items = batches[-1]
-        try:
-            status, body, _ = client.request(
-                "POST", f"/api/v1/municipalities/{code}/activities",
-                json.dumps(items).encode(),
-                {"Content-Type": "application/json",
-                 "Authorization": f"Bearer {client.token}"})
-        except OSError:
-            return
-        if status == 201:
-            acknowledged.append(name)
-            batches.pop()
-        else:
-            failures.append(f"POST activities {name}: {status} {body[:300]!r}")
-            return
+def publish(client, target):
+    """Opens a follow-up's staff page and publishes it."""
+    code, year, period = target
+    path = f"/personal/kommun/{code}/{year}/uppfoljning/{period}"
+    status, body, headers = client.request("GET", path)
+    if status == 303:
+        raise Refused(f"GET {path}: sent to {headers.get('Location')} (session lost?)")
+    if status != 200:
+        raise Refused(f"GET {path}: {status}")
+    html = body.decode()
+    commitments = sorted({int(i) for i in re.findall(r'name="narrative_(\d+)"', html)})
+    version = re.search(r'name="version" value="(\d+)"', html)
+    form = {"version": version.group(1) if version else "0", "action": "publish"}
+    for i in commitments:
+        form[f"status_{i}"] = ""  # the engine's suggestion where there is a number
+        form[f"narrative_{i}"] = f"Uppföljning {period} {year} (feltest)."
+    status, body, headers = client.request(
+        "POST", path, urllib.parse.urlencode(form).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"})
+    if status != 303 or not headers.get("Location", "").endswith(f"/uppfoljning/{period}"):
+        raise Refused(f"POST {path}: {status} {body[:300]!r}")
+    return target
 
 
-def surveyor(client, files, acknowledged, failures, stop):
-    """Uploads survey response files (Flen, one year each) until the server dies."""
-    while files and not stop.is_set():
-        name, make_body = files[-1]
-        body = make_body()
-        boundary = "lofte-faults-boundary"
-        form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
-                f"responses\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
-                f"filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").encode() \
-            + body + f"\r\n--{boundary}--\r\n".encode()
-        try:
-            status, reply, _ = client.request(
-                "POST", "/personal/kommun/0482/trygghetsmatning", form,
-                {"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        except OSError:
-            return
-        if status == 200:
-            acknowledged.append(name)
-            files.pop()
-        else:
-            failures.append(f"POST survey {name}: {status} {reply[:300]!r}")
-            return
+def post_batch(client, batch):
+    """Posts one batch of activities to the API."""
+    name, code, items = batch
+    status, body, _ = client.request(
+        "POST", f"/api/v1/municipalities/{code}/activities",
+        json.dumps(items).encode(),
+        {"Content-Type": "application/json", "Authorization": f"Bearer {client.token}"})
+    if status != 201:
+        raise Refused(f"POST activities {name}: {status} {body[:300]!r}")
+    return name
+
+
+def upload_survey(client, file):
+    """Uploads one survey response file (Flen) through the staff form."""
+    name, make_body = file
+    boundary = "lofte-faults-boundary"
+    form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+            f"responses\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").encode() \
+        + make_body() + f"\r\n--{boundary}--\r\n".encode()
+    status, reply, _ = client.request(
+        "POST", "/personal/kommun/0482/trygghetsmatning", form,
+        {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    if status != 200:
+        raise Refused(f"POST survey {name}: {status} {reply[:300]!r}")
+    return name
 
 
 def make_survey_files(count, rows):
@@ -385,9 +380,13 @@ def run(args, rng, tmp, db):
         stop = threading.Event()
         acked_now_p, acked_now_i, acked_now_s = [], [], []
         workers = [
-            threading.Thread(target=publisher, args=(client, targets, acked_now_p, failures, stop)),
-            threading.Thread(target=importer, args=(client, batches, acked_now_i, failures, stop)),
-            threading.Thread(target=surveyor, args=(client, files, acked_now_s, failures, stop)),
+            threading.Thread(target=work_through, args=(
+                client, queue, send, acknowledged, failures, stop))
+            for queue, send, acknowledged in [
+                (targets, publish, acked_now_p),
+                (batches, post_batch, acked_now_i),
+                (files, upload_survey, acked_now_s),
+            ]
         ]
         for w in workers:
             w.start()

@@ -742,21 +742,13 @@ async fn after_finding_change(
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            let slot = Some((finding, message));
-            let refused = match change {
-                FindingChange::Status => Refused {
-                    status: slot,
-                    ..Default::default()
-                },
-                FindingChange::Photo => Refused {
-                    photo: slot,
-                    ..Default::default()
-                },
-                FindingChange::Assign => Refused {
-                    assign: slot,
-                    ..Default::default()
-                },
+            let mut refused = Refused::default();
+            let slot = match change {
+                FindingChange::Status => &mut refused.status,
+                FindingChange::Photo => &mut refused.photo,
+                FindingChange::Assign => &mut refused.assign,
             };
+            *slot = Some((finding, message));
             let page = walk_page(state, lang, staff, tenant, walk_id, refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
