@@ -6,15 +6,19 @@
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::sqlx::sqlite::{SqliteArguments, SqliteConnection};
+use sea_orm::sqlx::{self, Arguments as _, AssertSqlSafe, Connection as _};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, Statement, Value,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    RuntimeErr, Statement, Value,
 };
+use sea_query_sqlx::SqlxValues;
 
 use crate::editing::Actor;
 use crate::entity::activity;
@@ -118,6 +122,22 @@ fn full_batch_sql(backend: DbBackend) -> &'static str {
     cell.get_or_init(|| insert_sql(backend, BATCH))
 }
 
+/// Inserts the rows whose values [`Tenant::row_values`] made (at most [`BATCH`]) with one
+/// statement, skipping any already stored; returns how many were added.
+async fn insert_rows(conn: &impl ConnectionTrait, values: Vec<Value>) -> Result<u64> {
+    let backend = conn.get_database_backend();
+    let rows = values.len() / INSERT_COLUMNS.len();
+    let sql = if rows == BATCH {
+        full_batch_sql(backend).to_owned()
+    } else {
+        insert_sql(backend, rows)
+    };
+    Ok(conn
+        .execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+        .rows_affected())
+}
+
 /// Page cache for an import's connection, in KiB.
 const IMPORT_CACHE_KIB: u32 = 32 * 1024;
 
@@ -138,73 +158,228 @@ pub const MAX_LISTED: usize = 200;
 /// the two choices, and a small import into a large table never rebuilds. Not on
 /// PostgreSQL, where `DROP INDEX` would lock readers out until the commit.
 struct ProgressIndex {
-    /// `CREATE INDEX …` as SQLite stored it; `None` when this does not apply.
+    /// `CREATE INDEX …` as SQLite stored it.
     definition: Option<String>,
     rows_at_start: u64,
     dropped: bool,
 }
 
 impl ProgressIndex {
-    async fn at_start(conn: &impl ConnectionTrait, sqlite: bool) -> Result<Self> {
-        let mut this = ProgressIndex {
-            definition: None,
-            rows_at_start: 0,
-            dropped: false,
-        };
-        if !sqlite {
-            return Ok(this);
-        }
-        let backend = DbBackend::Sqlite;
-        this.definition = match conn
-            .query_one_raw(Statement::from_string(
-                backend,
-                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'activity_progress'",
-            ))
-            .await?
-        {
-            Some(row) => Some(row.try_get_by_index(0)?),
-            None => None,
-        };
+    async fn at_start(conn: &mut SqliteConnection) -> Result<Self> {
+        let definition: Option<String> = sqlx::query_scalar(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'activity_progress'",
+        )
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(sqlx_error)?;
         // Activities are only ever added, never deleted, so the largest id counts them
         // without a scan of the table.
-        if let Some(row) = conn
-            .query_one_raw(Statement::from_string(
-                backend,
-                "SELECT COALESCE(MAX(id), 0) FROM activity",
-            ))
-            .await?
-        {
-            let max: i64 = row.try_get_by_index(0)?;
-            this.rows_at_start = u64::try_from(max).unwrap_or(0);
-        }
-        Ok(this)
+        let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM activity")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(sqlx_error)?;
+        Ok(ProgressIndex {
+            definition,
+            rows_at_start: u64::try_from(max).unwrap_or(0),
+            dropped: false,
+        })
     }
 
-    async fn after_batch(&mut self, conn: &impl ConnectionTrait, added: u64) -> Result<()> {
+    async fn after_batch(&mut self, conn: &mut SqliteConnection, added: u64) -> Result<()> {
         if !self.dropped && self.definition.is_some() && added > self.rows_at_start {
-            conn.execute_unprepared("DROP INDEX activity_progress")
-                .await?;
+            execute(conn, "DROP INDEX activity_progress").await?;
             self.dropped = true;
         }
         Ok(())
     }
 
-    async fn rebuild(self, conn: &impl ConnectionTrait) -> Result<()> {
+    async fn rebuild(self, conn: &mut SqliteConnection) -> Result<()> {
         if let (true, Some(definition)) = (self.dropped, self.definition) {
             // Building the index sorts every entry, in runs as large as the page cache
             // that spill to temporary files; with `temp_store = memory` (`Db::connect`)
             // those would stay in memory, which would then grow with the table. So sort
             // on disk, with smaller runs (the build writes its pages in order and needs
             // little cache; the import's dirty pages go to the WAL as at any commit).
-            conn.execute_unprepared(&format!("PRAGMA cache_size = -{REBUILD_CACHE_KIB}"))
-                .await?;
-            conn.execute_unprepared("PRAGMA temp_store = file").await?;
-            let built = conn.execute_unprepared(&definition).await;
-            conn.execute_unprepared("PRAGMA temp_store = memory")
-                .await?;
+            // One helper thread sorts alongside SQLite's own (a quarter less time, one
+            // more run in memory: bench/README.md); more did not help on two cores.
+            execute(conn, &format!("PRAGMA cache_size = -{REBUILD_CACHE_KIB}")).await?;
+            execute(conn, "PRAGMA temp_store = file").await?;
+            execute(conn, "PRAGMA threads = 1").await?;
+            let built = execute(conn, &definition).await;
+            execute(conn, "PRAGMA threads = 0").await?;
+            execute(conn, "PRAGMA temp_store = memory").await?;
             built?;
         }
         Ok(())
+    }
+}
+
+/// Runs one statement without parameters on a raw SQLite connection.
+async fn execute(conn: &mut SqliteConnection, sql: &str) -> Result<()> {
+    sqlx::raw_sql(AssertSqlSafe(sql))
+        .execute(conn)
+        .await
+        .map_err(sqlx_error)?;
+    Ok(())
+}
+
+fn sqlx_error(e: sqlx::Error) -> Error {
+    Error::Database(DbErr::Exec(RuntimeErr::SqlxError(Arc::new(e))))
+}
+
+/// An activity file's rows after its header.
+struct CsvRows<R> {
+    reader: csv::Reader<R>,
+    /// Where each of [`COLUMNS`] is in the file, if it is there.
+    index: [Option<usize>; 9],
+    places: HashSet<String>,
+    types: ActivityCatalogue,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads and checks every row, and sends the good rows to `batches` in batches of
+    /// [`BATCH`], each made ready to insert by `prepare`; returns the problems found
+    /// (once there is one, nothing more is sent) and how many rows were read.
+    ///
+    /// This and the writer that receives the batches run side by side (`tokio::join!`
+    /// with the writer first): while SQLite stores one batch on its connection's own
+    /// thread, the next is parsed and prepared here, and as soon as it is stored the
+    /// writer hands SQLite the next. At most two batches wait in between, so memory
+    /// stays bounded; the writer's first error ends its receiver, and with it the
+    /// reading.
+    async fn send_batches<T>(
+        &mut self,
+        batches: tokio::sync::mpsc::Sender<T>,
+        prepare: impl Fn(&[NewActivity]) -> T,
+    ) -> (Vec<CellError>, u64) {
+        let mut errors: Vec<CellError> = Vec::new();
+        let mut seen_rows = 0u64;
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut record = csv::StringRecord::new();
+        loop {
+            match self.reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    // The listing stops at MAX_LISTED, this one included (found by fuzzing).
+                    errors.truncate(MAX_LISTED - 1);
+                    errors.push(CellError {
+                        line,
+                        column: String::new(),
+                        problem: Problem::Malformed {
+                            detail: e.to_string(),
+                        },
+                    });
+                    break;
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            seen_rows += 1;
+            let parsed = parse_record(&record, &self.index).and_then(|a| {
+                let problems = check_activity(&a, &self.places, &self.types);
+                if problems.is_empty() {
+                    Ok(a)
+                } else {
+                    Err(problems)
+                }
+            });
+            match parsed {
+                Ok(a) if errors.is_empty() => {
+                    batch.push(a);
+                    if batch.len() == BATCH {
+                        let prepared = prepare(&batch);
+                        batch.clear();
+                        if batches.send(prepared).await.is_err() {
+                            break; // the writer failed, and reports why
+                        }
+                    }
+                }
+                Ok(_) => {}
+                Err(problems) => {
+                    batch.clear();
+                    for (column, problem) in problems {
+                        if errors.len() < MAX_LISTED {
+                            errors.push(CellError {
+                                line,
+                                column: column.to_owned(),
+                                problem,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if errors.is_empty() && !batch.is_empty() {
+            // A failed send means the writer failed, and reports why.
+            let _ = batches.send(prepare(&batch)).await;
+        }
+        (errors, seen_rows)
+    }
+}
+
+/// What every row of one SQLite import shares, encoded once and bound by reference.
+struct SharedValues {
+    municipality: Arc<str>,
+    synthetic: bool,
+    account_id: Option<i32>,
+    api_token_id: Option<i32>,
+    /// As sqlx would write the `DateTime<Utc>` (RFC 3339, as many fractional digits as
+    /// needed): the same text as every other way in stores.
+    created_at: Arc<str>,
+}
+
+impl SharedValues {
+    fn new(
+        municipality: &str,
+        (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
+    ) -> Self {
+        let (account_id, api_token_id) = match actor {
+            Actor::Account(id) => (Some(id), None),
+            Actor::ApiToken(id) => (None, Some(id)),
+            Actor::System => (None, None),
+        };
+        SharedValues {
+            municipality: municipality.into(),
+            synthetic,
+            account_id,
+            api_token_id,
+            created_at: created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+                .into(),
+        }
+    }
+
+    /// The rows' values for one `INSERT`, in the order of [`INSERT_COLUMNS`] (what
+    /// [`Tenant::row_values`] makes for SeaORM).
+    fn arguments(&self, items: &[NewActivity]) -> SqliteArguments {
+        let mut arguments = SqliteArguments::default();
+        arguments.reserve(items.len() * INSERT_COLUMNS.len(), 0);
+        // Text, integers and dates always encode; a failure would be a bug in sqlx.
+        let add = |result: std::result::Result<(), sqlx::error::BoxDynError>| {
+            result.expect("text, integers and dates encode");
+        };
+        for a in items {
+            add(arguments.add(self.municipality.clone()));
+            add(arguments.add(a.activity.activity_type.as_str()));
+            add(arguments.add(a.activity.performer.as_string()));
+            add(arguments.add(a.started_at));
+            add(arguments.add(a.activity.date));
+            add(arguments.add(
+                a.activity
+                    .duration_minutes
+                    .and_then(|d| i32::try_from(d).ok()),
+            ));
+            add(arguments.add(a.activity.place.as_ref().map(PlaceSlug::as_str)));
+            add(arguments.add(a.participants.and_then(|p| i32::try_from(p).ok())));
+            add(arguments.add(a.note.as_ref().map(Text::as_str)));
+            add(arguments.add(a.dedup_key()));
+            add(arguments.add(self.synthetic));
+            add(arguments.add(self.account_id));
+            add(arguments.add(self.api_token_id));
+            add(arguments.add(self.created_at.clone()));
+        }
+        arguments
     }
 }
 
@@ -401,37 +576,41 @@ impl Tenant {
             .collect())
     }
 
-    /// The values of one activity's row, in the order of [`INSERT_COLUMNS`].
-    fn push_row(
+    /// The values of the activities' rows for one `INSERT`, row after row, each in the
+    /// order of [`INSERT_COLUMNS`].
+    fn row_values(
         &self,
-        values: &mut Vec<Value>,
         (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
-        a: &NewActivity,
-    ) {
+        items: &[NewActivity],
+    ) -> Vec<Value> {
         let (account_id, api_token_id) = match actor {
             Actor::Account(id) => (Some(id), None),
             Actor::ApiToken(id) => (None, Some(id)),
             Actor::System => (None, None),
         };
-        values.extend([
-            self.code().into(),
-            a.activity.activity_type.to_string().into(),
-            a.activity.performer.as_string().into(),
-            a.started_at.into(),
-            a.activity.date.into(),
-            a.activity
-                .duration_minutes
-                .and_then(|d| i32::try_from(d).ok())
-                .into(),
-            a.activity.place.as_ref().map(ToString::to_string).into(),
-            a.participants.and_then(|p| i32::try_from(p).ok()).into(),
-            a.note.as_ref().map(ToString::to_string).into(),
-            a.dedup_key().into(),
-            synthetic.into(),
-            account_id.into(),
-            api_token_id.into(),
-            created_at.into(),
-        ]);
+        let mut values = Vec::with_capacity(items.len() * INSERT_COLUMNS.len());
+        for a in items {
+            values.extend([
+                self.code().into(),
+                a.activity.activity_type.to_string().into(),
+                a.activity.performer.as_string().into(),
+                a.started_at.into(),
+                a.activity.date.into(),
+                a.activity
+                    .duration_minutes
+                    .and_then(|d| i32::try_from(d).ok())
+                    .into(),
+                a.activity.place.as_ref().map(ToString::to_string).into(),
+                a.participants.and_then(|p| i32::try_from(p).ok()).into(),
+                a.note.as_ref().map(ToString::to_string).into(),
+                a.dedup_key().into(),
+                synthetic.into(),
+                account_id.into(),
+                api_token_id.into(),
+                created_at.into(),
+            ]);
+        }
+        values
     }
 
     /// Inserts one activity inside the caller's transaction: the work a safety walk or a
@@ -465,22 +644,9 @@ impl Tenant {
         added_by: (Actor, bool, chrono::DateTime<Utc>),
         items: &[NewActivity],
     ) -> Result<u64> {
-        let backend = conn.get_database_backend();
         let mut added = 0;
         for chunk in items.chunks(BATCH) {
-            let mut values = Vec::with_capacity(chunk.len() * INSERT_COLUMNS.len());
-            for a in chunk {
-                self.push_row(&mut values, added_by, a);
-            }
-            let sql = if chunk.len() == BATCH {
-                full_batch_sql(backend).to_owned()
-            } else {
-                insert_sql(backend, chunk.len())
-            };
-            added += conn
-                .execute_raw(Statement::from_sql_and_values(backend, sql, values))
-                .await?
-                .rows_affected();
+            added += insert_rows(conn, self.row_values(added_by, chunk)).await?;
         }
         Ok(added)
     }
@@ -494,23 +660,27 @@ impl Tenant {
         added: u64,
         already_there: u64,
     ) -> Result<()> {
-        crate::editing::audit(
-            conn,
-            crate::editing::AuditRecord {
-                actor,
-                municipality: self.code(),
-                entity: "activities",
-                entity_id: 0,
-                promise_id: None,
-                action: "add",
-                before: None,
-                after: Some(
-                    serde_json::json!({ "added": added, "already_there": already_there })
-                        .to_string(),
-                ),
-            },
-        )
-        .await
+        crate::editing::audit(conn, self.activities_audit(actor, added, already_there)).await
+    }
+
+    fn activities_audit(
+        &self,
+        actor: Actor,
+        added: u64,
+        already_there: u64,
+    ) -> crate::editing::AuditRecord<'_> {
+        crate::editing::AuditRecord {
+            actor,
+            municipality: self.code(),
+            entity: "activities",
+            entity_id: 0,
+            promise_id: None,
+            action: "add",
+            before: None,
+            after: Some(
+                serde_json::json!({ "added": added, "already_there": already_there }).to_string(),
+            ),
+        }
     }
 
     /// Adds activities all or nothing; problems are named `[index].field`.
@@ -559,7 +729,6 @@ impl Tenant {
         let places = self.place_slugs().await?;
         let types = self.activity_types().await?;
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-        let mut errors: Vec<CellError> = Vec::new();
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
@@ -572,6 +741,7 @@ impl Tenant {
                 }]));
             }
         };
+        let mut errors = Vec::new();
         let mut index: [Option<usize>; 9] = [None; 9];
         for (col, name) in headers.iter().enumerate() {
             let name = name.trim().trim_start_matches('\u{feff}');
@@ -599,90 +769,144 @@ impl Tenant {
             errors.truncate(MAX_LISTED);
             return Ok(Err(errors));
         }
+        let rows = CsvRows {
+            reader,
+            index,
+            places,
+            types,
+        };
+        let added_by = (actor, false, Utc::now());
+        let outcome = if self.db().is_sqlite() {
+            self.import_on_sqlite(added_by, rows).await?
+        } else {
+            self.import_through_orm(added_by, rows).await?
+        };
+        Ok(outcome)
+    }
 
+    /// The import's writing on PostgreSQL: batches of values through SeaORM.
+    async fn import_through_orm<R: Read>(
+        &self,
+        added_by: (Actor, bool, chrono::DateTime<Utc>),
+        mut rows: CsvRows<R>,
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let txn = self.db().begin_write().await?;
+        let (batches, mut to_write) = tokio::sync::mpsc::channel::<Vec<Value>>(2);
+        let read = rows.send_batches(batches, |items| self.row_values(added_by, items));
+        let write = async {
+            let mut added = 0;
+            while let Some(values) = to_write.recv().await {
+                added += insert_rows(&txn, values).await?;
+            }
+            Ok::<u64, Error>(added)
+        };
+        // The writer first: see `CsvRows::send_batches`.
+        let (written, (errors, seen_rows)) = tokio::join!(biased; write, read);
+        if !errors.is_empty() {
+            txn.rollback().await?;
+            return Ok(Err(errors));
+        }
+        let added = written?;
+        let summary = ImportSummary {
+            added,
+            already_there: seen_rows - added,
+        };
+        self.audit_activities(&txn, added_by.0, summary.added, summary.already_there)
+            .await?;
+        txn.commit().await?;
+        Ok(Ok(summary))
+    }
+
+    /// The import's writing on SQLite, where a large import is limited by SQLite's one
+    /// writing thread: everything it needs is prepared on the reading side, and the
+    /// writer only hands each batch to SQLite. So this goes to sqlx directly, on one
+    /// pooled connection in `BEGIN IMMEDIATE`: through SeaORM every batch's 7,000 values
+    /// were copied and encoded while SQLite waited (bench/README.md).
+    async fn import_on_sqlite<R: Read>(
+        &self,
+        added_by: (Actor, bool, chrono::DateTime<Utc>),
+        rows: CsvRows<R>,
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
+        let pool = self.db().conn().get_sqlite_connection_pool();
+        let mut conn = pool.acquire().await.map_err(sqlx_error)?;
+        let outcome = self.import_on_connection(&mut conn, added_by, rows).await;
+        if outcome.is_err() {
+            // The transaction is rolled back (sqlx does that when it is dropped), but the
+            // import's page cache and sorting settings may still be on the connection:
+            // hand them back, or close the connection rather than pool it so.
+            let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0";
+            if execute(&mut conn, reset).await.is_err() {
+                conn.close_on_drop();
+            }
+        }
+        outcome
+    }
+
+    async fn import_on_connection<R: Read>(
+        &self,
+        conn: &mut SqliteConnection,
+        added_by: (Actor, bool, chrono::DateTime<Utc>),
+        mut rows: CsvRows<R>,
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
+        let mut tx = conn
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(sqlx_error)?;
         // A large import touches index pages all over the file: give this connection a
         // bigger page cache while it runs (SQLite's default is 2 MiB), and hand it back
         // afterwards so pooled connections stay small.
-        let sqlite = self.db().backend() == DbBackend::Sqlite;
-        if sqlite {
-            txn.execute_unprepared(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
-                .await?;
-        }
-        let mut progress_index = ProgressIndex::at_start(&txn, sqlite).await?;
-        let added_by = (actor, false, Utc::now());
-        let mut summary = ImportSummary::default();
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut seen_rows = 0u64;
-        let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    // The listing stops at MAX_LISTED, this one included (found by fuzzing).
-                    errors.truncate(MAX_LISTED - 1);
-                    errors.push(CellError {
-                        line,
-                        column: String::new(),
-                        problem: Problem::Malformed {
-                            detail: e.to_string(),
-                        },
-                    });
-                    break;
-                }
-            }
-            let line = record.position().map_or(0, |p| p.line());
-            seen_rows += 1;
-            let parsed = parse_record(&record, &index).and_then(|a| {
-                let problems = check_activity(&a, &places, &types);
-                if problems.is_empty() {
-                    Ok(a)
+        execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
+        let mut progress_index = ProgressIndex::at_start(&mut tx).await?;
+        let shared = SharedValues::new(self.code(), added_by);
+        let (batches, mut to_write) = tokio::sync::mpsc::channel::<SqliteArguments>(2);
+        let read = rows.send_batches(batches, |items| shared.arguments(items));
+        let write = async {
+            let mut added = 0;
+            while let Some(arguments) = to_write.recv().await {
+                let count = arguments.len() / INSERT_COLUMNS.len();
+                let query = if count == BATCH {
+                    sqlx::query_with(full_batch_sql(DbBackend::Sqlite), arguments)
                 } else {
-                    Err(problems)
-                }
-            });
-            match parsed {
-                Ok(a) if errors.is_empty() => {
-                    batch.push(a);
-                    if batch.len() == BATCH {
-                        summary.added += self.insert_activities(&txn, added_by, &batch).await?;
-                        batch.clear();
-                        progress_index.after_batch(&txn, summary.added).await?;
-                    }
-                }
-                Ok(_) => {}
-                Err(problems) => {
-                    batch.clear();
-                    for (column, problem) in problems {
-                        if errors.len() < MAX_LISTED {
-                            errors.push(CellError {
-                                line,
-                                column: column.to_owned(),
-                                problem,
-                            });
-                        }
-                    }
-                }
+                    sqlx::query_with(
+                        AssertSqlSafe(insert_sql(DbBackend::Sqlite, count)),
+                        arguments,
+                    )
+                };
+                added += query
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(sqlx_error)?
+                    .rows_affected();
+                progress_index.after_batch(&mut tx, added).await?;
             }
-        }
+            Ok::<u64, Error>(added)
+        };
+        // The writer first: see `CsvRows::send_batches`.
+        let (written, (errors, seen_rows)) = tokio::join!(biased; write, read);
         if !errors.is_empty() {
-            if sqlite {
-                txn.execute_unprepared("PRAGMA cache_size = -2000").await?;
-            }
-            txn.rollback().await?; // the index too, if it was dropped
+            execute(&mut tx, "PRAGMA cache_size = -2000").await?;
+            tx.rollback().await.map_err(sqlx_error)?; // the index too, if it was dropped
             return Ok(Err(errors));
         }
-        summary.added += self.insert_activities(&txn, added_by, &batch).await?;
-        progress_index.rebuild(&txn).await?;
-        if sqlite {
-            txn.execute_unprepared("PRAGMA cache_size = -2000").await?;
-        }
-        summary.already_there = seen_rows - summary.added;
-        self.audit_activities(&txn, actor, summary.added, summary.already_there)
-            .await?;
-        txn.commit().await?;
+        let added = written?;
+        progress_index.rebuild(&mut tx).await?;
+        execute(&mut tx, "PRAGMA cache_size = -2000").await?;
+        let summary = ImportSummary {
+            added,
+            already_there: seen_rows - added,
+        };
+        let audit = crate::editing::audit_statement(
+            DbBackend::Sqlite,
+            self.activities_audit(added_by.0, summary.added, summary.already_there),
+        );
+        sqlx::query_with(
+            AssertSqlSafe(audit.sql),
+            SqlxValues(audit.values.unwrap_or(sea_orm::Values(Vec::new()))),
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(sqlx_error)?;
+        tx.commit().await.map_err(sqlx_error)?;
         Ok(Ok(summary))
     }
 

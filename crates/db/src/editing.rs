@@ -8,7 +8,7 @@ use lofte_domain::{Commitment, FieldError, Problem, Promise, PromiseStatus};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QueryTrait,
 };
 
 use crate::entity::{account, api_token, audit_log, commitment, promise, publication};
@@ -63,6 +63,17 @@ pub(crate) struct AuditRecord<'a> {
 }
 
 pub(crate) async fn audit(conn: &impl ConnectionTrait, r: AuditRecord<'_>) -> Result<()> {
+    conn.execute_raw(audit_statement(conn.get_database_backend(), r))
+        .await?;
+    Ok(())
+}
+
+/// The `INSERT` of one audit row, for a connection that is not SeaORM's (the activity
+/// import on SQLite) as well as for [`audit`].
+pub(crate) fn audit_statement(
+    backend: sea_orm::DbBackend,
+    r: AuditRecord<'_>,
+) -> sea_orm::Statement {
     let (account_id, api_token_id) = match r.actor {
         Actor::Account(id) => (Some(id), None),
         Actor::ApiToken(id) => (None, Some(id)),
@@ -81,9 +92,7 @@ pub(crate) async fn audit(conn: &impl ConnectionTrait, r: AuditRecord<'_>) -> Re
         after: Set(r.after),
         ..Default::default()
     })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
+    .build(backend)
 }
 
 /// Records the promise as the public now sees it.

@@ -424,3 +424,141 @@ async fn a_large_import_keeps_the_progress_index_and_counts_right_and_a_refused_
         .unwrap();
     assert_eq!((again.added, again.already_there), (0, 5_000));
 }
+
+/// The stored activities that are not demo data, every column but the id, as text.
+async fn stored_rows(t: &lofte_db::testing::TestDatabase) -> Vec<String> {
+    use sea_orm::ConnectionTrait;
+    let conn = sea_orm::Database::connect(&t.url).await.unwrap();
+    let backend = conn.get_database_backend();
+    // The times as the database holds them, not as they decode.
+    let columns = "municipality_code, activity_type, performer, CAST(started_at AS TEXT), \
+         CAST(local_date AS TEXT), duration_minutes, place_slug, participants, note, \
+         dedup_key, synthetic, account_id, api_token_id, created_at";
+    let rows = conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            backend,
+            format!("SELECT {columns} FROM activity WHERE NOT synthetic ORDER BY dedup_key"),
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|row| {
+            let text = |i: usize| row.try_get_by_index::<Option<String>>(i).unwrap();
+            let number = |i: usize| row.try_get_by_index::<Option<i32>>(i).unwrap();
+            let when = |i: usize| {
+                row.try_get_by_index::<chrono::DateTime<chrono::Utc>>(i)
+                    .unwrap()
+            };
+            let created_at = when(13);
+            assert!(
+                (chrono::Utc::now() - created_at).num_minutes() < 10,
+                "created just now: {created_at}"
+            );
+            format!(
+                "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+                text(0),
+                text(1),
+                text(2),
+                text(3),
+                text(4),
+                number(5),
+                text(6),
+                number(7),
+                text(8),
+                text(9),
+                row.try_get_by_index::<bool>(10).unwrap(),
+                number(11),
+                number(12),
+            )
+        })
+        .collect()
+}
+
+// The import writes its rows its own way on SQLite (straight to sqlx, for speed); what
+// it stores must be what the API stores for the same activities, on both databases.
+#[tokio::test]
+async fn an_imported_activity_is_stored_as_the_same_activity_sent_through_the_api() {
+    use lofte_domain::followup::{Activity, NewActivity, Performer};
+    use lofte_domain::{ActivityTypeCode, PlaceSlug, Text};
+    let file = "\
+external_id,type,performer,date,time,duration_minutes,place,participants,note
+tc-9,traffic_control,police,2021-03-28,02:30,20,malmkoping,,
+,safety_walk,municipality,2021-10-31,02:30,95,flen-centrum,14,\"Trasig belysning; \"\"gångtunneln\"\" <b>\"
+,concern_visit,municipality,2021-06-01,,,,2,
+";
+    let imported = fresh_database().await;
+    let tenant = flen(&imported).await;
+    let summary = tenant
+        .import_activities_csv(Actor::System, file.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(summary.added, 3);
+
+    let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let at = |d: &str, t: &str| {
+        lofte_db::activities::stockholm_to_utc(
+            date(d).and_time(chrono::NaiveTime::parse_from_str(t, "%H:%M").unwrap()),
+        )
+    };
+    let activity =
+        |kind: &str, performer: Performer, day: &str, minutes, place: Option<&str>| Activity {
+            activity_type: ActivityTypeCode::parse(kind).unwrap(),
+            performer,
+            date: date(day),
+            duration_minutes: minutes,
+            place: place.map(|p| PlaceSlug::parse(p).unwrap()),
+        };
+    let same = [
+        NewActivity {
+            activity: activity(
+                "traffic_control",
+                Performer::Police,
+                "2021-03-28",
+                Some(20),
+                Some("malmkoping"),
+            ),
+            started_at: at("2021-03-28", "02:30"),
+            participants: None,
+            note: None,
+            external_id: Some("tc-9".into()),
+        },
+        NewActivity {
+            activity: activity(
+                "safety_walk",
+                Performer::Municipality,
+                "2021-10-31",
+                Some(95),
+                Some("flen-centrum"),
+            ),
+            started_at: at("2021-10-31", "02:30"),
+            participants: Some(14),
+            note: Some(Text::parse("Trasig belysning; \"gångtunneln\" <b>", 500).unwrap()),
+            external_id: None,
+        },
+        NewActivity {
+            activity: activity(
+                "concern_visit",
+                Performer::Municipality,
+                "2021-06-01",
+                None,
+                None,
+            ),
+            started_at: at("2021-06-01", "12:00"),
+            participants: Some(2),
+            note: None,
+            external_id: None,
+        },
+    ];
+    let sent = fresh_database().await;
+    let summary = flen(&sent)
+        .await
+        .add_activities(Actor::System, &same, false)
+        .await
+        .unwrap();
+    assert_eq!(summary.added, 3);
+
+    let rows = stored_rows(&imported).await;
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows, stored_rows(&sent).await);
+}
