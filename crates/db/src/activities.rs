@@ -35,6 +35,19 @@ pub struct CellError {
     pub problem: Problem,
 }
 
+impl CellError {
+    /// A row the CSV reader could not read, on its line.
+    pub(crate) fn malformed(e: &csv::Error) -> CellError {
+        CellError {
+            line: e.position().map_or(0, |p| p.line()),
+            column: String::new(),
+            problem: Problem::Malformed {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
 /// A stored activity as exports show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityRecord {
@@ -261,16 +274,9 @@ impl<R: Read> CsvRows<R> {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
                     // The listing stops at MAX_LISTED, this one included (found by fuzzing).
                     errors.truncate(MAX_LISTED - 1);
-                    errors.push(CellError {
-                        line,
-                        column: String::new(),
-                        problem: Problem::Malformed {
-                            detail: e.to_string(),
-                        },
-                    });
+                    errors.push(CellError::malformed(&e));
                     break;
                 }
             }
@@ -334,11 +340,7 @@ impl SharedValues {
         municipality: &str,
         (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
     ) -> Self {
-        let (account_id, api_token_id) = match actor {
-            Actor::Account(id) => (Some(id), None),
-            Actor::ApiToken(id) => (None, Some(id)),
-            Actor::System => (None, None),
-        };
+        let (account_id, api_token_id) = actor.ids();
         SharedValues {
             municipality: municipality.into(),
             synthetic,
@@ -583,11 +585,7 @@ impl Tenant {
         (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
         items: &[NewActivity],
     ) -> Vec<Value> {
-        let (account_id, api_token_id) = match actor {
-            Actor::Account(id) => (Some(id), None),
-            Actor::ApiToken(id) => (None, Some(id)),
-            Actor::System => (None, None),
-        };
+        let (account_id, api_token_id) = actor.ids();
         let mut values = Vec::with_capacity(items.len() * INSERT_COLUMNS.len());
         for a in items {
             values.extend([
@@ -830,14 +828,12 @@ impl Tenant {
         let pool = self.db().conn().get_sqlite_connection_pool();
         let mut conn = pool.acquire().await.map_err(sqlx_error)?;
         let outcome = self.import_on_connection(&mut conn, added_by, rows).await;
-        if outcome.is_err() {
-            // The transaction is rolled back (sqlx does that when it is dropped), but the
-            // import's page cache and sorting settings may still be on the connection:
-            // hand them back, or close the connection rather than pool it so.
-            let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0";
-            if execute(&mut conn, reset).await.is_err() {
-                conn.close_on_drop();
-            }
+        // Committed, refused or failed (sqlx rolls back a transaction it drops), the
+        // connection goes back to the pool: hand back the import's page cache and sorting
+        // settings first, so pooled connections stay small, or close it if that fails.
+        let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0";
+        if execute(&mut conn, reset).await.is_err() {
+            conn.close_on_drop();
         }
         outcome
     }
@@ -853,8 +849,8 @@ impl Tenant {
             .await
             .map_err(sqlx_error)?;
         // A large import touches index pages all over the file: give this connection a
-        // bigger page cache while it runs (SQLite's default is 2 MiB), and hand it back
-        // afterwards so pooled connections stay small.
+        // bigger page cache while it runs (SQLite's default is 2 MiB; `import_on_sqlite`
+        // hands it back).
         execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
         let mut progress_index = ProgressIndex::at_start(&mut tx).await?;
         let shared = SharedValues::new(self.code(), added_by);
@@ -884,13 +880,11 @@ impl Tenant {
         // The writer first: see `CsvRows::send_batches`.
         let (written, (errors, seen_rows)) = tokio::join!(biased; write, read);
         if !errors.is_empty() {
-            execute(&mut tx, "PRAGMA cache_size = -2000").await?;
             tx.rollback().await.map_err(sqlx_error)?; // the index too, if it was dropped
             return Ok(Err(errors));
         }
         let added = written?;
         progress_index.rebuild(&mut tx).await?;
-        execute(&mut tx, "PRAGMA cache_size = -2000").await?;
         let summary = ImportSummary {
             added,
             already_there: seen_rows - added,

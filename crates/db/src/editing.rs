@@ -24,6 +24,17 @@ pub enum Actor {
     System,
 }
 
+impl Actor {
+    /// The `account_id` and `api_token_id` that record this actor on a row.
+    pub(crate) fn ids(self) -> (Option<i32>, Option<i32>) {
+        match self {
+            Actor::Account(id) => (Some(id), None),
+            Actor::ApiToken(id) => (None, Some(id)),
+            Actor::System => (None, None),
+        }
+    }
+}
+
 /// A change made on a version that is no longer current: nothing was written.
 #[derive(Debug, Clone)]
 pub struct Conflict<T> {
@@ -74,11 +85,7 @@ pub(crate) fn audit_statement(
     backend: sea_orm::DbBackend,
     r: AuditRecord<'_>,
 ) -> sea_orm::Statement {
-    let (account_id, api_token_id) = match r.actor {
-        Actor::Account(id) => (Some(id), None),
-        Actor::ApiToken(id) => (None, Some(id)),
-        Actor::System => (None, None),
-    };
+    let (account_id, api_token_id) = r.actor.ids();
     audit_log::Entity::insert(audit_log::ActiveModel {
         at: Set(Utc::now()),
         account_id: Set(account_id),

@@ -281,13 +281,7 @@ impl Tenant {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    errors.push(CellError {
-                        line: e.position().map_or(0, |p| p.line()),
-                        column: String::new(),
-                        problem: Problem::Malformed {
-                            detail: e.to_string(),
-                        },
-                    });
+                    errors.push(CellError::malformed(&e));
                     break;
                 }
             }
