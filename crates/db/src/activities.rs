@@ -4,7 +4,7 @@
 //! Every way in is idempotent: an activity's dedup key (its external id, or else its
 //! content) is unique per municipality, so sending the same thing twice adds nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
@@ -135,6 +135,72 @@ fn full_batch_sql(backend: DbBackend) -> &'static str {
     cell.get_or_init(|| insert_sql(backend, BATCH))
 }
 
+/// The columns whose value every row of one SQLite import shares (who added the rows,
+/// when, whether they are made up, and the municipality): [`SharedValues`] binds them
+/// once per statement instead of once per row.
+const SHARED_COLUMNS: [activity::Column; 5] = [
+    activity::Column::MunicipalityCode,
+    activity::Column::Synthetic,
+    activity::Column::AccountId,
+    activity::Column::ApiTokenId,
+    activity::Column::CreatedAt,
+];
+
+/// Values bound per row by a SQLite import: the columns that are not shared.
+const ROW_VALUES: usize = INSERT_COLUMNS.len() - SHARED_COLUMNS.len();
+
+/// The `INSERT` of a SQLite import: like [`insert_sql`], but the [`SHARED_COLUMNS`] are
+/// bound once, after the rows, and each row binds only its own [`ROW_VALUES`] (in the
+/// order of [`INSERT_COLUMNS`]), so SQLite's one writing thread binds and frees a third
+/// fewer values. Every parameter is an anonymous `?`, bound in order: numbered ones would
+/// make sqlx look up each parameter's name, which takes SQLite time in proportion to the
+/// number of names.
+///
+/// `INSERT INTO activity (…) SELECT … FROM (VALUES (?, …), …) AS batch,
+/// (SELECT ? AS municipality_code, …) AS shared WHERE true ON CONFLICT (…) DO NOTHING`
+/// (`WHERE true` tells SQLite's parser that `ON CONFLICT` belongs to the `INSERT`).
+fn sqlite_import_sql(rows: usize) -> String {
+    use sea_orm::IdenStatic;
+    let quoted = |column: &activity::Column| format!("\"{}\"", column.as_str());
+    let is_shared = |column: &activity::Column| {
+        SHARED_COLUMNS
+            .iter()
+            .any(|shared| shared.as_str() == column.as_str())
+    };
+    let columns = INSERT_COLUMNS.iter().map(quoted).collect::<Vec<_>>();
+    let mut own = 0;
+    let selected = INSERT_COLUMNS
+        .iter()
+        .map(|column| {
+            if is_shared(column) {
+                format!("shared.{}", quoted(column))
+            } else {
+                own += 1;
+                format!("batch.column{own}")
+            }
+        })
+        .collect::<Vec<_>>();
+    let row = format!("({})", ["?"; ROW_VALUES].join(", "));
+    let shared = SHARED_COLUMNS
+        .iter()
+        .map(|column| format!("? AS {}", quoted(column)))
+        .collect::<Vec<_>>();
+    format!(
+        "INSERT INTO \"activity\" ({}) SELECT {} FROM (VALUES {}) AS batch, (SELECT {}) AS shared \
+         WHERE true ON CONFLICT (\"municipality_code\", \"dedup_key\") DO NOTHING",
+        columns.join(", "),
+        selected.join(", "),
+        vec![row; rows].join(", "),
+        shared.join(", "),
+    )
+}
+
+/// [`sqlite_import_sql`] for a full batch, written once per process.
+fn full_sqlite_import_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| sqlite_import_sql(BATCH))
+}
+
 /// Inserts the rows whose values [`Tenant::row_values`] made (at most [`BATCH`]) with one
 /// statement, skipping any already stored; returns how many were added.
 async fn insert_rows(conn: &impl ConnectionTrait, values: Vec<Value>) -> Result<u64> {
@@ -263,7 +329,7 @@ impl<R: Read> CsvRows<R> {
     async fn send_batches<T>(
         &mut self,
         batches: tokio::sync::mpsc::Sender<T>,
-        prepare: impl Fn(&[NewActivity]) -> T,
+        mut prepare: impl FnMut(&[NewActivity]) -> T,
     ) -> (Vec<CellError>, u64) {
         let mut errors: Vec<CellError> = Vec::new();
         let mut seen_rows = 0u64;
@@ -324,7 +390,7 @@ impl<R: Read> CsvRows<R> {
     }
 }
 
-/// What every row of one SQLite import shares, encoded once and bound by reference.
+/// What every row of one SQLite import shares, encoded once and bound once per statement.
 struct SharedValues {
     municipality: Arc<str>,
     synthetic: bool,
@@ -333,6 +399,10 @@ struct SharedValues {
     /// As sqlx would write the `DateTime<Utc>` (RFC 3339, as many fractional digits as
     /// needed): the same text as every other way in stores.
     created_at: Arc<str>,
+    /// Types, performers and places, each kept once: a file names few of them, so rows
+    /// share one copy instead of each allocating its own (which SQLite's thread would
+    /// then free).
+    interned: HashMap<Box<str>, Arc<str>>,
 }
 
 impl SharedValues {
@@ -349,38 +419,56 @@ impl SharedValues {
             created_at: created_at
                 .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
                 .into(),
+            interned: HashMap::new(),
         }
     }
 
-    /// The rows' values for one `INSERT`, in the order of [`INSERT_COLUMNS`] (what
+    fn interned(&mut self, text: &str) -> Arc<str> {
+        if let Some(kept) = self.interned.get(text) {
+            return kept.clone();
+        }
+        let kept: Arc<str> = text.into();
+        self.interned.insert(text.into(), kept.clone());
+        kept
+    }
+
+    /// The values of one [`sqlite_import_sql`] statement: each row's own, in the order
+    /// of [`INSERT_COLUMNS`], then the [`SHARED_COLUMNS`] once (the same values as
     /// [`Tenant::row_values`] makes for SeaORM).
-    fn arguments(&self, items: &[NewActivity]) -> SqliteArguments {
+    fn arguments(&mut self, items: &[NewActivity]) -> SqliteArguments {
         let mut arguments = SqliteArguments::default();
-        arguments.reserve(items.len() * INSERT_COLUMNS.len(), 0);
+        arguments.reserve(SHARED_COLUMNS.len() + items.len() * ROW_VALUES, 0);
         // Text, integers and dates always encode; a failure would be a bug in sqlx.
         let add = |result: std::result::Result<(), sqlx::error::BoxDynError>| {
             result.expect("text, integers and dates encode");
         };
         for a in items {
-            add(arguments.add(self.municipality.clone()));
-            add(arguments.add(a.activity.activity_type.as_str()));
-            add(arguments.add(a.activity.performer.as_string()));
-            add(arguments.add(a.started_at));
-            add(arguments.add(a.activity.date));
+            add(arguments.add(self.interned(a.activity.activity_type.as_str())));
+            add(arguments.add(self.interned(&a.activity.performer.as_string())));
+            // Texts go in as `Arc<str>`, one allocation each (a `String` would be two),
+            // since SQLite's thread frees them. The time as sqlx writes a `DateTime`; the
+            // date as it writes a `NaiveDate` (`%F`), without parsing that pattern per row.
+            let started_at = a
+                .started_at
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
+            add(arguments.add(Arc::<str>::from(started_at)));
+            add(arguments.add(Arc::<str>::from(a.activity.date.to_string())));
             add(arguments.add(
                 a.activity
                     .duration_minutes
                     .and_then(|d| i32::try_from(d).ok()),
             ));
-            add(arguments.add(a.activity.place.as_ref().map(PlaceSlug::as_str)));
+            let place = a.activity.place.as_ref();
+            add(arguments.add(place.map(|p| self.interned(p.as_str()))));
             add(arguments.add(a.participants.and_then(|p| i32::try_from(p).ok())));
             add(arguments.add(a.note.as_ref().map(Text::as_str)));
-            add(arguments.add(a.dedup_key()));
-            add(arguments.add(self.synthetic));
-            add(arguments.add(self.account_id));
-            add(arguments.add(self.api_token_id));
-            add(arguments.add(self.created_at.clone()));
+            add(arguments.add(Arc::<str>::from(a.dedup_key())));
         }
+        add(arguments.add(self.municipality.clone()));
+        add(arguments.add(self.synthetic));
+        add(arguments.add(self.account_id));
+        add(arguments.add(self.api_token_id));
+        add(arguments.add(self.created_at.clone()));
         arguments
     }
 }
@@ -827,11 +915,21 @@ impl Tenant {
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let pool = self.db().conn().get_sqlite_connection_pool();
         let mut conn = pool.acquire().await.map_err(sqlx_error)?;
-        let outcome = self.import_on_connection(&mut conn, added_by, rows).await;
+        // The only foreign key of an activity is its municipality, and every row of an
+        // import has the same one: `import_on_connection` checks it once, under the write
+        // lock, instead of SQLite looking it up again for each row (a tenth of the
+        // insert's time on a large file, bench/README.md). The pragma can only change
+        // outside a transaction; the reset below turns the check back on.
+        let outcome = match execute(&mut conn, "PRAGMA foreign_keys = OFF").await {
+            Ok(()) => self.import_on_connection(&mut conn, added_by, rows).await,
+            Err(e) => Err(e),
+        };
         // Committed, refused or failed (sqlx rolls back a transaction it drops), the
-        // connection goes back to the pool: hand back the import's page cache and sorting
-        // settings first, so pooled connections stay small, or close it if that fails.
-        let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0";
+        // connection goes back to the pool: hand back the import's page cache, sorting
+        // and foreign key settings first, so pooled connections are as `Db::connect`
+        // made them, or close it if that fails.
+        let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0; \
+                     PRAGMA foreign_keys = ON";
         if execute(&mut conn, reset).await.is_err() {
             conn.close_on_drop();
         }
@@ -848,25 +946,33 @@ impl Tenant {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(sqlx_error)?;
+        // The foreign key every row would check (`import_on_sqlite`), checked once: the
+        // write lock held from here to the commit keeps the municipality in place.
+        let municipality: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM municipality WHERE code = ?")
+                .bind(self.code())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(sqlx_error)?;
+        if municipality.is_none() {
+            return Err(Error::NotFound);
+        }
         // A large import touches index pages all over the file: give this connection a
         // bigger page cache while it runs (SQLite's default is 2 MiB; `import_on_sqlite`
         // hands it back).
         execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
         let mut progress_index = ProgressIndex::at_start(&mut tx).await?;
-        let shared = SharedValues::new(self.code(), added_by);
+        let mut shared = SharedValues::new(self.code(), added_by);
         let (batches, mut to_write) = tokio::sync::mpsc::channel::<SqliteArguments>(2);
         let read = rows.send_batches(batches, |items| shared.arguments(items));
         let write = async {
             let mut added = 0;
             while let Some(arguments) = to_write.recv().await {
-                let count = arguments.len() / INSERT_COLUMNS.len();
+                let count = (arguments.len() - SHARED_COLUMNS.len()) / ROW_VALUES;
                 let query = if count == BATCH {
-                    sqlx::query_with(full_batch_sql(DbBackend::Sqlite), arguments)
+                    sqlx::query_with(full_sqlite_import_sql(), arguments)
                 } else {
-                    sqlx::query_with(
-                        AssertSqlSafe(insert_sql(DbBackend::Sqlite, count)),
-                        arguments,
-                    )
+                    sqlx::query_with(AssertSqlSafe(sqlite_import_sql(count)), arguments)
                 };
                 added += query
                     .execute(&mut *tx)
@@ -1006,5 +1112,22 @@ pub(crate) fn linked_activity(
         participants: Some(participants),
         note: None,
         external_id: Some(external_id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    // The SQLite import writes `local_date` with `NaiveDate`'s `Display`, where sqlx
+    // would format `%F`: the stored text must be the same for any date one can log.
+    #[test]
+    fn a_date_is_written_as_sqlx_writes_it() {
+        let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
+        while day <= last {
+            assert_eq!(day.to_string(), day.format("%F").to_string());
+            day = day.succ_opt().unwrap();
+        }
     }
 }

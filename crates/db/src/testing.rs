@@ -97,3 +97,27 @@ pub async fn dump_as_text(db: &Db) -> String {
     }
     out
 }
+
+/// `PRAGMA name` on every connection of a SQLite pool, all held at once so that each is a
+/// different one; `None` on PostgreSQL. For tests that a connection goes back to the pool
+/// as `Db::connect` made it, whatever a caller set on it for a while.
+pub async fn sqlite_pragma_on_every_connection(db: &Db, name: &str) -> Option<Vec<i64>> {
+    use sea_orm::sqlx::{self, AssertSqlSafe};
+    if !db.is_sqlite() {
+        return None;
+    }
+    let pool = db.conn().get_sqlite_connection_pool();
+    let mut held = Vec::new();
+    for _ in 0..pool.options().get_max_connections() {
+        held.push(pool.acquire().await.expect("a pooled connection"));
+    }
+    let mut values = Vec::new();
+    for conn in &mut held {
+        let value: i64 = sqlx::query_scalar(AssertSqlSafe(format!("PRAGMA {name}")))
+            .fetch_one(&mut **conn)
+            .await
+            .expect("read the pragma");
+        values.push(value);
+    }
+    Some(values)
+}

@@ -486,10 +486,13 @@ tc-9,traffic_control,police,2021-03-28,02:30,20,malmkoping,,
 ,safety_walk,municipality,2021-10-31,02:30,95,flen-centrum,14,\"Trasig belysning; \"\"gångtunneln\"\" <b>\"
 ,concern_visit,municipality,2021-06-01,,,,2,
 ";
+    // A token's import: who added the rows is bound once per statement (with the
+    // municipality, when, and whether they are made up), not per row.
+    let actor = Actor::ApiToken(7);
     let imported = fresh_database().await;
     let tenant = flen(&imported).await;
     let summary = tenant
-        .import_activities_csv(Actor::System, file.as_bytes())
+        .import_activities_csv(actor, file.as_bytes())
         .await
         .unwrap()
         .unwrap();
@@ -553,12 +556,53 @@ tc-9,traffic_control,police,2021-03-28,02:30,20,malmkoping,,
     let sent = fresh_database().await;
     let summary = flen(&sent)
         .await
-        .add_activities(Actor::System, &same, false)
+        .add_activities(actor, &same, false)
         .await
         .unwrap();
     assert_eq!(summary.added, 3);
 
     let rows = stored_rows(&imported).await;
     assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert!(
+        rows.iter().all(|row| row.ends_with("None Some(7)")),
+        "{rows:#?}"
+    );
     assert_eq!(rows, stored_rows(&sent).await);
+}
+
+// On SQLite the import checks the rows' one foreign key (their municipality) once, with
+// the check turned off on its connection, and gives that connection a larger page cache:
+// both must be as before when the connection is back in the pool, whether the file was
+// imported or refused.
+#[tokio::test]
+async fn an_import_leaves_every_pooled_connection_checking_foreign_keys() {
+    use lofte_db::testing::sqlite_pragma_on_every_connection;
+    let t = fresh_database().await;
+    let tenant = flen(&t).await;
+    let Some(before) = sqlite_pragma_on_every_connection(&t.db, "foreign_keys").await else {
+        return; // PostgreSQL: nothing is turned off
+    };
+    assert!(before.iter().all(|on| *on == 1), "{before:?}");
+    let cache_before = sqlite_pragma_on_every_connection(&t.db, "cache_size").await;
+
+    let imported = tenant
+        .import_activities_csv(Actor::System, traffic_controls(1_200).as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(imported.added, 1_200);
+    let mut refused = traffic_controls(600);
+    refused.push_str("tc-x,traffic_control,police,2021-13-01,20,flen\n");
+    tenant
+        .import_activities_csv(Actor::System, refused.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+
+    let after = sqlite_pragma_on_every_connection(&t.db, "foreign_keys").await;
+    assert_eq!(after, Some(vec![1; before.len()]));
+    assert_eq!(
+        sqlite_pragma_on_every_connection(&t.db, "cache_size").await,
+        cache_before
+    );
 }
