@@ -201,6 +201,46 @@ async fn drafts_are_hidden_from_the_public() {
     );
 }
 
+// New SQLite files get the larger pages that make large imports faster (`Db::connect`);
+// a database file made before then keeps the pages it has, and still opens and migrates.
+#[tokio::test]
+async fn a_new_sqlite_file_gets_16_kib_pages_and_an_older_file_keeps_its_own() {
+    use lofte_db::testing::sqlite_pragma_on_every_connection;
+    use lofte_db::{Db, SQLITE_PAGE_SIZE};
+    use sea_orm::ConnectionTrait;
+    let t = fresh_database().await;
+    let Some(new_file) = sqlite_pragma_on_every_connection(&t.db, "page_size").await else {
+        return; // PostgreSQL has no page size to set
+    };
+    assert_eq!(new_file, vec![i64::from(SQLITE_PAGE_SIZE); new_file.len()]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("old.sqlite").display()
+    );
+    let old = sea_orm::Database::connect(&url).await.unwrap();
+    old.execute_unprepared(
+        "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; \
+         CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('från förr')",
+    )
+    .await
+    .unwrap();
+    old.close().await.unwrap();
+    let db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    assert!(db.municipality(&code("0482")).await.unwrap().is_some());
+    let sizes = sqlite_pragma_on_every_connection(&db, "page_size")
+        .await
+        .unwrap();
+    assert_eq!(sizes, vec![4096; sizes.len()]);
+    let contents = lofte_db::testing::dump_as_text(&db).await;
+    assert!(
+        contents.contains("från förr"),
+        "the old table's row is kept"
+    );
+}
+
 #[tokio::test]
 async fn the_national_data_set_loads_every_part_and_a_second_load_adds_nothing() {
     use lofte_db::national::{NationalPlan, load_national};
