@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
+use chrono::format::{Item, Parsed, StrftimeItems};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
@@ -24,6 +25,13 @@ use crate::editing::Actor;
 use crate::entity::activity;
 use crate::promises::Tenant;
 use crate::{Error, Result};
+
+/// A set or map keyed by text an import looks up for every row (places, interned
+/// values): foldhash instead of the standard SipHash, which took a twentieth of the
+/// reading thread's time on a large file (bench/README.md). Only values that passed the
+/// checks are ever stored in one, so their keys are few and not chosen by the file.
+type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One bad cell of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,7 +319,7 @@ struct CsvRows<R> {
     reader: csv::Reader<R>,
     /// Where each of [`COLUMNS`] is in the file, if it is there.
     index: [Option<usize>; 9],
-    places: HashSet<String>,
+    places: FastSet<String>,
     types: ActivityCatalogue,
 }
 
@@ -402,7 +410,7 @@ struct SharedValues {
     /// Types, performers and places, each kept once: a file names few of them, so rows
     /// share one copy instead of each allocating its own (which SQLite's thread would
     /// then free).
-    interned: HashMap<Box<str>, Arc<str>>,
+    interned: FastMap<Box<str>, Arc<str>>,
 }
 
 impl SharedValues {
@@ -419,7 +427,7 @@ impl SharedValues {
             created_at: created_at
                 .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
                 .into(),
-            interned: HashMap::new(),
+            interned: FastMap::default(),
         }
     }
 
@@ -444,7 +452,12 @@ impl SharedValues {
         };
         for a in items {
             add(arguments.add(self.interned(a.activity.activity_type.as_str())));
-            add(arguments.add(self.interned(&a.activity.performer.as_string())));
+            let performer = match &a.activity.performer {
+                Performer::Police => self.interned("police"),
+                Performer::Municipality => self.interned("municipality"),
+                partner => self.interned(&partner.as_string()),
+            };
+            add(arguments.add(performer));
             // Texts go in as `Arc<str>`, one allocation each (a `String` would be two),
             // since SQLite's thread frees them. The time as sqlx writes a `DateTime`; the
             // date as it writes a `NaiveDate` (`%F`), without parsing that pattern per row.
@@ -492,7 +505,7 @@ pub fn stockholm_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
 /// form: the municipality has the type, a counts-only type has no note, the place exists.
 fn check_activity(
     a: &NewActivity,
-    places: &HashSet<String>,
+    places: &FastSet<String>,
     types: &ActivityCatalogue,
 ) -> Vec<(&'static str, Problem)> {
     let mut problems = Vec::new();
@@ -519,6 +532,25 @@ fn check_activity(
         ));
     }
     problems
+}
+
+/// The formats of the date and time cells, read once: `NaiveDate::parse_from_str` would
+/// read its pattern again for every cell (a tenth of the reading thread's time on a large
+/// file, bench/README.md).
+static DATE_FORMAT: LazyLock<Vec<Item<'static>>> =
+    LazyLock::new(|| StrftimeItems::new("%Y-%m-%d").collect());
+static TIME_FORMAT: LazyLock<Vec<Item<'static>>> =
+    LazyLock::new(|| StrftimeItems::new("%H:%M").collect());
+
+/// What `parse_from_str` does with a pattern, with the pattern's items read beforehand.
+fn parse_with<T>(
+    format: &[Item<'static>],
+    text: &str,
+    finish: fn(&Parsed) -> chrono::ParseResult<T>,
+) -> chrono::ParseResult<T> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, text, format.iter())?;
+    finish(&parsed)
 }
 
 /// Parses one CSV record; problems are named by column.
@@ -562,16 +594,18 @@ fn parse_record(
             None
         }
     });
-    let date = raw_date.and_then(|d| match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-        Ok(d) => Some(d),
-        Err(_) => {
-            problems.push(("date", Problem::Date));
-            None
-        }
-    });
+    let date = raw_date.and_then(
+        |d| match parse_with(&DATE_FORMAT, d, Parsed::to_naive_date) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                problems.push(("date", Problem::Date));
+                None
+            }
+        },
+    );
     let time = match cell("time") {
         "" => Some(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")),
-        t => match NaiveTime::parse_from_str(t, "%H:%M") {
+        t => match parse_with(&TIME_FORMAT, t, Parsed::to_naive_time) {
             Ok(t) => Some(t),
             Err(_) => {
                 problems.push(("time", Problem::Time));
@@ -656,7 +690,7 @@ fn parse_record(
 }
 
 impl Tenant {
-    async fn place_slugs(&self) -> Result<HashSet<String>> {
+    async fn place_slugs(&self) -> Result<FastSet<String>> {
         Ok(self
             .db()
             .places(&self.municipality().code)
@@ -1128,6 +1162,51 @@ mod tests {
         while day <= last {
             assert_eq!(day.to_string(), day.format("%F").to_string());
             day = day.succ_opt().unwrap();
+        }
+    }
+
+    // The date and time cells are read with their formats' items prepared once: a cell
+    // must be accepted or refused exactly as `parse_from_str` with the pattern would.
+    #[test]
+    fn date_and_time_cells_read_as_parse_from_str_reads_them() {
+        use super::{DATE_FORMAT, Parsed, TIME_FORMAT, parse_with};
+        use chrono::NaiveTime;
+        let dates = [
+            "2021-03-03",
+            "2021-3-3",
+            "2020-02-29",
+            "2021-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-04-31",
+            "21-03-03",
+            "+2021-03-03",
+            "2021/03/03",
+            "2021-03-03x",
+            "2021- 03-03",
+            " 2021-03-03",
+            "20210303",
+            "",
+            "99999-01-01",
+            "2021-03-03T10:00",
+        ];
+        for text in dates {
+            assert_eq!(
+                parse_with(&DATE_FORMAT, text, Parsed::to_naive_date).ok(),
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text:?}"
+            );
+        }
+        let times = [
+            "13:30", "0:05", "00:00", "23:59", "24:00", "12:60", "12:5", "12.30", "12:30:00",
+            "1230", "", " 12:30", "12:30 ",
+        ];
+        for text in times {
+            assert_eq!(
+                parse_with(&TIME_FORMAT, text, Parsed::to_naive_time).ok(),
+                NaiveTime::parse_from_str(text, "%H:%M").ok(),
+                "{text:?}"
+            );
         }
     }
 }
