@@ -452,12 +452,7 @@ impl SharedValues {
         };
         for a in items {
             add(arguments.add(self.interned(a.activity.activity_type.as_str())));
-            let performer = match &a.activity.performer {
-                Performer::Police => self.interned("police"),
-                Performer::Municipality => self.interned("municipality"),
-                partner => self.interned(&partner.as_string()),
-            };
-            add(arguments.add(performer));
+            add(arguments.add(self.interned(&a.activity.performer.as_text())));
             // Texts go in as `Arc<str>`, one allocation each (a `String` would be two),
             // since SQLite's thread frees them. The time as sqlx writes a `DateTime`; the
             // date as it writes a `NaiveDate` (`%F`), without parsing that pattern per row.

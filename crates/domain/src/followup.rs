@@ -321,15 +321,10 @@ impl NewActivity {
             Some(id) => format!("id:{id}"),
             None => {
                 let a = &self.activity;
-                let performer = match &a.performer {
-                    Performer::Police => "police".to_owned(),
-                    Performer::Municipality => "municipality".to_owned(),
-                    Performer::Partner(p) => format!("partner:{p}"),
-                };
                 format!(
                     "content:{}|{}|{}|{}|{}|{}|{}",
                     a.activity_type,
-                    performer,
+                    a.performer.as_text(),
                     self.started_at.to_rfc3339(),
                     a.duration_minutes
                         .map(|d| d.to_string())
@@ -359,12 +354,18 @@ impl Performer {
         }
     }
 
-    pub fn as_string(&self) -> String {
+    /// The form stored and exchanged ("police", "municipality", "partner:<name>"),
+    /// without allocating for the two parties (an import writes it for every row).
+    pub fn as_text(&self) -> std::borrow::Cow<'static, str> {
         match self {
             Performer::Police => "police".into(),
             Performer::Municipality => "municipality".into(),
-            Performer::Partner(p) => format!("partner:{p}"),
+            Performer::Partner(p) => format!("partner:{p}").into(),
         }
+    }
+
+    pub fn as_string(&self) -> String {
+        self.as_text().into_owned()
     }
 }
 
