@@ -127,6 +127,8 @@ done
 # The foreign key is not checked per row: lofte checks it once per import (every row has
 # the same municipality), so the shell does the same work.
 # The local-time conversion is left out, so `started_at` is approximate; the work is not.
+# The type's id is looked up per row (lofte does that on its reading side, from a map),
+# and the date becomes the YYYYMMDD number lofte stores.
 lofte_db shell-schema
 cat >"$TMP/shell-schema.sql" <<SQL
 PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;
@@ -134,15 +136,17 @@ PRAGMA cache_size = -32768; PRAGMA temp_store = memory;
 ATTACH '$TMP/sqlite-full.sqlite' AS bare;
 BEGIN IMMEDIATE;
 DROP INDEX activity_progress;
-INSERT INTO activity (municipality_code, activity_type, performer, started_at, local_date,
+INSERT INTO activity (municipality_code, activity_type_id, performer, started_at, local_day,
     duration_minutes, place_slug, participants, note, dedup_key, synthetic, account_id,
     api_token_id, created_at)
-SELECT '0482', type, performer,
-    date || 'T' || COALESCE(NULLIF(time, ''), '12:00') || ':00+00:00', date,
+SELECT '0482', t.id, performer,
+    date || 'T' || COALESCE(NULLIF(time, ''), '12:00') || ':00+00:00',
+    CAST(replace(date, '-', '') AS INTEGER),
     CAST(NULLIF(duration_minutes, '') AS INTEGER), NULLIF(place, ''),
     CAST(NULLIF(participants, '') AS INTEGER), NULLIF(note, ''), 'id:' || external_id,
     0, NULL, NULL, '2026-01-01T00:00:00.000000000+00:00'
-FROM bare.activity_bare WHERE true ON CONFLICT DO NOTHING;
+FROM bare.activity_bare JOIN activity_type t ON t.code = type AND t.municipality_code IS NULL
+WHERE true ON CONFLICT DO NOTHING;
 PRAGMA cache_size = -8192; PRAGMA temp_store = file; PRAGMA threads = 1;
 $(sqlite3 "$TMP/shell-schema/lofte.sqlite" "SELECT sql FROM sqlite_master WHERE name = 'activity_progress'");
 COMMIT;

@@ -187,13 +187,15 @@ LPORT=${PORTS[0]}
 FIGURES="/api/v1/municipalities/$CODE/promises/$YEAR/progress"
 echo "figures $FIGURES: one connection, no page cache ..."
 run_wrk figures "http://127.0.0.1:$LPORT$FIGURES" 1 10s
-MONTH="strftime('%m', local_date)" RAW_TOOL=sqlite3
-[ -z "${LOAD_POSTGRES:-}" ] || MONTH="EXTRACT(MONTH FROM local_date)" RAW_TOOL=psql
-SQL="SELECT activity_type, $MONTH AS month, COUNT(*) AS logged,
-     SUM(CASE WHEN duration_minutes BETWEEN 15 AND 30 THEN 1 ELSE 0 END) AS in_window
-     FROM activity WHERE municipality_code = '$CODE'
-     AND local_date BETWEEN '$YEAR-01-01' AND '$YEAR-12-31'
-     GROUP BY activity_type, month;"
+RAW_TOOL=sqlite3
+[ -z "${LOAD_POSTGRES:-}" ] || RAW_TOOL=psql
+# `local_day` is the date as the number YYYYMMDD, so the month is its middle two digits.
+SQL="SELECT t.code AS activity_type, a.local_day / 100 % 100 AS month, COUNT(*) AS logged,
+     SUM(CASE WHEN a.duration_minutes BETWEEN 15 AND 30 THEN 1 ELSE 0 END) AS in_window
+     FROM activity a JOIN activity_type t ON t.id = a.activity_type_id
+     WHERE a.municipality_code = '$CODE'
+     AND a.local_day BETWEEN ${YEAR}0101 AND ${YEAR}1231
+     GROUP BY t.code, month;"
 if [ -n "${LOAD_POSTGRES:-}" ]; then
     # psql's \timing: the query's round trip from the client, results fetched; one
     # warm-up, then the mean of 50 in one session.

@@ -106,7 +106,7 @@ impl Importer {
         const SQL: &str = "SELECT \
             (SELECT COUNT(*) FROM activity) AS activity, \
             (SELECT COUNT(*) FROM activity \
-             WHERE local_date BETWEEN '2010-01-01' AND '2100-12-31') AS activity_in_years, \
+             WHERE local_day BETWEEN 20100101 AND 21001231) AS activity_in_years, \
             (SELECT COUNT(*) FROM audit_log) AS audit_log, \
             (SELECT COUNT(*) FROM survey_import) AS survey_import, \
             (SELECT COUNT(*) FROM survey_year) AS survey_year, \

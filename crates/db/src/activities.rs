@@ -9,7 +9,7 @@ use std::io::Read;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use chrono::format::{Item, Parsed, StrftimeItems};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text, YearSpan};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -21,6 +21,7 @@ use sea_orm::{
 };
 use sea_query_sqlx::SqlxValues;
 
+use crate::activity_types::TypeIds;
 use crate::editing::Actor;
 use crate::entity::activity;
 use crate::promises::Tenant;
@@ -97,10 +98,10 @@ const BATCH: usize = 500;
 /// The columns [`Tenant::insert_activities`] writes, in order (all but the id).
 const INSERT_COLUMNS: [activity::Column; 14] = [
     activity::Column::MunicipalityCode,
-    activity::Column::ActivityType,
+    activity::Column::ActivityTypeId,
     activity::Column::Performer,
     activity::Column::StartedAt,
-    activity::Column::LocalDate,
+    activity::Column::LocalDay,
     activity::Column::DurationMinutes,
     activity::Column::PlaceSlug,
     activity::Column::Participants,
@@ -407,15 +408,17 @@ struct SharedValues {
     /// As sqlx would write the `DateTime<Utc>` (RFC 3339, as many fractional digits as
     /// needed): the same text as every other way in stores.
     created_at: Arc<str>,
-    /// Types, performers and places, each kept once: a file names few of them, so rows
-    /// share one copy instead of each allocating its own (which SQLite's thread would
-    /// then free).
+    types: TypeIds,
+    /// Performers and places, each kept once: a file names few of them, so rows share
+    /// one copy instead of each allocating its own (which SQLite's thread would then
+    /// free).
     interned: FastMap<Box<str>, Arc<str>>,
 }
 
 impl SharedValues {
     fn new(
         municipality: &str,
+        types: TypeIds,
         (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
     ) -> Self {
         let (account_id, api_token_id) = actor.ids();
@@ -427,6 +430,7 @@ impl SharedValues {
             created_at: created_at
                 .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
                 .into(),
+            types,
             interned: FastMap::default(),
         }
     }
@@ -451,16 +455,17 @@ impl SharedValues {
             result.expect("text, integers and dates encode");
         };
         for a in items {
-            add(arguments.add(self.interned(a.activity.activity_type.as_str())));
+            // Every row's type passed `check_activity` against the catalogue these ids
+            // were read with; were one missing, NULL would fail the insert, not store it.
+            add(arguments.add(self.types.id(a.activity.activity_type.as_str())));
             add(arguments.add(self.interned(&a.activity.performer.as_text())));
             // Texts go in as `Arc<str>`, one allocation each (a `String` would be two),
-            // since SQLite's thread frees them. The time as sqlx writes a `DateTime`; the
-            // date as it writes a `NaiveDate` (`%F`), without parsing that pattern per row.
+            // since SQLite's thread frees them. The time as sqlx writes a `DateTime`.
             let started_at = a
                 .started_at
                 .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
             add(arguments.add(Arc::<str>::from(started_at)));
-            add(arguments.add(Arc::<str>::from(a.activity.date.to_string())));
+            add(arguments.add(stored_day(a.activity.date)));
             add(arguments.add(
                 a.activity
                     .duration_minutes
@@ -479,6 +484,24 @@ impl SharedValues {
         add(arguments.add(self.created_at.clone()));
         arguments
     }
+}
+
+/// The years an activity's date may have: four digits, as the day is stored.
+const STORABLE_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// An activity's Swedish local date as stored (`activity.local_day`): the number
+/// YYYYMMDD, e.g. 20210303. It orders as the dates do, for any year.
+pub(crate) fn stored_day(date: NaiveDate) -> i32 {
+    // Month and day are at most 12 and 31. Saturating keeps a far-off bound of a
+    // period (never a stored date: `STORABLE_YEARS`) at the end of the range.
+    let month_day = i32::try_from(date.month() * 100 + date.day()).unwrap_or(0);
+    date.year().saturating_mul(10_000).saturating_add(month_day)
+}
+
+/// The date a stored `local_day` is, if it is one.
+fn date_of_stored_day(day: i32) -> Option<NaiveDate> {
+    let month_day = u32::try_from(day.rem_euclid(10_000)).ok()?;
+    NaiveDate::from_ymd_opt(day.div_euclid(10_000), month_day / 100, month_day % 100)
 }
 
 /// Local (Swedish) date and time to UTC. A time that does not exist (the hour skipped
@@ -504,6 +527,10 @@ fn check_activity(
     types: &ActivityCatalogue,
 ) -> Vec<(&'static str, Problem)> {
     let mut problems = Vec::new();
+    if !STORABLE_YEARS.contains(&a.activity.date.year()) {
+        // Such a date cannot be written as YYYY-MM-DD, which is what Problem::Date asks.
+        problems.push(("date", Problem::Date));
+    }
     match types.get(a.activity.activity_type.as_str()) {
         None => problems.push((
             "type",
@@ -699,6 +726,7 @@ impl Tenant {
     /// order of [`INSERT_COLUMNS`].
     fn row_values(
         &self,
+        types: &TypeIds,
         (actor, synthetic, created_at): (Actor, bool, chrono::DateTime<Utc>),
         items: &[NewActivity],
     ) -> Vec<Value> {
@@ -707,10 +735,12 @@ impl Tenant {
         for a in items {
             values.extend([
                 self.code().into(),
-                a.activity.activity_type.to_string().into(),
+                // The callers checked the type against the catalogue these ids came
+                // with (built-in types always exist); NULL would fail the insert.
+                types.id(a.activity.activity_type.as_str()).into(),
                 a.activity.performer.as_string().into(),
                 a.started_at.into(),
-                a.activity.date.into(),
+                stored_day(a.activity.date).into(),
                 a.activity
                     .duration_minutes
                     .and_then(|d| i32::try_from(d).ok())
@@ -759,9 +789,10 @@ impl Tenant {
         added_by: (Actor, bool, chrono::DateTime<Utc>),
         items: &[NewActivity],
     ) -> Result<u64> {
+        let types = self.activity_types_and_ids(conn).await?.1;
         let mut added = 0;
         for chunk in items.chunks(BATCH) {
-            added += insert_rows(conn, self.row_values(added_by, chunk)).await?;
+            added += insert_rows(conn, self.row_values(&types, added_by, chunk)).await?;
         }
         Ok(added)
     }
@@ -842,7 +873,7 @@ impl Tenant {
         input: impl Read,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let places = self.place_slugs().await?;
-        let types = self.activity_types().await?;
+        let (types, ids) = self.activity_types_and_ids(self.db().conn()).await?;
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
@@ -892,9 +923,9 @@ impl Tenant {
         };
         let added_by = (actor, false, Utc::now());
         let outcome = if self.db().is_sqlite() {
-            self.import_on_sqlite(added_by, rows).await?
+            self.import_on_sqlite(added_by, ids, rows).await?
         } else {
-            self.import_through_orm(added_by, rows).await?
+            self.import_through_orm(added_by, &ids, rows).await?
         };
         Ok(outcome)
     }
@@ -903,11 +934,12 @@ impl Tenant {
     async fn import_through_orm<R: Read>(
         &self,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
+        types: &TypeIds,
         mut rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let txn = self.db().begin_write().await?;
         let (batches, mut to_write) = tokio::sync::mpsc::channel::<Vec<Value>>(2);
-        let read = rows.send_batches(batches, |items| self.row_values(added_by, items));
+        let read = rows.send_batches(batches, |items| self.row_values(types, added_by, items));
         let write = async {
             let mut added = 0;
             while let Some(values) = to_write.recv().await {
@@ -940,17 +972,30 @@ impl Tenant {
     async fn import_on_sqlite<R: Read>(
         &self,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
+        types: TypeIds,
         rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let pool = self.db().conn().get_sqlite_connection_pool();
         let mut conn = pool.acquire().await.map_err(sqlx_error)?;
-        // The only foreign key of an activity is its municipality, and every row of an
-        // import has the same one: `import_on_connection` checks it once, under the write
-        // lock, instead of SQLite looking it up again for each row (a tenth of the
-        // insert's time on a large file, bench/README.md). The pragma can only change
-        // outside a transaction; the reset below turns the check back on.
-        let outcome = match execute(&mut conn, "PRAGMA foreign_keys = OFF").await {
-            Ok(()) => self.import_on_connection(&mut conn, added_by, rows).await,
+        // An activity's foreign keys are its municipality and its type. Every row of an
+        // import has the same municipality: `import_on_connection` checks it once, under
+        // the write lock, instead of SQLite looking it up again for each row (a tenth of
+        // the insert's time on a large file, bench/README.md). The type ids were read
+        // from `activity_type` itself, and types are never deleted. The pragma can only
+        // change outside a transaction; the reset below turns the check back on.
+        //
+        // The rebuild of the progress index switches `temp_store` inside the transaction
+        // (`ProgressIndex::rebuild`), which SQLite refuses once the connection has opened
+        // its temporary database (an `ALTER TABLE … RENAME`, as in migration 15, does).
+        // Switching it away and back here, outside a transaction, closes that database;
+        // setting it to the value it has would do nothing.
+        let for_import = "PRAGMA foreign_keys = OFF; PRAGMA temp_store = file; \
+                       PRAGMA temp_store = memory";
+        let outcome = match execute(&mut conn, for_import).await {
+            Ok(()) => {
+                self.import_on_connection(&mut conn, added_by, types, rows)
+                    .await
+            }
             Err(e) => Err(e),
         };
         // Committed, refused or failed (sqlx rolls back a transaction it drops), the
@@ -969,6 +1014,7 @@ impl Tenant {
         &self,
         conn: &mut SqliteConnection,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
+        types: TypeIds,
         mut rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let mut tx = conn
@@ -991,7 +1037,7 @@ impl Tenant {
         // hands it back).
         execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
         let mut progress_index = ProgressIndex::at_start(&mut tx).await?;
-        let mut shared = SharedValues::new(self.code(), added_by);
+        let mut shared = SharedValues::new(self.code(), types, added_by);
         let (batches, mut to_write) = tokio::sync::mpsc::channel::<SqliteArguments>(2);
         let read = rows.send_batches(batches, |items| shared.arguments(items));
         let write = async {
@@ -1045,18 +1091,21 @@ impl Tenant {
         let (first, last) = (period.first_day(), period.last_day());
         let rows = activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
-            .filter(activity::Column::LocalDate.between(first, last))
+            .filter(activity::Column::LocalDay.between(stored_day(first), stored_day(last)))
             .order_by_asc(activity::Column::StartedAt)
             .order_by_asc(activity::Column::Id)
             .all(self.db().conn())
             .await?;
+        let types = self.activity_types_and_ids(self.db().conn()).await?.1;
         rows.into_iter()
             .map(|r| {
                 let corrupt = || Error::Corrupt(format!("activity {}", r.id));
                 Ok(ActivityRecord {
                     started_at: r.started_at,
-                    activity_type: ActivityTypeCode::parse(&r.activity_type)
-                        .map_err(|_| corrupt())?,
+                    activity_type: types
+                        .code(r.activity_type_id)
+                        .cloned()
+                        .ok_or_else(corrupt)?,
                     performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
                     place: r.place_slug,
                     duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
@@ -1074,7 +1123,7 @@ impl Tenant {
         Ok(activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
             .filter(activity::Column::Synthetic.eq(true))
-            .filter(activity::Column::LocalDate.between(first, last))
+            .filter(activity::Column::LocalDay.between(stored_day(first), stored_day(last)))
             .one(self.db().conn())
             .await?
             .is_some())
@@ -1088,10 +1137,14 @@ impl Tenant {
         types: &[ActivityTypeCode],
     ) -> Result<(Vec<Activity>, bool)> {
         let (first, last) = (period.first_day(), period.last_day());
+        let ids = self.activity_types_and_ids(self.db().conn()).await?.1;
         let rows = activity::Entity::find()
             .filter(activity::Column::MunicipalityCode.eq(self.code()))
-            .filter(activity::Column::ActivityType.is_in(types.iter().map(ToString::to_string)))
-            .filter(activity::Column::LocalDate.between(first, last))
+            .filter(
+                activity::Column::ActivityTypeId
+                    .is_in(types.iter().filter_map(|t| ids.id(t.as_str()))),
+            )
+            .filter(activity::Column::LocalDay.between(stored_day(first), stored_day(last)))
             .all(self.db().conn())
             .await?;
         let synthetic = rows.iter().any(|r| r.synthetic);
@@ -1100,10 +1153,9 @@ impl Tenant {
             .map(|r| {
                 let corrupt = || Error::Corrupt(format!("activity {}", r.id));
                 Ok(Activity {
-                    activity_type: ActivityTypeCode::parse(&r.activity_type)
-                        .map_err(|_| corrupt())?,
+                    activity_type: ids.code(r.activity_type_id).cloned().ok_or_else(corrupt)?,
                     performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
-                    date: r.local_date,
+                    date: date_of_stored_day(r.local_day).ok_or_else(corrupt)?,
                     duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
                     place: r
                         .place_slug
@@ -1148,15 +1200,74 @@ pub(crate) fn linked_activity(
 mod tests {
     use chrono::NaiveDate;
 
-    // The SQLite import writes `local_date` with `NaiveDate`'s `Display`, where sqlx
-    // would format `%F`: the stored text must be the same for any date one can log.
+    // A stored day reads as the date it was made from, reads as YYYYMMDD, and orders as
+    // the dates do: progress selects a period with `BETWEEN` on it. Every date of the
+    // years an activity may have, plus the bounds of periods far beyond them.
     #[test]
-    fn a_date_is_written_as_sqlx_writes_it() {
-        let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
-        let last = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
+    fn a_stored_day_is_the_date_as_yyyymmdd_and_orders_as_dates_do() {
+        use super::{STORABLE_YEARS, date_of_stored_day, stored_day};
+        let mut day = NaiveDate::from_ymd_opt(*STORABLE_YEARS.start(), 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(*STORABLE_YEARS.end(), 12, 31).unwrap();
+        let mut previous = i32::MIN;
         while day <= last {
-            assert_eq!(day.to_string(), day.format("%F").to_string());
+            let stored = stored_day(day);
+            assert!(stored > previous, "{day}");
+            assert_eq!(date_of_stored_day(stored), Some(day));
+            previous = stored;
             day = day.succ_opt().unwrap();
+        }
+        assert_eq!(
+            stored_day(NaiveDate::from_ymd_opt(2021, 3, 3).unwrap()),
+            20210303
+        );
+        assert!(stored_day(NaiveDate::MIN) < stored_day(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()));
+        assert!(stored_day(NaiveDate::MAX) > stored_day(last));
+        for not_a_day in [0, 20210230, 20211301, 20210100, -1] {
+            assert_eq!(date_of_stored_day(not_a_day), None, "{not_a_day}");
+        }
+    }
+
+    // An activity's date must fit the stored form: four-digit years only, refused on the
+    // date field as any other date that cannot be written YYYY-MM-DD.
+    #[test]
+    fn an_activity_dated_outside_four_digit_years_is_refused_on_its_date() {
+        use super::{FastSet, check_activity};
+        use lofte_domain::followup::{Activity, NewActivity, Performer};
+        use lofte_domain::{ActivityCatalogue, ActivityTypeCode, Problem};
+        let on = |date: NaiveDate| NewActivity {
+            activity: Activity {
+                activity_type: ActivityTypeCode::parse("traffic_control").unwrap(),
+                performer: Performer::Police,
+                date,
+                duration_minutes: Some(20),
+                place: None,
+            },
+            started_at: chrono::Utc::now(),
+            participants: None,
+            note: None,
+            external_id: None,
+        };
+        let types = ActivityCatalogue::builtin();
+        let places = FastSet::default();
+        for date in [
+            NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(0, 12, 31).unwrap(),
+            NaiveDate::MIN,
+        ] {
+            assert_eq!(
+                check_activity(&on(date), &places, &types),
+                vec![("date", Problem::Date)],
+                "{date}"
+            );
+        }
+        for date in [
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+        ] {
+            assert!(
+                check_activity(&on(date), &places, &types).is_empty(),
+                "{date}"
+            );
         }
     }
 

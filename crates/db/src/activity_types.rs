@@ -5,7 +5,11 @@ use lofte_domain::{
     ActivityCatalogue, ActivityType, ActivityTypeCode, FieldError, Problem, Text, TypeNames,
 };
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::editing::{Actor, AuditRecord, audit};
 use crate::entity::activity_type;
@@ -34,22 +38,72 @@ fn to_type(row: activity_type::Model) -> Result<ActivityType> {
     })
 }
 
+/// The ids under which a municipality's types are stored, and back: an activity refers to
+/// its type by id (migration m0015), while everything outside the database names a type
+/// by its code.
+#[derive(Debug, Clone)]
+pub(crate) struct TypeIds {
+    by_code: HashMap<String, i32>,
+    by_id: HashMap<i32, ActivityTypeCode>,
+}
+
+impl TypeIds {
+    /// The stored id of the type, if the municipality has it.
+    pub(crate) fn id(&self, code: &str) -> Option<i32> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The code of a stored type id, if it is one of the municipality's types.
+    pub(crate) fn code(&self, id: i32) -> Option<&ActivityTypeCode> {
+        self.by_id.get(&id)
+    }
+}
+
 impl Tenant {
-    /// The types this municipality can log and count: the built-in ones first, then its
-    /// own in the order they were added.
-    pub async fn activity_types(&self) -> Result<ActivityCatalogue> {
-        let rows = activity_type::Entity::find()
+    /// The rows of the types this municipality can log: the built-in ones first, then
+    /// its own in the order they were added.
+    async fn activity_type_rows(
+        &self,
+        conn: &impl ConnectionTrait,
+    ) -> Result<Vec<activity_type::Model>> {
+        Ok(activity_type::Entity::find()
             .filter(
                 Expr::col(activity_type::Column::MunicipalityCode)
                     .is_null()
                     .or(activity_type::Column::MunicipalityCode.eq(self.code())),
             )
             .order_by_asc(activity_type::Column::Id)
-            .all(self.db().conn())
-            .await?;
-        Ok(ActivityCatalogue::new(
-            rows.into_iter().map(to_type).collect::<Result<_>>()?,
-        ))
+            .all(conn)
+            .await?)
+    }
+
+    /// The types this municipality can log and count: the built-in ones first, then its
+    /// own in the order they were added.
+    pub async fn activity_types(&self) -> Result<ActivityCatalogue> {
+        Ok(self.activity_types_and_ids(self.db().conn()).await?.0)
+    }
+
+    /// The types this municipality can log, and their stored ids, from one read on
+    /// `conn` (inside a caller's transaction, or not): every type the catalogue has, the
+    /// ids have too. Types are never deleted, so ids read once stay good.
+    pub(crate) async fn activity_types_and_ids(
+        &self,
+        conn: &impl ConnectionTrait,
+    ) -> Result<(ActivityCatalogue, TypeIds)> {
+        let rows = self.activity_type_rows(conn).await?;
+        let mut ids = TypeIds {
+            by_code: HashMap::with_capacity(rows.len()),
+            by_id: HashMap::with_capacity(rows.len()),
+        };
+        let mut types = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id = row.id;
+            let t = to_type(row)?;
+            ids.by_code.insert(t.code.to_string(), id);
+            ids.by_id.insert(id, t.code.clone());
+            types.push(t);
+        }
+        Ok((ActivityCatalogue::new(types), ids))
     }
 
     /// Adds a type of the municipality's own. Its code must be new to the municipality

@@ -13,6 +13,36 @@ pub struct TestDatabase {
 }
 
 pub async fn fresh_database() -> TestDatabase {
+    let t = empty_database().await;
+    t.db.migrate().await.expect("migrate the test database");
+    t
+}
+
+/// A fresh database with only the first `migrations` migrations and the reference data
+/// (municipalities), as a database made by an older lofte: for tests of what a later
+/// migration does to rows stored before it. `Db::migrate` brings it up to date.
+pub async fn fresh_database_before(migrations: u32) -> TestDatabase {
+    use sea_orm_migration::MigratorTrait;
+    let t = empty_database().await;
+    crate::migration::Migrator::up(t.db.conn(), Some(migrations))
+        .await
+        .expect("migrate the test database part of the way");
+    crate::municipalities::seed_reference(t.db.conn())
+        .await
+        .expect("load the reference data");
+    t
+}
+
+/// How many migrations the database has had.
+pub async fn applied_migrations(db: &Db) -> usize {
+    use sea_orm_migration::MigratorTrait;
+    crate::migration::Migrator::get_applied_migrations(db.conn())
+        .await
+        .expect("read the applied migrations")
+        .len()
+}
+
+async fn empty_database() -> TestDatabase {
     let (url, dir) = match std::env::var("TEST_DATABASE_URL") {
         Ok(server) if server.starts_with("postgres") => {
             (create_postgres_database(&server).await, None)
@@ -29,7 +59,6 @@ pub async fn fresh_database() -> TestDatabase {
     let db = Db::connect(&url)
         .await
         .expect("connect to the test database");
-    db.migrate().await.expect("migrate the test database");
     TestDatabase { db, url, _dir: dir }
 }
 
@@ -98,11 +127,11 @@ pub async fn dump_as_text(db: &Db) -> String {
     out
 }
 
-/// `PRAGMA name` on every connection of a SQLite pool, all held at once so that each is a
-/// different one; `None` on PostgreSQL. For tests that a connection goes back to the pool
-/// as `Db::connect` made it, whatever a caller set on it for a while.
-pub async fn sqlite_pragma_on_every_connection(db: &Db, name: &str) -> Option<Vec<i64>> {
-    use sea_orm::sqlx::{self, AssertSqlSafe};
+/// Every connection of a SQLite pool, all held at once so that each is a different one;
+/// `None` on PostgreSQL.
+async fn every_sqlite_connection(
+    db: &Db,
+) -> Option<Vec<sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Sqlite>>> {
     if !db.is_sqlite() {
         return None;
     }
@@ -111,6 +140,15 @@ pub async fn sqlite_pragma_on_every_connection(db: &Db, name: &str) -> Option<Ve
     for _ in 0..pool.options().get_max_connections() {
         held.push(pool.acquire().await.expect("a pooled connection"));
     }
+    Some(held)
+}
+
+/// `PRAGMA name` on every connection of a SQLite pool; `None` on PostgreSQL. For tests
+/// that a connection goes back to the pool as `Db::connect` made it, whatever a caller
+/// set on it for a while.
+pub async fn sqlite_pragma_on_every_connection(db: &Db, name: &str) -> Option<Vec<i64>> {
+    use sea_orm::sqlx::{self, AssertSqlSafe};
+    let mut held = every_sqlite_connection(db).await?;
     let mut values = Vec::new();
     for conn in &mut held {
         let value: i64 = sqlx::query_scalar(AssertSqlSafe(format!("PRAGMA {name}")))
@@ -120,4 +158,16 @@ pub async fn sqlite_pragma_on_every_connection(db: &Db, name: &str) -> Option<Ve
         values.push(value);
     }
     Some(values)
+}
+
+/// Runs `sql` on every connection of a SQLite pool (nothing on PostgreSQL): for tests
+/// that whatever one connection did before, the next user of it still works.
+pub async fn sqlite_on_every_connection(db: &Db, sql: &str) {
+    use sea_orm::sqlx::{self, AssertSqlSafe};
+    for mut conn in every_sqlite_connection(db).await.unwrap_or_default() {
+        sqlx::raw_sql(AssertSqlSafe(sql.to_owned()))
+            .execute(&mut *conn)
+            .await
+            .expect("run the statements");
+    }
 }

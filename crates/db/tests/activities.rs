@@ -431,8 +431,8 @@ async fn stored_rows(t: &lofte_db::testing::TestDatabase) -> Vec<String> {
     let conn = sea_orm::Database::connect(&t.url).await.unwrap();
     let backend = conn.get_database_backend();
     // The times as the database holds them, not as they decode.
-    let columns = "municipality_code, activity_type, performer, CAST(started_at AS TEXT), \
-         CAST(local_date AS TEXT), duration_minutes, place_slug, participants, note, \
+    let columns = "municipality_code, CAST(activity_type_id AS TEXT), performer, \
+         CAST(started_at AS TEXT), CAST(local_day AS TEXT), duration_minutes, place_slug, participants, note, \
          dedup_key, synthetic, account_id, api_token_id, created_at";
     let rows = conn
         .query_all_raw(sea_orm::Statement::from_string(
@@ -605,4 +605,147 @@ async fn an_import_leaves_every_pooled_connection_checking_foreign_keys() {
         sqlite_pragma_on_every_connection(&t.db, "cache_size").await,
         cache_before
     );
+}
+
+/// Runs statements on a test database as they are written (rows in an older layout).
+async fn run_sql(t: &lofte_db::testing::TestDatabase, statements: &[&str]) {
+    use sea_orm::ConnectionTrait;
+    let conn = sea_orm::Database::connect(&t.url).await.unwrap();
+    for sql in statements {
+        conn.execute_unprepared(sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+    conn.close().await.unwrap();
+}
+
+/// Activities as lofte stored them before migration 15: the type's code and the date as
+/// text. Flen and Nyköping each have a type of their own with the same code.
+const BEFORE_TYPE_IDS: [&str; 2] = [
+    "INSERT INTO activity_type (municipality_code, code, name_sv_one, name_sv_other, \
+     name_en_one, name_en_other, counts_only) VALUES \
+     ('0480', 'hundpatrull', 'hundpatrull', 'hundpatruller', 'dog patrol', 'dog patrols', false), \
+     ('0482', 'hundpatrull', 'hundpatrull', 'hundpatruller', 'dog patrol', 'dog patrols', false)",
+    "INSERT INTO activity (municipality_code, activity_type, performer, started_at, local_date, \
+     duration_minutes, place_slug, participants, note, dedup_key, synthetic, account_id, \
+     api_token_id, created_at) VALUES \
+     ('0482', 'traffic_control', 'police', '2020-12-31T23:30:00+00:00', '2021-01-01', 20, NULL, \
+      NULL, NULL, 'id:a', false, NULL, NULL, '2021-01-02T00:00:00+00:00'), \
+     ('0482', 'hundpatrull', 'municipality', '2021-12-31T10:00:00+00:00', '2021-12-31', NULL, \
+      NULL, 3, NULL, 'id:b', false, NULL, NULL, '2022-01-02T00:00:00+00:00'), \
+     ('0482', 'traffic_control', 'police', '2020-12-31T10:00:00+00:00', '2020-12-31', 20, NULL, \
+      NULL, NULL, 'id:c', false, NULL, NULL, '2021-01-02T00:00:00+00:00'), \
+     ('0480', 'hundpatrull', 'police', '2021-06-01T10:00:00+00:00', '2021-06-01', NULL, NULL, \
+      NULL, NULL, 'id:d', false, NULL, NULL, '2021-06-02T00:00:00+00:00')",
+];
+
+// Migration 15 stores an activity's type as the type's id and its date as a day number:
+// activities stored before it keep their type (built-in or the municipality's own, each
+// municipality its own) and their date, and count in the same year as before.
+#[tokio::test]
+async fn activities_stored_before_migration_15_keep_their_types_and_dates() {
+    use lofte_domain::{ActivityTypeCode, YearSpan};
+    let t = lofte_db::testing::fresh_database_before(14).await;
+    run_sql(&t, &BEFORE_TYPE_IDS).await;
+    t.db.migrate().await.unwrap();
+    assert_eq!(lofte_db::testing::applied_migrations(&t.db).await, 15);
+
+    let db = &t.db;
+    let tenant = async |code: &str| {
+        db.tenant(&MunicipalityCode::parse(code).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let code = |c: &str| ActivityTypeCode::parse(c).unwrap();
+    let year = YearSpan::single(Year::new(2021).unwrap());
+    let (flen, nykoping) = (tenant("0482").await, tenant("0480").await);
+    let (mut in_2021, _) = flen
+        .activities(year, &[code("traffic_control"), code("hundpatrull")])
+        .await
+        .unwrap();
+    in_2021.sort_by_key(|a| a.date);
+    let kinds_and_dates: Vec<(String, String)> = in_2021
+        .iter()
+        .map(|a| (a.activity_type.to_string(), a.date.to_string()))
+        .collect();
+    assert_eq!(
+        kinds_and_dates,
+        [
+            ("traffic_control".to_owned(), "2021-01-01".to_owned()),
+            ("hundpatrull".to_owned(), "2021-12-31".to_owned()),
+        ]
+    );
+    let records = flen.activity_records(year).await.unwrap();
+    assert_eq!(records.len(), 2);
+    let (theirs, _) = nykoping
+        .activities(year, &[code("hundpatrull")])
+        .await
+        .unwrap();
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].date.to_string(), "2021-06-01");
+
+    // New activities go in beside them and are counted with them.
+    let added = flen
+        .import_activities_csv(
+            Actor::System,
+            "type,performer,date\nhundpatrull,police,2021-07-01\n".as_bytes(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(added.added, 1);
+    assert_eq!(
+        flen.activities(year, &[code("hundpatrull")])
+            .await
+            .unwrap()
+            .0
+            .len(),
+        2
+    );
+}
+
+// An activity whose type no longer exists cannot be given a type id: the migration stops
+// and leaves the database as it was, rather than dropping the activity.
+#[tokio::test]
+async fn migration_15_stops_on_an_activity_of_an_unknown_type_and_changes_nothing() {
+    let t = lofte_db::testing::fresh_database_before(14).await;
+    run_sql(&t, &BEFORE_TYPE_IDS).await;
+    run_sql(
+        &t,
+        &[
+            "INSERT INTO activity (municipality_code, activity_type, performer, started_at, \
+           local_date, dedup_key, synthetic, created_at) VALUES ('0482', 'okand', 'police', \
+           '2021-03-01T10:00:00+00:00', '2021-03-01', 'id:e', false, \
+           '2021-03-02T00:00:00+00:00')",
+        ],
+    )
+    .await;
+    assert!(t.db.migrate().await.is_err());
+    assert_eq!(lofte_db::testing::applied_migrations(&t.db).await, 14);
+    let dump = lofte_db::testing::dump_as_text(&t.db).await;
+    assert!(dump.contains("okand"), "the activity is still there");
+}
+
+// A large import switches where SQLite sorts while it rebuilds the progress index, which
+// SQLite refuses inside a transaction on a connection that has opened its temporary
+// database (migration 15's rename does, on whichever pooled connection ran it). With
+// every pooled connection in that state, a large import still goes through.
+#[tokio::test]
+async fn a_large_import_goes_through_on_connections_that_used_their_temporary_database() {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    let stored = traffic_controls_2021(&flen).await;
+    lofte_db::testing::sqlite_on_every_connection(
+        &t.db,
+        "CREATE TEMP TABLE scratch (x INTEGER); DROP TABLE temp.scratch",
+    )
+    .await;
+    let imported = flen
+        .import_activities_csv(Actor::System, traffic_controls(5_000).as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(imported.added, 5_000);
+    assert_eq!(traffic_controls_2021(&flen).await, stored + 5_000);
 }

@@ -594,10 +594,19 @@ async fn log_activities(
     if !errors.is_empty() {
         return Err(ApiError::Invalid(lang, errors));
     }
-    let summary = tenant
-        .add_activities(staff.actor, &parsed, false)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let summary = match tenant.add_activities(staff.actor, &parsed, false).await {
+        Ok(summary) => summary,
+        Err(lofte_db::Error::Invalid(mut errors)) => {
+            // An activity's date is its `started_at` in Swedish time here.
+            for e in &mut errors {
+                if let Some(item) = e.path.strip_suffix(".date") {
+                    e.path = format!("{item}.started_at");
+                }
+            }
+            return Err(ApiError::Invalid(lang, errors));
+        }
+        Err(e) => return Err(ApiError::internal(lang)(e)),
+    };
     Ok((
         axum::http::StatusCode::CREATED,
         Json(ActivitiesLogged {

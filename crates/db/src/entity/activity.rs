@@ -6,12 +6,15 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub municipality_code: String,
-    pub activity_type: String,
+    /// The type's id in `activity_type` (the type's code is unique per municipality).
+    pub activity_type_id: i32,
     /// "police", "municipality" or "partner:NAME".
     pub performer: String,
     pub started_at: DateTimeUtc,
-    /// The Swedish local date, which decides the month and tertial it counts in.
-    pub local_date: Date,
+    /// The Swedish local date, which decides the month and tertial it counts in, as the
+    /// number YYYYMMDD (`activities::stored_day`): small in the progress index, and still
+    /// readable and ordered in SQL.
+    pub local_day: i32,
     pub duration_minutes: Option<i32>,
     pub place_slug: Option<String>,
     pub participants: Option<i32>,

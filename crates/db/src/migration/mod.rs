@@ -17,6 +17,7 @@ mod m0011_commitment_links;
 mod m0012_dialogues;
 mod m0013_maps_and_photos;
 mod m0014_focus_links;
+mod m0015_activity_keys;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_dialogues::Migration),
             Box::new(m0013_maps_and_photos::Migration),
             Box::new(m0014_focus_links::Migration),
+            Box::new(m0015_activity_keys::Migration),
         ]
     }
 }

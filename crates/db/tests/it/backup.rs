@@ -125,8 +125,15 @@ async fn a_dump_restores_every_value_and_a_damaged_one_changes_nothing() {
             "{refused}"
         );
     }
+    // The header names the last migration applied, whichever that is now.
     let mut other = String::from_utf8(dump.clone()).unwrap();
-    other = other.replacen("m0014_focus_links", "m0099_future", 1);
+    let newest = other
+        .lines()
+        .next()
+        .and_then(|header| header.split('"').find(|part| part.starts_with("m00")))
+        .expect("the header names a migration")
+        .to_owned();
+    other = other.replacen(&newest, "m0099_future", 1);
     let refused = target.db.load_dump(other.as_bytes()).await.unwrap_err();
     assert!(refused.to_string().contains("m0099_future"), "{refused}");
     assert_eq!(contents(&target.db).await, before);

@@ -355,8 +355,9 @@ pub async fn log(
                 .into_iter()
                 .map(|mut e| {
                     e.path = match e.path.trim_start_matches("[0].") {
-                        // The form's name for the type field.
+                        // The form's names for the type and date fields.
                         "type" => "activity_type".to_owned(),
+                        "date" => "when".to_owned(),
                         other => other.to_owned(),
                     };
                     e

@@ -277,6 +277,14 @@ mod api {
         ])).await;
         let body: serde_json::Value = r.json().await.unwrap();
         assert_eq!(body["errors"][0]["path"], "[0].place");
+        // Half past midnight on New Year's Day of the year 10000 in Sweden: a date that
+        // cannot be written YYYY-MM-DD, named on the field it came from.
+        let r = post(&app, &reporter, serde_json::json!([
+            { "type": "traffic_control", "performer": "police", "started_at": "9999-12-31T23:30:00Z" }
+        ])).await;
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["errors"][0]["path"], "[0].started_at");
         let progress: serde_json::Value = app
             .get("/api/v1/municipalities/0482/promises/2021/progress")
             .await
