@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # API robustness check (issue 8): schemathesis against /api/openapi.json, then a corpus
-# of XSS/injection strings through every text field (xss_corpus.py). See README.md.
+# of XSS/injection strings through every text field (xss_corpus.py), then the attacks of
+# issue 21 on two instances sharing one database (attacks.py: session fixation, a raced
+# sign-in lock, a frozen page cache). See README.md.
 #
 #   api-check/run.sh                 # build lofte-cli if needed, run both, exit 1 on any failure
 #
@@ -122,6 +124,21 @@ if [ "${LOFTE_API_CHECK_POSTGRES:-}" = 1 ]; then
     --database-url "$pg_url" 2>&1 | tee "$work/xss-pg.log" || pg_status=$?
 fi
 
+# --- 3. attacks on two instances over one database
+step "Attacks: session fixation, sign-in race, cache freeze (SQLite)"
+attacks_status=0
+"$venv/bin/python" "$here/attacks.py" --lofte "$bin" 2>&1 | tee "$work/attacks.log" \
+  || attacks_status=$?
+attacks_pg_status=""
+if [ -n "$pg_status" ]; then
+  step "Attacks: session fixation, sign-in race, cache freeze (PostgreSQL)"
+  attacks_pg_status=0
+  psql -q "$pg_url" -c 'CREATE DATABASE lofte_attacks' >/dev/null
+  "$venv/bin/python" "$here/attacks.py" --lofte "$bin" \
+    --database-url "${pg_url%/*}/lofte_attacks" 2>&1 | tee "$work/attacks-pg.log" \
+    || attacks_pg_status=$?
+fi
+
 # --- summary
 step "api-check summary"
 ops=$(grep -o 'Operations: *[0-9]* selected' "$work/schemathesis.log" | grep -o '[0-9]*' | head -1 || true)
@@ -133,9 +150,13 @@ echo "$(grep -E '^xss corpus:' "$work/xss.log" || echo 'xss corpus: no summary l
 if [ -n "$pg_status" ]; then
   echo "$(grep -E '^xss corpus:' "$work/xss-pg.log" || echo 'xss corpus: no summary line') (PostgreSQL, exit $pg_status)"
 fi
+echo "$(grep -E '^attacks ' "$work/attacks.log" || echo 'attacks: no summary line') (exit $attacks_status)"
+if [ -n "$attacks_pg_status" ]; then
+  echo "$(grep -E '^attacks ' "$work/attacks-pg.log" || echo 'attacks: no summary line') (exit $attacks_pg_status)"
+fi
 passed=0
 failed=0
-for s in "$st_status" "$xss_status" ${pg_status:+"$pg_status"}; do
+for s in "$st_status" "$xss_status" ${pg_status:+"$pg_status"} "$attacks_status" ${attacks_pg_status:+"$attacks_pg_status"}; do
   if [ "$s" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 echo "took $((SECONDS - started)) s"

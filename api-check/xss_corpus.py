@@ -132,12 +132,14 @@ class Server:
         self.proc: subprocess.Popen | None = None
         self.url = ""
         self.accounts: dict[str, str] = {}
+        # Load the Flen demo (and print its accounts); off for a second instance.
+        self.demo = True
 
     def start(self) -> None:
         log = open(self.log_path, "wb")
         # cwd is the work folder, so a developer's ./lofte.toml is not read.
         self.proc = subprocess.Popen(
-            [self.binary, *self.where, "serve", "--demo", "--bind", "127.0.0.1:0"],
+            [self.binary, *self.where, "serve", *(["--demo"] if self.demo else []), "--bind", "127.0.0.1:0"],
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=self.work,
@@ -719,7 +721,7 @@ def public_lists(c: Client, r: Report, published: list[tuple[str, str]], finding
             text = resp.body.decode("utf-8-sig")
             cells = {cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row}
             for name, s in published + findings:
-                guarded = "'" + s if s[:1] in "=+-@\t\r" else s
+                guarded = csv_guard(s)
                 r.ok(guarded in cells, f"{prefix}.csv: {name} is not a cell of its own (exact{' with the formula guard' if guarded != s else ''})")
                 if guarded != s:
                     r.ok(s not in cells, f"{prefix}.csv: formula {name} written unguarded")
@@ -798,6 +800,25 @@ def follow_up(c: Client, r: Report, accepted: list[tuple[str, str]]) -> None:
             check_html(r, f"GET {public}/{edition}", resp, accepted)
 
 
+def csv_guard(s: str) -> str:
+    """The text as lofte's CSV writes it (crates/report/src/export.rs, `guard`): a `'` before
+    every `=`, `+`, `-` or `@` that could start a cell, at the start or after `;`, `,`, a tab
+    or a line break (spaces, tabs and quotes between), and before a leading tab or CR."""
+    out = "'" if s[:1] in "\t\r" else ""
+    cell_start = True
+    for ch in s:
+        if cell_start:
+            if ch in "=+-@":
+                out += "'"
+                cell_start = False
+            elif ch not in ' \t"':
+                cell_start = False
+        if ch in ";,\t\n\r":
+            cell_start = True
+        out += ch
+    return out
+
+
 def exports(c: Client, r: Report, accepted: list[tuple[str, str]]) -> None:
     print("== staff exports (CSV, XLSX)", flush=True)
     base = f"/personal/kommun/{CODE}/{REPORT_YEAR}/export"
@@ -805,7 +826,7 @@ def exports(c: Client, r: Report, accepted: list[tuple[str, str]]) -> None:
     if r.ok(resp.status == 200, f"GET {base}/ataganden.csv: {resp.status}"):
         cells = {cell for row in csv.reader(io.StringIO(resp.body.decode("utf-8-sig"), newline="")) for cell in row}
         for name, s in accepted:
-            guarded = "'" + s if s[:1] in "=+-@\t\r" else s
+            guarded = csv_guard(s)
             r.ok(guarded in cells, f"{base}/ataganden.csv: {name} not given back exactly")
     resp = c.get(f"{base}/uppfoljningar.csv")
     r.ok(resp.status == 200, f"GET {base}/uppfoljningar.csv: {resp.status}")

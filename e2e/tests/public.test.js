@@ -307,7 +307,11 @@ describe('Residents have their say on the map', () => {
     await app.withSession('samordnare@flen.example', async (page) => {
       await page.goto('/personal/kommun/0482/synpunkter');
       const item = page.locator('.input-item', { has: page.locator('textarea', { hasText: text }) });
-      assert.match(await item.locator('p').first().textContent(), /Markerad på kartan: 59\.\d+, 16\.\d+/);
+      // The marked point, to keep approximate (the default), confirm as a public place,
+      // move or remove; the public then sees it only approximately.
+      assert.match(await item.getByLabel('Latitud').inputValue(), /^59\.\d{6}$/);
+      assert.match(await item.getByLabel('Longitud').inputValue(), /^16\.\d{6}$/);
+      assert.ok(await item.getByLabel('Visa ungefärligt (cirka 300 meter)').isChecked());
       await Promise.all([page.waitForLoadState(), item.getByRole('button', { name: 'Publicera' }).click()]);
       await page.waitForSelector('.note.saved');
     });

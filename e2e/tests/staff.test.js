@@ -416,7 +416,30 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['walks', COORDINATOR, (page) => page.goto(WALKS), 200, { sv: 'Trygghetsvandringar', en: 'Safety walks' }],
     ['walk', COORDINATOR, async (page) => page.goto(await walkHref()), 200, { sv: 'Trygghetsvandring 2020-09-10', en: 'Safety walk 2020-09-10' }],
     ['dialogues', COORDINATOR, (page) => page.goto('/personal/kommun/0482/dialoger'), 200, { sv: 'Medborgardialoger', en: 'Citizen dialogues' }],
-    ['inputs-queue', COORDINATOR, (page) => page.goto('/personal/kommun/0482/synpunkter'), 200, { sv: 'Synpunkter att granska', en: 'Inputs to moderate' }],
+    [
+      'inputs-queue',
+      COORDINATOR,
+      async (page) => {
+        // One input waiting with a typed address and a marked point, so that the fields
+        // for editing them and choosing what the public sees are checked too.
+        const sent = await page.request.post('/kommun/0482/tyck-till', {
+          form: {
+            input_locality: 'flen',
+            input_address: 'Storgatan 3',
+            input_category: 'lighting',
+            input_text: 'Mörkt vid porten.',
+            input_lat: '59.0574',
+            input_lon: '16.5887',
+            website: '',
+          },
+          maxRedirects: 0,
+        });
+        assert.equal(sent.status(), 303);
+        return page.goto('/personal/kommun/0482/synpunkter');
+      },
+      200,
+      { sv: 'Synpunkter att granska', en: 'Inputs to moderate' },
+    ],
     ['survey-staff', ANALYST, (page) => page.goto(SURVEY_STAFF), 200, { sv: 'Trygghetsmätning', en: 'Safety survey' }],
     [
       'survey-staff-errors',

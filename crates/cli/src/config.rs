@@ -16,7 +16,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/lofte.sqlite`.
     pub database_url: Option<String>,
-    /// Mark session cookies `Secure`: set this when the site is served over HTTPS.
+    /// The address residents use, e.g. `https://trygghet.flen.se`. When it is https,
+    /// cookies are `Secure` (the session cookie `__Host-`) and responses carry HSTS.
+    pub public_url: Option<String>,
+    /// Mark cookies `Secure` and send HSTS even without an https `public_url`.
     pub secure_cookies: bool,
     /// The smallest group of survey respondents a figure is shown for, everywhere (page,
     /// API, PDF, exports); smaller groups say "för få svar".
@@ -38,6 +41,7 @@ impl Default for Config {
             bind: "127.0.0.1:8080".into(),
             data_dir: PathBuf::from("lofte-data"),
             database_url: None,
+            public_url: None,
             secure_cookies: false,
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
             map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
@@ -72,6 +76,7 @@ impl Config {
                 "bind",
                 "data_dir",
                 "database_url",
+                "public_url",
                 "secure_cookies",
                 "min_respondents",
                 "map_tiles",
@@ -99,6 +104,16 @@ impl Config {
             return Ok(None);
         }
         lofte_web::map::TileSource::parse(self.map_tiles.trim(), &self.map_attribution).map(Some)
+    }
+
+    /// The public address, checked; `None` when not set.
+    pub fn public_url(&self) -> Result<Option<lofte_web::PublicUrl>, String> {
+        match self.public_url.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(raw) => lofte_web::PublicUrl::parse(raw)
+                .map(Some)
+                .map_err(|e| format!("public_url: {e}")),
+        }
     }
 
     /// The database URL, creating the data folder for the default SQLite file.

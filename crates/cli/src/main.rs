@@ -353,27 +353,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 "{}",
                 lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
             );
-            // Inputs never published are deleted after a year, as the form promises:
-            // now, and once a day while serving.
-            let purge = db.clone();
-            tokio::spawn(async move {
-                let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
-                loop {
-                    daily.tick().await;
-                    match purge.purge_unpublished_inputs(chrono::Utc::now()).await {
-                        Ok(0) => {}
-                        Ok(n) => tracing::info!(
-                            deleted = n,
-                            "deleted unpublished inputs older than a year"
-                        ),
-                        Err(e) => {
-                            tracing::warn!(error = %e, "could not delete old unpublished inputs")
-                        }
-                    }
-                }
-            });
             let state = lofte_web::AppState::new(db)
                 .with_secure_cookies(config.secure_cookies)
+                .with_public_url(config.public_url().map_err(UserError)?.as_ref())
                 .with_survey_rules(survey::rules(lang, &config)?)
                 .with_map_tiles(config.map_tiles().map_err(UserError)?)
                 .with_page_cache(Some(std::time::Duration::from_secs(

@@ -3,13 +3,14 @@
 //! Passwords arrive here already hashed (the web tier hashes off the async runtime);
 //! tokens arrive as SHA-256 digests. Nothing secret is stored in the clear.
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use lofte_domain::{Email, FieldError, Grant, MunicipalityCode, Principal, Problem, Reach, Role};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entity::{
-    account, account_event, api_token, membership, municipality, organisation, session,
+    account, account_event, api_token, login_throttle, membership, municipality, organisation,
+    session,
 };
 use crate::{Db, Error, Result};
 
@@ -34,7 +35,6 @@ pub struct Account {
     pub display_name: String,
     pub password_hash: String,
     pub disabled: bool,
-    pub locked_until: Option<DateTime<Utc>>,
 }
 
 /// An account with its memberships, for listings.
@@ -57,9 +57,42 @@ pub struct AccountEvent {
     pub detail: String,
 }
 
-/// After this many wrong passwords in a row an account is locked for a while.
-pub const MAX_FAILED_LOGINS: i32 = 5;
-pub const LOCK_MINUTES: i64 = 15;
+/// Sign-in attempts allowed per [`SignInKey`] in one window of
+/// [`SIGN_IN_WINDOW_SECONDS`]; a successful sign-in starts the count again.
+pub const SIGN_IN_ATTEMPTS: i32 = 5;
+pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
+
+/// What sign-in attempts are counted by: the e-mail address as typed (whether or not an
+/// account has it, so the answers cannot tell which addresses exist) together with the
+/// client. Someone trying passwords from elsewhere therefore cannot keep an account's owner
+/// out; the owner's own client has a count of its own. Only a SHA-256 digest is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInKey(String);
+
+impl SignInKey {
+    /// `client` is the client's network (an IPv4 address, or an IPv6 address's /64, since
+    /// one host commonly has a whole /64); `None` when unknown.
+    pub fn new(typed_email: &str, client: Option<std::net::IpAddr>) -> SignInKey {
+        use sha2::{Digest, Sha256};
+        let client = match client {
+            Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                std::net::Ipv6Addr::from(segments).to_string()
+            }
+            Some(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().expect("mapped").to_string(),
+            Some(ip) => ip.to_string(),
+            None => String::new(),
+        };
+        let digest = Sha256::new()
+            .chain_update(b"lofte sign-in\0")
+            .chain_update(typed_email.trim().to_lowercase().as_bytes())
+            .chain_update(b"\0")
+            .chain_update(client.as_bytes())
+            .finalize();
+        SignInKey(digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
 
 fn to_account(m: account::Model) -> Result<Account> {
     Ok(Account {
@@ -69,7 +102,6 @@ fn to_account(m: account::Model) -> Result<Account> {
         display_name: m.display_name,
         password_hash: m.password_hash,
         disabled: m.disabled,
-        locked_until: m.locked_until,
     })
 }
 
@@ -147,8 +179,6 @@ impl Db {
             display_name: Set(display_name.to_owned()),
             password_hash: Set(password_hash.to_owned()),
             disabled: Set(false),
-            failed_logins: Set(0),
-            locked_until: Set(None),
             created_at: Set(Utc::now()),
             ..Default::default()
         };
@@ -235,11 +265,6 @@ impl Db {
     async fn update_password_hash(&self, account_id: i32, hash: &str) -> Result<bool> {
         let result = account::Entity::update_many()
             .col_expr(account::Column::PasswordHash, Expr::value(hash))
-            .col_expr(account::Column::FailedLogins, Expr::value(0))
-            .col_expr(
-                account::Column::LockedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
             .filter(account::Column::Id.eq(account_id))
             .exec(self.conn())
             .await?;
@@ -262,47 +287,78 @@ impl Db {
         Ok(result.rows_affected == 1)
     }
 
-    /// Counts a wrong password; returns the time the account is locked until, if it is.
-    pub async fn record_failed_login(&self, account_id: i32) -> Result<Option<DateTime<Utc>>> {
-        let Some(a) = account::Entity::find_by_id(account_id)
+    /// Counts a sign-in attempt under `key` *before* its password is checked; `None`: it
+    /// may go ahead, `Some(seconds)`: refused, try again after that many seconds.
+    ///
+    /// One statement (an upsert that increments in the database and returns the count), so
+    /// parallel attempts on any number of instances cannot pass [`SIGN_IN_ATTEMPTS`]: each
+    /// reserves its place in the count before the slow hash check, not after it. A window
+    /// that has ended starts again at one.
+    pub async fn reserve_sign_in_attempt(&self, key: &SignInKey, now: i64) -> Result<Option<i64>> {
+        use sea_orm::FromQueryResult;
+        use sea_orm::sea_query::{CaseStatement, ExprTrait, Query};
+        let window_start =
+            || Expr::col((login_throttle::Entity, login_throttle::Column::WindowStart));
+        let ended = || window_start().lte(now - SIGN_IN_WINDOW_SECONDS);
+        let insert = Query::insert()
+            .into_table(login_throttle::Entity)
+            .columns([
+                login_throttle::Column::Key,
+                login_throttle::Column::WindowStart,
+                login_throttle::Column::Attempts,
+            ])
+            .values_panic([key.0.clone().into(), now.into(), 1.into()])
+            .on_conflict(
+                OnConflict::column(login_throttle::Column::Key)
+                    .value(
+                        login_throttle::Column::Attempts,
+                        CaseStatement::new().case(ended(), 1).finally(
+                            Expr::col((login_throttle::Entity, login_throttle::Column::Attempts))
+                                .add(1),
+                        ),
+                    )
+                    .value(
+                        login_throttle::Column::WindowStart,
+                        CaseStatement::new()
+                            .case(ended(), now)
+                            .finally(window_start()),
+                    )
+                    .to_owned(),
+            )
+            .returning(Query::returning().columns([
+                login_throttle::Column::WindowStart,
+                login_throttle::Column::Attempts,
+            ]))
+            .to_owned();
+        #[derive(FromQueryResult)]
+        struct Count {
+            window_start: i64,
+            attempts: i32,
+        }
+        let backend = self.conn().get_database_backend();
+        let count = Count::find_by_statement(backend.build(&insert))
             .one(self.conn())
             .await?
-        else {
-            return Ok(None);
-        };
-        let failed = a.failed_logins + 1;
-        // Whole seconds: PostgreSQL keeps microseconds, and Retry-After counts seconds.
-        let locked_until = (failed >= MAX_FAILED_LOGINS).then(|| {
-            (Utc::now() + chrono::Duration::minutes(LOCK_MINUTES))
-                .with_nanosecond(0)
-                .expect("zero nanoseconds is valid")
-        });
-        account::Entity::update_many()
-            .col_expr(
-                account::Column::FailedLogins,
-                Expr::value(if locked_until.is_some() { 0 } else { failed }),
-            )
-            .col_expr(
-                account::Column::LockedUntil,
-                Expr::value(locked_until.or(a.locked_until)),
-            )
-            .filter(account::Column::Id.eq(account_id))
-            .exec(self.conn())
-            .await?;
-        Ok(locked_until)
+            .ok_or_else(|| Error::Corrupt("the sign-in count returned no row".into()))?;
+        Ok((count.attempts > SIGN_IN_ATTEMPTS)
+            .then(|| Ord::max(count.window_start + SIGN_IN_WINDOW_SECONDS - now, 1)))
     }
 
-    pub async fn record_successful_login(&self, account_id: i32) -> Result<()> {
-        account::Entity::update_many()
-            .col_expr(account::Column::FailedLogins, Expr::value(0))
-            .col_expr(
-                account::Column::LockedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .filter(account::Column::Id.eq(account_id))
+    /// Starts the count of `key` again (after a successful sign-in).
+    pub async fn forget_sign_in_attempts(&self, key: &SignInKey) -> Result<()> {
+        login_throttle::Entity::delete_by_id(key.0.clone())
             .exec(self.conn())
             .await?;
         Ok(())
+    }
+
+    /// Deletes the counts whose window has ended; returns how many.
+    pub async fn delete_ended_sign_in_counts(&self, now: i64) -> Result<u64> {
+        let deleted = login_throttle::Entity::delete_many()
+            .filter(login_throttle::Column::WindowStart.lte(now - SIGN_IN_WINDOW_SECONDS))
+            .exec(self.conn())
+            .await?;
+        Ok(deleted.rows_affected)
     }
 
     /// The organisation's id, creating it if needed.

@@ -88,6 +88,7 @@ tables! {
     publication: Some("id"),
     account_event: Some("id"),
     session: None,
+    login_throttle: None,
     activity_type: Some("id"),
     activity: Some("id"),
     follow_up: Some("id"),

@@ -39,8 +39,20 @@ pub struct StoredInput {
     pub focus: Option<FocusLink>,
     /// The citizen dialogue it was raised at.
     pub dialogue: Option<i32>,
-    /// The point the resident marked on the map.
+    /// The point the resident marked on the map (or where a moderator moved it).
     pub point: Option<Coordinates>,
+    /// A moderator confirmed that `point` marks a public place.
+    pub point_public: bool,
+}
+
+impl StoredInput {
+    /// What the public may see of the marked point: exactly where a moderator confirmed a
+    /// public place, otherwise only the cell it lies in ([`Coordinates::coarsened`]), since
+    /// the point may be the resident's own door.
+    pub fn public_point(&self) -> Option<Coordinates> {
+        self.point
+            .map(|p| if self.point_public { p } else { p.coarsened() })
+    }
 }
 
 /// A focus area of one of the municipality's promises. A focus area has no identity but
@@ -59,13 +71,32 @@ pub struct Links {
 }
 
 /// What a moderator does with an input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Moderation {
-    /// Show it, with the text as the moderator left it (personal details edited out),
-    /// linked to the commitment it concerns if any.
-    Publish { text: Text, links: Links },
+    /// Show it, with the text and the place as the moderator left them (personal details
+    /// edited out), linked to the commitment it concerns if any.
+    Publish {
+        text: Text,
+        place: PlaceEdit,
+        links: Links,
+    },
     /// Keep it from the public, saying why (kept for staff until it is deleted).
     Hide { reason: Text },
+}
+
+/// Where an input is, as a moderator publishes it. The default leaves the address and the
+/// point as the resident gave them, with the point shown to the public coarsened.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceEdit {
+    /// The typed address: `None` leaves it as it is, `Some(None)` clears it, `Some(Some(a))`
+    /// replaces it (names and phone numbers taken out).
+    pub address: Option<Option<Text>>,
+    /// The marked point: `None` leaves it, `Some(None)` removes it, `Some(Some(p))` moves it.
+    /// A point within half a millionth of a degree of the stored one (a form's six
+    /// decimals) is the stored one.
+    pub point: Option<Option<Coordinates>>,
+    /// The point marks a public place, so the public sees it exactly.
+    pub point_public: bool,
 }
 
 pub(crate) fn focus_link(promise: Option<i32>, area: Option<String>) -> Option<FocusLink> {
@@ -111,6 +142,7 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
             (Some(lat), Some(lon)) => Some(Coordinates::new(lat, lon).map_err(|_| corrupt())?),
             _ => None,
         },
+        point_public: row.point_public,
     })
 }
 
@@ -137,15 +169,9 @@ impl Tenant {
             }
         }
         if let Some(point) = input.point
-            && let Some(map) = self.db().boundary(&self.municipality().code).await?
-            && !map.boundary.contains(point)
+            && let Some(outside) = self.outside(point, "position").await?
         {
-            unknown.push(FieldError::new(
-                "position",
-                Problem::OutsideMunicipality {
-                    municipality: self.municipality().official_name.to_string(),
-                },
-            ));
+            unknown.push(outside);
         }
         if !unknown.is_empty() {
             return Err(Error::Invalid(unknown));
@@ -173,6 +199,22 @@ impl Tenant {
         Ok(id)
     }
 
+    /// The problem for `field` if `point` lies outside the municipality's boundary (when
+    /// one is known).
+    async fn outside(&self, point: Coordinates, field: &str) -> Result<Option<FieldError>> {
+        let Some(map) = self.db().boundary(&self.municipality().code).await? else {
+            return Ok(None);
+        };
+        Ok((!map.boundary.contains(point)).then(|| {
+            FieldError::new(
+                field,
+                Problem::OutsideMunicipality {
+                    municipality: self.municipality().official_name.to_string(),
+                },
+            )
+        }))
+    }
+
     /// The municipality's inputs in one status, newest first.
     pub async fn inputs(&self, status: InputStatus) -> Result<Vec<StoredInput>> {
         citizen_input::Entity::find()
@@ -187,7 +229,9 @@ impl Tenant {
             .collect()
     }
 
-    /// Publishes or hides an input; audited with the text before and after.
+    /// Publishes or hides an input. Audited with who did what and which parts the moderator
+    /// changed, but without the input's text, address or point: what a moderator edits
+    /// out (a name, a phone number, a door) must not live on in the audit log.
     pub async fn moderate_input(&self, actor: Actor, id: i32, action: &Moderation) -> Result<()> {
         let txn = self.db().begin_write().await?;
         let Some(before) = citizen_input::Entity::find_by_id(id)
@@ -202,9 +246,51 @@ impl Tenant {
             .col_expr(citizen_input::Column::ModeratedAt, Expr::value(now))
             .filter(citizen_input::Column::Id.eq(id));
         let (status, after) = match action {
-            Moderation::Publish { text, links } => {
+            Moderation::Publish { text, place, links } => {
                 self.check_links(&txn, links).await?;
+                let stored_point = match (before.lat, before.lon) {
+                    (Some(lat), Some(lon)) => Coordinates::new(lat, lon).ok(),
+                    _ => None,
+                };
+                let address = match &place.address {
+                    None => before.address.clone(),
+                    Some(edited) => edited.as_ref().map(ToString::to_string),
+                };
+                let same = |a: Coordinates, b: Coordinates| {
+                    (a.lat() - b.lat()).abs() <= 5e-7 && (a.lon() - b.lon()).abs() <= 5e-7
+                };
+                let point = match place.point {
+                    None => stored_point,
+                    Some(Some(p)) if stored_point.is_some_and(|s| same(s, p)) => stored_point,
+                    Some(edited) => edited,
+                };
+                let point_public = point.is_some() && place.point_public;
+                if let Some(p) = point
+                    && Some(p) != stored_point
+                    && let Some(outside) = self.outside(p, "point").await?
+                {
+                    return Err(Error::Invalid(vec![outside]));
+                }
+                let point_change = match (stored_point, point) {
+                    (None, None) => "none",
+                    (Some(_), None) => "removed",
+                    (a, b) if a == b => "kept",
+                    _ => "moved",
+                };
                 update = update
+                    .col_expr(citizen_input::Column::Address, Expr::value(address.clone()))
+                    .col_expr(
+                        citizen_input::Column::Lat,
+                        Expr::value(point.map(|p| p.lat())),
+                    )
+                    .col_expr(
+                        citizen_input::Column::Lon,
+                        Expr::value(point.map(|p| p.lon())),
+                    )
+                    .col_expr(
+                        citizen_input::Column::PointPublic,
+                        Expr::value(point_public),
+                    )
                     .col_expr(citizen_input::Column::Body, Expr::value(text.to_string()))
                     .col_expr(
                         citizen_input::Column::CommitmentId,
@@ -225,7 +311,10 @@ impl Tenant {
                 (
                     InputStatus::Published,
                     serde_json::json!({
-                        "text": text.as_str(),
+                        "text_edited": text.as_str() != before.body,
+                        "address_edited": address != before.address,
+                        "point": point_change,
+                        "point_public": point_public,
                         "commitment": links.commitment,
                         "focus": links.focus.as_ref().map(|f| f.area.as_str()),
                     }),
@@ -255,9 +344,7 @@ impl Tenant {
                 entity_id: id,
                 promise_id: None,
                 action: status.code(),
-                before: Some(
-                    serde_json::json!({ "status": before.status, "text": before.body }).to_string(),
-                ),
+                before: Some(serde_json::json!({ "status": before.status }).to_string()),
                 after: Some(after.to_string()),
             },
         )
@@ -416,14 +503,48 @@ pub(crate) async fn carry_focus_links(
 
 impl Db {
     /// Deletes inputs that were never published and are older than
-    /// [`UNPUBLISHED_KEPT_DAYS`]; returns how many. Run at start and daily by `serve`.
+    /// [`UNPUBLISHED_KEPT_DAYS`]; returns how many. Run at start and hourly by `serve` (`lofte_web::housekeeping`).
+    ///
+    /// Their audit rows keep who did what and when, but lose their details (a hiding
+    /// reason may quote the input), in the same transaction.
     pub async fn purge_unpublished_inputs(&self, now: DateTime<Utc>) -> Result<u64> {
+        use crate::entity::audit_log;
+        use sea_orm::QuerySelect;
+        use sea_orm::sea_query::ExprTrait;
         let cutoff = now - chrono::Duration::days(UNPUBLISHED_KEPT_DAYS);
-        let deleted = citizen_input::Entity::delete_many()
-            .filter(citizen_input::Column::Status.ne(InputStatus::Published.code()))
-            .filter(citizen_input::Column::ReceivedAt.lt(cutoff))
-            .exec(self.conn())
+        let old = || {
+            citizen_input::Column::Status
+                .ne(InputStatus::Published.code())
+                .and(citizen_input::Column::ReceivedAt.lt(cutoff))
+        };
+        let txn = self.begin_write().await?;
+        let ids: Vec<i32> = citizen_input::Entity::find()
+            .select_only()
+            .column(citizen_input::Column::Id)
+            .filter(old())
+            .into_tuple()
+            .all(&txn)
             .await?;
+        for chunk in ids.chunks(500) {
+            audit_log::Entity::update_many()
+                .col_expr(
+                    audit_log::Column::Before,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(
+                    audit_log::Column::After,
+                    Expr::value(Option::<String>::None),
+                )
+                .filter(audit_log::Column::Entity.eq("citizen_input"))
+                .filter(audit_log::Column::EntityId.is_in(chunk.iter().copied()))
+                .exec(&txn)
+                .await?;
+        }
+        let deleted = citizen_input::Entity::delete_many()
+            .filter(old())
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
         Ok(deleted.rows_affected)
     }
 }

@@ -467,6 +467,7 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
                 id,
                 &crate::citizen_inputs::Moderation::Publish {
                     text: published,
+                    place: Default::default(),
                     links: Default::default(),
                 },
             )

@@ -199,7 +199,6 @@ impl Tenant {
                 after: Some(
                     serde_json::json!({
                         "dialogue": dialogue_id,
-                        "text": input.text.as_str(),
                         "commitment": links.commitment,
                         "focus": links.focus.as_ref().map(|f| f.area.as_str()),
                     })

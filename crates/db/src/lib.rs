@@ -32,7 +32,8 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use sea_orm_migration::MigratorTrait;
 
 pub use accounts::{
-    Account, AccountEvent, AccountSummary, LOCK_MINUTES, MAX_FAILED_LOGINS, OrganisationRef,
+    Account, AccountEvent, AccountSummary, OrganisationRef, SIGN_IN_ATTEMPTS,
+    SIGN_IN_WINDOW_SECONDS, SignInKey,
 };
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};

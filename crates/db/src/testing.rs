@@ -171,3 +171,30 @@ pub async fn sqlite_on_every_connection(db: &Db, sql: &str) {
             .expect("run the statements");
     }
 }
+
+/// Moves a citizen input's arrival back in time, for tests of what happens to old inputs.
+pub async fn backdate_input(db: &Db, id: i32, received_at: chrono::DateTime<chrono::Utc>) {
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    crate::entity::citizen_input::Entity::update(crate::entity::citizen_input::ActiveModel {
+        id: Set(id),
+        received_at: Set(received_at),
+        ..Default::default()
+    })
+    .exec(db.conn())
+    .await
+    .expect("backdate the input");
+}
+
+/// Runs raw SQL on the test database over a connection of its own: for tests that set up
+/// rows as an older version of lofte stored them.
+pub async fn run_sql(t: &TestDatabase, statements: &[&str]) {
+    let conn = Database::connect(&t.url)
+        .await
+        .expect("connect to the test database");
+    for sql in statements {
+        conn.execute_unprepared(sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+    conn.close().await.expect("close the connection");
+}

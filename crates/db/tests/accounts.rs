@@ -73,20 +73,63 @@ async fn a_local_police_area_member_acts_in_the_municipalities_it_covers() {
 }
 
 #[tokio::test]
-async fn an_account_locks_after_repeated_wrong_passwords() {
+async fn sign_in_attempts_are_counted_before_the_password_is_checked_and_hold_in_parallel() {
+    use lofte_db::{SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_SECONDS, SignInKey};
     let t = fresh_database().await;
-    let id =
-        t.db.create_account(&email("a@flen.se"), "A", "h")
-            .await
-            .unwrap();
-    for _ in 1..lofte_db::MAX_FAILED_LOGINS {
-        assert_eq!(t.db.record_failed_login(id).await.unwrap(), None);
+    let client = Some("192.0.2.7".parse().unwrap());
+    let key = SignInKey::new("Anna@Flen.se ", client);
+    let now = 1_800_000_000;
+    // Thirty attempts at once, as parallel requests on several instances would make them:
+    // exactly the allowed number may go on to a password check.
+    let attempts = (0..30).map(|_| {
+        let db = t.db.clone();
+        let key = key.clone();
+        tokio::spawn(async move { db.reserve_sign_in_attempt(&key, now).await.unwrap() })
+    });
+    let mut allowed = 0;
+    for attempt in attempts {
+        match attempt.await.unwrap() {
+            None => allowed += 1,
+            Some(wait) => assert_eq!(wait, SIGN_IN_WINDOW_SECONDS),
+        }
     }
-    let locked = t.db.record_failed_login(id).await.unwrap().expect("locked");
-    let account = t.db.account(id).await.unwrap().unwrap();
-    assert_eq!(account.locked_until, Some(locked));
-    t.db.record_successful_login(id).await.unwrap();
-    assert_eq!(t.db.account(id).await.unwrap().unwrap().locked_until, None);
+    assert_eq!(allowed, SIGN_IN_ATTEMPTS);
+    // The same address typed otherwise is the same key; another client has its own count,
+    // so someone guessing elsewhere does not keep the owner out.
+    assert_eq!(
+        t.db.reserve_sign_in_attempt(&SignInKey::new("anna@flen.se", client), now + 60)
+            .await
+            .unwrap(),
+        Some(SIGN_IN_WINDOW_SECONDS - 60)
+    );
+    let owner = SignInKey::new("anna@flen.se", Some("198.51.100.1".parse().unwrap()));
+    assert_eq!(
+        t.db.reserve_sign_in_attempt(&owner, now).await.unwrap(),
+        None
+    );
+    // An IPv6 host's whole /64 counts as one client.
+    let v6 = |a: &str| SignInKey::new("anna@flen.se", Some(a.parse().unwrap()));
+    assert_eq!(v6("2001:db8:1:2::1"), v6("2001:db8:1:2:ffff::9"));
+    assert_ne!(v6("2001:db8:1:2::1"), v6("2001:db8:1:3::1"));
+    // When the window has passed, the count starts again; a success forgets it.
+    let later = now + SIGN_IN_WINDOW_SECONDS;
+    assert_eq!(
+        t.db.reserve_sign_in_attempt(&key, later).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        t.db.delete_ended_sign_in_counts(later).await.unwrap(),
+        1,
+        "the owner's count, whose window has ended, is deleted; the restarted one stays"
+    );
+    t.db.forget_sign_in_attempts(&key).await.unwrap();
+    assert_eq!(
+        t.db.delete_ended_sign_in_counts(later + SIGN_IN_WINDOW_SECONDS)
+            .await
+            .unwrap(),
+        0,
+        "the forgotten count is gone already"
+    );
 }
 
 #[tokio::test]
@@ -267,4 +310,39 @@ async fn every_change_to_accounts_and_tokens_is_logged_without_secrets() {
             .iter()
             .all(|e| !e.detail.contains("argon2") && !e.detail.contains("digest"))
     );
+}
+
+// Migration 16 takes the resident's words out of the audit rows written before it, and
+// replaces the per-account lock with the sign-in counts: accounts keep working.
+#[tokio::test]
+async fn audit_rows_from_before_migration_16_lose_the_residents_words() {
+    let t = lofte_db::testing::fresh_database_before(15).await;
+    lofte_db::testing::run_sql(
+        &t,
+        &[
+            "INSERT INTO account (email, display_name, password_hash, disabled, failed_logins, \
+             locked_until, created_at) VALUES ('anna@flen.se', 'Anna', 'h', false, 4, NULL, \
+             '2026-01-01 00:00:00+00:00')",
+            r#"INSERT INTO audit_log (at, municipality_code, entity, entity_id, action, before, after)
+               VALUES ('2026-01-01 00:00:00+00:00', '0482', 'citizen_input', 7, 'published',
+               '{"status":"pending","text":"Ring Kalle på 070-999 88 77"}',
+               '{"text":"Mörkt i tunneln.","commitment":null}')"#,
+            r#"INSERT INTO audit_log (at, municipality_code, entity, entity_id, action, before, after)
+               VALUES ('2026-01-01 00:00:00+00:00', '0482', 'walk_finding', 3, 'create', NULL,
+               '{"text":"Trasig lampa"}')"#,
+        ],
+    )
+    .await;
+    t.db.migrate().await.unwrap();
+    let everything = lofte_db::testing::dump_as_text(&t.db).await;
+    assert!(!everything.contains("070-999"), "{everything}");
+    assert!(!everything.contains("Mörkt i tunneln"), "{everything}");
+    assert!(everything.contains(r#"audit_log.before: {"status":"pending"}"#));
+    assert!(everything.contains(r#"audit_log.after: {"commitment":null}"#));
+    assert!(
+        everything.contains("Trasig lampa"),
+        "staff's own words about other things stay"
+    );
+    let anna = t.db.account_by_email(&email("anna@flen.se")).await.unwrap();
+    assert_eq!(anna.unwrap().display_name, "Anna");
 }

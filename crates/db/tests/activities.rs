@@ -609,14 +609,7 @@ async fn an_import_leaves_every_pooled_connection_checking_foreign_keys() {
 
 /// Runs statements on a test database as they are written (rows in an older layout).
 async fn run_sql(t: &lofte_db::testing::TestDatabase, statements: &[&str]) {
-    use sea_orm::ConnectionTrait;
-    let conn = sea_orm::Database::connect(&t.url).await.unwrap();
-    for sql in statements {
-        conn.execute_unprepared(sql)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    }
-    conn.close().await.unwrap();
+    lofte_db::testing::run_sql(t, statements).await;
 }
 
 /// Activities as lofte stored them before migration 15: the type's code and the date as
@@ -648,7 +641,11 @@ async fn activities_stored_before_migration_15_keep_their_types_and_dates() {
     let t = lofte_db::testing::fresh_database_before(14).await;
     run_sql(&t, &BEFORE_TYPE_IDS).await;
     t.db.migrate().await.unwrap();
-    assert_eq!(lofte_db::testing::applied_migrations(&t.db).await, 15);
+    assert_eq!(
+        lofte_db::testing::applied_migrations(&t.db).await,
+        lofte_db::testing::applied_migrations(&fresh_database().await.db).await,
+        "all migrations ran"
+    );
 
     let db = &t.db;
     let tenant = async |code: &str| {

@@ -99,6 +99,20 @@ impl Coordinates {
     pub fn lon(self) -> f64 {
         self.lon
     }
+
+    /// The centre of the cell of about 280 × 290 m (at 59° N) that the point lies in: what
+    /// the public is shown of a point a resident marked, which could be their own door,
+    /// until a moderator confirms that it marks a public place. Every point of a cell gives
+    /// the same centre, so the published figure says nothing finer than the cell.
+    pub fn coarsened(self) -> Coordinates {
+        const LAT_STEP: f64 = 0.0025;
+        const LON_STEP: f64 = 0.005;
+        let centre = |value: f64, step: f64| ((value / step).floor() + 0.5) * step;
+        Coordinates {
+            lat: centre(self.lat, LAT_STEP).clamp(55.0, 69.1),
+            lon: centre(self.lon, LON_STEP).clamp(10.5, 24.2),
+        }
+    }
 }
 
 /// A municipality's boundary as GeoJSON gives it: one or more polygons (islands), each an
@@ -283,7 +297,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_door_and_its_neighbours_get_one_published_point() {
+        // Two doors on Storgatan in Flen, 30 m apart, fall in one cell.
+        let door = Coordinates::new(59.05812, 16.58791).unwrap();
+        let neighbour = Coordinates::new(59.05830, 16.58820).unwrap();
+        assert_eq!(door.coarsened(), neighbour.coarsened());
+        let shown = door.coarsened();
+        assert_ne!(shown, door);
+        assert!((shown.lat() - 59.05875).abs() < 1e-9, "{shown:?}");
+        assert!((shown.lon() - 16.5875).abs() < 1e-9, "{shown:?}");
+        // The far edges of Sweden stay valid coordinates.
+        let north = Coordinates::new(69.1, 24.2).unwrap().coarsened();
+        assert!(Coordinates::new(north.lat(), north.lon()).is_ok());
+    }
+
     proptest::proptest! {
+        /// A coarsened point is within half a cell of the point and says nothing finer:
+        /// coarsening it again changes nothing.
+        #[test]
+        fn coarsening_stays_near_and_is_stable(lat in 55.0f64..69.1, lon in 10.5f64..24.2) {
+            let shown = Coordinates::new(lat, lon).unwrap().coarsened();
+            proptest::prop_assert!((shown.lat() - lat).abs() <= 0.00125 + 1e-9);
+            proptest::prop_assert!((shown.lon() - lon).abs() <= 0.0025 + 1e-9);
+            proptest::prop_assert_eq!(shown.coarsened(), shown);
+        }
+
         /// For a convex ring, inside means "a convex combination of its corners": every
         /// such point is inside, and every point beyond its bounding box is outside.
         #[test]

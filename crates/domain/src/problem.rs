@@ -103,6 +103,11 @@ pub enum Problem {
     NotUtf8,
     /// An uploaded file that is not a JPEG or PNG picture (or is damaged).
     NotAnImage,
+    /// An uploaded picture with more pixels than a photo needs, which would take too
+    /// long and too much memory to decode (the file itself may be small).
+    ImageTooLarge {
+        max_megapixels: u32,
+    },
     /// A file given to `lofte restore` that is no backup of Löfte's.
     NotABackup,
     /// A backup that breaks off or does not parse at this line.
@@ -239,6 +244,7 @@ impl Problem {
             Problem::Boundary => "boundary",
             Problem::OutsideMunicipality { .. } => "outside-municipality",
             Problem::NotAnImage => "not-an-image",
+            Problem::ImageTooLarge { .. } => "image-too-large",
             Problem::ControlCharacter => "control-character",
             Problem::NotUtf8 => "not-utf8",
             Problem::NotABackup => "not-a-backup",
@@ -338,6 +344,9 @@ impl Problem {
                 vec![("municipality", municipality.clone())]
             }
             Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
+            Problem::ImageTooLarge { max_megapixels } => {
+                vec![("max_megapixels", max_megapixels.to_string())]
+            }
             Problem::BackupDamaged { line } => vec![("line", line.to_string())],
             Problem::BackupSchema { found, expected } => {
                 vec![("found", found.clone()), ("expected", expected.clone())]

@@ -240,6 +240,7 @@ mod tests {
                 municipality: "Flens kommun".into(),
             },
             Problem::NotAnImage,
+            Problem::ImageTooLarge { max_megapixels: 50 },
             Problem::ControlCharacter,
             Problem::NotUtf8,
             Problem::NotABackup,

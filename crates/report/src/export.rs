@@ -6,9 +6,10 @@
 //! numbers.
 //!
 //! Both formats guard against formula injection: a spreadsheet program would run a
-//! text such as `=HYPERLINK(…)` typed into a form as a formula. In CSV a text cell that
-//! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; in
-//! XLSX every text is written as a string cell, which Excel never evaluates.
+//! text such as `=HYPERLINK(…)` typed into a form as a formula. In CSV every text that
+//! could begin a cell or a row in *some* reading of the file gets a `'` before its `=`,
+//! `+`, `-` or `@` (see [`guard`] for which readings and why); in XLSX every text is
+//! written as a string cell, which Excel never evaluates.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -250,13 +251,63 @@ fn number_text(n: f64) -> String {
     }
 }
 
-/// Prefixes a text that a spreadsheet would read as a formula with `'`.
+/// Characters that make a spreadsheet cell a formula when the cell starts with them.
+const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
+
+/// Characters after which a spreadsheet program may start a new cell or row when it reads
+/// the file otherwise than it was written (see [`guard`]).
+const CELL_BREAK: [char; 5] = [';', ',', '\t', '\n', '\r'];
+
+/// Makes a text cell harmless to a spreadsheet program: puts a `'` before every `=`,
+/// `+`, `-` or `@` that could begin a cell, and before a text that starts with a tab or
+/// a carriage return.
+///
+/// A cell "could begin" at the start of the text and after any `;`, `,`, tab, line feed
+/// or carriage return in it, once spaces, tabs and double quotes are skipped. The file is
+/// comma-separated with quoted fields, and a program that reads it so sees only the
+/// start of the text, but not every program does (OWASP, "CSV Injection"):
+///
+/// - Excel set to Swedish (and other locales with a decimal comma) cuts each line into
+///   cells at `;`, its list separator. Our quotes then stand in the middle of its cells,
+///   where they mean nothing, so `abc;=HYPERLINK(…)` is read as two cells, the second
+///   a formula. Import dialogs offer `,` and tab as separators as well.
+/// - A program that cuts the file into rows at every line break, quotes or not, starts
+///   a new row after a `\n` or `\r` inside a quoted field.
+/// - Such a program sees the file's raw bytes, where a `"` in the text is written `""`
+///   and a quoted field begins with `"`; some trim spaces before looking at a cell. Hence
+///   quotes and spaces are skipped before the formula character.
+///
+/// Why a `'` and where: in every one of these readings the cell that would have been a
+/// formula now starts with `'` (spaces and quotes before it aside), so it is text, and a
+/// reader still sees the original words with one mark added. Only a formula character
+/// at such a place gets one, so ordinary text (`Storgatan 3; bakom skolan - kväll`, a
+/// date range `10-12`) is written as it is. A text such as `-5` is treated like any
+/// other text (`'-5`); numbers that are numbers ([`Cell::Number`]) are never changed.
+/// The `'` before a leading tab or carriage return keeps programs that trim those from
+/// finding a formula character behind them.
 fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
+    let mut out = String::with_capacity(text.len() + 1);
+    if text.starts_with(['\t', '\r']) {
+        out.push('\'');
     }
+    // Whether the characters so far could be the start of a cell: nothing, or only
+    // spaces, tabs and quotes, since the text's start or its last cell break.
+    let mut cell_start = true;
+    for c in text.chars() {
+        if cell_start {
+            if FORMULA_START.contains(&c) {
+                out.push('\'');
+                cell_start = false;
+            } else if !matches!(c, ' ' | '\t' | '"') {
+                cell_start = false;
+            }
+        }
+        if CELL_BREAK.contains(&c) {
+            cell_start = true;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The tables as an Excel workbook, one worksheet per table: a bold header row that
@@ -348,6 +399,127 @@ mod tests {
         assert_eq!(guard("\rx"), "'\rx");
         assert_eq!(guard("Flen"), "Flen");
         assert_eq!(guard(""), "");
+    }
+
+    #[test]
+    fn guards_formulas_after_cell_breaks() {
+        // Excel set to Swedish splits on `;`; other readings on `,` or tab.
+        assert_eq!(guard("a;=1+1"), "a;'=1+1");
+        assert_eq!(guard("a,=cmd"), "a,'=cmd");
+        assert_eq!(guard("a\t+46"), "a\t'+46");
+        // A line break inside the field starts a new row for a reader ignoring quotes.
+        assert_eq!(
+            guard("line1\n=HYPERLINK(\"x\")"),
+            "line1\n'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(guard("x\r\n@SUM(A1)"), "x\r\n'@SUM(A1)");
+        assert_eq!(guard("x\r-1"), "x\r'-1");
+        // Spaces, tabs and quotes before the formula character do not hide it.
+        assert_eq!(guard("a; =1"), "a; '=1");
+        assert_eq!(guard("a;  \t=1"), "a;  \t'=1");
+        assert_eq!(guard(" =1"), " '=1");
+        assert_eq!(guard("a;\"=1\""), "a;\"'=1\"");
+        assert_eq!(guard("a\n\"@x"), "a\n\"'@x");
+        // Every place, not just the first.
+        assert_eq!(guard("=a;=b\n-c"), "'=a;'=b\n'-c");
+        // Texts that merely look like numbers are texts.
+        assert_eq!(guard("-5"), "'-5");
+        assert_eq!(guard("a;-5"), "a;'-5");
+        // Already harmless: nothing is added.
+        assert_eq!(guard("a;'=1"), "a;'=1");
+        assert_eq!(guard("'=1"), "'=1");
+    }
+
+    #[test]
+    fn harmless_text_is_unchanged() {
+        for text in [
+            "Storgatan 3; bakom skolan - kväll",
+            "10-12 deltagare, 2+2 poliser",
+            "Rad ett\nrad två, med komma",
+            "https://polisen.se/a\nhttps://polisen.se/b",
+            "e-post: a@b.se; tel 0157-123 45",
+            "Hälleforsnäs",
+        ] {
+            assert_eq!(guard(text), text);
+        }
+    }
+
+    /// The ways a program might cut a CSV line into cells: (delimiter, honours quotes).
+    const READINGS: [(u8, bool); 6] = [
+        (b';', true),
+        (b';', false),
+        (b',', true),
+        (b',', false),
+        (b'\t', true),
+        (b'\t', false),
+    ];
+
+    /// Every cell of `bytes` in every reading of [`READINGS`], cut again at line breaks
+    /// (a reader that ignores quotes starts a row there), with leading spaces, tabs and
+    /// quotes removed.
+    fn cell_starts(bytes: &[u8]) -> Vec<String> {
+        let mut starts = Vec::new();
+        for (delimiter, quoting) in READINGS {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .quoting(quoting)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes);
+            for record in reader.records() {
+                for field in record.unwrap().iter() {
+                    for line in field.split(['\n', '\r']) {
+                        starts.push(line.trim_start_matches([' ', '\t', '"']).to_owned());
+                    }
+                }
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn no_reading_of_the_csv_finds_a_formula() {
+        let rows = vec![ActivityRow {
+            date: NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(),
+            time: "07:30".into(),
+            activity: "a;=1+1".into(),
+            performer: "a,=cmd".into(),
+            place: Some("line1\n=HYPERLINK(\"http://x\";\"klicka\")\r\n@SUM(A1);  -2+3".into()),
+            duration_minutes: Some(20),
+            participants: None,
+            synthetic: false,
+        }];
+        let headers = [
+            "Datum",
+            "Tid;=1",
+            "Aktivitet",
+            "Utförare",
+            "Plats",
+            "Minuter",
+            "Deltagare",
+            "Exempeldata",
+        ];
+        let csv = to_csv(&headers, &rows).unwrap();
+        let starts = cell_starts(&csv[BOM.len()..]);
+        assert!(starts.iter().any(|s| s.starts_with("'=HYPERLINK")));
+        for start in &starts {
+            assert!(
+                !start.starts_with(FORMULA_START),
+                "a cell starts with a formula: {start:?} in {:?}",
+                String::from_utf8_lossy(&csv)
+            );
+        }
+
+        // Read as written, every cell is the text with only the marks added.
+        let mut reader = csv::ReaderBuilder::new().from_reader(&csv[BOM.len()..]);
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[2], "a;'=1+1");
+        assert_eq!(&record[3], "a,'=cmd");
+        assert_eq!(
+            &record[4],
+            "line1\n'=HYPERLINK(\"http://x\";\"klicka\")\r\n'@SUM(A1);  '-2+3"
+        );
+        assert_eq!(&record[5], "20");
     }
 
     #[test]

@@ -32,6 +32,58 @@ pub enum PageError {
     CrossSite {
         lang: Lang,
     },
+    /// A request the framework could not read (a path segment that is no number, a body
+    /// over the limit, a form or JSON body of the wrong shape), with its status.
+    Rejected {
+        lang: Lang,
+        status: StatusCode,
+    },
+}
+
+/// The message keys (title, body) for a request the framework refused with `status`.
+fn rejection_keys(status: StatusCode) -> (&'static str, &'static str) {
+    match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large-title", "error-too-large-body"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "error-unsupported-media-type-title",
+            "error-unsupported-media-type-body",
+        ),
+        _ => ("error-bad-request-title", "error-bad-request-body"),
+    }
+}
+
+/// Middleware (outermost): the framework's own refusals, which axum words as plain
+/// English text (`Cannot parse value … to a i32`, `length limit exceeded`), are answered
+/// as every other error is: an error page in the reader's language, or the API's JSON body
+/// in the language of `Accept-Language`. Lofte's own answers are never plain text with a
+/// client-error status, so only the framework's are replaced.
+pub async fn dress_rejections(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let lang = crate::lang::lang_of(req.headers(), api);
+    let page = RequestPage {
+        path: req.uri().path().to_owned(),
+        staff_name: None,
+    };
+    let response = next.run(req).await;
+    let status = response.status();
+    let plain_text = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain_text {
+        return response;
+    }
+    if api {
+        ApiError::Rejected(lang, status).into_response()
+    } else {
+        REQUEST_PAGE.sync_scope(std::cell::RefCell::new(page), || {
+            PageError::Rejected { lang, status }.into_response()
+        })
+    }
 }
 
 impl PageError {
@@ -105,6 +157,10 @@ impl IntoResponse for PageError {
                 lang.t("error-cross-site-body"),
                 None,
             ),
+            PageError::Rejected { lang, status } => {
+                let (title, body) = rejection_keys(status);
+                (status, lang, lang.t(title), lang.t(body), None)
+            }
             PageError::Internal { lang, cause } => {
                 tracing::error!(%cause, "page failed");
                 (
@@ -167,6 +223,8 @@ pub enum ApiError {
     Forbidden(Lang),
     Invalid(Lang, Vec<FieldError>),
     Internal(Lang, String),
+    /// The framework could not read the request (see [`PageError::Rejected`]).
+    Rejected(Lang, StatusCode),
 }
 
 impl ApiError {
@@ -181,6 +239,24 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, body) = match self {
+            ApiError::Rejected(lang, status) => {
+                let (code, key) = match status {
+                    StatusCode::PAYLOAD_TOO_LARGE => ("payload-too-large", "error-too-large-body"),
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                        "unsupported-media-type",
+                        "error-unsupported-media-type-body",
+                    ),
+                    _ => ("bad-request", "error-bad-request-body"),
+                };
+                (
+                    status,
+                    ApiErrorBody {
+                        code: code.into(),
+                        message: lang.t(key),
+                        errors: vec![],
+                    },
+                )
+            }
             ApiError::NotFound(lang) => (
                 StatusCode::NOT_FOUND,
                 ApiErrorBody {

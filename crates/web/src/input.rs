@@ -712,7 +712,9 @@ struct ExportItem {
     /// The point the resident marked, else the place's coordinates (the locality's when
     /// no place was given).
     point: Option<(f64, f64)>,
-    /// Whether `point` was marked on a map ("point") or is where the place is ("place").
+    /// Whether `point` is where it was marked on a map ("point"), the cell it was marked in
+    /// ("area", what the public sees unless a moderator confirmed a public place), or
+    /// where the place is ("place").
     precision: &'static str,
     /// Where a finding's photo is.
     photo: Option<String>,
@@ -792,6 +794,11 @@ async fn export_items(
         .into_iter()
         .map(|i| {
             let [moderation, hidden_reason, age_band, gender] = staff_columns(lang, &i);
+            // Staff see the point as marked; the public only what a moderator allowed.
+            let marked = match audience {
+                Audience::Public => i.public_point(),
+                Audience::Staff => i.point,
+            };
             ExportItem {
                 moderation,
                 hidden_reason,
@@ -812,13 +819,17 @@ async fn export_items(
                 reason: String::new(),
                 owner: String::new(),
                 due: String::new(),
-                point: i.point.map(|c| (c.lat(), c.lon())).or_else(|| {
+                point: marked.map(|c| (c.lat(), c.lon())).or_else(|| {
                     i.place
                         .as_ref()
                         .and_then(&point)
                         .or_else(|| point(&i.locality))
                 }),
-                precision: if i.point.is_some() { "point" } else { "place" },
+                precision: match marked {
+                    None => "place",
+                    Some(shown) if Some(shown) == i.point => "point",
+                    Some(_) => "area",
+                },
                 photo: None,
             }
         })

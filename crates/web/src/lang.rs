@@ -73,6 +73,7 @@ pub struct SwitchQuery {
 /// `GET /sprak/{lang}?tillbaka=/path`: remembers the language and goes back. A plain
 /// link, so it works without JavaScript.
 pub async fn switch(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
     Path(tag): Path<String>,
     Query(query): Query<SwitchQuery>,
     jar: CookieJar,
@@ -86,6 +87,7 @@ pub async fn switch(
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
+        .secure(state.secure_cookies)
         .max_age(time_one_year())
         .build();
     (jar.add(cookie), Redirect::to(&back)).into_response()

@@ -44,7 +44,8 @@ pub struct AppState {
     input_limiter: staff::LoginLimiter,
     /// Rendered report PDFs, by the digest of their data.
     pdf_cache: report::PdfCache,
-    /// Whether cookies get the `Secure` flag (set when served over HTTPS).
+    /// Whether cookies get the `Secure` flag and the session cookie the `__Host-` prefix,
+    /// and responses HSTS: set when the public address is https (or asked for).
     secure_cookies: bool,
     /// How survey figures are produced (smallest group shown, confidence level).
     survey_rules: lofte_domain::stats::Rules,
@@ -52,6 +53,8 @@ pub struct AppState {
     map_tiles: Option<map::TileSource>,
     /// Public responses kept for readers (see [`cache`]); off unless asked for.
     page_cache: Option<cache::PageCache>,
+    /// How often [`serve`] deletes what is kept no longer (see [`housekeeping`]).
+    housekeeping_every: std::time::Duration,
 }
 
 impl AppState {
@@ -65,7 +68,15 @@ impl AppState {
             survey_rules: lofte_domain::stats::Rules::default(),
             map_tiles: Some(map::TileSource::default()),
             page_cache: None,
+            housekeeping_every: HOUSEKEEPING_EVERY,
         }
+    }
+
+    /// Sets how often the running server deletes what is kept no longer (hourly by
+    /// default; tests make it quicker).
+    pub fn with_housekeeping_every(mut self, every: std::time::Duration) -> Self {
+        self.housekeeping_every = every;
+        self
     }
 
     /// Keeps public responses for up to `ttl` (emptied at once by any write through this
@@ -87,10 +98,30 @@ impl AppState {
         self
     }
 
-    /// Marks session cookies `Secure`; for deployments behind HTTPS.
+    /// Marks cookies `Secure` (the session cookie with the `__Host-` prefix) and sends HSTS;
+    /// for deployments behind HTTPS. [`AppState::with_public_url`] turns it on for an https
+    /// address.
     pub fn with_secure_cookies(mut self, secure: bool) -> Self {
         self.secure_cookies = secure;
         self
+    }
+
+    /// The address residents use. When it is https, cookies are `Secure` and responses
+    /// carry HSTS, whatever `with_secure_cookies` said.
+    pub fn with_public_url(mut self, url: Option<&PublicUrl>) -> Self {
+        if url.is_some_and(PublicUrl::is_https) {
+            self.secure_cookies = true;
+        }
+        self
+    }
+
+    /// The name of the staff session cookie as this instance sets it.
+    fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            SECURE_SESSION_COOKIE
+        } else {
+            SESSION_COOKIE
+        }
     }
 }
 
@@ -119,14 +150,54 @@ fn routes(state: AppState) -> policy::Routes {
         .nest("/api", api::routes(state))
 }
 
-/// The name of the staff session cookie.
+/// The name of the staff session cookie over plain HTTP (development, tests).
 pub const SESSION_COOKIE: &str = "lofte_session";
+/// Its name behind HTTPS: browsers accept a `__Host-` cookie only with `Secure`, path `/`
+/// and no domain, so no other site under the same domain can set or overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-lofte_session";
+
+/// The address residents use, e.g. `https://trygghet.flen.se`: an http(s) URL with a host
+/// and nothing after the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// Parses the configured address; the error says what is wrong with it (in English:
+    /// the command line words it for the operator).
+    pub fn parse(raw: &str) -> Result<PublicUrl, String> {
+        let raw = raw.trim().trim_end_matches('/');
+        let rest = raw
+            .strip_prefix("https://")
+            .or_else(|| raw.strip_prefix("http://"))
+            .ok_or_else(|| format!("{raw}: must start with https:// (or http://)"))?;
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty()
+            || rest.contains(['?', '#', ' ', '@'])
+            || !host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        {
+            return Err(format!(
+                "{raw}: not an address such as https://trygghet.kommun.se"
+            ));
+        }
+        Ok(PublicUrl(raw.to_owned()))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// The whole application as a router.
 pub fn router(state: AppState) -> Router {
     let sessions =
         tower_sessions::SessionManagerLayer::new(auth::DbSessionStore::new(state.db.clone()))
-            .with_name(SESSION_COOKIE)
+            .with_name(state.session_cookie())
             .with_http_only(true)
             .with_same_site(tower_sessions::cookie::SameSite::Lax)
             .with_secure(state.secure_cookies)
@@ -136,6 +207,10 @@ pub fn router(state: AppState) -> Router {
             .build();
     let (routes, _) = routes(state.clone()).into_parts();
     let policy = map::content_security_policy(state.map_tiles.as_ref());
+    // A year, without includeSubDomains: a municipality's other hosts are not ours to bind.
+    let hsts = state
+        .secure_cookies
+        .then(|| HeaderValue::from_static("max-age=31536000"));
     routes
         .fallback(pages::not_found)
         .with_state(state.clone())
@@ -150,6 +225,8 @@ pub fn router(state: AppState) -> Router {
         // a larger DefaultBodyLimit; nothing reads more than the largest upload.
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(UPLOAD_LIMIT))
+        // Outside the body limit, whose refusal is one of those it words.
+        .layer(axum::middleware::from_fn(error::dress_rejections))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             policy,
@@ -159,34 +236,56 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             "strict-origin-when-cross-origin",
         ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            hsts,
+        ))
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// Serves the application on an already bound listener until the process is stopped.
+/// Serves the application on an already bound listener until the process is stopped,
+/// and keeps house meanwhile ([`housekeeping`]).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    tokio::spawn(delete_expired_sessions(state.db.clone()));
-    axum::serve(
+    let housekeeping = tokio::spawn(housekeeping(state.db.clone(), state.housekeeping_every));
+    let served = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
-    .await
+    .await;
+    housekeeping.abort();
+    served
 }
 
-/// Expired sessions are never loaded, but their rows would pile up: delete them hourly.
-/// Several instances doing this at once is harmless.
-async fn delete_expired_sessions(db: Db) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+/// How often the running server keeps house, unless configured otherwise.
+const HOUSEKEEPING_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes, at start and then `every` so often while serving, what is kept no longer:
+/// residents' inputs never published after a year (what the form promises, so a server
+/// that runs for months must do it as it runs, not only when started), expired sessions
+/// and sign-in counts whose window has ended. Several instances doing this at once is
+/// harmless: each deletion is one statement or one transaction.
+pub async fn housekeeping(db: Db, every: std::time::Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        every_hour.tick().await;
-        let now = chrono::Utc::now().timestamp();
-        match db.delete_expired_sessions(now).await {
-            Ok(n) if n > 0 => tracing::info!(deleted = n, "expired sessions removed"),
-            Ok(_) => {}
+        ticks.tick().await;
+        let now = chrono::Utc::now();
+        match db.purge_unpublished_inputs(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "deleted unpublished inputs older than a year"),
+            Err(e) => tracing::warn!(error = %e, "could not delete old unpublished inputs"),
+        }
+        match db.delete_expired_sessions(now.timestamp()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "expired sessions removed"),
             Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+        if let Err(e) = db.delete_ended_sign_in_counts(now.timestamp()).await {
+            tracing::warn!(error = %e, "could not remove ended sign-in counts");
         }
     }
 }

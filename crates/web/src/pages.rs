@@ -446,10 +446,17 @@ async fn nearest_place_script() -> impl IntoResponse {
     )
 }
 
+/// Whether this instance can reach its database, now: never kept by the page cache or a
+/// proxy (`no-store`), or a load balancer would be told about the past.
 async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    let no_store = [(header::CACHE_CONTROL, "no-store")];
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+        Ok(()) => (StatusCode::OK, no_store, "ok"),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            no_store,
+            "database unavailable",
+        ),
     }
 }
 

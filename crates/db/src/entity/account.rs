@@ -11,8 +11,6 @@ pub struct Model {
     /// PHC string (Argon2id), never the password.
     pub password_hash: String,
     pub disabled: bool,
-    pub failed_logins: i32,
-    pub locked_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

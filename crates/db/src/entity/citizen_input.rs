@@ -24,6 +24,9 @@ pub struct Model {
     /// The point the resident marked on the map (WGS 84), if they used the map.
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// A moderator confirmed that the point marks a public place, so the public sees it
+    /// exactly; otherwise only coarsened.
+    pub point_public: bool,
     /// The focus area this concerns, if staff linked it: its promise and its words.
     pub focus_promise_id: Option<i32>,
     pub focus_area: Option<String>,

@@ -18,6 +18,7 @@ mod m0012_dialogues;
 mod m0013_maps_and_photos;
 mod m0014_focus_links;
 mod m0015_activity_keys;
+mod m0016_sign_in_and_privacy;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_maps_and_photos::Migration),
             Box::new(m0014_focus_links::Migration),
             Box::new(m0015_activity_keys::Migration),
+            Box::new(m0016_sign_in_and_privacy::Migration),
         ]
     }
 }

@@ -10,7 +10,8 @@ use axum::extract::{Extension, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
-use lofte_domain::{Email, FieldError, Problem};
+use lofte_db::SignInKey;
+use lofte_domain::{FieldError, Problem};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
@@ -91,20 +92,17 @@ pub async fn login(
         let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
         return Ok(too_many(page, seconds));
     }
-    let account = match Email::parse(&form.email) {
-        Ok(email) => state
-            .db
-            .account_by_email(&email)
-            .await
-            .map_err(PageError::internal(lang))?,
-        Err(_) => None,
-    };
-    if let Some(until) = account.as_ref().and_then(|a| a.locked_until)
-        && until > Utc::now()
+    // Counted before the password is checked, per e-mail address typed and client alike
+    // whether or not an account has the address (lofte_db::SignInKey says why).
+    let client_ip = client.map(|Extension(c)| c.0.ip());
+    let key = SignInKey::new(&form.email, client_ip);
+    if let Some(seconds) = state
+        .db
+        .reserve_sign_in_attempt(&key, Utc::now().timestamp())
+        .await
+        .map_err(PageError::internal(lang))?
     {
-        let seconds = u64::try_from((until - Utc::now()).num_seconds())
-            .unwrap_or(1)
-            .max(1);
+        let seconds = u64::try_from(seconds).unwrap_or(1);
         let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
         return Ok(too_many(page, seconds));
     }
@@ -119,27 +117,36 @@ pub async fn login(
             cause: e.to_string(),
         })?;
     let Some(user) = user else {
-        if let Some(a) = &account {
-            state
-                .db
-                .record_failed_login(a.id)
-                .await
-                .map_err(PageError::internal(lang))?;
-        }
         // The same answer whether the e-mail or the password was wrong.
         let page = login_form(lang, &form.email, next, Some(lang.t("login-failed")));
         return Ok((StatusCode::UNAUTHORIZED, page).into_response());
     };
-    auth.login(&user).await.map_err(|e| PageError::Internal {
-        lang,
-        cause: e.to_string(),
-    })?;
+    sign_in(&mut auth, &user, lang).await?;
     state
         .db
-        .record_successful_login(user.id)
+        .forget_sign_in_attempts(&key)
         .await
         .map_err(PageError::internal(lang))?;
     Ok(Redirect::to(&next).into_response())
+}
+
+/// Signs `user` in on this session under a new session id, whatever the session held
+/// before: axum-login renews the id only for a session nobody was signed in on, so
+/// whoever planted a cookie in a signed-in browser would otherwise share the next
+/// sign-in.
+pub(crate) async fn sign_in(
+    auth: &mut AuthSession,
+    user: &crate::auth::StaffUser,
+    lang: Lang,
+) -> Result<(), PageError> {
+    let internal = |cause: String| PageError::Internal { lang, cause };
+    auth.login(user)
+        .await
+        .map_err(|e| internal(e.to_string()))?;
+    auth.session
+        .cycle_id()
+        .await
+        .map_err(|e| internal(e.to_string()))
 }
 
 pub async fn logout(UiLang(lang): UiLang, mut auth: AuthSession) -> Result<Redirect, PageError> {
@@ -252,10 +259,7 @@ pub async fn change_password(
             cause: e.to_string(),
         })?
     {
-        auth.login(&fresh).await.map_err(|e| PageError::Internal {
-            lang,
-            cause: e.to_string(),
-        })?;
+        sign_in(&mut auth, &fresh, lang).await?;
     }
     page.saved = true;
     Ok(page.into_response())

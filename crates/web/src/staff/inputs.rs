@@ -1,6 +1,8 @@
 //! Moderation of residents' inputs (`/personal/kommun/{code}/synpunkter`): each waiting
-//! input with its text in an editable field (to take out names before publishing), a
-//! publish button, and a hide button that needs a reason. Every decision is audited.
+//! input with its text and typed address in editable fields (to take out names and phone
+//! numbers before publishing), the point marked on the map to keep approximate, confirm as
+//! a public place, move or remove, a publish button, and a hide button that needs a reason.
+//! Every decision is audited (without the resident's words: `Tenant::moderate_input`).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -28,13 +30,23 @@ pub struct QueueItem {
     pub category: String,
     pub place: String,
     pub about: String,
-    /// "59.05781, 16.58702" when the resident marked a point on the map.
-    pub marked: Option<String>,
+    /// The point marked on the map, as the form shows it, if any.
+    pub point: Option<PointFields>,
     pub text: String,
+    /// The address the resident typed, if any (the field is shown only then).
+    pub address: Option<String>,
     /// A problem with this item's last submission, shown beside it.
     pub error: Option<String>,
     pub commitments: Vec<crate::staff::forms::Choice>,
     pub focus_areas: Vec<crate::staff::forms::Choice>,
+}
+
+/// The marked point in the moderation form: where it is and what the public will see.
+pub struct PointFields {
+    pub lat: String,
+    pub lon: String,
+    /// `approximate`, `exact` or `remove`.
+    pub choice: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -56,7 +68,7 @@ async fn page(
     staff: &Staff,
     tenant: &Tenant,
     done: Option<String>,
-    error: Option<(i32, String, String)>,
+    error: Option<(i32, String, ModerationForm)>,
 ) -> Result<QueuePage, PageError> {
     let m = tenant.municipality();
     let base = format!("/personal/kommun/{}/synpunkter", m.code);
@@ -84,12 +96,32 @@ async fn page(
         items: pending
             .into_iter()
             .map(|i| {
-                let (error, text) = match &error {
-                    Some((id, message, text)) if *id == i.id => {
-                        (Some(message.clone()), text.clone())
-                    }
-                    _ => (None, i.text.clone()),
+                // After a refused submission the item shows what the moderator sent.
+                let sent = match &error {
+                    Some((id, message, form)) if *id == i.id => Some((message.clone(), form)),
+                    _ => None,
                 };
+                let error = sent.as_ref().map(|(message, _)| message.clone());
+                let text = sent
+                    .as_ref()
+                    .map_or_else(|| i.text.clone(), |(_, f)| f.text.clone());
+                let address = i.address.as_ref().map(|stored| {
+                    sent.as_ref()
+                        .and_then(|(_, f)| f.address.clone())
+                        .unwrap_or_else(|| stored.clone())
+                });
+                let point = i.point.map(|p| match &sent {
+                    Some((_, f)) => PointFields {
+                        lat: f.lat.clone(),
+                        lon: f.lon.clone(),
+                        choice: f.point.clone(),
+                    },
+                    None => PointFields {
+                        lat: format!("{:.6}", p.lat()),
+                        lon: format!("{:.6}", p.lon()),
+                        choice: "approximate".to_owned(),
+                    },
+                });
                 QueueItem {
                     action: format!("{base}/{}", i.id),
                     id: i.id,
@@ -108,7 +140,8 @@ async fn page(
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(", "),
-                    marked: i.point.map(|p| format!("{:.5}, {:.5}", p.lat(), p.lon())),
+                    point,
+                    address,
                     about: [
                         i.age_band
                             .map(|a| lang.t(&format!("input-age-{}", a.code()))),
@@ -162,6 +195,15 @@ pub struct ModerationForm {
     action: String,
     #[serde(default)]
     text: String,
+    /// Absent when the input has no typed address (or the form predates the field).
+    address: Option<String>,
+    /// What the public sees of the marked point: `approximate`, `exact` or `remove`.
+    #[serde(default)]
+    point: String,
+    #[serde(default)]
+    lat: String,
+    #[serde(default)]
+    lon: String,
     #[serde(default)]
     reason: String,
     #[serde(default)]
@@ -178,23 +220,9 @@ pub async fn moderate(
     Form(form): Form<ModerationForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let (action, field, raw, max) = if form.action == "hide" {
-        ("hide", "field-moderation-reason", &form.reason, Text::SHORT)
-    } else {
-        (
-            "publish",
-            "field-moderation-text",
-            &form.text,
-            NewInput::MAX_TEXT,
-        )
-    };
-    let value = match raw.trim() {
-        "" => Err(Problem::Required),
-        v => Text::parse(v, max),
-    };
-    let value = match value {
-        Ok(v) => v,
-        Err(problem) => {
+    let moderation = match parse_moderation(&form) {
+        Ok(m) => m,
+        Err((field, problem)) => {
             let message = format!("{}: {}", lang.t(field), lang.problem(&problem));
             let page = page(
                 &state,
@@ -202,20 +230,13 @@ pub async fn moderate(
                 &staff,
                 &tenant,
                 None,
-                Some((id, message, form.text.clone())),
+                Some((id, message, form)),
             )
             .await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let moderation = if action == "hide" {
-        Moderation::Hide { reason: value }
-    } else {
-        Moderation::Publish {
-            text: value,
-            links: super::chosen_links(&form.commitment, &form.focus_link),
-        }
-    };
+    let hiding = matches!(moderation, Moderation::Hide { .. });
     match tenant.moderate_input(staff.actor, id, &moderation).await {
         Ok(()) => {}
         Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
@@ -224,10 +245,10 @@ pub async fn moderate(
             let message = errors
                 .iter()
                 .map(|e| {
-                    let field = if e.path == "focus" {
-                        "field-focus-link"
-                    } else {
-                        "field-commitment"
+                    let field = match e.path.as_str() {
+                        "focus" => "field-focus-link",
+                        "point" => "field-moderation-point",
+                        _ => "field-commitment",
                     };
                     format!("{}: {}", lang.t(field), lang.problem(&e.problem))
                 })
@@ -239,14 +260,14 @@ pub async fn moderate(
                 &staff,
                 &tenant,
                 None,
-                Some((id, message, form.text.clone())),
+                Some((id, message, form)),
             )
             .await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
         Err(e) => return Err(PageError::internal(lang)(e)),
     }
-    let done = lang.t(if action == "hide" {
+    let done = lang.t(if hiding {
         "staff-inputs-hidden"
     } else {
         "staff-inputs-published"
@@ -254,6 +275,53 @@ pub async fn moderate(
     Ok(page(&state, lang, &staff, &tenant, Some(done), None)
         .await?
         .into_response())
+}
+
+/// The moderator's decision from the form, or the field (its message key) and problem.
+fn parse_moderation(form: &ModerationForm) -> Result<Moderation, (&'static str, Problem)> {
+    let required = |raw: &str, max: usize| match raw.trim() {
+        "" => Err(Problem::Required),
+        v => Text::parse(v, max),
+    };
+    if form.action == "hide" {
+        let reason =
+            required(&form.reason, Text::SHORT).map_err(|p| ("field-moderation-reason", p))?;
+        return Ok(Moderation::Hide { reason });
+    }
+    let text =
+        required(&form.text, NewInput::MAX_TEXT).map_err(|p| ("field-moderation-text", p))?;
+    let address = match form.address.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(v) => Some(Some(
+            Text::parse(v, NewInput::MAX_ADDRESS).map_err(|p| ("field-moderation-address", p))?,
+        )),
+    };
+    // The point's fields are there only when the resident marked a point.
+    let point = if form.point == "remove" {
+        Some(None)
+    } else if form.lat.trim().is_empty() && form.lon.trim().is_empty() {
+        None
+    } else {
+        let number = |raw: &str| {
+            raw.trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .map_err(|_| ("field-moderation-point", Problem::Coordinates))
+        };
+        let at = lofte_domain::Coordinates::new(number(&form.lat)?, number(&form.lon)?)
+            .map_err(|p| ("field-moderation-point", p))?;
+        Some(Some(at))
+    };
+    Ok(Moderation::Publish {
+        text,
+        place: lofte_db::citizen_inputs::PlaceEdit {
+            address,
+            point,
+            point_public: form.point == "exact",
+        },
+        links: super::chosen_links(&form.commitment, &form.focus_link),
+    })
 }
 
 /// Every input kept, with moderation status, age band and gender, as CSV.

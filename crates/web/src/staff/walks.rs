@@ -832,7 +832,13 @@ pub async fn upload_photo(
     } else if bytes.is_empty() {
         Err(Problem::Required)
     } else {
-        crate::photo::clean(&bytes)
+        // Decoded off the async threads, a few at a time (photo.rs says why).
+        crate::photo::clean_off_runtime(bytes)
+            .await
+            .map_err(|e| PageError::Internal {
+                lang,
+                cause: e.to_string(),
+            })?
     };
     let result = match checked {
         Ok(photo) => tenant.set_finding_photo(staff.actor, finding, &photo).await,

@@ -23,13 +23,23 @@ fn attribute(html: &Html, selector: &str, name: &str) -> Option<String> {
 }
 
 async fn send(app: &TestApp, text: &str, lat: &str, lon: &str) -> reqwest::Response {
+    send_with_address(app, text, "", lat, lon).await
+}
+
+async fn send_with_address(
+    app: &TestApp,
+    text: &str,
+    address: &str,
+    lat: &str,
+    lon: &str,
+) -> reqwest::Response {
     client()
         .post(format!("{}{FORM}", app.address))
         .header("Origin", &app.address)
         .form(&[
             ("input_locality", "flen"),
             ("input_place", ""),
-            ("input_address", ""),
+            ("input_address", address),
             ("input_category", "lighting"),
             ("input_text", text),
             ("input_lat", lat),
@@ -197,9 +207,18 @@ async fn a_point_marked_on_the_map_is_kept_and_one_outside_the_municipality_is_r
     let queue = app
         .page_as("/personal/kommun/0482/synpunkter", &cookie)
         .await;
-    assert!(
-        texts(&queue, ".input-item > p:first-child")[0]
-            .contains("Markerad på kartan: 59.05781, 16.58702")
+    // The moderator sees the point as marked, to keep approximate, confirm, move or drop.
+    assert_eq!(
+        attribute(&queue, ".input-item input[name=lat]", "value").as_deref(),
+        Some("59.057810")
+    );
+    assert_eq!(
+        attribute(&queue, ".input-item input[name=lon]", "value").as_deref(),
+        Some("16.587020")
+    );
+    assert_eq!(
+        attribute(&queue, ".input-item input[value=approximate]", "checked").as_deref(),
+        Some("")
     );
     let id = tenant
         .inputs(lofte_domain::citizen::InputStatus::Pending)
@@ -227,12 +246,10 @@ async fn a_point_marked_on_the_map_is_kept_and_one_outside_the_municipality_is_r
         .unwrap();
     let feature = &geojson["features"][0];
     assert_eq!(feature["properties"]["text"], "Mörkt vid perrongen.");
-    assert_eq!(feature["properties"]["precision"], "point");
-    assert_eq!(
-        feature["geometry"]["coordinates"],
-        serde_json::json!([16.58702, 59.05781]),
-        "the marked point, longitude first"
-    );
+    // Unless a moderator confirms a public place, the public gets the cell the point is in
+    // (longitude first), not the point, which could be the resident's door.
+    assert_eq!(feature["properties"]["precision"], "area");
+    assert_lon_lat(&feature["geometry"]["coordinates"], (16.5875, 59.05875));
     let list = app.page("/kommun/0482/synpunkter").await;
     assert_eq!(
         attribute(&list, "#karta", "data-features").as_deref(),
@@ -394,6 +411,152 @@ async fn a_findings_photo_is_shown_without_its_metadata_and_other_files_are_refu
     assert_eq!(geojson["features"][0]["properties"]["photo"], src.as_str());
     // A finding of another municipality's id space: nothing.
     assert_eq!(app.get("/kommun/0482/fynd/9999/foto").await.status(), 404);
+}
+
+fn assert_lon_lat(coordinates: &serde_json::Value, (lon, lat): (f64, f64)) {
+    let got = (
+        coordinates[0].as_f64().unwrap(),
+        coordinates[1].as_f64().unwrap(),
+    );
+    assert!(
+        (got.0 - lon).abs() < 1e-9 && (got.1 - lat).abs() < 1e-9,
+        "{got:?} is not {:?}",
+        (lon, lat)
+    );
+}
+
+#[tokio::test]
+async fn the_typed_address_and_the_marked_point_are_published_only_as_a_moderator_leaves_them() {
+    let app = spawn_app().await;
+    let door = ("59.05812", "16.58791");
+    for text in [
+        "Ungefärligt.",
+        "Offentlig plats.",
+        "Utan punkt.",
+        "Flyttas ut.",
+    ] {
+        let address = "Storgatan 3, Anna Andersson 070-1234567";
+        let sent = send_with_address(&app, text, address, door.0, door.1).await;
+        assert_eq!(sent.status(), 303);
+    }
+    let cookie = coordinator(&app).await;
+    let queue = app
+        .page_as("/personal/kommun/0482/synpunkter", &cookie)
+        .await;
+    assert_eq!(
+        attribute(&queue, ".input-item input[name=address]", "value").as_deref(),
+        Some("Storgatan 3, Anna Andersson 070-1234567"),
+        "the moderator sees the typed address in a field to edit"
+    );
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let pending = tenant
+        .inputs(lofte_domain::citizen::InputStatus::Pending)
+        .await
+        .unwrap();
+    let id = |text: &str| pending.iter().find(|i| i.text == text).unwrap().id;
+    let moderate = |text: &'static str, fields: Vec<(&'static str, &'static str)>| {
+        let (cookie, address, id) = (cookie.clone(), app.address.clone(), id(text));
+        async move {
+            let mut form = vec![("action", "publish"), ("text", text), ("commitment", "")];
+            form.extend(fields);
+            post_form(
+                &address,
+                &cookie,
+                &format!("/personal/kommun/0482/synpunkter/{id}"),
+                &form,
+            )
+            .await
+        }
+    };
+    let kept =
+        |point: &'static str| vec![("lat", "59.058120"), ("lon", "16.587910"), ("point", point)];
+    let mut approximate = kept("approximate");
+    approximate.push(("address", "Storgatan"));
+    assert_eq!(moderate("Ungefärligt.", approximate).await.status(), 200);
+    let mut exact = kept("exact");
+    exact.push(("address", ""));
+    assert_eq!(moderate("Offentlig plats.", exact).await.status(), 200);
+    let mut removed = kept("remove");
+    removed.push(("address", "Storgatan"));
+    assert_eq!(moderate("Utan punkt.", removed).await.status(), 200);
+    // Moved to Stockholm: refused on the point, and nothing changes.
+    let outside = moderate(
+        "Flyttas ut.",
+        vec![
+            ("lat", "59.3293"),
+            ("lon", "18.0686"),
+            ("point", "exact"),
+            ("address", ""),
+        ],
+    )
+    .await;
+    assert_eq!(outside.status(), 422);
+    let html = Html::parse_document(&outside.text().await.unwrap());
+    let error = texts(&html, ".input-item .field-error").join(" ");
+    assert!(error.starts_with("Punkten på kartan:"), "{error}");
+    assert_eq!(
+        attribute(&html, &format!("#lat-{}", id("Flyttas ut.")), "value").as_deref(),
+        Some("59.3293"),
+        "the refused form keeps what the moderator typed"
+    );
+
+    let geojson: serde_json::Value = app
+        .get("/kommun/0482/synpunkter.geojson")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let feature = |text: &str| {
+        geojson["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["properties"]["text"] == text)
+            .unwrap()
+            .clone()
+    };
+    let shown = feature("Ungefärligt.");
+    assert_eq!(shown["properties"]["address"], "Storgatan");
+    assert_eq!(shown["properties"]["precision"], "area");
+    assert_lon_lat(&shown["geometry"]["coordinates"], (16.5875, 59.05875));
+    let public_place = feature("Offentlig plats.");
+    assert_eq!(public_place["properties"]["address"], "");
+    assert_eq!(public_place["properties"]["precision"], "point");
+    assert_lon_lat(
+        &public_place["geometry"]["coordinates"],
+        (16.58791, 59.05812),
+    );
+    let no_point = feature("Utan punkt.");
+    assert_eq!(
+        no_point["properties"]["precision"], "place",
+        "without a point the locality's position is given"
+    );
+
+    let list = app
+        .get("/kommun/0482/synpunkter")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let csv = app
+        .get("/kommun/0482/synpunkter.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for public in [&list, &csv, &geojson.to_string()] {
+        assert!(!public.contains("Anna Andersson") && !public.contains("070-1234567"));
+    }
+    assert!(csv.contains("Ungefärligt läge (cirka 300 meter)"), "{csv}");
+    // What the moderator took out is stored nowhere, the audit log included; the one
+    // input still waiting keeps its own words until it is moderated or deleted.
+    let everything = lofte_db::testing::dump_as_text(&app.database.db).await;
+    assert_eq!(
+        everything.matches("Anna Andersson").count(),
+        1,
+        "only the waiting input"
+    );
+    assert!(everything.contains("audit_log.action: published"));
 }
 
 #[tokio::test]

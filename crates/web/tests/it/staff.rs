@@ -156,7 +156,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
     let app = spawn_app().await;
     let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
-    for _ in 0..lofte_db::MAX_FAILED_LOGINS {
+    for _ in 0..lofte_db::SIGN_IN_ATTEMPTS {
         let r = sign_in(&app.address, &email, "fel lösenord helt och hållet")
             .await
             .unwrap_err();
@@ -177,6 +177,141 @@ async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
         body.contains("För många försök. Vänta 15 minuter och försök igen."),
         "{body}"
     );
+}
+
+/// Signs in from `client` (a loopback address) with the session cookie `cookie`, if any;
+/// the response, not followed.
+async fn sign_in_from(
+    base: &str,
+    client: &str,
+    cookie: Option<&str>,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(client.parse::<std::net::IpAddr>().unwrap())
+        .build()
+        .unwrap();
+    let mut request = http
+        .post(format!("{base}/logga-in"))
+        .form(&[("email", email), ("password", password)]);
+    if let Some(cookie) = cookie {
+        request = request.header("Cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lofte_session="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn signing_in_over_a_signed_in_session_gets_a_new_session_id() {
+    let app = spawn_app().await;
+    let (planted_by, planted_password) =
+        account(&app, "angripare@flen.se", flen(), Role::Reporter).await;
+    let (victim, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    // The attacker signs in and plants that cookie in the victim's browser.
+    let planted = sign_in(&app.address, &planted_by, &planted_password)
+        .await
+        .unwrap();
+    let response = sign_in_from(
+        &app.address,
+        "127.0.0.1",
+        Some(&planted),
+        &victim,
+        &password,
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let fresh = session_cookie(&response).expect("a new session cookie");
+    assert_ne!(fresh, planted, "the session id changes at every sign-in");
+    // The planted id is dead: it gives the attacker neither account.
+    assert_eq!(
+        get_with(&app.address, &planted, "/personal").await.status(),
+        303
+    );
+    let html = get_with(&app.address, &fresh, "/personal/konto")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("samordnare@flen.se"), "{html}");
+}
+
+#[tokio::test]
+async fn parallel_wrong_passwords_on_two_instances_get_only_the_allowed_checks() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let second = serve(app.database.db.clone()).await;
+    let guesses = (0..29).map(|i| {
+        let base = if i % 2 == 0 {
+            app.address.clone()
+        } else {
+            second.clone()
+        };
+        let email = email.clone();
+        tokio::spawn(async move {
+            sign_in_from(
+                &base,
+                "127.0.0.1",
+                None,
+                &email,
+                "fel lösenord helt och hållet",
+            )
+            .await
+            .status()
+            .as_u16()
+        })
+    });
+    let mut statuses = Vec::new();
+    for guess in guesses {
+        statuses.push(guess.await.unwrap());
+    }
+    // A 401 is an answer after a password check; every other attempt was refused before.
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert_eq!(checked, lofte_db::SIGN_IN_ATTEMPTS as usize, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+    let right = sign_in_from(&app.address, "127.0.0.1", None, &email, &password).await;
+    assert_eq!(
+        right.status(),
+        429,
+        "the right password waits too, from that client"
+    );
+    // The owner at another address is not kept out by someone guessing elsewhere.
+    let owner = sign_in_from(&second, "127.0.0.2", None, &email, &password).await;
+    assert_eq!(owner.status(), 303);
+}
+
+#[tokio::test]
+async fn an_unknown_address_is_throttled_exactly_like_a_real_account() {
+    let app = spawn_app().await;
+    let (email, _) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let mut answers = Vec::new();
+    // From two clients, so that the per-client limit on trying many accounts stays out of it.
+    for (address, client) in [
+        (email.as_str(), "127.0.0.3"),
+        ("ingen@flen.se", "127.0.0.4"),
+    ] {
+        let mut statuses = Vec::new();
+        for _ in 0..=lofte_db::SIGN_IN_ATTEMPTS {
+            let r = sign_in_from(&app.address, client, None, address, "fel lösenord x").await;
+            statuses.push((r.status().as_u16(), r.headers().contains_key("retry-after")));
+        }
+        answers.push(statuses);
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0].last(), Some(&(429, true)));
 }
 
 #[tokio::test]
@@ -853,5 +988,134 @@ async fn closing_the_year_is_asked_about_once_more() {
             .any(|n| n.starts_with("Avslutat")),
         "{:?}",
         texts(&page, ".note")
+    );
+}
+
+#[tokio::test]
+async fn behind_https_cookies_are_secure_and_host_prefixed_and_hsts_is_sent() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let url = lofte_web::PublicUrl::parse("https://trygghet.flen.se/").unwrap();
+    let https = crate::helpers::serve_state(
+        lofte_web::AppState::new(app.database.db.clone()).with_public_url(Some(&url)),
+    )
+    .await;
+    let response = sign_in_from(&https, "127.0.0.1", None, &email, &password).await;
+    assert_eq!(response.status(), 303);
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("__Host-lofte_session="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    let page = client().get(format!("{https}/")).send().await.unwrap();
+    assert_eq!(
+        page.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+    let switch = client()
+        .get(format!("{https}/sprak/en?tillbaka=/"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        switch.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+    // A signed-in page behind HTTPS works with the prefixed cookie.
+    let session = cookie.split(';').next().unwrap();
+    assert_eq!(get_with(&https, session, "/personal").await.status(), 200);
+
+    // Plain HTTP (development): neither, since browsers would drop a Secure cookie.
+    let plain = client()
+        .get(format!("{}/", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert!(!plain.headers().contains_key("strict-transport-security"));
+    assert!(lofte_web::PublicUrl::parse("trygghet.flen.se").is_err());
+    assert!(lofte_web::PublicUrl::parse("https://").is_err());
+}
+
+#[tokio::test]
+async fn the_frameworks_own_refusals_answer_in_the_readers_language() {
+    let app = spawn_app().await;
+    // A path segment that is no number: an error page, not "Cannot parse value".
+    let bad_path = app.get("/kommun/0482/fynd/abc/foto").await;
+    assert_eq!(bad_path.status(), 400);
+    assert!(
+        bad_path.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = Html::parse_document(&bad_path.text().await.unwrap());
+    assert_eq!(texts(&html, "h1"), ["Begäran kunde inte läsas"]);
+    assert_eq!(
+        texts(&html, "html").len(),
+        1,
+        "a whole page with the site's header"
+    );
+    let english = client()
+        .get(format!("{}/kommun/0482/fynd/abc/foto", app.address))
+        .header("Cookie", "lofte_lang=en")
+        .send()
+        .await
+        .unwrap();
+    let html = Html::parse_document(&english.text().await.unwrap());
+    assert_eq!(texts(&html, "h1"), ["The request could not be read"]);
+
+    // A body over the limit on a page and on the API.
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let form = client()
+        .post(format!("{}/kommun/0482/tyck-till", app.address))
+        .header("Origin", &app.address)
+        .form(&[("input_text", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 413);
+    let body = form.text().await.unwrap();
+    assert!(!body.contains("length limit exceeded"), "{body}");
+    let html = Html::parse_document(&body);
+    assert_eq!(texts(&html, "h1"), ["För mycket på en gång"]);
+    let db = &app.database.db;
+    let org = db.organisation(&flen()).await.unwrap();
+    let token = lofte_web::auth::generate_token();
+    db.create_api_token(
+        org,
+        Role::Reporter,
+        "test",
+        &lofte_web::auth::token_digest(&token),
+    )
+    .await
+    .unwrap();
+    let api = client()
+        .post(format!(
+            "{}/api/v1/municipalities/0482/activities",
+            app.address
+        ))
+        .bearer_auth(&token)
+        .header("Accept-Language", "en")
+        .header("Content-Type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.status(), 413);
+    let json: serde_json::Value = api.json().await.unwrap();
+    assert_eq!(json["code"], "payload-too-large");
+    assert!(
+        json["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("What was sent is larger"),
+        "{json}"
     );
 }
