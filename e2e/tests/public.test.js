@@ -364,6 +364,10 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['input-form', '/kommun/0482/tyck-till'],
     ['inputs', '/kommun/0482/synpunkter'],
     ['not-found', '/kommun/9999'],
+    ['accessibility', '/tillganglighet'],
+    ['privacy-index', '/personuppgifter'],
+    ['privacy-flen', '/kommun/0482/personuppgifter'],
+    ['contact', '/kontakt'],
   ];
   for (const lang of ['sv', 'en']) {
     for (const [name, path] of pages) {

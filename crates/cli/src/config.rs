@@ -21,6 +21,17 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Mark cookies `Secure` and send HSTS even without an https `public_url`.
     pub secure_cookies: bool,
+    /// Who runs the installation (e.g. "Flens kommun"), named on the accessibility
+    /// statement, the contact page and the privacy notices.
+    pub site_owner: Option<String>,
+    /// How to reach them (an e-mail address, a phone number).
+    pub site_contact: Option<String>,
+    /// The accessibility statement's verdict: `full`, `partial` or `none`.
+    pub accessibility_status: String,
+    /// When the accessibility statement was last reviewed (YYYY-MM-DD).
+    pub accessibility_reviewed: Option<String>,
+    /// Known accessibility problems in the installation's words; empty: Löfte's own.
+    pub accessibility_known_issues: Vec<String>,
     /// The smallest group of survey respondents a figure is shown for, everywhere (page,
     /// API, PDF, exports); smaller groups say "för få svar".
     pub min_respondents: u64,
@@ -43,6 +54,11 @@ impl Default for Config {
             database_url: None,
             public_url: None,
             secure_cookies: false,
+            site_owner: None,
+            site_contact: None,
+            accessibility_status: "partial".into(),
+            accessibility_reviewed: None,
+            accessibility_known_issues: Vec::new(),
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
             map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
             map_attribution: lofte_web::map::TileSource::DEFAULT_ATTRIBUTION.to_owned(),
@@ -78,6 +94,10 @@ impl Config {
                 "database_url",
                 "public_url",
                 "secure_cookies",
+                "site_owner",
+                "site_contact",
+                "accessibility_status",
+                "accessibility_reviewed",
                 "min_respondents",
                 "map_tiles",
                 "map_attribution",
@@ -104,6 +124,37 @@ impl Config {
             return Ok(None);
         }
         lofte_web::map::TileSource::parse(self.map_tiles.trim(), &self.map_attribution).map(Some)
+    }
+
+    /// Who runs the installation and its accessibility statement, checked.
+    pub fn site(&self) -> Result<lofte_web::SiteInfo, String> {
+        let filled = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let reviewed = filled(&self.accessibility_reviewed);
+        if let Some(date) = &reviewed
+            && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+        {
+            return Err(format!(
+                "accessibility_reviewed: {date}: not a date such as 2026-12-01"
+            ));
+        }
+        Ok(lofte_web::SiteInfo {
+            owner: filled(&self.site_owner),
+            contact: filled(&self.site_contact),
+            compliance: lofte_web::Compliance::parse(&self.accessibility_status)
+                .map_err(|e| format!("accessibility_status: {e}"))?,
+            reviewed,
+            known_issues: self
+                .accessibility_known_issues
+                .iter()
+                .map(|i| i.trim().to_owned())
+                .filter(|i| !i.is_empty())
+                .collect(),
+        })
     }
 
     /// The public address, checked; `None` when not set.
@@ -160,6 +211,44 @@ mod tests {
                 PathBuf::from("/srv/lofte"),
                 "kept from the file"
             );
+            Ok(())
+        });
+    }
+
+    #[test]
+    // figment's Jail closure must return figment::Error unboxed; this is test-only code.
+    #[allow(clippy::result_large_err)]
+    fn the_site_and_the_public_address_are_read_and_checked() {
+        let load = || Config::load(None, &Overrides::default()).map_err(|e| *e);
+        figment::Jail::expect_with(|jail| {
+            let default = load()?;
+            assert_eq!(
+                default.site().unwrap().compliance,
+                lofte_web::Compliance::Partial
+            );
+            assert_eq!(default.public_url(), Ok(None));
+            jail.create_file(
+                "lofte.toml",
+                "public_url = \"https://trygghet.flen.se/\"\n\
+                 site_owner = \"Flens kommun\"\n\
+                 accessibility_status = \"full\"\n\
+                 accessibility_reviewed = \"2026-11-30\"\n\
+                 accessibility_known_issues = [\"Filmerna saknar syntolkning.\", \" \"]",
+            )?;
+            let config = load()?;
+            let site = config.site().unwrap();
+            assert_eq!(site.owner.as_deref(), Some("Flens kommun"));
+            assert_eq!(site.compliance, lofte_web::Compliance::Full);
+            assert_eq!(site.known_issues, ["Filmerna saknar syntolkning."]);
+            assert!(config.public_url().unwrap().unwrap().is_https());
+            jail.set_env("LOFTE_ACCESSIBILITY_STATUS", "mostly");
+            jail.set_env("LOFTE_PUBLIC_URL", "trygghet.flen.se");
+            let wrong = load()?;
+            assert_eq!(
+                wrong.site().unwrap_err(),
+                "accessibility_status: mostly: must be full, partial or none"
+            );
+            assert!(wrong.public_url().unwrap_err().starts_with("public_url: "));
             Ok(())
         });
     }

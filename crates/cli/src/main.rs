@@ -356,6 +356,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             let state = lofte_web::AppState::new(db)
                 .with_secure_cookies(config.secure_cookies)
                 .with_public_url(config.public_url().map_err(UserError)?.as_ref())
+                .with_site(config.site().map_err(UserError)?)
                 .with_survey_rules(survey::rules(lang, &config)?)
                 .with_map_tiles(config.map_tiles().map_err(UserError)?)
                 .with_page_cache(Some(std::time::Duration::from_secs(

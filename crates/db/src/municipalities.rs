@@ -4,7 +4,7 @@
 use lofte_domain::exchange::Profile;
 use lofte_domain::{
     Boundary, Coordinates, FieldError, Municipality, MunicipalityCode, Place, PlaceKind, PlaceSlug,
-    PoliceOrganisation, Problem, Text, Year,
+    PoliceOrganisation, PrivacyContacts, Problem, Text, Year,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -195,6 +195,40 @@ impl Db {
             .await?)
     }
 
+    /// Who answers for the municipality's residents' personal data, if its profile said.
+    pub async fn privacy_contacts(
+        &self,
+        code: &MunicipalityCode,
+    ) -> Result<Option<PrivacyContacts>> {
+        let stored: Option<Option<String>> = municipality::Entity::find_by_id(code.as_str())
+            .select_only()
+            .column(municipality::Column::Privacy)
+            .into_tuple()
+            .one(self.conn())
+            .await?;
+        let Some(json) = stored.flatten() else {
+            return Ok(None);
+        };
+        #[derive(serde::Deserialize)]
+        struct Stored {
+            controller: String,
+            contact: String,
+            data_protection_officer: Option<String>,
+        }
+        let corrupt = || Error::Corrupt(format!("privacy contacts of {code}"));
+        let stored: Stored = serde_json::from_str(&json).map_err(|_| corrupt())?;
+        let text = |s: &str| Text::parse(s, Text::SHORT).map_err(|_| corrupt());
+        Ok(Some(PrivacyContacts {
+            controller: text(&stored.controller)?,
+            contact: text(&stored.contact)?,
+            data_protection_officer: stored
+                .data_protection_officer
+                .as_deref()
+                .map(text)
+                .transpose()?,
+        }))
+    }
+
     /// The places of a municipality, by name.
     pub async fn places(&self, code: &MunicipalityCode) -> Result<Vec<Place>> {
         place::Entity::find()
@@ -253,6 +287,21 @@ impl Db {
                     sea_orm::sea_query::Expr::value(
                         profile.boundary_source.as_ref().map(ToString::to_string),
                     ),
+                )
+                .filter(municipality::Column::Code.eq(code))
+                .exec(&txn)
+                .await?;
+        }
+        if let Some(privacy) = &profile.privacy {
+            let json = serde_json::json!({
+                "controller": privacy.controller.as_str(),
+                "contact": privacy.contact.as_str(),
+                "data_protection_officer": privacy.data_protection_officer.as_ref().map(Text::as_str),
+            });
+            municipality::Entity::update_many()
+                .col_expr(
+                    municipality::Column::Privacy,
+                    sea_orm::sea_query::Expr::value(json.to_string()),
                 )
                 .filter(municipality::Column::Code.eq(code))
                 .exec(&txn)

@@ -760,6 +760,22 @@ pub struct ProfileDocument {
     /// Where the boundary comes from, shown under every map, e.g. "Lantmäteriet 2025".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary_source: Option<String>,
+    /// Who answers for residents' personal data, for the municipality's privacy notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<PrivacyDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyDocument {
+    /// The data controller (personuppgiftsansvarig), e.g. "Kommunstyrelsen i Flens kommun".
+    pub controller: String,
+    /// Where residents ask about what is stored: an e-mail address, a phone number.
+    pub contact: String,
+    /// The data protection officer (dataskyddsombud), if the notice should name one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_protection_officer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -801,6 +817,7 @@ pub struct Profile {
     pub places: Vec<crate::place::Place>,
     pub boundary: Option<crate::place::Boundary>,
     pub boundary_source: Option<Text>,
+    pub privacy: Option<crate::municipality::PrivacyContacts>,
 }
 
 /// Parses a municipality profile from JSON text, reporting every problem with its path.
@@ -882,12 +899,26 @@ impl ProfileDocument {
             .boundary_source
             .as_deref()
             .map(|s| text(&mut e, "boundary_source", s, Text::SHORT));
+        let privacy = self.privacy.as_ref().map(|p| {
+            let controller = text(&mut e, "privacy.controller", &p.controller, Text::SHORT);
+            let contact = text(&mut e, "privacy.contact", &p.contact, Text::SHORT);
+            let officer = p
+                .data_protection_officer
+                .as_deref()
+                .map(|o| text(&mut e, "privacy.data_protection_officer", o, Text::SHORT));
+            Some(crate::municipality::PrivacyContacts {
+                controller: controller?,
+                contact: contact?,
+                data_protection_officer: officer.map(|o| o.ok_or(())).transpose().ok()?,
+            })
+        });
         e.finish(|| Profile {
             municipality: municipality.expect("no errors, so parsed"),
             police: police.flatten(),
             places: places.into_iter().flatten().collect(),
             boundary: boundary.flatten(),
             boundary_source: boundary_source.flatten(),
+            privacy: privacy.flatten(),
         })
     }
 }

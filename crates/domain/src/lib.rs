@@ -24,7 +24,7 @@ pub mod walk;
 pub use access::{Email, Grant, Permission, Principal, Reach, Role};
 pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode, TypeNames};
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
-pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation};
+pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation, PrivacyContacts};
 pub use place::{Boundary, Coordinates, Place, PlaceKind, PlaceSlug};
 pub use problem::{FieldError, Problem};
 pub use promise::{

@@ -64,6 +64,19 @@ pub struct PoliceOrganisation {
     pub local_police_area: Text,
 }
 
+/// Who answers for the personal data a municipality's residents send through Löfte, as
+/// its privacy notice names them (*personuppgiftsansvarig*, a contact, and the data
+/// protection officer, *dataskyddsombud*).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivacyContacts {
+    /// The controller, e.g. "Kommunstyrelsen i Flens kommun".
+    pub controller: Text,
+    /// Where to ask about or object to what is stored: an e-mail address, a phone number
+    /// or an address.
+    pub contact: Text,
+    pub data_protection_officer: Option<Text>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Municipality {
     pub code: MunicipalityCode,

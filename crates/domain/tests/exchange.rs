@@ -276,3 +276,23 @@ fn an_outcome_goal_names_its_survey_indicators_with_a_baseline() {
         vec![("outcome_goal.indicators[0].better".to_owned(), "malformed")]
     );
 }
+
+#[test]
+fn a_profiles_privacy_contacts_are_checked_field_by_field() {
+    let problems = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0483", "privacy": { "controller": " ", "contact": "dataskydd@katrineholm.example", "data_protection_officer": "" } }"#,
+    )
+    .unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["privacy.controller", "privacy.data_protection_officer"]
+    );
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0483", "privacy": { "controller": "Kommunstyrelsen", "contact": "dataskydd@katrineholm.example" } }"#,
+    )
+    .unwrap();
+    let privacy = profile.privacy.unwrap();
+    assert_eq!(privacy.controller.as_str(), "Kommunstyrelsen");
+    assert_eq!(privacy.data_protection_officer, None);
+}

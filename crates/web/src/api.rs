@@ -10,8 +10,8 @@ use lofte_db::{Tenant, Visibility};
 use lofte_domain::exchange::{
     CommitmentDocument, FinalReportDocument, FollowUpDocument, InternalFollowUpDocument,
     KindDocument, MethodDocument, OutcomeGoalDocument, PartyDocument, PlaceDocument,
-    PoliceDocument, ProfileDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
-    StatusDocument, TargetDocument, YearsDocument,
+    PoliceDocument, PrivacyDocument, ProfileDocument, PromiseDocument, ScopeDocument,
+    SignatoryDocument, StatusDocument, TargetDocument, YearsDocument,
 };
 use lofte_domain::{Municipality, Permission, Year};
 use serde::Serialize;
@@ -39,7 +39,7 @@ use crate::policy::{Policy, Routes, Staff};
         PromiseDocument, YearsDocument, OutcomeGoalDocument, FollowUpDocument,
         InternalFollowUpDocument, FinalReportDocument, StatusDocument, SignatoryDocument,
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
-        ScopeDocument, ProfileDocument, PlaceDocument, ApiErrorBody, ApiFieldError,
+        ScopeDocument, ProfileDocument, PlaceDocument, PrivacyDocument, ApiErrorBody, ApiFieldError,
         crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
         crate::progress::MonthCount, crate::progress::PlaceCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
         lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
@@ -739,7 +739,7 @@ pub fn promise_json_schema() -> serde_json::Value {
             name.ends_with("Document")
                 && !matches!(
                     name.as_str(),
-                    "ProfileDocument" | "PlaceDocument" | "PoliceDocument"
+                    "ProfileDocument" | "PlaceDocument" | "PoliceDocument" | "PrivacyDocument"
                 )
         });
     }

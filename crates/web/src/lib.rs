@@ -5,6 +5,7 @@
 //! domain values, and hand them to a view (`views`) that turns them into words in the
 //! reader's language. No handler builds SQL or HTML by hand: askama escapes everything.
 
+mod about;
 mod api;
 pub mod auth;
 mod cache;
@@ -30,6 +31,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use lofte_db::Db;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use about::{Compliance, SiteInfo};
 pub use api::{ApiDoc, promise_json_schema};
 
 /// What every handler may use. Cheap to clone. Sessions live in the database, so several
@@ -55,6 +57,8 @@ pub struct AppState {
     page_cache: Option<cache::PageCache>,
     /// How often [`serve`] deletes what is kept no longer (see [`housekeeping`]).
     housekeeping_every: std::time::Duration,
+    /// Who runs the installation, for the accessibility statement and contact page.
+    site: SiteInfo,
 }
 
 impl AppState {
@@ -69,7 +73,14 @@ impl AppState {
             map_tiles: Some(map::TileSource::default()),
             page_cache: None,
             housekeeping_every: HOUSEKEEPING_EVERY,
+            site: SiteInfo::default(),
         }
+    }
+
+    /// Sets who runs the installation and what its accessibility statement says.
+    pub fn with_site(mut self, site: SiteInfo) -> Self {
+        self.site = site;
+        self
     }
 
     /// Sets how often the running server deletes what is kept no longer (hourly by
@@ -144,6 +155,7 @@ pub fn route_table(state: AppState) -> Vec<policy::RouteInfo> {
 fn routes(state: AppState) -> policy::Routes {
     policy::Routes::new(state.clone())
         .merge(pages::routes(state.clone()))
+        .merge(about::routes(state.clone()))
         .merge(input::routes(state.clone()))
         .merge(map::routes(state.clone()))
         .merge(staff::routes(state.clone()))

@@ -110,7 +110,11 @@ struct PromisePage {
     empty: String,
 }
 
-async fn tenant_for(state: &AppState, lang: Lang, raw: &str) -> Result<Tenant, PageError> {
+pub(crate) async fn tenant_for(
+    state: &AppState,
+    lang: Lang,
+    raw: &str,
+) -> Result<Tenant, PageError> {
     let not_found = || PageError::NotFound {
         lang,
         detail: Some(lang.t_args(

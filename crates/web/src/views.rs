@@ -18,6 +18,9 @@ pub struct Chrome {
     pub switch_label: &'static str,
     /// The signed-in staff member's name, on staff pages.
     pub staff: Option<String>,
+    /// The privacy notice for this page: its municipality's on a municipality's pages,
+    /// else the list of them.
+    pub privacy_href: String,
 }
 
 impl Chrome {
@@ -34,6 +37,7 @@ impl Chrome {
                 Lang::En => "English",
             },
             staff: None,
+            privacy_href: privacy_href(path),
         }
     }
 
@@ -58,6 +62,21 @@ impl Chrome {
 }
 
 /// Percent-encodes what a query value cannot hold; paths here are ASCII already.
+/// `/kommun/0482/personuppgifter` for a page under `/kommun/0482` (public or staff), else
+/// `/personuppgifter`.
+fn privacy_href(path: &str) -> String {
+    let code = path
+        .strip_prefix("/personal")
+        .unwrap_or(path)
+        .strip_prefix("/kommun/")
+        .map(|rest| rest.split('/').next().unwrap_or_default())
+        .filter(|c| c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()));
+    match code {
+        Some(code) => format!("/kommun/{code}/personuppgifter"),
+        None => "/personuppgifter".to_owned(),
+    }
+}
+
 pub fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {

@@ -12,6 +12,9 @@ pub struct Model {
     /// GeoJSON MultiPolygon, as `Boundary::to_geojson` writes it.
     pub boundary: Option<String>,
     pub boundary_source: Option<String>,
+    /// `{"controller", "contact", "data_protection_officer"}` from the profile, for the
+    /// privacy notice; read only with its municipality.
+    pub privacy: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

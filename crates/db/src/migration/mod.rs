@@ -19,6 +19,7 @@ mod m0013_maps_and_photos;
 mod m0014_focus_links;
 mod m0015_activity_keys;
 mod m0016_sign_in_and_privacy;
+mod m0017_privacy_contacts;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_focus_links::Migration),
             Box::new(m0015_activity_keys::Migration),
             Box::new(m0016_sign_in_and_privacy::Migration),
+            Box::new(m0017_privacy_contacts::Migration),
         ]
     }
 }

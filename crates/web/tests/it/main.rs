@@ -1,6 +1,7 @@
 //! HTTP integration tests: each test gets its own server on port 0 with its own database
 //! (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set), loaded with the Flen demo.
 
+mod about;
 mod activities;
 mod api;
 mod authz;
