@@ -41,17 +41,18 @@ export function parseDemoLogins(stdout) {
 }
 
 /**
- * Starts `lofte serve --demo` on a free port in a fresh data directory.
+ * Starts `lofte serve --demo` on a free port (or `bind`) in a fresh data directory,
+ * with `env` added to the environment (e.g. LOFTE_OIDC_ISSUER).
  * Resolves to { url, logins, roles, logs(), stop() }: `logins` maps each demo
  * account's e-mail to the password printed for this start (`roles` to its role
  * label); stop() kills the server and removes the data dir.
  */
-export async function startServer() {
+export async function startServer({ env = {}, bind = '127.0.0.1:0' } = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lofte-e2e-'));
   const child = spawn(
     LOFTE_BIN,
-    ['--data-dir', dataDir, 'serve', '--demo', '--bind', '127.0.0.1:0'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    ['--data-dir', dataDir, 'serve', '--demo', '--bind', bind],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } },
   );
   let stdout = '';
   let stderr = '';
@@ -175,8 +176,10 @@ export function launchBrowser() {
  *
  *   const app = useApp({ before, after });
  *   test('…', () => app.withPage(async (page) => { await page.goto(app.url + '/'); }));
+ *
+ * `prepare`, if given, runs first and returns startServer()'s options.
  */
-export function useApp({ before, after }) {
+export function useApp({ before, after, prepare }) {
   const sessions = new Map();
   const app = {
     url: undefined,
@@ -241,7 +244,7 @@ export function useApp({ before, after }) {
     },
   };
   before(async () => {
-    app.server = await startServer();
+    app.server = await startServer(prepare ? await prepare() : {});
     app.url = app.server.url;
     app.logins = app.server.logins;
     app.browser = await launchBrowser();

@@ -32,6 +32,14 @@ pub struct Config {
     pub accessibility_reviewed: Option<String>,
     /// Known accessibility problems in the installation's words; empty: Löfte's own.
     pub accessibility_known_issues: Vec<String>,
+    /// The organisation's OpenID Connect provider (its issuer URL), for staff to sign in
+    /// with their organisation's account; needs `public_url`. Password sign-in stays.
+    pub oidc_issuer: Option<String>,
+    pub oidc_client_id: Option<String>,
+    /// Empty for a public client (PKCE alone).
+    pub oidc_client_secret: Option<String>,
+    /// The sign-in button's words, e.g. "Logga in med Flens kommuns konto".
+    pub oidc_label: Option<String>,
     /// The smallest group of survey respondents a figure is shown for, everywhere (page,
     /// API, PDF, exports); smaller groups say "för få svar".
     pub min_respondents: u64,
@@ -59,6 +67,10 @@ impl Default for Config {
             accessibility_status: "partial".into(),
             accessibility_reviewed: None,
             accessibility_known_issues: Vec::new(),
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_label: None,
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
             map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
             map_attribution: lofte_web::map::TileSource::DEFAULT_ATTRIBUTION.to_owned(),
@@ -98,6 +110,10 @@ impl Config {
                 "site_contact",
                 "accessibility_status",
                 "accessibility_reviewed",
+                "oidc_issuer",
+                "oidc_client_id",
+                "oidc_client_secret",
+                "oidc_label",
                 "min_respondents",
                 "map_tiles",
                 "map_attribution",
@@ -155,6 +171,32 @@ impl Config {
                 .filter(|i| !i.is_empty())
                 .collect(),
         })
+    }
+
+    /// Sign-in through the organisation's identity provider, if `oidc_issuer` is set:
+    /// it needs a client id and `public_url`, which the provider sends people back to.
+    pub fn oidc(&self) -> Result<Option<lofte_web::auth::oidc::OidcSettings>, String> {
+        let filled = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let Some(issuer) = filled(&self.oidc_issuer) else {
+            return Ok(None);
+        };
+        let client_id =
+            filled(&self.oidc_client_id).ok_or("oidc_client_id: needed with oidc_issuer")?;
+        let public_url = self
+            .public_url()?
+            .ok_or("public_url: needed with oidc_issuer (the provider sends people back there)")?;
+        Ok(Some(lofte_web::auth::oidc::OidcSettings {
+            issuer,
+            client_id,
+            client_secret: filled(&self.oidc_client_secret),
+            redirect_url: format!("{}/logga-in/oidc", public_url.as_str()),
+            label: filled(&self.oidc_label),
+        }))
     }
 
     /// The public address, checked; `None` when not set.
@@ -241,6 +283,15 @@ mod tests {
             assert_eq!(site.compliance, lofte_web::Compliance::Full);
             assert_eq!(site.known_issues, ["Filmerna saknar syntolkning."]);
             assert!(config.public_url().unwrap().unwrap().is_https());
+            jail.set_env("LOFTE_OIDC_ISSUER", "https://login.flen.example");
+            assert_eq!(
+                load()?.oidc().unwrap_err(),
+                "oidc_client_id: needed with oidc_issuer"
+            );
+            jail.set_env("LOFTE_OIDC_CLIENT_ID", "lofte");
+            let oidc = load()?.oidc().unwrap().unwrap();
+            assert_eq!(oidc.redirect_url, "https://trygghet.flen.se/logga-in/oidc");
+            assert_eq!(oidc.client_secret, None);
             jail.set_env("LOFTE_ACCESSIBILITY_STATUS", "mostly");
             jail.set_env("LOFTE_PUBLIC_URL", "trygghet.flen.se");
             let wrong = load()?;
@@ -249,6 +300,7 @@ mod tests {
                 "accessibility_status: mostly: must be full, partial or none"
             );
             assert!(wrong.public_url().unwrap_err().starts_with("public_url: "));
+            assert!(wrong.oidc().unwrap_err().starts_with("public_url: "));
             Ok(())
         });
     }

@@ -191,6 +191,16 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Link an account to its person at the organisation's identity provider
+    /// (`oidc_issuer`), by the provider's subject; needed where the provider does not
+    /// vouch for e-mail addresses, which otherwise link at the first sign-in.
+    LinkIdentity {
+        #[arg(long)]
+        email: String,
+        /// The provider's `sub` for the person.
+        #[arg(long)]
+        subject: String,
+    },
     /// The audit log of accounts, memberships and API tokens, newest first.
     History,
 }
@@ -357,6 +367,8 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 .with_secure_cookies(config.secure_cookies)
                 .with_public_url(config.public_url().map_err(UserError)?.as_ref())
                 .with_site(config.site().map_err(UserError)?)
+                .with_oidc(config.oidc().map_err(UserError)?)
+                .map_err(UserError)?
                 .with_survey_rules(survey::rules(lang, &config)?)
                 .with_map_tiles(config.map_tiles().map_err(UserError)?)
                 .with_page_cache(Some(std::time::Duration::from_secs(
@@ -493,7 +505,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 serde_json::to_string_pretty(&lofte_web::promise_json_schema())?
             );
         }
-        Command::User(command) => user_command(&db, lang, command).await?,
+        Command::User(command) => {
+            user_command(&db, lang, command, config.oidc_issuer.as_deref()).await?
+        }
         Command::Survey(command) => survey::run(&db, lang, &config, command).await?,
         Command::Activity(ActivityCommand::Import { municipality, file }) => {
             let code = MunicipalityCode::parse(&municipality)
@@ -606,7 +620,12 @@ async fn organisation_id(db: &Db, lang: Lang, raw: &str) -> Result<i32> {
     })
 }
 
-async fn user_command(db: &Db, lang: Lang, command: UserCommand) -> Result<()> {
+async fn user_command(
+    db: &Db,
+    lang: Lang,
+    command: UserCommand,
+    oidc_issuer: Option<&str>,
+) -> Result<()> {
     match command {
         UserCommand::Add {
             email,
@@ -677,6 +696,44 @@ async fn user_command(db: &Db, lang: Lang, command: UserCommand) -> Result<()> {
             println!(
                 "{}",
                 lang.t_args("cli-user-disabled", &[("email", account.email.to_string())])
+            );
+        }
+        UserCommand::LinkIdentity { email, subject } => {
+            let issuer = oidc_issuer
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .ok_or_else(|| UserError(lang.t("cli-user-no-issuer")))?;
+            let account = find_account(db, lang, &email).await?;
+            let subject = subject.trim();
+            if subject.is_empty() {
+                return Err(user_error(
+                    lang,
+                    "--subject",
+                    lofte_domain::Problem::Required,
+                ));
+            }
+            db.link_identity(account.id, issuer, subject, None)
+                .await
+                .map_err(|e| match e {
+                    lofte_db::Error::Invalid(errors) => UserError(
+                        errors
+                            .iter()
+                            .map(|e| format!("--{}: {}", e.path, lang.problem(&e.problem)))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )
+                    .into(),
+                    other => anyhow::Error::from(other),
+                })?;
+            println!(
+                "{}",
+                lang.t_args(
+                    "cli-user-linked",
+                    &[
+                        ("email", account.email.to_string()),
+                        ("subject", subject.to_owned())
+                    ]
+                )
             );
         }
         UserCommand::ResetPassword { email } => {

@@ -694,3 +694,51 @@ fn a_backup_restores_into_an_empty_database_and_a_cut_one_changes_nothing() {
     );
     assert_eq!(exported("data"), original);
 }
+
+#[test]
+fn an_account_is_linked_to_its_person_at_the_identity_provider_once() {
+    let lofte = Lofte::new();
+    lofte.ok(&["demo"]);
+    lofte.ok(&[
+        "user",
+        "add",
+        "--email",
+        "anna@flen.se",
+        "--name",
+        "Anna",
+        "--organisation",
+        "municipality:0482",
+        "--role",
+        "coordinator",
+    ]);
+    let link = [
+        "user",
+        "link-identity",
+        "--email",
+        "anna@flen.se",
+        "--subject",
+    ];
+    let without = lofte.run("sv", &[&link[..], &["a1b2"]].concat());
+    assert!(!without.status.success());
+    assert!(
+        String::from_utf8(without.stderr)
+            .unwrap()
+            .contains("oidc_issuer är inte inställt"),
+    );
+    lofte.write(
+        "lofte.toml",
+        "oidc_issuer = \"https://login.flen.example/realms/personal\"\n",
+    );
+    assert_eq!(
+        lofte.ok(&[&link[..], &["a1b2"]].concat()),
+        "anna@flen.se loggar nu in som a1b2 hos identitetsleverantören.\n"
+    );
+    let again = lofte.run("en", &[&link[..], &["c3d4"]].concat());
+    assert!(!again.status.success(), "a link is never moved silently");
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("--subject: The account, or the person at the identity provider, is already linked to another account."),
+    );
+    assert!(lofte.ok(&["user", "history"]).contains("identity"));
+}

@@ -9,8 +9,8 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entity::{
-    account, account_event, api_token, login_throttle, membership, municipality, organisation,
-    session,
+    account, account_event, account_identity, api_token, login_throttle, membership, municipality,
+    organisation, session,
 };
 use crate::{Db, Error, Result};
 
@@ -216,6 +216,85 @@ impl Db {
             .await?
             .map(to_account)
             .transpose()
+    }
+
+    /// The account an identity provider's subject signs in as, if they are linked.
+    pub async fn account_by_identity(
+        &self,
+        issuer: &str,
+        subject: &str,
+    ) -> Result<Option<Account>> {
+        let Some(link) = account_identity::Entity::find()
+            .filter(account_identity::Column::Issuer.eq(issuer))
+            .filter(account_identity::Column::Subject.eq(subject))
+            .one(self.conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        self.account(link.account_id).await
+    }
+
+    /// Whether the account is linked to a subject of this identity provider.
+    pub async fn has_identity(&self, account_id: i32, issuer: &str) -> Result<bool> {
+        Ok(account_identity::Entity::find()
+            .filter(account_identity::Column::Issuer.eq(issuer))
+            .filter(account_identity::Column::AccountId.eq(account_id))
+            .one(self.conn())
+            .await?
+            .is_some())
+    }
+
+    /// Links an identity provider's subject to an account, and logs it (`by`: who did it,
+    /// `None` for the command line or the first sign-in). Refused with
+    /// `Problem::IdentityLinked` on `subject` when the subject or the account already has
+    /// a link with this provider: a link is never moved silently.
+    pub async fn link_identity(
+        &self,
+        account_id: i32,
+        issuer: &str,
+        subject: &str,
+        by: Option<i32>,
+    ) -> Result<()> {
+        use sea_orm::sea_query::ExprTrait;
+        let txn = self.begin_write().await?;
+        let taken = account_identity::Entity::find()
+            .filter(account_identity::Column::Issuer.eq(issuer))
+            .filter(
+                account_identity::Column::Subject
+                    .eq(subject)
+                    .or(account_identity::Column::AccountId.eq(account_id)),
+            )
+            .one(&txn)
+            .await?
+            .is_some();
+        if taken {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "subject",
+                Problem::IdentityLinked,
+            )]));
+        }
+        account_identity::Entity::insert(account_identity::ActiveModel {
+            issuer: Set(issuer.to_owned()),
+            subject: Set(subject.to_owned()),
+            account_id: Set(account_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        account_event::Entity::insert(account_event::ActiveModel {
+            at: Set(Utc::now()),
+            by_account_id: Set(by),
+            account_id: Set(Some(account_id)),
+            action: Set("identity".to_owned()),
+            detail: Set(format!("{issuer} {subject}")),
+            ..Default::default()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(())
     }
 
     pub async fn account(&self, id: i32) -> Result<Option<Account>> {

@@ -83,6 +83,7 @@ tables! {
     commitment: Some("id"),
     organisation: Some("id"),
     account: Some("id"),
+    account_identity: Some("id"),
     membership: None,
     api_token: Some("id"),
     publication: Some("id"),

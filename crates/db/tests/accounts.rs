@@ -346,3 +346,53 @@ async fn audit_rows_from_before_migration_16_lose_the_residents_words() {
     let anna = t.db.account_by_email(&email("anna@flen.se")).await.unwrap();
     assert_eq!(anna.unwrap().display_name, "Anna");
 }
+
+#[tokio::test]
+async fn an_identity_providers_subject_links_to_one_account_and_is_logged() {
+    let t = fresh_database().await;
+    let anna =
+        t.db.create_account(&email("anna@flen.se"), "Anna", "h")
+            .await
+            .unwrap();
+    let bo =
+        t.db.create_account(&email("bo@flen.se"), "Bo", "h")
+            .await
+            .unwrap();
+    let issuer = "https://login.flen.example";
+    assert!(
+        t.db.account_by_identity(issuer, "s-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    t.db.link_identity(anna, issuer, "s-1", None).await.unwrap();
+    let found =
+        t.db.account_by_identity(issuer, "s-1")
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(found.id, anna);
+    assert!(t.db.has_identity(anna, issuer).await.unwrap());
+    assert!(
+        !t.db
+            .has_identity(anna, "https://other.example")
+            .await
+            .unwrap()
+    );
+    // Neither the subject nor the account can be linked a second time with this
+    // provider; another provider is another matter.
+    for (account, subject) in [(bo, "s-1"), (anna, "s-2")] {
+        match t.db.link_identity(account, issuer, subject, None).await {
+            Err(Error::Invalid(errors)) => {
+                assert_eq!(errors[0].path, "subject");
+                assert_eq!(errors[0].problem, Problem::IdentityLinked);
+            }
+            other => panic!("linked again: {other:?}"),
+        }
+    }
+    t.db.link_identity(anna, "https://other.example", "s-1", None)
+        .await
+        .unwrap();
+    let events = t.db.account_events().await.unwrap();
+    assert_eq!(events.iter().filter(|e| e.action == "identity").count(), 2);
+}

@@ -155,6 +155,8 @@ pub enum Problem {
         min: usize,
     },
     EmailTaken,
+    /// The account, or the identity provider's subject, is already linked to another.
+    IdentityLinked,
     WrongPassword,
     /// A promise for this municipality already covers one of these years.
     PromiseExists {
@@ -266,6 +268,7 @@ impl Problem {
             Problem::Email => "email",
             Problem::PasswordTooShort { .. } => "password-too-short",
             Problem::EmailTaken => "email-taken",
+            Problem::IdentityLinked => "identity-linked",
             Problem::WrongPassword => "wrong-password",
             Problem::PromiseExists { .. } => "promise-exists",
             Problem::Duplicate { .. } => "duplicate",
@@ -371,6 +374,7 @@ impl Problem {
             | Problem::Mismatch
             | Problem::Email
             | Problem::EmailTaken
+            | Problem::IdentityLinked
             | Problem::WrongPassword => vec![],
         }
     }

@@ -241,6 +241,7 @@ mod tests {
             },
             Problem::NotAnImage,
             Problem::ImageTooLarge { max_megapixels: 50 },
+            Problem::IdentityLinked,
             Problem::ControlCharacter,
             Problem::NotUtf8,
             Problem::NotABackup,

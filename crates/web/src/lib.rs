@@ -59,6 +59,8 @@ pub struct AppState {
     housekeeping_every: std::time::Duration,
     /// Who runs the installation, for the accessibility statement and contact page.
     site: SiteInfo,
+    /// Sign-in through the organisation's identity provider, if configured.
+    oidc: Option<std::sync::Arc<auth::oidc::Oidc>>,
 }
 
 impl AppState {
@@ -74,7 +76,18 @@ impl AppState {
             page_cache: None,
             housekeeping_every: HOUSEKEEPING_EVERY,
             site: SiteInfo::default(),
+            oidc: None,
         }
+    }
+
+    /// Lets staff sign in with their organisation's identity provider (password sign-in
+    /// stays). The error says which setting is wrong.
+    pub fn with_oidc(mut self, settings: Option<auth::oidc::OidcSettings>) -> Result<Self, String> {
+        self.oidc = settings
+            .map(auth::oidc::Oidc::new)
+            .transpose()?
+            .map(std::sync::Arc::new);
+        Ok(self)
     }
 
     /// Sets who runs the installation and what its accessibility statement says.

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod account_event;
+pub mod account_identity;
 pub mod activity;
 pub mod activity_type;
 pub mod api_token;

@@ -20,6 +20,7 @@ mod m0014_focus_links;
 mod m0015_activity_keys;
 mod m0016_sign_in_and_privacy;
 mod m0017_privacy_contacts;
+mod m0018_account_identities;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_activity_keys::Migration),
             Box::new(m0016_sign_in_and_privacy::Migration),
             Box::new(m0017_privacy_contacts::Migration),
+            Box::new(m0018_account_identities::Migration),
         ]
     }
 }

@@ -1,7 +1,9 @@
 //! Signing in: accounts with Argon2id passwords, sessions stored in the application's own
-//! database (so several instances share them), and API tokens for machine clients.
+//! database (so several instances share them), sign-in through an organisation's OpenID
+//! Connect provider (`oidc`), and API tokens for machine clients.
 
 mod backend;
+pub mod oidc;
 mod secrets;
 mod store;
 

@@ -31,30 +31,56 @@ pub struct LoginPage {
     password: Field,
     next: String,
     message: Option<String>,
+    /// Sign-in through the organisation's identity provider, when configured: the
+    /// button's words and where it goes.
+    organisation: Option<(String, String)>,
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
-    nasta: Option<String>,
+    pub(crate) nasta: Option<String>,
 }
 
-fn safe_next(next: Option<String>) -> String {
+pub(crate) fn safe_next(next: Option<String>) -> String {
     next.filter(|p| is_local_path(p))
         .unwrap_or_else(|| "/personal".to_owned())
 }
 
-fn login_form(lang: Lang, email: &str, next: String, message: Option<String>) -> LoginPage {
+pub(crate) fn login_form(
+    state: &AppState,
+    lang: Lang,
+    email: &str,
+    next: String,
+    message: Option<String>,
+) -> LoginPage {
+    let organisation = state.oidc.as_ref().map(|oidc| {
+        (
+            oidc.settings
+                .label
+                .clone()
+                .unwrap_or_else(|| lang.t("login-organisation")),
+            format!(
+                "/logga-in/oidc/start?nasta={}",
+                crate::views::encode_path(&next)
+            ),
+        )
+    });
     LoginPage {
         chrome: Chrome::new(lang, "/logga-in", lang.t("login-title")),
         email: Field::new(lang, "email", email),
         password: Field::new(lang, "password", ""),
         next,
         message,
+        organisation,
     }
 }
 
-pub async fn login_page(UiLang(lang): UiLang, Query(q): Query<NextQuery>) -> LoginPage {
-    login_form(lang, "", safe_next(q.nasta), None)
+pub async fn login_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Query(q): Query<NextQuery>,
+) -> LoginPage {
+    login_form(&state, lang, "", safe_next(q.nasta), None)
 }
 
 #[derive(Deserialize)]
@@ -89,7 +115,7 @@ pub async fn login(
         lang.t_args("login-too-many", &[("minutes", minutes.to_string())])
     };
     if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
-        let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
+        let page = login_form(&state, lang, &form.email, next, Some(wait_message(seconds)));
         return Ok(too_many(page, seconds));
     }
     // Counted before the password is checked, per e-mail address typed and client alike
@@ -103,7 +129,7 @@ pub async fn login(
         .map_err(PageError::internal(lang))?
     {
         let seconds = u64::try_from(seconds).unwrap_or(1);
-        let page = login_form(lang, &form.email, next, Some(wait_message(seconds)));
+        let page = login_form(&state, lang, &form.email, next, Some(wait_message(seconds)));
         return Ok(too_many(page, seconds));
     }
     let user = auth
@@ -118,7 +144,13 @@ pub async fn login(
         })?;
     let Some(user) = user else {
         // The same answer whether the e-mail or the password was wrong.
-        let page = login_form(lang, &form.email, next, Some(lang.t("login-failed")));
+        let page = login_form(
+            &state,
+            lang,
+            &form.email,
+            next,
+            Some(lang.t("login-failed")),
+        );
         return Ok((StatusCode::UNAUTHORIZED, page).into_response());
     };
     sign_in(&mut auth, &user, lang).await?;

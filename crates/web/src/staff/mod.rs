@@ -10,6 +10,7 @@ mod follow_up;
 pub(crate) mod forms;
 mod inputs;
 mod new_promise;
+mod organisation_sign_in;
 mod promise;
 mod survey;
 pub(crate) mod walks;
@@ -94,6 +95,16 @@ pub fn routes(state: AppState) -> Routes {
     Routes::new(state)
         .get("/logga-in", Public, get(account::login_page))
         .post("/logga-in", Public, post(account::login))
+        .get(
+            "/logga-in/oidc/start",
+            Public,
+            get(organisation_sign_in::start),
+        )
+        .get(
+            "/logga-in/oidc",
+            Public,
+            get(organisation_sign_in::callback),
+        )
         .post("/logga-ut", SignedIn, post(account::logout))
         .get("/personal", SignedIn, get(promise::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
