@@ -286,11 +286,24 @@ mod progress {
     use crate::helpers::{spawn_app, texts};
 
     #[tokio::test]
-    async fn without_logged_work_no_figures_are_shown() {
+    async fn without_logged_work_the_figures_say_so_rather_than_nothing() {
         let app = spawn_app().await;
         let html = app.page("/kommun/0482/2020").await;
-        assert!(texts(&html, ".progress").is_empty());
-        assert!(texts(&html, ".synthetic").is_empty());
+        // Flen 2020's four targets (three numbers and foot patrols to count): with nothing
+        // logged each shows 0 and the verdict for the year that has ended, not a blank.
+        assert_eq!(
+            texts(&html, ".progress"),
+            [
+                "Inte uppfyllt 0 av 4 trygghetsvandringar",
+                "Bedöms i ord 0 fotpatruller har loggats",
+                "Inte uppfyllt 0 av 100 trafikkontroller",
+                "Inte uppfyllt 0 av 50 Trygg vuxen-aktiviteter"
+            ]
+        );
+        assert!(
+            texts(&html, ".synthetic").is_empty(),
+            "no demo data was counted"
+        );
     }
 
     #[tokio::test]
@@ -453,4 +466,55 @@ mod progress {
             "most first: {counts:?}"
         );
     }
+}
+
+/// Katrineholm's two-year promise for 2027–2028, published, with one numeric target and
+/// nothing logged yet.
+async fn katrineholm_2027(app: &crate::helpers::TestApp) {
+    let document = serde_json::json!({
+        "municipality": "0483",
+        "years": { "first": 2027, "last": 2028 },
+        "title": "Medborgarlöfte 2027–2028",
+        "aim": "Tryggare trafik i Katrineholm.",
+        "outcome_goal": { "text": "Färre ska uppleva trafiken som ett problem.", "measured_in": 2029 },
+        "follow_up": { "internal": "tertial", "final_report": { "year": 2029, "quarter": 1 } },
+        "status": "published",
+        "commitments": [
+            { "party": "police", "kind": "output", "text": "att genomföra trafikkontroller på väg 55.",
+              "target": { "activity": "traffic_control", "at_least": 100 } },
+            { "party": "municipality", "kind": "process", "text": "att bjuda in till dialog om trafiken." }
+        ]
+    });
+    let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
+    app.database
+        .db
+        .import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_numeric_target_has_figures_before_anything_is_logged() {
+    let app = spawn_app().await;
+    katrineholm_2027(&app).await;
+    let progress: serde_json::Value = app
+        .get("/api/v1/municipalities/0483/promises/2027/progress")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let commitments = progress["commitments"].as_array().unwrap();
+    assert_eq!(
+        commitments.len(),
+        1,
+        "the target, not the commitment in words"
+    );
+    assert_eq!(commitments[0]["commitment"], 0);
+    assert_eq!(commitments[0]["actual"], 0);
+    assert_eq!(commitments[0]["target"], 100);
+    assert_eq!(commitments[0]["status"], "not-started");
+    let page = app.page("/kommun/0483/2027").await;
+    let text = texts(&page, "main").join(" ");
+    assert!(text.contains("0 av 100"), "{text}");
+    assert!(text.contains("Inte påbörjat"), "{text}");
 }
