@@ -204,13 +204,16 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
     let plot_top = y + 18;
 
     let top = y_top(chart);
+    // One slot per month: 12 for a promise of one year, 24 or 48 over several.
+    let slots = chart.months.len().max(1);
+    let months = slots as f64;
     let (_, lower) = root.split_vertically(plot_top);
     let mut ctx = ChartBuilder::on(&lower)
         .margin_right(16)
         .margin_top(6)
         .x_label_area_size(30)
         .y_label_area_size(58)
-        .build_cartesian_2d(0f64..12f64, 0u32..top)?;
+        .build_cartesian_2d(0f64..months, 0u32..top)?;
 
     ctx.configure_mesh()
         .disable_x_mesh()
@@ -228,14 +231,19 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
     // Light vertical lines between months, and the month labels centred under each
     // month (plotters' own x labels would sit on the boundaries). `backend_coord` gives
     // coordinates in the whole picture, so these are drawn on `root`.
-    for month in 1..12 {
-        let m = f64::from(month);
+    for month in 1..slots {
+        let m = month as f64;
         ctx.draw_series(LineSeries::new(
             vec![(m, 0), (m, top)],
             GRID.stroke_width(1),
         ))?;
     }
-    for (i, name) in chart.months.iter().take(12).enumerate() {
+    for (i, name) in chart
+        .months
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| !n.is_empty())
+    {
         let (px, py) = ctx.backend_coord(&(i as f64 + 0.5, 0));
         root.draw(&Text::new(
             name.clone(),
@@ -246,13 +254,13 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
 
     if let Some(target) = chart.target {
         ctx.draw_series(DashedLineSeries::new(
-            vec![(0.0, 0), (12.0, target)],
+            vec![(0.0, 0), (months, target)],
             3,
             3,
             PACE.stroke_width(1),
         ))?;
         ctx.draw_series(DashedLineSeries::new(
-            vec![(0.0, target), (12.0, target)],
+            vec![(0.0, target), (months, target)],
             9,
             5,
             TARGET.stroke_width(2),
@@ -264,7 +272,7 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
             chart
                 .cumulative
                 .iter()
-                .take(12)
+                .take(slots)
                 .enumerate()
                 .map_while(|(i, v)| v.map(|v| (i as f64 + 1.0, v))),
         )
@@ -279,7 +287,7 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
     // The latest value, written beside its point.
     if let Some(&(lx, lv)) = points.last().filter(|_| points.len() > 1) {
         let (px, py) = ctx.backend_coord(&(lx, lv));
-        let (anchor, dx) = if lx > 10.5 {
+        let (anchor, dx) = if lx > months - 1.5 {
             (HPos::Right, -8)
         } else {
             (HPos::Left, 8)
@@ -505,6 +513,38 @@ mod tests {
         assert!(y_top(&chart) >= 8);
         chart.cumulative = vec![Some(1234)];
         assert!(y_top(&chart) >= 1333);
+    }
+
+    #[test]
+    fn a_chart_over_two_years_has_a_slot_per_month_and_writes_only_the_named_ones() {
+        let months: Vec<String> = (0..24)
+            .map(|i| match i {
+                0 => "jan 2027".to_owned(),
+                12 => "jan 2028".to_owned(),
+                3 | 6 | 9 | 15 | 18 | 21 => "apr".to_owned(),
+                _ => String::new(),
+            })
+            .collect();
+        let chart = Chart {
+            title: "Trafikkontroller".into(),
+            alt: "Kurvan når 45 i mars 2028".into(),
+            months,
+            cumulative: (0..24).map(|i| (i < 15).then_some(i * 3)).collect(),
+            target: Some(100),
+            axis_label: "antal".into(),
+            actual_label: "Gjort".into(),
+            target_label: "Mål".into(),
+            pace_label: "Jämn takt".into(),
+        };
+        let svg = cumulative_svg(&chart);
+        let texts: Vec<&str> = svg.lines().map(str::trim).collect();
+        assert!(
+            texts.contains(&"jan 2027") && texts.contains(&"jan 2028"),
+            "{svg}"
+        );
+        assert_eq!(texts.iter().filter(|t| **t == "apr").count(), 6);
+        // The latest value (month 15, 42) is written beside its point.
+        assert!(texts.contains(&"42"), "{svg}");
     }
 
     #[test]

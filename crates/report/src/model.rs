@@ -198,13 +198,14 @@ pub struct Chart {
     /// A full text alternative saying what the chart shows, e.g. "Kurvan når 64 i
     /// augusti; målet är 100 …". The PDF image's alt text and the SVG's `<desc>`.
     pub alt: String,
-    /// Twelve short month labels, "jan" … "dec".
+    /// One label per month of the promise's span, "jan" … "dec" (12 for one year; over
+    /// several years some may be empty, and are then not written).
     pub months: Vec<String>,
-    /// Twelve cumulative counts at each month's end; `None` for months after the
-    /// figures' date (nothing is drawn there).
+    /// One cumulative count per month, at its end, as many as `months`; `None` for
+    /// months after the figures' date (nothing is drawn there).
     pub cumulative: Vec<Option<u32>>,
     /// The target: a dashed horizontal line, and the even pace as a thin diagonal from
-    /// 0 at the start of the year to the target at its end.
+    /// 0 at the start of the span to the target at its end.
     pub target: Option<u32>,
     /// The y axis' label, e.g. "antal".
     pub axis_label: String,

@@ -151,18 +151,27 @@ fn labels(lang: Lang) -> Labels {
     }
 }
 
-/// The cumulative chart of a numeric target for `year`, up to `as_of`.
+/// The cumulative chart of a numeric target over the promise's whole span (a target is
+/// promised for the span, so a second year's chart goes on from the first's), month by
+/// month up to `as_of`. A span of several years labels January with its year and every
+/// third month between, so that 24 or 48 months stay readable.
 fn chart(
     lang: Lang,
     types: &ActivityCatalogue,
     f: &CommitmentProgress,
     target: u32,
-    year: i32,
+    span: lofte_domain::YearSpan,
     as_of: NaiveDate,
 ) -> Chart {
+    let several = span.first() != span.last();
+    let months: Vec<(i32, u32)> = span
+        .years()
+        .flat_map(|y| (1..=12u32).map(move |m| (y.get(), m)))
+        .collect();
     let mut running = 0;
-    let cumulative: Vec<Option<u32>> = (1..=12u32)
-        .map(|month| {
+    let cumulative: Vec<Option<u32>> = months
+        .iter()
+        .map(|&(year, month)| {
             let key = format!("{year}-{month:02}");
             running += f
                 .by_month
@@ -176,10 +185,11 @@ fn chart(
         .collect();
     let plural = lang.activity_plural(types, &f.activity);
     let reached = cumulative.iter().flatten().last().copied().unwrap_or(0);
-    let last_month = cumulative
+    let (last_year, last_month) = cumulative
         .iter()
         .rposition(Option::is_some)
-        .map_or(1, |i| i + 1);
+        .map_or(months[0], |i| months[i]);
+    let month_name = lang.t(&format!("month-long-{last_month}"));
     Chart {
         title: lofte_i18n::capitalised(
             &lang.t_args("report-chart-title", &[("activity", plural.clone())]),
@@ -189,12 +199,28 @@ fn chart(
             &[
                 ("activity", plural),
                 ("reached", reached.to_string()),
-                ("month", lang.t(&format!("month-long-{last_month}"))),
+                (
+                    "month",
+                    if several {
+                        format!("{month_name} {last_year}")
+                    } else {
+                        month_name
+                    },
+                ),
                 ("target", target.to_string()),
             ],
         ),
-        months: (1..=12)
-            .map(|m| lang.t(&format!("month-short-{m}")))
+        months: months
+            .iter()
+            .map(|&(year, m)| {
+                let short = lang.t(&format!("month-short-{m}"));
+                match (several, m) {
+                    (false, _) => short,
+                    (true, 1) => format!("{short} {year}"),
+                    (true, 4 | 7 | 10) => short,
+                    (true, _) => String::new(),
+                }
+            })
             .collect(),
         cumulative,
         target: Some(target),
@@ -275,7 +301,7 @@ fn build(
             headline: line.as_ref().map(|l| l.headline.clone()),
             details: line.map(|l| l.details).unwrap_or_default(),
             chart: match (&figures, target_number) {
-                (Some(f), Some(n)) => Some(chart(lang, types, f, n, year.get(), as_of)),
+                (Some(f), Some(n)) => Some(chart(lang, types, f, n, p.years, as_of)),
                 _ => None,
             },
             places: figures
@@ -434,4 +460,91 @@ pub fn standalone_html(report: &Report, lang: Lang) -> String {
     }
     .render()
     .expect("the report template renders")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn traffic_controls(by_month: &[(&str, u32)]) -> CommitmentProgress {
+        CommitmentProgress {
+            commitment: 0,
+            activity: "traffic_control".into(),
+            actual: by_month.iter().map(|(_, n)| n).sum(),
+            target: Some(100),
+            expected: None,
+            forecast: None,
+            status: "on-track".into(),
+            in_emphasis: None,
+            by_month: by_month
+                .iter()
+                .map(|(month, count)| crate::progress::MonthCount {
+                    month: (*month).to_owned(),
+                    count: *count,
+                })
+                .collect(),
+            by_place: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_two_year_promises_chart_runs_over_both_years_from_the_first() {
+        let span = lofte_domain::YearSpan::new(
+            lofte_domain::Year::new(2027).unwrap(),
+            lofte_domain::Year::new(2028).unwrap(),
+        )
+        .unwrap();
+        let f = traffic_controls(&[("2027-03", 10), ("2027-11", 30), ("2028-02", 5)]);
+        let as_of = NaiveDate::from_ymd_opt(2028, 3, 31).unwrap();
+        let chart = chart(
+            Lang::Sv,
+            &ActivityCatalogue::builtin(),
+            &f,
+            100,
+            span,
+            as_of,
+        );
+        assert_eq!(chart.months.len(), 24);
+        assert_eq!(chart.cumulative.len(), 24);
+        assert_eq!(
+            (&chart.months[0], &chart.months[3], &chart.months[12]),
+            (
+                &"jan 2027".to_owned(),
+                &"apr".to_owned(),
+                &"jan 2028".to_owned()
+            )
+        );
+        assert_eq!(chart.months[1], "", "between the labelled months");
+        // The second year goes on from the first: 40 by the end of 2027, 45 in February.
+        assert_eq!(chart.cumulative[11], Some(40));
+        assert_eq!(chart.cumulative[13], Some(45));
+        assert_eq!(chart.cumulative[14], Some(45));
+        assert_eq!(
+            chart.cumulative[15], None,
+            "nothing after the figures' date"
+        );
+        assert!(chart.alt.contains("når 45 i mars 2028"), "{}", chart.alt);
+        // A promise of one year keeps its twelve plain months.
+        let one = lofte_domain::YearSpan::new(
+            lofte_domain::Year::new(2027).unwrap(),
+            lofte_domain::Year::new(2027).unwrap(),
+        )
+        .unwrap();
+        let chart = chart_for_one_year(&f, one);
+        assert_eq!(chart.months.len(), 12);
+        assert_eq!(chart.months[0], "jan");
+        assert!(chart.alt.contains("når 40 i december;"), "{}", chart.alt);
+    }
+
+    fn chart_for_one_year(f: &CommitmentProgress, span: lofte_domain::YearSpan) -> Chart {
+        chart(
+            Lang::Sv,
+            &ActivityCatalogue::builtin(),
+            f,
+            100,
+            span,
+            NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+        )
+    }
 }

@@ -86,10 +86,14 @@ async fn context(
 ) -> Result<Context, PageError> {
     let period = ReportPeriod::parse(period).ok_or(PageError::NotFound { lang, detail: None })?;
     let (tenant, stored) = super::promise(state, lang, code, year).await?;
-    // The report's year: the one in the URL (a promise may span several).
+    // The report's year: the one in the URL (a promise may span several). The final
+    // report belongs to the span's last year only, so that it cannot be written twice.
     let year: Year = year
         .parse()
         .map_err(|_| PageError::NotFound { lang, detail: None })?;
+    if period == ReportPeriod::Final && year != stored.promise.years.last() {
+        return Err(PageError::NotFound { lang, detail: None });
+    }
     let places = state
         .db
         .places(&tenant.municipality().code)
@@ -113,6 +117,20 @@ async fn context(
         places,
         types,
     })
+}
+
+/// The staff address of the report: its own year, which in a promise over several years
+/// is not the promise's first.
+fn report_href(c: &Context) -> String {
+    report_path(c.tenant.municipality().code.as_str(), c.year, c.period)
+}
+
+/// `/personal/kommun/{code}/{year}/uppfoljning/{period}`.
+pub(crate) fn report_path(code: &str, year: Year, period: ReportPeriod) -> String {
+    format!(
+        "/personal/kommun/{code}/{year}/uppfoljning/{}",
+        period.slug()
+    )
 }
 
 /// Whether the report's figures reach the end of the promise's period (the final
@@ -141,8 +159,7 @@ fn build_page(
     errors: &[(usize, FieldError)],
 ) -> FollowUpPage {
     let m = c.tenant.municipality();
-    let base = super::promise_href(&c.tenant, &c.stored);
-    let action = format!("{base}/uppfoljning/{}", c.period.slug());
+    let action = report_href(c);
     let heading = format!(
         "{} – {}",
         period_label(lang, c.year, c.period),
@@ -231,7 +248,7 @@ fn build_page(
     FollowUpPage {
         chrome,
         heading,
-        back: base,
+        back: super::promise_href(&c.tenant, &c.stored),
         action,
         version,
         published,
@@ -391,12 +408,7 @@ pub async fn save(
             publish.then_some(frozen.as_slice()),
         )
         .await;
-    let back = format!(
-        "/personal/kommun/{}/{}/uppfoljning/{}",
-        c.tenant.municipality().code,
-        c.stored.promise.years.first(),
-        c.period.slug()
-    );
+    let back = report_href(&c);
     match result {
         Ok(Ok(_)) => Ok(Redirect::to(&back).into_response()),
         Ok(Err(_)) => {

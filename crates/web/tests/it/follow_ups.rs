@@ -244,3 +244,84 @@ async fn evidence_must_be_web_links() {
             .any(|e| e.contains("”javascript:alert(1)” är ingen webblänk"))
     );
 }
+
+/// A promise over 2027–2028: each year's tertial reports and the final report live under
+/// their own year, from the staff page's links through the form to the stored report.
+#[tokio::test]
+async fn a_two_year_promises_reports_open_and_save_under_their_own_year() {
+    let app = spawn_app().await;
+    crate::pages::katrineholm_2027(&app).await;
+    let katrineholm = lofte_db::OrganisationRef::Municipality(
+        lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+    );
+    let (email, password) = account(
+        &app,
+        "samordnare@katrineholm.se",
+        katrineholm,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+
+    let staff = app.page_as("/personal/kommun/0483/2027", &cookie).await;
+    let links: Vec<String> = staff
+        .select(&scraper::Selector::parse("a[href*='/uppfoljning/']").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "/personal/kommun/0483/2027/uppfoljning/t1",
+            "/personal/kommun/0483/2027/uppfoljning/t2",
+            "/personal/kommun/0483/2027/uppfoljning/t3",
+            "/personal/kommun/0483/2028/uppfoljning/t1",
+            "/personal/kommun/0483/2028/uppfoljning/t2",
+            "/personal/kommun/0483/2028/uppfoljning/t3",
+            "/personal/kommun/0483/2028/uppfoljning/slutredovisning",
+        ]
+    );
+    // There is one final report, the last year's.
+    let first_year_final = app
+        .client
+        .get(format!(
+            "{}/personal/kommun/0483/2027/uppfoljning/slutredovisning",
+            app.address
+        ))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first_year_final.status(), 404);
+
+    let second = "/personal/kommun/0483/2028/uppfoljning/t2";
+    let form = app.page_as(second, &cookie).await;
+    assert_eq!(
+        texts(&form, "h1"),
+        ["Uppföljning tertial 2 2028 – Medborgarlöfte 2027–2028"]
+    );
+    let action = form
+        .select(&scraper::Selector::parse("form[method=post]").unwrap())
+        .filter_map(|f| f.value().attr("action"))
+        .find(|a| a.contains("/uppfoljning/"))
+        .unwrap()
+        .to_owned();
+    assert_eq!(action, second);
+    let saved = post_form(&app.address, &cookie, &action, &[("version", "0")]).await;
+    assert_eq!(saved.status(), 303);
+    assert_eq!(saved.headers()["location"], second);
+    let tenant = app.database.db.tenant_named("0483").await.unwrap().unwrap();
+    let stored = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2028).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let reports = tenant.follow_ups(stored.id, false).await.unwrap();
+    let saved: Vec<(i32, &str)> = reports
+        .iter()
+        .map(|r| (r.year.get(), r.period.slug()))
+        .collect();
+    assert_eq!(saved, [(2028, "t2")]);
+}

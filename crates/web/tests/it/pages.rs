@@ -470,7 +470,7 @@ mod progress {
 
 /// Katrineholm's two-year promise for 2027–2028, published, with one numeric target and
 /// nothing logged yet.
-async fn katrineholm_2027(app: &crate::helpers::TestApp) {
+pub(crate) async fn katrineholm_2027(app: &crate::helpers::TestApp) {
     let document = serde_json::json!({
         "municipality": "0483",
         "years": { "first": 2027, "last": 2028 },
