@@ -287,7 +287,9 @@ impl Promise {
     pub const MAX_FOCUS_AREAS: usize = 20;
 
     /// A new draft for the year after this promise, with the same content, linked back.
-    /// Outcome-goal and final-report years move on by the same distance.
+    /// Outcome-goal and final-report years move on by the same distance, and so do the
+    /// years of the span written in the title ("Medborgarlöfte 2021" becomes
+    /// "Medborgarlöfte 2022", "2027–2028" becomes "2029–2030"); other numbers stay.
     pub fn continue_into(&self, first: Year) -> Result<Promise, Problem> {
         let shift = first.get() - self.years.first().get();
         if shift <= 0 {
@@ -298,7 +300,7 @@ impl Promise {
         let years = YearSpan::new(first, Year::new(first.get() + length)?)?;
         Ok(Promise {
             years,
-            title: self.title.clone(),
+            title: self.moved_title(shift)?,
             outcome_goal: OutcomeGoal {
                 text: self.outcome_goal.text.clone(),
                 measured_in: move_year(self.outcome_goal.measured_in)?,
@@ -320,6 +322,35 @@ impl Promise {
             continues: Some(self.years.first()),
             ..self.clone()
         })
+    }
+
+    /// The title with every four-digit number that is a year of this promise's span moved
+    /// on by `shift`.
+    fn moved_title(&self, shift: i32) -> Result<Text, Problem> {
+        let (first, last) = (self.years.first().get(), self.years.last().get());
+        let title = self.title.as_str();
+        let mut out = String::with_capacity(title.len());
+        let mut digits = String::new();
+        let flush = |digits: &mut String, out: &mut String| -> Result<(), Problem> {
+            match digits.parse::<i32>() {
+                Ok(year) if digits.len() == 4 && (first..=last).contains(&year) => {
+                    out.push_str(&Year::new(year + shift)?.to_string());
+                }
+                _ => out.push_str(digits),
+            }
+            digits.clear();
+            Ok(())
+        };
+        for c in title.chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else {
+                flush(&mut digits, &mut out)?;
+                out.push(c);
+            }
+        }
+        flush(&mut digits, &mut out)?;
+        Text::parse(&out, Text::SHORT)
     }
 
     /// The commitments of one party, in their written order.

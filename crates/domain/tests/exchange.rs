@@ -198,12 +198,36 @@ fn a_promise_continues_into_the_next_year_as_a_linked_draft() {
     let p2021 = parse_promise_json(FLEN_2021).unwrap();
     let p2022 = p2021.continue_into(Year::new(2022).unwrap()).unwrap();
     assert_eq!(p2022.years.to_string(), "2022");
+    assert_eq!(p2022.title.as_str(), "Medborgarlöfte 2022");
     assert_eq!(p2022.continues, Some(Year::new(2021).unwrap()));
     assert_eq!(p2022.status, PromiseStatus::Draft);
     assert_eq!(p2022.outcome_goal.measured_in, Year::new(2023).unwrap());
     assert_eq!(p2022.follow_up.final_report_year, Year::new(2023).unwrap());
     assert_eq!(p2022.commitments, p2021.commitments);
     assert!(p2021.continue_into(Year::new(2021).unwrap()).is_err());
+}
+
+#[test]
+fn a_continued_promise_moves_the_years_of_its_span_in_the_title_and_nothing_else() {
+    let mut p = parse_promise_json(FLEN_2021).unwrap();
+    p.years =
+        lofte_domain::YearSpan::new(Year::new(2027).unwrap(), Year::new(2028).unwrap()).unwrap();
+    p.outcome_goal.measured_in = Year::new(2029).unwrap();
+    p.follow_up.final_report_year = Year::new(2029).unwrap();
+    for (title, moved) in [
+        ("Medborgarlöfte 2027–2028", "Medborgarlöfte 2029–2030"),
+        (
+            "Löfte 2028 (efter dialogen 2026, 120 deltagare)",
+            "Löfte 2030 (efter dialogen 2026, 120 deltagare)",
+        ),
+        ("Trygghetslöfte för Vingåker", "Trygghetslöfte för Vingåker"),
+        ("Löfte 20270 och 2027", "Löfte 20270 och 2029"),
+    ] {
+        p.title = lofte_domain::Text::parse(title, lofte_domain::Text::SHORT).unwrap();
+        let next = p.continue_into(Year::new(2029).unwrap()).unwrap();
+        assert_eq!(next.title.as_str(), moved);
+        assert_eq!(next.years.to_string(), "2029–2030");
+    }
 }
 
 proptest! {

@@ -675,8 +675,8 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
     let public = app.page("/kommun/0482/2022").await;
     assert_eq!(
         texts(&public, "article h2"),
-        ["Medborgarlöfte 2021"],
-        "the copy keeps its title until edited"
+        ["Medborgarlöfte 2022"],
+        "the copy's title names its own year"
     );
     assert_eq!(texts(&public, ".years a"), ["2022", "2021", "2020"]);
     assert!(
@@ -691,7 +691,7 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
         "/personal/kommun/0482/2022/andra",
         &[
             ("version", "3"),
-            ("title", "Medborgarlöfte 2022"),
+            ("title", "Medborgarlöfte 2022: tryggare tillsammans"),
             ("aim", "Ökad trygghet i hela kommunen."),
             ("focus_areas", "Ungdomar\nTrafiksäkerhet"),
             ("outcome_text", "År 2023 ska tryggheten ha ökat."),
@@ -706,7 +706,10 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
     .await;
     assert_eq!(r.status(), 303);
     let public = app.page("/kommun/0482/2022").await;
-    assert_eq!(texts(&public, "article h2"), ["Medborgarlöfte 2022"]);
+    assert_eq!(
+        texts(&public, "article h2"),
+        ["Medborgarlöfte 2022: tryggare tillsammans"]
+    );
     assert_eq!(
         texts(&public, ".changes li"),
         [
@@ -815,6 +818,11 @@ async fn a_commitment_is_added_and_next_year_is_started_as_a_copy() {
             .unwrap(),
     );
     assert_eq!(texts(&staff, ".meta .badge"), ["Utkast"]);
+    assert_eq!(
+        texts(&staff, "h1"),
+        ["Medborgarlöfte 2022"],
+        "next year's title, not last year's"
+    );
     assert_eq!(texts(&staff, "li.commitment > p:first-child").len(), 13);
     assert_eq!(
         app.get("/kommun/0482/2022").await.status(),
