@@ -41,14 +41,14 @@ party-partner = { $partner } lovar
 local-plan = Enligt: { $plan }
 not-measurable = Inget mätbart mål
 follow-up-tertial =
-    Medborgarlöftet kommer att följas upp internt tertialvis av kommunen och Polis under { $year } samt en officiell slutredovisning i { $quarter ->
+    Medborgarlöftet kommer att följas upp internt tertialvis av kommunen och polisen under { $year } samt en officiell slutredovisning i { $quarter ->
         [1] första
         [2] andra
         [3] tredje
        *[4] fjärde
     } kvartalet { $report_year }.
 follow-up-yearly =
-    Medborgarlöftet kommer att följas upp internt en gång om året av kommunen och Polis under { $year } samt en officiell slutredovisning i { $quarter ->
+    Medborgarlöftet kommer att följas upp internt en gång om året av kommunen och polisen under { $year } samt en officiell slutredovisning i { $quarter ->
         [1] första
         [2] andra
         [3] tredje

@@ -70,8 +70,10 @@ pub struct NewPromisePage {
 
 fn field_of(path: &str) -> Option<&'static str> {
     Some(match path {
-        "years" | "years.first" => "first_year",
-        "years.last" => "last_year",
+        "years.first" => "first_year",
+        // A span whose last year comes before its first, or that is too long, is the last
+        // year's to fix: the first is where the promise starts.
+        "years" | "years.last" => "last_year",
         "title" => "title",
         "aim" => "aim",
         "outcome_goal.text" => "outcome_text",
@@ -270,11 +272,17 @@ pub async fn create(
         Ok(p) if errors.is_empty() => p,
         Ok(_) => return Ok(invalid(errors)),
         Err(more) => {
+            // A field the form could not read (a year typed "20xx") has its message
+            // already; the document's complaint about the stand-in value is not shown.
+            // An unread first year stands in for an empty last year too.
+            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
+            let first_unread = unread.iter().any(|p| p == "years.first");
             let mut all = errors;
-            all.extend(
-                more.into_iter()
-                    .filter(|e| e.path != "follow_up.final_report.year"),
-            );
+            all.extend(more.into_iter().filter(|e| {
+                e.path != "follow_up.final_report.year"
+                    && !unread.contains(&e.path)
+                    && !(first_unread && e.path.starts_with("years"))
+            }));
             return Ok(invalid(all));
         }
     };

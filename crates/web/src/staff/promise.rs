@@ -930,7 +930,9 @@ impl CommitmentForm {
         match doc.into_commitment() {
             Ok(c) if errors.is_empty() => Ok(c),
             Ok(_) => Err(errors),
-            Err(more) => {
+            Err(mut more) => {
+                // A number that did not parse is reported once, as not a number.
+                more.retain(|e| !errors.iter().any(|f| f.path == e.path));
                 errors.extend(more);
                 Err(errors)
             }

@@ -872,12 +872,40 @@ async fn a_municipalitys_first_promise_is_written_from_scratch() {
     .await;
     assert_eq!(bad.status(), 422);
     let html = Html::parse_document(&bad.text().await.unwrap());
+    // On the last year, the one that comes too early.
     assert_eq!(
-        texts(&html, "#first_year-error"),
+        texts(&html, "#last_year-error"),
         ["Sista året (2026) kommer före första året (2027)."]
     );
+    assert!(texts(&html, "#first_year-error").is_empty());
     assert_eq!(texts(&html, "#aim-error"), ["Får inte vara tomt."]);
     assert_eq!(texts(&html, "#text-error"), ["Får inte vara tomt."]);
+
+    // A year the form cannot read gets one message, not a second about a stand-in value.
+    let unreadable = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0483/nytt",
+        &[
+            ("first_year", "20xx"),
+            ("title", "Medborgarlöfte 2027"),
+            ("aim", "Ökad trygghet."),
+            ("outcome_text", "Fler ska känna sig trygga."),
+            ("outcome_measured_in", "2028"),
+            ("follow_up_internal", "tertial"),
+            ("party", "police"),
+            ("text", "att patrullera i centrum varje fredag."),
+        ],
+    )
+    .await;
+    assert_eq!(unreadable.status(), 422);
+    let html = Html::parse_document(&unreadable.text().await.unwrap());
+    assert_eq!(texts(&html, "#first_year-error").len(), 1);
+    assert_eq!(
+        texts(&html, ".error-summary li").len(),
+        1,
+        "one message in all"
+    );
 
     let good = post_form(
         &app.address,
