@@ -69,21 +69,32 @@ pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignInKey(String);
 
+/// The network a client address stands for when counting what it does: an IPv4 address
+/// itself (also written as IPv4-mapped IPv6), an IPv6 address's /64, since one host
+/// commonly has the whole /64 and could otherwise change address at every request.
+pub fn client_network(ip: std::net::IpAddr) -> std::net::IpAddr {
+    match ip {
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => std::net::IpAddr::V4(v4),
+            None => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                std::net::IpAddr::V6(std::net::Ipv6Addr::from(segments))
+            }
+        },
+        v4 => v4,
+    }
+}
+
 impl SignInKey {
     /// `client` is the client's network (an IPv4 address, or an IPv6 address's /64, since
     /// one host commonly has a whole /64); `None` when unknown.
     pub fn new(typed_email: &str, client: Option<std::net::IpAddr>) -> SignInKey {
         use sha2::{Digest, Sha256};
-        let client = match client {
-            Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
-                let mut segments = v6.segments();
-                segments[4..].fill(0);
-                std::net::Ipv6Addr::from(segments).to_string()
-            }
-            Some(std::net::IpAddr::V6(v6)) => v6.to_ipv4_mapped().expect("mapped").to_string(),
-            Some(ip) => ip.to_string(),
-            None => String::new(),
-        };
+        let client = client
+            .map(client_network)
+            .map(|ip| ip.to_string())
+            .unwrap_or_default();
         let digest = Sha256::new()
             .chain_update(b"lofte sign-in\0")
             .chain_update(typed_email.trim().to_lowercase().as_bytes())

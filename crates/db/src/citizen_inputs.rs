@@ -325,9 +325,11 @@ impl Tenant {
                     citizen_input::Column::HiddenReason,
                     Expr::value(reason.to_string()),
                 );
+                // The reason stays on the input (for staff, until it is deleted); the
+                // audit says only that one was given, since it may quote the input.
                 (
                     InputStatus::Hidden,
-                    serde_json::json!({ "reason": reason.as_str() }),
+                    serde_json::json!({ "reason_given": true }),
                 )
             }
         };
@@ -540,11 +542,18 @@ impl Db {
                 .exec(&txn)
                 .await?;
         }
-        let deleted = citizen_input::Entity::delete_many()
-            .filter(old())
-            .exec(&txn)
-            .await?;
+        // Exactly the inputs whose audit rows were emptied: one moderated in between
+        // (on PostgreSQL a concurrent write may land between the two statements) waits
+        // for the next round.
+        let mut deleted = 0;
+        for chunk in ids.chunks(500) {
+            deleted += citizen_input::Entity::delete_many()
+                .filter(citizen_input::Column::Id.is_in(chunk.iter().copied()))
+                .exec(&txn)
+                .await?
+                .rows_affected;
+        }
         txn.commit().await?;
-        Ok(deleted.rows_affected)
+        Ok(deleted)
     }
 }

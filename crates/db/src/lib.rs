@@ -33,7 +33,7 @@ use sea_orm_migration::MigratorTrait;
 
 pub use accounts::{
     Account, AccountEvent, AccountSummary, OrganisationRef, SIGN_IN_ATTEMPTS,
-    SIGN_IN_WINDOW_SECONDS, SignInKey,
+    SIGN_IN_WINDOW_SECONDS, SignInKey, client_network,
 };
 pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};

@@ -107,10 +107,14 @@ async fn sign_in_attempts_are_counted_before_the_password_is_checked_and_hold_in
         t.db.reserve_sign_in_attempt(&owner, now).await.unwrap(),
         None
     );
-    // An IPv6 host's whole /64 counts as one client.
+    // An IPv6 host's whole /64 counts as one client, here and in the per-client limit.
     let v6 = |a: &str| SignInKey::new("anna@flen.se", Some(a.parse().unwrap()));
     assert_eq!(v6("2001:db8:1:2::1"), v6("2001:db8:1:2:ffff::9"));
     assert_ne!(v6("2001:db8:1:2::1"), v6("2001:db8:1:3::1"));
+    let network = |a: &str| lofte_db::client_network(a.parse().unwrap()).to_string();
+    assert_eq!(network("2001:db8:1:2:ffff::9"), "2001:db8:1:2::");
+    assert_eq!(network("::ffff:192.0.2.7"), "192.0.2.7");
+    assert_eq!(network("192.0.2.7"), "192.0.2.7");
     // When the window has passed, the count starts again; a success forgets it.
     let later = now + SIGN_IN_WINDOW_SECONDS;
     assert_eq!(
@@ -328,6 +332,9 @@ async fn audit_rows_from_before_migration_16_lose_the_residents_words() {
                '{"status":"pending","text":"Ring Kalle på 070-999 88 77"}',
                '{"text":"Mörkt i tunneln.","commitment":null}')"#,
             r#"INSERT INTO audit_log (at, municipality_code, entity, entity_id, action, before, after)
+               VALUES ('2026-01-01 00:00:00+00:00', '0482', 'citizen_input', 8, 'hidden',
+               '{"status":"pending","text":"Ring mig"}', '{"reason":"Namn och 070-111 22 33"}')"#,
+            r#"INSERT INTO audit_log (at, municipality_code, entity, entity_id, action, before, after)
                VALUES ('2026-01-01 00:00:00+00:00', '0482', 'walk_finding', 3, 'create', NULL,
                '{"text":"Trasig lampa"}')"#,
         ],
@@ -339,6 +346,11 @@ async fn audit_rows_from_before_migration_16_lose_the_residents_words() {
     assert!(!everything.contains("Mörkt i tunneln"), "{everything}");
     assert!(everything.contains(r#"audit_log.before: {"status":"pending"}"#));
     assert!(everything.contains(r#"audit_log.after: {"commitment":null}"#));
+    assert!(
+        !everything.contains("070-111"),
+        "a hiding reason may quote the input"
+    );
+    assert!(everything.contains(r#"audit_log.after: {"reason_given":true}"#));
     assert!(
         everything.contains("Trasig lampa"),
         "staff's own words about other things stay"

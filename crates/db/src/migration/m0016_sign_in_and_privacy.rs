@@ -10,7 +10,8 @@
 //!   place, so the public may see it exactly; otherwise the public sees it coarsened.
 //! - Audit rows of residents' inputs no longer keep the input's text: the text a
 //!   moderator edited out (a name, a phone number) lived on there, and the purge of
-//!   unpublished inputs did not reach it. Existing rows lose their `text`.
+//!   unpublished inputs did not reach it. Existing rows lose their `text`, and their
+//!   hiding `reason` (which may quote the input) becomes `reason_given`.
 
 use sea_orm::{ConnectionTrait, FromQueryResult};
 use sea_orm_migration::{prelude::*, schema::*};
@@ -85,14 +86,18 @@ async fn scrub_input_audit(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// The JSON object without its `text`; anything that is not an object is dropped, since
-/// it cannot be told apart from a resident's words.
+/// The JSON object without its `text` and `reason` (a hiding reason may quote the input);
+/// anything that is not an object is dropped, since it cannot be told apart from a
+/// resident's words.
 fn without_text(json: Option<String>) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(&json?).ok()?;
     let serde_json::Value::Object(mut object) = value else {
         return None;
     };
     object.remove("text");
+    if object.remove("reason").is_some() {
+        object.insert("reason_given".into(), serde_json::Value::Bool(true));
+    }
     Some(serde_json::Value::Object(object).to_string())
 }
 
@@ -137,6 +142,10 @@ mod tests {
                 r#"{"status":"pending","text":"Anna 070-123 45 67"}"#.into()
             )),
             Some(r#"{"status":"pending"}"#.into())
+        );
+        assert_eq!(
+            without_text(Some(r#"{"reason":"Kalles nummer 070-999"}"#.into())),
+            Some(r#"{"reason_given":true}"#.into())
         );
         assert_eq!(without_text(Some("\"Anna\"".into())), None);
         assert_eq!(without_text(None), None);

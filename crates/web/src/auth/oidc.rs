@@ -5,9 +5,11 @@
 //! implementation of the relying party, and checking tokens by hand is where such code
 //! goes wrong.
 //!
-//! The provider's metadata is read when the first person signs in and kept; a provider
-//! that cannot be reached then is tried again at the next sign-in rather than keeping the
-//! server from starting.
+//! The provider's metadata (with its signing keys) is read when the first person signs
+//! in and kept for an hour, then read again, so that keys the provider rotates or
+//! withdraws are followed without a restart; an ID token whose signature does not check
+//! out drops the kept copy at once. A provider that cannot be reached is tried again at
+//! the next sign-in rather than keeping the server from starting.
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
@@ -16,7 +18,12 @@ use openidconnect::{
     RedirectUrl, Scope, TokenResponse,
 };
 use serde::{Deserialize, Serialize};
-use tokio::sync::OnceCell;
+use tokio::sync::RwLock;
+
+/// How long the provider's metadata and keys are kept before they are read again.
+const METADATA_KEPT: std::time::Duration = std::time::Duration::from_secs(3600);
+/// How long a sign-in may take at the provider before its return is refused.
+const PENDING_SECONDS: i64 = 10 * 60;
 
 /// The client as discovery leaves it: an authorization endpoint, and a token and a
 /// userinfo endpoint if the provider names them.
@@ -50,7 +57,7 @@ pub struct OidcSettings {
 pub struct Oidc {
     pub settings: OidcSettings,
     http: openidconnect::reqwest::Client,
-    client: OnceCell<Client>,
+    client: RwLock<Option<(Client, std::time::Instant)>>,
 }
 
 /// What is kept in the browser's session between sending it to the provider and its
@@ -62,6 +69,8 @@ pub struct Pending {
     verifier: String,
     /// Where to go after signing in (a local path, already checked).
     pub next: String,
+    /// Unix seconds when the sign-in started.
+    started: i64,
 }
 
 /// Who the provider says signed in.
@@ -99,28 +108,37 @@ impl Oidc {
         Ok(Oidc {
             settings,
             http,
-            client: OnceCell::new(),
+            client: RwLock::new(None),
         })
     }
 
-    async fn client(&self) -> Result<&Client, OidcError> {
-        self.client
-            .get_or_try_init(|| async {
-                let issuer = IssuerUrl::new(self.settings.issuer.clone())
-                    .map_err(|e| OidcError::Unavailable(e.to_string()))?;
-                let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
-                    .await
-                    .map_err(|e| OidcError::Unavailable(e.to_string()))?;
-                let redirect = RedirectUrl::new(self.settings.redirect_url.clone())
-                    .map_err(|e| OidcError::Unavailable(e.to_string()))?;
-                Ok(CoreClient::from_provider_metadata(
-                    metadata,
-                    ClientId::new(self.settings.client_id.clone()),
-                    self.settings.client_secret.clone().map(ClientSecret::new),
-                )
-                .set_redirect_uri(redirect))
-            })
+    /// The client with the provider's metadata, read again when older than an hour.
+    async fn client(&self) -> Result<Client, OidcError> {
+        if let Some((client, read)) = &*self.client.read().await
+            && read.elapsed() < METADATA_KEPT
+        {
+            return Ok(client.clone());
+        }
+        let issuer = IssuerUrl::new(self.settings.issuer.clone())
+            .map_err(|e| OidcError::Unavailable(e.to_string()))?;
+        let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
             .await
+            .map_err(|e| OidcError::Unavailable(e.to_string()))?;
+        let redirect = RedirectUrl::new(self.settings.redirect_url.clone())
+            .map_err(|e| OidcError::Unavailable(e.to_string()))?;
+        let client = CoreClient::from_provider_metadata(
+            metadata,
+            ClientId::new(self.settings.client_id.clone()),
+            self.settings.client_secret.clone().map(ClientSecret::new),
+        )
+        .set_redirect_uri(redirect);
+        *self.client.write().await = Some((client.clone(), std::time::Instant::now()));
+        Ok(client)
+    }
+
+    /// Forgets the kept metadata, so that the next sign-in reads the provider's keys again.
+    async fn forget_metadata(&self) {
+        *self.client.write().await = None;
     }
 
     /// Where to send the browser to sign in, and what to keep in its session meanwhile.
@@ -143,6 +161,7 @@ impl Oidc {
                 nonce: nonce.secret().clone(),
                 verifier: verifier.secret().clone(),
                 next,
+                started: chrono::Utc::now().timestamp(),
             },
         ))
     }
@@ -158,6 +177,9 @@ impl Oidc {
     ) -> Result<Signed, OidcError> {
         if !constant_time_eq(state.as_bytes(), pending.state.as_bytes()) {
             return Err(OidcError::Refused("state does not match".into()));
+        }
+        if chrono::Utc::now().timestamp() - pending.started > PENDING_SECONDS {
+            return Err(OidcError::Refused("the sign-in took too long".into()));
         }
         let client = self.client().await?;
         let tokens = client
@@ -175,12 +197,18 @@ impl Oidc {
         let token = tokens
             .id_token()
             .ok_or_else(|| OidcError::Refused("no ID token".into()))?;
-        let claims = token
-            .claims(
-                &client.id_token_verifier(),
-                &Nonce::new(pending.nonce.clone()),
-            )
-            .map_err(|e| OidcError::Refused(format!("ID token: {e}")))?;
+        let claims = match token.claims(
+            &client.id_token_verifier(),
+            &Nonce::new(pending.nonce.clone()),
+        ) {
+            Ok(claims) => claims,
+            Err(e) => {
+                // Perhaps signed with a key the provider rotated in since we read its
+                // keys: the next sign-in reads them again.
+                self.forget_metadata().await;
+                return Err(OidcError::Refused(format!("ID token: {e}")));
+            }
+        };
         let mut verified_email = claims
             .email()
             .filter(|_| claims.email_verified() == Some(true))

@@ -294,9 +294,10 @@ pub fn routes(state: AppState) -> Routes {
         )
 }
 
-/// Sign-in attempts per client address, in this instance's memory. Per-account locking
-/// (in the database, shared by all instances) is the stronger guard; this one slows a
-/// single client trying many accounts.
+/// Attempts per client network (an IPv4 address, an IPv6 /64: `lofte_db::client_network`),
+/// in this instance's memory. The count per e-mail address and client in the database,
+/// shared by all instances, is the stronger guard; this one slows a single client trying
+/// many accounts, or starting many sign-ins with the identity provider.
 #[derive(Clone)]
 pub struct LoginLimiter(Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>);
 
@@ -315,7 +316,8 @@ impl LoginLimiter {
     /// `Err(seconds to wait)` when the client has tried too often.
     pub fn check(&self, client: Option<SocketAddr>) -> Result<(), u64> {
         let Some(addr) = client else { return Ok(()) };
-        self.0.check_key(&addr.ip()).map_err(|not_until| {
+        let network = lofte_db::client_network(addr.ip());
+        self.0.check_key(&network).map_err(|not_until| {
             let wait = not_until.wait_time_from(governor::clock::Clock::now(
                 &governor::clock::DefaultClock::default(),
             ));

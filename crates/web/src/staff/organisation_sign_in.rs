@@ -7,7 +7,10 @@
 //! changes nothing). Anyone else is told to ask an administrator; nobody gets an account
 //! by signing in.
 
-use axum::extract::{Query, State};
+use std::net::SocketAddr;
+
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{Extension, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_domain::Email;
@@ -27,6 +30,7 @@ const PENDING: &str = "oidc_pending";
 pub async fn start(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
     auth: AuthSession,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, PageError> {
@@ -34,6 +38,14 @@ pub async fn start(
         return Err(PageError::NotFound { lang, detail: None });
     };
     let next = safe_next(q.nasta);
+    // Each start writes a session and may call the provider: as many as password
+    // sign-ins per client.
+    if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
+        let minutes = seconds.div_ceil(60);
+        let message = lang.t_args("login-too-many", &[("minutes", minutes.to_string())]);
+        let page = login_form(&state, lang, "", next, Some(message));
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
     match oidc.start(next.clone()).await {
         Ok((url, pending)) => {
             auth.session
@@ -129,14 +141,20 @@ async fn account_for(state: &AppState, signed: &Signed) -> lofte_db::Result<Opti
     let Some(account) = db.account_by_email(&email).await? else {
         return Ok(None);
     };
-    // An account already linked to another subject of this provider is not taken over
-    // by a second person with the same address.
-    if db.has_identity(account.id, &signed.issuer).await? {
+    // A disabled account is not linked; one already linked to another subject of this
+    // provider is not taken over by a second person with the same address.
+    if account.disabled || db.has_identity(account.id, &signed.issuer).await? {
         return Ok(None);
     }
-    db.link_identity(account.id, &signed.issuer, &signed.subject, None)
-        .await?;
-    Ok(Some(account.id))
+    match db
+        .link_identity(account.id, &signed.issuer, &signed.subject, None)
+        .await
+    {
+        Ok(()) => Ok(Some(account.id)),
+        // Linked a moment ago by a sign-in in parallel: as for anyone without a link.
+        Err(lofte_db::Error::Invalid(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// The sign-in page again with what went wrong: the provider unreachable (502), or the
