@@ -144,12 +144,6 @@ impl Config {
 
     /// Who runs the installation and its accessibility statement, checked.
     pub fn site(&self) -> Result<lofte_web::SiteInfo, String> {
-        let filled = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
         let reviewed = filled(&self.accessibility_reviewed);
         if let Some(date) = &reviewed
             && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
@@ -176,12 +170,6 @@ impl Config {
     /// Sign-in through the organisation's identity provider, if `oidc_issuer` is set:
     /// it needs a client id and `public_url`, which the provider sends people back to.
     pub fn oidc(&self) -> Result<Option<lofte_web::auth::oidc::OidcSettings>, String> {
-        let filled = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
         let Some(issuer) = filled(&self.oidc_issuer) else {
             return Ok(None);
         };
@@ -201,12 +189,9 @@ impl Config {
 
     /// The public address, checked; `None` when not set.
     pub fn public_url(&self) -> Result<Option<lofte_web::PublicUrl>, String> {
-        match self.public_url.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(raw) => lofte_web::PublicUrl::parse(raw)
-                .map(Some)
-                .map_err(|e| format!("public_url: {e}")),
-        }
+        filled(&self.public_url)
+            .map(|raw| lofte_web::PublicUrl::parse(&raw).map_err(|e| format!("public_url: {e}")))
+            .transpose()
     }
 
     /// The database URL, creating the data folder for the default SQLite file.
@@ -220,6 +205,15 @@ impl Config {
             self.data_dir.join("lofte.sqlite").display()
         ))
     }
+}
+
+/// A setting's value trimmed, or `None` when it is unset or blank.
+fn filled(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -93,6 +93,12 @@ pub struct LoginForm {
     nasta: Option<String>,
 }
 
+/// "För många försök. Vänta N minuter och försök igen."
+pub(crate) fn wait_message(lang: Lang, seconds: u64) -> String {
+    let minutes = seconds.div_ceil(60);
+    lang.t_args("login-too-many", &[("minutes", minutes.to_string())])
+}
+
 fn too_many(page: LoginPage, seconds: u64) -> Response {
     let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
     response.headers_mut().insert(
@@ -110,12 +116,14 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, PageError> {
     let next = safe_next(form.nasta);
-    let wait_message = |seconds: u64| {
-        let minutes = seconds.div_ceil(60);
-        lang.t_args("login-too-many", &[("minutes", minutes.to_string())])
-    };
     if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
-        let page = login_form(&state, lang, &form.email, next, Some(wait_message(seconds)));
+        let page = login_form(
+            &state,
+            lang,
+            &form.email,
+            next,
+            Some(wait_message(lang, seconds)),
+        );
         return Ok(too_many(page, seconds));
     }
     // Counted before the password is checked, per e-mail address typed and client alike
@@ -129,7 +137,13 @@ pub async fn login(
         .map_err(PageError::internal(lang))?
     {
         let seconds = u64::try_from(seconds).unwrap_or(1);
-        let page = login_form(&state, lang, &form.email, next, Some(wait_message(seconds)));
+        let page = login_form(
+            &state,
+            lang,
+            &form.email,
+            next,
+            Some(wait_message(lang, seconds)),
+        );
         return Ok(too_many(page, seconds));
     }
     let user = auth

@@ -100,6 +100,19 @@ pub fn place_errors(
     summary
 }
 
+/// The problems of a form whose fields were read first and then parsed as a document:
+/// the form's own (a field it could not read, such as "20xx" in a number field) and the
+/// document's, leaving out the document's about a field the form already reported, whose
+/// value was only a stand-in.
+pub fn form_and_document_errors(
+    mut read: Vec<lofte_domain::FieldError>,
+    mut document: Vec<lofte_domain::FieldError>,
+) -> Vec<lofte_domain::FieldError> {
+    document.retain(|e| !read.iter().any(|f| f.path == e.path));
+    read.extend(document);
+    read
+}
+
 /// Parses an optional whole number typed into a form.
 pub fn optional_number<T: std::str::FromStr>(
     raw: &str,

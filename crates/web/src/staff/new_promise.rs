@@ -16,7 +16,9 @@ use lofte_domain::{FieldError, MunicipalityCode, Problem};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
-use super::forms::{Choice, Field, SummaryItem, choices, optional_number, place_errors};
+use super::forms::{
+    Choice, Field, SummaryItem, choices, form_and_document_errors, optional_number, place_errors,
+};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -272,18 +274,17 @@ pub async fn create(
         Ok(p) if errors.is_empty() => p,
         Ok(_) => return Ok(invalid(errors)),
         Err(more) => {
-            // A field the form could not read (a year typed "20xx") has its message
-            // already; the document's complaint about the stand-in value is not shown.
-            // An unread first year stands in for an empty last year too.
-            let unread: Vec<String> = errors.iter().map(|e| e.path.clone()).collect();
-            let first_unread = unread.iter().any(|p| p == "years.first");
-            let mut all = errors;
-            all.extend(more.into_iter().filter(|e| {
-                e.path != "follow_up.final_report.year"
-                    && !unread.contains(&e.path)
-                    && !(first_unread && e.path.starts_with("years"))
-            }));
-            return Ok(invalid(all));
+            // The final report's year is derived from the last year, and an unread first
+            // year stands in for an empty last year too: neither is the person's to fix.
+            let first_unread = errors.iter().any(|e| e.path == "years.first");
+            let more = more
+                .into_iter()
+                .filter(|e| {
+                    e.path != "follow_up.final_report.year"
+                        && !(first_unread && e.path.starts_with("years"))
+                })
+                .collect();
+            return Ok(invalid(form_and_document_errors(errors, more)));
         }
     };
     match tenant.create_promise(staff.actor, &promise).await {

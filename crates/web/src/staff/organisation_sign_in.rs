@@ -17,7 +17,7 @@ use lofte_domain::Email;
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
-use super::account::{NextQuery, login_form, safe_next, sign_in};
+use super::account::{NextQuery, login_form, safe_next, sign_in, wait_message};
 use crate::AppState;
 use crate::auth::AuthSession;
 use crate::auth::oidc::{OidcError, Pending, Signed};
@@ -41,9 +41,7 @@ pub async fn start(
     // Each start writes a session and may call the provider: as many as password
     // sign-ins per client.
     if let Err(seconds) = state.login_limiter.check(client.map(|Extension(c)| c.0)) {
-        let minutes = seconds.div_ceil(60);
-        let message = lang.t_args("login-too-many", &[("minutes", minutes.to_string())]);
-        let page = login_form(&state, lang, "", next, Some(message));
+        let page = login_form(&state, lang, "", next, Some(wait_message(lang, seconds)));
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
     match oidc.start(next.clone()).await {

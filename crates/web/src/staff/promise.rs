@@ -20,7 +20,9 @@ use lofte_i18n::Lang;
 use serde::Deserialize;
 
 use super::chrome;
-use super::forms::{Choice, Field, SummaryItem, choices, optional_number, place_errors};
+use super::forms::{
+    Choice, Field, SummaryItem, choices, form_and_document_errors, optional_number, place_errors,
+};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -542,12 +544,7 @@ impl PromiseForm {
         match doc.into_promise() {
             Ok(p) if errors.is_empty() => Ok(p),
             Ok(_) => Err(errors),
-            Err(mut more) => {
-                // A number that did not parse is reported once, as not a number.
-                more.retain(|e| !errors.iter().any(|f| f.path == e.path));
-                errors.extend(more);
-                Err(errors)
-            }
+            Err(more) => Err(form_and_document_errors(errors, more)),
         }
     }
 }
@@ -930,12 +927,7 @@ impl CommitmentForm {
         match doc.into_commitment() {
             Ok(c) if errors.is_empty() => Ok(c),
             Ok(_) => Err(errors),
-            Err(mut more) => {
-                // A number that did not parse is reported once, as not a number.
-                more.retain(|e| !errors.iter().any(|f| f.path == e.path));
-                errors.extend(more);
-                Err(errors)
-            }
+            Err(more) => Err(form_and_document_errors(errors, more)),
         }
     }
 }

@@ -15,6 +15,19 @@ fn links(html: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The page at `path` of the server at `base`, in the language `lang`.
+async fn text_of(base: &str, path: &str, lang: &str) -> String {
+    client()
+        .get(format!("{base}{path}"))
+        .header("Cookie", format!("lofte_lang={lang}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn every_page_links_the_accessibility_statement_the_privacy_notice_and_contact() {
     let app = spawn_app().await;
@@ -78,14 +91,7 @@ async fn the_accessibility_statement_says_who_how_accessible_and_where_to_compla
         known_issues: vec!["Filmerna saknar syntolkning.".into()],
     }))
     .await;
-    let html = client()
-        .get(format!("{configured}/tillganglighet"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = text_of(&configured, "/tillganglighet", "sv").await;
     let page = Html::parse_document(&html);
     let body = texts(&page, "main").join(" ");
     assert!(
@@ -99,26 +105,11 @@ async fn the_accessibility_statement_says_who_how_accessible_and_where_to_compla
     );
     assert_eq!(texts(&page, "main li"), ["Filmerna saknar syntolkning."]);
     assert!(body.contains("granskades senast 2026-11-30"), "{body}");
-    let english = client()
-        .get(format!("{configured}/tillganglighet"))
-        .header("Cookie", "lofte_lang=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let english = text_of(&configured, "/tillganglighet", "en").await;
     let page = Html::parse_document(&english);
     assert_eq!(texts(&page, "h1"), ["Accessibility statement"]);
     assert!(texts(&page, "main").join(" ").contains("fully complies"));
-    let contact = client()
-        .get(format!("{configured}/kontakt"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let contact = text_of(&configured, "/kontakt", "sv").await;
     assert!(
         contact.contains("Webbplatsen drivs av Katrineholms kommun."),
         "{contact}"
