@@ -473,7 +473,7 @@ impl SharedValues {
             ));
             let place = a.activity.place.as_ref();
             add(arguments.add(place.map(|p| self.interned(p.as_str()))));
-            add(arguments.add(a.participants.and_then(|p| i32::try_from(p).ok())));
+            add(arguments.add(a.activity.participants.and_then(|p| i32::try_from(p).ok())));
             add(arguments.add(a.note.as_ref().map(Text::as_str)));
             add(arguments.add(Arc::<str>::from(a.dedup_key())));
         }
@@ -698,11 +698,12 @@ fn parse_record(
                     activity_type,
                     performer,
                     date,
+                    time,
                     duration_minutes: duration,
                     place,
+                    participants,
                 },
                 started_at: stockholm_to_utc(date.and_time(time)),
-                participants,
                 note,
                 external_id,
             })
@@ -746,7 +747,10 @@ impl Tenant {
                     .and_then(|d| i32::try_from(d).ok())
                     .into(),
                 a.activity.place.as_ref().map(ToString::to_string).into(),
-                a.participants.and_then(|p| i32::try_from(p).ok()).into(),
+                a.activity
+                    .participants
+                    .and_then(|p| i32::try_from(p).ok())
+                    .into(),
                 a.note.as_ref().map(ToString::to_string).into(),
                 a.dedup_key().into(),
                 synthetic.into(),
@@ -1156,7 +1160,12 @@ impl Tenant {
                     activity_type: ids.code(r.activity_type_id).cloned().ok_or_else(corrupt)?,
                     performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
                     date: date_of_stored_day(r.local_day).ok_or_else(corrupt)?,
+                    time: r
+                        .started_at
+                        .with_timezone(&chrono_tz::Europe::Stockholm)
+                        .time(),
                     duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+                    participants: r.participants.and_then(|p| u32::try_from(p).ok()),
                     place: r
                         .place_slug
                         .as_deref()
@@ -1186,11 +1195,12 @@ pub(crate) fn linked_activity(
             activity_type: ActivityTypeCode::parse(kind).expect("a built-in type"),
             performer,
             date,
+            time: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("a valid time"),
             duration_minutes: None,
             place,
+            participants: Some(participants),
         },
         started_at: stockholm_to_utc(date.and_hms_opt(18, 0, 0).expect("a valid time")),
-        participants: Some(participants),
         note: None,
         external_id: Some(external_id),
     }
@@ -1239,11 +1249,12 @@ mod tests {
                 activity_type: ActivityTypeCode::parse("traffic_control").unwrap(),
                 performer: Performer::Police,
                 date,
+                time: chrono::NaiveTime::MIN,
                 duration_minutes: Some(20),
                 place: None,
+                participants: None,
             },
             started_at: chrono::Utc::now(),
-            participants: None,
             note: None,
             external_id: None,
         };

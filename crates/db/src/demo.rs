@@ -236,11 +236,12 @@ pub async fn load_flen_activities(db: &Db) -> Result<crate::activities::ImportSu
                         activity_type: ActivityTypeCode::parse(plan.kind).expect("built-in type"),
                         performer: plan.performer.clone(),
                         date,
+                        time,
                         duration_minutes: Some(duration),
                         place: Some(PlaceSlug::parse(place).expect("demo place")),
+                        participants: (plan.kind == "safety_walk").then(|| dice.between(8, 20)),
                     },
                     started_at: crate::activities::stockholm_to_utc(date.and_time(time)),
-                    participants: (plan.kind == "safety_walk").then(|| dice.between(8, 20)),
                     note: None,
                     external_id: Some(format!("demo-{year}-{}-{n:03}", plan.kind)),
                 });

@@ -284,11 +284,12 @@ fn activities(dice: &mut Dice, code: &str, year: i32, count: u64) -> Vec<NewActi
                     activity_type: ActivityTypeCode::parse(kind).expect("built-in type"),
                     performer,
                     date,
+                    time,
                     duration_minutes: Some(dice.between(lo, hi)),
                     place: Some(PlaceSlug::parse(slug).expect("valid slug")),
+                    participants: (kind == "safety_walk").then(|| dice.between(5, 25)),
                 },
                 started_at: crate::activities::stockholm_to_utc(date.and_time(time)),
-                participants: (kind == "safety_walk").then(|| dice.between(5, 25)),
                 note: None,
                 external_id: Some(format!("national-{code}-{year}-{n}")),
             }

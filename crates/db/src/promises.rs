@@ -115,7 +115,14 @@ impl Tenant {
         let mut places = Vec::new();
         let mut types = Vec::new();
         if let Some(t) = &c.target {
-            types.push(("target.activity".to_owned(), &t.activity));
+            for (j, code) in t.activities.iter().enumerate() {
+                let path = if t.activities.len() == 1 {
+                    "target.activity".to_owned()
+                } else {
+                    format!("target.activity[{j}]")
+                };
+                types.push((path, code));
+            }
             for (field, scope) in [("scope", Some(&t.scope)), ("emphasis", t.emphasis.as_ref())] {
                 if let Some(lofte_domain::PlaceScope::Places(slugs)) = scope {
                     for (j, slug) in slugs.iter().enumerate() {

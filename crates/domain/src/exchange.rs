@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::activity::{ActivityTypeCode, MethodCode};
 use crate::calendar::{Quarter, Year, YearSpan};
+use crate::condition::{self, Hours, Measure, Per, When};
 use crate::municipality::MunicipalityCode;
 use crate::place::PlaceSlug;
 use crate::problem::{Errors, FieldError, Problem};
@@ -204,11 +205,26 @@ pub enum KindDocument {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TargetDocument {
-    /// Activity type code, e.g. "traffic_control", "foot_patrol", "safety_walk", "trygg_vuxen".
-    pub activity: String,
-    /// At least this many within the promise period; absent when no number is promised.
+    /// Activity type code, e.g. "traffic_control", "foot_patrol", "safety_walk",
+    /// "trygg_vuxen", or a list of codes when several kinds of work count.
+    pub activity: ActivitiesDocument,
+    /// At least this much of the `measure` within the promise period (or each year of
+    /// it, with `"per": "year"`); absent when no number is promised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u32>,
+    /// When work counts: months 1–12, weekdays ("mon" … "sun") and hours ("20:00" to
+    /// "02:00" runs across midnight and belongs to the day it starts). Every part is
+    /// optional; absent means any time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<WhenDocument>,
+    /// "span" (default): the number is for the whole promise period. "year": the
+    /// number is promised for each year of it, and every year must reach it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// What is counted: "count" (default, activities), "participants", "minutes", or
+    /// "places" (distinct places with at least one counted activity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<MethodDocument>,
     /// Where activities must take place to count; anywhere in the municipality if absent.
@@ -217,6 +233,55 @@ pub struct TargetDocument {
     /// Where more presence is wanted (reported as a share), e.g. "outlying_villages".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emphasis: Option<ScopeDocument>,
+}
+
+/// One activity type code, or a list of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum ActivitiesDocument {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl ActivitiesDocument {
+    /// The first code, as a one-type form shows it.
+    pub fn first(&self) -> &str {
+        match self {
+            ActivitiesDocument::One(code) => code,
+            ActivitiesDocument::Many(codes) => codes.first().map_or("", String::as_str),
+        }
+    }
+}
+
+impl From<String> for ActivitiesDocument {
+    fn from(code: String) -> Self {
+        ActivitiesDocument::One(code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WhenDocument {
+    /// Months 1–12, e.g. [1, 2, 3, 4] for January–April.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<u32>,
+    /// "mon", "tue", "wed", "thu", "fri", "sat", "sun".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<HoursDocument>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HoursDocument {
+    /// "HH:MM", inclusive.
+    pub from: String,
+    /// "HH:MM", exclusive; before `from` for a window across midnight.
+    pub to: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -539,10 +604,18 @@ impl CommitmentDocument {
 
 impl TargetDocument {
     fn parse(self, e: &mut Errors, path: &str) -> Option<Target> {
-        let activity = e.take(
-            format!("{path}.activity"),
-            ActivityTypeCode::parse(&self.activity),
-        );
+        let activities = parse_activities(e, &format!("{path}.activity"), &self.activity);
+        let when = self.when.as_ref().map_or(Some(When::default()), |w| {
+            w.parse(e, &format!("{path}.when"))
+        });
+        let per = match &self.per {
+            None => Some(Per::Span),
+            Some(raw) => e.take(format!("{path}.per"), Per::parse(raw)),
+        };
+        let measure = match &self.measure {
+            None => Some(Measure::Count),
+            Some(raw) => e.take(format!("{path}.measure"), Measure::parse(raw)),
+        };
         let at_least = match self.at_least {
             Some(n) if n == 0 || n > Target::MAX_COUNT => {
                 e.push(
@@ -568,12 +641,116 @@ impl TargetDocument {
             .emphasis
             .map(|s| s.parse(e, &format!("{path}.emphasis")));
         Some(Target {
-            activity: activity?,
+            activities: activities?,
             at_least: at_least?,
+            when: when?,
+            per: per?,
+            measure: measure?,
             method: method.map(|m| m.ok_or(())).transpose().ok()?,
             scope: scope?,
             emphasis: emphasis.map(|s| s.ok_or(())).transpose().ok()?,
         })
+    }
+}
+
+fn parse_activities(
+    e: &mut Errors,
+    path: &str,
+    doc: &ActivitiesDocument,
+) -> Option<Vec<ActivityTypeCode>> {
+    match doc {
+        ActivitiesDocument::One(code) => {
+            e.take(path, ActivityTypeCode::parse(code)).map(|c| vec![c])
+        }
+        ActivitiesDocument::Many(codes) => {
+            if codes.is_empty() {
+                e.push(path, Problem::Empty);
+                return None;
+            }
+            if codes.len() > Target::MAX_ACTIVITIES {
+                e.push(
+                    path,
+                    Problem::TooMany {
+                        max: Target::MAX_ACTIVITIES,
+                    },
+                );
+                return None;
+            }
+            let mut parsed: Vec<ActivityTypeCode> = Vec::new();
+            let mut ok = true;
+            for (j, raw) in codes.iter().enumerate() {
+                match e.take(format!("{path}[{j}]"), ActivityTypeCode::parse(raw)) {
+                    Some(code) if parsed.contains(&code) => {
+                        e.push(
+                            format!("{path}[{j}]"),
+                            Problem::Duplicate {
+                                value: code.to_string(),
+                            },
+                        );
+                        ok = false;
+                    }
+                    Some(code) => parsed.push(code),
+                    None => ok = false,
+                }
+            }
+            ok.then_some(parsed)
+        }
+    }
+}
+
+impl WhenDocument {
+    fn parse(&self, e: &mut Errors, path: &str) -> Option<When> {
+        let mut ok = true;
+        for (j, m) in self.months.iter().enumerate() {
+            if !(1..=12).contains(m) {
+                e.push(
+                    format!("{path}.months[{j}]"),
+                    Problem::OutOfRange { min: 1, max: 12 },
+                );
+                ok = false;
+            }
+        }
+        let weekdays: Vec<Option<chrono::Weekday>> = self
+            .weekdays
+            .iter()
+            .enumerate()
+            .map(|(j, d)| e.take(format!("{path}.weekdays[{j}]"), condition::parse_weekday(d)))
+            .collect();
+        let hours = match &self.hours {
+            None => Some(None),
+            Some(h) => {
+                let from = e.take(format!("{path}.hours.from"), Hours::parse_time(&h.from));
+                let to = e.take(format!("{path}.hours.to"), Hours::parse_time(&h.to));
+                match (from, to) {
+                    (Some(from), Some(to)) => e
+                        .take(format!("{path}.hours"), Hours::new(from, to))
+                        .map(Some),
+                    _ => None,
+                }
+            }
+        };
+        let weekdays: Option<Vec<chrono::Weekday>> = weekdays.into_iter().collect();
+        if !ok {
+            return None;
+        }
+        e.take(path, When::new(self.months.clone(), weekdays?, hours?))
+    }
+}
+
+impl From<&When> for WhenDocument {
+    fn from(w: &When) -> Self {
+        WhenDocument {
+            months: w.months.clone(),
+            weekdays: w
+                .weekdays
+                .iter()
+                .map(|d| condition::weekday_code(*d).to_owned())
+                .collect(),
+            hours: w.hours.map(|h| HoursDocument {
+                from: h.from.format("%H:%M").to_string(),
+                to: h.to.format("%H:%M").to_string(),
+            }),
+        }
     }
 }
 
@@ -613,8 +790,16 @@ impl Promise {
             .enumerate()
             .filter_map(|(i, c)| {
                 let t = c.target.as_ref()?;
-                Some((format!("commitments[{i}].target.activity"), &t.activity))
+                Some(t.activities.iter().enumerate().map(move |(j, code)| {
+                    let path = if t.activities.len() == 1 {
+                        format!("commitments[{i}].target.activity")
+                    } else {
+                        format!("commitments[{i}].target.activity[{j}]")
+                    };
+                    (path, code)
+                }))
             })
+            .flatten()
             .collect()
     }
 
@@ -713,8 +898,16 @@ impl From<&Commitment> for CommitmentDocument {
                 CommitmentKind::Outcome => KindDocument::Outcome,
             },
             target: c.target.as_ref().map(|t| TargetDocument {
-                activity: t.activity.to_string(),
+                activity: match t.activities.as_slice() {
+                    [one] => ActivitiesDocument::One(one.to_string()),
+                    many => {
+                        ActivitiesDocument::Many(many.iter().map(ToString::to_string).collect())
+                    }
+                },
                 at_least: t.at_least,
+                when: (!t.when.is_always()).then(|| WhenDocument::from(&t.when)),
+                per: (t.per != Per::Span).then(|| t.per.code().to_owned()),
+                measure: (t.measure != Measure::Count).then(|| t.measure.code().to_owned()),
                 method: t.method.as_ref().map(|m| MethodDocument {
                     code: m.code.to_string(),
                     min_minutes: m.min_minutes,

@@ -8,10 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::activity::ActivityTypeCode;
 use crate::calendar::{Tertial, Year, YearSpan};
+use crate::condition::{Measure, Outside, Per};
 use crate::place::{Place, PlaceSlug};
 use crate::promise::{Party, PlaceScope, Target};
 
@@ -30,8 +31,12 @@ pub struct Activity {
     pub performer: Performer,
     /// The local (Swedish) date it took place.
     pub date: NaiveDate,
+    /// The local time it started, for targets that count only some hours.
+    pub time: NaiveTime,
     pub duration_minutes: Option<u32>,
     pub place: Option<PlaceSlug>,
+    /// How many people took part, where someone counted them.
+    pub participants: Option<u32>,
 }
 
 /// Why an activity does not count toward a target; said to staff on the progress page.
@@ -40,11 +45,20 @@ pub enum Exclusion {
     OtherType,
     OtherParty,
     OutsidePeriod,
-    /// The target requires a method and the activity has no duration to check.
+    /// In a month, on a weekday or at an hour the target does not count.
+    OutsideMonths,
+    OutsideWeekdays,
+    OutsideHours,
+    /// The target requires a method, or counts minutes, and the activity has no
+    /// duration.
     NoDuration,
     /// Shorter or longer than the method's window.
     OutsideMethodWindow,
     OutsideScope,
+    /// The target counts participants and none were recorded.
+    NoParticipants,
+    /// The target counts places and the activity has none.
+    NoPlace,
 }
 
 impl Exclusion {
@@ -53,9 +67,14 @@ impl Exclusion {
             Exclusion::OtherType => "other-type",
             Exclusion::OtherParty => "other-party",
             Exclusion::OutsidePeriod => "outside-period",
+            Exclusion::OutsideMonths => "outside-months",
+            Exclusion::OutsideWeekdays => "outside-weekdays",
+            Exclusion::OutsideHours => "outside-hours",
             Exclusion::NoDuration => "no-duration",
             Exclusion::OutsideMethodWindow => "outside-method-window",
             Exclusion::OutsideScope => "outside-scope",
+            Exclusion::NoParticipants => "no-participants",
+            Exclusion::NoPlace => "no-place",
         }
     }
 }
@@ -89,7 +108,9 @@ fn is_outlying(slug: &PlaceSlug, places: &[Place]) -> bool {
 }
 
 /// Whether `activity` counts toward `target` of a commitment made by `party` in
-/// `period`, and if not, the first reason why.
+/// `period`, and if not, the first reason why. An activity counts iff it meets every
+/// condition: type, party, period, calendar window, method, place, and has what the
+/// measure measures.
 pub fn counts(
     target: &Target,
     party: &Party,
@@ -97,7 +118,7 @@ pub fn counts(
     activity: &Activity,
     places: &[Place],
 ) -> Result<(), Exclusion> {
-    if activity.activity_type != target.activity {
+    if !target.counts_type(&activity.activity_type) {
         return Err(Exclusion::OtherType);
     }
     let party_matches = match (party, &activity.performer) {
@@ -113,6 +134,14 @@ pub fn counts(
     if !Year::of(activity.date).is_some_and(|y| period.contains(y)) {
         return Err(Exclusion::OutsidePeriod);
     }
+    target
+        .when
+        .check(activity.date.and_time(activity.time))
+        .map_err(|outside| match outside {
+            Outside::Months => Exclusion::OutsideMonths,
+            Outside::Weekdays => Exclusion::OutsideWeekdays,
+            Outside::Hours => Exclusion::OutsideHours,
+        })?;
     if let Some(method) = &target.method {
         match activity.duration_minutes {
             None => return Err(Exclusion::NoDuration),
@@ -125,17 +154,45 @@ pub fn counts(
     if !in_scope(&target.scope, activity.place.as_ref(), places) {
         return Err(Exclusion::OutsideScope);
     }
+    match target.measure {
+        Measure::Count => {}
+        Measure::Participants if activity.participants.is_none() => {
+            return Err(Exclusion::NoParticipants);
+        }
+        Measure::Minutes if activity.duration_minutes.is_none() => {
+            return Err(Exclusion::NoDuration);
+        }
+        Measure::Places if activity.place.is_none() => return Err(Exclusion::NoPlace),
+        Measure::Participants | Measure::Minutes | Measure::Places => {}
+    }
     Ok(())
 }
 
+/// What one counting activity adds to the target's measure (places are counted apart,
+/// as distinct places).
+fn amount(measure: Measure, activity: &Activity) -> u32 {
+    match measure {
+        Measure::Count | Measure::Places => 1,
+        Measure::Participants => activity.participants.unwrap_or(0),
+        Measure::Minutes => activity.duration_minutes.unwrap_or(0),
+    }
+}
+
 /// The counting activities of a target, with the spread residents and staff ask about.
+/// Every amount is in the target's measure: activities, participants, minutes, or
+/// distinct places (where a month holds the places first reached in it).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Progress {
-    /// Counting activities in the whole period.
+    /// The measure over the whole period.
     pub actual: u32,
-    /// Counting activities per (year, month), months 1–12.
+    /// The measure per calendar year (distinct places are counted within each year).
+    pub by_year: BTreeMap<i32, u32>,
+    /// The number of counting activities, whatever the measure.
+    pub activities: u32,
+    /// The measure per (year, month), months 1–12.
     pub by_month: BTreeMap<(i32, u32), u32>,
-    /// Counting activities per place slug; `None` for activities without a place.
+    /// The measure per place slug (`None` for activities without a place); for the
+    /// places measure, the counting activities per place.
     pub by_place: BTreeMap<Option<PlaceSlug>, u32>,
     /// Counting activities in the target's `emphasis` area (e.g. the outlying villages).
     pub in_emphasis: u32,
@@ -169,22 +226,42 @@ pub fn progress(
     as_of: NaiveDate,
 ) -> Progress {
     let mut p = Progress::default();
-    for a in activities.iter().filter(|a| a.date <= as_of) {
-        match counts(target, party, period, a, places) {
-            Ok(()) => {
-                p.actual += 1;
-                *p.by_month
-                    .entry((a.date.year(), a.date.month()))
-                    .or_default() += 1;
-                *p.by_place.entry(a.place.clone()).or_default() += 1;
-                if let Some(emphasis) = &target.emphasis
-                    && in_scope(emphasis, a.place.as_ref(), places)
-                {
-                    p.in_emphasis += 1;
-                }
+    let mut counting: Vec<&Activity> = activities
+        .iter()
+        .filter(|a| a.date <= as_of)
+        .filter(|a| match counts(target, party, period, a, places) {
+            Ok(()) => true,
+            Err(Exclusion::OtherType) => false,
+            Err(reason) => {
+                *p.excluded.entry(reason).or_default() += 1;
+                false
             }
-            Err(Exclusion::OtherType) => {}
-            Err(reason) => *p.excluded.entry(reason).or_default() += 1,
+        })
+        .collect();
+    // In date order, so that a place is counted in the month it was first reached.
+    counting.sort_by_key(|a| (a.date, a.time));
+    let mut reached: std::collections::BTreeSet<(Option<i32>, &PlaceSlug)> = Default::default();
+    for a in counting {
+        p.activities += 1;
+        let year = a.date.year();
+        let (in_span, in_year) = match (target.measure, &a.place) {
+            (Measure::Places, Some(slug)) => (
+                u32::from(reached.insert((None, slug))),
+                u32::from(reached.insert((Some(year), slug))),
+            ),
+            (measure, _) => (amount(measure, a), amount(measure, a)),
+        };
+        p.actual += in_span;
+        *p.by_year.entry(year).or_default() += in_year;
+        *p.by_month.entry((year, a.date.month())).or_default() += in_span;
+        *p.by_place.entry(a.place.clone()).or_default() += match target.measure {
+            Measure::Places => 1,
+            measure => amount(measure, a),
+        };
+        if let Some(emphasis) = &target.emphasis
+            && in_scope(emphasis, a.place.as_ref(), places)
+        {
+            p.in_emphasis += in_span;
         }
     }
     p
@@ -297,13 +374,127 @@ pub fn figures(at_least: u32, period: YearSpan, actual: u32, as_of: NaiveDate) -
     }
 }
 
+/// How far from plan a status is, for taking the worst of several.
+fn severity(status: ProgressStatus) -> u8 {
+    match status {
+        ProgressStatus::NotStarted | ProgressStatus::OnTrack => 0,
+        ProgressStatus::AtRisk => 1,
+        ProgressStatus::Behind => 2,
+    }
+}
+
+/// One year's figures of a target promised for each year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearFigures {
+    pub year: Year,
+    pub figures: Figures,
+}
+
+/// The figures of a numeric target, whole or per year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// For `per: span`, the whole period. For `per: year`, the year `as_of` falls in
+    /// (the first year before the period, the last after it), except the suggestion,
+    /// which judges every year: see [`assess`].
+    pub figures: Figures,
+    /// The year `figures` are for, for `per: year`.
+    pub year: Option<Year>,
+    /// Each year's figures for `per: year`; empty for `per: span`.
+    pub years: Vec<YearFigures>,
+}
+
+/// Judges `progress` against a target of `at_least` as of `as_of`.
+///
+/// For a number promised for each year, every year is judged on its own: after the
+/// period, the promise is kept only if every year was kept, not kept if no year was
+/// even partly kept, and partly kept otherwise. During the period, a past year that was
+/// not kept makes the commitment behind (partly kept: at risk), whatever the present
+/// year's pace.
+pub fn assess(
+    at_least: u32,
+    per: Per,
+    period: YearSpan,
+    progress: &Progress,
+    as_of: NaiveDate,
+) -> Assessment {
+    if per == Per::Span {
+        return Assessment {
+            figures: figures(at_least, period, progress.actual, as_of),
+            year: None,
+            years: Vec::new(),
+        };
+    }
+    let years: Vec<YearFigures> = period
+        .years()
+        .map(|year| YearFigures {
+            year,
+            figures: figures(
+                at_least,
+                YearSpan::single(year),
+                progress.by_year.get(&year.get()).copied().unwrap_or(0),
+                as_of,
+            ),
+        })
+        .collect();
+    let current = years
+        .iter()
+        .find(|y| Year::of(as_of) == Some(y.year))
+        .or(if as_of < period.first_day() {
+            years.first()
+        } else {
+            years.last()
+        })
+        .copied()
+        .expect("a span has at least one year");
+    let verdicts: Vec<Verdict> = years
+        .iter()
+        .filter_map(|y| match y.figures.suggestion {
+            Suggestion::Verdict(v) => Some(v),
+            _ => None,
+        })
+        .collect();
+    let suggestion = if as_of >= period.last_day() {
+        Suggestion::Verdict(if verdicts.iter().all(|v| *v == Verdict::Kept) {
+            Verdict::Kept
+        } else if verdicts.iter().all(|v| *v == Verdict::NotKept) {
+            Verdict::NotKept
+        } else {
+            Verdict::PartlyKept
+        })
+    } else {
+        let past = if verdicts.contains(&Verdict::NotKept) {
+            ProgressStatus::Behind
+        } else if verdicts.contains(&Verdict::PartlyKept) {
+            ProgressStatus::AtRisk
+        } else {
+            ProgressStatus::OnTrack
+        };
+        match current.figures.suggestion {
+            Suggestion::Progress(now) if severity(past) > severity(now) => {
+                Suggestion::Progress(past)
+            }
+            // The last day of a year that is not the last: the year's verdict is in
+            // `past`, and the period goes on.
+            Suggestion::Verdict(_) => Suggestion::Progress(past),
+            other => other,
+        }
+    };
+    Assessment {
+        figures: Figures {
+            suggestion,
+            ..current.figures
+        },
+        year: Some(current.year),
+        years,
+    }
+}
+
 /// A logged activity as it is entered (form, API, CSV row), before it is stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewActivity {
     pub activity: Activity,
     /// When it started, in UTC.
     pub started_at: chrono::DateTime<chrono::Utc>,
-    pub participants: Option<u32>,
     pub note: Option<crate::text::Text>,
     /// The sender's own id for the activity; the same id twice is the same activity.
     pub external_id: Option<String>,
@@ -330,7 +521,7 @@ impl NewActivity {
                         .map(|d| d.to_string())
                         .unwrap_or_default(),
                     a.place.as_ref().map(PlaceSlug::as_str).unwrap_or_default(),
-                    self.participants.map(|p| p.to_string()).unwrap_or_default(),
+                    a.participants.map(|p| p.to_string()).unwrap_or_default(),
                     self.note.as_ref().map(|n| n.as_str()).unwrap_or_default(),
                 )
             }

@@ -33,8 +33,8 @@ pub enum Change {
     CommitmentAdded(CommitmentDocument),
     CommitmentRemoved(CommitmentDocument),
     CommitmentChanged {
-        before: CommitmentDocument,
-        after: CommitmentDocument,
+        before: Box<CommitmentDocument>,
+        after: Box<CommitmentDocument>,
     },
 }
 
@@ -69,8 +69,8 @@ pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change>
     for i in 0..longest {
         match (before.commitments.get(i), after.commitments.get(i)) {
             (Some(b), Some(a)) if a != b => out.push(Change::CommitmentChanged {
-                before: b.clone(),
-                after: a.clone(),
+                before: Box::new(b.clone()),
+                after: Box::new(a.clone()),
             }),
             (None, Some(a)) => out.push(Change::CommitmentAdded(a.clone())),
             (Some(b), None) => out.push(Change::CommitmentRemoved(b.clone())),

@@ -216,6 +216,13 @@ pub enum Problem {
     },
     /// A value that is not one of a form's choices.
     Choice,
+    /// A value that is none of the listed words (a measure, a weekday, a period).
+    NotOneOf {
+        value: String,
+        allowed: String,
+    },
+    /// An hour window that starts when it ends, so it holds no time at all.
+    EmptyHours,
 }
 
 impl Problem {
@@ -286,6 +293,8 @@ impl Problem {
             Problem::UnknownIndicator { .. } => "unknown-indicator",
             Problem::TooFew { .. } => "too-few",
             Problem::Choice => "choice",
+            Problem::NotOneOf { .. } => "not-one-of",
+            Problem::EmptyHours => "empty-hours",
         }
     }
 
@@ -331,7 +340,7 @@ impl Problem {
             | Problem::UnknownSurveyItem { value }
             | Problem::SurveyCode { value }
             | Problem::UnknownIndicator { value } => vec![("value", value.clone())],
-            Problem::NotInCodebook { value, allowed } => {
+            Problem::NotInCodebook { value, allowed } | Problem::NotOneOf { value, allowed } => {
                 vec![("value", value.clone()), ("allowed", allowed.clone())]
             }
             Problem::ColumnCount { expected, found } => vec![
@@ -375,7 +384,8 @@ impl Problem {
             | Problem::Email
             | Problem::EmailTaken
             | Problem::IdentityLinked
-            | Problem::WrongPassword => vec![],
+            | Problem::WrongPassword
+            | Problem::EmptyHours => vec![],
         }
     }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::activity::{ActivityTypeCode, MethodCode};
 use crate::calendar::{Quarter, Year, YearSpan};
+use crate::condition::{Measure, Per, When};
 use crate::municipality::MunicipalityCode;
 use crate::place::PlaceSlug;
 use crate::problem::Problem;
@@ -174,10 +175,16 @@ pub enum PlaceScope {
 /// promised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    pub activity: ActivityTypeCode,
-    /// "At least N" within the promise period; `None` where the promise names the work
-    /// but no number (e.g. foot patrol in Flen centre, 2020).
+    /// The activity types that count; never empty, no repeats.
+    pub activities: Vec<ActivityTypeCode>,
+    /// "At least N" of the `measure`, within the span or each year of it (`per`);
+    /// `None` where the promise names the work but no number (e.g. foot patrol in Flen
+    /// centre, 2020).
     pub at_least: Option<u32>,
+    /// When in the calendar work counts (months, weekdays, hours); always by default.
+    pub when: When,
+    pub per: Per,
+    pub measure: Measure,
     pub method: Option<Method>,
     /// Only activities here count.
     pub scope: PlaceScope,
@@ -187,6 +194,26 @@ pub struct Target {
 
 impl Target {
     pub const MAX_COUNT: u32 = 1_000_000;
+    pub const MAX_ACTIVITIES: usize = 10;
+
+    /// A target that counts every activity of one type, anywhere and any time: the
+    /// shape most promises have.
+    pub fn counting(activity: ActivityTypeCode, at_least: Option<u32>) -> Self {
+        Self {
+            activities: vec![activity],
+            at_least,
+            when: When::default(),
+            per: Per::Span,
+            measure: Measure::Count,
+            method: None,
+            scope: PlaceScope::Anywhere,
+            emphasis: None,
+        }
+    }
+
+    pub fn counts_type(&self, code: &ActivityTypeCode) -> bool {
+        self.activities.contains(code)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

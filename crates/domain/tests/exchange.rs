@@ -34,7 +34,7 @@ fn flen_2020_has_the_seed_commitments_and_targets() {
         .commitments
         .iter()
         .filter_map(|c| c.target.as_ref())
-        .map(|t| (t.activity.as_str(), t.at_least))
+        .map(|t| (t.activities[0].as_str(), t.at_least))
         .collect();
     assert_eq!(
         targets,

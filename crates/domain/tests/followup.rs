@@ -21,8 +21,10 @@ fn control(on: NaiveDate, minutes: Option<u32>, place: Option<&str>) -> Activity
         activity_type: ActivityTypeCode::parse("traffic_control").unwrap(),
         performer: Performer::Police,
         date: on,
+        time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
         duration_minutes: minutes,
         place: place.map(|p| PlaceSlug::parse(p).unwrap()),
+        participants: None,
     }
 }
 
@@ -78,8 +80,10 @@ fn foot_patrols_count_only_in_flen_centre_including_places_within_it() {
         activity_type: ActivityTypeCode::parse("foot_patrol").unwrap(),
         performer: Performer::Police,
         date: date(2020, 6, 1),
+        time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
         duration_minutes: Some(minutes),
         place: Some(PlaceSlug::parse(place).unwrap()),
+        participants: None,
     };
     assert_eq!(
         counts(t, &c.party, p.years, &patrol("flen-centrum", 15), &places),

@@ -151,6 +151,67 @@ impl Lang {
         }
     }
 
+    /// Items as a sentence lists them: "a, b och c" (`conjunction` is the Fluent id of
+    /// the last joint, `list-and` or `list-or`).
+    pub fn list(self, items: &[String], conjunction: &str) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => self.t_args(
+                conjunction,
+                &[("first", init.join(", ")), ("last", last.clone())],
+            ),
+        }
+    }
+
+    /// Several types in the plural: "trafikkontroller eller fotpatruller".
+    pub fn activities_plural(self, types: &ActivityCatalogue, codes: &[String]) -> String {
+        let names: Vec<String> = codes
+            .iter()
+            .map(|c| self.activity_plural(types, c))
+            .collect();
+        self.list(&names, "list-or")
+    }
+
+    /// An amount of a target's measure: "46 trafikkontroller", "12 aktiviteter
+    /// (trafikkontroller eller fotpatruller)", "230 deltagare i Trygg vuxen-aktiviteter",
+    /// "600 minuter med fotpatruller", "5 olika platser med trygghetsvandringar".
+    pub fn measure_amount(
+        self,
+        types: &ActivityCatalogue,
+        codes: &[String],
+        measure: &str,
+        n: u32,
+    ) -> String {
+        let activity = self.activities_plural(types, codes);
+        let count = n.to_string();
+        match (measure, codes) {
+            ("count", [one]) => self.activity_count(types, one, n),
+            ("participants" | "minutes" | "places", _) => self.t_args(
+                &format!("measure-{measure}"),
+                &[("count", count), ("activity", activity)],
+            ),
+            _ => self.t_args(
+                "measure-activities",
+                &[("count", count), ("activity", activity)],
+            ),
+        }
+    }
+
+    /// What a target's measure counts, as a plural noun: "trafikkontroller", "deltagare",
+    /// "minuter", "platser".
+    pub fn measure_noun(
+        self,
+        types: &ActivityCatalogue,
+        codes: &[String],
+        measure: &str,
+    ) -> String {
+        match measure {
+            "participants" | "minutes" | "places" => self.t(&format!("measure-noun-{measure}")),
+            _ => self.activities_plural(types, codes),
+        }
+    }
+
     /// The type as a label on its own: "Trafikkontroll", "Hundpatrull".
     pub fn activity_label(self, types: &ActivityCatalogue, code: &str) -> String {
         match self.own_names(types, code) {

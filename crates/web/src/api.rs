@@ -531,19 +531,20 @@ fn parse_activity(
         );
     }
     let started_at = a.started_at.with_timezone(&chrono::Utc);
-    let date = started_at
+    let local = started_at
         .with_timezone(&chrono_tz::Europe::Stockholm)
-        .date_naive();
+        .naive_local();
     Some(NewActivity {
         activity: Activity {
             activity_type: activity_type?,
             performer: performer?,
-            date,
+            date: local.date(),
+            time: local.time(),
             duration_minutes: a.duration_minutes,
             place,
+            participants: a.participants,
         },
         started_at,
-        participants: a.participants,
         note,
         external_id: a.external_id,
     })

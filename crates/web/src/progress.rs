@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Tenant};
-use lofte_domain::followup::{Suggestion, figures, progress};
+use lofte_domain::followup::{Suggestion, assess, progress};
 use lofte_domain::{ActivityTypeCode, Place};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -14,12 +14,30 @@ use utoipa::ToSchema;
 pub struct CommitmentProgress {
     /// Position of the commitment in the promise, from 0.
     pub commitment: usize,
-    /// Activity type counted, e.g. "traffic_control".
+    /// Activity type counted, e.g. "traffic_control" (the first, where several count).
     pub activity: String,
-    /// Counting activities so far.
+    /// Every activity type counted; reports frozen before this field existed have none
+    /// (read `activity` then).
+    #[serde(default)]
+    pub activities: Vec<String>,
+    /// What is counted: "count" (activities), "participants", "minutes" or "places".
+    #[serde(default = "count_measure")]
+    pub measure: String,
+    /// "span": the number is for the whole period; "year": for each year of it, and
+    /// `actual`, `target`, `expected` and `forecast` are then the current year's (the
+    /// last year's once the period is over), with every year in `years`.
+    #[serde(default = "span_per")]
+    pub per: String,
+    /// The measure so far.
     pub actual: u32,
     /// The promised number, if any.
     pub target: Option<u32>,
+    /// The year `actual` and `target` are for, for a number promised for each year.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Each year's figures, for a number promised for each year.
+    #[serde(default)]
+    pub years: Vec<YearProgress>,
     /// What an even pace would have reached by `as_of`.
     pub expected: Option<f64>,
     /// Where the present pace leads by the end of the period.
@@ -37,6 +55,23 @@ pub struct CommitmentProgress {
     pub by_place: Vec<PlaceCount>,
     /// Activities of the type that do not count, by reason.
     pub excluded: Vec<ExclusionCount>,
+}
+
+fn count_measure() -> String {
+    "count".to_owned()
+}
+
+fn span_per() -> String {
+    "span".to_owned()
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+pub struct YearProgress {
+    pub year: i32,
+    pub actual: u32,
+    pub target: u32,
+    /// As the commitment's `status`, for this year alone.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
@@ -76,6 +111,14 @@ pub fn today() -> NaiveDate {
         .date_naive()
 }
 
+fn status_code(s: Suggestion) -> &'static str {
+    match s {
+        Suggestion::Progress(s) => s.code(),
+        Suggestion::Verdict(v) => v.code(),
+        Suggestion::NotAssessed => "not-assessed",
+    }
+}
+
 pub async fn promise_progress(
     tenant: &Tenant,
     stored: &StoredPromise,
@@ -88,7 +131,8 @@ pub async fn promise_progress(
     let mut types: Vec<ActivityTypeCode> = p
         .commitments
         .iter()
-        .filter_map(|c| c.target.as_ref().map(|t| t.activity.clone()))
+        .filter_map(|c| c.target.as_ref())
+        .flat_map(|t| t.activities.iter().cloned())
         .collect();
     types.sort();
     types.dedup();
@@ -107,19 +151,30 @@ pub async fn promise_progress(
             let target = c.target.as_ref()?;
             let pr = progress(target, &c.party, p.years, &activities, places, as_of);
             // After the period, judge on the whole period; `today` decides the verdict.
-            let f = target
+            let assessment = target
                 .at_least
-                .map(|n| figures(n, p.years, pr.actual, today));
-            let status = match f.map(|f| f.suggestion) {
-                Some(Suggestion::Progress(s)) => s.code(),
-                Some(Suggestion::Verdict(v)) => v.code(),
-                Some(Suggestion::NotAssessed) | None => "not-assessed",
-            };
+                .map(|n| assess(n, target.per, p.years, &pr, today));
+            let f = assessment.as_ref().map(|a| a.figures);
+            let status = f.map_or("not-assessed", |f| status_code(f.suggestion));
             Some(CommitmentProgress {
                 commitment: i,
-                activity: target.activity.to_string(),
-                actual: pr.actual,
+                activity: target.activities[0].to_string(),
+                activities: target.activities.iter().map(ToString::to_string).collect(),
+                measure: target.measure.code().to_owned(),
+                per: target.per.code().to_owned(),
+                actual: f.map_or(pr.actual, |f| f.actual),
                 target: target.at_least,
+                year: assessment.as_ref().and_then(|a| a.year).map(|y| y.get()),
+                years: assessment
+                    .iter()
+                    .flat_map(|a| &a.years)
+                    .map(|y| YearProgress {
+                        year: y.year.get(),
+                        actual: y.figures.actual,
+                        target: y.figures.target,
+                        status: status_code(y.figures.suggestion).to_owned(),
+                    })
+                    .collect(),
                 expected: f.map(|f| (f.expected * 10.0).round() / 10.0),
                 forecast: f.map(|f| (f.forecast * 10.0).round() / 10.0),
                 status: status.to_owned(),

@@ -183,7 +183,12 @@ fn chart(
                 .then_some(running)
         })
         .collect();
-    let plural = lang.activity_plural(types, &f.activity);
+    let codes = if f.activities.is_empty() {
+        std::slice::from_ref(&f.activity)
+    } else {
+        f.activities.as_slice()
+    };
+    let plural = lang.measure_noun(types, codes, &f.measure);
     let reached = cumulative.iter().flatten().last().copied().unwrap_or(0);
     let (last_year, last_month) = cumulative
         .iter()
@@ -301,7 +306,14 @@ fn build(
             headline: line.as_ref().map(|l| l.headline.clone()),
             details: line.map(|l| l.details).unwrap_or_default(),
             chart: match (&figures, target_number) {
-                (Some(f), Some(n)) => Some(chart(lang, types, f, n, p.years, as_of)),
+                // A number promised for each year is charted over its year alone.
+                (Some(f), Some(n)) => {
+                    let span = f
+                        .year
+                        .and_then(|y| lofte_domain::Year::new(y).ok())
+                        .map_or(p.years, lofte_domain::YearSpan::single);
+                    Some(chart(lang, types, f, n, span, as_of))
+                }
                 _ => None,
             },
             places: figures
@@ -470,8 +482,13 @@ mod tests {
         CommitmentProgress {
             commitment: 0,
             activity: "traffic_control".into(),
+            activities: vec!["traffic_control".into()],
+            measure: "count".into(),
+            per: "span".into(),
             actual: by_month.iter().map(|(_, n)| n).sum(),
             target: Some(100),
+            year: None,
+            years: Vec::new(),
             expected: None,
             forecast: None,
             status: "on-track".into(),

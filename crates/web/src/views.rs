@@ -206,18 +206,40 @@ impl ProgressLine {
         p: &crate::progress::CommitmentProgress,
         period_over: bool,
     ) -> ProgressLine {
-        let activity = |n: u32| lang.activity_count(types, &p.activity, n);
+        let codes = if p.activities.is_empty() {
+            std::slice::from_ref(&p.activity)
+        } else {
+            p.activities.as_slice()
+        };
+        let amount = |n: u32| lang.measure_amount(types, codes, &p.measure, n);
         let headline = match p.target {
-            Some(target) => lang.t_args(
-                "progress-of",
-                &[
-                    ("actual", p.actual.to_string()),
-                    ("target", activity(target)),
-                ],
-            ),
-            None => lang.t_args("progress-logged", &[("activity", activity(p.actual))]),
+            Some(target) => {
+                let mut line = lang.t_args(
+                    "progress-of",
+                    &[("actual", p.actual.to_string()), ("target", amount(target))],
+                );
+                if let Some(year) = p.year {
+                    line.push(' ');
+                    line.push_str(
+                        &lang.t_args("progress-this-year", &[("year", year.to_string())]),
+                    );
+                }
+                line
+            }
+            None => lang.t_args("progress-logged", &[("activity", amount(p.actual))]),
         };
         let mut details = Vec::new();
+        for y in &p.years {
+            details.push(lang.t_args(
+                "progress-year",
+                &[
+                    ("year", y.year.to_string()),
+                    ("actual", y.actual.to_string()),
+                    ("target", y.target.to_string()),
+                    ("status", lang.t(&format!("progress-status-{}", y.status))),
+                ],
+            ));
+        }
         if let (false, Some(expected), Some(forecast)) = (period_over, p.expected, p.forecast) {
             details.push(lang.t_args(
                 "progress-pace",
@@ -506,17 +528,21 @@ pub fn target_line(
     places: &[Place],
     types: &ActivityCatalogue,
 ) -> String {
-    let code = target.activity.as_str();
+    let codes: Vec<String> = target.activities.iter().map(ToString::to_string).collect();
     let mut parts = vec![match target.at_least {
         Some(n) => {
-            let activity = lang.activity_count(types, code, n);
-            lang.t_args("target-at-least", &[("activity", activity)])
+            let amount = lang.measure_amount(types, &codes, target.measure.code(), n);
+            lang.t_args("target-at-least", &[("activity", amount)])
         }
         None => {
-            let activity = lang.activity_plural(types, code);
+            let activity = lang.activities_plural(types, &codes);
             lang.t_args("target-tracked", &[("activity", activity)])
         }
     }];
+    if target.per == lofte_domain::Per::Year && target.at_least.is_some() {
+        parts.push(lang.t("target-per-year"));
+    }
+    parts.extend(when_words(lang, &target.when));
     if let Some(m) = &target.method {
         let method = lang
             .try_t(&format!("method-{}", m.code))
@@ -549,6 +575,63 @@ pub fn target_line(
     let mut line = parts.join(" ");
     line.push('.');
     line
+}
+
+/// A calendar window in words: "under januari–april", "på torsdagar och söndagar",
+/// "kl. 20:00–02:00".
+pub fn when_words(lang: Lang, when: &lofte_domain::When) -> Vec<String> {
+    let mut words = Vec::new();
+    if !when.months.is_empty() {
+        let month = |m: u32| lang.t(&format!("month-long-{m}"));
+        // Runs of three or more months read as a range ("januari–april").
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for &m in &when.months {
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == m => *last = m,
+                _ => runs.push((m, m)),
+            }
+        }
+        let items: Vec<String> = runs
+            .into_iter()
+            .flat_map(|(first, last)| {
+                if last >= first + 2 {
+                    vec![format!("{}–{}", month(first), month(last))]
+                } else {
+                    (first..=last).map(month).collect()
+                }
+            })
+            .collect();
+        words.push(lang.t_args(
+            "target-months",
+            &[("months", lang.list(&items, "list-and"))],
+        ));
+    }
+    if !when.weekdays.is_empty() {
+        let days: Vec<String> = when
+            .weekdays
+            .iter()
+            .map(|d| {
+                lang.t(&format!(
+                    "weekday-plural-{}",
+                    lofte_domain::condition::weekday_code(*d)
+                ))
+            })
+            .collect();
+        words.push(lang.t_args(
+            "target-weekdays",
+            &[("weekdays", lang.list(&days, "list-and"))],
+        ));
+    }
+    if let Some(h) = when.hours {
+        words.push(lang.t_args(
+            "target-hours",
+            &[
+                ("from", h.from.format("%H:%M").to_string()),
+                ("to", h.to.format("%H:%M").to_string()),
+            ],
+        ));
+    }
+    words
 }
 
 fn place_names(slugs: &[lofte_domain::PlaceSlug], places: &[Place]) -> String {

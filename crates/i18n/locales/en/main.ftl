@@ -64,6 +64,50 @@ target-scope-outlying = in the outlying villages (kransorter)
 target-scope-places = in { $places }
 target-emphasis-outlying = with more presence in the outlying villages (kransorter)
 target-emphasis-places = with more presence in { $places }
+list-and = { $first } and { $last }
+list-or = { $first } or { $last }
+measure-activities = { $count ->
+    [one] { $count } activity ({ $activity })
+   *[other] { $count } activities ({ $activity })
+}
+measure-participants = { $count ->
+    [one] { $count } participant in { $activity }
+   *[other] { $count } participants in { $activity }
+}
+measure-minutes = { $count ->
+    [one] { $count } minute of { $activity }
+   *[other] { $count } minutes of { $activity }
+}
+measure-places = { $count ->
+    [one] { $count } place with { $activity }
+   *[other] { $count } different places with { $activity }
+}
+measure-noun-participants = participants
+measure-noun-minutes = minutes
+measure-noun-places = places
+target-per-year = every year
+target-months = in { $months }
+target-weekdays = on { $weekdays }
+target-hours = at { $from }–{ $to }
+weekday-plural-mon = Mondays
+weekday-plural-tue = Tuesdays
+weekday-plural-wed = Wednesdays
+weekday-plural-thu = Thursdays
+weekday-plural-fri = Fridays
+weekday-plural-sat = Saturdays
+weekday-plural-sun = Sundays
+progress-year = { $year }: { $actual } of { $target } – { $status }
+progress-this-year = in { $year }
+exclusion-outside-months = they took place in months the target does not count
+exclusion-outside-weekdays = they took place on weekdays the target does not count
+exclusion-outside-hours = they took place at hours the target does not count
+exclusion-no-participants = the number of participants is missing, and the target counts participants
+exclusion-no-place = the place is missing, and the target counts places
+exclusion-one-outside-months = it took place in a month the target does not count
+exclusion-one-outside-weekdays = it took place on a weekday the target does not count
+exclusion-one-outside-hours = it took place at an hour the target does not count
+exclusion-one-no-participants = the number of participants is missing, and the target counts participants
+exclusion-one-no-place = the place is missing, and the target counts places
 method-twenty_minute = the 20-minute method
 method-fifteen_minute = the 15-minute method
 activity-own-count = { $count } { $name }
@@ -194,6 +238,8 @@ problem-survey-code = “{ $value }” is not a valid code. Use lowercase letter
 problem-unknown-indicator = The indicator “{ $value }” is not in the municipality's codebook.
 problem-too-few = At least { $min } are needed.
 problem-choice = Choose one of the options.
+problem-not-one-of = “{ $value }” is not allowed here. Allowed values: { $allowed }.
+problem-empty-hours = The hours must end at another time than they start, for example 20:00–02:00.
 problem-baseline-not-before = The baseline year must come before the year of measurement ({ $measured }).
 
 problem-email = Enter a valid e-mail address, for example name@municipality.se.
@@ -393,6 +439,25 @@ field-local-plan-hint = For example the local ANDT action plan.
 field-target-activity = Which activity counts
 field-target-at-least = At least
 field-target-at-least-hint = Leave empty if the promise gives no number.
+field-target-also = Also counts
+field-target-also-hint = Tick if more kinds of activity count toward the same target.
+field-target-measure = What is counted
+field-target-per = The number applies to
+field-target-per-hint = If the promise spans several years and the number is to be reached every year, choose “Every year”.
+field-when-months = Only these months
+field-when-months-hint = Tick none if every month counts.
+field-when-weekdays = Only these weekdays
+field-when-weekdays-hint = Tick none if every day counts. An evening across midnight counts on the day it starts.
+field-hours-from = Only from
+field-hours-from-hint = HH:MM, for example 20:00. Leave both times empty if any time counts.
+field-hours-to = Until
+field-hours-to-hint = HH:MM. A time before the start means across midnight, for example 20:00–02:00.
+measure-choice-count = Number of activities
+measure-choice-participants = Number of participants
+measure-choice-minutes = Number of minutes
+measure-choice-places = Number of different places
+per-choice-span = The whole promise period
+per-choice-year = Every year
 field-method-code = Method
 field-method-code-hint = With a method, only activities whose duration lies within the method's window below count.
 field-method-min = The method's shortest time (minutes)
@@ -436,7 +501,7 @@ progress-status-partly-kept = Partly kept
 progress-status-not-kept = Not kept
 progress-status-not-assessed = Assessed in words
 exclusion-outside-method-window = their duration was outside the method's window
-exclusion-no-duration = their duration is missing, so the method cannot be checked
+exclusion-no-duration = their duration is missing, and the target needs it
 exclusion-outside-scope = they took place elsewhere than the promise concerns
 exclusion-other-party = they were done by another party than the one that promised
 exclusion-outside-period = they took place outside the promise's years
@@ -472,7 +537,7 @@ log-type-concern_visit = Orosbesök (counts only)
 log-type-citizen_dialogue = Citizen dialogue
 log-type-other = Other
 exclusion-one-outside-method-window = its duration is outside the method's window
-exclusion-one-no-duration = its duration is missing, so the method cannot be checked
+exclusion-one-no-duration = its duration is missing, and the target needs it
 exclusion-one-outside-scope = the place is outside what the promise concerns
 exclusion-one-other-party = another party than the one that promised carried it out
 exclusion-one-outside-period = it is outside the promise's years

@@ -64,6 +64,47 @@ target-scope-outlying = i kransorterna
 target-scope-places = i { $places }
 target-emphasis-outlying = med mer närvaro i kransorterna
 target-emphasis-places = med mer närvaro i { $places }
+list-and = { $first } och { $last }
+list-or = { $first } eller { $last }
+measure-activities = { $count ->
+    [one] { $count } aktivitet ({ $activity })
+   *[other] { $count } aktiviteter ({ $activity })
+}
+measure-participants = { $count } deltagare i { $activity }
+measure-minutes = { $count ->
+    [one] { $count } minut med { $activity }
+   *[other] { $count } minuter med { $activity }
+}
+measure-places = { $count ->
+    [one] { $count } plats med { $activity }
+   *[other] { $count } olika platser med { $activity }
+}
+measure-noun-participants = deltagare
+measure-noun-minutes = minuter
+measure-noun-places = platser
+target-per-year = varje år
+target-months = under { $months }
+target-weekdays = på { $weekdays }
+target-hours = kl. { $from }–{ $to }
+weekday-plural-mon = måndagar
+weekday-plural-tue = tisdagar
+weekday-plural-wed = onsdagar
+weekday-plural-thu = torsdagar
+weekday-plural-fri = fredagar
+weekday-plural-sat = lördagar
+weekday-plural-sun = söndagar
+progress-year = { $year }: { $actual } av { $target } – { $status }
+progress-this-year = år { $year }
+exclusion-outside-months = de gjordes under andra månader än målet räknar
+exclusion-outside-weekdays = de gjordes på andra veckodagar än målet räknar
+exclusion-outside-hours = de gjordes på andra tider på dygnet än målet räknar
+exclusion-no-participants = antalet deltagare saknas, och målet räknar deltagare
+exclusion-no-place = platsen saknas, och målet räknar platser
+exclusion-one-outside-months = den gjordes en månad som målet inte räknar
+exclusion-one-outside-weekdays = den gjordes en veckodag som målet inte räknar
+exclusion-one-outside-hours = den gjordes en tid på dygnet som målet inte räknar
+exclusion-one-no-participants = antalet deltagare saknas, och målet räknar deltagare
+exclusion-one-no-place = platsen saknas, och målet räknar platser
 method-twenty_minute = 20-minutersmetoden
 method-fifteen_minute = 15-minutersmetoden
 activity-own-count = { $count } { $name }
@@ -194,6 +235,8 @@ problem-survey-code = ”{ $value }” är ingen giltig kod. Använd små bokst�
 problem-unknown-indicator = Indikatorn ”{ $value }” finns inte i kommunens kodbok.
 problem-too-few = Minst { $min } behövs.
 problem-choice = Välj ett av alternativen.
+problem-not-one-of = ”{ $value }” går inte här. Tillåtna värden: { $allowed }.
+problem-empty-hours = Tiden måste sluta vid en annan tidpunkt än den börjar, till exempel 20:00–02:00.
 problem-baseline-not-before = Jämförelseåret måste komma före mätåret ({ $measured }).
 
 problem-email = Ange en giltig e-postadress, till exempel namn@kommun.se.
@@ -393,6 +436,25 @@ field-local-plan-hint = Till exempel Lokal ANDT-handlingsplan.
 field-target-activity = Vilken aktivitet räknas
 field-target-at-least = Minst antal
 field-target-at-least-hint = Lämna tomt om löftet inte anger något antal.
+field-target-also = Räknas också
+field-target-also-hint = Kryssa i om fler slags aktiviteter räknas mot samma mål.
+field-target-measure = Vad räknas
+field-target-per = Antalet gäller
+field-target-per-hint = Gäller löftet flera år och ska antalet nås varje år, välj ”Varje år”.
+field-when-months = Bara dessa månader
+field-when-months-hint = Kryssa inget om alla månader räknas.
+field-when-weekdays = Bara dessa veckodagar
+field-when-weekdays-hint = Kryssa inget om alla dagar räknas. En kväll som går över midnatt räknas till dagen den börjar.
+field-hours-from = Bara från klockan
+field-hours-from-hint = TT:MM, till exempel 20:00. Lämna båda tiderna tomma om alla tider räknas.
+field-hours-to = Till klockan
+field-hours-to-hint = TT:MM. En tid före starttiden betyder över midnatt, till exempel 20:00–02:00.
+measure-choice-count = Antal aktiviteter
+measure-choice-participants = Antal deltagare
+measure-choice-minutes = Antal minuter
+measure-choice-places = Antal olika platser
+per-choice-span = Hela löftesperioden
+per-choice-year = Varje år
 field-method-code = Metod
 field-method-code-hint = Väljer du en metod räknas bara aktiviteter vars tid ligger inom metodens tidsfönster nedan.
 field-method-min = Metodens kortaste tid (minuter)
@@ -436,7 +498,7 @@ progress-status-partly-kept = Delvis uppfyllt
 progress-status-not-kept = Inte uppfyllt
 progress-status-not-assessed = Bedöms i ord
 exclusion-outside-method-window = tiden låg utanför metodens tidsfönster
-exclusion-no-duration = tiden saknas, så metoden kan inte prövas
+exclusion-no-duration = hur länge de pågick saknas, och målet kräver det
 exclusion-outside-scope = de gjordes på andra platser än löftet gäller
 exclusion-other-party = de gjordes av en annan part än den som lovade
 exclusion-outside-period = de gjordes utanför löftets år
@@ -472,7 +534,7 @@ log-type-concern_visit = Orosbesök (bara antal)
 log-type-citizen_dialogue = Medborgardialog
 log-type-other = Annat
 exclusion-one-outside-method-window = tiden ligger utanför metodens tidsfönster
-exclusion-one-no-duration = tiden saknas, så metoden kan inte prövas
+exclusion-one-no-duration = hur länge den pågick saknas, och målet kräver det
 exclusion-one-outside-scope = platsen ligger utanför det löftet gäller
 exclusion-one-other-party = en annan part än den som lovade utförde den
 exclusion-one-outside-period = den ligger utanför löftets år

@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Visibility};
 use lofte_domain::exchange::{
-    BetterDocument, CommitmentDocument, InternalFollowUpDocument, KindDocument, MethodDocument,
-    OutcomeIndicatorDocument, PartyDocument, PromiseDocument, ScopeDocument, SignatoryDocument,
-    TargetDocument,
+    ActivitiesDocument, BetterDocument, CommitmentDocument, HoursDocument,
+    InternalFollowUpDocument, KindDocument, MethodDocument, OutcomeIndicatorDocument,
+    PartyDocument, PromiseDocument, ScopeDocument, SignatoryDocument, TargetDocument, WhenDocument,
 };
 use lofte_domain::{
     Commitment, FieldError, MunicipalityCode, Permission, Problem, Promise, PromiseStatus,
@@ -808,6 +808,21 @@ pub struct CommitmentForm {
     target_activity: String,
     #[serde(default)]
     target_at_least: String,
+    /// More activity types that count, besides `target_activity`.
+    #[serde(default)]
+    target_also: Vec<String>,
+    #[serde(default)]
+    target_measure: String,
+    #[serde(default)]
+    target_per: String,
+    #[serde(default)]
+    when_months: Vec<String>,
+    #[serde(default)]
+    when_weekdays: Vec<String>,
+    #[serde(default)]
+    hours_from: String,
+    #[serde(default)]
+    hours_to: String,
     #[serde(default)]
     method_code: String,
     #[serde(default)]
@@ -870,8 +885,27 @@ impl CommitmentForm {
             ..Default::default()
         };
         if let Some(t) = d.target {
-            form.target_activity = t.activity;
+            (form.target_activity, form.target_also) = match t.activity {
+                ActivitiesDocument::One(code) => (code, Vec::new()),
+                ActivitiesDocument::Many(mut codes) => {
+                    let first = if codes.is_empty() {
+                        String::new()
+                    } else {
+                        codes.remove(0)
+                    };
+                    (first, codes)
+                }
+            };
             form.target_at_least = t.at_least.map(|n| n.to_string()).unwrap_or_default();
+            form.target_measure = t.measure.unwrap_or_else(|| "count".into());
+            form.target_per = t.per.unwrap_or_else(|| "span".into());
+            if let Some(w) = t.when {
+                form.when_months = w.months.iter().map(u32::to_string).collect();
+                form.when_weekdays = w.weekdays;
+                if let Some(h) = w.hours {
+                    (form.hours_from, form.hours_to) = (h.from, h.to);
+                }
+            }
             if let Some(m) = t.method {
                 form.method_code = m.code;
                 form.method_min = m.min_minutes.to_string();
@@ -897,9 +931,55 @@ impl CommitmentForm {
         let at_least = number("target.at_least", &self.target_at_least);
         let min = number("target.method.min_minutes", &self.method_min);
         let max = number("target.method.max_minutes", &self.method_max);
-        let target = (!self.target_activity.trim().is_empty()).then(|| TargetDocument {
-            activity: self.target_activity.trim().to_owned(),
+        let months: Vec<u32> = self
+            .when_months
+            .iter()
+            .filter_map(|m| {
+                m.trim()
+                    .parse()
+                    .map_err(|_| {
+                        errors.push(FieldError::new("target.when.months", Problem::Choice))
+                    })
+                    .ok()
+            })
+            .collect();
+        let first = self.target_activity.trim();
+        let mut codes = vec![first.to_owned()];
+        for also in &self.target_also {
+            let also = also.trim();
+            if !also.is_empty() && !codes.iter().any(|c| c == also) {
+                codes.push(also.to_owned());
+            }
+        }
+        let hours = match (self.hours_from.trim(), self.hours_to.trim()) {
+            ("", "") => None,
+            (from, to) => Some(HoursDocument {
+                from: from.to_owned(),
+                to: to.to_owned(),
+            }),
+        };
+        let when = WhenDocument {
+            months,
+            weekdays: self
+                .when_weekdays
+                .iter()
+                .map(|d| d.trim().to_owned())
+                .collect(),
+            hours,
+        };
+        let word = |raw: &str, default: &str| {
+            Some(raw.trim().to_owned()).filter(|w| !w.is_empty() && w != default)
+        };
+        let target = (!first.is_empty()).then(|| TargetDocument {
+            activity: if codes.len() == 1 {
+                ActivitiesDocument::One(first.to_owned())
+            } else {
+                ActivitiesDocument::Many(codes)
+            },
             at_least,
+            when: (when != WhenDocument::default()).then_some(when),
+            per: word(&self.target_per, "span"),
+            measure: word(&self.target_measure, "count"),
             method: (!self.method_code.trim().is_empty()).then(|| MethodDocument {
                 code: self.method_code.trim().to_owned(),
                 min_minutes: min.unwrap_or(0),
@@ -937,8 +1017,15 @@ fn commitment_field(path: &str) -> Option<&'static str> {
         "text" => "text",
         "local_plan" => "local_plan",
         "party.partner" => "partner",
-        "target.activity" => "target_activity",
+        "target.activity" | "target.activity[0]" => "target_activity",
+        p if p.starts_with("target.activity[") => "target_also",
         "target.at_least" => "target_at_least",
+        "target.measure" => "target_measure",
+        "target.per" => "target_per",
+        p if p.starts_with("target.when.months") => "when_months",
+        p if p.starts_with("target.when.weekdays") => "when_weekdays",
+        "target.when.hours.from" => "hours_from",
+        "target.when.hours.to" | "target.when.hours" => "hours_to",
         "target.method.code" => "method_code",
         "target.method.min_minutes" | "target.method" => "method_min",
         "target.method.max_minutes" => "method_max",
@@ -967,6 +1054,18 @@ pub struct CommitmentEditPage {
     target_activity: Field,
     activity_choices: Vec<Choice>,
     target_at_least: Field,
+    target_also: Field,
+    also_options: Vec<PlaceOption>,
+    target_measure: Field,
+    measure_choices: Vec<Choice>,
+    target_per: Field,
+    per_choices: Vec<Choice>,
+    when_months: Field,
+    month_options: Vec<PlaceOption>,
+    when_weekdays: Field,
+    weekday_options: Vec<PlaceOption>,
+    hours_from: Field,
+    hours_to: Field,
     method_code: Field,
     method_choices: Vec<Choice>,
     method_min: Field,
@@ -981,7 +1080,7 @@ pub struct CommitmentEditPage {
     emphasis_place_options: Vec<PlaceOption>,
 }
 
-/// A place to tick in the commitment form.
+/// A box to tick in the commitment form: a place, an activity type, a month, a weekday.
 pub struct PlaceOption {
     pub slug: String,
     pub name: String,
@@ -1095,6 +1194,60 @@ fn commitment_edit_page(
         target_activity: Field::new(lang, "target_activity", form.target_activity.clone()),
         activity_choices,
         target_at_least: Field::new(lang, "target_at_least", form.target_at_least.clone()),
+        target_also: Field::new(lang, "target_also", ""),
+        also_options: types
+            .types()
+            .iter()
+            .map(|t| PlaceOption {
+                slug: t.code.to_string(),
+                name: lang.activity_label(types, t.code.as_str()),
+                checked: form.target_also.iter().any(|a| a.trim() == t.code.as_str()),
+            })
+            .collect(),
+        target_measure: Field::new(lang, "target_measure", form.target_measure.clone()),
+        measure_choices: choices(
+            lang,
+            if form.target_measure.is_empty() {
+                "count"
+            } else {
+                &form.target_measure
+            },
+            &[
+                ("count", "measure-choice-count"),
+                ("participants", "measure-choice-participants"),
+                ("minutes", "measure-choice-minutes"),
+                ("places", "measure-choice-places"),
+            ],
+        ),
+        target_per: Field::new(lang, "target_per", form.target_per.clone()),
+        per_choices: choices(
+            lang,
+            if form.target_per.is_empty() {
+                "span"
+            } else {
+                &form.target_per
+            },
+            &[("span", "per-choice-span"), ("year", "per-choice-year")],
+        ),
+        when_months: Field::new(lang, "when_months", ""),
+        month_options: (1..=12u32)
+            .map(|m| PlaceOption {
+                slug: m.to_string(),
+                name: lofte_i18n::capitalised(&lang.t(&format!("month-long-{m}"))),
+                checked: form.when_months.iter().any(|f| f.trim() == m.to_string()),
+            })
+            .collect(),
+        when_weekdays: Field::new(lang, "when_weekdays", ""),
+        weekday_options: lofte_domain::condition::WEEKDAY_CODES
+            .iter()
+            .map(|(code, _)| PlaceOption {
+                slug: (*code).to_owned(),
+                name: lofte_i18n::capitalised(&lang.t(&format!("weekday-plural-{code}"))),
+                checked: form.when_weekdays.iter().any(|f| f.trim() == *code),
+            })
+            .collect(),
+        hours_from: Field::new(lang, "hours_from", form.hours_from.clone()),
+        hours_to: Field::new(lang, "hours_to", form.hours_to.clone()),
         method_code: Field::new(lang, "method_code", form.method_code.clone()),
         method_choices: method_choices(lang, form.method_code.trim()),
         method_min: Field::new(lang, "method_min", form.method_min.clone()),
@@ -1118,6 +1271,13 @@ fn commitment_edit_page(
             &mut page.local_plan,
             &mut page.target_activity,
             &mut page.target_at_least,
+            &mut page.target_also,
+            &mut page.target_measure,
+            &mut page.target_per,
+            &mut page.when_months,
+            &mut page.when_weekdays,
+            &mut page.hours_from,
+            &mut page.hours_to,
             &mut page.method_code,
             &mut page.method_min,
             &mut page.method_max,

@@ -5,6 +5,7 @@ mod about;
 mod activities;
 mod api;
 mod authz;
+mod conditions;
 mod dialogues;
 mod follow_ups;
 mod helpers;

@@ -226,7 +226,7 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
         .position(|c| {
             c.target
                 .as_ref()
-                .is_some_and(|t| t.activity.as_str() == "safety_walk")
+                .is_some_and(|t| t.activities[0].as_str() == "safety_walk")
         })
         .unwrap();
     let commitment = stored.commitment_ids[index].to_string();
