@@ -110,14 +110,14 @@ fn a_bad_file_lists_every_problem_by_field_and_stores_nothing() {
         [
             format!("{file} innehåller fel; inget har sparats:").as_str(),
             "  years: Sista året (2021) kommer före första året (2031).",
-            "  commitments[0].text: Får inte vara tomt.",
-            "  commitments[5].target.at_least: Måste vara mellan 1 och 1000000.",
+            "  Åtagande 1, text: Får inte vara tomt.",
+            "  Åtagande 6, target.at_least: Måste vara mellan 1 och 1000000.",
         ]
     );
     let out = lofte.run("en", &["promise", "import", &file]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("commitments[0].text: Must not be empty."),
+        stderr.contains("Commitment 1, text: Must not be empty."),
         "{stderr}"
     );
 
@@ -142,16 +142,27 @@ fn a_bad_file_lists_every_problem_by_field_and_stores_nothing() {
 #[test]
 fn malformed_json_names_the_place_it_broke() {
     let lofte = Lofte::new();
+    // Well-formed JSON with a wrong type: every problem, in Swedish, no serde English.
     let file = lofte.write(
         "broken.json",
         r#"{"municipality": "0482", "years": {"first": "2021"}}"#,
     );
     let out = lofte.run("sv", &["promise", "import", &file]);
     let stderr = String::from_utf8(out.stderr).unwrap();
+    for line in [
+        "  years.first: Här ska det stå ett heltal.",
+        "  years.last: Måste fyllas i.",
+        "  title: Måste fyllas i.",
+    ] {
+        assert!(stderr.contains(line), "{line:?} not in {stderr}");
+    }
+    assert!(!stderr.contains("invalid type"), "{stderr}");
+    // Text that is not JSON: where the reader stopped.
+    let file = lofte.write("cut.json", "{\"municipality\": \"0482\",\n  \"years\": }");
+    let out = lofte.run("sv", &["promise", "import", &file]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains(
-            "  years.first: Felaktigt format: invalid type: string \"2021\", expected i32"
-        ),
+        stderr.contains("Det här är inte giltig JSON: läsningen stannade på rad 2, tecken 12."),
         "{stderr}"
     );
 }

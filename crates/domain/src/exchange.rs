@@ -307,14 +307,13 @@ pub enum ScopeDocument {
     Places(Vec<String>),
 }
 
-/// Parses a promise document from JSON text. Malformed JSON yields one error at the place
-/// the parser stopped; well-formed JSON yields every field problem at once.
+/// Parses a promise document from JSON text. Text that is not JSON yields one error at
+/// the place the reader stopped; JSON yields every problem at once, wrong types and
+/// unknown fields included (`lenient`).
 pub fn parse_promise_json(json: &str) -> Result<Promise, Vec<FieldError>> {
-    deserialize::<PromiseDocument>(json)?.into_promise()
+    crate::lenient::parse(json, PromiseDocument::into_promise)
 }
 
-/// Deserialises a wire document; a structural error becomes one field error at the path
-/// where the parser stopped (e.g. `commitments[1].party`).
 impl OutcomeGoalDocument {
     fn parse_measure(&self, e: &mut Errors, measured_in: Option<Year>) -> Option<OutcomeMeasure> {
         let baseline = self
@@ -370,22 +369,6 @@ impl OutcomeGoalDocument {
             indicators,
         })
     }
-}
-
-pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
-    json: &str,
-) -> Result<T, Vec<FieldError>> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![FieldError::new(
-            path,
-            Problem::Malformed {
-                detail: error.into_inner().to_string(),
-            },
-        )]
-    })
 }
 
 fn text(errors: &mut Errors, path: &str, raw: &str, max: usize) -> Option<Text> {
@@ -1015,7 +998,7 @@ pub struct Profile {
 
 /// Parses a municipality profile from JSON text, reporting every problem with its path.
 pub fn parse_profile_json(json: &str) -> Result<Profile, Vec<FieldError>> {
-    deserialize::<ProfileDocument>(json)?.into_profile()
+    crate::lenient::parse(json, ProfileDocument::into_profile)
 }
 
 impl ProfileDocument {

@@ -223,6 +223,23 @@ pub enum Problem {
     },
     /// An hour window that starts when it ends, so it holds no time at all.
     EmptyHours,
+    /// Text that is not JSON, where the reader stopped (1-based).
+    JsonSyntax {
+        line: usize,
+        column: usize,
+    },
+    /// A field the format does not have (a misspelling is not silently ignored).
+    UnknownField {
+        value: String,
+        allowed: String,
+    },
+    /// A value of another JSON type than the field takes: `expected` is "number",
+    /// "text", "list", "object", "boolean" or "text-or-list".
+    WrongType {
+        expected: String,
+    },
+    /// A moment that is not RFC 3339 with its offset ("2021-03-01T07:30:00+01:00").
+    DateTime,
 }
 
 impl Problem {
@@ -295,6 +312,10 @@ impl Problem {
             Problem::Choice => "choice",
             Problem::NotOneOf { .. } => "not-one-of",
             Problem::EmptyHours => "empty-hours",
+            Problem::JsonSyntax { .. } => "json-syntax",
+            Problem::UnknownField { .. } => "unknown-field",
+            Problem::WrongType { .. } => "wrong-type",
+            Problem::DateTime => "date-time",
         }
     }
 
@@ -340,7 +361,9 @@ impl Problem {
             | Problem::UnknownSurveyItem { value }
             | Problem::SurveyCode { value }
             | Problem::UnknownIndicator { value } => vec![("value", value.clone())],
-            Problem::NotInCodebook { value, allowed } | Problem::NotOneOf { value, allowed } => {
+            Problem::NotInCodebook { value, allowed }
+            | Problem::NotOneOf { value, allowed }
+            | Problem::UnknownField { value, allowed } => {
                 vec![("value", value.clone()), ("allowed", allowed.clone())]
             }
             Problem::ColumnCount { expected, found } => vec![
@@ -355,6 +378,10 @@ impl Problem {
             Problem::OutsideMunicipality { municipality } => {
                 vec![("municipality", municipality.clone())]
             }
+            Problem::JsonSyntax { line, column } => {
+                vec![("line", line.to_string()), ("column", column.to_string())]
+            }
+            Problem::WrongType { expected } => vec![("expected", expected.clone())],
             Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
             Problem::ImageTooLarge { max_megapixels } => {
                 vec![("max_megapixels", max_megapixels.to_string())]
@@ -385,7 +412,8 @@ impl Problem {
             | Problem::EmailTaken
             | Problem::IdentityLinked
             | Problem::WrongPassword
-            | Problem::EmptyHours => vec![],
+            | Problem::EmptyHours
+            | Problem::DateTime => vec![],
         }
     }
 }

@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Year;
-use crate::exchange::deserialize;
 use crate::problem::{Errors, FieldError, Problem};
 use crate::stats::{Estimate, Rules, StatsError, Summary, Weight};
 use crate::text::Text;
@@ -856,7 +855,7 @@ pub struct CodebookDocument {
 
 /// Parses a codebook from JSON, every problem with its path.
 pub fn parse_codebook_json(json: &str) -> Result<Codebook, Vec<FieldError>> {
-    deserialize::<CodebookDocument>(json)?.into_codebook()
+    crate::lenient::parse(json, CodebookDocument::into_codebook)
 }
 
 fn label(e: &mut Errors, path: &str, sv: &str, en: &str) -> Option<Label> {

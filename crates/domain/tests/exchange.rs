@@ -144,25 +144,66 @@ fn structural_errors_name_the_field_and_what_was_expected() {
     let errors = parse_promise_json(&doc.to_string()).unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, "commitments[1].party");
-    let Problem::Malformed { detail } = &errors[0].problem else {
-        panic!("{errors:?}")
-    };
-    assert!(detail.contains("unknown variant `mayor`"), "{detail}");
-    assert!(
-        detail.contains("together"),
-        "lists what is expected: {detail}"
+    assert_eq!(
+        errors[0].problem,
+        Problem::NotOneOf {
+            value: "mayor".into(),
+            allowed: "together, police, municipality, partner".into()
+        }
     );
 
     let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
     doc["commitments"][0]["colour"] = "red".into();
     assert_eq!(
         paths(&doc.to_string()),
-        vec![("commitments[0].colour".to_owned(), "malformed")],
+        vec![("commitments[0].colour".to_owned(), "unknown-field")],
         "unknown fields are refused, so a typo is not silently dropped"
     );
 
     let errors = parse_promise_json("{\"municipality\": \"0482\",").unwrap_err();
-    assert_eq!(errors[0].problem.code(), "malformed");
+    assert_eq!(errors[0].problem.code(), "json-syntax");
+}
+
+// What a coordinator met: the format stopped at the first type error, in English, and
+// showed later problems only once earlier ones were fixed. Now every problem is listed
+// in one pass: type errors, unknown fields and the domain's own checks together.
+#[test]
+fn every_problem_is_listed_in_one_pass_type_errors_included() {
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc["commitments"][0]["party"] = "kommunen".into();
+    doc["commitments"][1]["age"] = 16.into();
+    doc["commitments"][5]["target"]["at_least"] = "tio".into();
+    doc["commitments"][3]["text"] = "".into();
+    doc["years"]["last"] = "2021".into();
+    doc["title"] = serde_json::json!(["Medborgarlöfte"]);
+    let found = paths(&doc.to_string());
+    for expected in [
+        ("commitments[0].party", "not-one-of"),
+        ("commitments[1].age", "unknown-field"),
+        ("commitments[5].target.at_least", "wrong-type"),
+        ("commitments[3].text", "empty"),
+        ("years.last", "wrong-type"),
+        ("title", "wrong-type"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1)),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    assert_eq!(found.len(), 6, "no problem about a placeholder: {found:?}");
+    // A missing required field is one problem, not followed by one about its stand-in.
+    let mut doc: serde_json::Value = serde_json::from_str(FLEN_2021).unwrap();
+    doc.as_object_mut().unwrap().remove("years");
+    doc.as_object_mut().unwrap().remove("aim");
+    let mut found = paths(&doc.to_string());
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("aim".to_owned(), "required"),
+            ("years".to_owned(), "required")
+        ]
+    );
 }
 
 #[test]
@@ -297,7 +338,7 @@ fn an_outcome_goal_names_its_survey_indicators_with_a_baseline() {
     doc["outcome_goal"]["indicators"][0]["better"] = "more".into();
     assert_eq!(
         paths(&doc.to_string()),
-        vec![("outcome_goal.indicators[0].better".to_owned(), "malformed")]
+        vec![("outcome_goal.indicators[0].better".to_owned(), "not-one-of")]
     );
 }
 

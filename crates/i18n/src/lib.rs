@@ -106,7 +106,25 @@ impl Lang {
         if error.path.is_empty() {
             message
         } else {
-            format!("{}: {message}", error.path)
+            format!("{}: {message}", self.path(&error.path))
+        }
+    }
+
+    /// A field path for people: commitments are numbered from 1 as on the page
+    /// ("Åtagande 6, target.at_least" for `commitments[5].target.at_least`); the rest of
+    /// the path stays as the file writes it, so it can be found there.
+    pub fn path(self, path: &str) -> String {
+        let Some((index, rest)) = path
+            .strip_prefix("commitments[")
+            .and_then(|p| p.split_once(']'))
+            .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest)))
+        else {
+            return path.to_owned();
+        };
+        let commitment = self.t_args("path-commitment", &[("number", (index + 1).to_string())]);
+        match rest.strip_prefix('.') {
+            Some(field) => format!("{commitment}, {field}"),
+            None => commitment,
         }
     }
 

@@ -573,28 +573,21 @@ async fn log_activities(
 ) -> Result<(axum::http::StatusCode, Json<ActivitiesLogged>), ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
     let body = utf8(lang, &body)?;
-    let deserializer = &mut serde_json::Deserializer::from_str(body);
-    let items: Vec<ActivityJson> = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        ApiError::Invalid(
-            lang,
-            vec![lofte_domain::FieldError::new(
-                if path == "." { String::new() } else { path },
-                lofte_domain::Problem::Malformed {
-                    detail: e.into_inner().to_string(),
-                },
-            )],
-        )
-    })?;
-    let mut errors = Vec::new();
-    let parsed: Vec<_> = items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, a)| parse_activity(i, a, &mut errors))
-        .collect();
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(lang, errors));
-    }
+    // Every problem of every item at once, wrong types included.
+    let parsed = lofte_domain::lenient::parse(body, |items: Vec<ActivityJson>| {
+        let mut errors = Vec::new();
+        let parsed: Vec<_> = items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, a)| parse_activity(i, a, &mut errors))
+            .collect();
+        if errors.is_empty() {
+            Ok(parsed)
+        } else {
+            Err(errors)
+        }
+    })
+    .map_err(|errors| ApiError::Invalid(lang, errors))?;
     let summary = match tenant.add_activities(staff.actor, &parsed, false).await {
         Ok(summary) => summary,
         Err(lofte_db::Error::Invalid(mut errors)) => {

@@ -238,6 +238,22 @@ problem-survey-code = “{ $value }” is not a valid code. Use lowercase letter
 problem-unknown-indicator = The indicator “{ $value }” is not in the municipality's codebook.
 problem-too-few = At least { $min } are needed.
 problem-choice = Choose one of the options.
+problem-json-syntax = This is not valid JSON: reading stopped at line { $line }, character { $column }. Check the commas, quotes and brackets there.
+problem-unknown-field = There is no field “{ $value }” here. { $allowed ->
+    [none] There are no fields here.
+   *[other] Allowed fields: { $allowed }.
+}
+problem-wrong-type = { $expected ->
+    [number] A whole number goes here.
+    [text] A text in quotes goes here.
+    [list] A list in [ ] goes here.
+    [object] An object in {"{"} {"}"} goes here.
+    [boolean] true or false goes here.
+    [text-or-list] A text or a list of texts goes here.
+   *[other] This is a value of the wrong kind.
+}
+path-commitment = Commitment { $number }
+problem-date-time = Give the moment in RFC 3339 with its offset, for example 2021-03-01T07:30:00+01:00.
 problem-not-one-of = “{ $value }” is not allowed here. Allowed values: { $allowed }.
 problem-empty-hours = The hours must end at another time than they start, for example 20:00–02:00.
 problem-baseline-not-before = The baseline year must come before the year of measurement ({ $measured }).

@@ -235,6 +235,22 @@ problem-survey-code = ”{ $value }” är ingen giltig kod. Använd små bokst�
 problem-unknown-indicator = Indikatorn ”{ $value }” finns inte i kommunens kodbok.
 problem-too-few = Minst { $min } behövs.
 problem-choice = Välj ett av alternativen.
+problem-json-syntax = Det här är inte giltig JSON: läsningen stannade på rad { $line }, tecken { $column }. Kontrollera kommatecken, citattecken och klamrar där.
+problem-unknown-field = Fältet ”{ $value }” finns inte här. { $allowed ->
+    [none] Här finns inga fält.
+   *[other] Tillåtna fält: { $allowed }.
+}
+problem-wrong-type = { $expected ->
+    [number] Här ska det stå ett heltal.
+    [text] Här ska det stå en text inom citattecken.
+    [list] Här ska det stå en lista inom [ ].
+    [object] Här ska det stå ett objekt inom {"{"} {"}"}.
+    [boolean] Här ska det stå true eller false.
+    [text-or-list] Här ska det stå en text eller en lista av texter.
+   *[other] Här står ett värde av fel slag.
+}
+path-commitment = Åtagande { $number }
+problem-date-time = Ange tidpunkten enligt RFC 3339 med tidszon, till exempel 2021-03-01T07:30:00+01:00.
 problem-not-one-of = ”{ $value }” går inte här. Tillåtna värden: { $allowed }.
 problem-empty-hours = Tiden måste sluta vid en annan tidpunkt än den börjar, till exempel 20:00–02:00.
 problem-baseline-not-before = Jämförelseåret måste komma före mätåret ({ $measured }).

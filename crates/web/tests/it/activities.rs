@@ -277,6 +277,40 @@ mod api {
         ])).await;
         let body: serde_json::Value = r.json().await.unwrap();
         assert_eq!(body["errors"][0]["path"], "[0].place");
+        // Wrong types and an unknown field in several items: all of them at once, with
+        // messages in the reader's language rather than the parser's English.
+        let r = post(&app, &reporter, serde_json::json!([
+            { "type": "traffic_control", "performer": "police", "started_at": "i går", "duration_minutes": "tjugo" },
+            { "type": "foot_patrol", "performer": "police", "started_at": "2021-03-01T07:30:00+01:00", "officers": 2 }
+        ])).await;
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        let mut found: Vec<(String, String)> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["path"].as_str().unwrap().to_owned(),
+                    e["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        found.sort();
+        assert_eq!(
+            found.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            ["[0].duration_minutes", "[0].started_at", "[1].officers"],
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, "Här ska det stå ett heltal.");
+        assert!(
+            found[1].1.starts_with("Ange tidpunkten enligt RFC 3339"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].1.starts_with("Fältet ”officers” finns inte här."),
+            "{found:?}"
+        );
         // Half past midnight on New Year's Day of the year 10000 in Sweden: a date that
         // cannot be written YYYY-MM-DD, named on the field it came from.
         let r = post(&app, &reporter, serde_json::json!([
