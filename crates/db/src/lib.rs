@@ -18,6 +18,7 @@ mod migration;
 mod municipalities;
 mod promises;
 pub mod safety_walks;
+mod structure;
 pub mod surveys;
 
 pub mod demo;
@@ -39,6 +40,7 @@ pub use editing::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
 pub use municipalities::{MapBoundary, MunicipalitySummary};
 pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
+pub use structure::{CommitmentLinks, Direction, LinkChoice, Refused};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

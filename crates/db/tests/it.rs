@@ -2,6 +2,8 @@
 
 #[path = "it/backup.rs"]
 mod backup;
+#[path = "it/structure.rs"]
+mod structure;
 
 use lofte_db::testing::fresh_database;
 use lofte_db::{Actor, Error, Visibility, demo};

@@ -744,6 +744,46 @@ field-follow-up-learned-hint = Optional. Shown in the final report under “Less
 method-none = No particular method
 method-twenty_minute-choice = The 20-minute method (traffic controls)
 method-fifteen_minute-choice = The 15-minute method (foot patrols)
+remove-commitment-title = Remove the commitment?
+remove-commitment-yes = Yes, remove the commitment
+remove-no-links = Nothing is linked to the commitment. It is removed from the promise, and the removal shows in the history.
+remove-links-intro = This is linked to the commitment:
+remove-links-inputs = { $count ->
+    [one] 1 comment from residents
+   *[other] { $count } comments from residents
+}
+remove-links-findings = { $count ->
+    [one] 1 finding from a safety walk
+   *[other] { $count } findings from safety walks
+}
+remove-links-draft-entries = { $count ->
+    [one] 1 text in a follow-up not yet published
+   *[other] { $count } texts in follow-ups not yet published
+}
+remove-links-published-entries = { $count ->
+    [one] 1 published follow-up
+   *[other] { $count } published follow-ups
+}
+remove-blocked-published = The commitment is reported on in a published follow-up, which residents may have read and which is not changed afterwards. So it cannot be removed. Change its text instead if needed.
+remove-links-legend = What should happen to what is linked?
+remove-links-move = Link the comments and findings to another commitment
+remove-move-to = Which commitment
+remove-move-option = { $number }. { $text }
+remove-links-drop = Remove the links (the comments and findings stay, without a commitment)
+remove-choose-links = Choose what should happen to what is linked to the commitment. Nothing has been removed.
+staff-remove-commitment = Remove
+staff-remove-commitment-named = Remove the commitment “{ $text }”
+staff-move-up = Move up
+staff-move-down = Move down
+staff-move-up-named = Move up the commitment “{ $text }”
+staff-move-down-named = Move down the commitment “{ $text }”
+staff-delete-draft = Delete the draft
+delete-draft-title = Delete the draft?
+delete-draft-body = { $title } is a draft with { $count } commitments. It is deleted entirely; the history keeps what it held.
+delete-draft-yes = Yes, delete the draft
+history-commitment-remove = A commitment was removed
+history-commitment-move = A commitment was moved
+history-promise-delete = The draft was deleted
 confirm-close-title = Close the year?
 confirm-close-body = Once { $title } is closed it can no longer be changed, and residents see it as closed. Write the final report first if it is not published.
 confirm-close-yes = Yes, close the year

@@ -741,6 +741,46 @@ field-follow-up-learned-hint = Frivilligt. Visas i slutredovisningen under ”L�
 method-none = Ingen särskild metod
 method-twenty_minute-choice = 20-minutersmetoden (trafikkontroller)
 method-fifteen_minute-choice = 15-minutersmetoden (fotpatruller)
+remove-commitment-title = Ta bort åtagandet?
+remove-commitment-yes = Ja, ta bort åtagandet
+remove-no-links = Inget är kopplat till åtagandet. Det tas bort ur löftet, och borttagningen syns i historiken.
+remove-links-intro = Det här är kopplat till åtagandet:
+remove-links-inputs = { $count ->
+    [one] 1 synpunkt från invånare
+   *[other] { $count } synpunkter från invånare
+}
+remove-links-findings = { $count ->
+    [one] 1 iakttagelse från en trygghetsvandring
+   *[other] { $count } iakttagelser från trygghetsvandringar
+}
+remove-links-draft-entries = { $count ->
+    [one] 1 text i en uppföljning som inte är publicerad
+   *[other] { $count } texter i uppföljningar som inte är publicerade
+}
+remove-links-published-entries = { $count ->
+    [one] 1 publicerad uppföljning
+   *[other] { $count } publicerade uppföljningar
+}
+remove-blocked-published = Åtagandet redovisas i en publicerad uppföljning, som invånarna har kunnat läsa och som inte ändras i efterhand. Därför kan det inte tas bort. Ändra texten i stället om det behövs.
+remove-links-legend = Vad ska hända med det som är kopplat?
+remove-links-move = Koppla synpunkter och iakttagelser till ett annat åtagande
+remove-move-to = Vilket åtagande
+remove-move-option = { $number }. { $text }
+remove-links-drop = Ta bort kopplingarna (synpunkterna och iakttagelserna finns kvar, utan åtagande)
+remove-choose-links = Välj vad som ska hända med det som är kopplat till åtagandet. Inget har tagits bort.
+staff-remove-commitment = Ta bort
+staff-remove-commitment-named = Ta bort åtagandet ”{ $text }”
+staff-move-up = Flytta upp
+staff-move-down = Flytta ned
+staff-move-up-named = Flytta upp åtagandet ”{ $text }”
+staff-move-down-named = Flytta ned åtagandet ”{ $text }”
+staff-delete-draft = Ta bort utkastet
+delete-draft-title = Ta bort utkastet?
+delete-draft-body = { $title } är ett utkast med { $count } åtaganden. Det tas bort helt; historiken sparar vad det innehöll.
+delete-draft-yes = Ja, ta bort utkastet
+history-commitment-remove = Ett åtagande togs bort
+history-commitment-move = Ett åtagande flyttades
+history-promise-delete = Utkastet togs bort
 confirm-close-title = Avsluta året?
 confirm-close-body = När { $title } är avslutat går det inte att ändra längre, och invånarna ser det som avslutat. Skriv slutredovisningen först om den inte är publicerad.
 confirm-close-yes = Ja, avsluta året

@@ -12,6 +12,7 @@ mod inputs;
 mod new_promise;
 mod organisation_sign_in;
 mod promise;
+mod structure;
 mod survey;
 pub(crate) mod walks;
 
@@ -276,6 +277,31 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/{year}/atagande/{id}",
             InMunicipality(Permission::EditPromise),
             post(promise::edit_commitment),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/atagande/{id}/ta-bort",
+            InMunicipality(Permission::EditPromise),
+            get(structure::remove_commitment_page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/atagande/{id}/ta-bort",
+            InMunicipality(Permission::EditPromise),
+            post(structure::remove_commitment),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/atagande/{id}/flytta",
+            InMunicipality(Permission::EditPromise),
+            post(structure::move_commitment),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/ta-bort",
+            InMunicipality(Permission::EditPromise),
+            get(structure::delete_draft_page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/ta-bort",
+            InMunicipality(Permission::EditPromise),
+            post(structure::delete_draft),
         )
         .get(
             "/personal/kommun/{code}/{year}/uppfoljning/{period}",

@@ -150,12 +150,19 @@ pub async fn dashboard(
 }
 
 pub struct CommitmentRow {
+    pub id: i32,
     /// Names the commitment, so that screen readers tell the many edit links apart.
     pub edit_label: String,
+    pub remove_label: String,
+    pub up_label: String,
+    pub down_label: String,
     pub text: String,
     pub target: Option<String>,
     pub measurable: bool,
     pub edit_href: String,
+    /// Whether it can move up or down among its party's commitments.
+    pub up: bool,
+    pub down: bool,
 }
 
 pub struct PartyBlock {
@@ -192,6 +199,7 @@ pub struct PromiseStaffPage {
     base: String,
     public_href: Option<String>,
     can_edit: bool,
+    is_draft: bool,
     /// Next year's promise does not exist yet, so it can be started as a copy.
     next_year: Option<String>,
     parties: Vec<PartyBlock>,
@@ -226,27 +234,45 @@ pub async fn show(
     let parties = p
         .parties()
         .into_iter()
-        .map(|party| PartyBlock {
-            heading: party_heading(lang, m, &party),
-            rows: p
+        .map(|party| {
+            let of_party: Vec<_> = p
                 .commitments
                 .iter()
                 .zip(&stored.commitment_ids)
                 .filter(|(c, _)| c.party == party)
-                .map(|(c, id)| CommitmentRow {
-                    edit_label: lang.t_args(
-                        "staff-edit-commitment-named",
-                        &[("text", c.text.as_str().chars().take(60).collect())],
-                    ),
-                    text: c.text.to_string(),
-                    target: c
-                        .target
-                        .as_ref()
-                        .map(|t| target_line(lang, t, &places, &types)),
-                    measurable: c.is_measurable(),
-                    edit_href: format!("{base}/atagande/{id}"),
-                })
-                .collect(),
+                .collect();
+            let last = of_party.len().saturating_sub(1);
+            PartyBlock {
+                heading: party_heading(lang, m, &party),
+                rows: of_party
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (c, id))| {
+                        let named = |key: &str| {
+                            lang.t_args(
+                                key,
+                                &[("text", c.text.as_str().chars().take(60).collect())],
+                            )
+                        };
+                        CommitmentRow {
+                            id: *id,
+                            edit_label: named("staff-edit-commitment-named"),
+                            remove_label: named("staff-remove-commitment-named"),
+                            up_label: named("staff-move-up-named"),
+                            down_label: named("staff-move-down-named"),
+                            up: i > 0,
+                            down: i < last,
+                            text: c.text.to_string(),
+                            target: c
+                                .target
+                                .as_ref()
+                                .map(|t| target_line(lang, t, &places, &types)),
+                            measurable: c.is_measurable(),
+                            edit_href: format!("{base}/atagande/{id}"),
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let transitions = if staff.principal.may(Permission::PublishPromise, &m.code) {
@@ -324,6 +350,7 @@ pub async fn show(
             .is_public()
             .then(|| format!("/kommun/{}/{}", m.code, p.years.first())),
         can_edit: staff.principal.may(Permission::EditPromise, &m.code),
+        is_draft: p.status == PromiseStatus::Draft,
         next_year,
         base,
         parties,

@@ -15,5 +15,6 @@ mod pages;
 mod reports;
 mod seed;
 mod staff;
+mod structure;
 mod surveys;
 mod walks;
