@@ -225,7 +225,13 @@ enum TokenCommand {
 #[derive(Subcommand)]
 enum PromiseCommand {
     /// Import promises from JSON files; each file is stored whole or not at all.
-    Import { files: Vec<PathBuf> },
+    Import {
+        files: Vec<PathBuf>,
+        /// Replace a draft for the same years (an export edited elsewhere); commitments
+        /// are matched by position. Signed and published promises are never replaced.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Export a promise as JSON.
     Export {
         #[arg(long)]
@@ -244,6 +250,10 @@ enum PromiseCommand {
         from: i32,
         #[arg(long)]
         to: i32,
+        /// The commitments to carry over, numbered from 1 as on the page, e.g. "1,6";
+        /// all if not given.
+        #[arg(long, value_delimiter = ',')]
+        commitments: Vec<usize>,
     },
     /// Print the JSON Schema of the exchange format.
     Schema,
@@ -457,9 +467,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 )
             );
         }
-        Command::Promise(PromiseCommand::Import { files }) => {
+        Command::Promise(PromiseCommand::Import { files, replace }) => {
             for file in files {
-                import_promise(&db, lang, &file).await?;
+                import_promise(&db, lang, &file, replace).await?;
             }
         }
         Command::Promise(PromiseCommand::Export {
@@ -479,13 +489,31 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             municipality,
             from,
             to,
+            commitments,
         }) => {
             let stored = find_promise(&db, lang, &municipality, from).await?;
             let year = Year::new(to).map_err(|p| user_error(lang, "--to", p))?;
-            let draft = stored
+            let mut draft = stored
                 .promise
                 .continue_into(year)
                 .map_err(|p| user_error(lang, "--to", p))?;
+            if !commitments.is_empty() {
+                let count = stored.promise.commitments.len();
+                if commitments.iter().any(|n| *n == 0 || *n > count) {
+                    return Err(user_error(
+                        lang,
+                        "--commitments",
+                        lofte_domain::Problem::OutOfRange {
+                            min: 1,
+                            max: count as i64,
+                        },
+                    ));
+                }
+                draft.commitments = commitments
+                    .iter()
+                    .map(|n| stored.promise.commitments[n - 1].clone())
+                    .collect();
+            }
             store(&db, lang, "--to", &draft).await?;
             println!(
                 "{}",
@@ -941,15 +969,39 @@ async fn restore(db: &Db, lang: Lang, input: &std::path::Path, replace: bool) ->
     Ok(())
 }
 
-async fn import_promise(db: &Db, lang: Lang, file: &std::path::Path) -> Result<()> {
+async fn import_promise(db: &Db, lang: Lang, file: &std::path::Path, replace: bool) -> Result<()> {
     let name = file.display().to_string();
     let json = std::fs::read_to_string(file).with_context(|| format!("reading {name}"))?;
     let promise = parse_promise_json(&json).map_err(|e| invalid(lang, &name, &e))?;
-    store(db, lang, &name, &promise).await?;
+    let existing = match db.tenant(&promise.municipality).await? {
+        Some(tenant) if replace => tenant
+            .promise_for_year(promise.years.first(), lofte_db::Visibility::All)
+            .await?
+            .map(|stored| (tenant, stored)),
+        _ => None,
+    };
+    let replaced = existing.is_some();
+    match existing {
+        Some((tenant, stored)) => {
+            tenant
+                .replace_draft(lofte_db::Actor::System, stored.id, None, &promise)
+                .await
+                .map_err(|e| match e {
+                    lofte_db::Error::Invalid(errors) => invalid(lang, &name, &errors),
+                    other => other.into(),
+                })?
+                .map_err(|_| anyhow::anyhow!(lang.problem(&lofte_domain::Problem::StaleVersion)))?;
+        }
+        None => store(db, lang, &name, &promise).await?,
+    }
     println!(
         "{}",
         lang.t_args(
-            "cli-imported",
+            if replaced {
+                "cli-replaced"
+            } else {
+                "cli-imported"
+            },
             &[
                 ("year", promise.years.to_string()),
                 ("municipality", promise.municipality.to_string())

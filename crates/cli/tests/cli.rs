@@ -213,6 +213,100 @@ fn next_years_promise_starts_as_a_linked_copy() {
     assert_eq!(copy["continues"], 2021);
     assert_eq!(copy["outcome_goal"]["measured_in"], 2023);
     assert_eq!(copy["commitments"].as_array().unwrap().len(), 12);
+
+    // Edited in another tool (cut down to two commitments, a new title) and imported
+    // again: without --replace it is a conflict, with it the draft is replaced.
+    let mut edited = copy.clone();
+    edited["title"] = "Medborgarlöfte 2022 (utkast 2)".into();
+    edited["commitments"] = serde_json::json!([copy["commitments"][0], copy["commitments"][5]]);
+    let file = lofte.write("edited.json", &edited.to_string());
+    let out = lofte.run("sv", &["promise", "import", &file]);
+    assert!(!out.status.success());
+    assert_eq!(
+        lofte.ok(&["promise", "import", "--replace", &file]).trim(),
+        "Utkastet till medborgarlöfte 2022 för 0482 är ersatt."
+    );
+    let replaced: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2022",
+    ]))
+    .unwrap();
+    assert_eq!(replaced["title"], "Medborgarlöfte 2022 (utkast 2)");
+    assert_eq!(replaced["commitments"], edited["commitments"]);
+
+    // A copy can carry over only some commitments, numbered as on the page.
+    lofte.ok(&[
+        "promise",
+        "copy",
+        "--municipality",
+        "0482",
+        "--from",
+        "2020",
+        "--to",
+        "2023",
+        "--commitments",
+        "2,1",
+    ]);
+    let cut: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2023",
+    ]))
+    .unwrap();
+    let original: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2020",
+    ]))
+    .unwrap();
+    assert_eq!(
+        cut["commitments"],
+        serde_json::json!([original["commitments"][1], original["commitments"][0]])
+    );
+    let out = lofte.run(
+        "sv",
+        &[
+            "promise",
+            "copy",
+            "--municipality",
+            "0482",
+            "--from",
+            "2020",
+            "--to",
+            "2024",
+            "--commitments",
+            "99",
+        ],
+    );
+    assert!(!out.status.success());
+
+    // A published promise is never replaced.
+    let published = lofte.ok(&[
+        "promise",
+        "export",
+        "--municipality",
+        "0482",
+        "--year",
+        "2021",
+    ]);
+    let file = lofte.write("published.json", &published);
+    let out = lofte.run("sv", &["promise", "import", "--replace", &file]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("  status: Bara ett utkast kan ersättas eller tas bort."),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -116,6 +116,51 @@ pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise
     Ok(())
 }
 
+/// The `UPDATE` of a promise's own fields (not its years, status or commitments), to be
+/// filtered by the caller.
+pub(crate) fn header_update(doc: &PromiseDocument) -> sea_orm::UpdateMany<promise::Entity> {
+    promise::Entity::update_many()
+        .col_expr(promise::Column::Title, Expr::value(doc.title.clone()))
+        .col_expr(promise::Column::Aim, Expr::value(doc.aim.clone()))
+        .col_expr(
+            promise::Column::FocusAreas,
+            Expr::value(to_json(&doc.focus_areas)),
+        )
+        .col_expr(
+            promise::Column::FocusText,
+            Expr::value(doc.focus_text.clone()),
+        )
+        .col_expr(
+            promise::Column::OutcomeGoal,
+            Expr::value(doc.outcome_goal.text.clone()),
+        )
+        .col_expr(
+            promise::Column::OutcomeMeasuredIn,
+            Expr::value(doc.outcome_goal.measured_in),
+        )
+        .col_expr(
+            promise::Column::OutcomeMeasure,
+            Expr::value(crate::promises::outcome_measure_json(&doc.outcome_goal)),
+        )
+        .col_expr(
+            promise::Column::FollowUpInternal,
+            Expr::value(to_json(&doc.follow_up.internal)),
+        )
+        .col_expr(
+            promise::Column::FinalReportYear,
+            Expr::value(doc.follow_up.final_report.year),
+        )
+        .col_expr(
+            promise::Column::FinalReportQuarter,
+            Expr::value(i32::from(doc.follow_up.final_report.quarter)),
+        )
+        .col_expr(promise::Column::SignedOn, Expr::value(doc.signed_on))
+        .col_expr(
+            promise::Column::Signatories,
+            Expr::value(to_json(&doc.signatories)),
+        )
+}
+
 impl Tenant {
     /// The promise row, checked to belong to this tenant, and the version it is at.
     async fn lock_promise(
@@ -258,46 +303,7 @@ impl Tenant {
             )]));
         }
         let doc = PromiseDocument::from(new);
-        let updated = promise::Entity::update_many()
-            .col_expr(promise::Column::Title, Expr::value(doc.title.clone()))
-            .col_expr(promise::Column::Aim, Expr::value(doc.aim.clone()))
-            .col_expr(
-                promise::Column::FocusAreas,
-                Expr::value(to_json(&doc.focus_areas)),
-            )
-            .col_expr(
-                promise::Column::FocusText,
-                Expr::value(doc.focus_text.clone()),
-            )
-            .col_expr(
-                promise::Column::OutcomeGoal,
-                Expr::value(doc.outcome_goal.text.clone()),
-            )
-            .col_expr(
-                promise::Column::OutcomeMeasuredIn,
-                Expr::value(doc.outcome_goal.measured_in),
-            )
-            .col_expr(
-                promise::Column::OutcomeMeasure,
-                Expr::value(crate::promises::outcome_measure_json(&doc.outcome_goal)),
-            )
-            .col_expr(
-                promise::Column::FollowUpInternal,
-                Expr::value(to_json(&doc.follow_up.internal)),
-            )
-            .col_expr(
-                promise::Column::FinalReportYear,
-                Expr::value(doc.follow_up.final_report.year),
-            )
-            .col_expr(
-                promise::Column::FinalReportQuarter,
-                Expr::value(i32::from(doc.follow_up.final_report.quarter)),
-            )
-            .col_expr(promise::Column::SignedOn, Expr::value(doc.signed_on))
-            .col_expr(
-                promise::Column::Signatories,
-                Expr::value(to_json(&doc.signatories)),
-            )
+        let updated = header_update(&doc)
             .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
             .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(promise::Column::Id.eq(promise_id))

@@ -9,12 +9,12 @@
 //! follow-up reports on is never removed, since a published report is frozen.
 
 use chrono::Utc;
-use lofte_domain::exchange::CommitmentDocument;
-use lofte_domain::{FieldError, Problem, PromiseStatus};
-use sea_orm::sea_query::Expr;
+use lofte_domain::exchange::{CommitmentDocument, PromiseDocument};
+use lofte_domain::{FieldError, Problem, Promise, PromiseStatus};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::editing::{AuditRecord, Conflict, audit, snapshot};
+use crate::editing::{AuditRecord, Conflict, audit, header_update, snapshot};
 use crate::entity::{citizen_input, commitment, follow_up, follow_up_entry, promise, walk_finding};
 use crate::promises::{StoredPromise, Tenant, to_json};
 use crate::{Actor, Error, Result};
@@ -332,6 +332,141 @@ impl Tenant {
         Ok(Ok(after))
     }
 
+    /// Replaces a draft with an edited document of the same years (an export edited in
+    /// another tool and imported again), if it is still at `expected_version` (`None`:
+    /// whatever it is at, for the command line). Commitments are matched by position, so
+    /// what links to the first ones keeps its link; the rest are removed as
+    /// [`Tenant::delete_draft`] removes them, or added.
+    pub async fn replace_draft(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        expected_version: Option<i32>,
+        new: &Promise,
+    ) -> Result<std::result::Result<StoredPromise, Refused>> {
+        let before = self.load_by_id(self.db().conn(), promise_id).await?;
+        let mut problems = Vec::new();
+        if before.promise.status != PromiseStatus::Draft {
+            problems.push(FieldError::new("status", Problem::NotADraft));
+        } else if new.status != PromiseStatus::Draft {
+            problems.push(FieldError::new(
+                "status",
+                Problem::NotOneOf {
+                    value: new.status.as_str().to_owned(),
+                    allowed: PromiseStatus::Draft.as_str().to_owned(),
+                },
+            ));
+        }
+        if new.years != before.promise.years || new.municipality != before.promise.municipality {
+            problems.push(FieldError::new(
+                "years",
+                Problem::NotOneOf {
+                    value: new.years.to_string(),
+                    allowed: before.promise.years.to_string(),
+                },
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        self.check_references(new.place_references(), new.activity_type_references())
+            .await?;
+        self.check_indicator_references(self.db().conn(), new)
+            .await?;
+        let txn = self.db().begin_write().await?;
+        let version = expected_version.unwrap_or(before.version);
+        if !self.claim_version(&txn, promise_id, version).await? {
+            txn.rollback().await?;
+            return Ok(Err(self.conflict(promise_id).await?));
+        }
+        let doc = PromiseDocument::from(new);
+        header_update(&doc)
+            .col_expr(promise::Column::ContinuesYear, Expr::value(doc.continues))
+            .filter(promise::Column::Id.eq(promise_id))
+            .exec(&txn)
+            .await?;
+        let old = &before.commitment_ids;
+        for (position, c) in doc.commitments.iter().enumerate() {
+            match old.get(position) {
+                Some(id) => {
+                    commitment::Entity::update_many()
+                        .col_expr(commitment::Column::Party, Expr::value(to_json(&c.party)))
+                        .col_expr(commitment::Column::Text, Expr::value(c.text.clone()))
+                        .col_expr(commitment::Column::Kind, Expr::value(to_json(&c.kind)))
+                        .col_expr(
+                            commitment::Column::Target,
+                            Expr::value(c.target.as_ref().map(to_json)),
+                        )
+                        .col_expr(
+                            commitment::Column::LocalPlan,
+                            Expr::value(c.local_plan.clone()),
+                        )
+                        .col_expr(
+                            commitment::Column::Version,
+                            Expr::col(commitment::Column::Version).add(1),
+                        )
+                        .filter(commitment::Column::Id.eq(*id))
+                        .exec(&txn)
+                        .await?;
+                }
+                None => {
+                    crate::promises::insert_commitment(&txn, promise_id, position, c.clone())
+                        .await?;
+                }
+            }
+        }
+        let gone: Vec<i32> = old.iter().skip(doc.commitments.len()).copied().collect();
+        if !gone.is_empty() {
+            self.unlink(&txn, &gone).await?;
+            commitment::Entity::delete_many()
+                .filter(commitment::Column::Id.is_in(gone))
+                .exec(&txn)
+                .await?;
+        }
+        let after = self.load_by_id(&txn, promise_id).await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: promise_id,
+                promise_id: Some(promise_id),
+                action: "replace",
+                before: Some(to_json(&PromiseDocument::from(&before.promise))),
+                after: Some(to_json(&PromiseDocument::from(&after.promise))),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// Unlinks inputs and findings from these commitments and drops their follow-up
+    /// entries, before the commitments go.
+    async fn unlink(&self, txn: &DatabaseTransaction, ids: &[i32]) -> Result<()> {
+        citizen_input::Entity::update_many()
+            .col_expr(
+                citizen_input::Column::CommitmentId,
+                Expr::value(None::<i32>),
+            )
+            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
+            .filter(citizen_input::Column::CommitmentId.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+        walk_finding::Entity::update_many()
+            .col_expr(walk_finding::Column::CommitmentId, Expr::value(None::<i32>))
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .filter(walk_finding::Column::CommitmentId.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+        follow_up_entry::Entity::delete_many()
+            .filter(follow_up_entry::Column::CommitmentId.is_in(ids.to_vec()))
+            .exec(txn)
+            .await?;
+        Ok(())
+    }
+
     /// Deletes a promise that is still a draft, with its commitments, if it is still at
     /// `expected_version`. Inputs and findings linked to its commitments are unlinked;
     /// the audit log keeps the whole document. Signed and public promises are never
@@ -346,7 +481,7 @@ impl Tenant {
         if before.promise.status != PromiseStatus::Draft {
             return Err(Error::Invalid(vec![FieldError::new(
                 "status",
-                Problem::AlreadyPublished,
+                Problem::NotADraft,
             )]));
         }
         let txn = self.db().begin_write().await?;
@@ -357,28 +492,8 @@ impl Tenant {
             txn.rollback().await?;
             return Ok(Err(self.conflict(promise_id).await?));
         }
-        let ids = before.commitment_ids.clone();
-        citizen_input::Entity::update_many()
-            .col_expr(
-                citizen_input::Column::CommitmentId,
-                Expr::value(None::<i32>),
-            )
-            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
-            .filter(citizen_input::Column::CommitmentId.is_in(ids.clone()))
-            .exec(&txn)
-            .await?;
-        walk_finding::Entity::update_many()
-            .col_expr(walk_finding::Column::CommitmentId, Expr::value(None::<i32>))
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .filter(walk_finding::Column::CommitmentId.is_in(ids))
-            .exec(&txn)
-            .await?;
-        // Commitments, follow-ups and their entries go with the promise (ON DELETE
-        // CASCADE).
-        follow_up_entry::Entity::delete_many()
-            .filter(follow_up_entry::Column::CommitmentId.is_in(before.commitment_ids.clone()))
-            .exec(&txn)
-            .await?;
+        self.unlink(&txn, &before.commitment_ids).await?;
+        // Commitments and follow-ups go with the promise (ON DELETE CASCADE).
         promise::Entity::delete_many()
             .filter(promise::Column::Id.eq(promise_id))
             .filter(promise::Column::MunicipalityCode.eq(self.code()))

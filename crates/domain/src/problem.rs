@@ -240,6 +240,9 @@ pub enum Problem {
     },
     /// A moment that is not RFC 3339 with its offset ("2021-03-01T07:30:00+01:00").
     DateTime,
+    /// A change only a draft allows (replacing, deleting) asked of a signed or public
+    /// promise.
+    NotADraft,
 }
 
 impl Problem {
@@ -316,6 +319,7 @@ impl Problem {
             Problem::UnknownField { .. } => "unknown-field",
             Problem::WrongType { .. } => "wrong-type",
             Problem::DateTime => "date-time",
+            Problem::NotADraft => "not-a-draft",
         }
     }
 
@@ -413,7 +417,8 @@ impl Problem {
             | Problem::IdentityLinked
             | Problem::WrongPassword
             | Problem::EmptyHours
-            | Problem::DateTime => vec![],
+            | Problem::DateTime
+            | Problem::NotADraft => vec![],
         }
     }
 }

@@ -327,9 +327,20 @@ impl Promise {
         let years = YearSpan::new(first, Year::new(first.get() + length)?)?;
         Ok(Promise {
             years,
-            title: self.moved_title(shift)?,
+            title: moved_years(
+                &self.title,
+                self.years.first().get()..=self.years.last().get(),
+                shift,
+                Text::SHORT,
+            )?,
             outcome_goal: OutcomeGoal {
-                text: self.outcome_goal.text.clone(),
+                // "År 2022 ska …" measured in 2022 becomes "År 2023 ska …".
+                text: moved_years(
+                    &self.outcome_goal.text,
+                    self.years.first().get()..=self.outcome_goal.measured_in.get(),
+                    shift,
+                    Text::LONG,
+                )?,
                 measured_in: move_year(self.outcome_goal.measured_in)?,
                 measure: match &self.outcome_goal.measure {
                     Some(m) => Some(OutcomeMeasure {
@@ -351,35 +362,6 @@ impl Promise {
         })
     }
 
-    /// The title with every four-digit number that is a year of this promise's span moved
-    /// on by `shift`.
-    fn moved_title(&self, shift: i32) -> Result<Text, Problem> {
-        let (first, last) = (self.years.first().get(), self.years.last().get());
-        let title = self.title.as_str();
-        let mut out = String::with_capacity(title.len());
-        let mut digits = String::new();
-        let flush = |digits: &mut String, out: &mut String| -> Result<(), Problem> {
-            match digits.parse::<i32>() {
-                Ok(year) if digits.len() == 4 && (first..=last).contains(&year) => {
-                    out.push_str(&Year::new(year + shift)?.to_string());
-                }
-                _ => out.push_str(digits),
-            }
-            digits.clear();
-            Ok(())
-        };
-        for c in title.chars() {
-            if c.is_ascii_digit() {
-                digits.push(c);
-            } else {
-                flush(&mut digits, &mut out)?;
-                out.push(c);
-            }
-        }
-        flush(&mut digits, &mut out)?;
-        Text::parse(&out, Text::SHORT)
-    }
-
     /// The commitments of one party, in their written order.
     pub fn commitments_of<'a>(&'a self, party: &'a Party) -> impl Iterator<Item = &'a Commitment> {
         self.commitments.iter().filter(move |c| &c.party == party)
@@ -396,4 +378,36 @@ impl Promise {
         parties.sort_by_key(Party::rank);
         parties
     }
+}
+
+/// `text` with every four-digit number in `years` moved on by `shift` ("Medborgarlöfte
+/// 2021" → "Medborgarlöfte 2022"); other numbers ("100 kontroller", "Väg 2150") stay.
+fn moved_years(
+    text: &Text,
+    years: std::ops::RangeInclusive<i32>,
+    shift: i32,
+    max: usize,
+) -> Result<Text, Problem> {
+    let mut out = String::with_capacity(text.as_str().len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| -> Result<(), Problem> {
+        match digits.parse::<i32>() {
+            Ok(year) if digits.len() == 4 && years.contains(&year) => {
+                out.push_str(&Year::new(year + shift)?.to_string());
+            }
+            _ => out.push_str(digits),
+        }
+        digits.clear();
+        Ok(())
+    };
+    for c in text.as_str().chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out)?;
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out)?;
+    Text::parse(&out, max)
 }

@@ -243,6 +243,11 @@ fn a_promise_continues_into_the_next_year_as_a_linked_draft() {
     assert_eq!(p2022.continues, Some(Year::new(2021).unwrap()));
     assert_eq!(p2022.status, PromiseStatus::Draft);
     assert_eq!(p2022.outcome_goal.measured_in, Year::new(2023).unwrap());
+    // The outcome goal names the year it is measured in; that year moves with it.
+    assert_eq!(
+        p2022.outcome_goal.text.as_str(),
+        "År 2023 ska en generell ökning av den upplevda tryggheten gå att avläsa i trygghetsmätningar och medborgardialoger."
+    );
     assert_eq!(p2022.follow_up.final_report_year, Year::new(2023).unwrap());
     assert_eq!(p2022.commitments, p2021.commitments);
     assert!(p2021.continue_into(Year::new(2021).unwrap()).is_err());

@@ -4,7 +4,7 @@
 //! `lofte promise import` reads: what comes out can go back in.
 
 use axum::extract::{Path, State};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Extension, Json};
 use lofte_db::{Tenant, Visibility};
 use lofte_domain::exchange::{
@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, log_activities, list_follow_ups, get_survey, get_outcome),
+    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, list_follow_ups, get_survey, get_outcome),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -92,6 +92,11 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/promises/{year}",
             Public,
             get(get_promise),
+        )
+        .put(
+            "/v1/municipalities/{code}/promises/{year}",
+            Policy::InMunicipality(Permission::EditPromise),
+            put(replace_promise),
         )
         .post(
             "/v1/municipalities/{code}/activities",
@@ -400,7 +405,7 @@ async fn create_promise(
 ) -> Result<
     (
         axum::http::StatusCode,
-        [(axum::http::HeaderName, String); 1],
+        [(axum::http::HeaderName, String); 2],
         Json<PromiseDocument>,
     ),
     ApiError,
@@ -420,9 +425,96 @@ async fn create_promise(
     );
     Ok((
         axum::http::StatusCode::CREATED,
-        [(axum::http::header::LOCATION, location)],
+        [
+            (axum::http::header::LOCATION, location),
+            (axum::http::header::ETAG, version_tag(stored.version)),
+        ],
         Json(PromiseDocument::from(&stored.promise)),
     ))
+}
+
+/// A promise's version as an entity tag: what `If-Match` sends back to replace it.
+fn version_tag(version: i32) -> String {
+    format!("\"{version}\"")
+}
+
+/// Replaces a draft with an edited document of the same years, if `If-Match` names the
+/// version it was edited from (the `ETag` of the response that created or last replaced
+/// it). Commitments are matched by position, so what links to the first ones keeps its
+/// link. Signed and public promises are never replaced: edit them in the staff area.
+#[utoipa::path(
+    put, path = "/api/v1/municipalities/{code}/promises/{year}", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("year" = i32, Path, description = "The draft's first year, e.g. 2022"),
+        ("If-Match" = String, Header, description = "The version edited from, e.g. \"3\"")
+    ),
+    request_body(content = PromiseDocument, content_type = "application/json"),
+    security(("api_token" = [])),
+    responses(
+        (status = 200, body = PromiseDocument, description = "Replaced; the new version is in ETag"),
+        (status = 401, body = ApiErrorBody, description = "No valid API token"),
+        (status = 403, body = ApiErrorBody, description = "The token does not reach this municipality or may not edit promises"),
+        (status = 404, body = ApiErrorBody, description = "No promise for that year"),
+        (status = 409, body = ApiErrorBody, description = "Someone saved another version in between"),
+        (status = 422, body = ApiErrorBody, description = "The document has errors, If-Match is missing, or the promise is not a draft")
+    )
+)]
+async fn replace_promise(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<([(axum::http::HeaderName, String); 1], Json<PromiseDocument>), ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let year: lofte_domain::Year = year.parse().map_err(|_| ApiError::NotFound(lang))?;
+    let stored = tenant
+        .promise_for_year(year, lofte_db::Visibility::All)
+        .await
+        .map_err(ApiError::internal(lang))?
+        .filter(|s| s.promise.years.first() == year)
+        .ok_or(ApiError::NotFound(lang))?;
+    let version = headers
+        .get(axum::http::header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .parse::<i32>()
+                .ok()
+        })
+        .ok_or_else(|| {
+            ApiError::Invalid(
+                lang,
+                vec![lofte_domain::FieldError::new(
+                    "If-Match",
+                    lofte_domain::Problem::Required,
+                )],
+            )
+        })?;
+    let body = utf8(lang, &body)?;
+    let promise = lofte_domain::exchange::parse_promise_json(body)
+        .map_err(|errors| ApiError::Invalid(lang, errors))?;
+    match tenant
+        .replace_draft(staff.actor, stored.id, Some(version), &promise)
+        .await
+        .map_err(ApiError::internal(lang))?
+    {
+        Ok(after) => Ok((
+            [(axum::http::header::ETAG, version_tag(after.version))],
+            Json(PromiseDocument::from(&after.promise)),
+        )),
+        Err(_) => Err(ApiError::Invalid(
+            lang,
+            vec![lofte_domain::FieldError::new(
+                "If-Match",
+                lofte_domain::Problem::StaleVersion,
+            )],
+        )),
+    }
 }
 
 /// The published promise that covers `year`, in the exchange format.

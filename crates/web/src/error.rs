@@ -282,7 +282,9 @@ impl IntoResponse for ApiError {
                 },
             ),
             ApiError::Invalid(lang, errors) => {
-                let conflict = errors.iter().any(|e| e.problem.code() == "promise-exists");
+                let conflict = errors
+                    .iter()
+                    .any(|e| matches!(e.problem.code(), "promise-exists" | "stale-version"));
                 let errors: Vec<ApiFieldError> = errors
                     .iter()
                     .map(|e| ApiFieldError {

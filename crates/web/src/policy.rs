@@ -68,6 +68,10 @@ impl Routes {
         self.add(Method::POST, path, policy, route)
     }
 
+    pub fn put(self, path: &'static str, policy: Policy, route: MethodRouter<AppState>) -> Self {
+        self.add(Method::PUT, path, policy, route)
+    }
+
     fn add(
         mut self,
         method: Method,

@@ -47,8 +47,8 @@ async fn setup() -> (
     (t, tenant, stored)
 }
 
-/// Links an input, a walk finding and a draft follow-up entry to commitment `id`.
-async fn link_everything_to(tenant: &lofte_db::Tenant, promise_id: i32, id: i32) {
+/// Links a published input and a walk finding to commitment `id`.
+async fn link_input_and_finding_to(tenant: &lofte_db::Tenant, id: i32) {
     let input = lofte_domain::citizen::InputFields {
         locality: "flen",
         category: "traffic",
@@ -104,6 +104,11 @@ async fn link_everything_to(tenant: &lofte_db::Tenant, promise_id: i32, id: i32)
         )
         .await
         .unwrap();
+}
+
+/// Links an input, a walk finding and a draft follow-up entry to commitment `id`.
+async fn link_everything_to(tenant: &lofte_db::Tenant, promise_id: i32, id: i32) {
+    link_input_and_finding_to(tenant, id).await;
     tenant
         .save_follow_up(
             Actor::System,
@@ -436,4 +441,65 @@ async fn only_a_draft_is_deleted_with_its_commitments_and_links() {
         .create_promise(Actor::System, &again)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_draft_is_replaced_by_an_edited_document_keeping_links_by_position() {
+    let (_t, tenant, stored) = setup().await;
+    let draft = stored
+        .promise
+        .continue_into(Year::new(2024).unwrap())
+        .unwrap();
+    let draft = tenant.create_promise(Actor::System, &draft).await.unwrap();
+    let [first, second, ..] = draft.commitment_ids[..] else {
+        panic!()
+    };
+    link_input_and_finding_to(&tenant, first).await;
+    link_input_and_finding_to(&tenant, second).await;
+
+    let mut edited = draft.promise.clone();
+    edited.title = Text::parse("Medborgarlöfte 2024, andra utkastet", 200).unwrap();
+    edited.commitments.truncate(1);
+    edited.commitments[0].text = Text::parse("A: att vandra i alla orter.", 500).unwrap();
+    // A stale version is a conflict; the current one replaces.
+    let stale = tenant
+        .replace_draft(Actor::System, draft.id, Some(draft.version + 3), &edited)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(matches!(stale, Refused::Conflict(_)));
+    let after = tenant
+        .replace_draft(Actor::System, draft.id, Some(draft.version), &edited)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        after.promise.title.as_str(),
+        "Medborgarlöfte 2024, andra utkastet"
+    );
+    assert_eq!(after.commitment_ids, [first]);
+    assert_eq!(texts(&after), ["A"]);
+    let kept = tenant.commitment_links(draft.id, first).await.unwrap();
+    assert_eq!((kept.inputs, kept.findings), (1, 1));
+    assert_eq!(
+        tenant
+            .commitment_links(draft.id, second)
+            .await
+            .unwrap()
+            .inputs,
+        0
+    );
+    // Another span, or a published promise, is not replaced.
+    let mut other_years = edited.clone();
+    other_years.years = lofte_domain::YearSpan::single(Year::new(2025).unwrap());
+    assert!(matches!(
+        tenant
+            .replace_draft(Actor::System, draft.id, None, &other_years)
+            .await,
+        Err(Error::Invalid(_))
+    ));
+    assert!(matches!(
+        tenant.replace_draft(Actor::System, stored.id, None, &stored.promise).await,
+        Err(Error::Invalid(e)) if e[0].problem == lofte_domain::Problem::NotADraft
+    ));
 }

@@ -263,6 +263,11 @@ pub fn routes(state: AppState) -> Routes {
             InMunicipality(Permission::EditPromise),
             post(promise::add_commitment),
         )
+        .get(
+            "/personal/kommun/{code}/{year}/kopiera",
+            InMunicipality(Permission::EditPromise),
+            get(promise::copy_page_get),
+        )
         .post(
             "/personal/kommun/{code}/{year}/kopiera",
             InMunicipality(Permission::EditPromise),

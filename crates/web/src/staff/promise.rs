@@ -1505,11 +1505,93 @@ pub async fn add_commitment(
 }
 
 /// Starts next year's promise as a draft copy of this one, linked to it.
+/// "Börja 2022 års löfte som en kopia": which commitments to carry over, all ticked.
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_copy.html")]
+pub struct CopyPage {
+    chrome: Chrome,
+    heading: String,
+    commitments: Field,
+    options: Vec<PlaceOption>,
+    summary: Vec<SummaryItem>,
+    action: String,
+    back: String,
+}
+
+fn copy_page(
+    lang: Lang,
+    staff: &Staff,
+    base: &str,
+    stored: &StoredPromise,
+    next: lofte_domain::Year,
+    ticked: Option<&[String]>,
+) -> CopyPage {
+    let heading = lang.t_args("staff-copy-next-year", &[("year", next.to_string())]);
+    let action = format!("{base}/kopiera");
+    let mut commitments = Field::new(lang, "commitments", "");
+    let mut summary = Vec::new();
+    if ticked.is_some_and(<[String]>::is_empty) {
+        let message = lang.t("copy-none-chosen");
+        commitments.error = Some(message.clone());
+        summary.push(SummaryItem {
+            field: "commitments".into(),
+            message,
+        });
+    }
+    CopyPage {
+        chrome: chrome(lang, staff, &action, heading.clone()),
+        heading,
+        options: stored
+            .promise
+            .commitments
+            .iter()
+            .zip(&stored.commitment_ids)
+            .enumerate()
+            .map(|(i, (c, id))| PlaceOption {
+                slug: id.to_string(),
+                name: format!("{}. {}", i + 1, c.text),
+                checked: ticked.is_none_or(|t| t.iter().any(|x| x.trim() == id.to_string())),
+            })
+            .collect(),
+        commitments,
+        summary,
+        action,
+        back: base.to_owned(),
+    }
+}
+
+pub async fn copy_page_get(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<CopyPage, PageError> {
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let next = stored
+        .promise
+        .years
+        .last()
+        .next()
+        .ok_or(PageError::NotFound { lang, detail: None })?;
+    let base = super::promise_href(&tenant, &stored);
+    Ok(copy_page(lang, &staff, &base, &stored, next, None))
+}
+
+#[derive(Deserialize, Default)]
+pub struct CopyForm {
+    /// Set by the copy page: then `commitments` lists the ones to carry over.
+    #[serde(default)]
+    chosen: Option<String>,
+    #[serde(default)]
+    commitments: Vec<String>,
+}
+
 pub async fn copy_to_next_year(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
+    axum_extra::extract::Form(form): axum_extra::extract::Form<CopyForm>,
 ) -> Result<Response, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let p = &stored.promise;
@@ -1519,9 +1601,27 @@ pub async fn copy_to_next_year(
         .next()
         .ok_or(PageError::NotFound { lang, detail: None })?;
     let target = format!("/personal/kommun/{}/{next}", tenant.municipality().code);
-    let draft = p
+    let mut draft = p
         .continue_into(next)
         .map_err(|_| PageError::NotFound { lang, detail: None })?;
+    if form.chosen.is_some() {
+        let keep: Vec<usize> = stored
+            .commitment_ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| form.commitments.iter().any(|c| c.trim() == id.to_string()))
+            .map(|(i, _)| i)
+            .collect();
+        if keep.is_empty() {
+            let base = super::promise_href(&tenant, &stored);
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                copy_page(lang, &staff, &base, &stored, next, Some(&form.commitments)),
+            )
+                .into_response());
+        }
+        draft.commitments = keep.iter().map(|i| p.commitments[*i].clone()).collect();
+    }
     match tenant.create_promise(staff.actor, &draft).await {
         // Already there (perhaps made by someone else a moment ago): show it.
         Ok(_) | Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&target).into_response()),

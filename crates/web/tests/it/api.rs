@@ -235,6 +235,80 @@ mod write {
     }
 
     #[tokio::test]
+    async fn a_draft_is_replaced_with_if_match_and_a_public_promise_is_not() {
+        let app = spawn_app().await;
+        let katrineholm = lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+        );
+        let (_, token) = token(&app, katrineholm, Role::Coordinator).await;
+        let mut doc = katrineholm_2024();
+        doc["status"] = "draft".into();
+        let created = post(&app, "0483", Some(&token), &doc).await;
+        assert_eq!(created.status(), 201);
+        assert_eq!(created.headers()["etag"], "\"1\"");
+        let put = |body: serde_json::Value, if_match: Option<&str>| {
+            let mut r = app
+                .client
+                .put(format!(
+                    "{}/api/v1/municipalities/0483/promises/2024",
+                    app.address
+                ))
+                .bearer_auth(&token)
+                .json(&body);
+            if let Some(v) = if_match {
+                r = r.header("If-Match", v);
+            }
+            r.send()
+        };
+        doc["title"] = "Medborgarlöfte 2024, reviderat".into();
+        // Without If-Match: refused, naming it.
+        let r = put(doc.clone(), None).await.unwrap();
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["errors"][0]["path"], "If-Match");
+        // With the version it was edited from: replaced, with the next version.
+        let r = put(doc.clone(), Some("\"1\"")).await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["etag"], "\"2\"");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["title"], "Medborgarlöfte 2024, reviderat");
+        // The same old version again: a conflict, nothing changed.
+        doc["title"] = "Ett tredje namn".into();
+        let r = put(doc.clone(), Some("\"1\"")).await.unwrap();
+        assert_eq!(r.status(), 409);
+        // Published through the workflow, it is no longer replaced.
+        let tenant = app
+            .database
+            .db
+            .tenant(&lofte_domain::MunicipalityCode::parse("0483").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let stored = tenant
+            .promise_for_year(
+                lofte_domain::Year::new(2024).unwrap(),
+                lofte_db::Visibility::All,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        tenant
+            .set_status(
+                lofte_db::Actor::System,
+                stored.id,
+                stored.version,
+                lofte_domain::PromiseStatus::Signed,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let r = put(doc, Some("\"3\"")).await.unwrap();
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["errors"][0]["code"], "not-a-draft");
+    }
+
+    #[tokio::test]
     async fn a_coordinator_token_stores_a_promise_once() {
         let app = spawn_app().await;
         let katrineholm = lofte_db::OrganisationRef::Municipality(

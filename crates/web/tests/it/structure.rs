@@ -302,3 +302,67 @@ async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
         1
     );
 }
+
+#[tokio::test]
+async fn next_years_draft_carries_over_the_chosen_commitments() {
+    let app = spawn_app().await;
+    let cookie = coordinator(&app).await;
+    let p = stored(&app, 2021).await.unwrap();
+    let page = app
+        .page_as("/personal/kommun/0482/2021/kopiera", &cookie)
+        .await;
+    assert_eq!(
+        texts(&page, "h1"),
+        ["Börja 2022 års löfte som en kopia av detta"]
+    );
+    let ticked = page
+        .select(&scraper::Selector::parse("input[name=commitments][checked]").unwrap())
+        .count();
+    assert_eq!(ticked, p.commitment_ids.len(), "all ticked to begin with");
+    // None chosen: asked again, nothing created.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2021/kopiera",
+        &[("chosen", "1")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let again = Html::parse_document(&r.text().await.unwrap());
+    assert!(
+        texts(&again, ".error-summary")
+            .join(" ")
+            .contains("Välj minst ett åtagande")
+    );
+    assert!(stored(&app, 2022).await.is_none());
+    // Two chosen: the draft has those two, in order, and the moved title and goal.
+    let (a, b) = (
+        p.commitment_ids[0].to_string(),
+        p.commitment_ids[5].to_string(),
+    );
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2021/kopiera",
+        &[("chosen", "1"), ("commitments", &b), ("commitments", &a)],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let draft = stored(&app, 2022).await.unwrap();
+    assert_eq!(
+        draft.promise.commitments,
+        [
+            p.promise.commitments[0].clone(),
+            p.promise.commitments[5].clone()
+        ]
+    );
+    assert_eq!(draft.promise.title.as_str(), "Medborgarlöfte 2022");
+    assert!(
+        draft
+            .promise
+            .outcome_goal
+            .text
+            .as_str()
+            .starts_with("År 2023 ska")
+    );
+}
