@@ -364,6 +364,19 @@ impl Tenant {
                 },
             )]));
         }
+        // Signed means signed by someone on a day: both are shown to residents.
+        if to == PromiseStatus::Signed {
+            let mut missing = Vec::new();
+            if before.promise.signed_on.is_none() {
+                missing.push(FieldError::new("signed_on", Problem::NeededToSign));
+            }
+            if before.promise.signatories.is_empty() {
+                missing.push(FieldError::new("signatories", Problem::NeededToSign));
+            }
+            if !missing.is_empty() {
+                return Err(Error::Invalid(missing));
+            }
+        }
         let updated = promise::Entity::update_many()
             .col_expr(promise::Column::Status, Expr::value(to.as_str()))
             .col_expr(promise::Column::Version, Expr::value(expected_version + 1))

@@ -231,17 +231,36 @@ async fn the_workflow_moves_one_step_at_a_time() {
         .await
         .unwrap()
         .unwrap();
-    let draft = p2021
+    let mut draft = p2021
         .promise
         .continue_into(Year::new(2022).unwrap())
         .unwrap();
-    let draft = flen.create_promise(Actor::System, &draft).await.unwrap();
+    let unsigned = flen.create_promise(Actor::System, &draft).await.unwrap();
     use lofte_domain::PromiseStatus::*;
     assert!(matches!(
-        flen.set_status(Actor::System, draft.id, draft.version, Published)
+        flen.set_status(Actor::System, unsigned.id, unsigned.version, Published)
             .await,
         Err(Error::Invalid(_))
     ));
+    // Not signed until the day and the signatories are there.
+    let Err(Error::Invalid(missing)) = flen
+        .set_status(Actor::System, unsigned.id, unsigned.version, Signed)
+        .await
+    else {
+        panic!("signed without a date or signatories")
+    };
+    let paths: Vec<&str> = missing.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["signed_on", "signatories"]);
+    draft.signed_on = chrono::NaiveDate::from_ymd_opt(2022, 2, 1);
+    draft.signatories = vec![lofte_domain::promise::Signatory {
+        name: lofte_domain::Text::parse("Anna Andersson", 100).unwrap(),
+        role: lofte_domain::Text::parse("kommunstyrelsens ordförande", 100).unwrap(),
+    }];
+    let draft = flen
+        .update_promise(Actor::System, unsigned.id, unsigned.version, &draft)
+        .await
+        .unwrap()
+        .unwrap();
     let signed = flen
         .set_status(Actor::System, draft.id, draft.version, Signed)
         .await

@@ -243,6 +243,10 @@ pub enum Problem {
     /// A change only a draft allows (replacing, deleting) asked of a signed or public
     /// promise.
     NotADraft,
+    /// Marking a promise as signed without the date or the signatories.
+    NeededToSign,
+    /// A signatory line without the comma between name and role.
+    Signatory,
 }
 
 impl Problem {
@@ -320,6 +324,8 @@ impl Problem {
             Problem::WrongType { .. } => "wrong-type",
             Problem::DateTime => "date-time",
             Problem::NotADraft => "not-a-draft",
+            Problem::NeededToSign => "needed-to-sign",
+            Problem::Signatory => "signatory",
         }
     }
 
@@ -418,7 +424,9 @@ impl Problem {
             | Problem::WrongPassword
             | Problem::EmptyHours
             | Problem::DateTime
-            | Problem::NotADraft => vec![],
+            | Problem::NotADraft
+            | Problem::NeededToSign
+            | Problem::Signatory => vec![],
         }
     }
 }

@@ -367,6 +367,22 @@ impl Promise {
         self.commitments.iter().filter(move |c| &c.party == party)
     }
 
+    /// The commitments' indices in the order the page shows them: grouped by party, the
+    /// parties in the order of their first commitment, each party's in written order.
+    /// Reports number commitments in this order, so "3" is the same commitment on both.
+    pub fn page_order(&self) -> Vec<usize> {
+        self.parties()
+            .iter()
+            .flat_map(|party| {
+                self.commitments
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, c)| &c.party == party)
+                    .map(|(i, _)| i)
+            })
+            .collect()
+    }
+
     /// The parties that have commitments, in the order the page shows them.
     pub fn parties(&self) -> Vec<Party> {
         let mut parties: Vec<Party> = Vec::new();

@@ -493,3 +493,39 @@ fn scope_and_conditions_combine() {
         Err(Exclusion::OutsideMonths)
     );
 }
+
+#[test]
+fn commitments_are_numbered_in_the_pages_order_grouped_by_party() {
+    // Written interleaved: together, police, together, municipality, police.
+    let json = TWO_YEARS.replace(
+        r#""commitments": ["#,
+        r#""commitments": [
+    { "party": "together", "kind": "process", "text": "att ses varje månad." },"#,
+    );
+    let p = parse_promise_json(&json).unwrap();
+    let parties: Vec<&Party> = p
+        .page_order()
+        .iter()
+        .map(|i| &p.commitments[*i].party)
+        .collect();
+    // The page shows each party's commitments together, parties in order of first
+    // appearance (police first here), each party's in written order.
+    let mut seen: Vec<&Party> = Vec::new();
+    for party in &parties {
+        if seen.last() != Some(party) {
+            assert!(
+                !seen.contains(party),
+                "{party:?} comes back after another party"
+            );
+            seen.push(party);
+        }
+    }
+    assert_eq!(p.page_order().len(), p.commitments.len());
+    assert_eq!(p.page_order()[0], 0);
+    let together: Vec<usize> = p
+        .page_order()
+        .into_iter()
+        .filter(|i| p.commitments[*i].party == Party::Together)
+        .collect();
+    assert_eq!(together, [0, 2, 6]);
+}

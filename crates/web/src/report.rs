@@ -270,8 +270,10 @@ fn build(
 
     let mut summary = Vec::new();
     let mut commitments = Vec::new();
-    for (index, (c, id)) in p.commitments.iter().zip(&stored.commitment_ids).enumerate() {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+    // In the promise page's order (by party), numbered so.
+    for (place, index) in p.page_order().into_iter().enumerate() {
+        let (c, id) = (&p.commitments[index], &stored.commitment_ids[index]);
+        let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
         let entry = published.entries.iter().find(|e| e.commitment_id == *id);
         let figures: Option<CommitmentProgress> = entry
             .and_then(|e| e.figures.as_deref())

@@ -494,18 +494,18 @@ impl PromiseForm {
                 }
             },
         };
-        let signatories = self
-            .signatories
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let (name, role) = l.split_once(',').unwrap_or((l, ""));
-                SignatoryDocument {
+        let mut signatories = Vec::new();
+        for line in self.signatories.lines().filter(|l| !l.trim().is_empty()) {
+            match line.split_once(',') {
+                Some((name, role)) => signatories.push(SignatoryDocument {
                     name: name.trim().to_owned(),
                     role: role.trim().to_owned(),
-                }
-            })
-            .collect();
+                }),
+                // Without the comma there is no role: say how to write it, once.
+                None if errors.iter().any(|e| e.path == "signatories") => {}
+                None => errors.push(FieldError::new("signatories", Problem::Signatory)),
+            }
+        }
         let mut doc = PromiseDocument::from(stored);
         doc.title = self.title.clone();
         doc.aim = self.aim.clone();
@@ -1728,6 +1728,23 @@ pub async fn set_status(
             vec![lang.t(&format!("status-{}", conflict.current.status.as_str()))],
             conflict.current_version,
         )),
+        // Not signable yet: the form where the date and the signatories are filled in,
+        // saying so on both fields.
+        Err(lofte_db::Error::Invalid(errors))
+            if errors.iter().any(|e| e.problem == Problem::NeededToSign) =>
+        {
+            let heading = lang.t_args(
+                "edit-promise-title",
+                &[("title", stored.promise.title.to_string())],
+            );
+            let form = PromiseForm::from_promise(&stored.promise, stored.version);
+            let indicators = survey_indicators(lang, &tenant).await?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                promise_edit_page(lang, &staff, &base, heading, &form, &errors, &indicators),
+            )
+                .into_response())
+        }
         // A step the workflow does not allow from here: show the page as it is.
         Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
         Err(e) => Err(PageError::internal(lang)(e)),

@@ -261,6 +261,8 @@ mod write {
             r.send()
         };
         doc["title"] = "Medborgarlöfte 2024, reviderat".into();
+        doc["signed_on"] = "2024-01-15".into();
+        doc["signatories"] = serde_json::json!([{ "name": "Anna Andersson", "role": "kommunstyrelsens ordförande" }]);
         // Without If-Match: refused, naming it.
         let r = put(doc.clone(), None).await.unwrap();
         assert_eq!(r.status(), 422);

@@ -663,7 +663,73 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
     );
 
     let cookie = sign_in(&app.address, &email, &password).await.unwrap();
-    for (version, to) in [("1", "signed"), ("2", "published")] {
+    // Not signable without the day and who signed: the edit form says so on both.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2022/status",
+        &[("version", "1"), ("to", "signed")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let form = Html::parse_document(&r.text().await.unwrap());
+    let errors = texts(&form, ".field-error");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with("Fyll i det här innan löftet markeras som undertecknat"))
+    );
+    // A signatory without the comma between name and role is explained, not "empty".
+    let (aim, goal, focus) = (
+        draft.aim.to_string(),
+        draft.outcome_goal.text.to_string(),
+        draft
+            .focus_areas
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let edit = |signatories: &'static str| {
+        let cookie = cookie.clone();
+        let address = app.address.clone();
+        let (aim, goal, focus) = (aim.clone(), goal.clone(), focus.clone());
+        async move {
+            post_form(
+                &address,
+                &cookie,
+                "/personal/kommun/0482/2022/andra",
+                &[
+                    ("version", "1"),
+                    ("title", "Medborgarlöfte 2022"),
+                    ("aim", aim.as_str()),
+                    ("focus_areas", focus.as_str()),
+                    ("outcome_text", goal.as_str()),
+                    ("outcome_measured_in", "2023"),
+                    ("follow_up_internal", "tertial"),
+                    ("final_report_year", "2023"),
+                    ("final_report_quarter", "1"),
+                    ("signed_on", "2022-02-01"),
+                    ("signatories", signatories),
+                ],
+            )
+            .await
+        }
+    };
+    let r = edit("Anna Andersson kommunstyrelsens ordförande").await;
+    assert_eq!(r.status(), 422);
+    let form = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&form, "#signatories-error"),
+        [
+            "Skriv namn och roll åtskilda av ett kommatecken, en person per rad, till exempel: Anna Andersson, kommunstyrelsens ordförande"
+        ]
+    );
+    let r =
+        edit("Anna Andersson, kommunstyrelsens ordförande\nPer Polis, lokalpolisområdeschef").await;
+    assert_eq!(r.status(), 303);
+    for (version, to) in [("2", "signed"), ("3", "published")] {
         let r = post_form(
             &app.address,
             &cookie,
@@ -691,7 +757,7 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
         &cookie,
         "/personal/kommun/0482/2022/andra",
         &[
-            ("version", "3"),
+            ("version", "4"),
             ("title", "Medborgarlöfte 2022: tryggare tillsammans"),
             ("aim", "Ökad trygghet i hela kommunen."),
             ("focus_areas", "Ungdomar\nTrafiksäkerhet"),
