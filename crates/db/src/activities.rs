@@ -92,6 +92,130 @@ pub const COLUMNS: [&str; 9] = [
 ];
 const REQUIRED: [&str; 3] = ["type", "performer", "date"];
 
+/// Other names for [`COLUMNS`], as Swedish spreadsheets and other systems head them
+/// (compared in lower case).
+const COLUMN_ALIASES: [(&str, &[&str]); 9] = [
+    (
+        "external_id",
+        &[
+            "id",
+            "externt id",
+            "externt_id",
+            "ärendenummer",
+            "ärende-id",
+        ],
+    ),
+    (
+        "type",
+        &[
+            "typ",
+            "aktivitet",
+            "aktivitetstyp",
+            "activity",
+            "activity type",
+        ],
+    ),
+    (
+        "performer",
+        &["utförare", "utförd av", "part", "genomförd av"],
+    ),
+    ("date", &["datum", "dag"]),
+    ("time", &["tid", "klockslag", "starttid", "start"]),
+    (
+        "duration_minutes",
+        &[
+            "minuter",
+            "längd",
+            "längd (min)",
+            "varaktighet",
+            "tid (min)",
+            "duration",
+            "minutes",
+        ],
+    ),
+    ("place", &["plats", "ort", "område"]),
+    ("participants", &["deltagare", "antal deltagare", "antal"]),
+    (
+        "note",
+        &["anteckning", "kommentar", "notering", "anmärkning"],
+    ),
+];
+
+/// Which of [`COLUMNS`] a header names, by its own name or an alias.
+fn column_of(header: &str) -> Option<usize> {
+    let header = header.trim().trim_start_matches('\u{feff}').trim();
+    COLUMNS.iter().position(|c| *c == header).or_else(|| {
+        let lower = header.to_lowercase();
+        COLUMNS.iter().position(|c| *c == lower).or_else(|| {
+            COLUMN_ALIASES
+                .iter()
+                .find(|(_, aliases)| aliases.contains(&lower.as_str()))
+                .and_then(|(c, _)| COLUMNS.iter().position(|x| x == c))
+        })
+    })
+}
+
+/// The words a file may use for the municipality's types and places besides their
+/// codes: built-in types' Swedish and English words, the municipality's own types'
+/// names, and places' names. Built once per import; codes are looked up without
+/// allocating, words in lower case.
+struct Vocabulary {
+    types: FastMap<String, ActivityTypeCode>,
+    places: FastMap<String, PlaceSlug>,
+}
+
+impl Vocabulary {
+    fn new(catalogue: &ActivityCatalogue, places: &[lofte_domain::Place]) -> Self {
+        let mut types = FastMap::default();
+        for (code, words) in lofte_domain::activity::BUILTIN_TYPE_WORDS {
+            if let Some(t) = catalogue.get(code) {
+                for word in words {
+                    types.insert((*word).to_owned(), t.code.clone());
+                }
+            }
+        }
+        for t in catalogue.types() {
+            types.insert(t.code.to_string(), t.code.clone());
+            if let Some(names) = &t.names {
+                for name in [
+                    &names.sv_one,
+                    &names.sv_other,
+                    &names.en_one,
+                    &names.en_other,
+                ] {
+                    types.insert(name.as_str().to_lowercase(), t.code.clone());
+                }
+            }
+        }
+        let places = places
+            .iter()
+            .flat_map(|p| {
+                [
+                    (p.slug.to_string(), p.slug.clone()),
+                    (p.name.as_str().to_lowercase(), p.slug.clone()),
+                ]
+            })
+            .collect();
+        Vocabulary { types, places }
+    }
+
+    /// The type a cell names: its code (no allocation), or a word for it.
+    fn type_code(&self, raw: &str) -> Option<ActivityTypeCode> {
+        self.types
+            .get(raw)
+            .or_else(|| self.types.get(&raw.to_lowercase()))
+            .cloned()
+    }
+
+    /// The place a cell names: its slug (no allocation), or its name.
+    fn place(&self, raw: &str) -> Option<PlaceSlug> {
+        self.places
+            .get(raw)
+            .or_else(|| self.places.get(&raw.to_lowercase()))
+            .cloned()
+    }
+}
+
 /// Rows per INSERT: well under SQLite's bind-parameter limit.
 const BATCH: usize = 500;
 
@@ -322,6 +446,10 @@ struct CsvRows<R> {
     index: [Option<usize>; 9],
     places: FastSet<String>,
     types: ActivityCatalogue,
+    words: Vocabulary,
+    /// The file's own name for each of [`COLUMNS`] ("Plats" for `place`), for its
+    /// problems.
+    headers: [String; 9],
 }
 
 impl<R: Read> CsvRows<R> {
@@ -357,7 +485,7 @@ impl<R: Read> CsvRows<R> {
             }
             let line = record.position().map_or(0, |p| p.line());
             seen_rows += 1;
-            let parsed = parse_record(&record, &self.index).and_then(|a| {
+            let parsed = parse_record(&record, &self.index, &self.words).and_then(|a| {
                 let problems = check_activity(&a, &self.places, &self.types);
                 if problems.is_empty() {
                     Ok(a)
@@ -381,9 +509,13 @@ impl<R: Read> CsvRows<R> {
                     batch.clear();
                     for (column, problem) in problems {
                         if errors.len() < MAX_LISTED {
+                            let named = COLUMNS
+                                .iter()
+                                .position(|c| *c == column)
+                                .map_or(column, |i| self.headers[i].as_str());
                             errors.push(CellError {
                                 line,
-                                column: column.to_owned(),
+                                column: named.to_owned(),
                                 problem,
                             });
                         }
@@ -579,6 +711,7 @@ fn parse_with<T>(
 fn parse_record(
     record: &csv::StringRecord,
     index: &[Option<usize>; 9],
+    words: &Vocabulary,
 ) -> std::result::Result<NewActivity, Vec<(&'static str, Problem)>> {
     let cell = |name: &str| -> &str {
         let i = COLUMNS
@@ -602,12 +735,21 @@ fn parse_record(
     };
     let (raw_type, raw_performer, raw_date) =
         (required("type"), required("performer"), required("date"));
-    let activity_type = raw_type.and_then(|t| match ActivityTypeCode::parse(t) {
-        Ok(code) => Some(code),
-        Err(p) => {
-            problems.push(("type", p));
-            None
-        }
+    let activity_type = raw_type.and_then(|t| match words.type_code(t) {
+        Some(code) => Some(code),
+        None => match ActivityTypeCode::parse(t) {
+            Ok(code) => Some(code),
+            // Not a code's form either: a word no type has.
+            Err(_) => {
+                problems.push((
+                    "type",
+                    Problem::UnknownActivityType {
+                        value: t.to_owned(),
+                    },
+                ));
+                None
+            }
+        },
     });
     let performer = raw_performer.and_then(|p| match Performer::parse(p) {
         Ok(p) => Some(p),
@@ -656,10 +798,15 @@ fn parse_record(
     let participants = number("participants", 0, 100_000);
     let place = match cell("place") {
         "" => None,
-        p => match PlaceSlug::parse(p) {
-            Ok(slug) => Some(slug),
-            Err(e) => {
-                problems.push(("place", e));
+        p => match words.place(p) {
+            Some(slug) => Some(slug),
+            None => {
+                problems.push((
+                    "place",
+                    Problem::UnknownPlace {
+                        value: p.to_owned(),
+                    },
+                ));
                 None
             }
         },
@@ -876,9 +1023,28 @@ impl Tenant {
         actor: Actor,
         input: impl Read,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
-        let places = self.place_slugs().await?;
+        let known_places = self.db().places(&self.municipality().code).await?;
+        let places: FastSet<String> = known_places.iter().map(|p| p.slug.to_string()).collect();
         let (types, ids) = self.activity_types_and_ids(self.db().conn()).await?;
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+        let words = Vocabulary::new(&types, &known_places);
+        // Swedish spreadsheet programs save with semicolons: the header line says which.
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
+        let delimiter = match std::io::BufRead::fill_buf(&mut input) {
+            Ok(head) => {
+                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+                let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
+                if count(b';') > count(b',') {
+                    b';'
+                } else {
+                    b','
+                }
+            }
+            Err(_) => b',',
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(input);
         let headers = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
@@ -895,7 +1061,14 @@ impl Tenant {
         let mut index: [Option<usize>; 9] = [None; 9];
         for (col, name) in headers.iter().enumerate() {
             let name = name.trim().trim_start_matches('\u{feff}');
-            match COLUMNS.iter().position(|c| *c == name) {
+            match column_of(name) {
+                Some(i) if index[i].is_some() => errors.push(CellError {
+                    line: 1,
+                    column: name.to_owned(),
+                    problem: Problem::Duplicate {
+                        value: COLUMNS[i].to_owned(),
+                    },
+                }),
                 Some(i) => index[i] = Some(col),
                 None => errors.push(CellError {
                     line: 1,
@@ -919,11 +1092,19 @@ impl Tenant {
             errors.truncate(MAX_LISTED);
             return Ok(Err(errors));
         }
+        let names: [String; 9] = std::array::from_fn(|i| {
+            index[i]
+                .and_then(|col| headers.get(col))
+                .map(|h| h.trim().trim_start_matches('\u{feff}').trim().to_owned())
+                .unwrap_or_else(|| COLUMNS[i].to_owned())
+        });
         let rows = CsvRows {
             reader,
             index,
             places,
             types,
+            words,
+            headers: names,
         };
         let added_by = (actor, false, Utc::now());
         let outcome = if self.db().is_sqlite() {

@@ -88,12 +88,101 @@ concern_visit,municipality,2021-03-01,,,Namn på barnet
     );
 }
 
+/// As a Swedish spreadsheet program saves an export of another system: a byte-order
+/// mark, semicolons, Swedish column names, words for types and performers, and places
+/// by their names.
+#[tokio::test]
+async fn a_swedish_spreadsheet_export_is_read_as_it_is() {
+    let t = fresh_database().await;
+    let flen = flen(&t).await;
+    let file = "\u{feff}Ärendenummer;Aktivitet;Utförare;Datum;Tid;Minuter;Plats;Antal deltagare;Kommentar\n\
+                R-1;Trafikkontroll;Polisen;2021-03-01;07:30;20;Malmköping;;\n\
+                R-2;fotpatrull;polis;2021-03-02;21:00;15;Flens centrum;;Lugnt, inga händelser\n\
+                R-3;Trygg vuxen;Kommunen;2021-03-05;19:00;;flen;12;\n";
+    let summary = flen
+        .import_activities_csv(Actor::System, file.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(summary.added, 3);
+    let records = flen
+        .activity_records(lofte_domain::YearSpan::single(Year::new(2021).unwrap()))
+        .await
+        .unwrap();
+    let mut mine: Vec<_> = records.iter().filter(|r| !r.synthetic).collect();
+    mine.sort_by_key(|r| r.started_at);
+    let ours: Vec<(String, String, Option<String>, Option<u32>)> = mine
+        .iter()
+        .map(|r| {
+            (
+                r.activity_type.to_string(),
+                r.performer.as_string(),
+                r.place.clone(),
+                r.participants,
+            )
+        })
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            (
+                "traffic_control".into(),
+                "police".into(),
+                Some("malmkoping".into()),
+                None
+            ),
+            (
+                "foot_patrol".into(),
+                "police".into(),
+                Some("flen-centrum".into()),
+                None
+            ),
+            (
+                "trygg_vuxen".into(),
+                "municipality".into(),
+                Some("flen".into()),
+                Some(12)
+            ),
+        ]
+    );
+    // Problems are named by the file's own column names; an unknown place by its name.
+    let bad = "Aktivitet;Utförare;Datum;Plats\nTrafikkontroll;Polisen;2021-03-01;Väg 315\nTeparty;Polisen;2021-03-01;\n";
+    let errors = flen
+        .import_activities_csv(Actor::System, bad.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+    let found: Vec<(u64, &str, &Problem)> = errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), &e.problem))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                2,
+                "Plats",
+                &Problem::UnknownPlace {
+                    value: "Väg 315".into()
+                }
+            ),
+            (
+                3,
+                "Aktivitet",
+                &Problem::UnknownActivityType {
+                    value: "Teparty".into()
+                }
+            ),
+        ]
+    );
+}
+
 #[tokio::test]
 async fn a_wrong_or_missing_column_is_named() {
     let t = fresh_database().await;
     let flen = flen(&t).await;
     let errors = flen
-        .import_activities_csv(Actor::System, "typ,performer,datum\n".as_bytes())
+        .import_activities_csv(Actor::System, "art,performer,when,Typ\n".as_bytes())
         .await
         .unwrap()
         .unwrap_err();
@@ -104,9 +193,8 @@ async fn a_wrong_or_missing_column_is_named() {
     assert_eq!(
         found,
         vec![
-            (1, "typ", "unknown-column"),
-            (1, "datum", "unknown-column"),
-            (1, "type", "missing-column"),
+            (1, "art", "unknown-column"),
+            (1, "when", "unknown-column"),
             (1, "date", "missing-column")
         ]
     );

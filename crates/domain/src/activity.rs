@@ -32,6 +32,74 @@ pub const BUILTIN_ACTIVITY_TYPES: [&str; 11] = [
     "other",
 ];
 
+/// Words other systems and spreadsheets write for the built-in types (Swedish and
+/// English, singular and plural, lower case): an import reads them as the codes.
+pub const BUILTIN_TYPE_WORDS: [(&str, &[&str]); 11] = [
+    (
+        "traffic_control",
+        &[
+            "trafikkontroll",
+            "trafikkontroller",
+            "traffic control",
+            "traffic controls",
+        ],
+    ),
+    (
+        "foot_patrol",
+        &["fotpatrull", "fotpatruller", "foot patrol", "foot patrols"],
+    ),
+    (
+        "bicycle_patrol",
+        &[
+            "cykelpatrull",
+            "cykelpatruller",
+            "bicycle patrol",
+            "bicycle patrols",
+        ],
+    ),
+    (
+        "safety_walk",
+        &[
+            "trygghetsvandring",
+            "trygghetsvandringar",
+            "safety walk",
+            "safety walks",
+        ],
+    ),
+    (
+        "trygg_vuxen",
+        &[
+            "trygg vuxen",
+            "trygg vuxen-aktivitet",
+            "trygg vuxen-aktiviteter",
+        ],
+    ),
+    (
+        "parenting_support",
+        &["föräldraskapsstöd", "föräldrastöd", "parenting support"],
+    ),
+    (
+        "andt_activity",
+        &["andt-insats", "andt-insatser", "andt", "andt activity"],
+    ),
+    (
+        "licensing_inspection",
+        &[
+            "tillsyn",
+            "tillsyn alkohol/tobak",
+            "alkoholtillsyn",
+            "tobakstillsyn",
+            "alcohol/tobacco inspection",
+        ],
+    ),
+    ("concern_visit", &["orosbesök", "concern visit"]),
+    (
+        "citizen_dialogue",
+        &["medborgardialog", "medborgardialoger", "citizen dialogue"],
+    ),
+    ("other", &["annat", "övrigt", "other"]),
+];
+
 /// Built-in types about identifiable minors (orosbesök): only counts may be recorded,
 /// never names or case details, so they take no free-text note.
 pub const BUILTIN_COUNTS_ONLY: [&str; 1] = ["concern_visit"];

@@ -530,16 +530,32 @@ impl NewActivity {
 }
 
 impl Performer {
+    /// Reads "police", "municipality" or "partner:NAME", and the words other systems
+    /// write for them ("Polisen", "polis", "Kommunen", "kommun", "partner: NAME").
     pub fn parse(raw: &str) -> Result<Performer, crate::problem::Problem> {
-        match raw.trim() {
-            "police" | "polisen" => Ok(Performer::Police),
-            "municipality" | "kommunen" => Ok(Performer::Municipality),
-            other => match other.split_once(':') {
-                Some(("partner", name)) if !name.trim().is_empty() => {
+        let trimmed = raw.trim();
+        // The codes themselves without allocating: an import reads one per row.
+        match trimmed {
+            "police" => return Ok(Performer::Police),
+            "municipality" => return Ok(Performer::Municipality),
+            _ => {}
+        }
+        let word = trimmed.to_lowercase();
+        match word.as_str() {
+            "police" | "polisen" | "polis" => Ok(Performer::Police),
+            "municipality" | "kommunen" | "kommun" => Ok(Performer::Municipality),
+            _ => match trimmed.split_once(':') {
+                Some((tag, name))
+                    if matches!(
+                        tag.trim().to_lowercase().as_str(),
+                        "partner" | "samverkanspart"
+                    ) && !name.trim().is_empty() =>
+                {
                     Ok(Performer::Partner(name.trim().to_owned()))
                 }
-                _ => Err(crate::problem::Problem::Slug {
+                _ => Err(crate::problem::Problem::NotOneOf {
                     value: raw.to_owned(),
+                    allowed: "police (polisen), municipality (kommunen), partner:NAMN".to_owned(),
                 }),
             },
         }

@@ -569,7 +569,9 @@ async fn a_form_with_problems_shows_them_on_their_fields_and_saves_nothing() {
     let html = Html::parse_document(&r.text().await.unwrap());
     assert_eq!(
         texts(&html, "#scope_places-error"),
-        ["Platsen ”ingenstans” finns inte i kommunen."]
+        [
+            "Platsen ”ingenstans” finns inte i kommunen. Lägg till den under Platser i personalområdet (eller med lofte municipality import) och försök igen."
+        ]
     );
 }
 
