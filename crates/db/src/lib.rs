@@ -16,6 +16,7 @@ mod entity;
 mod follow_ups;
 mod migration;
 mod municipalities;
+mod places;
 mod promises;
 pub mod safety_walks;
 mod structure;

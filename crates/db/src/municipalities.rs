@@ -253,6 +253,16 @@ impl Db {
                         .map(PlaceSlug::parse)
                         .transpose()
                         .map_err(|_| corrupt())?,
+                    shape: p
+                        .shape
+                        .as_deref()
+                        .map(|json| {
+                            serde_json::from_str(json)
+                                .ok()
+                                .and_then(|g| lofte_domain::PlaceShape::from_geojson(&g).ok())
+                                .ok_or_else(corrupt)
+                        })
+                        .transpose()?,
                 })
             })
             .collect()
@@ -319,32 +329,7 @@ impl Db {
                 .await?;
         }
         for p in &profile.places {
-            let row = place::ActiveModel {
-                municipality_code: Set(code.to_owned()),
-                slug: Set(p.slug.to_string()),
-                name: Set(p.name.to_string()),
-                kind: Set(p.kind.as_str().to_owned()),
-                lat: Set(p.coordinates.lat()),
-                lon: Set(p.coordinates.lon()),
-                outlying: Set(p.outlying),
-                within_slug: Set(p.within.as_ref().map(ToString::to_string)),
-                ..Default::default()
-            };
-            place::Entity::insert(row)
-                .on_conflict(
-                    OnConflict::columns([place::Column::MunicipalityCode, place::Column::Slug])
-                        .update_columns([
-                            place::Column::Name,
-                            place::Column::Kind,
-                            place::Column::Lat,
-                            place::Column::Lon,
-                            place::Column::Outlying,
-                            place::Column::WithinSlug,
-                        ])
-                        .to_owned(),
-                )
-                .exec_without_returning(&txn)
-                .await?;
+            upsert_place(&txn, code, p).await?;
         }
         crate::editing::audit(
             &txn,
@@ -370,6 +355,39 @@ impl Db {
         txn.commit().await?;
         Ok(())
     }
+}
+
+/// Inserts a place, or updates the one with its slug.
+pub(crate) async fn upsert_place(conn: &impl ConnectionTrait, code: &str, p: &Place) -> Result<()> {
+    let row = place::ActiveModel {
+        municipality_code: Set(code.to_owned()),
+        slug: Set(p.slug.to_string()),
+        name: Set(p.name.to_string()),
+        kind: Set(p.kind.as_str().to_owned()),
+        lat: Set(p.coordinates.lat()),
+        lon: Set(p.coordinates.lon()),
+        outlying: Set(p.outlying),
+        within_slug: Set(p.within.as_ref().map(ToString::to_string)),
+        shape: Set(p.shape.as_ref().map(|s| s.to_geojson().to_string())),
+        ..Default::default()
+    };
+    place::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([place::Column::MunicipalityCode, place::Column::Slug])
+                .update_columns([
+                    place::Column::Name,
+                    place::Column::Kind,
+                    place::Column::Lat,
+                    place::Column::Lon,
+                    place::Column::Outlying,
+                    place::Column::WithinSlug,
+                    place::Column::Shape,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
 }
 
 async fn upsert_police_area(

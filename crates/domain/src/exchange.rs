@@ -13,7 +13,7 @@ use crate::activity::{ActivityTypeCode, MethodCode};
 use crate::calendar::{Quarter, Year, YearSpan};
 use crate::condition::{self, Hours, Measure, Per, When};
 use crate::municipality::MunicipalityCode;
-use crate::place::PlaceSlug;
+use crate::place::{Coordinates, PlaceShape, PlaceSlug};
 use crate::problem::{Errors, FieldError, Problem};
 use crate::promise::{
     Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
@@ -973,16 +973,113 @@ pub struct PlaceDocument {
     /// Identifier within the municipality: lowercase letters, digits, hyphens.
     pub slug: String,
     pub name: String,
-    /// "locality", "hot_spot" or "area".
+    /// "locality", "area", "hot_spot", "road", "school" or "station".
     pub kind: String,
-    pub lat: f64,
-    pub lon: f64,
+    /// The point the place is shown by (WGS 84); taken from the middle of `shape` if
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
     /// An outlying village (kransort).
     #[serde(default)]
     pub outlying: bool,
     /// Slug of the locality the place lies in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
+    /// A road's line or an area's outline: a GeoJSON `LineString`, `MultiLineString`,
+    /// `Polygon` or `MultiPolygon` geometry, positions `[longitude, latitude]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub shape: Option<serde_json::Value>,
+}
+
+impl PlaceDocument {
+    /// The place's point and shape: the point given, or the middle of the shape.
+    fn parse_location(
+        &self,
+        e: &mut Errors,
+        path: &str,
+    ) -> (Option<Coordinates>, Result<Option<PlaceShape>, ()>) {
+        let shape = match &self.shape {
+            None => Ok(None),
+            Some(g) => e
+                .take(format!("{path}.shape"), PlaceShape::from_geojson(g))
+                .map(Some)
+                .ok_or(()),
+        };
+        let point = match (self.lat, self.lon) {
+            (Some(lat), Some(lon)) => e.take(format!("{path}.lat"), Coordinates::new(lat, lon)),
+            (None, None) => match &shape {
+                Ok(Some(s)) => Some(s.center()),
+                Ok(None) => {
+                    e.push(format!("{path}.lat"), Problem::Required);
+                    None
+                }
+                Err(()) => None,
+            },
+            (None, Some(_)) => {
+                e.push(format!("{path}.lat"), Problem::Required);
+                None
+            }
+            (Some(_), None) => {
+                e.push(format!("{path}.lon"), Problem::Required);
+                None
+            }
+        };
+        (point, shape)
+    }
+
+    /// Parses one place of `municipality` on its own (a staff form, the API); paths
+    /// are the field names (`slug`, `lat`, `shape`).
+    pub fn into_place(
+        self,
+        municipality: &MunicipalityCode,
+    ) -> Result<crate::place::Place, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let slug = e.take("slug", PlaceSlug::parse(&self.slug));
+        let name = text(&mut e, "name", &self.name, Text::SHORT);
+        let kind = e.take("kind", crate::place::PlaceKind::parse(&self.kind));
+        let (coordinates, shape) = self.parse_location(&mut e, "");
+        let within = self
+            .within
+            .as_deref()
+            .map(|w| e.take("within", PlaceSlug::parse(w)));
+        let shape = shape.ok().flatten();
+        e.finish(|| crate::place::Place {
+            municipality: municipality.clone(),
+            slug: slug.expect("no errors, so parsed"),
+            name: name.expect("no errors, so parsed"),
+            kind: kind.expect("no errors, so parsed"),
+            coordinates: coordinates.expect("no errors, so parsed"),
+            outlying: self.outlying,
+            within: within.flatten(),
+            shape,
+        })
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|mut f| {
+                    f.path = f.path.trim_start_matches('.').to_owned();
+                    f
+                })
+                .collect()
+        })
+    }
+
+    /// The document of a stored place.
+    pub fn from_place(p: &crate::place::Place) -> Self {
+        PlaceDocument {
+            slug: p.slug.to_string(),
+            name: p.name.to_string(),
+            kind: p.kind.as_str().to_owned(),
+            lat: Some(p.coordinates.lat()),
+            lon: Some(p.coordinates.lon()),
+            outlying: p.outlying,
+            within: p.within.as_ref().map(ToString::to_string),
+            shape: p.shape.as_ref().map(PlaceShape::to_geojson),
+        }
+    }
 }
 
 /// A parsed [`ProfileDocument`].
@@ -1004,7 +1101,7 @@ pub fn parse_profile_json(json: &str) -> Result<Profile, Vec<FieldError>> {
 impl ProfileDocument {
     pub fn into_profile(self) -> Result<Profile, Vec<FieldError>> {
         use crate::municipality::PoliceOrganisation;
-        use crate::place::{Coordinates, Place, PlaceKind};
+        use crate::place::{Place, PlaceKind};
 
         let mut e = Errors::default();
         let municipality = e.take("municipality", MunicipalityCode::parse(&self.municipality));
@@ -1041,7 +1138,7 @@ impl ProfileDocument {
                 }
                 let name = text(&mut e, &format!("{path}.name"), &p.name, Text::SHORT);
                 let kind = e.take(format!("{path}.kind"), PlaceKind::parse(&p.kind));
-                let coordinates = e.take(format!("{path}.lat"), Coordinates::new(p.lat, p.lon));
+                let (coordinates, shape) = p.parse_location(&mut e, &path);
                 let within = p
                     .within
                     .as_deref()
@@ -1054,6 +1151,7 @@ impl ProfileDocument {
                     coordinates: coordinates?,
                     outlying: p.outlying,
                     within: within.map(|w| w.ok_or(())).transpose().ok()?,
+                    shape: shape.ok()?,
                 })
             })
             .collect();

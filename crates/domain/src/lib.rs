@@ -28,7 +28,7 @@ pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
 pub use condition::{Hours, Measure, Per, When};
 pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation, PrivacyContacts};
-pub use place::{Boundary, Coordinates, Place, PlaceKind, PlaceSlug};
+pub use place::{Boundary, Coordinates, Place, PlaceKind, PlaceShape, PlaceSlug};
 pub use problem::{FieldError, Problem};
 pub use promise::{
     Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,

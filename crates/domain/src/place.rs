@@ -53,26 +53,159 @@ pub enum PlaceKind {
     HotSpot,
     /// A larger area: a town centre, a park, a residential area.
     Area,
+    /// A road or street, e.g. "Väg 55", drawn as a line.
+    Road,
+    /// A school and its grounds.
+    School,
+    /// A railway or bus station.
+    Station,
 }
 
 impl PlaceKind {
+    pub const ALL: [PlaceKind; 6] = [
+        PlaceKind::Locality,
+        PlaceKind::Area,
+        PlaceKind::HotSpot,
+        PlaceKind::Road,
+        PlaceKind::School,
+        PlaceKind::Station,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PlaceKind::Locality => "locality",
             PlaceKind::HotSpot => "hot_spot",
             PlaceKind::Area => "area",
+            PlaceKind::Road => "road",
+            PlaceKind::School => "school",
+            PlaceKind::Station => "station",
         }
     }
 
     pub fn parse(raw: &str) -> Result<Self, Problem> {
-        match raw {
-            "locality" => Ok(PlaceKind::Locality),
-            "hot_spot" => Ok(PlaceKind::HotSpot),
-            "area" => Ok(PlaceKind::Area),
-            _ => Err(Problem::Slug {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw.trim())
+            .ok_or_else(|| Problem::NotOneOf {
                 value: raw.to_owned(),
-            }),
+                allowed: Self::ALL.map(PlaceKind::as_str).join(", "),
+            })
+    }
+}
+
+/// A place's extent beyond its point: a road's line, an area's outline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlaceShape {
+    /// One or more lines (GeoJSON `LineString` or `MultiLineString`).
+    Line(Vec<Vec<Coordinates>>),
+    /// One or more polygons (GeoJSON `Polygon` or `MultiPolygon`).
+    Area(Boundary),
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum LineGeometry {
+    LineString(Vec<[f64; 2]>),
+    MultiLineString(Vec<Vec<[f64; 2]>>),
+}
+
+impl PlaceShape {
+    /// More points than a place's drawing needs.
+    pub const MAX_POINTS: usize = 20_000;
+
+    /// Parses a GeoJSON geometry (or a Feature holding one): a line or a polygon in
+    /// Sweden, positions as `[longitude, latitude]`.
+    pub fn from_geojson(value: &serde_json::Value) -> Result<Self, Problem> {
+        let geometry = match value.get("type").and_then(|t| t.as_str()) {
+            Some("Feature") => value.get("geometry").ok_or(Problem::Shape)?,
+            _ => value,
+        };
+        match geometry.get("type").and_then(|t| t.as_str()) {
+            Some("Polygon" | "MultiPolygon") => {
+                let area = Boundary::from_geojson(geometry).map_err(|_| Problem::Shape)?;
+                if area.points() > Self::MAX_POINTS {
+                    return Err(Problem::Shape);
+                }
+                Ok(PlaceShape::Area(area))
+            }
+            Some("LineString" | "MultiLineString") => {
+                let lines =
+                    match serde_json::from_value(geometry.clone()).map_err(|_| Problem::Shape)? {
+                        LineGeometry::LineString(line) => vec![line],
+                        LineGeometry::MultiLineString(lines) => lines,
+                    };
+                let points: usize = lines.iter().map(Vec::len).sum();
+                if lines.is_empty()
+                    || points > Self::MAX_POINTS
+                    || lines.iter().any(|l| l.len() < 2)
+                {
+                    return Err(Problem::Shape);
+                }
+                lines
+                    .into_iter()
+                    .map(|line| {
+                        line.into_iter()
+                            .map(|[lon, lat]| {
+                                Coordinates::new(lat, lon).map_err(|_| Problem::Shape)
+                            })
+                            .collect()
+                    })
+                    .collect::<Result<_, _>>()
+                    .map(PlaceShape::Line)
+            }
+            _ => Err(Problem::Shape),
         }
+    }
+
+    /// The shape as a GeoJSON geometry.
+    pub fn to_geojson(&self) -> serde_json::Value {
+        match self {
+            PlaceShape::Area(area) => area.to_geojson(),
+            PlaceShape::Line(lines) => {
+                let lines: Vec<Vec<[f64; 2]>> = lines
+                    .iter()
+                    .map(|l| l.iter().map(|c| [c.lon, c.lat]).collect())
+                    .collect();
+                serde_json::json!({ "type": "MultiLineString", "coordinates": lines })
+            }
+        }
+    }
+
+    /// A point to show the place by when none is given: the mean of its positions.
+    pub fn center(&self) -> Coordinates {
+        let points: Vec<Coordinates> = match self {
+            PlaceShape::Line(lines) => lines.iter().flatten().copied().collect(),
+            PlaceShape::Area(area) => area.polygons.iter().flatten().flatten().copied().collect(),
+        };
+        let n = points.len().max(1) as f64;
+        let lat = points.iter().map(|c| c.lat).sum::<f64>() / n;
+        let lon = points.iter().map(|c| c.lon).sum::<f64>() / n;
+        // The mean of points in Sweden's box is in the box.
+        Coordinates::new(lat, lon).unwrap_or(points[0])
+    }
+}
+
+impl PlaceSlug {
+    /// A slug made from a place's name, as a form suggests it: lower case, å ä → a,
+    /// ö → o, é → e, anything else not a–z or 0–9 → one hyphen ("Väg 315" → "vag-315").
+    pub fn from_name(name: &str) -> Option<PlaceSlug> {
+        let mut slug = String::new();
+        for c in name.to_lowercase().chars() {
+            let c = match c {
+                'å' | 'ä' | 'á' | 'à' => 'a',
+                'ö' | 'ø' | 'ó' => 'o',
+                'é' | 'è' | 'ë' => 'e',
+                'ü' => 'u',
+                c => c,
+            };
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        PlaceSlug::parse(slug).ok()
     }
 }
 
@@ -188,6 +321,11 @@ impl Boundary {
         serde_json::json!({ "type": "MultiPolygon", "coordinates": polygons })
     }
 
+    /// How many positions the boundary has.
+    pub fn points(&self) -> usize {
+        self.polygons.iter().flatten().map(Vec::len).sum()
+    }
+
     /// Whether the point lies inside (even-odd rule per polygon, so holes are outside).
     /// Points exactly on an edge may fall either way, which is fine at map-click precision.
     pub fn contains(&self, point: Coordinates) -> bool {
@@ -229,6 +367,8 @@ pub struct Place {
     pub outlying: bool,
     /// The locality a hot spot or area lies in, if any.
     pub within: Option<PlaceSlug>,
+    /// Its line or outline, if drawn.
+    pub shape: Option<PlaceShape>,
 }
 
 #[cfg(test)]

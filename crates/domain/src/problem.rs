@@ -247,6 +247,8 @@ pub enum Problem {
     NeededToSign,
     /// A signatory line without the comma between name and role.
     Signatory,
+    /// A place's shape that is not a GeoJSON line or polygon in Sweden.
+    Shape,
 }
 
 impl Problem {
@@ -326,6 +328,7 @@ impl Problem {
             Problem::NotADraft => "not-a-draft",
             Problem::NeededToSign => "needed-to-sign",
             Problem::Signatory => "signatory",
+            Problem::Shape => "shape",
         }
     }
 
@@ -426,7 +429,8 @@ impl Problem {
             | Problem::DateTime
             | Problem::NotADraft
             | Problem::NeededToSign
-            | Problem::Signatory => vec![],
+            | Problem::Signatory
+            | Problem::Shape => vec![],
         }
     }
 }

@@ -32,7 +32,7 @@ use crate::policy::{Policy, Routes, Staff};
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, list_follow_ups, get_survey, get_outcome),
+    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, list_follow_ups, get_survey, get_outcome),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -78,6 +78,16 @@ pub fn routes(state: AppState) -> Routes {
         .get("/v1/municipalities", Public, get(list_municipalities))
         .get("/v1/municipalities/{code}", Public, get(get_municipality))
         .get("/v1/municipalities/{code}/places", Public, get(list_places))
+        .post(
+            "/v1/municipalities/{code}/places",
+            Policy::InMunicipality(Permission::EditPromise),
+            post(create_place),
+        )
+        .put(
+            "/v1/municipalities/{code}/places/{slug}",
+            Policy::InMunicipality(Permission::EditPromise),
+            put(update_place),
+        )
         .get(
             "/v1/municipalities/{code}/activity-types",
             Public,
@@ -330,6 +340,98 @@ async fn list_activity_types(
     ))
 }
 
+/// Adds a place to the municipality: a point, or a road's line or an area's outline as
+/// GeoJSON (the point is then the middle of it). Promises and logged work name it by
+/// its slug from then on.
+#[utoipa::path(
+    post, path = "/api/v1/municipalities/{code}/places", tag = "municipalities",
+    params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
+    request_body(content = PlaceDocument, content_type = "application/json"),
+    security(("api_token" = [])),
+    responses(
+        (status = 201, body = PlaceDocument, description = "Added"),
+        (status = 401, body = ApiErrorBody, description = "No valid API token"),
+        (status = 403, body = ApiErrorBody, description = "The token does not reach this municipality or may not edit"),
+        (status = 422, body = ApiErrorBody, description = "The place has errors, or its slug is taken")
+    )
+)]
+async fn create_place(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Extension(staff): Extension<Staff>,
+    Path(code): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<(axum::http::StatusCode, Json<PlaceDocument>), ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let place = read_place(lang, &tenant, &body)?;
+    tenant
+        .save_place(staff.actor, &place, true)
+        .await
+        .map_err(ApiError::internal(lang))?;
+    Ok((
+        axum::http::StatusCode::CREATED,
+        Json(PlaceDocument::from_place(&place)),
+    ))
+}
+
+/// Changes a place: its name, kind, point, shape, whether it is an outlying village and
+/// which locality it lies in. The slug stays what the path says.
+#[utoipa::path(
+    put, path = "/api/v1/municipalities/{code}/places/{slug}", tag = "municipalities",
+    params(
+        ("code" = String, Path, description = "Municipality code, e.g. 0482"),
+        ("slug" = String, Path, description = "The place's slug, e.g. malmkoping")
+    ),
+    request_body(content = PlaceDocument, content_type = "application/json"),
+    security(("api_token" = [])),
+    responses(
+        (status = 200, body = PlaceDocument, description = "Changed"),
+        (status = 401, body = ApiErrorBody, description = "No valid API token"),
+        (status = 403, body = ApiErrorBody, description = "The token does not reach this municipality or may not edit"),
+        (status = 404, body = ApiErrorBody, description = "No such place"),
+        (status = 422, body = ApiErrorBody, description = "The place has errors, or the slug in the body differs from the path")
+    )
+)]
+async fn update_place(
+    State(state): State<AppState>,
+    ApiLang(lang): ApiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, slug)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Result<Json<PlaceDocument>, ApiError> {
+    let tenant = tenant(&state, lang, &code).await?;
+    let slug = lofte_domain::PlaceSlug::parse(&slug).map_err(|_| ApiError::NotFound(lang))?;
+    let place = read_place(lang, &tenant, &body)?;
+    if place.slug != slug {
+        return Err(ApiError::Invalid(
+            lang,
+            vec![lofte_domain::FieldError::new(
+                "slug",
+                lofte_domain::Problem::NotOneOf {
+                    value: place.slug.to_string(),
+                    allowed: slug.to_string(),
+                },
+            )],
+        ));
+    }
+    match tenant.save_place(staff.actor, &place, false).await {
+        Ok(()) => Ok(Json(PlaceDocument::from_place(&place))),
+        Err(lofte_db::Error::NotFound) => Err(ApiError::NotFound(lang)),
+        Err(e) => Err(ApiError::internal(lang)(e)),
+    }
+}
+
+fn read_place(
+    lang: lofte_i18n::Lang,
+    tenant: &lofte_db::Tenant,
+    body: &[u8],
+) -> Result<lofte_domain::Place, ApiError> {
+    let body = utf8(lang, body)?;
+    let code = tenant.municipality().code.clone();
+    lofte_domain::lenient::parse(body, |doc: PlaceDocument| doc.into_place(&code))
+        .map_err(|errors| ApiError::Invalid(lang, errors))
+}
+
 /// The municipality's places (localities, hot spots, areas), in the profile format.
 #[utoipa::path(
     get, path = "/api/v1/municipalities/{code}/places", tag = "municipalities",
@@ -353,15 +455,7 @@ async fn list_places(
     Ok(Json(
         places
             .into_iter()
-            .map(|p| PlaceDocument {
-                slug: p.slug.to_string(),
-                name: p.name.to_string(),
-                kind: p.kind.as_str().to_owned(),
-                lat: p.coordinates.lat(),
-                lon: p.coordinates.lon(),
-                outlying: p.outlying,
-                within: p.within.map(|w| w.to_string()),
-            })
+            .map(|p| PlaceDocument::from_place(&p))
             .collect(),
     ))
 }

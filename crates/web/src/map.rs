@@ -105,6 +105,9 @@ pub struct MapView {
     /// Set on the input form, where a click marks a point: the localities as JSON, so the
     /// script can choose the nearest one in the form's list.
     pub localities: Option<String>,
+    /// The prefix of the picking form's fields: `input` (`input_lat`, `input_lon`,
+    /// `input_locality`) on the residents' form, `place` on the staff place form.
+    pub fields: &'static str,
     pub tiles: Option<String>,
     pub attribution: String,
     /// Centre before anything is loaded: the mean of the municipality's localities.
@@ -190,6 +193,7 @@ impl MapView {
                 .flatten()
                 .map(|source| lang.t_args("map-boundary-source", &[("source", source)])),
             localities: None,
+            fields: "input",
             tiles: state.map_tiles.as_ref().map(|t| t.template.clone()),
             attribution: state
                 .map_tiles

@@ -90,12 +90,13 @@
   if (d.pick === undefined) return;
 
   // Marking a place on the input form: fills the hidden latitude and longitude fields.
-  var latField = document.getElementById('input_lat');
-  var lonField = document.getElementById('input_lon');
+  var fields = d.fields || 'input';
+  var latField = document.getElementById(fields + '_lat');
+  var lonField = document.getElementById(fields + '_lon');
   var status = document.getElementById('karta-status');
   var remove = document.getElementById('karta-ta-bort');
   var centre = document.getElementById('karta-mitt');
-  var locality = document.getElementById('input_locality');
+  var locality = document.getElementById(fields + '_locality');
   var localities = JSON.parse(d.localities || '[]');
   var marker = null;
 

@@ -13,6 +13,7 @@ pub struct Model {
     pub lon: f64,
     pub outlying: bool,
     pub within_slug: Option<String>,
+    pub shape: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

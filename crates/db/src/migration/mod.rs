@@ -21,6 +21,7 @@ mod m0015_activity_keys;
 mod m0016_sign_in_and_privacy;
 mod m0017_privacy_contacts;
 mod m0018_account_identities;
+mod m0019_place_shapes;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_sign_in_and_privacy::Migration),
             Box::new(m0017_privacy_contacts::Migration),
             Box::new(m0018_account_identities::Migration),
+            Box::new(m0019_place_shapes::Migration),
         ]
     }
 }

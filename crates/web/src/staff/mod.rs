@@ -11,6 +11,7 @@ pub(crate) mod forms;
 mod inputs;
 mod new_promise;
 mod organisation_sign_in;
+mod places;
 mod promise;
 mod structure;
 mod survey;
@@ -110,6 +111,31 @@ pub fn routes(state: AppState) -> Routes {
         .get("/personal", SignedIn, get(promise::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
         .post("/personal/konto", SignedIn, post(account::change_password))
+        .get(
+            "/personal/kommun/{code}/platser",
+            InMunicipality(Permission::EditPromise),
+            get(places::list),
+        )
+        .get(
+            "/personal/kommun/{code}/platser/ny",
+            InMunicipality(Permission::EditPromise),
+            get(places::new_page),
+        )
+        .post(
+            "/personal/kommun/{code}/platser/ny",
+            InMunicipality(Permission::EditPromise),
+            post(places::create),
+        )
+        .get(
+            "/personal/kommun/{code}/platser/{slug}",
+            InMunicipality(Permission::EditPromise),
+            get(places::page),
+        )
+        .post(
+            "/personal/kommun/{code}/platser/{slug}",
+            InMunicipality(Permission::EditPromise),
+            post(places::update),
+        )
         .get(
             "/personal/kommun/{code}/aktivitetstyper",
             InMunicipality(Permission::EditPromise),

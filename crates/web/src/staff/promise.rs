@@ -42,6 +42,8 @@ pub struct DashboardMunicipality {
     /// Where to write a new promise, if the person may.
     pub new_href: Option<String>,
     pub types_href: Option<String>,
+    /// The municipality's places.
+    pub places_href: Option<String>,
     /// The survey page, for analysts.
     pub survey_href: Option<String>,
     /// Residents' inputs waiting for moderation, for coordinators.
@@ -108,6 +110,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::EditPromise, &code)
                 .then(|| format!("/personal/kommun/{code}/aktivitetstyper")),
+            places_href: staff
+                .principal
+                .may(Permission::EditPromise, &code)
+                .then(|| format!("/personal/kommun/{code}/platser")),
             log_href: staff
                 .principal
                 .may(Permission::LogActivity, &code)

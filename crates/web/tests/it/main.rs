@@ -12,6 +12,7 @@ mod helpers;
 mod inputs;
 mod maps;
 mod pages;
+mod places;
 mod reports;
 mod seed;
 mod staff;

@@ -1,0 +1,81 @@
+//! A municipality's places, added and changed one at a time (the staff area, the API),
+//! besides the whole profile at once (`Db::import_profile`).
+
+use lofte_domain::exchange::PlaceDocument;
+use lofte_domain::{FieldError, Place, PlaceSlug, Problem};
+
+use crate::editing::{AuditRecord, audit};
+use crate::municipalities::upsert_place;
+use crate::promises::{Tenant, to_json};
+use crate::{Actor, Error, Result};
+
+impl Tenant {
+    /// Adds a place (`is_new`), or changes the one with its slug. The slug never
+    /// changes: logged work, promises and inputs name places by it. Refused with the
+    /// field when the slug is taken (adding) or unknown (changing), or `within` names no
+    /// other place of the municipality.
+    pub async fn save_place(&self, actor: Actor, place: &Place, is_new: bool) -> Result<()> {
+        if place.municipality != self.municipality().code {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "municipality",
+                Problem::OtherMunicipality {
+                    expected: self.code().to_owned(),
+                },
+            )]));
+        }
+        let places = self.db().places(&self.municipality().code).await?;
+        let existing = places.iter().find(|p| p.slug == place.slug);
+        let mut problems = Vec::new();
+        match (is_new, existing) {
+            (true, Some(_)) => problems.push(FieldError::new(
+                "slug",
+                Problem::Duplicate {
+                    value: place.slug.to_string(),
+                },
+            )),
+            (false, None) => return Err(Error::NotFound),
+            _ => {}
+        }
+        if let Some(within) = &place.within
+            && (within == &place.slug || !places.iter().any(|p| &p.slug == within))
+        {
+            problems.push(FieldError::new(
+                "within",
+                Problem::UnknownPlace {
+                    value: within.to_string(),
+                },
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        let txn = self.db().begin_write().await?;
+        upsert_place(&txn, self.code(), place).await?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "place",
+                entity_id: 0,
+                promise_id: None,
+                action: if is_new { "create" } else { "update" },
+                before: existing.map(|p| to_json(&PlaceDocument::from_place(p))),
+                after: Some(to_json(&PlaceDocument::from_place(place))),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// One of the municipality's places.
+    pub async fn place(&self, slug: &PlaceSlug) -> Result<Option<Place>> {
+        Ok(self
+            .db()
+            .places(&self.municipality().code)
+            .await?
+            .into_iter()
+            .find(|p| &p.slug == slug))
+    }
+}
