@@ -26,7 +26,7 @@ pub struct CommitmentLinks {
     pub inputs: u64,
     /// Safety-walk findings linked to it.
     pub findings: u64,
-    /// Its entries in follow-up reports not yet published.
+    /// Its entries with something written in follow-up reports not yet published.
     pub draft_entries: u64,
     /// Its entries in published follow-up reports: these keep it from being removed.
     pub published_entries: u64,
@@ -110,10 +110,18 @@ impl Tenant {
                 .iter()
                 .any(|r| r.id == e.follow_up_id && r.published_at.is_some())
         };
+        // A draft entry with nothing written (the engine's status, saved with the rest
+        // of the report) is nothing to ask about; it goes with the commitment.
+        let written = |e: &follow_up_entry::Model| {
+            e.narrative.is_some() || e.reason.is_some() || !matches!(e.evidence.as_str(), "" | "[]")
+        };
         Ok(CommitmentLinks {
             inputs,
             findings,
-            draft_entries: entries.iter().filter(|e| !published(e)).count() as u64,
+            draft_entries: entries
+                .iter()
+                .filter(|e| !published(e) && written(e))
+                .count() as u64,
             published_entries: entries.iter().filter(|e| published(e)).count() as u64,
         })
     }
