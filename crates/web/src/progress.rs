@@ -47,6 +47,10 @@ pub struct CommitmentProgress {
     pub status: String,
     /// Counting activities in the target's emphasis area (e.g. the outlying villages).
     pub in_emphasis: Option<u32>,
+    /// The measure per year of the promise's span (every year, zeros included); for a
+    /// number promised for the whole span, how it was reached year by year.
+    #[serde(default)]
+    pub by_year: Vec<YearCount>,
     /// Counting activities per month, "YYYY-MM".
     pub by_month: Vec<MonthCount>,
     /// Counting activities per place, most first; reports frozen before this field
@@ -72,6 +76,12 @@ pub struct YearProgress {
     pub target: u32,
     /// As the commitment's `status`, for this year alone.
     pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
@@ -179,6 +189,14 @@ pub async fn promise_progress(
                 forecast: f.map(|f| (f.forecast * 10.0).round() / 10.0),
                 status: status.to_owned(),
                 in_emphasis: target.emphasis.as_ref().map(|_| pr.in_emphasis),
+                by_year: p
+                    .years
+                    .years()
+                    .map(|y| YearCount {
+                        year: y.get(),
+                        count: pr.by_year.get(&y.get()).copied().unwrap_or(0),
+                    })
+                    .collect(),
                 by_month: pr
                     .by_month
                     .iter()

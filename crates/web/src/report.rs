@@ -491,6 +491,7 @@ mod tests {
             target: Some(100),
             year: None,
             years: Vec::new(),
+            by_year: Vec::new(),
             expected: None,
             forecast: None,
             status: "on-track".into(),

@@ -229,6 +229,15 @@ impl ProgressLine {
             None => lang.t_args("progress-logged", &[("activity", amount(p.actual))]),
         };
         let mut details = Vec::new();
+        // A number for a span of several years: how each year contributed.
+        if p.per == "span" && p.by_year.len() > 1 {
+            let years: Vec<String> = p
+                .by_year
+                .iter()
+                .map(|y| format!("{}: {}", y.year, y.count))
+                .collect();
+            details.push(lang.t_args("progress-by-year", &[("years", years.join(" · "))]));
+        }
         for y in &p.years {
             details.push(lang.t_args(
                 "progress-year",

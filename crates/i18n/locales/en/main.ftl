@@ -97,6 +97,7 @@ weekday-plural-thu = Thursdays
 weekday-plural-fri = Fridays
 weekday-plural-sat = Saturdays
 weekday-plural-sun = Sundays
+progress-by-year = By year: { $years }
 progress-year = { $year }: { $actual } of { $target } – { $status }
 progress-this-year = in { $year }
 exclusion-outside-months = they took place in months the target does not count

@@ -94,6 +94,7 @@ weekday-plural-thu = torsdagar
 weekday-plural-fri = fredagar
 weekday-plural-sat = lördagar
 weekday-plural-sun = söndagar
+progress-by-year = Per år: { $years }
 progress-year = { $year }: { $actual } av { $target } – { $status }
 progress-this-year = år { $year }
 exclusion-outside-months = de gjordes under andra månader än målet räknar

@@ -140,6 +140,14 @@ async fn conditions_are_counted_and_shown_in_words_beside_the_figures() {
         c[1]["excluded"],
         serde_json::json!([{ "reason": "outside-hours", "count": 1 }])
     );
+    // A number for the whole span: how each year of it contributed, zeros included.
+    assert_eq!(
+        c[1]["by_year"],
+        serde_json::json!([
+            { "year": 2023, "count": 0 }, { "year": 2024, "count": 0 },
+            { "year": 2025, "count": 0 }, { "year": 2026, "count": 3 }
+        ])
+    );
 
     // Participants in January–April: 25 + 15.
     assert_eq!(c[2]["measure"], "participants");
@@ -159,6 +167,7 @@ async fn conditions_are_counted_and_shown_in_words_beside_the_figures() {
         "2024: 0 av 1 – Inte uppfyllt",
         "40 av 300 deltagare i Trygg vuxen-aktiviteter",
         "de gjordes på andra tider på dygnet än målet räknar",
+        "Per år: 2023: 0 · 2024: 0 · 2025: 0 · 2026: 3",
     ] {
         assert!(text.contains(words), "{words:?} not in {text}");
     }
