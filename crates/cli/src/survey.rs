@@ -33,6 +33,10 @@ pub enum SurveyCommand {
         /// The only year the file may hold (each row's year is checked against it).
         #[arg(long)]
         year: Option<i32>,
+        /// Replace the responses stored for the file's years (another import's other
+        /// years stay) instead of refusing the file.
+        #[arg(long)]
+        replace: bool,
         file: PathBuf,
     },
     /// List the imports with their years and respondents.
@@ -131,6 +135,7 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
         SurveyCommand::Import {
             municipality,
             year,
+            replace,
             file,
         } => {
             let tenant = tenant(db, lang, &municipality).await?;
@@ -165,6 +170,7 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
                         name: file_name,
                         year,
                         synthetic: false,
+                        replace,
                     },
                     &mut progress,
                 )

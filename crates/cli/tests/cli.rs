@@ -708,6 +708,90 @@ fn survey_import_is_all_or_nothing_and_indicators_come_out_as_csv() {
         lines.contains(&"otrygga-kvall,2023,gender,1,20,,,,,"),
         "{csv}"
     );
+
+    // As a Swedish spreadsheet saves another system's export: a byte-order mark,
+    // semicolons, decimal commas, and groups and answers by their labels.
+    let mut swedish = String::from(
+        "\u{feff}respondent_id;year;municipality;area;gender;age_band;weight;otrygg_kvall\n",
+    );
+    for i in 0..40 {
+        let answer = if i < 20 {
+            "Ganska otrygg"
+        } else {
+            "Mycket trygg"
+        };
+        let gender = if i % 2 == 0 { "Kvinnor" } else { "män" };
+        swedish.push_str(&format!(
+            "S{i};2024;0482;Flen tätort;{gender};1;1,0;{answer}\n"
+        ));
+    }
+    let file = lofte.write("svar-2024.csv", &swedish);
+    assert_eq!(
+        lofte.ok(&["survey", "import", "--municipality", "0482", &file]),
+        "40 svar inlästa (2024: 40).\n"
+    );
+    let csv = lofte.ok(&["survey", "indicators", "--municipality", "0482"]);
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("otrygga-kvall,2024,all,"))
+        .unwrap();
+    let share: f64 = line.split(',').nth(6).unwrap().parse().unwrap();
+    assert!((share - 0.5).abs() < 1e-12, "{line}");
+    // One year of a two-year file replaced by a corrected file: the other year stays.
+    let mut both = String::from(header);
+    for i in 0..40 {
+        let year = if i < 20 { 2025 } else { 2026 };
+        both.push_str(&format!("B{i},{year},0482,1,1,1,1.0,1\n"));
+    }
+    let both = lofte.write("svar-2025-2026.csv", &both);
+    lofte.ok(&["survey", "import", "--municipality", "0482", &both]);
+    let mut fixed = String::from(header);
+    for i in 0..35 {
+        fixed.push_str(&format!("C{i},2026,0482,1,1,1,1.0,4\n"));
+    }
+    let fixed = lofte.write("svar-2026-rattad.csv", &fixed);
+    let out = lofte.run(
+        "sv",
+        &["survey", "import", "--municipality", "0482", &fixed],
+    );
+    assert!(
+        !out.status.success(),
+        "2026 has responses: refused without --replace"
+    );
+    lofte.ok(&[
+        "survey",
+        "import",
+        "--municipality",
+        "0482",
+        "--replace",
+        &fixed,
+    ]);
+    let csv = lofte.ok(&["survey", "indicators", "--municipality", "0482"]);
+    let n = |year: &str| -> String {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("otrygga-kvall,{year},all,")))
+            .unwrap()
+            .split(',')
+            .nth(4)
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        (n("2025"), n("2026")),
+        ("20".to_owned(), "35".to_owned()),
+        "{csv}"
+    );
+
+    // Another separator: one line says so.
+    let tabs = lofte.write(
+        "tabbar.csv",
+        "respondent_id\tyear\tmunicipality\tarea\tgender\tage_band\tweight\totrygg_kvall\nT1\t2025\t0482\t1\t1\t1\t1\t1\n",
+    );
+    let out = lofte.run("sv", &["survey", "import", "--municipality", "0482", &tabs]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(stderr.contains("använder tabbtecken"), "{stderr}");
 }
 
 #[test]

@@ -360,6 +360,7 @@ pub async fn load_flen_survey(db: &Db) -> Result<crate::surveys::SurveyImported>
         name: Some(FLEN_SURVEY_FILE.to_owned()),
         year: None,
         synthetic: true,
+        replace: false,
     };
     match tenant
         .import_survey_csv(crate::Actor::System, csv.as_bytes(), file, &mut |_| {})

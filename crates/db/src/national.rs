@@ -242,6 +242,7 @@ pub async fn load_national(
             name: Some(format!("nationellt-exempel-{}.csv", m.code)),
             year: None,
             synthetic: true,
+            replace: false,
         };
         match tenant
             .import_survey_csv(Actor::System, csv.as_bytes(), file, &mut |_| {})

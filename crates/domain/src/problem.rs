@@ -249,6 +249,10 @@ pub enum Problem {
     Signatory,
     /// A place's shape that is not a GeoJSON line or polygon in Sweden.
     Shape,
+    /// A file separated by something else than commas or semicolons.
+    Separator {
+        found: String,
+    },
 }
 
 impl Problem {
@@ -329,6 +333,7 @@ impl Problem {
             Problem::NeededToSign => "needed-to-sign",
             Problem::Signatory => "signatory",
             Problem::Shape => "shape",
+            Problem::Separator { .. } => "separator",
         }
     }
 
@@ -395,6 +400,7 @@ impl Problem {
                 vec![("line", line.to_string()), ("column", column.to_string())]
             }
             Problem::WrongType { expected } => vec![("expected", expected.clone())],
+            Problem::Separator { found } => vec![("found", found.clone())],
             Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
             Problem::ImageTooLarge { max_megapixels } => {
                 vec![("max_megapixels", max_megapixels.to_string())]

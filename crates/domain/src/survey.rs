@@ -12,7 +12,7 @@
 //! otherwise ([`encode_answer`]), which is also how they are stored, so the tally reads
 //! stored columns directly.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -310,8 +310,17 @@ impl Codebook {
             }
             known
         });
+        let group_labels = [&self.areas, &self.genders, &self.age_bands].map(|codes| {
+            codes
+                .iter()
+                .flat_map(|g| {
+                    [&g.label.sv, &g.label.en].map(|l| (l.as_str().to_lowercase(), g.code))
+                })
+                .collect()
+        });
         Ok(Layout {
             columns: header.len(),
+            group_labels,
             fixed,
             names: header
                 .iter()
@@ -337,6 +346,9 @@ struct Scale {
     /// By value: None = not on the scale.
     known: [bool; 256],
     allowed: String,
+    /// The answers' Swedish and English labels in lower case, for files that hold the
+    /// labels rather than the values ("Mycket otrygg").
+    labels: HashMap<String, u8>,
 }
 
 impl Scale {
@@ -353,6 +365,13 @@ impl Scale {
                 .map(|a| a.value.to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
+            labels: item
+                .answers
+                .iter()
+                .flat_map(|a| {
+                    [&a.label.sv, &a.label.en].map(|l| (l.as_str().to_lowercase(), a.value))
+                })
+                .collect(),
         }
     }
 }
@@ -369,6 +388,8 @@ pub struct Layout {
     scales: Vec<Scale>,
     /// Area, gender and age-band codes the codebook knows, indexed by code.
     groups: [Vec<bool>; 3],
+    /// The groups' labels in lower case, for files that hold them ("Kvinna").
+    group_labels: [HashMap<String, u16>; 3],
     allowed: [String; 3],
 }
 
@@ -461,8 +482,12 @@ impl Layout {
             if raw.is_empty() {
                 return 0;
             }
-            match raw.parse::<u16>() {
-                Ok(code)
+            let code = raw
+                .parse::<u16>()
+                .ok()
+                .or_else(|| self.group_labels[which].get(&raw.to_lowercase()).copied());
+            match code {
+                Some(code)
                     if code >= 1
                         && self.groups[which].get(usize::from(code)).copied() == Some(true) =>
                 {
@@ -489,7 +514,13 @@ impl Layout {
                 problems.push((name(self.fixed[6]), Problem::Required));
                 None
             }
-            raw => match raw.parse::<f64>().ok().and_then(|w| Weight::new(w).ok()) {
+            // Swedish spreadsheets write decimal commas ("1,25").
+            raw => match raw
+                .parse::<f64>()
+                .or_else(|_| raw.replace(',', ".").parse::<f64>())
+                .ok()
+                .and_then(|w| Weight::new(w).ok())
+            {
                 Some(w) => Some(w),
                 None => {
                     problems.push((
@@ -510,8 +541,12 @@ impl Layout {
                 answers.push(0);
                 continue;
             }
-            match raw.parse::<u8>() {
-                Ok(v) if self.scales[k].known[usize::from(v)] => answers.push(v + 1),
+            let value = raw
+                .parse::<u8>()
+                .ok()
+                .or_else(|| self.scales[k].labels.get(&raw.to_lowercase()).copied());
+            match value {
+                Some(v) if self.scales[k].known[usize::from(v)] => answers.push(v + 1),
                 _ => {
                     answers.push(0);
                     problems.push((
@@ -781,6 +816,8 @@ pub struct Figure {
 #[serde(deny_unknown_fields)]
 pub struct LabelDocument {
     pub sv: String,
+    /// English; the Swedish is shown where it is left out.
+    #[serde(default)]
     pub en: String,
 }
 
@@ -790,6 +827,8 @@ pub struct LabelDocument {
 pub struct GroupDocument {
     pub code: u16,
     pub sv: String,
+    /// English; the Swedish is shown where it is left out.
+    #[serde(default)]
     pub en: String,
 }
 
@@ -799,6 +838,8 @@ pub struct GroupDocument {
 pub struct AnswerDocument {
     pub value: u8,
     pub sv: String,
+    /// English; the Swedish is shown where it is left out.
+    #[serde(default)]
     pub en: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub missing: bool,
@@ -810,6 +851,8 @@ pub struct AnswerDocument {
 pub struct ItemDocument {
     pub code: String,
     pub sv: String,
+    /// English; the Swedish is shown where it is left out.
+    #[serde(default)]
     pub en: String,
     pub answers: Vec<AnswerDocument>,
 }
@@ -819,6 +862,8 @@ pub struct ItemDocument {
 pub struct IndicatorDocument {
     pub code: String,
     pub sv: String,
+    /// English; the Swedish is shown where it is left out.
+    #[serde(default)]
     pub en: String,
     #[serde(flatten)]
     pub kind: IndicatorKindDocument,
@@ -858,9 +903,13 @@ pub fn parse_codebook_json(json: &str) -> Result<Codebook, Vec<FieldError>> {
     crate::lenient::parse(json, CodebookDocument::into_codebook)
 }
 
+/// A label; English is optional, and the Swedish stands in for it when left out.
 fn label(e: &mut Errors, path: &str, sv: &str, en: &str) -> Option<Label> {
     let sv = e.take(format!("{path}.sv"), Text::parse(sv, Text::SHORT));
-    let en = e.take(format!("{path}.en"), Text::parse(en, Text::SHORT));
+    let en = match en.trim() {
+        "" => sv.clone(),
+        en => e.take(format!("{path}.en"), Text::parse(en, Text::SHORT)),
+    };
     Some(Label { sv: sv?, en: en? })
 }
 

@@ -119,12 +119,58 @@ fn each_bad_cell_is_named_by_its_column() {
     };
     assert_eq!(allowed, "1, 2, 3, 4, 5, 9");
 
-    for weight in ["0", "-1", "NaN", "inf", "1,5"] {
+    for weight in ["0", "-1", "NaN", "inf", "1;5"] {
         let row = ["R3", "2021", "0482", "1", "1", "1", weight, "1", "1"];
         let problems = layout.check(&row, "0482", None, &mut answers).unwrap_err();
         assert_eq!(problems[0].0, "weight", "{weight}");
         assert_eq!(problems[0].1.code(), "weight", "{weight}");
     }
+}
+
+/// As other systems export responses: groups and answers by their labels (Swedish or
+/// English, any case) and weights with a decimal comma, read as the codes would be.
+#[test]
+fn labels_and_decimal_commas_are_read_as_codes_and_numbers() {
+    let c = codebook();
+    let layout = c.layout(&HEADER).unwrap();
+    let mut answers = Vec::new();
+    let row = [
+        "R1",
+        "2021",
+        "0482",
+        "Malmköping",
+        "kvinnor",
+        "3",
+        "1,25",
+        "Mycket otrygg",
+        "vet ej",
+    ];
+    let response = layout
+        .check(&row, "0482", None, &mut answers)
+        .expect("a good row");
+    assert_eq!((response.area, response.gender), (2, 1));
+    assert_eq!(response.weight.get(), 1.25);
+    let by_codes = ["R1", "2021", "0482", "2", "1", "3", "1.25", "4", "9"];
+    let mut coded = Vec::new();
+    layout.check(&by_codes, "0482", None, &mut coded).unwrap();
+    assert_eq!(answers, coded);
+    // A label no answer has is named with the allowed values.
+    let wrong = [
+        "R1",
+        "2021",
+        "0482",
+        "Malmköping",
+        "Women",
+        "3",
+        "1,25",
+        "Rätt trygg",
+        "",
+    ];
+    let problems = layout
+        .check(&wrong, "0482", None, &mut answers)
+        .unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].0, "otrygg_kvall");
 }
 
 /// One synthetic respondent: year, gender, weight, unsafe answer, trust answer.

@@ -144,6 +144,31 @@ impl Block {
         })
     }
 
+    /// The block without the rows of `year`, encoded again, and how many rows it keeps
+    /// (replacing one year of an import that holds several).
+    pub fn without_year(&self, year: u16) -> (Vec<u8>, usize) {
+        let mut writer = BlockWriter::new(self.answers.len());
+        let mut answers = vec![0u8; self.answers.len()];
+        for row in 0..self.year.len() {
+            if self.year[row] == year {
+                continue;
+            }
+            for (k, column) in self.answers.iter().enumerate() {
+                answers[k] = column[row];
+            }
+            writer.push(
+                self.year[row],
+                self.area[row],
+                self.gender[row],
+                self.age_band[row],
+                self.weight[row],
+                &answers,
+            );
+        }
+        let kept = writer.len();
+        (writer.take(), kept)
+    }
+
     /// The answer columns as slices, for [`Block::columns`].
     pub fn answer_slices(&self) -> Vec<&[u8]> {
         self.answers.iter().map(Vec::as_slice).collect()

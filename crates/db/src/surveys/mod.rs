@@ -39,6 +39,9 @@ pub struct SurveyFile {
     pub year: Option<Year>,
     /// Generated example data (the demo), shown as such.
     pub synthetic: bool,
+    /// Replace the responses stored for the file's years (from whichever import) instead
+    /// of refusing the file.
+    pub replace: bool,
 }
 
 /// What an import did.
@@ -203,14 +206,33 @@ impl Tenant {
         let Some(codebook) = self.survey_codebook().await? else {
             return whole_file(Problem::NoCodebook);
         };
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(Hashing {
+        // Read through a buffer that sees every byte the digest does; the header line
+        // decides the separator (Swedish spreadsheet programs save with semicolons).
+        let mut input = std::io::BufReader::with_capacity(
+            64 * 1024,
+            Hashing {
                 inner: input,
                 hasher: Sha256::new(),
                 bytes: 0,
                 progress,
-            });
+            },
+        );
+        let delimiter = match std::io::BufRead::fill_buf(&mut input) {
+            Ok(head) => {
+                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+                let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
+                if count(b';') > count(b',') {
+                    b';'
+                } else {
+                    b','
+                }
+            }
+            Err(_) => b',',
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(input);
         let header = match reader.headers() {
             Ok(h) => h.clone(),
             Err(e) => {
@@ -219,6 +241,21 @@ impl Tenant {
                 });
             }
         };
+        // One column holding the others' names: another separator than comma or
+        // semicolon. One line says so, not a line per missing column.
+        if header.len() == 1
+            && let Some(found) = ['\t', '|', ':']
+                .into_iter()
+                .find(|c| header.get(0).is_some_and(|h| h.contains(*c)))
+        {
+            return whole_file(Problem::Separator {
+                found: if found == '\t' {
+                    "tab".to_owned()
+                } else {
+                    found.to_string()
+                },
+            });
+        }
         let header: Vec<&str> = header.iter().collect();
         let layout = match codebook.layout(&header) {
             Ok(layout) => layout,
@@ -335,7 +372,7 @@ impl Tenant {
                 problem: Problem::DuplicateRespondent { line: d.first_line },
             });
         }
-        let hashing = reader.into_inner();
+        let hashing = reader.into_inner().into_inner();
         let digest = format!("{:x}", hashing.hasher.finalize());
 
         let earlier = survey_import::Entity::find()
@@ -364,6 +401,10 @@ impl Tenant {
                 .all(&txn)
                 .await?;
             for t in taken {
+                if file.replace && errors.is_empty() {
+                    self.drop_survey_year(&txn, actor, &t).await?;
+                    continue;
+                }
                 errors.push(CellError {
                     line: years[&t.year].0,
                     column: FIELD_YEAR.to_owned(),
@@ -469,6 +510,80 @@ impl Tenant {
             .order_by_asc(survey_year::Column::Year)
             .all(self.db().conn())
             .await?)
+    }
+
+    /// Removes one year's responses from the import that holds them, inside an import
+    /// that replaces them: the import's other years stay (its blocks are rewritten
+    /// without the year's rows), and an import left without rows goes.
+    async fn drop_survey_year(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        actor: Actor,
+        taken: &survey_year::Model,
+    ) -> Result<()> {
+        let year = u16::try_from(taken.year).map_err(|_| Error::Corrupt("survey year".into()))?;
+        let chunks = survey_chunk::Entity::find()
+            .filter(survey_chunk::Column::ImportId.eq(taken.import_id))
+            .all(txn)
+            .await?;
+        for c in chunks {
+            let block = chunk::Block::decode(&c.data)
+                .ok_or_else(|| Error::Corrupt(format!("survey chunk {}", c.id)))?;
+            let (data, kept) = block.without_year(year);
+            if kept == 0 {
+                survey_chunk::Entity::delete_by_id(c.id).exec(txn).await?;
+            } else {
+                survey_chunk::Entity::update_many()
+                    .col_expr(
+                        survey_chunk::Column::Data,
+                        sea_orm::sea_query::Expr::value(data),
+                    )
+                    .col_expr(
+                        survey_chunk::Column::Rows,
+                        sea_orm::sea_query::Expr::value(kept as i32),
+                    )
+                    .filter(survey_chunk::Column::Id.eq(c.id))
+                    .exec(txn)
+                    .await?;
+            }
+        }
+        survey_year::Entity::delete_many()
+            .filter(survey_year::Column::MunicipalityCode.eq(self.code()))
+            .filter(survey_year::Column::Year.eq(taken.year))
+            .exec(txn)
+            .await?;
+        let left = taken_rows(txn, taken.import_id).await?;
+        if left == 0 {
+            survey_import::Entity::delete_by_id(taken.import_id)
+                .exec(txn)
+                .await?;
+        } else {
+            survey_import::Entity::update_many()
+                .col_expr(
+                    survey_import::Column::Rows,
+                    sea_orm::sea_query::Expr::value(left),
+                )
+                .filter(survey_import::Column::Id.eq(taken.import_id))
+                .exec(txn)
+                .await?;
+        }
+        audit(
+            txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "survey_import",
+                entity_id: taken.import_id,
+                promise_id: None,
+                action: "replace-year",
+                before: Some(
+                    serde_json::json!({ "year": taken.year, "rows": taken.rows }).to_string(),
+                ),
+                after: None,
+            },
+        )
+        .await?;
+        Ok(())
     }
 
     /// Removes an import and its responses (to replace a file that was wrong).
@@ -635,6 +750,17 @@ fn layout_id_column(header: &[&str]) -> usize {
         .iter()
         .position(|h| h.trim().trim_start_matches('\u{feff}') == "respondent_id")
         .unwrap_or(0)
+}
+
+/// The rows an import still holds, by its years.
+async fn taken_rows(conn: &impl ConnectionTrait, import: i32) -> Result<i64> {
+    Ok(survey_year::Entity::find()
+        .filter(survey_year::Column::ImportId.eq(import))
+        .all(conn)
+        .await?
+        .iter()
+        .map(|y| y.rows)
+        .sum())
 }
 
 async fn write_block(

@@ -260,6 +260,10 @@ problem-not-a-draft = Only a draft can be replaced or deleted. This citizen prom
 problem-needed-to-sign = Fill this in before the promise is marked as signed: residents see who signed it and when.
 problem-signatory = Write name and role separated by a comma, one person per line, for example: Anna Andersson, chair of the municipal executive board
 problem-shape = The shape must be GeoJSON: a line (LineString) for a road or a surface (Polygon) for an area, with positions [longitude, latitude] in Sweden.
+problem-separator = The file must be separated by commas or semicolons, but the header line uses { $found ->
+    [tab] tabs
+   *[other] “{ $found }”
+}. Save it as CSV with commas or semicolons and try again.
 problem-not-one-of = “{ $value }” is not allowed here. Allowed values: { $allowed }.
 problem-empty-hours = The hours must end at another time than they start, for example 20:00–02:00.
 problem-baseline-not-before = The baseline year must come before the year of measurement ({ $measured }).
@@ -894,6 +898,8 @@ staff-survey-codebook-saved = The codebook is saved ({ $items } questions, { $in
 staff-survey-responses = Import responses
 staff-survey-file = File
 staff-survey-file-hint = A CSV file with one row per respondent (at most 32 MB here; larger files are imported with the command lofte survey import). The whole file is imported or nothing; the same file twice adds nothing.
+staff-survey-replace = Replace the responses for the file's years
+staff-survey-replace-hint = Responses already stored for the years in the file are removed in the same step; other years of an earlier file stay. Otherwise the file is refused if a year already has responses.
 staff-survey-year = Survey year
 staff-survey-year-hint = Optional. If given, every row is checked to be for that year.
 staff-survey-import = Import the responses

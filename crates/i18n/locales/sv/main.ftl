@@ -257,6 +257,10 @@ problem-not-a-draft = Bara ett utkast kan ersättas eller tas bort. Det här med
 problem-needed-to-sign = Fyll i det här innan löftet markeras som undertecknat: invånarna ser vem som undertecknade och när.
 problem-signatory = Skriv namn och roll åtskilda av ett kommatecken, en person per rad, till exempel: Anna Andersson, kommunstyrelsens ordförande
 problem-shape = Formen ska vara GeoJSON: en linje (LineString) för en väg eller en yta (Polygon) för ett område, med positioner [longitud, latitud] i Sverige.
+problem-separator = Filen ska vara separerad med kommatecken eller semikolon, men raden med kolumnnamn använder { $found ->
+    [tab] tabbtecken
+   *[other] ”{ $found }”
+}. Spara den som CSV med kommatecken eller semikolon och försök igen.
 problem-not-one-of = ”{ $value }” går inte här. Tillåtna värden: { $allowed }.
 problem-empty-hours = Tiden måste sluta vid en annan tidpunkt än den börjar, till exempel 20:00–02:00.
 problem-baseline-not-before = Jämförelseåret måste komma före mätåret ({ $measured }).
@@ -891,6 +895,8 @@ staff-survey-codebook-saved = Kodboken är sparad ({ $items } frågor, { $indica
 staff-survey-responses = Läs in svar
 staff-survey-file = Fil
 staff-survey-file-hint = En CSV-fil med en rad per svarande (högst 32 MB här; större filer läses in med kommandot lofte survey import). Hela filen läses in eller ingenting; samma fil två gånger lägger inte till något.
+staff-survey-replace = Ersätt svaren för filens år
+staff-survey-replace-hint = Svar som redan finns för de år filen har tas bort i samma steg; andra år i en tidigare fil finns kvar. Annars vägras filen om ett år redan har svar.
 staff-survey-year = Undersökningsår
 staff-survey-year-hint = Valfritt. Anges ett år kontrolleras att varje rad gäller det året.
 staff-survey-import = Läs in svaren

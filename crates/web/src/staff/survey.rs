@@ -137,6 +137,8 @@ struct Upload {
     file_name: Option<String>,
     bytes: Vec<u8>,
     year: String,
+    /// "Replace the responses of the file's years".
+    replace: bool,
 }
 
 async fn read_upload(mut multipart: Multipart) -> Result<Upload, String> {
@@ -145,6 +147,9 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, String> {
         match field.name().unwrap_or_default() {
             "kind" => upload.kind = field.text().await.map_err(|e| e.body_text())?,
             "year" => upload.year = field.text().await.map_err(|e| e.body_text())?,
+            "replace" => {
+                upload.replace = !field.text().await.map_err(|e| e.body_text())?.is_empty();
+            }
             "file" => {
                 upload.file_name = field
                     .file_name()
@@ -264,6 +269,7 @@ pub async fn upload(
                     name: upload.file_name.clone(),
                     year,
                     synthetic: false,
+                    replace: upload.replace,
                 },
                 &mut |_| {},
             )
