@@ -171,6 +171,7 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
                         year,
                         synthetic: false,
                         replace,
+                        check_only: false,
                     },
                     &mut progress,
                 )

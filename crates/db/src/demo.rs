@@ -361,6 +361,7 @@ pub async fn load_flen_survey(db: &Db) -> Result<crate::surveys::SurveyImported>
         year: None,
         synthetic: true,
         replace: false,
+        check_only: false,
     };
     match tenant
         .import_survey_csv(crate::Actor::System, csv.as_bytes(), file, &mut |_| {})

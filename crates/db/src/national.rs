@@ -243,6 +243,7 @@ pub async fn load_national(
             year: None,
             synthetic: true,
             replace: false,
+            check_only: false,
         };
         match tenant
             .import_survey_csv(Actor::System, csv.as_bytes(), file, &mut |_| {})

@@ -253,6 +253,10 @@ pub enum Problem {
     Separator {
         found: String,
     },
+    /// Data for a municipality the person may not change.
+    NotYours {
+        municipality: String,
+    },
 }
 
 impl Problem {
@@ -334,6 +338,7 @@ impl Problem {
             Problem::Signatory => "signatory",
             Problem::Shape => "shape",
             Problem::Separator { .. } => "separator",
+            Problem::NotYours { .. } => "not-yours",
         }
     }
 
@@ -401,6 +406,7 @@ impl Problem {
             }
             Problem::WrongType { expected } => vec![("expected", expected.clone())],
             Problem::Separator { found } => vec![("found", found.clone())],
+            Problem::NotYours { municipality } => vec![("municipality", municipality.clone())],
             Problem::FileTooLarge { max_mb } => vec![("max_mb", max_mb.to_string())],
             Problem::ImageTooLarge { max_megapixels } => {
                 vec![("max_megapixels", max_megapixels.to_string())]

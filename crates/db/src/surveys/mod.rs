@@ -10,6 +10,7 @@
 
 mod chunk;
 mod duplicates;
+mod regional;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -42,6 +43,9 @@ pub struct SurveyFile {
     /// Replace the responses stored for the file's years (from whichever import) instead
     /// of refusing the file.
     pub replace: bool,
+    /// Check everything and store nothing (the first pass of a file for several
+    /// municipalities, `regional`).
+    pub check_only: bool,
 }
 
 /// What an import did.
@@ -470,7 +474,11 @@ impl Tenant {
             },
         )
         .await?;
-        txn.commit().await?;
+        if file.check_only {
+            txn.rollback().await?;
+        } else {
+            txn.commit().await?;
+        }
         Ok(Ok(SurveyImported::Added {
             import_id: import,
             rows,

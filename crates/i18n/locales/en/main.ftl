@@ -231,7 +231,7 @@ problem-weight = The weight “{ $value }” must be a number greater than zero 
 problem-column-count = The row has { $found } fields but the header has { $expected }.
 problem-other-year = The year does not match: the file is imported for { $expected }.
 problem-duplicate-respondent = The same respondent id is already on line { $line }.
-problem-survey-year-exists = There are already responses for { $year } from another file. Remove that import first if it is to be replaced.
+problem-survey-year-exists = There are already responses for { $year } from another file. Tick “Replace the responses for the file's years” (on the command line --replace) if they are to be replaced.
 problem-no-survey-items = The file has none of the codebook's questions as a column.
 problem-no-codebook = The municipality has no codebook for the safety survey yet. Add the codebook first.
 problem-codebook-in-use = “{ $value }” is used by responses already imported and cannot be removed or changed.
@@ -264,6 +264,7 @@ problem-separator = The file must be separated by commas or semicolons, but the 
     [tab] tabs
    *[other] “{ $found }”
 }. Save it as CSV with commas or semicolons and try again.
+problem-not-yours = You may not import data for municipality { $municipality }. Remove those rows, or ask someone with access there to import them.
 problem-not-one-of = “{ $value }” is not allowed here. Allowed values: { $allowed }.
 problem-empty-hours = The hours must end at another time than they start, for example 20:00–02:00.
 problem-baseline-not-before = The baseline year must come before the year of measurement ({ $measured }).

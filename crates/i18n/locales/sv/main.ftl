@@ -228,7 +228,7 @@ problem-weight = Vikten ”{ $value }” måste vara ett tal större än noll (d
 problem-column-count = Raden har { $found } fält men rubrikraden har { $expected }.
 problem-other-year = Året stämmer inte: filen importeras för { $expected }.
 problem-duplicate-respondent = Samma svarande-id finns redan på rad { $line }.
-problem-survey-year-exists = Det finns redan svar för { $year } från en annan fil. Ta bort den importen först om den ska ersättas.
+problem-survey-year-exists = Det finns redan svar för { $year } från en annan fil. Kryssa i ”Ersätt svaren för filens år” (på kommandoraden --replace) om de ska ersättas.
 problem-no-survey-items = Filen har ingen av kodbokens frågor som kolumn.
 problem-no-codebook = Kommunen har ingen kodbok för trygghetsmätningen ännu. Lägg in kodboken först.
 problem-codebook-in-use = ”{ $value }” används av svar som redan är importerade och kan inte tas bort eller ändras.
@@ -261,6 +261,7 @@ problem-separator = Filen ska vara separerad med kommatecken eller semikolon, me
     [tab] tabbtecken
    *[other] ”{ $found }”
 }. Spara den som CSV med kommatecken eller semikolon och försök igen.
+problem-not-yours = Du får inte läsa in uppgifter för kommun { $municipality }. Ta bort de raderna, eller be någon med behörighet där att läsa in dem.
 problem-not-one-of = ”{ $value }” går inte här. Tillåtna värden: { $allowed }.
 problem-empty-hours = Tiden måste sluta vid en annan tidpunkt än den börjar, till exempel 20:00–02:00.
 problem-baseline-not-before = Jämförelseåret måste komma före mätåret ({ $measured }).

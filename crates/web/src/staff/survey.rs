@@ -261,8 +261,11 @@ pub async fn upload(
                 }
             },
         };
-        let result = tenant
-            .import_survey_csv(
+        // A file may hold several municipalities' rows (an analyst of a local police
+        // area): each goes to its municipality, if the analyst may import there.
+        let result = state
+            .db
+            .import_regional_survey_csv(
                 staff.actor,
                 upload.bytes.as_slice(),
                 SurveyFile {
@@ -270,13 +273,18 @@ pub async fn upload(
                     year,
                     synthetic: false,
                     replace: upload.replace,
+                    check_only: false,
                 },
-                &mut |_| {},
+                |code| {
+                    staff
+                        .principal
+                        .may(lofte_domain::Permission::ManageSurveys, code)
+                },
             )
             .await
             .map_err(PageError::internal(lang))?;
-        match result {
-            Ok(SurveyImported::Added { rows, years, .. }) => lang.t_args(
+        let said = |imported: &SurveyImported| match imported {
+            SurveyImported::Added { rows, years, .. } => lang.t_args(
                 "cli-survey-imported",
                 &[
                     ("rows", rows.to_string()),
@@ -290,13 +298,28 @@ pub async fn upload(
                     ),
                 ],
             ),
-            Ok(SurveyImported::AlreadyThere { rows, import_id }) => lang.t_args(
+            SurveyImported::AlreadyThere { rows, import_id } => lang.t_args(
                 "cli-survey-already",
                 &[
                     ("rows", rows.to_string()),
                     ("import", import_id.to_string()),
                 ],
             ),
+        };
+        match result {
+            Ok(done) => {
+                let only_here = done.len() == 1 && done[0].0 == tenant.municipality().code;
+                done.iter()
+                    .map(|(code, imported)| {
+                        if only_here {
+                            said(imported)
+                        } else {
+                            format!("{code}: {}", said(imported))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
             Err(errors) => {
                 let mut listed: Vec<String> = errors
                     .iter()

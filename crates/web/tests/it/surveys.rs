@@ -264,6 +264,78 @@ const GOOD: &str = "respondent_id,year,municipality,area,gender,age_band,weight,
                     A1,2023,0482,1,1,2,1.2,2\n\
                     A2,2023,0482,2,2,3,0.8,3\n";
 
+/// An analyst of the local police area uploads one file with rows for two of its
+/// municipalities: each gets its rows; a row for a municipality outside the area
+/// refuses the file, with its line, and nothing is stored anywhere.
+#[tokio::test]
+async fn a_local_police_areas_analyst_imports_one_file_for_several_municipalities() {
+    let app = with_survey().await;
+    let db = &app.database.db;
+    // Katrineholm is in the same local police area, with the same codebook.
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{"municipality": "0483", "police": {"region": "Region Öst", "police_area": "Polisområde Södermanland", "local_police_area": "Katrineholm"}}"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let codebook = lofte_domain::survey::parse_codebook_json(include_str!(
+        "../../../../data/flen/survey-codebook.json"
+    ))
+    .unwrap();
+    let katrineholm = db.tenant_named("0483").await.unwrap().unwrap();
+    katrineholm
+        .set_survey_codebook(lofte_db::Actor::System, &codebook)
+        .await
+        .unwrap();
+    let lpo = lofte_db::OrganisationRef::LocalPoliceArea("Katrineholm".into());
+    let (email, password) = account(&app, "analytiker@lpo.example", lpo, Role::Analyst).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+
+    let header = "respondent_id;year;municipality;area;gender;age_band;weight;otrygg_kvall\n";
+    let rows = "F1;2025;0482;1;1;2;1,2;2\nK1;2025;0483;1;1;2;1,0;3\nF2;2025;0482;2;2;3;0,8;3\nK2;2025;0483;1;2;2;1,0;1\n";
+    let outside = format!("{header}{rows}E1;2025;0484;1;1;1;1,0;1\n");
+    let response = upload(&app, &cookie, "responses", "region.csv", &outside).await;
+    assert_eq!(response.status(), 422);
+    let html = Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".error-summary li"),
+        [
+            "Rad 6, kolumn municipality: Du får inte läsa in uppgifter för kommun 0484. Ta bort de raderna, eller be någon med behörighet där att läsa in dem."
+        ]
+    );
+    // A bad cell in one municipality's rows stores nothing for the other either.
+    let bad =
+        format!("{header}{rows}").replace("K2;2025;0483;1;2;2;1,0;1", "K2;2025;0483;1;2;2;1,0;7");
+    let response = upload(&app, &cookie, "responses", "region.csv", &bad).await;
+    assert_eq!(response.status(), 422);
+    let html = Html::parse_document(&response.text().await.unwrap());
+    let problems = texts(&html, ".error-summary li");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Rad 5, kolumn otrygg_kvall"),
+        "{problems:?}"
+    );
+    let flen = db.tenant_named("0482").await.unwrap().unwrap();
+    let before = flen.survey_imports().await.unwrap().len();
+    assert!(katrineholm.survey_imports().await.unwrap().is_empty());
+
+    let response = upload(
+        &app,
+        &cookie,
+        "responses",
+        "region.csv",
+        &format!("{header}{rows}"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let html = Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        texts(&html, ".note.saved"),
+        ["0482: 2 svar inlästa (2025: 2). 0483: 2 svar inlästa (2025: 2)."]
+    );
+    assert_eq!(flen.survey_imports().await.unwrap().len(), before + 1);
+    assert_eq!(katrineholm.survey_imports().await.unwrap()[0].rows, 2);
+}
+
 async fn upload(
     app: &TestApp,
     cookie: &str,
@@ -337,7 +409,7 @@ async fn an_analyst_uploads_responses_all_or_nothing() {
     assert_eq!(
         texts(&html, ".error-summary li"),
         [
-            "Rad 2, kolumn year: Det finns redan svar för 2023 från en annan fil. Ta bort den importen först om den ska ersättas."
+            "Rad 2, kolumn year: Det finns redan svar för 2023 från en annan fil. Kryssa i ”Ersätt svaren för filens år” (på kommandoraden --replace) om de ska ersättas."
         ]
     );
 }
