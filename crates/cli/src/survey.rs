@@ -158,7 +158,18 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
                 .progress_chars("=> "),
             )
             .with_message(lang.t("cli-survey-reading"));
-            let reader = std::io::BufReader::with_capacity(256 * 1024, handle);
+            // A spreadsheet (XLSX) is read whole and imported as its first sheet's CSV.
+            let reader: Box<dyn std::io::Read + Send> = if file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+            {
+                let bytes = std::fs::read(&file).with_context(|| format!("reading {name}"))?;
+                let csv = lofte_db::surveys::xlsx_to_csv(&bytes)
+                    .map_err(|p| user_error(lang, &name, p))?;
+                Box::new(std::io::Cursor::new(csv))
+            } else {
+                Box::new(std::io::BufReader::with_capacity(256 * 1024, handle))
+            };
             let progress_bar = bar.clone();
             let mut progress = move |bytes: u64| progress_bar.set_position(bytes);
             let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -782,6 +782,36 @@ fn survey_import_is_all_or_nothing_and_indicators_come_out_as_csv() {
         "{csv}"
     );
 
+    // A spreadsheet (XLSX) is read as its first sheet.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in header.trim_end().split(',').enumerate() {
+        sheet.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, id) in ["X1", "X2"].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *id).unwrap();
+        sheet.write_number(r, 1, 2027.0).unwrap();
+        sheet.write_string(r, 2, "0482").unwrap();
+        for c in 3..6 {
+            sheet.write_number(r, c, 1.0).unwrap();
+        }
+        sheet.write_number(r, 6, 1.5).unwrap();
+        sheet.write_string(r, 7, "Ganska trygg").unwrap();
+    }
+    let xlsx = lofte.dir.path().join("svar-2027.xlsx");
+    book.save(&xlsx).unwrap();
+    assert_eq!(
+        lofte.ok(&[
+            "survey",
+            "import",
+            "--municipality",
+            "0482",
+            xlsx.to_str().unwrap()
+        ]),
+        "2 svar inlästa (2027: 2).\n"
+    );
+
     // Another separator: one line says so.
     let tabs = lofte.write(
         "tabbar.csv",

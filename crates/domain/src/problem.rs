@@ -257,6 +257,8 @@ pub enum Problem {
     NotYours {
         municipality: String,
     },
+    /// A file that looks like a spreadsheet (XLSX) but cannot be read as one.
+    NotASpreadsheet,
 }
 
 impl Problem {
@@ -339,6 +341,7 @@ impl Problem {
             Problem::Shape => "shape",
             Problem::Separator { .. } => "separator",
             Problem::NotYours { .. } => "not-yours",
+            Problem::NotASpreadsheet => "not-a-spreadsheet",
         }
     }
 
@@ -442,7 +445,8 @@ impl Problem {
             | Problem::NotADraft
             | Problem::NeededToSign
             | Problem::Signatory
-            | Problem::Shape => vec![],
+            | Problem::Shape
+            | Problem::NotASpreadsheet => vec![],
         }
     }
 }

@@ -12,6 +12,8 @@ mod chunk;
 mod duplicates;
 mod regional;
 
+pub use regional::{RegionalImport, is_xlsx, xlsx_to_csv};
+
 use std::collections::BTreeMap;
 use std::io::Read;
 

@@ -185,3 +185,76 @@ impl Db {
 fn csv_error(e: impl std::fmt::Display) -> crate::Error {
     crate::Error::Corrupt(format!("writing a survey part: {e}"))
 }
+
+/// Whether `bytes` are a zip archive, as an XLSX file is.
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The first sheet of an XLSX file as CSV text, so that a spreadsheet goes through the
+/// same checks as a CSV file. Whole numbers come out without a decimal part ("2", not
+/// "2.0"), so answer and group codes read as codes.
+pub fn xlsx_to_csv(bytes: &[u8]) -> std::result::Result<Vec<u8>, Problem> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| Problem::NotASpreadsheet)?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or(Problem::NotASpreadsheet)?
+        .map_err(|_| Problem::NotASpreadsheet)?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for row in range.rows() {
+        let cells = row.iter().map(|cell| match cell {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            other => other.to_string(),
+        });
+        out.write_record(cells)
+            .map_err(|_| Problem::NotASpreadsheet)?;
+    }
+    out.into_inner().map_err(|_| Problem::NotASpreadsheet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A sheet as a spreadsheet program saves it: numbers as numbers (2.0, 1.25), labels
+    // as text, empty cells; it reads as the CSV the import checks.
+    #[test]
+    fn a_spreadsheets_first_sheet_reads_as_csv() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let header = [
+            "respondent_id",
+            "year",
+            "municipality",
+            "weight",
+            "otrygg_kvall",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "R1").unwrap();
+        sheet.write_number(1, 1, 2024.0).unwrap();
+        sheet.write_string(1, 2, "0482").unwrap();
+        sheet.write_number(1, 3, 1.25).unwrap();
+        sheet.write_string(1, 4, "Mycket otrygg").unwrap();
+        sheet.write_string(2, 0, "R2").unwrap();
+        sheet.write_number(2, 1, 2024.0).unwrap();
+        sheet.write_string(2, 2, "0482").unwrap();
+        sheet.write_number(2, 3, 2.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        assert!(is_xlsx(&bytes));
+        let csv = String::from_utf8(xlsx_to_csv(&bytes).unwrap()).unwrap();
+        assert_eq!(
+            csv,
+            "respondent_id,year,municipality,weight,otrygg_kvall\nR1,2024,0482,1.25,Mycket otrygg\nR2,2024,0482,2,\n"
+        );
+        assert_eq!(
+            xlsx_to_csv(b"PK\x03\x04 not a workbook"),
+            Err(Problem::NotASpreadsheet)
+        );
+    }
+}

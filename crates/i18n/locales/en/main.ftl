@@ -265,6 +265,7 @@ problem-separator = The file must be separated by commas or semicolons, but the 
    *[other] “{ $found }”
 }. Save it as CSV with commas or semicolons and try again.
 problem-not-yours = You may not import data for municipality { $municipality }. Remove those rows, or ask someone with access there to import them.
+problem-not-a-spreadsheet = The file cannot be read as an Excel sheet (XLSX). Save it again as XLSX or as CSV and try again.
 problem-not-one-of = “{ $value }” is not allowed here. Allowed values: { $allowed }.
 problem-empty-hours = The hours must end at another time than they start, for example 20:00–02:00.
 problem-baseline-not-before = The baseline year must come before the year of measurement ({ $measured }).

@@ -262,6 +262,7 @@ problem-separator = Filen ska vara separerad med kommatecken eller semikolon, me
    *[other] ”{ $found }”
 }. Spara den som CSV med kommatecken eller semikolon och försök igen.
 problem-not-yours = Du får inte läsa in uppgifter för kommun { $municipality }. Ta bort de raderna, eller be någon med behörighet där att läsa in dem.
+problem-not-a-spreadsheet = Filen går inte att läsa som ett Excel-ark (XLSX). Spara den igen som XLSX eller som CSV och försök igen.
 problem-not-one-of = ”{ $value }” går inte här. Tillåtna värden: { $allowed }.
 problem-empty-hours = Tiden måste sluta vid en annan tidpunkt än den börjar, till exempel 20:00–02:00.
 problem-baseline-not-before = Jämförelseåret måste komma före mätåret ({ $measured }).

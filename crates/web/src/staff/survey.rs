@@ -261,13 +261,24 @@ pub async fn upload(
                 }
             },
         };
+        // A spreadsheet is read as the CSV of its first sheet.
+        let bytes = if lofte_db::surveys::is_xlsx(&upload.bytes) {
+            match lofte_db::surveys::xlsx_to_csv(&upload.bytes) {
+                Ok(csv) => csv,
+                Err(p) => {
+                    return refused(lang.t("staff-survey-refused"), vec![lang.problem(&p)]).await;
+                }
+            }
+        } else {
+            upload.bytes.clone()
+        };
         // A file may hold several municipalities' rows (an analyst of a local police
         // area): each goes to its municipality, if the analyst may import there.
         let result = state
             .db
             .import_regional_survey_csv(
                 staff.actor,
-                upload.bytes.as_slice(),
+                bytes.as_slice(),
                 SurveyFile {
                     name: upload.file_name.clone(),
                     year,
