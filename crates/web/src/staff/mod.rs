@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+mod activity_file;
 mod activity_types;
 mod dialogues;
 mod export;
@@ -258,6 +259,17 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/logga",
             InMunicipality(Permission::LogActivity),
             post(activity::log),
+        )
+        .get(
+            "/personal/kommun/{code}/logga/fil",
+            InMunicipality(Permission::LogActivity),
+            get(activity_file::show),
+        )
+        .post(
+            "/personal/kommun/{code}/logga/fil",
+            InMunicipality(Permission::LogActivity),
+            post(activity_file::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::UPLOAD_LIMIT)),
         )
         .get(
             "/personal/kommun/{code}/{year}",

@@ -310,25 +310,27 @@ async fn edit_page(
     Ok(page)
 }
 
+#[derive(Deserialize, Default)]
+pub struct NewPlaceQuery {
+    /// A name to start from: a place an imported file named that the municipality lacks.
+    #[serde(default)]
+    name: String,
+}
+
 pub async fn new_page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<NewPlaceQuery>,
 ) -> Result<PlaceEditPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let action = format!("/personal/kommun/{}/platser/ny", tenant.municipality().code);
-    edit_page(
-        &state,
-        lang,
-        &staff,
-        &tenant,
-        action,
-        &PlaceForm::default(),
-        &[],
-        true,
-    )
-    .await
+    let form = PlaceForm {
+        name: query.name.chars().take(lofte_domain::Text::SHORT).collect(),
+        ..PlaceForm::default()
+    };
+    edit_page(&state, lang, &staff, &tenant, action, &form, &[], true).await
 }
 
 pub async fn page(

@@ -234,3 +234,71 @@ async fn places_are_added_and_changed_through_the_api() {
     .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+/// Logged work from a file in the staff area: a place the file names that the
+/// municipality lacks is listed with a link that adds it, named as in the file; once
+/// added, the same file goes in.
+#[tokio::test]
+async fn a_file_naming_a_missing_place_links_to_adding_it_then_goes_in() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let file = "Aktivitet;Utförare;Datum;Plats;Minuter\nTrafikkontroll;Polisen;2021-04-01;Väg 55;20\nFotpatrull;Polisen;2021-04-02;Flens centrum;15\n";
+    let send = |body: &'static str| {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(body.as_bytes().to_vec()).file_name("export.csv"),
+        );
+        crate::helpers::client()
+            .post(format!("{}/personal/kommun/0482/logga/fil", app.address))
+            .header("Cookie", &cookie)
+            .header("Origin", &app.address)
+            .multipart(form)
+            .send()
+    };
+    let r = send(file).await.unwrap();
+    assert_eq!(r.status(), 422);
+    let page = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&page, ".error-summary li"),
+        [
+            "Rad 2, kolumn Plats: Platsen ”Väg 55” finns inte i kommunen. Lägg till den under Platser i personalområdet (eller med lofte municipality import) och försök igen."
+        ]
+    );
+    let link = page
+        .select(&scraper::Selector::parse("#okanda-platser ~ ul a, section a").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .find(|h| h.contains("/platser/ny"))
+        .unwrap()
+        .to_owned();
+    assert_eq!(link, "/personal/kommun/0482/platser/ny?name=V%C3%A4g+55");
+    let form = app.page_as(&link, &cookie).await;
+    let name = form
+        .select(&scraper::Selector::parse("input[name=name]").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned();
+    assert_eq!(name, "Väg 55");
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/platser/ny",
+        &[
+            ("name", "Väg 55"),
+            ("place_kind", "road"),
+            ("shape", ROAD_55),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = send(file).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let page = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(
+        texts(&page, ".note.saved"),
+        ["2 aktiviteter inlästa, 0 fanns redan."]
+    );
+}
