@@ -141,6 +141,19 @@ const COLUMN_ALIASES: [(&str, &[&str]); 9] = [
     ),
 ];
 
+/// The separator a CSV file's header line uses: a semicolon where it has more of them
+/// than commas (as Swedish spreadsheet programs save), a comma otherwise. `head` is the
+/// start of the file.
+pub(crate) fn delimiter_of(head: &[u8]) -> u8 {
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// Which of [`COLUMNS`] a header names, by its own name or an alias.
 fn column_of(header: &str) -> Option<usize> {
     let header = header.trim().trim_start_matches('\u{feff}').trim();
@@ -1029,18 +1042,7 @@ impl Tenant {
         let words = Vocabulary::new(&types, &known_places);
         // Swedish spreadsheet programs save with semicolons: the header line says which.
         let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
-        let delimiter = match std::io::BufRead::fill_buf(&mut input) {
-            Ok(head) => {
-                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
-                let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
-                if count(b';') > count(b',') {
-                    b';'
-                } else {
-                    b','
-                }
-            }
-            Err(_) => b',',
-        };
+        let delimiter = std::io::BufRead::fill_buf(&mut input).map_or(b',', delimiter_of);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .delimiter(delimiter)

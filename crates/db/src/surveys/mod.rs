@@ -223,18 +223,8 @@ impl Tenant {
                 progress,
             },
         );
-        let delimiter = match std::io::BufRead::fill_buf(&mut input) {
-            Ok(head) => {
-                let first_line = head.split(|b| *b == b'\n').next().unwrap_or_default();
-                let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
-                if count(b';') > count(b',') {
-                    b';'
-                } else {
-                    b','
-                }
-            }
-            Err(_) => b',',
-        };
+        let delimiter =
+            std::io::BufRead::fill_buf(&mut input).map_or(b',', crate::activities::delimiter_of);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .delimiter(delimiter)

@@ -45,13 +45,7 @@ impl Db {
                 problem,
             }]))
         };
-        let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-        let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
-        let delimiter = if count(b';') > count(b',') {
-            b';'
-        } else {
-            b','
-        };
+        let delimiter = crate::activities::delimiter_of(bytes);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .delimiter(delimiter)

@@ -152,27 +152,7 @@ pub async fn upload(
                     ));
                 }
             }
-            let problems = errors
-                .iter()
-                .map(|e| {
-                    let message = lang.problem(&e.problem);
-                    if e.column.is_empty() {
-                        lang.t_args(
-                            "csv-row",
-                            &[("line", e.line.to_string()), ("message", message)],
-                        )
-                    } else {
-                        lang.t_args(
-                            "csv-cell",
-                            &[
-                                ("line", e.line.to_string()),
-                                ("column", e.column.clone()),
-                                ("message", message),
-                            ],
-                        )
-                    }
-                })
-                .collect();
+            let problems = super::forms::file_problems(lang, &errors);
             Ok(refused(problems, unknown))
         }
     }

@@ -125,3 +125,33 @@ pub fn optional_number<T: std::str::FromStr>(
         .map(Some)
         .map_err(|_| lofte_domain::Problem::Number)
 }
+
+/// A file's problems as people read them: "Rad 3, kolumn Plats: …", or "Rad 3: …" for a
+/// whole row, and a last line when more were found than listed.
+pub fn file_problems(lang: Lang, errors: &[lofte_db::activities::CellError]) -> Vec<String> {
+    let mut listed: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let message = lang.problem(&e.problem);
+            if e.column.is_empty() {
+                lang.t_args(
+                    "csv-row",
+                    &[("line", e.line.to_string()), ("message", message)],
+                )
+            } else {
+                lang.t_args(
+                    "csv-cell",
+                    &[
+                        ("line", e.line.to_string()),
+                        ("column", e.column.clone()),
+                        ("message", message),
+                    ],
+                )
+            }
+        })
+        .collect();
+    if errors.len() >= lofte_db::activities::MAX_LISTED {
+        listed.push(lang.t("cli-more-errors"));
+    }
+    listed
+}

@@ -332,30 +332,7 @@ pub async fn upload(
                     .join(" ")
             }
             Err(errors) => {
-                let mut listed: Vec<String> = errors
-                    .iter()
-                    .map(|e| {
-                        let message = lang.problem(&e.problem);
-                        if e.column.is_empty() {
-                            lang.t_args(
-                                "csv-row",
-                                &[("line", e.line.to_string()), ("message", message)],
-                            )
-                        } else {
-                            lang.t_args(
-                                "csv-cell",
-                                &[
-                                    ("line", e.line.to_string()),
-                                    ("column", e.column.clone()),
-                                    ("message", message),
-                                ],
-                            )
-                        }
-                    })
-                    .collect();
-                if errors.len() >= lofte_db::activities::MAX_LISTED {
-                    listed.push(lang.t("cli-more-errors"));
-                }
+                let listed = super::forms::file_problems(lang, &errors);
                 return refused(heading, listed).await;
             }
         }
