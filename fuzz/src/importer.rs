@@ -225,8 +225,7 @@ impl Importer {
             let before = self.counts().await;
             let file = || SurveyFile {
                 name: Some("fuzz.csv".to_owned()),
-                year: None,
-                synthetic: false,
+                ..SurveyFile::default()
             };
             let result = self
                 .flen
