@@ -300,3 +300,60 @@ async fn the_staff_form_keeps_and_edits_a_targets_conditions() {
         "{text}"
     );
 }
+
+/// The four-year promise's final report, published: the verdicts judge each year of a
+/// per-year target and the whole span of the others, and the page and the PDF give the
+/// figures per year and in total.
+#[tokio::test]
+async fn a_four_year_promises_final_report_gives_each_year_and_the_total() {
+    let app = spawn_app().await;
+    four_years(&app).await;
+    let katrineholm =
+        lofte_db::OrganisationRef::Municipality(MunicipalityCode::parse("0483").unwrap());
+    let (email, password) = account(
+        &app,
+        "samordnare@katrineholm.se",
+        katrineholm,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let final_report = "/personal/kommun/0483/2026/uppfoljning/slutredovisning";
+    let form = app.page_as(final_report, &cookie).await;
+    let hints = texts(&form, "fieldset.entry .hint");
+    assert!(
+        hints
+            .iter()
+            .any(|h| h.contains("Uträknad status: Delvis uppfyllt")),
+        "one dialogue a year, 2024 missed: {hints:?}"
+    );
+    let r = post_form(
+        &app.address,
+        &cookie,
+        final_report,
+        &[("version", "0"), ("action", "publish")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+
+    let public = "/kommun/0483/2026/uppfoljning/slutredovisning";
+    let page = app.page(public).await;
+    let text = texts(&page, "main").join(" ");
+    for words in [
+        "2024: 0 av 1 – Inte uppfyllt",
+        "2026: 1 av 1 – Uppfyllt",
+        "Per år: 2023: 0 · 2024: 0 · 2025: 0 · 2026: 3",
+    ] {
+        assert!(text.contains(words), "{words:?} not in {text}");
+    }
+    let pdf = app.get(&format!("{public}/sv.pdf")).await;
+    assert_eq!(pdf.status(), 200);
+    let pdf = lofte_report::inspect::text(&pdf.bytes().await.unwrap());
+    let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "2024: 0 av 1 – Inte uppfyllt",
+        "Per år: 2023: 0 · 2024: 0 · 2025: 0 · 2026: 3",
+    ] {
+        assert!(flat.contains(words), "{words:?} not in the PDF: {flat}");
+    }
+}
