@@ -129,11 +129,20 @@ impl Step {
 fn path_text(steps: &[Step]) -> String {
     let mut out = String::new();
     for step in steps {
+        // An empty key is written `""`, so that it is still a place one can point to
+        // (found by fuzzing: `{"": 2}` gave a problem without a path).
+        let key = |k: &str| {
+            if k.is_empty() {
+                "\"\"".to_owned()
+            } else {
+                k.to_owned()
+            }
+        };
         match step {
-            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) if out.is_empty() => out.push_str(&key(k)),
             Step::Key(k) => {
                 out.push('.');
-                out.push_str(k);
+                out.push_str(&key(k));
             }
             Step::Index(i) => out.push_str(&format!("[{i}]")),
         }
@@ -377,6 +386,12 @@ mod tests {
                 ("name".to_owned(), "required"),
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_field_name_is_named_as_such() {
+        let found = problems(r#"{ "name": "a", "count": 1, "": 2 }"#);
+        assert_eq!(found, [("\"\"".to_owned(), "unknown-field")]);
     }
 
     #[test]
