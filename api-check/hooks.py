@@ -8,6 +8,9 @@ would never be exercised. This hook turns three in four generated bodies of
 `POST /api/v1/municipalities/{code}/promises` into a valid promise for a year in
 2030-2099, keeping the generated (random, often hostile) strings in every text field, so
 that storing and serving arbitrary text is fuzzed too. The fourth is sent as generated.
+
+Places (`POST …/places`, `PUT …/places/{slug}`) get the same treatment: three in four
+bodies become a valid place near Flen (a point or a road's line) with the generated name.
 """
 
 from __future__ import annotations
@@ -82,8 +85,39 @@ def _is_create_promise(context: Any) -> bool:
     )
 
 
+KINDS_OF_PLACE = ("locality", "area", "hot_spot", "road", "school", "station")
+
+
+def _is_place(context: Any) -> bool:
+    op = getattr(context, "operation", None)
+    return op is not None and "/places" in str(op.path)
+
+
+def repair_place(body: dict[str, Any], n: int, slug: str | None) -> dict[str, Any]:
+    """A valid place near Flen, keeping the generated name (often hostile text). For PUT
+    the slug must be the path's, which the hook cannot see: an existing one is used and
+    the dictionaries make the path name it often."""
+    doc: dict[str, Any] = {
+        "slug": slug or f"plats-{n}",
+        "name": _text(body.get("name"), f"Plats {n}", SHORT),
+        "kind": body.get("kind") if body.get("kind") in KINDS_OF_PLACE else KINDS_OF_PLACE[n % 6],
+    }
+    if n % 2 == 0:
+        doc["lat"] = 59.0 + (n % 100) / 1000
+        doc["lon"] = 16.5 + (n % 97) / 1000
+    else:
+        # A road as a line: the point is its middle.
+        doc["shape"] = {"type": "LineString", "coordinates": [[16.5, 59.0], [16.6 + (n % 50) / 1000, 59.05]]}
+    return doc
+
+
 @schemathesis.hook
 def flatmap_body(context, body):
+    if _is_place(context) and isinstance(body, dict):
+        method = str(context.operation.method).upper()
+        return st.tuples(st.integers(0, 3), st.integers(1, 10**6)).map(
+            lambda t: body if t[0] == 0 else repair_place(body, t[1], "malmkoping" if method == "PUT" else None)
+        )
     if not _is_create_promise(context) or not isinstance(body, dict):
         return st.just(body)
     return st.tuples(st.integers(0, 3), st.integers(2030, 2099)).map(
