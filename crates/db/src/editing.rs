@@ -116,6 +116,25 @@ pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise
     Ok(())
 }
 
+/// The `UPDATE` of a commitment's content (not its position or version), to be filtered
+/// by the caller.
+pub(crate) fn commitment_update(
+    doc: &CommitmentDocument,
+) -> sea_orm::UpdateMany<commitment::Entity> {
+    commitment::Entity::update_many()
+        .col_expr(commitment::Column::Party, Expr::value(to_json(&doc.party)))
+        .col_expr(commitment::Column::Text, Expr::value(doc.text.clone()))
+        .col_expr(commitment::Column::Kind, Expr::value(to_json(&doc.kind)))
+        .col_expr(
+            commitment::Column::Target,
+            Expr::value(doc.target.as_ref().map(to_json)),
+        )
+        .col_expr(
+            commitment::Column::LocalPlan,
+            Expr::value(doc.local_plan.clone()),
+        )
+}
+
 /// The `UPDATE` of a promise's own fields (not its years, status or commitments), to be
 /// filtered by the caller.
 pub(crate) fn header_update(doc: &PromiseDocument) -> sea_orm::UpdateMany<promise::Entity> {
@@ -218,24 +237,7 @@ impl Tenant {
         let current = before.promise.commitments[index].clone();
         // The version check is part of the UPDATE, so two concurrent saves cannot both pass.
         let document = CommitmentDocument::from(new);
-        let updated = commitment::Entity::update_many()
-            .col_expr(
-                commitment::Column::Party,
-                Expr::value(to_json(&document.party)),
-            )
-            .col_expr(commitment::Column::Text, Expr::value(document.text.clone()))
-            .col_expr(
-                commitment::Column::Kind,
-                Expr::value(to_json(&document.kind)),
-            )
-            .col_expr(
-                commitment::Column::Target,
-                Expr::value(document.target.as_ref().map(to_json)),
-            )
-            .col_expr(
-                commitment::Column::LocalPlan,
-                Expr::value(document.local_plan.clone()),
-            )
+        let updated = commitment_update(&document)
             .col_expr(commitment::Column::Version, Expr::value(row.version + 1))
             .filter(commitment::Column::Id.eq(commitment_id))
             .filter(commitment::Column::Version.eq(expected_version))

@@ -14,7 +14,7 @@ use lofte_domain::{FieldError, Problem, Promise, PromiseStatus};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::editing::{AuditRecord, Conflict, audit, header_update, snapshot};
+use crate::editing::{AuditRecord, Conflict, audit, commitment_update, header_update, snapshot};
 use crate::entity::{citizen_input, commitment, follow_up, follow_up_entry, promise, walk_finding};
 use crate::promises::{StoredPromise, Tenant, to_json};
 use crate::{Actor, Error, Result};
@@ -207,22 +207,7 @@ impl Tenant {
             LinkChoice::MoveTo(other) => Some(other),
             LinkChoice::Drop | LinkChoice::Refuse => None,
         };
-        citizen_input::Entity::update_many()
-            .col_expr(citizen_input::Column::CommitmentId, Expr::value(moved_to))
-            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
-            .filter(citizen_input::Column::CommitmentId.eq(commitment_id))
-            .exec(&txn)
-            .await?;
-        walk_finding::Entity::update_many()
-            .col_expr(walk_finding::Column::CommitmentId, Expr::value(moved_to))
-            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .filter(walk_finding::Column::CommitmentId.eq(commitment_id))
-            .exec(&txn)
-            .await?;
-        follow_up_entry::Entity::delete_many()
-            .filter(follow_up_entry::Column::CommitmentId.eq(commitment_id))
-            .exec(&txn)
-            .await?;
+        self.relink(&txn, &[commitment_id], moved_to).await?;
         commitment::Entity::delete_by_id(commitment_id)
             .exec(&txn)
             .await?;
@@ -397,18 +382,7 @@ impl Tenant {
         for (position, c) in doc.commitments.iter().enumerate() {
             match old.get(position) {
                 Some(id) => {
-                    commitment::Entity::update_many()
-                        .col_expr(commitment::Column::Party, Expr::value(to_json(&c.party)))
-                        .col_expr(commitment::Column::Text, Expr::value(c.text.clone()))
-                        .col_expr(commitment::Column::Kind, Expr::value(to_json(&c.kind)))
-                        .col_expr(
-                            commitment::Column::Target,
-                            Expr::value(c.target.as_ref().map(to_json)),
-                        )
-                        .col_expr(
-                            commitment::Column::LocalPlan,
-                            Expr::value(c.local_plan.clone()),
-                        )
+                    commitment_update(c)
                         .col_expr(
                             commitment::Column::Version,
                             Expr::col(commitment::Column::Version).add(1),
@@ -425,7 +399,7 @@ impl Tenant {
         }
         let gone: Vec<i32> = old.iter().skip(doc.commitments.len()).copied().collect();
         if !gone.is_empty() {
-            self.unlink(&txn, &gone).await?;
+            self.relink(&txn, &gone, None).await?;
             commitment::Entity::delete_many()
                 .filter(commitment::Column::Id.is_in(gone))
                 .exec(&txn)
@@ -450,20 +424,22 @@ impl Tenant {
         Ok(Ok(after))
     }
 
-    /// Unlinks inputs and findings from these commitments and drops their follow-up
-    /// entries, before the commitments go.
-    async fn unlink(&self, txn: &DatabaseTransaction, ids: &[i32]) -> Result<()> {
+    /// Links inputs and findings of these commitments to `moved_to` instead (or to
+    /// nothing) and drops their follow-up entries, before the commitments go.
+    async fn relink(
+        &self,
+        txn: &DatabaseTransaction,
+        ids: &[i32],
+        moved_to: Option<i32>,
+    ) -> Result<()> {
         citizen_input::Entity::update_many()
-            .col_expr(
-                citizen_input::Column::CommitmentId,
-                Expr::value(None::<i32>),
-            )
+            .col_expr(citizen_input::Column::CommitmentId, Expr::value(moved_to))
             .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
             .filter(citizen_input::Column::CommitmentId.is_in(ids.to_vec()))
             .exec(txn)
             .await?;
         walk_finding::Entity::update_many()
-            .col_expr(walk_finding::Column::CommitmentId, Expr::value(None::<i32>))
+            .col_expr(walk_finding::Column::CommitmentId, Expr::value(moved_to))
             .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
             .filter(walk_finding::Column::CommitmentId.is_in(ids.to_vec()))
             .exec(txn)
@@ -500,7 +476,7 @@ impl Tenant {
             txn.rollback().await?;
             return Ok(Err(self.conflict(promise_id).await?));
         }
-        self.unlink(&txn, &before.commitment_ids).await?;
+        self.relink(&txn, &before.commitment_ids, None).await?;
         // Commitments and follow-ups go with the promise (ON DELETE CASCADE).
         promise::Entity::delete_many()
             .filter(promise::Column::Id.eq(promise_id))
