@@ -1,7 +1,8 @@
 // End-to-end tests of a municipality's own promise shapes in the staff area: a
 // two-year promise written in the browser and followed up in its second year, a
 // target with conditions (several types, a night window), a commitment removed on a
-// page that says what will happen, and a road added as a place. Each page is checked
+// page that says what will happen, a road added as a place, and a place an activity
+// file names added in the same step as the file. Each page is checked
 // with axe, and the forms on a phone's width.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -93,6 +94,27 @@ describe('Places', () => {
       const row = page.locator('tr', { hasText: 'Väg 55' });
       assert.match(await row.innerText(), /vag-55/);
       assert.match(await row.innerText(), /Väg/);
+    }));
+
+  test('places a file names are added in the same step as the file', () =>
+    app.withSession(COORDINATOR, { viewport: { width: 360, height: 740 } }, async (page) => {
+      await page.goto('/personal/kommun/0482/logga/fil');
+      await page.setInputFiles('#file', {
+        name: 'export.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Datum;Aktivitet;Utförare;Plats\n2021-05-04;Fotpatrull;Polisen;Lokstallarna\n2021-05-05;Fotpatrull;Polisen;Flen\n'),
+      });
+      await clickAndWait(page, page.locator('main form button[type=submit]'));
+      const adding = page.locator('section', { has: page.getByRole('heading', { name: 'Lägg till platserna som saknas' }) });
+      assert.equal(await adding.locator('legend').innerText(), 'Lokstallarna');
+      await expectNoAxeViolations(page, 'activity file naming a missing place');
+      await expectNoHorizontalScroll(page, 'activity file naming a missing place');
+      await page.selectOption('#new_place_0_kind', 'area');
+      await page.selectOption('#new_place_0_within', { label: 'Flen' });
+      await clickAndWait(page, page.getByRole('button', { name: 'Lägg till platserna och läs in filen' }));
+      assert.match(await page.locator('.note.saved').innerText(), /2 aktiviteter inlästa.*En plats lades till: Lokstallarna\./s);
+      await page.goto('/personal/kommun/0482/platser');
+      assert.match(await page.locator('tr', { hasText: 'Lokstallarna' }).innerText(), /Område/);
     }));
 
   test('the place form and list fit a phone', () =>

@@ -1036,7 +1036,26 @@ impl Tenant {
         actor: Actor,
         input: impl Read,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
-        let known_places = self.db().places(&self.municipality().code).await?;
+        self.import_activities_csv_adding_places(actor, input, &[])
+            .await
+    }
+
+    /// [`Tenant::import_activities_csv`] that first adds places the file names and the
+    /// municipality lacks, in the same transaction: refused rows add no place. The new
+    /// places are refused (`Error::Invalid`, named `places[i].field`) when a slug is
+    /// taken or `within` names no place.
+    pub async fn import_activities_csv_adding_places(
+        &self,
+        actor: Actor,
+        input: impl Read,
+        new_places: &[lofte_domain::Place],
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
+        let mut known_places = self.db().places(&self.municipality().code).await?;
+        let problems = self.check_new_places(&known_places, new_places);
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        known_places.extend_from_slice(new_places);
         let places: FastSet<String> = known_places.iter().map(|p| p.slug.to_string()).collect();
         let (types, ids) = self.activity_types_and_ids(self.db().conn()).await?;
         let words = Vocabulary::new(&types, &known_places);
@@ -1109,10 +1128,14 @@ impl Tenant {
             headers: names,
         };
         let added_by = (actor, false, Utc::now());
+        let backend = self.db().conn().get_database_backend();
+        let places_first = self.new_place_statements(backend, actor, new_places);
         let outcome = if self.db().is_sqlite() {
-            self.import_on_sqlite(added_by, ids, rows).await?
+            self.import_on_sqlite(added_by, ids, places_first, rows)
+                .await?
         } else {
-            self.import_through_orm(added_by, &ids, rows).await?
+            self.import_through_orm(added_by, &ids, places_first, rows)
+                .await?
         };
         Ok(outcome)
     }
@@ -1122,9 +1145,13 @@ impl Tenant {
         &self,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
         types: &TypeIds,
+        places_first: Vec<Statement>,
         mut rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let txn = self.db().begin_write().await?;
+        for statement in places_first {
+            txn.execute_raw(statement).await?;
+        }
         let (batches, mut to_write) = tokio::sync::mpsc::channel::<Vec<Value>>(2);
         let read = rows.send_batches(batches, |items| self.row_values(types, added_by, items));
         let write = async {
@@ -1160,6 +1187,7 @@ impl Tenant {
         &self,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
         types: TypeIds,
+        places_first: Vec<Statement>,
         rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let pool = self.db().conn().get_sqlite_connection_pool();
@@ -1180,7 +1208,7 @@ impl Tenant {
                        PRAGMA temp_store = memory";
         let outcome = match execute(&mut conn, for_import).await {
             Ok(()) => {
-                self.import_on_connection(&mut conn, added_by, types, rows)
+                self.import_on_connection(&mut conn, added_by, types, places_first, rows)
                     .await
             }
             Err(e) => Err(e),
@@ -1202,12 +1230,16 @@ impl Tenant {
         conn: &mut SqliteConnection,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
         types: TypeIds,
+        places_first: Vec<Statement>,
         mut rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
         let mut tx = conn
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(sqlx_error)?;
+        for statement in places_first {
+            execute_statement(&mut tx, statement).await?;
+        }
         // The foreign key every row would check (`import_on_sqlite`), checked once: the
         // write lock held from here to the commit keeps the municipality in place.
         let municipality: Option<i64> =
@@ -1261,13 +1293,7 @@ impl Tenant {
             DbBackend::Sqlite,
             self.activities_audit(added_by.0, summary.added, summary.already_there),
         );
-        sqlx::query_with(
-            AssertSqlSafe(audit.sql),
-            SqlxValues(audit.values.unwrap_or(sea_orm::Values(Vec::new()))),
-        )
-        .execute(&mut *tx)
-        .await
-        .map_err(sqlx_error)?;
+        execute_statement(&mut tx, audit).await?;
         tx.commit().await.map_err(sqlx_error)?;
         Ok(Ok(summary))
     }
@@ -1387,6 +1413,18 @@ pub(crate) fn linked_activity(
         note: None,
         external_id: Some(external_id),
     }
+}
+
+/// Runs a statement SeaORM built on a SQLite connection of sqlx's own (the import's).
+async fn execute_statement(conn: &mut SqliteConnection, statement: Statement) -> Result<()> {
+    sqlx::query_with(
+        AssertSqlSafe(statement.sql),
+        SqlxValues(statement.values.unwrap_or(sea_orm::Values(Vec::new()))),
+    )
+    .execute(conn)
+    .await
+    .map_err(sqlx_error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -1510,3 +1548,4 @@ mod tests {
         }
     }
 }
+

@@ -359,19 +359,7 @@ impl Db {
 
 /// Inserts a place, or updates the one with its slug.
 pub(crate) async fn upsert_place(conn: &impl ConnectionTrait, code: &str, p: &Place) -> Result<()> {
-    let row = place::ActiveModel {
-        municipality_code: Set(code.to_owned()),
-        slug: Set(p.slug.to_string()),
-        name: Set(p.name.to_string()),
-        kind: Set(p.kind.as_str().to_owned()),
-        lat: Set(p.coordinates.lat()),
-        lon: Set(p.coordinates.lon()),
-        outlying: Set(p.outlying),
-        within_slug: Set(p.within.as_ref().map(ToString::to_string)),
-        shape: Set(p.shape.as_ref().map(|s| s.to_geojson().to_string())),
-        ..Default::default()
-    };
-    place::Entity::insert(row)
+    place::Entity::insert(place_row(code, p))
         .on_conflict(
             OnConflict::columns([place::Column::MunicipalityCode, place::Column::Slug])
                 .update_columns([
@@ -388,6 +376,22 @@ pub(crate) async fn upsert_place(conn: &impl ConnectionTrait, code: &str, p: &Pl
         .exec_without_returning(conn)
         .await?;
     Ok(())
+}
+
+/// A place as its table row.
+pub(crate) fn place_row(code: &str, p: &Place) -> place::ActiveModel {
+    place::ActiveModel {
+        municipality_code: Set(code.to_owned()),
+        slug: Set(p.slug.to_string()),
+        name: Set(p.name.to_string()),
+        kind: Set(p.kind.as_str().to_owned()),
+        lat: Set(p.coordinates.lat()),
+        lon: Set(p.coordinates.lon()),
+        outlying: Set(p.outlying),
+        within_slug: Set(p.within.as_ref().map(ToString::to_string)),
+        shape: Set(p.shape.as_ref().map(|s| s.to_geojson().to_string())),
+        ..Default::default()
+    }
 }
 
 async fn upsert_police_area(

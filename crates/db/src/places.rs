@@ -4,8 +4,11 @@
 use lofte_domain::exchange::PlaceDocument;
 use lofte_domain::{FieldError, Place, PlaceSlug, Problem};
 
-use crate::editing::{AuditRecord, audit};
-use crate::municipalities::upsert_place;
+use sea_orm::{DbBackend, EntityTrait as _, QueryTrait as _, Statement};
+
+use crate::editing::{AuditRecord, audit, audit_statement};
+use crate::entity::place;
+use crate::municipalities::{place_row, upsert_place};
 use crate::promises::{Tenant, to_json};
 use crate::{Actor, Error, Result};
 
@@ -77,5 +80,75 @@ impl Tenant {
             .await?
             .into_iter()
             .find(|p| &p.slug == slug))
+    }
+
+    /// Checks places to be added together (by the activity import that names them):
+    /// each of this municipality, with a slug neither taken nor repeated, and `within`
+    /// naming a place that exists or comes earlier in the list. Problems are named
+    /// `places[i].field`.
+    pub(crate) fn check_new_places(&self, known: &[Place], new: &[Place]) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        for (i, place) in new.iter().enumerate() {
+            let earlier = &new[..i];
+            if place.municipality != self.municipality().code {
+                problems.push(FieldError::new(
+                    format!("places[{i}].municipality"),
+                    Problem::OtherMunicipality {
+                        expected: self.code().to_owned(),
+                    },
+                ));
+            }
+            let taken = |slug: &PlaceSlug| known.iter().chain(earlier).any(|p| &p.slug == slug);
+            if taken(&place.slug) {
+                problems.push(FieldError::new(
+                    format!("places[{i}].slug"),
+                    Problem::Duplicate {
+                        value: place.slug.to_string(),
+                    },
+                ));
+            }
+            if let Some(within) = &place.within
+                && !taken(within)
+            {
+                problems.push(FieldError::new(
+                    format!("places[{i}].within"),
+                    Problem::UnknownPlace {
+                        value: within.to_string(),
+                    },
+                ));
+            }
+        }
+        problems
+    }
+
+    /// The `INSERT`s of new places and their audit rows, checked by
+    /// [`Tenant::check_new_places`], for a transaction that also does other work (the
+    /// activity import, on a connection that may not be SeaORM's).
+    pub(crate) fn new_place_statements(
+        &self,
+        backend: DbBackend,
+        actor: Actor,
+        new: &[Place],
+    ) -> Vec<Statement> {
+        new.iter()
+            .flat_map(|p| {
+                [
+                    place::Entity::insert(place_row(self.code(), p)).build(backend),
+                    audit_statement(
+                        backend,
+                        AuditRecord {
+                            actor,
+                            municipality: self.code(),
+                            entity: "place",
+                            entity_id: 0,
+                            promise_id: None,
+                            action: "create",
+                            before: None,
+                            after: Some(to_json(&PlaceDocument::from_place(p))),
+                        },
+                    ),
+                ]
+            })
+            .collect()
     }
 }

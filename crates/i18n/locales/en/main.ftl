@@ -844,6 +844,18 @@ activity-file-none = Choose a file to import.
 activity-file-refused = The file has errors; nothing was saved
 activity-file-unknown-places = Places that are missing
 activity-file-unknown-places-intro = The file names places the municipality does not have. Add them (or ask a coordinator to) and import the file again.
+activity-file-add-places = Add the missing places
+activity-file-add-places-intro = The file names places the municipality does not have. That is the file's only problem: say what kind of place each one is and which locality it lies in, and the places are added and the file imported in one step. A place takes its locality's position on the map until you mark it under Places.
+activity-file-place-kind = Kind of place
+activity-file-place-locality = Lies in the locality
+activity-file-locality-choose = Choose a locality
+activity-file-choose-locality = Choose the locality the place lies in.
+activity-file-places-incomplete = Details of the places are missing; nothing has been saved.
+activity-file-add-places-submit = Add the places and import the file
+activity-file-places-added = { $count ->
+    [one] One place was added: { $names }.
+   *[other] { $count } places were added: { $names }.
+}
 confirm-close-title = Close the year?
 confirm-close-body = Once { $title } is closed it can no longer be changed, and residents see it as closed. Write the final report first if it is not published.
 confirm-close-yes = Yes, close the year

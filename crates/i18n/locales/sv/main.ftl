@@ -841,6 +841,18 @@ activity-file-none = Välj en fil att läsa in.
 activity-file-refused = Filen innehåller fel; inget har sparats
 activity-file-unknown-places = Platser som saknas
 activity-file-unknown-places-intro = Filen nämner platser som kommunen inte har. Lägg till dem (eller be en samordnare göra det) och läs in filen igen.
+activity-file-add-places = Lägg till platserna som saknas
+activity-file-add-places-intro = Filen nämner platser som kommunen inte har. Det är filens enda fel: ange vad för slags plats var och en är och vilken ort den ligger i, så läggs platserna till och filen läses in i samma steg. Platsen får ortens läge på kartan tills du markerar den under Platser.
+activity-file-place-kind = Slags plats
+activity-file-place-locality = Ligger i orten
+activity-file-locality-choose = Välj ort
+activity-file-choose-locality = Välj orten platsen ligger i.
+activity-file-places-incomplete = Uppgifter om platserna saknas; inget har sparats.
+activity-file-add-places-submit = Lägg till platserna och läs in filen
+activity-file-places-added = { $count ->
+    [one] En plats lades till: { $names }.
+   *[other] { $count } platser lades till: { $names }.
+}
 confirm-close-title = Avsluta året?
 confirm-close-body = När { $title } är avslutat går det inte att ändra längre, och invånarna ser det som avslutat. Skriv slutredovisningen först om den inte är publicerad.
 confirm-close-yes = Ja, avsluta året
