@@ -96,6 +96,39 @@ describe('Places', () => {
       assert.match(await row.innerText(), /Väg/);
     }));
 
+  test('a school\'s grounds are drawn on the map as an area, and drawn again when edited', () =>
+    app.withSession(COORDINATOR, async (page) => {
+      await page.goto('/personal/kommun/0482/platser/ny');
+      await page.fill('#name', 'Björkskolan');
+      await page.selectOption('#place_kind', 'school');
+      await page.getByRole('button', { name: 'Rita ett område' }).click();
+      const map = await page.locator('#karta').boundingBox();
+      const click = (fx, fy) => page.mouse.click(map.x + map.width * fx, map.y + map.height * fy);
+      await click(0.4, 0.4);
+      await click(0.6, 0.4);
+      await click(0.9, 0.9);
+      // The last point was wrong: taken back, and with two corners there is no area yet.
+      await page.getByRole('button', { name: 'Ta bort senaste punkten' }).click();
+      assert.equal(await page.inputValue('#shape'), '');
+      // A keyboard user pans and adds the map's centre as the third corner.
+      await page.getByRole('button', { name: 'Lägg till kartans mitt' }).click();
+      const area = JSON.parse(await page.inputValue('#shape'));
+      assert.equal(area.type, 'Polygon');
+      assert.equal(area.coordinates[0].length, 4, 'three corners and the first again');
+      assert.deepEqual(area.coordinates[0][0], area.coordinates[0][3]);
+      assert.match(await page.locator('#rita-status').innerText(), /Område med 3 hörn/);
+      await expectNoAxeViolations(page, 'place form drawing an area');
+      await clickAndWait(page, page.locator('main form button[type=submit]'));
+      assert.equal(new URL(page.url()).pathname, '/personal/kommun/0482/platser');
+      assert.match(await page.locator('tr', { hasText: 'Björkskolan' }).innerText(), /Skola/);
+      // Opened again, the stored outline is on the map to go on from.
+      await clickAndWait(page, page.getByRole('link', { name: 'Ändra platsen Björkskolan' }));
+      await page.getByRole('button', { name: 'Rita ett område' }).click();
+      assert.match(await page.locator('#rita-status').innerText(), /Område med 3 hörn/);
+      await page.getByRole('button', { name: 'Rita en linje' }).click();
+      assert.equal(JSON.parse(await page.inputValue('#shape')).type, 'LineString');
+    }));
+
   test('places a file names are added in the same step as the file', () =>
     app.withSession(COORDINATOR, { viewport: { width: 360, height: 740 } }, async (page) => {
       await page.goto('/personal/kommun/0482/logga/fil');

@@ -108,6 +108,9 @@ pub struct MapView {
     /// The prefix of the picking form's fields: `input` (`input_lat`, `input_lon`,
     /// `input_locality`) on the residents' form, `place` on the staff place form.
     pub fields: &'static str,
+    /// The id of the textarea a line or an area drawn on the map is written to, as
+    /// GeoJSON (the staff place form); `None` where only a point is marked.
+    pub draw_into: Option<&'static str>,
     pub tiles: Option<String>,
     pub attribution: String,
     /// Centre before anything is loaded: the mean of the municipality's localities.
@@ -125,6 +128,28 @@ impl MapView {
                 .collect(),
         )
         .to_string()
+    }
+
+    /// Lets the map draw a line or an area as well as mark a point, written as GeoJSON
+    /// into the textarea `field`.
+    pub fn drawing(mut self, lang: Lang, field: &'static str) -> MapView {
+        self.draw_into = Some(field);
+        for (name, key) in [
+            ("draw_start", "map-draw-start"),
+            ("draw_other", "map-draw-other"),
+            ("draw_centre", "map-draw-add-centre"),
+        ] {
+            self.words.push((name, lang.t(key)));
+        }
+        // The counts are filled in by the script: `{n}` stands for the number.
+        for (name, key) in [
+            ("draw_line", "map-draw-line-status"),
+            ("draw_area", "map-draw-area-status"),
+        ] {
+            self.words
+                .push((name, lang.t_args(key, &[("count", "{n}".to_owned())])));
+        }
+        self
     }
 
     /// Lets a click on the map mark the point the input is about.
@@ -194,6 +219,7 @@ impl MapView {
                 .map(|source| lang.t_args("map-boundary-source", &[("source", source)])),
             localities: None,
             fields: "input",
+            draw_into: None,
             tiles: state.map_tiles.as_ref().map(|t| t.template.clone()),
             attribution: state
                 .map_tiles

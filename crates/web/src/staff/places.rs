@@ -1,6 +1,7 @@
 //! The municipality's places in the staff area: the list, adding one and changing one
 //! (name, kind, point marked on the map or typed, a road's line or an area's outline
-//! pasted as GeoJSON). Promises, logged work and residents' inputs name places, so a
+//! drawn on the map or pasted as GeoJSON: `static/map.js` writes what is drawn into the
+//! GeoJSON field, which stays the form's one source of the shape). Promises, logged work and residents' inputs name places, so a
 //! place keeps its slug for good.
 
 use askama::Template;
@@ -258,7 +259,9 @@ async fn edit_page(
         .boundary_source(&m.code)
         .await
         .map_err(PageError::internal(lang))?;
-    let mut map = MapView::new(state, lang, m.code.as_str(), &places, boundary).picking(&[]);
+    let mut map = MapView::new(state, lang, m.code.as_str(), &places, boundary)
+        .picking(&[])
+        .drawing(lang, "shape");
     map.fields = "place";
     let mut page = PlaceEditPage {
         chrome: chrome(lang, staff, &action, heading.clone()),
