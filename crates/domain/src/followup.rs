@@ -189,7 +189,9 @@ pub struct Progress {
     pub by_year: BTreeMap<i32, u32>,
     /// The number of counting activities, whatever the measure.
     pub activities: u32,
-    /// The measure per (year, month), months 1–12.
+    /// The measure per (year, month), months 1–12: toward the span's figure, or for a
+    /// number promised each year toward its year's (distinct places counted again in
+    /// each year), so that the months of a year add up to its figure.
     pub by_month: BTreeMap<(i32, u32), u32>,
     /// The measure per place slug (`None` for activities without a place); for the
     /// places measure, the counting activities per place.
@@ -206,7 +208,8 @@ impl Progress {
         (self.actual > 0).then(|| f64::from(self.in_emphasis) / f64::from(self.actual))
     }
 
-    /// Counting activities up to and including `date`.
+    /// The measure up to and including `date` (for a number promised each year, the sum
+    /// of the years' figures).
     pub fn actual_until(&self, date: NaiveDate) -> u32 {
         self.by_month
             .iter()
@@ -253,7 +256,11 @@ pub fn progress(
         };
         p.actual += in_span;
         *p.by_year.entry(year).or_default() += in_year;
-        *p.by_month.entry((year, a.date.month())).or_default() += in_span;
+        let in_month = match target.per {
+            Per::Span => in_span,
+            Per::Year => in_year,
+        };
+        *p.by_month.entry((year, a.date.month())).or_default() += in_month;
         *p.by_place.entry(a.place.clone()).or_default() += match target.measure {
             Measure::Places => 1,
             measure => amount(measure, a),

@@ -359,6 +359,21 @@ fn participants_minutes_and_places_are_measured_as_promised() {
         "each year counts its own places"
     );
     assert_eq!(pr.excluded.get(&Exclusion::NoPlace), Some(&1));
+    // Promised for each year, a year's months add up to that year's figure: Bie counts
+    // again in January 2028.
+    let mut each_year = t.clone();
+    each_year.per = lofte_domain::condition::Per::Year;
+    let pr = progress(&each_year, party, p.years, &dialogues, &[], as_of);
+    assert_eq!(pr.by_month.get(&(2028, 1)), Some(&1));
+    for year in [2027, 2028] {
+        let months: u32 = pr
+            .by_month
+            .iter()
+            .filter(|((y, _), _)| *y == year)
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(Some(&months), pr.by_year.get(&year), "{year}");
+    }
 }
 
 fn arb_when() -> impl Strategy<Value = When> {

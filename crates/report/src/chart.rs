@@ -252,13 +252,18 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
         ))?;
     }
 
+    // The curve and the pace run over the whole chart, or start again every period.
+    let period = chart.restarts_every.filter(|&n| n > 0).unwrap_or(slots);
     if let Some(target) = chart.target {
-        ctx.draw_series(DashedLineSeries::new(
-            vec![(0.0, 0), (months, target)],
-            3,
-            3,
-            PACE.stroke_width(1),
-        ))?;
+        for start in (0..slots).step_by(period) {
+            let end = (start + period).min(slots);
+            ctx.draw_series(DashedLineSeries::new(
+                vec![(start as f64, 0), (end as f64, target)],
+                3,
+                3,
+                PACE.stroke_width(1),
+            ))?;
+        }
         ctx.draw_series(DashedLineSeries::new(
             vec![(0.0, target), (months, target)],
             9,
@@ -267,23 +272,31 @@ fn draw(root: DrawingArea<SVGBackend<'_>, plotters::coord::Shift>, chart: &Chart
         ))?;
     }
 
-    let points: Vec<(f64, u32)> = std::iter::once((0.0, 0))
-        .chain(
-            chart
-                .cumulative
+    let mut points: Vec<(f64, u32)> = Vec::new();
+    for start in (0..slots).step_by(period) {
+        let curve: Vec<(f64, u32)> = std::iter::once((start as f64, 0))
+            .chain(
+                chart
+                    .cumulative
+                    .iter()
+                    .enumerate()
+                    .take(slots.min(start + period))
+                    .skip(start)
+                    .map_while(|(i, v)| v.map(|v| (i as f64 + 1.0, v))),
+            )
+            .collect();
+        if curve.len() < 2 {
+            break;
+        }
+        ctx.draw_series(LineSeries::new(curve.clone(), ACTUAL.stroke_width(3)))?;
+        ctx.draw_series(
+            curve
                 .iter()
-                .take(slots)
-                .enumerate()
-                .map_while(|(i, v)| v.map(|v| (i as f64 + 1.0, v))),
-        )
-        .collect();
-    ctx.draw_series(LineSeries::new(points.clone(), ACTUAL.stroke_width(3)))?;
-    ctx.draw_series(
-        points
-            .iter()
-            .skip(1)
-            .map(|&p| Circle::new(p, 4, ACTUAL.filled())),
-    )?;
+                .skip(1)
+                .map(|&p| Circle::new(p, 4, ACTUAL.filled())),
+        )?;
+        points = curve;
+    }
     // The latest value, written beside its point.
     if let Some(&(lx, lv)) = points.last().filter(|_| points.len() > 1) {
         let (px, py) = ctx.backend_coord(&(lx, lv));
@@ -348,6 +361,7 @@ pub fn trend_svg(chart: &TrendChart) -> String {
             actual_label: String::new(),
             target_label: String::new(),
             pace_label: String::new(),
+            restarts_every: None,
         },
     )
 }
@@ -504,6 +518,7 @@ mod tests {
             actual_label: String::new(),
             target_label: String::new(),
             pace_label: String::new(),
+            restarts_every: None,
         };
         assert_eq!(y_top(&chart), 120);
         chart.target = None;
@@ -535,6 +550,7 @@ mod tests {
             actual_label: "Gjort".into(),
             target_label: "Mål".into(),
             pace_label: "Jämn takt".into(),
+            restarts_every: None,
         };
         let svg = cumulative_svg(&chart);
         let texts: Vec<&str> = svg.lines().map(str::trim).collect();

@@ -215,6 +215,10 @@ pub struct Chart {
     pub target_label: String,
     /// The legend's name of the even-pace line, e.g. "Jämn takt".
     pub pace_label: String,
+    /// For a number promised for each year, charted over several: the count and the even
+    /// pace start again from 0 every this many months (12), one curve per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restarts_every: Option<usize>,
 }
 
 /// An indicator over the years, one line per group, each point with its interval.

@@ -148,6 +148,7 @@ fn sample_sv() -> Report {
         actual_label: s("Utfört, sammanlagt"),
         target_label: s("Mål"),
         pace_label: s("Jämn takt"),
+        restarts_every: None,
     });
     c3.places = [
         ("Flen", 21),
@@ -213,6 +214,7 @@ fn sample_sv() -> Report {
         actual_label: s("Utfört, sammanlagt"),
         target_label: s("Mål"),
         pace_label: s("Jämn takt"),
+        restarts_every: None,
     });
     c5.places = vec![PlaceCount {
         name: s("Flen"),

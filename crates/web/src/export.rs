@@ -182,7 +182,7 @@ pub async fn export(
             };
             follow_ups.push(FollowUpRow {
                 year: report.year.get(),
-                period: report_label(lang, report.year, report.period),
+                period: report_label(lang, p.years, report.year, report.period),
                 published,
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 party: party_heading(lang, m, &c.party),

@@ -173,9 +173,10 @@ async fn promise_page(
     };
     let reports = published
         .iter()
-        .map(|r| {
+        .filter_map(|r| Some((r, shown.as_ref()?.promise.years)))
+        .map(|(r, years)| {
             (
-                crate::views::report_label(lang, r.year, r.period),
+                crate::views::report_label(lang, years, r.year, r.period),
                 format!("{base}/{}/uppfoljning/{}", r.year, r.period.slug()),
             )
         })

@@ -49,7 +49,11 @@ impl Unavailable {
         let args = [
             ("municipality", municipality.to_owned()),
             ("year", year.to_string()),
-            ("report", report_label(lang, year, period)),
+            // The promise may be unknown here: the final report is named by its year.
+            (
+                "report",
+                report_label(lang, lofte_domain::YearSpan::single(year), year, period),
+            ),
         ];
         match self {
             Unavailable::NoPromise => lang.t_args("report-no-promise", &args),
@@ -153,8 +157,10 @@ fn labels(lang: Lang) -> Labels {
 
 /// The cumulative chart of a numeric target over the promise's whole span (a target is
 /// promised for the span, so a second year's chart goes on from the first's), month by
-/// month up to `as_of`. A span of several years labels January with its year and every
-/// third month between, so that 24 or 48 months stay readable.
+/// month up to `as_of`; with `each_year` (a number promised for each year, charted over
+/// several), the count starts again every January. A span of two years labels January
+/// with its year and every third month between, a longer one January and July, so that
+/// 24 or 48 months stay readable.
 fn chart(
     lang: Lang,
     types: &ActivityCatalogue,
@@ -162,8 +168,10 @@ fn chart(
     target: u32,
     span: lofte_domain::YearSpan,
     as_of: NaiveDate,
+    each_year: bool,
 ) -> Chart {
     let several = span.first() != span.last();
+    let long = span.last().get() - span.first().get() >= 2;
     let months: Vec<(i32, u32)> = span
         .years()
         .flat_map(|y| (1..=12u32).map(move |m| (y.get(), m)))
@@ -173,6 +181,9 @@ fn chart(
         .iter()
         .map(|&(year, month)| {
             let key = format!("{year}-{month:02}");
+            if each_year && month == 1 {
+                running = 0;
+            }
             running += f
                 .by_month
                 .iter()
@@ -195,14 +206,33 @@ fn chart(
         .rposition(Option::is_some)
         .map_or(months[0], |i| months[i]);
     let month_name = lang.t(&format!("month-long-{last_month}"));
-    Chart {
-        title: lofte_i18n::capitalised(
-            &lang.t_args("report-chart-title", &[("activity", plural.clone())]),
-        ),
-        alt: lang.t_args(
+    // Each year's figure: its count at its last charted month.
+    let year_figures: Vec<String> = span
+        .years()
+        .filter_map(|y| {
+            let last = months
+                .iter()
+                .zip(&cumulative)
+                .filter(|((year, _), _)| *year == y.get())
+                .filter_map(|(_, c)| *c)
+                .next_back()?;
+            Some(format!("{y}: {last}"))
+        })
+        .collect();
+    let alt = if each_year && several {
+        lang.t_args(
+            "report-chart-alt-each-year",
+            &[
+                ("activity", plural.clone()),
+                ("target", target.to_string()),
+                ("years", year_figures.join(", ")),
+            ],
+        )
+    } else {
+        lang.t_args(
             "report-chart-alt",
             &[
-                ("activity", plural),
+                ("activity", plural.clone()),
                 ("reached", reached.to_string()),
                 (
                     "month",
@@ -214,16 +244,27 @@ fn chart(
                 ),
                 ("target", target.to_string()),
             ],
-        ),
+        )
+    };
+    Chart {
+        title: lofte_i18n::capitalised(&lang.t_args(
+            if each_year && several {
+                "report-chart-title-each-year"
+            } else {
+                "report-chart-title"
+            },
+            &[("activity", plural)],
+        )),
+        alt,
         months: months
             .iter()
             .map(|&(year, m)| {
                 let short = lang.t(&format!("month-short-{m}"));
-                match (several, m) {
-                    (false, _) => short,
-                    (true, 1) => format!("{short} {year}"),
-                    (true, 4 | 7 | 10) => short,
-                    (true, _) => String::new(),
+                match (several, long, m) {
+                    (false, _, _) => short,
+                    (true, _, 1) => format!("{short} {year}"),
+                    (true, false, 4 | 7 | 10) | (true, true, 7) => short,
+                    _ => String::new(),
                 }
             })
             .collect(),
@@ -233,6 +274,7 @@ fn chart(
         actual_label: lang.t("report-chart-actual"),
         target_label: lang.t("report-chart-target"),
         pace_label: lang.t("report-chart-pace"),
+        restarts_every: (each_year && several).then_some(12),
     }
 }
 
@@ -259,7 +301,7 @@ fn build(
         .expect("only published reports are built")
         .with_timezone(&chrono_tz::Europe::Stockholm)
         .date_naive();
-    let label = report_label(lang, year, period);
+    let label = report_label(lang, p.years, year, period);
     let place_name = |slug: &Option<String>| match slug {
         Some(s) => places
             .iter()
@@ -308,13 +350,15 @@ fn build(
             headline: line.as_ref().map(|l| l.headline.clone()),
             details: line.map(|l| l.details).unwrap_or_default(),
             chart: match (&figures, target_number) {
-                // A number promised for each year is charted over its year alone.
+                // A number promised for each year is charted over its year alone while
+                // the span runs, and over every year, each from 0, once it is over.
                 (Some(f), Some(n)) => {
-                    let span = f
-                        .year
-                        .and_then(|y| lofte_domain::Year::new(y).ok())
-                        .map_or(p.years, lofte_domain::YearSpan::single);
-                    Some(chart(lang, types, f, n, span, as_of))
+                    let each_year = f.per == "year";
+                    let span = match f.year.and_then(|y| lofte_domain::Year::new(y).ok()) {
+                        Some(y) if each_year && !period_over => lofte_domain::YearSpan::single(y),
+                        _ => p.years,
+                    };
+                    Some(chart(lang, types, f, n, span, as_of, each_year))
                 }
                 _ => None,
             },
@@ -524,6 +568,7 @@ mod tests {
             100,
             span,
             as_of,
+            false,
         );
         assert_eq!(chart.months.len(), 24);
         assert_eq!(chart.cumulative.len(), 24);
@@ -565,6 +610,83 @@ mod tests {
             100,
             span,
             NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+            false,
         )
+    }
+
+    /// Four years: January with its year and July only, so that 48 labels do not run
+    /// into each other. A number promised each year starts again every January, and
+    /// the text alternative gives each year's figure.
+    #[test]
+    fn a_four_year_chart_labels_fewer_months_and_a_yearly_number_starts_each_year() {
+        let span = lofte_domain::YearSpan::new(
+            lofte_domain::Year::new(2021).unwrap(),
+            lofte_domain::Year::new(2024).unwrap(),
+        )
+        .unwrap();
+        let f = traffic_controls(&[
+            ("2021-05", 10),
+            ("2023-02", 4),
+            ("2023-09", 6),
+            ("2024-12", 3),
+        ]);
+        let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        let over_span = chart(
+            Lang::Sv,
+            &ActivityCatalogue::builtin(),
+            &f,
+            40,
+            span,
+            as_of,
+            false,
+        );
+        let labelled: Vec<(usize, &str)> = over_span
+            .months
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.is_empty())
+            .map(|(i, m)| (i, m.as_str()))
+            .collect();
+        assert_eq!(
+            labelled,
+            [
+                (0, "jan 2021"),
+                (6, "jul"),
+                (12, "jan 2022"),
+                (18, "jul"),
+                (24, "jan 2023"),
+                (30, "jul"),
+                (36, "jan 2024"),
+                (42, "jul")
+            ]
+        );
+        assert_eq!(over_span.cumulative[47], Some(23));
+        assert_eq!(over_span.restarts_every, None);
+
+        let each_year = chart(
+            Lang::Sv,
+            &ActivityCatalogue::builtin(),
+            &f,
+            10,
+            span,
+            as_of,
+            true,
+        );
+        assert_eq!(each_year.restarts_every, Some(12));
+        let ends: Vec<Option<u32>> = [11, 23, 35, 47].map(|i| each_year.cumulative[i]).to_vec();
+        assert_eq!(ends, [Some(10), Some(0), Some(10), Some(3)]);
+        assert_eq!(each_year.cumulative[24], Some(0), "2023 starts from 0");
+        assert!(
+            each_year
+                .alt
+                .contains("2021: 10, 2022: 0, 2023: 10, 2024: 3"),
+            "{}",
+            each_year.alt
+        );
+        assert!(
+            each_year.alt.contains("målet är 10 varje år"),
+            "{}",
+            each_year.alt
+        );
     }
 }

@@ -136,16 +136,20 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
     groups
 }
 
-/// "Uppföljning tertial 2 2021", "Slutredovisning 2021".
+/// "Uppföljning tertial 2 2021"; the final report is named by the promise's whole span,
+/// which it covers ("Slutredovisning 2021–2022"), though it is stored and addressed under
+/// the last year.
 pub fn report_label(
     lang: Lang,
+    years: lofte_domain::YearSpan,
     year: lofte_domain::Year,
     period: lofte_domain::followup::ReportPeriod,
 ) -> String {
-    lang.t_args(
-        &format!("period-{}", period.slug()),
-        &[("year", year.to_string())],
-    )
+    let named_by = match period {
+        lofte_domain::followup::ReportPeriod::Final => years.to_string(),
+        _ => year.to_string(),
+    };
+    lang.t_args(&format!("period-{}", period.slug()), &[("year", named_by)])
 }
 
 pub struct YearLink {
@@ -213,6 +217,23 @@ impl ProgressLine {
         };
         let amount = |n: u32| lang.measure_amount(types, codes, &p.measure, n);
         let headline = match p.target {
+            // A number promised for each year, once the span is over: how many years
+            // reached it (each year's figure follows in the details).
+            Some(target) if period_over && p.years.len() > 1 => lang.t_args(
+                "progress-years-reached",
+                &[
+                    (
+                        "reached",
+                        p.years
+                            .iter()
+                            .filter(|y| y.actual >= y.target)
+                            .count()
+                            .to_string(),
+                    ),
+                    ("years", p.years.len().to_string()),
+                    ("target", amount(target)),
+                ],
+            ),
             Some(target) => {
                 let mut line = lang.t_args(
                     "progress-of",
@@ -340,7 +361,7 @@ impl PromiseView {
                         .and_then(|f| serde_json::from_str(f).ok());
                     Some(ReportedLine {
                         reports: vec![(
-                            report_label(lang, r.year, r.period),
+                            report_label(lang, stored.promise.years, r.year, r.period),
                             format!(
                                 "/kommun/{}/{}/uppfoljning/{}",
                                 municipality.code,
@@ -485,7 +506,10 @@ impl PromiseView {
                 lang.t_args(
                     "summary-line",
                     &[
-                        ("report", report_label(lang, r.year, r.period)),
+                        (
+                            "report",
+                            report_label(lang, stored.promise.years, r.year, r.period),
+                        ),
                         ("parts", parts.join(", ")),
                     ],
                 )

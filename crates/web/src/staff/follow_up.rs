@@ -162,7 +162,7 @@ fn build_page(
     let action = report_href(c);
     let heading = format!(
         "{} – {}",
-        period_label(lang, c.year, c.period),
+        period_label(lang, c.stored.promise.years, c.year, c.period),
         c.stored.promise.title
     );
     let entries = c

@@ -319,7 +319,7 @@ pub async fn show(
                 .iter()
                 .find(|r| r.year == year && r.period == period);
             reports.push(ReportLink {
-                label: super::follow_up::period_label(lang, year, period),
+                label: super::follow_up::period_label(lang, p.years, year, period),
                 href: super::follow_up::report_path(m.code.as_str(), year, period),
                 state: match report {
                     Some(r) if r.published_at.is_some() => lang.t("report-published"),

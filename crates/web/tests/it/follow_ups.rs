@@ -325,3 +325,253 @@ async fn a_two_year_promises_reports_open_and_save_under_their_own_year() {
         .collect();
     assert_eq!(saved, [(2028, "t2")]);
 }
+
+/// Every follow-up of a promise over `first..=last`, written and published from the
+/// staff page's own links: three tertials a year, then the final report under the last
+/// year. Returns the public paths of the published reports, in order.
+async fn publish_every_follow_up(
+    app: &crate::helpers::TestApp,
+    cookie: &str,
+    code: &str,
+    first: i32,
+    last: i32,
+) -> Vec<String> {
+    let staff = app
+        .page_as(&format!("/personal/kommun/{code}/{first}"), cookie)
+        .await;
+    let links: Vec<String> = staff
+        .select(&scraper::Selector::parse("a[href*='/uppfoljning/']").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    let mut expected: Vec<String> = (first..=last)
+        .flat_map(|year| {
+            (1..=3).map(move |t| format!("/personal/kommun/{code}/{year}/uppfoljning/t{t}"))
+        })
+        .collect();
+    expected.push(format!(
+        "/personal/kommun/{code}/{last}/uppfoljning/slutredovisning"
+    ));
+    assert_eq!(
+        links, expected,
+        "one link per tertial of every year, one final report"
+    );
+    let mut published = Vec::new();
+    for link in links {
+        let form = app.page_as(&link, cookie).await;
+        let version = form
+            .select(&scraper::Selector::parse("input[name=version]").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .attr("value")
+            .unwrap()
+            .to_owned();
+        let entries = texts(&form, "fieldset.entry").len();
+        assert!(entries > 0, "{link} has a field set per commitment");
+        let mut fields = vec![
+            ("version".to_owned(), version),
+            ("action".to_owned(), "publish".to_owned()),
+        ];
+        for i in 0..entries {
+            fields.push((
+                format!("narrative_{i}"),
+                format!("Arbetet enligt åtagande {} gick som planerat.", i + 1),
+            ));
+        }
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = post_form(&app.address, cookie, &link, &pairs).await;
+        assert_eq!(r.status(), 303, "{link} is published");
+        published.push(link.replace(
+            &format!("/personal/kommun/{code}"),
+            &format!("/kommun/{code}"),
+        ));
+    }
+    published
+}
+
+/// A two-year promise of Vingåker's and a four-year promise of Strängnäs's, each
+/// followed up in every tertial of every year and in a final report, on whichever
+/// database the tests run on: each report is public under its own year, listed on the
+/// promise page and in the API by (year, period), and the final report judges a
+/// per-year target year by year over the whole span.
+#[tokio::test]
+async fn every_follow_up_of_two_and_four_year_promises_is_published_under_its_year() {
+    let app = spawn_app().await;
+    let db = &app.database.db;
+    for (code, first, last, target) in [
+        (
+            "0428",
+            2023,
+            2024,
+            serde_json::json!({ "activity": "traffic_control", "at_least": 20, "per": "year" }),
+        ),
+        (
+            "0486",
+            2021,
+            2024,
+            serde_json::json!({ "activity": ["foot_patrol", "bicycle_patrol"], "at_least": 10, "per": "year" }),
+        ),
+    ] {
+        let document = serde_json::json!({
+            "municipality": code,
+            "years": { "first": first, "last": last },
+            "title": format!("Medborgarlöfte {first}–{last}"),
+            "aim": "Tryggare kvällar.",
+            "outcome_goal": { "text": "Fler ska känna sig trygga i centrum på kvällen.", "measured_in": last + 1 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": last + 1, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "police", "kind": "output", "text": "att arbeta synligt i centrum varje år.", "target": target },
+                { "party": "together", "kind": "process", "text": "att hålla en medborgardialog." }
+            ]
+        });
+        let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
+        db.import_promise(lofte_db::Actor::System, &promise)
+            .await
+            .unwrap();
+    }
+    // Vingåker: 25 controls in 2023, 12 in 2024. Strängnäs: 10 patrols each year but
+    // 2022, split between the two kinds.
+    let mut csv = "type,performer,date\n".to_owned();
+    for (year, n) in [(2023, 25), (2024, 12)] {
+        for i in 0..n {
+            csv.push_str(&format!(
+                "traffic_control,police,{year}-03-{:02}\n",
+                i % 28 + 1
+            ));
+        }
+    }
+    let vingaker = db.tenant_named("0428").await.unwrap().unwrap();
+    vingaker
+        .import_activities_csv(lofte_db::Actor::System, csv.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut csv = "type,performer,date\n".to_owned();
+    for year in [2021, 2023, 2024] {
+        for i in 0..10 {
+            let kind = if i % 2 == 0 {
+                "foot_patrol"
+            } else {
+                "bicycle_patrol"
+            };
+            csv.push_str(&format!("{kind},police,{year}-05-{:02}\n", i + 1));
+        }
+    }
+    let strangnas = db.tenant_named("0486").await.unwrap().unwrap();
+    strangnas
+        .import_activities_csv(lofte_db::Actor::System, csv.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+
+    for (code, first, last, headline, per_year) in [
+        (
+            "0428",
+            2023,
+            2024,
+            "1 av 2 år nådde 20 trafikkontroller",
+            vec!["2023: 25 av 20", "2024: 12 av 20"],
+        ),
+        (
+            "0486",
+            2021,
+            2024,
+            "3 av 4 år nådde 10 aktiviteter (fotpatruller eller cykelpatruller)",
+            vec![
+                "2021: 10 av 10",
+                "2022: 0 av 10",
+                "2023: 10 av 10",
+                "2024: 10 av 10",
+            ],
+        ),
+    ] {
+        let org = lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse(code).unwrap(),
+        );
+        let (email, password) = account(
+            &app,
+            &format!("samordnare@{code}.example"),
+            org,
+            Role::Coordinator,
+        )
+        .await;
+        let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+        let published = publish_every_follow_up(&app, &cookie, code, first, last).await;
+        assert_eq!(published.len() as i32, (last - first + 1) * 3 + 1);
+        for path in &published {
+            assert_eq!(app.get(path).await.status(), 200, "{path} is public");
+        }
+        // Under no other year: the first year has no final report, and a later year's
+        // tertial is not found under the first.
+        assert_eq!(
+            app.get(&format!(
+                "/kommun/{code}/{first}/uppfoljning/slutredovisning"
+            ))
+            .await
+            .status(),
+            404
+        );
+        let page = app.page(&format!("/kommun/{code}/{first}")).await;
+        let listed: Vec<String> = texts(&page, ".reports a:not([download])");
+        assert_eq!(listed.len(), published.len(), "{listed:?}");
+        assert_eq!(
+            listed.last().map(String::as_str),
+            Some(format!("Slutredovisning {first}–{last}").as_str())
+        );
+        let api: serde_json::Value = app
+            .get(&format!(
+                "/api/v1/municipalities/{code}/promises/{first}/follow-ups"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let keys: Vec<(i64, String)> = api
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["year"].as_i64().unwrap(),
+                    r["period"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let mut expected: Vec<(i64, String)> = (first..=last)
+            .flat_map(|y| (1..=3).map(move |t| (i64::from(y), format!("t{t}"))))
+            .collect();
+        expected.push((i64::from(last), "slutredovisning".to_owned()));
+        let mut sorted = keys.clone();
+        sorted.sort();
+        expected.sort();
+        assert_eq!(sorted, expected);
+        // The final report judges the target year by year over the whole span.
+        let report = app
+            .page(&format!(
+                "/kommun/{code}/{last}/uppfoljning/slutredovisning"
+            ))
+            .await;
+        let patrols = texts(&report, "li.commitment")
+            .into_iter()
+            .find(|t| t.contains("synligt i centrum"))
+            .unwrap();
+        assert!(patrols.contains(headline), "{headline} in {patrols}");
+        for year in &per_year {
+            assert!(patrols.contains(year), "{year} in {patrols}");
+        }
+        assert!(
+            patrols.contains("Delvis uppfyllt"),
+            "a year short makes the span partly kept: {patrols}"
+        );
+        let pdf = app
+            .get(&format!(
+                "/kommun/{code}/{last}/uppfoljning/slutredovisning/sv.pdf"
+            ))
+            .await;
+        assert_eq!(pdf.status(), 200);
+    }
+}
