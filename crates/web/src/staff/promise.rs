@@ -192,6 +192,9 @@ pub struct HistoryRow {
     pub by: String,
     pub what: String,
     pub detail: String,
+    /// Whether the detail is the promise's own text (Swedish) rather than words of the
+    /// interface (a status, a report's name).
+    pub detail_is_content: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -341,8 +344,18 @@ pub async fn show(
                 .format("%Y-%m-%d %H:%M")
                 .to_string(),
             by: e.by.unwrap_or_else(|| lang.t("history-system")),
-            what: lang.t(&format!("history-{}-{}", e.entity, e.action)),
-            detail: describe_change(e.before.as_deref(), e.after.as_deref()),
+            what: history_label(lang, &e.entity, &e.action),
+            detail_is_content: !matches!(
+                (e.entity.as_str(), e.action.as_str()),
+                ("promise", "status") | ("follow_up", _)
+            ),
+            detail: describe_change(
+                lang,
+                p.years,
+                (&e.entity, &e.action),
+                e.before.as_deref(),
+                e.after.as_deref(),
+            ),
         })
         .collect();
     Ok(PromiseStaffPage {
@@ -369,11 +382,62 @@ pub async fn show(
 }
 
 /// A short "before → after" for the history table: the commitment text or the status.
-fn describe_change(before: Option<&str>, after: Option<&str>) -> String {
+/// What a row of a promise's history says happened. Every (entity, action) the history
+/// holds is named here by its message id, literally, so that a test can hold each one
+/// to a message in both languages; anything else is "Annan ändring".
+pub(crate) fn history_label(lang: Lang, entity: &str, action: &str) -> String {
+    lang.t(history_message(entity, action))
+}
+
+pub(crate) fn history_message(entity: &str, action: &str) -> &'static str {
+    match (entity, action) {
+        ("promise", "create") => "history-promise-create",
+        ("promise", "update") => "history-promise-update",
+        ("promise", "status") => "history-promise-status",
+        ("promise", "replace") => "history-promise-replace",
+        ("promise", "delete") => "history-promise-delete",
+        ("commitment", "create") => "history-commitment-create",
+        ("commitment", "update") => "history-commitment-update",
+        ("commitment", "remove") => "history-commitment-remove",
+        ("commitment", "move") => "history-commitment-move",
+        ("follow_up", "update") => "history-follow-up-update",
+        ("follow_up", "publish") => "history-follow-up-publish",
+        _ => "history-other",
+    }
+}
+
+/// The change a history row records, in words: a status by its name, a follow-up by
+/// its report's name, a text before and after.
+fn describe_change(
+    lang: Lang,
+    years: lofte_domain::YearSpan,
+    (entity, action): (&str, &str),
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
+    let in_words = |raw: String| -> String {
+        match (entity, action) {
+            ("promise", "status") => PromiseStatus::parse(&raw)
+                .map(|s| lang.t(&format!("status-{}", s.as_str())))
+                .unwrap_or(raw),
+            ("follow_up", _) => raw
+                .split_once(' ')
+                .and_then(|(year, period)| {
+                    Some(super::follow_up::period_label(
+                        lang,
+                        years,
+                        lofte_domain::Year::new(year.parse().ok()?).ok()?,
+                        lofte_domain::followup::ReportPeriod::parse(period)?,
+                    ))
+                })
+                .unwrap_or(raw),
+            _ => raw,
+        }
+    };
     let text_of = |json: Option<&str>| -> Option<String> {
         let value: serde_json::Value = serde_json::from_str(json?).ok()?;
         match &value {
-            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::String(s) => Some(in_words(s.clone())),
             serde_json::Value::Object(o) => o
                 .get("text")
                 .or_else(|| o.get("title"))
@@ -1754,5 +1818,39 @@ pub async fn set_status(
         // A step the workflow does not allow from here: show the page as it is.
         Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
         Err(e) => Err(PageError::internal(lang)(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::history_message;
+    use lofte_i18n::Lang;
+
+    /// Every (entity, action) the database writes with a promise's id, as in
+    /// `crates/db` (`AuditRecord` with `promise_id: Some(…)`), has words in both
+    /// languages and is not "Annan ändring".
+    #[test]
+    fn every_kind_of_history_row_has_words_in_both_languages() {
+        let written = [
+            ("promise", "create"),
+            ("promise", "update"),
+            ("promise", "status"),
+            ("promise", "replace"),
+            ("promise", "delete"),
+            ("commitment", "create"),
+            ("commitment", "update"),
+            ("commitment", "remove"),
+            ("commitment", "move"),
+            ("follow_up", "update"),
+            ("follow_up", "publish"),
+        ];
+        for (entity, action) in written {
+            let id = history_message(entity, action);
+            assert_ne!(id, "history-other", "{entity} {action}");
+            for lang in [Lang::Sv, Lang::En] {
+                assert!(lang.try_t(id).is_some(), "{id} in {lang:?}");
+            }
+        }
+        assert!(Lang::En.try_t("history-other").is_some());
     }
 }

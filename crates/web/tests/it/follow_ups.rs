@@ -573,5 +573,37 @@ async fn every_follow_up_of_two_and_four_year_promises_is_published_under_its_ye
             ))
             .await;
         assert_eq!(pdf.status(), 200);
+        // The history names each publication and the closing in words, in both languages.
+        let staff = format!("/personal/kommun/{code}/{first}");
+        for (lang, published_row, closed, final_name) in [
+            (
+                "sv",
+                "En uppföljning publicerades",
+                "Publicerat → Avslutat",
+                format!("Slutredovisning {first}–{last}"),
+            ),
+            (
+                "en",
+                "A follow-up was published",
+                "Published → Closed",
+                format!("Final report {first}–{last}"),
+            ),
+        ] {
+            let page = app
+                .page_as(&staff, &format!("{cookie}; lofte_lang={lang}"))
+                .await;
+            let rows = texts(&page, "section[aria-labelledby=historik] tbody tr");
+            assert!(
+                rows.iter().all(|r| !r.contains("Unknown localization key")),
+                "{rows:?}"
+            );
+            assert_eq!(
+                rows.iter().filter(|r| r.contains(published_row)).count(),
+                published.len(),
+                "{rows:?}"
+            );
+            assert!(rows.iter().any(|r| r.contains(closed)), "{rows:?}");
+            assert!(rows.iter().any(|r| r.contains(&final_name)), "{rows:?}");
+        }
     }
 }
