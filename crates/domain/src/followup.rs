@@ -621,8 +621,8 @@ impl ReportPeriod {
         }
     }
 
-    /// The statuses staff may choose in this report: progress during the year, verdicts
-    /// in the final report; "not assessed" in both.
+    /// The statuses staff may choose in this report: progress during the year ("not
+    /// assessed" among them), verdicts in the final report.
     pub fn allowed_statuses(self) -> &'static [&'static str] {
         match self {
             ReportPeriod::Tertial(_) => &[
@@ -632,7 +632,8 @@ impl ReportPeriod {
                 "behind",
                 "not-assessed",
             ],
-            ReportPeriod::Final => &["kept", "partly-kept", "not-kept", "not-assessed"],
+            // A final report owes a verdict: "assessed in words" is how, not what.
+            ReportPeriod::Final => &["kept", "partly-kept", "not-kept"],
         }
     }
 }
@@ -669,10 +670,18 @@ impl EntryInput {
     ) -> Result<Entry, Vec<(&'static str, crate::problem::Problem)>> {
         use crate::problem::Problem;
         let mut problems = Vec::new();
-        let status = match self.status.trim() {
-            "" => suggested.unwrap_or("not-assessed").to_owned(),
-            s if period.allowed_statuses().contains(&s) => s.to_owned(),
-            s => {
+        let status = match (self.status.trim(), suggested) {
+            ("", Some(s)) => s.to_owned(),
+            // Not chosen yet (or "assessed in words" from a draft saved before verdicts
+            // were owed): a draft keeps it open, a final report may not be published so.
+            ("" | "not-assessed", None) => {
+                if publishing && period == ReportPeriod::Final {
+                    problems.push(("status", Problem::VerdictRequired));
+                }
+                "not-assessed".to_owned()
+            }
+            (s, _) if period.allowed_statuses().contains(&s) => s.to_owned(),
+            (s, _) => {
                 problems.push((
                     "status",
                     Problem::Slug {

@@ -138,6 +138,9 @@ pub enum Problem {
     StaleVersion,
     /// A status other than the suggested one, without a reason.
     OverrideNeedsReason,
+    /// A final report published without a verdict (kept, partly kept, not kept) for a
+    /// commitment that has no number to compute one from.
+    VerdictRequired,
     /// Not a web link (http:// or https://).
     Link {
         value: String,
@@ -304,6 +307,7 @@ impl Problem {
             Problem::UnknownColumn { .. } => "unknown-column",
             Problem::MissingColumn => "missing-column",
             Problem::OverrideNeedsReason => "override-needs-reason",
+            Problem::VerdictRequired => "verdict-required",
             Problem::AlreadyPublished => "already-published",
             Problem::StaleVersion => "stale-version",
             Problem::Link { .. } => "link",
@@ -433,6 +437,7 @@ impl Problem {
             | Problem::CountsOnly
             | Problem::MissingColumn
             | Problem::OverrideNeedsReason
+            | Problem::VerdictRequired
             | Problem::AlreadyPublished
             | Problem::StaleVersion
             | Problem::Mismatch

@@ -344,6 +344,7 @@ mod tests {
             },
             Problem::MissingColumn,
             Problem::OverrideNeedsReason,
+            Problem::VerdictRequired,
             Problem::AlreadyPublished,
             Problem::StaleVersion,
             Problem::Link { value: "x".into() },

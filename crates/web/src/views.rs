@@ -490,6 +490,32 @@ impl PromiseView {
             closed: (p.status == PromiseStatus::Closed).then(|| lang.t("promise-status-closed")),
             synthetic: progress.synthetic.then(|| lang.t("progress-synthetic")),
             summary: reports.last().map(|r| {
+                let report = report_label(lang, stored.promise.years, r.year, r.period);
+                // The final report: how many were kept, in plain words.
+                if r.period == lofte_domain::followup::ReportPeriod::Final {
+                    let count = |status: &str| {
+                        r.entries
+                            .iter()
+                            .filter(|e| e.status == status)
+                            .count()
+                    };
+                    let (kept, partly, not) =
+                        (count("kept"), count("partly-kept"), count("not-kept"));
+                    return lang.t_args(
+                        "summary-final",
+                        &[
+                            ("report", report),
+                            ("kept", kept.to_string()),
+                            ("total", r.entries.len().to_string()),
+                            ("partly", partly.to_string()),
+                            ("not", not.to_string()),
+                            (
+                                "open",
+                                (r.entries.len() - kept - partly - not).to_string(),
+                            ),
+                        ],
+                    );
+                }
                 let mut counts: Vec<(String, usize)> = Vec::new();
                 for e in &r.entries {
                     match counts.iter_mut().find(|(s, _)| *s == e.status) {
@@ -503,16 +529,7 @@ impl PromiseView {
                         lang.t_args(&format!("summary-{status}"), &[("count", n.to_string())])
                     })
                     .collect();
-                lang.t_args(
-                    "summary-line",
-                    &[
-                        (
-                            "report",
-                            report_label(lang, stored.promise.years, r.year, r.period),
-                        ),
-                        ("parts", parts.join(", ")),
-                    ],
-                )
+                lang.t_args("summary-line", &[("report", report), ("parts", parts.join(", "))])
             }),
             as_of: (!progress.commitments.is_empty()).then(|| {
                 lang.t_args(

@@ -422,6 +422,7 @@ problem-missing-column = The column is missing but needed.
 csv-cell = Line { $line }, column { $column }: { $message }
 csv-row = Line { $line }: { $message }
 problem-override-needs-reason = You chose another status than the computed one. Say why, so that residents understand.
+problem-verdict-required = Choose whether the commitment was kept: kept, partly kept or not kept.
 problem-link = “{ $value }” is not a web link. Links begin with https://.
 problem-already-published = The follow-up is already published and cannot be changed. What happened since goes into the next follow-up.
 problem-stale-version = Someone else saved in the meantime. Reload the page and make your change again.
@@ -596,6 +597,13 @@ follow-up-published-on = Published { $date }. The figures are frozen as they wer
 follow-up-commitment = Commitment
 follow-up-save-draft = Save draft
 follow-up-publish = Publish the follow-up
+follow-up-choose-verdict = Choose a verdict
+follow-up-saved-draft = The draft was saved at { $time }. Residents do not see it until it is published.
+follow-up-saved-published = The follow-up is published.
+follow-up-public-page = See it as residents see it
+follow-up-public-pdf = PDF
+follow-up-commitments = The commitments
+follow-up-has-errors = (needs correcting)
 field-follow-up-status = Assessment
 field-follow-up-reason = Why another assessment than the computed one
 field-follow-up-narrative = What has been done
@@ -614,6 +622,13 @@ summary-at-risk = { $count } at risk
 summary-behind = { $count } behind
 summary-not-started = { $count } not started
 summary-not-assessed = { $count } assessed in words
+summary-final = According to { $report }, { $kept } of { $total ->
+    [one] 1 commitment
+   *[other] { $total } commitments
+} were kept, { $partly } partly and { $not } not{ $open ->
+    [0] {""}
+   *[other] ; { $open } have no verdict
+}.
 
 ## Activity types
 activity-types-title = Activity types

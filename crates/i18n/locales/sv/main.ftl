@@ -419,6 +419,7 @@ problem-missing-column = Kolumnen saknas men behövs.
 csv-cell = Rad { $line }, kolumn { $column }: { $message }
 csv-row = Rad { $line }: { $message }
 problem-override-needs-reason = Du har valt en annan status än den som räknats fram. Skriv varför, så att invånarna förstår.
+problem-verdict-required = Välj om åtagandet hölls: uppfyllt, delvis uppfyllt eller inte uppfyllt.
 problem-link = ”{ $value }” är ingen webblänk. Länkar börjar med https://.
 problem-already-published = Uppföljningen är redan publicerad och kan inte ändras. Det som hänt sedan kommer med i nästa uppföljning.
 problem-stale-version = Någon annan har sparat under tiden. Ladda om sidan och gör om din ändring.
@@ -593,6 +594,13 @@ follow-up-published-on = Publicerad { $date }. Siffrorna är låsta som de var d
 follow-up-commitment = Åtagande
 follow-up-save-draft = Spara utkast
 follow-up-publish = Publicera uppföljningen
+follow-up-choose-verdict = Välj bedömning
+follow-up-saved-draft = Utkastet sparades kl. { $time }. Det syns inte för invånarna förrän det publiceras.
+follow-up-saved-published = Uppföljningen är publicerad.
+follow-up-public-page = Se den som invånarna ser den
+follow-up-public-pdf = PDF
+follow-up-commitments = Åtagandena
+follow-up-has-errors = (behöver rättas)
 field-follow-up-status = Bedömning
 field-follow-up-reason = Varför en annan bedömning än den uträknade
 field-follow-up-narrative = Vad har gjorts
@@ -604,13 +612,32 @@ summary-kept = { $count ->
     [one] 1 åtagande uppfyllt
    *[other] { $count } åtaganden uppfyllda
 }
-summary-partly-kept = { $count } delvis uppfyllda
-summary-not-kept = { $count } inte uppfyllda
+summary-partly-kept = { $count ->
+    [one] 1 delvis uppfyllt
+   *[other] { $count } delvis uppfyllda
+}
+summary-not-kept = { $count ->
+    [one] 1 inte uppfyllt
+   *[other] { $count } inte uppfyllda
+}
 summary-on-track = { $count } enligt plan
 summary-at-risk = { $count } med risk att inte nås
 summary-behind = { $count } efter plan
-summary-not-started = { $count } inte påbörjade
-summary-not-assessed = { $count } bedömda i ord
+summary-not-started = { $count ->
+    [one] 1 inte påbörjat
+   *[other] { $count } inte påbörjade
+}
+summary-not-assessed = { $count ->
+    [one] 1 bedömt i ord
+   *[other] { $count } bedömda i ord
+}
+summary-final = Enligt { $report } hölls { $kept } av { $total ->
+    [one] 1 åtagande
+   *[other] { $total } åtaganden
+}, { $partly } delvis och { $not } inte{ $open ->
+    [0] {""}
+   *[other] ; { $open } saknar bedömning
+}.
 
 ## Activity types
 activity-types-title = Aktivitetstyper

@@ -26,6 +26,9 @@ use crate::views::{Chrome, ProgressLine, party_heading, target_line};
 
 pub struct EntryBlock {
     pub index: usize,
+    /// "Åtagande 3: att genomföra 200 trafikkontroller …": the number the error summary
+    /// uses, and the first words to recognise it by.
+    pub legend: String,
     pub party: String,
     pub text: String,
     pub target: Option<String>,
@@ -47,6 +50,11 @@ pub struct FollowUpPage {
     action: String,
     version: i32,
     published: Option<String>,
+    /// Once published: the report as residents see it, and its PDF.
+    public_href: Option<String>,
+    pdf_href: Option<String>,
+    /// "Utkastet sparades kl. 14:02.", right after saving.
+    saved: Option<String>,
     cutoff: String,
     summary: Vec<SummaryItem>,
     entries: Vec<EntryBlock>,
@@ -140,6 +148,16 @@ fn period_over(c: &Context) -> bool {
     c.period.cutoff(c.year, years) >= years.last_day()
 }
 
+/// The first `n` words of a text, with "…" when there are more.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
+
 fn suggested(c: &Context, index: usize) -> Option<String> {
     c.figures
         .iter()
@@ -174,20 +192,33 @@ fn build_page(
         .map(|(i, commitment)| {
             let input = inputs.get(i).cloned().unwrap_or_default();
             let suggestion = suggested(c, i);
-            let current = if input.status.is_empty() {
-                suggestion.clone().unwrap_or_else(|| "not-assessed".into())
-            } else {
-                input.status.clone()
+            // A final report owes a verdict; where nothing computes one, the parties
+            // choose it, from an empty choice rather than a default.
+            let choose_verdict = c.period == ReportPeriod::Final && suggestion.is_none();
+            let current = match (input.status.as_str(), &suggestion) {
+                ("", Some(s)) => s.clone(),
+                ("" | "not-assessed", None) if choose_verdict => String::new(),
+                ("", None) => "not-assessed".into(),
+                (s, _) => s.to_owned(),
             };
-            let options: Vec<(&str, String)> = c
+            let mut options: Vec<(&str, String)> = c
                 .period
                 .allowed_statuses()
                 .iter()
                 .map(|s| (*s, format!("progress-status-{s}")))
                 .collect();
+            if choose_verdict {
+                options.insert(0, ("", "follow-up-choose-verdict".to_owned()));
+            }
             let keyed: Vec<(&str, &str)> = options.iter().map(|(v, k)| (*v, k.as_str())).collect();
             EntryBlock {
                 index: i,
+                legend: format!(
+                    "{} {}: {}",
+                    lang.t("follow-up-commitment"),
+                    i + 1,
+                    first_words(commitment.text.as_str(), 8)
+                ),
                 party: party_heading(lang, m, &commitment.party),
                 text: commitment.text.to_string(),
                 target: commitment
@@ -251,7 +282,25 @@ fn build_page(
         back: super::promise_href(&c.tenant, &c.stored),
         action,
         version,
+        public_href: published.is_some().then(|| {
+            format!(
+                "/kommun/{}/{}/uppfoljning/{}",
+                m.code,
+                c.year,
+                c.period.slug()
+            )
+        }),
+        pdf_href: published.is_some().then(|| {
+            format!(
+                "/kommun/{}/{}/uppfoljning/{}/{}.pdf",
+                m.code,
+                c.year,
+                c.period.slug(),
+                lang.tag()
+            )
+        }),
         published,
+        saved: None,
         cutoff: lang.t_args(
             "follow-up-cutoff",
             &[(
@@ -269,11 +318,19 @@ fn build_page(
     }
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct SavedQuery {
+    /// Set by the redirect after saving (`utkast`) or publishing (`publicerad`).
+    #[serde(default)]
+    sparat: Option<String>,
+}
+
 pub async fn page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path((code, year, period)): Path<(String, String, String)>,
+    axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> Result<FollowUpPage, PageError> {
     let c = context(&state, lang, &code, &year, &period).await?;
     let report = c
@@ -318,7 +375,7 @@ pub async fn page(
         ),
         None => (Vec::new(), 0, None),
     };
-    Ok(build_page(
+    let mut page = build_page(
         lang,
         &staff,
         &c,
@@ -327,7 +384,24 @@ pub async fn page(
         version,
         published,
         &[],
-    ))
+    );
+    page.saved = match (query.sparat.as_deref(), &report) {
+        (Some("utkast"), Some(r)) if r.published_at.is_none() => Some(lang.t_args(
+            "follow-up-saved-draft",
+            &[(
+                "time",
+                chrono::Utc::now()
+                    .with_timezone(&chrono_tz::Europe::Stockholm)
+                    .format("%H:%M")
+                    .to_string(),
+            )],
+        )),
+        (Some("publicerad"), Some(r)) if r.published_at.is_some() => {
+            Some(lang.t("follow-up-saved-published"))
+        }
+        _ => None,
+    };
+    Ok(page)
 }
 
 pub async fn save(
@@ -410,7 +484,10 @@ pub async fn save(
         .await;
     let back = report_href(&c);
     match result {
-        Ok(Ok(_)) => Ok(Redirect::to(&back).into_response()),
+        Ok(Ok(_)) => {
+            let saved = if publish { "publicerad" } else { "utkast" };
+            Ok(Redirect::to(&format!("{back}?sparat={saved}")).into_response())
+        }
         Ok(Err(_)) => {
             let page = build_page(
                 lang,

@@ -65,7 +65,8 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     let draft = post(&app, &cookie, &entries(13, false)).await;
     assert_eq!(draft.status(), 303);
 
-    // Publishing needs words where no number was promised, and a reason for an override.
+    // Publishing needs a verdict and words where no number was promised, and a reason
+    // for an override.
     let mut form = entries(13, false);
     form[0] = ("version".into(), "1".into());
     form.push(("action".into(), "publish".into()));
@@ -76,12 +77,32 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     let problems = texts(&html, ".error-summary li");
     assert_eq!(
         problems.len(),
-        11,
-        "10 commitments without a number need words, 1 override needs a reason: {problems:?}"
+        21,
+        "10 commitments without a number need a verdict and words, 1 override needs a reason: {problems:?}"
     );
     assert!(
         problems.contains(&"Åtagande 1: Vad har gjorts: Måste fyllas i.".to_owned()),
         "{problems:?}"
+    );
+    assert!(
+        problems.contains(
+            &"Åtagande 1: Bedömning: Välj om åtagandet hölls: uppfyllt, delvis uppfyllt eller inte uppfyllt."
+                .to_owned()
+        ),
+        "{problems:?}"
+    );
+    // The form asks for that verdict from an empty choice, and asks why only where a
+    // status was computed.
+    let html = app.page_as(FINAL_2020, &cookie).await;
+    assert_eq!(
+        texts(&html, "#status_0 option[selected]"),
+        ["Välj bedömning"]
+    );
+    assert!(texts(&html, "#reason_0").is_empty());
+    assert_eq!(texts(&html, "#reason_7").len(), 1);
+    assert_eq!(
+        texts(&html, "#atagande-0 legend"),
+        ["Åtagande 1: Polisen och kommunen lovar att tillsammans utveckla arbetet …"]
     );
     assert!(
         problems.iter().any(|p| p.starts_with(
@@ -94,6 +115,15 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     form[0] = ("version".into(), "1".into());
     form.push(("action".into(), "publish".into()));
     form.push(("status_7".into(), "kept".into()));
+    // The parties' verdicts where there is no number: one partly kept, one not.
+    for i in [0, 2, 3, 5, 6, 8, 9, 10, 11, 12] {
+        let verdict = match i {
+            2 => "partly-kept",
+            3 => "not-kept",
+            _ => "kept",
+        };
+        form.push((format!("status_{i}"), verdict.into()));
+    }
     form.push((
         "reason_7".into(),
         "Fyra kvällar ställdes in av pandemiskäl.".into(),
@@ -180,7 +210,7 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
     let promise = app.page("/kommun/0482/2020").await;
     assert_eq!(
         texts(&promise, ".summary"),
-        ["Enligt Slutredovisning 2020: 10 bedömda i ord, 3 åtaganden uppfyllda."]
+        ["Enligt Slutredovisning 2020 hölls 11 av 13 åtaganden, 1 delvis och 1 inte."]
     );
     let tv_line = texts(&promise, ".reported")
         .into_iter()
@@ -308,7 +338,13 @@ async fn a_two_year_promises_reports_open_and_save_under_their_own_year() {
     assert_eq!(action, second);
     let saved = post_form(&app.address, &cookie, &action, &[("version", "0")]).await;
     assert_eq!(saved.status(), 303);
-    assert_eq!(saved.headers()["location"], second);
+    let location = saved.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(location, format!("{second}?sparat=utkast"));
+    // Saving says so.
+    let after = app.page_as(&location, &cookie).await;
+    let note = texts(&after, ".note.saved");
+    assert_eq!(note.len(), 1);
+    assert!(note[0].starts_with("Utkastet sparades kl. "), "{note:?}");
     let tenant = app.database.db.tenant_named("0483").await.unwrap().unwrap();
     let stored = tenant
         .promise_for_year(
@@ -372,6 +408,16 @@ async fn publish_every_follow_up(
             ("version".to_owned(), version),
             ("action".to_owned(), "publish".to_owned()),
         ];
+        // A final report's verdicts where no number computes one.
+        for select in form.select(&scraper::Selector::parse("select[name^=status_]").unwrap()) {
+            let unchosen = select
+                .select(&scraper::Selector::parse("option[selected]").unwrap())
+                .any(|o| o.value().attr("value") == Some(""));
+            if unchosen {
+                let name = select.value().attr("name").unwrap();
+                fields.push((name.to_owned(), "kept".to_owned()));
+            }
+        }
         for i in 0..entries {
             fields.push((
                 format!("narrative_{i}"),

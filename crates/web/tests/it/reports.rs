@@ -131,6 +131,10 @@ async fn markup_in_a_narrative_comes_out_literally_in_html_and_pdf() {
         };
         form.push((format!("narrative_{i}"), words));
     }
+    // The verdicts of the commitments without a number (all but 2, 5 and 8).
+    for i in [0, 2, 3, 5, 6, 8, 9, 10, 11, 12] {
+        form.push((format!("status_{i}"), "kept".to_owned()));
+    }
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let published = post_form(
         &app.address,
