@@ -74,6 +74,28 @@ describe('A two-year promise of the municipality\'s own', () => {
       const left = await page.locator('li.commitment > p:first-child').allTextContents();
       assert.deepEqual(left, ['att hålla en medborgardialog varje år.']);
     }));
+
+  test('its final report is saved with a sign that it was, and asks for a verdict before publishing', () =>
+    app.withSession(COORDINATOR, { viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto('/personal/kommun/0482/2026/uppfoljning/slutredovisning');
+      assert.equal(await page.locator('h1').innerText(), 'Slutredovisning 2025–2026 – Medborgarlöfte 2025–2026');
+      // The commitment without a number: a verdict is chosen, not defaulted, and no
+      // "why another status" is asked where none was computed.
+      assert.equal(await page.locator('#status_0').inputValue(), '');
+      assert.equal(await page.locator('#reason_0').count(), 0);
+      await clickAndWait(page, page.getByRole('button', { name: 'Spara utkast' }));
+      assert.match(await page.locator('.note.saved').innerText(), /^Utkastet sparades kl\. \d\d:\d\d\./);
+      await expectNoAxeViolations(page, 'final report saved as a draft');
+      await clickAndWait(page, page.getByRole('button', { name: 'Publicera uppföljningen' }));
+      const problems = await page.locator('.error-summary li').allTextContents();
+      assert.ok(
+        problems.some((p) => p.includes('Åtagande 1: Bedömning: Välj om åtagandet hölls')),
+        problems.join('\n'),
+      );
+      assert.match(await page.locator('.entry-list li').first().innerText(), /behöver rättas/);
+      await expectNoAxeViolations(page, 'final report refused without a verdict');
+      await expectNoHorizontalScroll(page, 'final report refused without a verdict');
+    }));
 });
 
 describe('Places', () => {
