@@ -493,12 +493,8 @@ impl PromiseView {
                 let report = report_label(lang, stored.promise.years, r.year, r.period);
                 // The final report: how many were kept, in plain words.
                 if r.period == lofte_domain::followup::ReportPeriod::Final {
-                    let count = |status: &str| {
-                        r.entries
-                            .iter()
-                            .filter(|e| e.status == status)
-                            .count()
-                    };
+                    let count =
+                        |status: &str| r.entries.iter().filter(|e| e.status == status).count();
                     let (kept, partly, not) =
                         (count("kept"), count("partly-kept"), count("not-kept"));
                     return lang.t_args(
@@ -509,10 +505,7 @@ impl PromiseView {
                             ("total", r.entries.len().to_string()),
                             ("partly", partly.to_string()),
                             ("not", not.to_string()),
-                            (
-                                "open",
-                                (r.entries.len() - kept - partly - not).to_string(),
-                            ),
+                            ("open", (r.entries.len() - kept - partly - not).to_string()),
                         ],
                     );
                 }
@@ -529,7 +522,10 @@ impl PromiseView {
                         lang.t_args(&format!("summary-{status}"), &[("count", n.to_string())])
                     })
                     .collect();
-                lang.t_args("summary-line", &[("report", report), ("parts", parts.join(", "))])
+                lang.t_args(
+                    "summary-line",
+                    &[("report", report), ("parts", parts.join(", "))],
+                )
             }),
             as_of: (!progress.commitments.is_empty()).then(|| {
                 lang.t_args(

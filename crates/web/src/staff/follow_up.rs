@@ -375,27 +375,20 @@ pub async fn page(
         ),
         None => (Vec::new(), 0, None),
     };
-    let mut page = build_page(
-        lang,
-        &staff,
-        &c,
-        &inputs,
-        &learned,
-        version,
-        published,
-        &[],
-    );
+    let mut page = build_page(lang, &staff, &c, &inputs, &learned, version, published, &[]);
     page.saved = match (query.sparat.as_deref(), &report) {
-        (Some("utkast"), Some(r)) if r.published_at.is_none() => Some(lang.t_args(
-            "follow-up-saved-draft",
-            &[(
-                "time",
-                chrono::Utc::now()
-                    .with_timezone(&chrono_tz::Europe::Stockholm)
-                    .format("%H:%M")
-                    .to_string(),
-            )],
-        )),
+        (Some("utkast"), Some(r)) if r.published_at.is_none() => Some(
+            lang.t_args(
+                "follow-up-saved-draft",
+                &[(
+                    "time",
+                    chrono::Utc::now()
+                        .with_timezone(&chrono_tz::Europe::Stockholm)
+                        .format("%H:%M")
+                        .to_string(),
+                )],
+            ),
+        ),
         (Some("publicerad"), Some(r)) if r.published_at.is_some() => {
             Some(lang.t("follow-up-saved-published"))
         }
