@@ -452,6 +452,29 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       { sv: 'Trygghetsmätning', en: 'Safety survey' },
     ],
     ['new-promise', COORDINATOR, (page) => page.goto('/personal/kommun/0482/nytt'), 200, { sv: 'Nytt medborgarlöfte', en: 'New citizen promise' }],
+    ['logged-activities', COORDINATOR, (page) => page.goto('/personal/kommun/0482/logga/aktiviteter'), 200, { sv: 'Loggade aktiviteter', en: 'Logged activities' }],
+    [
+      'logged-activity-correct',
+      COORDINATOR,
+      async (page) => {
+        await page.goto('/personal/kommun/0482/logga/aktiviteter');
+        const href = await page.locator('tbody a').first().getAttribute('href');
+        return page.goto(href);
+      },
+      200,
+      { sv: 'Ändra en loggad aktivitet', en: 'Change a logged activity' },
+    ],
+    [
+      'logged-activity-delete',
+      COORDINATOR,
+      async (page) => {
+        await page.goto('/personal/kommun/0482/logga/aktiviteter');
+        const href = await page.locator('tbody a').first().getAttribute('href');
+        return page.goto(`${href}/ta-bort`);
+      },
+      200,
+      { sv: 'Ta bort aktiviteten?', en: 'Delete the activity?' },
+    ],
     [
       'forbidden',
       REPORTER,

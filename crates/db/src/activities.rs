@@ -31,7 +31,7 @@ use crate::{Error, Result};
 /// values): foldhash instead of the standard SipHash, which took a twentieth of the
 /// reading thread's time on a large file (bench/README.md). Only values that passed the
 /// checks are ever stored in one, so their keys are few and not chosen by the file.
-type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
+pub(crate) type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One bad cell of an imported file.
@@ -666,7 +666,7 @@ pub fn stockholm_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
 
 /// Checks what a single activity must satisfy wherever it comes from, beyond its cells'
 /// form: the municipality has the type, a counts-only type has no note, the place exists.
-fn check_activity(
+pub(crate) fn check_activity(
     a: &NewActivity,
     places: &FastSet<String>,
     types: &ActivityCatalogue,
@@ -873,7 +873,7 @@ fn parse_record(
 }
 
 impl Tenant {
-    async fn place_slugs(&self) -> Result<FastSet<String>> {
+    pub(crate) async fn place_slugs(&self) -> Result<FastSet<String>> {
         Ok(self
             .db()
             .places(&self.municipality().code)
@@ -1362,30 +1362,33 @@ impl Tenant {
             .await?;
         let synthetic = rows.iter().any(|r| r.synthetic);
         let activities = rows
-            .into_iter()
-            .map(|r| {
-                let corrupt = || Error::Corrupt(format!("activity {}", r.id));
-                Ok(Activity {
-                    activity_type: ids.code(r.activity_type_id).cloned().ok_or_else(corrupt)?,
-                    performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
-                    date: date_of_stored_day(r.local_day).ok_or_else(corrupt)?,
-                    time: r
-                        .started_at
-                        .with_timezone(&chrono_tz::Europe::Stockholm)
-                        .time(),
-                    duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
-                    participants: r.participants.and_then(|p| u32::try_from(p).ok()),
-                    place: r
-                        .place_slug
-                        .as_deref()
-                        .map(PlaceSlug::parse)
-                        .transpose()
-                        .map_err(|_| corrupt())?,
-                })
-            })
+            .iter()
+            .map(|r| activity_of(r, &ids))
             .collect::<Result<Vec<_>>>()?;
         Ok((activities, synthetic))
     }
+}
+
+/// A stored row as the engine's activity.
+pub(crate) fn activity_of(r: &activity::Model, ids: &TypeIds) -> Result<Activity> {
+    let corrupt = || Error::Corrupt(format!("activity {}", r.id));
+    Ok(Activity {
+        activity_type: ids.code(r.activity_type_id).cloned().ok_or_else(corrupt)?,
+        performer: Performer::parse(&r.performer).map_err(|_| corrupt())?,
+        date: date_of_stored_day(r.local_day).ok_or_else(corrupt)?,
+        time: r
+            .started_at
+            .with_timezone(&chrono_tz::Europe::Stockholm)
+            .time(),
+        duration_minutes: r.duration_minutes.and_then(|d| u32::try_from(d).ok()),
+        participants: r.participants.and_then(|p| u32::try_from(p).ok()),
+        place: r
+            .place_slug
+            .as_deref()
+            .map(PlaceSlug::parse)
+            .transpose()
+            .map_err(|_| corrupt())?,
+    })
 }
 
 /// The activity that a registered safety walk or citizen dialogue is: of built-in type

@@ -7,6 +7,7 @@
 
 mod accounts;
 pub mod activities;
+pub mod activity_corrections;
 mod activity_types;
 pub mod backup;
 pub mod citizen_inputs;

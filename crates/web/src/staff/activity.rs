@@ -23,7 +23,7 @@ use crate::policy::Staff;
 use crate::views::Chrome;
 
 /// Durations offered as single taps, in minutes.
-const QUICK_DURATIONS: [u32; 6] = [10, 15, 20, 30, 45, 60];
+pub(super) const QUICK_DURATIONS: [u32; 6] = [10, 15, 20, 30, 45, 60];
 
 pub struct RadioOption {
     pub value: String,
@@ -37,19 +37,26 @@ pub struct RadioOption {
 #[derive(Template, WebTemplate)]
 #[template(path = "staff_log.html")]
 pub struct LogPage {
-    chrome: Chrome,
-    action: String,
+    pub(super) chrome: Chrome,
+    pub(super) heading: String,
+    pub(super) action: String,
+    /// "Spara", or "Spara ändringen" when correcting.
+    pub(super) submit: String,
+    /// Where the list of logged activities is.
+    pub(super) list_href: String,
+    /// Correcting a logged activity: where to delete it.
+    pub(super) delete_href: Option<String>,
     municipality: String,
     summary: Vec<SummaryItem>,
-    saved: Option<String>,
-    verdicts: Vec<String>,
+    pub(super) saved: Option<String>,
+    pub(super) verdicts: Vec<String>,
     types: Vec<RadioOption>,
     type_error: Option<String>,
     places: Vec<RadioOption>,
     place_error: Option<String>,
     durations: Vec<RadioOption>,
     other_duration: Field,
-    performers: Vec<RadioOption>,
+    pub(super) performers: Vec<RadioOption>,
     when: Field,
     participants: Field,
     note: Field,
@@ -58,21 +65,21 @@ pub struct LogPage {
 #[derive(Deserialize, Default, Clone)]
 pub struct LogForm {
     #[serde(default)]
-    activity_type: String,
+    pub(super) activity_type: String,
     #[serde(default)]
-    place: String,
+    pub(super) place: String,
     #[serde(default)]
-    duration: String,
+    pub(super) duration: String,
     #[serde(default)]
-    other_duration: String,
+    pub(super) other_duration: String,
     #[serde(default)]
-    performer: String,
+    pub(super) performer: String,
     #[serde(default)]
-    when: String,
+    pub(super) when: String,
     #[serde(default)]
-    participants: String,
+    pub(super) participants: String,
     #[serde(default)]
-    note: String,
+    pub(super) note: String,
 }
 
 fn now_local() -> NaiveDateTime {
@@ -83,9 +90,9 @@ fn now_local() -> NaiveDateTime {
 
 /// What the form chooses from: the municipality's activity types and places, loaded once
 /// per request ([`super::references`]).
-type References = (lofte_domain::ActivityCatalogue, Vec<lofte_domain::Place>);
+pub(super) type References = (lofte_domain::ActivityCatalogue, Vec<lofte_domain::Place>);
 
-fn page(
+pub(super) fn page(
     lang: Lang,
     staff: &Staff,
     tenant: &Tenant,
@@ -133,6 +140,10 @@ fn page(
                 None => c,
             }
         },
+        heading: lang.t("log-title"),
+        submit: lang.t("log-save"),
+        list_href: format!("{action}/aktiviteter"),
+        delete_href: None,
         municipality: m.official_name.to_string(),
         summary,
         saved: None,
@@ -214,7 +225,7 @@ pub async fn log_page(
 }
 
 impl LogForm {
-    fn parse(&self) -> Result<NewActivity, Vec<FieldError>> {
+    pub(super) fn parse(&self) -> Result<NewActivity, Vec<FieldError>> {
         let mut errors = Vec::new();
         let activity_type = ActivityTypeCode::parse(&self.activity_type)
             .map_err(|p| errors.push(FieldError::new("activity_type", p)))

@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+mod activity_corrections;
 mod activity_file;
 mod activity_types;
 mod dialogues;
@@ -270,6 +271,31 @@ pub fn routes(state: AppState) -> Routes {
             InMunicipality(Permission::LogActivity),
             post(activity_file::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(crate::UPLOAD_LIMIT)),
+        )
+        .get(
+            "/personal/kommun/{code}/logga/aktiviteter",
+            InMunicipality(Permission::LogActivity),
+            get(activity_corrections::list),
+        )
+        .get(
+            "/personal/kommun/{code}/logga/aktiviteter/{id}",
+            InMunicipality(Permission::LogActivity),
+            get(activity_corrections::edit_page),
+        )
+        .post(
+            "/personal/kommun/{code}/logga/aktiviteter/{id}",
+            InMunicipality(Permission::LogActivity),
+            post(activity_corrections::save),
+        )
+        .get(
+            "/personal/kommun/{code}/logga/aktiviteter/{id}/ta-bort",
+            InMunicipality(Permission::LogActivity),
+            get(activity_corrections::delete_page),
+        )
+        .post(
+            "/personal/kommun/{code}/logga/aktiviteter/{id}/ta-bort",
+            InMunicipality(Permission::LogActivity),
+            post(activity_corrections::delete),
         )
         .get(
             "/personal/kommun/{code}/{year}",

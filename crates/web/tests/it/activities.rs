@@ -483,3 +483,169 @@ async fn a_coordinator_adds_an_activity_type_that_officers_can_then_log() {
         .unwrap();
     assert_eq!(api.as_array().unwrap().len(), 11);
 }
+
+/// Vingåker 2026: an officer corrects and deletes their own logged controls, and the
+/// progress figures follow at once; another officer can neither see the change links
+/// nor reach the pages; the coordinator may change anyone's; a bad correction changes
+/// nothing.
+#[tokio::test]
+async fn logged_work_is_corrected_and_deleted_by_its_author_or_a_coordinator() {
+    let app = spawn_app().await;
+    let db = &app.database.db;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0428", "places": [
+            { "slug": "vingaker", "name": "Vingåker", "kind": "locality", "lat": 59.045, "lon": 15.874 } ] }"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let promise = lofte_domain::exchange::parse_promise_json(
+        &serde_json::json!({
+            "municipality": "0428",
+            "years": { "first": 2026, "last": 2026 },
+            "title": "Medborgarlöfte 2026",
+            "aim": "Säkrare trafik.",
+            "outcome_goal": { "text": "Färre ska oroa sig för trafiken.", "measured_in": 2027 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2027, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "police", "kind": "output", "text": "att genomföra trafikkontroller.",
+                  "target": { "activity": "traffic_control", "at_least": 10 } }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    db.import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+    let vingaker =
+        OrganisationRef::Municipality(lofte_domain::MunicipalityCode::parse("0428").unwrap());
+    let (email, password) =
+        account(&app, "polis1@example.se", vingaker.clone(), Role::Reporter).await;
+    let first = sign_in(&app.address, &email, &password).await.unwrap();
+    let (email, password) =
+        account(&app, "polis2@example.se", vingaker.clone(), Role::Reporter).await;
+    let second = sign_in(&app.address, &email, &password).await.unwrap();
+    let (email, password) = account(
+        &app,
+        "samordnare@vingaker.example",
+        vingaker,
+        Role::Coordinator,
+    )
+    .await;
+    let coordinator = sign_in(&app.address, &email, &password).await.unwrap();
+
+    let control = |when: &'static str| {
+        vec![
+            ("activity_type", "traffic_control"),
+            ("place", "vingaker"),
+            ("duration", "20"),
+            ("performer", "police"),
+            ("when", when),
+        ]
+    };
+    for (cookie, when) in [
+        (&first, "2026-03-02T21:00"),
+        (&first, "2026-03-03T21:00"),
+        (&second, "2026-03-04T21:00"),
+    ] {
+        let r = post_form(
+            &app.address,
+            cookie,
+            "/personal/kommun/0428/logga",
+            &control(when),
+        )
+        .await;
+        assert_eq!(r.status(), 200);
+    }
+    let actual = || async {
+        let progress: serde_json::Value = app
+            .get("/api/v1/municipalities/0428/promises/2026/progress")
+            .await
+            .json()
+            .await
+            .unwrap();
+        progress["commitments"][0]["actual"].as_u64().unwrap()
+    };
+    assert_eq!(actual().await, 3);
+
+    let list = "/personal/kommun/0428/logga/aktiviteter";
+    let edit_links = |page: &Html| {
+        page.select(&scraper::Selector::parse("tbody a").unwrap())
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let mine = edit_links(&app.page_as(list, &first).await);
+    assert_eq!(mine.len(), 2, "only their own: {mine:?}");
+    let theirs = edit_links(&app.page_as(list, &second).await);
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(edit_links(&app.page_as(list, &coordinator).await).len(), 3);
+    // Newest first, each with who logged it (the display name is the address here).
+    let page = app.page_as(list, &first).await;
+    assert_eq!(
+        texts(&page, "tbody tr td:nth-child(6)"),
+        [
+            "polis2@example.se",
+            "polis1@example.se",
+            "polis1@example.se"
+        ]
+    );
+
+    // Another officer cannot reach someone else's activity.
+    let other = &mine[0];
+    let r = app
+        .client
+        .get(format!("{}{other}", app.address))
+        .header("Cookie", &second)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let r = post_form(&app.address, &second, &format!("{other}/ta-bort"), &[]).await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(actual().await, 3);
+
+    // The form opens filled in; a bad number is refused and nothing changes.
+    let form = app.page_as(other, &first).await;
+    assert_eq!(texts(&form, "h1"), ["Ändra en loggad aktivitet"]);
+    let when = form
+        .select(&scraper::Selector::parse("input[name=when]").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned();
+    assert!(when.starts_with("2026-03-0"), "{when}");
+    let mut bad = control("2026-03-03T21:00");
+    bad.push(("participants", "många"));
+    let r = post_form(&app.address, &first, other, &bad).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(actual().await, 3);
+
+    // Corrected to a foot patrol: no longer a control.
+    let mut patrol = control("2026-03-03T21:00");
+    patrol[0] = ("activity_type", "foot_patrol");
+    let r = post_form(&app.address, &first, other, &patrol).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(actual().await, 2);
+    let after = app.page_as(&format!("{list}?andrad=1"), &first).await;
+    assert_eq!(texts(&after, ".note.saved"), ["Aktiviteten är ändrad."]);
+
+    // Deleted after a confirmation page, by the coordinator this time.
+    let victim = &mine[1];
+    let confirm = app
+        .page_as(&format!("{victim}/ta-bort"), &coordinator)
+        .await;
+    assert_eq!(texts(&confirm, "h1"), ["Ta bort aktiviteten?"]);
+    let r = post_form(
+        &app.address,
+        &coordinator,
+        &format!("{victim}/ta-bort"),
+        &[],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(actual().await, 1);
+    assert_eq!(edit_links(&app.page_as(list, &coordinator).await).len(), 2);
+}
