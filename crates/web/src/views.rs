@@ -171,6 +171,28 @@ pub struct CommitmentView {
     pub progress: Option<ProgressLine>,
 }
 
+impl CommitmentView {
+    /// The commitment's first words, for the one-line overview at the top of the page.
+    pub fn short(&self) -> String {
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        if words.len() <= 12 {
+            words.join(" ")
+        } else {
+            format!("{} …", words[..12].join(" "))
+        }
+    }
+
+    /// How it is going in a word, with its CSS modifier: today's figures where there is
+    /// a number, else what the latest published follow-up said.
+    pub fn latest_status(&self) -> Option<(&str, &str)> {
+        match (&self.progress, self.timeline.last()) {
+            (Some(p), _) => Some((p.status.as_str(), p.status_class.as_str())),
+            (None, Some(r)) => Some((r.status.as_str(), r.status_class.as_str())),
+            (None, None) => None,
+        }
+    }
+}
+
 /// Residents' published inputs and safety-walk findings linked to a commitment.
 pub struct Voices {
     /// "3 synpunkter från invånare", with the latest few texts.
@@ -497,15 +519,28 @@ impl PromiseView {
                         |status: &str| r.entries.iter().filter(|e| e.status == status).count();
                     let (kept, partly, not) =
                         (count("kept"), count("partly-kept"), count("not-kept"));
+                    let open = r.entries.len() - kept - partly - not;
+                    // "…, 3 delvis och 1 inte": only the counts that are not zero.
+                    let rest: Vec<String> = [
+                        ("summary-final-partly", partly),
+                        ("summary-final-not", not),
+                        ("summary-final-open", open),
+                    ]
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(id, n)| lang.t_args(id, &[("count", n.to_string())]))
+                    .collect();
+                    let rest = match rest.as_slice() {
+                        [] => String::new(),
+                        _ => format!(", {}", lang.list(&rest, "list-and")),
+                    };
                     return lang.t_args(
                         "summary-final",
                         &[
                             ("report", report),
                             ("kept", kept.to_string()),
                             ("total", r.entries.len().to_string()),
-                            ("partly", partly.to_string()),
-                            ("not", not.to_string()),
-                            ("open", (r.entries.len() - kept - partly - not).to_string()),
+                            ("rest", rest),
                         ],
                     );
                 }

@@ -645,10 +645,10 @@ summary-not-assessed = { $count } assessed in words
 summary-final = According to { $report }, { $kept } of { $total ->
     [one] 1 commitment
    *[other] { $total } commitments
-} were kept, { $partly } partly and { $not } not{ $open ->
-    [0] {""}
-   *[other] ; { $open } have no verdict
-}.
+} were kept{ $rest }.
+summary-final-partly = { $count } partly
+summary-final-not = { $count } not
+summary-final-open = { $count } without a verdict
 
 ## Activity types
 activity-types-title = Activity types

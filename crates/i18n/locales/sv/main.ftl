@@ -654,10 +654,10 @@ summary-not-assessed = { $count ->
 summary-final = Enligt { $report } hölls { $kept } av { $total ->
     [one] 1 åtagande
    *[other] { $total } åtaganden
-}, { $partly } delvis och { $not } inte{ $open ->
-    [0] {""}
-   *[other] ; { $open } saknar bedömning
-}.
+}{ $rest }.
+summary-final-partly = { $count } delvis
+summary-final-not = { $count } inte
+summary-final-open = { $count } utan bedömning
 
 ## Activity types
 activity-types-title = Aktivitetstyper

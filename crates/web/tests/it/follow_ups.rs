@@ -562,6 +562,25 @@ async fn every_follow_up_of_two_and_four_year_promises_is_published_under_its_ye
             404
         );
         let page = app.page(&format!("/kommun/{code}/{first}")).await;
+        // The answer first: a line per commitment with its verdict, above the aim, and
+        // the reports linked there once rather than under every commitment.
+        let glance = texts(&page, "ul.glance li");
+        assert_eq!(glance.len(), 2, "{glance:?}");
+        // In the page's order: what the parties promise together first.
+        assert_eq!(
+            glance,
+            [
+                "Uppfyllt att hålla en medborgardialog.",
+                "Delvis uppfyllt att arbeta synligt i centrum varje år."
+            ]
+        );
+        let html = page.html();
+        let (answer, aim) = (
+            html.find("id=\"lagesbild\"").unwrap(),
+            html.find("id=\"mal\"").unwrap(),
+        );
+        assert!(answer < aim, "how it is going comes before the aim");
+        assert!(texts(&page, ".timeline a").is_empty());
         let listed: Vec<String> = texts(&page, ".reports a:not([download])");
         assert_eq!(listed.len(), published.len(), "{listed:?}");
         assert_eq!(
