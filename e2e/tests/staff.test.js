@@ -343,6 +343,22 @@ describe('Small screens', () => {
   }
 });
 
+describe('Logging from a phone', () => {
+  test('the save button is in reach on the first screen and after choosing a place', () =>
+    app.withSession(REPORTER, { viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto('/personal/kommun/0482/logga');
+      const save = page.getByRole('button', { name: 'Spara' });
+      const inView = async () => {
+        const box = await save.boundingBox();
+        return box.y >= 0 && box.y + box.height <= 844;
+      };
+      assert.ok(await inView(), 'save is visible without scrolling');
+      await page.getByLabel('Malmköping').check();
+      assert.ok(await inView(), 'save is still visible after scrolling to the places');
+      assert.equal(await page.locator('label[for=when]').innerText(), 'När började det?');
+    }));
+});
+
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
   // [name, who (null: signed out), how to get there, expected status, expected <h1>]
   const pages = [
