@@ -1102,15 +1102,24 @@ fn voices<'a>(
     /// How many residents' texts are quoted; the list has them all.
     const QUOTED: usize = 3;
     let said: Vec<&lofte_db::citizen_inputs::StoredInput> = said.collect();
+    let today = crate::progress::today();
     let done: Vec<(String, String, &'static str)> = done
         .map(|f| {
+            let mut status = crate::staff::walks::finding_status_name(lang, f.status);
+            // Open after the date it was promised by: said so, with the date.
+            if let (true, Some(due)) = (crate::staff::walks::finding_overdue(f, today), f.due) {
+                status = lang.t_args(
+                    "finding-overdue",
+                    &[("status", status), ("date", due.to_string())],
+                );
+            }
             (
                 format!(
                     "{} · {}",
                     crate::staff::walks::finding_category_name(lang, f.category),
                     crate::views::place_name(places, f.place.as_str())
                 ),
-                crate::staff::walks::finding_status_name(lang, f.status),
+                status,
                 f.status.code(),
             )
         })

@@ -338,6 +338,25 @@ account-change-password = Change password
 account-save-password = Save new password
 account-password-changed = The password has been changed. Other sessions of the account have been signed out.
 dashboard-title = Overview
+due-heading = To do
+due-late = Late
+finding-overdue = { $status }, late (was due { $date })
+due-draft = draft
+due-not-started = not started
+due-report = { $report } ({ $title }): { $state }, due { $date }
+due-report-late = { $report } ({ $title }): { $state }, was due { $date }
+due-inputs = { $count ->
+    [one] 1 input from residents is waiting for moderation
+   *[other] { $count } inputs from residents are waiting for moderation
+}
+due-findings = { $count ->
+    [one] 1 safety-walk finding is past its date
+   *[other] { $count } safety-walk findings are past their date
+}
+due-walks = { $count ->
+    [one] 1 safety walk was due to be repeated
+   *[other] { $count } safety walks were due to be repeated
+}
 dashboard-greeting = Welcome, { $name }.
 dashboard-empty = Your account does not belong to any municipality yet. Ask an administrator to add you.
 dashboard-no-promises = No citizen promises yet.

@@ -335,6 +335,25 @@ account-change-password = Byt lösenord
 account-save-password = Spara nytt lösenord
 account-password-changed = Lösenordet är bytt. Andra inloggningar på kontot har loggats ut.
 dashboard-title = Översikt
+due-heading = Att göra
+due-late = Försenat
+finding-overdue = { $status }, försenat (skulle vara klart { $date })
+due-draft = utkast
+due-not-started = inte påbörjad
+due-report = { $report } ({ $title }): { $state }, ska vara klar { $date }
+due-report-late = { $report } ({ $title }): { $state }, skulle ha varit klar { $date }
+due-inputs = { $count ->
+    [one] 1 synpunkt från invånare väntar på granskning
+   *[other] { $count } synpunkter från invånare väntar på granskning
+}
+due-findings = { $count ->
+    [one] 1 fynd från trygghetsvandringar har passerat sitt datum
+   *[other] { $count } fynd från trygghetsvandringar har passerat sitt datum
+}
+due-walks = { $count ->
+    [one] 1 trygghetsvandring skulle ha gjorts om
+   *[other] { $count } trygghetsvandringar skulle ha gjorts om
+}
 dashboard-greeting = Välkommen, { $name }.
 dashboard-empty = Ditt konto hör inte till någon kommun ännu. Be en administratör lägga till dig.
 dashboard-no-promises = Inga medborgarlöften ännu.

@@ -7,6 +7,7 @@ mod activity_corrections;
 mod activity_file;
 mod activity_types;
 mod dialogues;
+mod due;
 mod export;
 mod follow_up;
 pub(crate) mod forms;

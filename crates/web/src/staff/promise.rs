@@ -54,6 +54,8 @@ pub struct DashboardMunicipality {
     pub dialogues_href: Option<String>,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
+    /// What is due and late here, late first.
+    pub due: Vec<super::due::DueItem>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -134,6 +136,9 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/dialoger")),
+            due: super::due::due_items(lang, &staff, &tenant, crate::progress::today())
+                .await
+                .map_err(PageError::internal(lang))?,
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

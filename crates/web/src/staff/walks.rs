@@ -314,8 +314,21 @@ pub async fn add(
     }
 }
 
+/// Whether a finding is still open after its date: shown as late on the staff list, the
+/// public page and the dashboard.
+pub fn finding_overdue(
+    f: &lofte_db::safety_walks::StoredFinding,
+    today: chrono::NaiveDate,
+) -> bool {
+    use lofte_domain::walk::FindingStatus;
+    matches!(f.status, FindingStatus::Reported | FindingStatus::Planned)
+        && f.due.is_some_and(|d| d < today)
+}
+
 pub struct FindingRow {
     pub id: i32,
+    /// Open after its date.
+    pub overdue: bool,
     pub action: String,
     pub heading: String,
     pub description: String,
@@ -460,6 +473,7 @@ async fn walk_page(
             .iter()
             .map(|f| FindingRow {
                 id: f.id,
+                overdue: finding_overdue(f, crate::progress::today()),
                 action: format!("{back}/fynd/{}", f.id),
                 heading: format!(
                     "{} · {}",

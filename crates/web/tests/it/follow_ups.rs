@@ -672,3 +672,167 @@ async fn every_follow_up_of_two_and_four_year_promises_is_published_under_its_ye
         }
     }
 }
+
+/// Vingåker 2025 (over by now): the coordinator's dashboard lists each follow-up whose
+/// period has ended unpublished as late, with its date, draft or not started; a
+/// published one leaves the list. An input waiting for moderation and a finding past
+/// its date are listed too, and the finding is flagged late on the staff walk page and
+/// on the public promise page.
+#[tokio::test]
+async fn the_dashboard_lists_what_is_late() {
+    let app = spawn_app().await;
+    let db = &app.database.db;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0428", "places": [
+            { "slug": "vingaker", "name": "Vingåker", "kind": "locality", "lat": 59.045, "lon": 15.874 } ] }"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let promise = lofte_domain::exchange::parse_promise_json(
+        &serde_json::json!({
+            "municipality": "0428",
+            "years": { "first": 2025, "last": 2025 },
+            "title": "Medborgarlöfte 2025",
+            "aim": "Tryggare kvällar.",
+            "outcome_goal": { "text": "Fler ska känna sig trygga.", "measured_in": 2026 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2026, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "municipality", "kind": "process", "text": "att rusta upp belysningen." }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    db.import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+    let vingaker = lofte_db::OrganisationRef::Municipality(
+        lofte_domain::MunicipalityCode::parse("0428").unwrap(),
+    );
+    let (email, password) = account(
+        &app,
+        "samordnare@vingaker.example",
+        vingaker,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+
+    let due = |page: &Html| texts(page, "ul.due li");
+    let page = app.page_as("/personal", &cookie).await;
+    assert_eq!(
+        due(&page),
+        [
+            "Försenat Uppföljning tertial 1 2025 (Medborgarlöfte 2025): inte påbörjad, skulle ha varit klar 2025-05-30",
+            "Försenat Uppföljning tertial 2 2025 (Medborgarlöfte 2025): inte påbörjad, skulle ha varit klar 2025-09-30",
+            "Försenat Uppföljning tertial 3 2025 (Medborgarlöfte 2025): inte påbörjad, skulle ha varit klar 2026-01-30",
+            "Försenat Slutredovisning 2025 (Medborgarlöfte 2025): inte påbörjad, skulle ha varit klar 2026-03-31",
+        ]
+    );
+    // A draft says so; a published report leaves the list.
+    let t1 = "/personal/kommun/0428/2025/uppfoljning/t1";
+    let r = post_form(&app.address, &cookie, t1, &[("version", "0")]).await;
+    assert_eq!(r.status(), 303);
+    let page = app.page_as("/personal", &cookie).await;
+    assert!(due(&page)[0].contains("tertial 1 2025 (Medborgarlöfte 2025): utkast"));
+    let r = post_form(
+        &app.address,
+        &cookie,
+        t1,
+        &[
+            ("version", "1"),
+            ("action", "publish"),
+            ("narrative_0", "Tio armaturer är utbytta."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let page = app.page_as("/personal", &cookie).await;
+    assert_eq!(due(&page).len(), 3);
+    assert!(due(&page).iter().all(|d| !d.contains("tertial 1 2025")));
+
+    // An input waiting, and a finding past its date.
+    let sent = crate::helpers::client()
+        .post(format!("{}/kommun/0428/tyck-till", app.address))
+        .header("Origin", &app.address)
+        .form(&[
+            ("input_locality", "vingaker"),
+            ("input_place", ""),
+            ("input_address", ""),
+            ("input_category", "lighting"),
+            ("input_text", "Mörkt vid busshållplatsen."),
+            ("website", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let tenant = db.tenant_named("0428").await.unwrap().unwrap();
+    let slug = lofte_domain::PlaceSlug::parse("vingaker").unwrap();
+    let walk = tenant
+        .add_walk(
+            lofte_db::Actor::System,
+            &lofte_domain::walk::NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2025, 4, 10).unwrap(),
+                route: vec![slug.clone()],
+                participants: 8,
+                again_by: None,
+            },
+            lofte_domain::followup::Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let stored = tenant
+        .promise_for_year(
+            lofte_domain::Year::new(2025).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    tenant
+        .add_finding(
+            lofte_db::Actor::System,
+            walk,
+            &lofte_domain::walk::NewFinding {
+                place: slug,
+                category: lofte_domain::walk::FindingCategory::Lighting,
+                description: lofte_domain::Text::parse("Trasig lampa i gångtunneln", 200).unwrap(),
+                owner: lofte_domain::Text::parse("Kommunen, gatuenheten", 200).unwrap(),
+                due: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
+            },
+            &lofte_db::citizen_inputs::Links {
+                commitment: Some(stored.commitment_ids[0]),
+                focus: None,
+            },
+        )
+        .await
+        .unwrap();
+    let page = app.page_as("/personal", &cookie).await;
+    let items = due(&page);
+    assert!(
+        items.contains(
+            &"Försenat 1 fynd från trygghetsvandringar har passerat sitt datum".to_owned()
+        ),
+        "{items:?}"
+    );
+    assert!(
+        items.contains(&"1 synpunkt från invånare väntar på granskning".to_owned()),
+        "{items:?}"
+    );
+    let walk_page = app
+        .page_as(
+            &format!("/personal/kommun/0428/trygghetsvandringar/{walk}"),
+            &cookie,
+        )
+        .await;
+    assert_eq!(texts(&walk_page, ".input-item .overdue-tag"), ["Försenat"]);
+    let public = app.page("/kommun/0428/2025").await;
+    let done = texts(&public, "ul.done li");
+    assert!(
+        done.iter()
+            .any(|d| d.contains("försenat (skulle vara klart 2025-06-01)")),
+        "{done:?}"
+    );
+}

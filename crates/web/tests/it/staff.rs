@@ -119,7 +119,7 @@ async fn signing_in_leads_to_the_dashboard_of_ones_municipalities() {
     assert_eq!(texts(&html, "h1"), ["Översikt"]);
     assert_eq!(texts(&html, "section h2"), ["Flens kommun"]);
     assert_eq!(
-        texts(&html, "section li a"),
+        texts(&html, "section ul.plain li a"),
         ["Medborgarlöfte 2021", "Medborgarlöfte 2020"]
     );
     assert_eq!(texts(&html, "section .badge"), ["Publicerat", "Publicerat"]);
