@@ -27,7 +27,7 @@ use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
-use crate::views::{Chrome, party_heading, target_line};
+use crate::views::{Chrome, ProgressLine, party_heading, target_line};
 
 pub struct DashboardPromise {
     pub label: String,
@@ -170,6 +170,8 @@ pub struct CommitmentRow {
     pub text: String,
     pub target: Option<String>,
     pub measurable: bool,
+    /// Today's figures, where there is a number: the same line as the public page.
+    pub progress: Option<ProgressLine>,
     pub edit_href: String,
     /// Whether it can move up or down among its party's commitments.
     pub up: bool,
@@ -245,6 +247,11 @@ pub async fn show(
     let p = &stored.promise;
     let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
     let downloads = super::export::links(lang, &base);
+    let figures =
+        crate::progress::promise_progress(&tenant, &stored, &places, crate::progress::today())
+            .await
+            .map_err(PageError::internal(lang))?;
+    let period_over = figures.as_of >= p.years.last_day();
     let parties = p
         .parties()
         .into_iter()
@@ -253,7 +260,9 @@ pub async fn show(
                 .commitments
                 .iter()
                 .zip(&stored.commitment_ids)
-                .filter(|(c, _)| c.party == party)
+                .enumerate()
+                .filter(|(_, (c, _))| c.party == party)
+                .map(|(index, (c, id))| (index, c, id))
                 .collect();
             let last = of_party.len().saturating_sub(1);
             PartyBlock {
@@ -261,7 +270,7 @@ pub async fn show(
                 rows: of_party
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (c, id))| {
+                    .map(|(i, (index, c, id))| {
                         let named = |key: &str| {
                             lang.t_args(
                                 key,
@@ -282,6 +291,11 @@ pub async fn show(
                                 .as_ref()
                                 .map(|t| target_line(lang, t, &places, &types)),
                             measurable: c.is_measurable(),
+                            progress: figures
+                                .commitments
+                                .iter()
+                                .find(|f| f.commitment == index)
+                                .map(|f| ProgressLine::new(lang, &types, f, period_over)),
                             edit_href: format!("{base}/atagande/{id}"),
                         }
                     })
