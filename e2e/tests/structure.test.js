@@ -86,7 +86,7 @@ describe('A two-year promise of the municipality\'s own', () => {
       await clickAndWait(page, page.getByRole('button', { name: 'Spara utkast' }));
       assert.match(await page.locator('.note.saved').innerText(), /^Utkastet sparades kl\. \d\d:\d\d\./);
       await expectNoAxeViolations(page, 'final report saved as a draft');
-      await clickAndWait(page, page.getByRole('button', { name: 'Publicera uppföljningen' }));
+      await clickAndWait(page, page.getByRole('button', { name: 'Förhandsgranska och publicera' }));
       const problems = await page.locator('.error-summary li').allTextContents();
       assert.ok(
         problems.some((p) => p.includes('Åtagande 1: Bedömning: Välj om åtagandet hölls')),
@@ -95,6 +95,16 @@ describe('A two-year promise of the municipality\'s own', () => {
       assert.match(await page.locator('.entry-list li').first().innerText(), /behöver rättas/);
       await expectNoAxeViolations(page, 'final report refused without a verdict');
       await expectNoHorizontalScroll(page, 'final report refused without a verdict');
+
+      // With a verdict and words, the preview shows it as residents will see it.
+      await page.selectOption('#status_0', 'kept');
+      await page.fill('#narrative_0', 'Två medborgardialoger hölls, en varje år.');
+      await clickAndWait(page, page.getByRole('button', { name: 'Förhandsgranska och publicera' }));
+      assert.match(new URL(page.url()).pathname, /\/uppfoljning\/slutredovisning\/forhandsvisning$/);
+      assert.match(await page.locator('.preview-banner').innerText(), /^Förhandsvisning\. Så här ser invånarna/);
+      assert.match(await page.locator('main').innerText(), /Två medborgardialoger hölls, en varje år\./);
+      await expectNoAxeViolations(page, 'final report preview');
+      await expectNoHorizontalScroll(page, 'final report preview');
     }));
 });
 

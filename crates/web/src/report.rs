@@ -81,14 +81,26 @@ pub async fn report(
         .await?
         .filter(|r| r.published_at.is_some())
         .ok_or(Unavailable::NotPublished)?;
+    report_of(db, tenant, &stored, &published, lang, rules).await
+}
+
+/// The report of a follow-up as residents see it once published: `published` carries
+/// its publication time and each entry's frozen figures (a draft, for a preview, carries
+/// the figures it would freeze and the time it is looked at).
+pub async fn report_of(
+    db: &lofte_db::Db,
+    tenant: &Tenant,
+    stored: &StoredPromise,
+    published: &FollowUpReport,
+    lang: Lang,
+    rules: lofte_domain::stats::Rules,
+) -> Result<Report, Unavailable> {
     let places = db.places(&tenant.municipality().code).await?;
     let types = tenant.activity_types().await?;
     let synthetic = tenant
         .has_synthetic_activities(stored.promise.years)
         .await?;
-    let mut report = build(
-        lang, tenant, &stored, &published, &places, &types, synthetic,
-    );
+    let mut report = build(lang, tenant, stored, published, &places, &types, synthetic);
     if let Some(section) = report.outcome.as_mut() {
         let survey = crate::outcome::survey_of(tenant, rules).await?;
         // Without any survey in Löfte the section keeps saying so, rather than listing

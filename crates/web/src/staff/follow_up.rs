@@ -422,12 +422,38 @@ pub async fn save(
         .get("version")
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    let publish = form.get("action").is_some_and(|a| a == "publish");
+    let step = match form.get("action").map(String::as_str) {
+        Some("publish") => Step::Publish,
+        Some("preview") => Step::Preview,
+        _ => Step::Draft,
+    };
     let learned = form.get("learned").cloned().unwrap_or_default();
+    store(lang, &staff, &c, &inputs, &learned, version, step).await
+}
+
+/// What saving the form is for: a draft; a draft checked as for publishing, then shown
+/// as residents would see it; or publishing.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Draft,
+    Preview,
+    Publish,
+}
+
+async fn store(
+    lang: Lang,
+    staff: &Staff,
+    c: &Context,
+    inputs: &[EntryInput],
+    learned: &str,
+    version: i32,
+    step: Step,
+) -> Result<Response, PageError> {
+    let publish = step == Step::Publish;
     let mut errors = Vec::new();
     let mut entries: Vec<(i32, Entry)> = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
-        match input.check(c.period, suggested(&c, i).as_deref(), publish) {
+        match input.check(c.period, suggested(c, i).as_deref(), step != Step::Draft) {
             Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
             Err(problems) => errors.extend(
                 problems
@@ -447,7 +473,7 @@ pub async fn save(
         },
     };
     if !errors.is_empty() {
-        let page = build_page(lang, &staff, &c, &inputs, &learned, version, None, &errors);
+        let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let frozen: Vec<(i32, String)> = c
@@ -475,19 +501,21 @@ pub async fn save(
             publish.then_some(frozen.as_slice()),
         )
         .await;
-    let back = report_href(&c);
+    let back = report_href(c);
     match result {
-        Ok(Ok(_)) => {
-            let saved = if publish { "publicerad" } else { "utkast" };
-            Ok(Redirect::to(&format!("{back}?sparat={saved}")).into_response())
-        }
+        Ok(Ok(_)) => Ok(Redirect::to(&match step {
+            Step::Draft => format!("{back}?sparat=utkast"),
+            Step::Preview => format!("{back}/forhandsvisning"),
+            Step::Publish => format!("{back}?sparat=publicerad"),
+        })
+        .into_response()),
         Ok(Err(_)) => {
             let page = build_page(
                 lang,
-                &staff,
-                &c,
-                &inputs,
-                &learned,
+                staff,
+                c,
+                inputs,
+                learned,
                 version,
                 None,
                 &[(0, FieldError::new("", lofte_domain::Problem::StaleVersion))],
@@ -496,9 +524,149 @@ pub async fn save(
         }
         Err(lofte_db::Error::Invalid(errors)) => {
             let errors: Vec<(usize, FieldError)> = errors.into_iter().map(|e| (0, e)).collect();
-            let page = build_page(lang, &staff, &c, &inputs, &learned, version, None, &errors);
+            let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(PageError::internal(lang)(e)),
     }
+}
+
+// ---- Preview before publishing ----
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_follow_up_preview.html")]
+pub struct PreviewPage {
+    chrome: Chrome,
+    form_href: String,
+    action: String,
+    version: i32,
+    report: lofte_report::Report,
+    sections: Vec<crate::report::SectionView>,
+    /// No downloads in a preview: the PDF exists once published.
+    downloads: Vec<(String, String, &'static str)>,
+}
+
+/// The stored draft's entries as the form would send them.
+fn inputs_of(c: &Context, report: &lofte_db::FollowUpReport) -> Vec<EntryInput> {
+    c.stored
+        .commitment_ids
+        .iter()
+        .map(|id| {
+            report
+                .entries
+                .iter()
+                .find(|e| e.commitment_id == *id)
+                .map(|e| EntryInput {
+                    status: e.status.clone(),
+                    reason: e.reason.clone().unwrap_or_default(),
+                    narrative: e.narrative.clone().unwrap_or_default(),
+                    evidence: e.evidence.clone(),
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The saved draft, exactly as residents will see it once published (with today's
+/// figures, which publishing freezes), and the button that publishes it.
+pub async fn preview(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, period)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let c = context(&state, lang, &code, &year, &period).await?;
+    let form_href = report_href(&c);
+    let draft = c
+        .tenant
+        .follow_up(c.stored.id, c.year, c.period)
+        .await
+        .map_err(PageError::internal(lang))?;
+    // Nothing to preview (not saved yet, or already published): back to the form.
+    let Some(mut draft) = draft.filter(|r| r.published_at.is_none()) else {
+        return Ok(Redirect::to(&form_href).into_response());
+    };
+    let version = draft.version;
+    draft.published_at = Some(chrono::Utc::now());
+    for entry in &mut draft.entries {
+        let index = c
+            .stored
+            .commitment_ids
+            .iter()
+            .position(|id| *id == entry.commitment_id);
+        entry.figures = c
+            .figures
+            .iter()
+            .find(|f| Some(f.commitment) == index)
+            .map(|f| serde_json::to_string(f).expect("serialisable"));
+    }
+    let report = crate::report::report_of(
+        &state.db,
+        &c.tenant,
+        &c.stored,
+        &draft,
+        lang,
+        state.survey_rules,
+    )
+    .await
+    .map_err(|e| match e {
+        crate::report::Unavailable::Db(e) => PageError::internal(lang)(e),
+        _ => PageError::NotFound { lang, detail: None },
+    })?;
+    let title = lang.t_args(
+        "follow-up-preview-title",
+        &[("report", report.title.clone())],
+    );
+    let mut chrome = Chrome::new(lang, &format!("{form_href}/forhandsvisning"), title);
+    if let Some(u) = &staff.user {
+        chrome = chrome.signed_in(&u.name);
+    }
+    Ok(PreviewPage {
+        chrome,
+        action: format!("{form_href}/forhandsvisning"),
+        form_href,
+        version,
+        sections: crate::report::section_views(&report),
+        report,
+        downloads: Vec::new(),
+    }
+    .into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    version: i32,
+}
+
+/// Publishes the draft that was previewed, as saved: checked again, its figures frozen
+/// now. Someone else's save in between is refused (the version).
+pub async fn publish_previewed(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, period)): Path<(String, String, String)>,
+    Form(form): Form<PublishForm>,
+) -> Result<Response, PageError> {
+    let c = context(&state, lang, &code, &year, &period).await?;
+    let draft = c
+        .tenant
+        .follow_up(c.stored.id, c.year, c.period)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let Some(draft) = draft.filter(|r| r.published_at.is_none()) else {
+        return Ok(Redirect::to(&report_href(&c)).into_response());
+    };
+    let inputs = inputs_of(&c, &draft);
+    let learned = draft.learned.clone().unwrap_or_default();
+    store(
+        lang,
+        &staff,
+        &c,
+        &inputs,
+        &learned,
+        form.version,
+        Step::Publish,
+    )
+    .await
 }

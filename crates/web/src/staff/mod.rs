@@ -383,6 +383,16 @@ pub fn routes(state: AppState) -> Routes {
             InMunicipality(Permission::EditPromise),
             post(follow_up::save),
         )
+        .get(
+            "/personal/kommun/{code}/{year}/uppfoljning/{period}/forhandsvisning",
+            InMunicipality(Permission::EditPromise),
+            get(follow_up::preview),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/uppfoljning/{period}/forhandsvisning",
+            InMunicipality(Permission::EditPromise),
+            post(follow_up::publish_previewed),
+        )
         .post(
             "/personal/kommun/{code}/{year}/status",
             InMunicipality(Permission::PublishPromise),

@@ -569,7 +569,9 @@ async fn logged_work_is_corrected_and_deleted_by_its_author_or_a_coordinator() {
     };
     assert_eq!(actual().await, 3);
     // The staff promise page shows the same figures as the public one.
-    let staff_page = app.page_as("/personal/kommun/0428/2026", &coordinator).await;
+    let staff_page = app
+        .page_as("/personal/kommun/0428/2026", &coordinator)
+        .await;
     assert_eq!(
         texts(&staff_page, "li .progress .headline"),
         ["3 av 10 trafikkontroller"]

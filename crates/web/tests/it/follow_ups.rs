@@ -836,3 +836,115 @@ async fn the_dashboard_lists_what_is_late() {
         "{done:?}"
     );
 }
+
+/// Publishing goes through a preview: the form's main button checks the report as for
+/// publishing and shows it as residents will see it, unpublished; publishing from the
+/// preview publishes what was previewed; a save by someone else in between is refused.
+#[tokio::test]
+async fn a_follow_up_is_previewed_as_residents_will_see_it_then_published() {
+    let app = spawn_app().await;
+    crate::pages::katrineholm_2027(&app).await;
+    let katrineholm = lofte_db::OrganisationRef::Municipality(
+        lofte_domain::MunicipalityCode::parse("0483").unwrap(),
+    );
+    let (email, password) = account(
+        &app,
+        "samordnare@katrineholm.se",
+        katrineholm,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let form = "/personal/kommun/0483/2027/uppfoljning/t1";
+    let preview = format!("{form}/forhandsvisning");
+    let public = "/kommun/0483/2027/uppfoljning/t1";
+
+    let page = app.page_as(form, &cookie).await;
+    assert_eq!(
+        texts(&page, "button[value=preview]"),
+        ["Förhandsgranska och publicera"]
+    );
+    // Checked as for publishing: the commitment without a number needs words.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        form,
+        &[("version", "0"), ("action", "preview")],
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let r = post_form(
+        &app.address,
+        &cookie,
+        form,
+        &[
+            ("version", "0"),
+            ("action", "preview"),
+            ("narrative_1", "Två dialogmöten om trafiken i Forssjö."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], preview.as_str());
+    assert_eq!(
+        app.get(public).await.status(),
+        404,
+        "not published by a preview"
+    );
+
+    let shown = app.page_as(&preview, &cookie).await;
+    let body = texts(&shown, "main").join(" ");
+    assert!(
+        body.contains("Förhandsvisning. Så här ser invånarna uppföljningen"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Två dialogmöten om trafiken i Forssjö."),
+        "{body}"
+    );
+    assert!(body.contains("0 av 100"), "today's figures: {body}");
+    // Residents cannot see the preview.
+    let r = app.get(&preview).await;
+    assert_ne!(r.status(), 200);
+
+    // Someone saves in between: the previewed version is stale.
+    let r = post_form(
+        &app.address,
+        &cookie,
+        form,
+        &[
+            ("version", "1"),
+            ("action", "save"),
+            ("narrative_1", "Tre dialogmöten om trafiken i Forssjö."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let r = post_form(&app.address, &cookie, &preview, &[("version", "1")]).await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(app.get(public).await.status(), 404);
+
+    let r = post_form(&app.address, &cookie, &preview, &[("version", "2")]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        format!("{form}?sparat=publicerad").as_str()
+    );
+    let published = app.page(public).await;
+    assert!(
+        texts(&published, "main")
+            .join(" ")
+            .contains("Tre dialogmöten om trafiken i Forssjö.")
+    );
+    let done = app
+        .page_as(&format!("{form}?sparat=publicerad"), &cookie)
+        .await;
+    assert_eq!(
+        texts(&done, ".note.saved"),
+        ["Uppföljningen är publicerad."]
+    );
+    assert_eq!(
+        texts(&done, ".note a"),
+        ["Se den som invånarna ser den", "PDF"]
+    );
+}
