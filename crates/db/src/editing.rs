@@ -193,6 +193,19 @@ impl Tenant {
             .await?)
     }
 
+    /// A closed promise is the record of a year that is over: its texts and structure no
+    /// longer change.
+    pub(crate) fn refuse_if_closed(stored: &StoredPromise) -> Result<()> {
+        if stored.promise.status == PromiseStatus::Closed {
+            Err(Error::Invalid(vec![FieldError::new(
+                "status",
+                Problem::PromiseClosed,
+            )]))
+        } else {
+            Ok(())
+        }
+    }
+
     async fn bump_promise(&self, txn: &DatabaseTransaction, promise_id: i32) -> Result<()> {
         promise::Entity::update_many()
             .col_expr(
@@ -229,6 +242,7 @@ impl Tenant {
             return Err(Error::NotFound);
         };
         let before = self.load_by_id(&txn, promise_id).await?;
+        Self::refuse_if_closed(&before)?;
         let index = before
             .commitment_ids
             .iter()
@@ -296,6 +310,7 @@ impl Tenant {
         }
         self.check_indicator_references(&txn, new).await?;
         let before = self.load_by_id(&txn, promise_id).await?;
+        Self::refuse_if_closed(&before)?;
         if new.years != before.promise.years {
             return Err(Error::Invalid(vec![FieldError::new(
                 "years",
@@ -428,6 +443,7 @@ impl Tenant {
             return Err(Error::NotFound);
         }
         let before = self.load_by_id(&txn, promise_id).await?;
+        Self::refuse_if_closed(&before)?;
         if before.promise.commitments.len() >= Promise::MAX_COMMITMENTS {
             return Err(Error::Invalid(vec![FieldError::new(
                 "commitments",

@@ -165,6 +165,7 @@ impl Tenant {
         links: LinkChoice,
     ) -> Result<std::result::Result<StoredPromise, Refused>> {
         let before = self.load_by_id(self.db().conn(), promise_id).await?;
+        Self::refuse_if_closed(&before)?;
         let Some(index) = before
             .commitment_ids
             .iter()
@@ -267,6 +268,7 @@ impl Tenant {
         direction: Direction,
     ) -> Result<std::result::Result<StoredPromise, Refused>> {
         let before = self.load_by_id(self.db().conn(), promise_id).await?;
+        Self::refuse_if_closed(&before)?;
         let Some(index) = before
             .commitment_ids
             .iter()

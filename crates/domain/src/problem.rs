@@ -141,6 +141,8 @@ pub enum Problem {
     /// A final report published without a verdict (kept, partly kept, not kept) for a
     /// commitment that has no number to compute one from.
     VerdictRequired,
+    /// A closed promise (its year over, its final report published) is not edited.
+    PromiseClosed,
     /// Not a web link (http:// or https://).
     Link {
         value: String,
@@ -308,6 +310,7 @@ impl Problem {
             Problem::MissingColumn => "missing-column",
             Problem::OverrideNeedsReason => "override-needs-reason",
             Problem::VerdictRequired => "verdict-required",
+            Problem::PromiseClosed => "promise-closed",
             Problem::AlreadyPublished => "already-published",
             Problem::StaleVersion => "stale-version",
             Problem::Link { .. } => "link",
@@ -438,6 +441,7 @@ impl Problem {
             | Problem::MissingColumn
             | Problem::OverrideNeedsReason
             | Problem::VerdictRequired
+            | Problem::PromiseClosed
             | Problem::AlreadyPublished
             | Problem::StaleVersion
             | Problem::Mismatch

@@ -345,6 +345,7 @@ mod tests {
             Problem::MissingColumn,
             Problem::OverrideNeedsReason,
             Problem::VerdictRequired,
+            Problem::PromiseClosed,
             Problem::AlreadyPublished,
             Problem::StaleVersion,
             Problem::Link { value: "x".into() },

@@ -1,6 +1,6 @@
 //! Synthetic follow-up reports for the Flen demo: every tertial and the final report of
 //! 2020 and 2021, with the engine's suggested statuses and narratives that say plainly
-//! that they are example text. Lives here rather than in `db` because it needs the same
+//! that they are example text. All are published but 2021's final report, a draft. Lives here rather than in `db` because it needs the same
 //! progress function as the pages.
 
 use lofte_db::{Actor, Db, Visibility};
@@ -88,7 +88,11 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                             .expect("a valid text")
                         }),
                     },
-                    Some(&frozen),
+                    // The latest year's final report is written but not yet published,
+                    // so the demo shows a promise still open to edits and a draft to
+                    // preview; publishing it would close the promise.
+                    (!(year.get() == 2021 && period == ReportPeriod::Final))
+                        .then_some(frozen.as_slice()),
                 )
                 .await?
                 .map_err(|_| lofte_db::Error::Corrupt("demo follow-up raced".into()))?;

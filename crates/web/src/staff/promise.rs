@@ -186,6 +186,9 @@ pub struct PartyBlock {
 pub struct Transition {
     pub to: &'static str,
     pub label: String,
+    /// The step a coordinator is most likely to take next; closing the year is never it
+    /// (it cannot be undone, and the final report closes the promise anyway).
+    pub primary: bool,
 }
 
 pub struct ReportLink {
@@ -216,6 +219,8 @@ pub struct PromiseStaffPage {
     public_href: Option<String>,
     can_edit: bool,
     is_draft: bool,
+    /// Closed: read-only, though next year's copy can still be started from it.
+    is_closed: bool,
     /// Next year's promise does not exist yet, so it can be started as a copy.
     next_year: Option<String>,
     parties: Vec<PartyBlock>,
@@ -310,6 +315,7 @@ pub async fn show(
             .map(|s| Transition {
                 to: s.as_str(),
                 label: lang.t(&format!("transition-{}", s.as_str())),
+                primary: s != PromiseStatus::Closed,
             })
             .collect()
     } else {
@@ -389,6 +395,7 @@ pub async fn show(
             .then(|| format!("/kommun/{}/{}", m.code, p.years.first())),
         can_edit: staff.principal.may(Permission::EditPromise, &m.code),
         is_draft: p.status == PromiseStatus::Draft,
+        is_closed: p.status == PromiseStatus::Closed,
         next_year,
         base,
         parties,

@@ -157,6 +157,52 @@ async fn the_final_report_is_drafted_checked_published_and_frozen() {
             .contains(&"Avslutat: året är slut och slutredovisningen gjord.".to_owned()),
         "publishing the final report closes the promise"
     );
+    // A closed promise is read-only: no edit links, and an edit sent anyway is refused
+    // with its reason.
+    let staff_page = app.page_as("/personal/kommun/0482/2020", &cookie).await;
+    assert!(
+        texts(&staff_page, ".note")
+            .iter()
+            .any(|n| n.starts_with("Löftet är avslutat")),
+        "{:?}",
+        texts(&staff_page, ".note")
+    );
+    let edit_links: Vec<String> = staff_page
+        .select(&scraper::Selector::parse("a[href$='/andra'], a[href*='/atagande/']").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(edit_links.is_empty(), "{edit_links:?}");
+    let stored_version = app
+        .database
+        .db
+        .tenant_named("0482")
+        .await
+        .unwrap()
+        .unwrap()
+        .promise_for_year(
+            lofte_domain::Year::new(2020).unwrap(),
+            lofte_db::Visibility::All,
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let refused = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2020/atagande/ny",
+        &[
+            ("version", &stored_version),
+            ("party", "police"),
+            ("kind", "process"),
+            ("text", "att göra något mer i efterhand."),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("Löftet är avslutat"), "the reason is given");
     let report = app
         .page("/kommun/0482/2020/uppfoljning/slutredovisning")
         .await;

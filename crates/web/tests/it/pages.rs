@@ -353,7 +353,8 @@ mod progress {
         lofte_web::demo::load_flen_follow_ups(&app.database.db)
             .await
             .unwrap();
-        let html = app.page("/kommun/0482/2021").await;
+        // 2020: every report published (the demo leaves 2021's final report a draft).
+        let html = app.page("/kommun/0482/2020").await;
         let traffic: Vec<String> = texts(&html, "li.commitment")
             .into_iter()
             .filter(|c| c.contains("trafikkontroller"))
@@ -378,10 +379,10 @@ mod progress {
         assert_eq!(
             reports,
             [
-                "Uppföljning tertial 1 2021",
-                "Uppföljning tertial 2 2021",
-                "Uppföljning tertial 3 2021",
-                "Slutredovisning 2021"
+                "Uppföljning tertial 1 2020",
+                "Uppföljning tertial 2 2020",
+                "Uppföljning tertial 3 2020",
+                "Slutredovisning 2020"
             ]
         );
         // The frozen counts grow through the year: each report kept what it said.
@@ -414,12 +415,12 @@ mod progress {
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(
             lines[0].starts_with(
-                "Uppföljning tertial 1 2021, Uppföljning tertial 2 2021, Uppföljning tertial 3 2021: Bedöms i ord"
+                "Uppföljning tertial 1 2020, Uppföljning tertial 2 2020, Uppföljning tertial 3 2020: Bedöms i ord"
             ),
             "{lines:?}"
         );
         assert!(
-            lines[1].starts_with("Slutredovisning 2021: Delvis uppfyllt"),
+            lines[1].starts_with("Slutredovisning 2020: Uppfyllt"),
             "{lines:?}"
         );
     }
