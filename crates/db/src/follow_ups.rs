@@ -22,6 +22,15 @@ pub struct FollowUpReport {
     pub entries: Vec<StoredEntry>,
     /// What the parties learned (the final report).
     pub learned: Option<String>,
+    /// Texts corrected after publishing, oldest first: when, and what (in words
+    /// residents read beside the report).
+    pub corrections: Vec<Correction>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Correction {
+    pub at: DateTime<Utc>,
+    pub note: String,
 }
 
 /// What staff write in a report: an entry per commitment (by commitment id) and, in the
@@ -59,6 +68,10 @@ fn to_report(
         published_at: row.published_at,
         version: row.version,
         learned: row.learned,
+        corrections: match &row.corrections {
+            Some(json) => serde_json::from_str(json).map_err(|_| corrupt())?,
+            None => Vec::new(),
+        },
         entries: entries
             .into_iter()
             .map(|e| {
@@ -303,5 +316,127 @@ impl Tenant {
         let report = to_report(row, stored)?;
         txn.commit().await?;
         Ok(Ok(report))
+    }
+
+    /// Corrects the texts of a published report: each commitment's narrative and
+    /// evidence, and what was learned. Its statuses and frozen figures stay as published.
+    /// `note` says residents what was corrected; it is kept with the date beside the
+    /// report, and the texts before and after go to the audit log. Refused (`NotFound`)
+    /// for a report that is not published: a draft is simply saved.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn correct_follow_up(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        year: Year,
+        period: ReportPeriod,
+        expected_version: i32,
+        corrected: &ReportContent,
+        note: &lofte_domain::Text,
+    ) -> Result<std::result::Result<FollowUpReport, Conflict<()>>> {
+        self.owns_promise(promise_id).await?;
+        let txn = self.db().begin_write().await?;
+        let row = follow_up::Entity::find()
+            .filter(follow_up::Column::PromiseId.eq(promise_id))
+            .filter(follow_up::Column::Year.eq(year.get()))
+            .filter(follow_up::Column::Period.eq(period.slug()))
+            .one(&txn)
+            .await?
+            .filter(|r| r.published_at.is_some())
+            .ok_or(Error::NotFound)?;
+        let entries = follow_up_entry::Entity::find()
+            .filter(follow_up_entry::Column::FollowUpId.eq(row.id))
+            .all(&txn)
+            .await?;
+        let id = row.id;
+        let before = to_report(row.clone(), entries.clone())?;
+        let mut corrections = before.corrections.clone();
+        corrections.push(Correction {
+            at: Utc::now(),
+            note: note.to_string(),
+        });
+        let bumped = follow_up::Entity::update_many()
+            .col_expr(
+                follow_up::Column::Version,
+                Expr::value(expected_version + 1),
+            )
+            .col_expr(
+                follow_up::Column::Learned,
+                Expr::value(corrected.learned.as_ref().map(ToString::to_string)),
+            )
+            .col_expr(
+                follow_up::Column::Corrections,
+                Expr::value(Some(to_json(&corrections))),
+            )
+            .filter(follow_up::Column::Id.eq(row.id))
+            .filter(follow_up::Column::Version.eq(expected_version))
+            .exec(&txn)
+            .await?;
+        if bumped.rows_affected == 0 {
+            txn.rollback().await?;
+            return Ok(Err(Conflict {
+                current: (),
+                current_version: row.version,
+            }));
+        }
+        for entry in &entries {
+            let Some((_, e)) = corrected
+                .entries
+                .iter()
+                .find(|(id, _)| *id == entry.commitment_id)
+            else {
+                continue;
+            };
+            follow_up_entry::Entity::update_many()
+                .col_expr(
+                    follow_up_entry::Column::Narrative,
+                    Expr::value(e.narrative.as_ref().map(ToString::to_string)),
+                )
+                .col_expr(
+                    follow_up_entry::Column::Evidence,
+                    Expr::value(to_json(&e.evidence)),
+                )
+                .filter(follow_up_entry::Column::Id.eq(entry.id))
+                .exec(&txn)
+                .await?;
+        }
+        let texts = |r: &FollowUpReport| {
+            serde_json::json!({
+                "report": format!("{} {}", year, period.slug()),
+                "note": note.as_str(),
+                "learned": r.learned,
+                "entries": r.entries.iter().map(|e| serde_json::json!({
+                    "commitment": e.commitment_id,
+                    "narrative": e.narrative,
+                    "evidence": e.evidence,
+                })).collect::<Vec<_>>(),
+            })
+            .to_string()
+        };
+        let row = follow_up::Entity::find_by_id(row.id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| Error::Corrupt("follow-up vanished".into()))?;
+        let stored = follow_up_entry::Entity::find()
+            .filter(follow_up_entry::Column::FollowUpId.eq(row.id))
+            .all(&txn)
+            .await?;
+        let after = to_report(row, stored)?;
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "follow_up",
+                entity_id: id,
+                promise_id: Some(promise_id),
+                action: "correct",
+                before: Some(texts(&before)),
+                after: Some(texts(&after)),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Ok(after))
     }
 }

@@ -33,6 +33,10 @@ pub struct Report {
     /// The date the figures refer to, worded, e.g. "Siffrorna avser läget den 31 augusti
     /// 2021".
     pub as_of: String,
+    /// Texts corrected after publishing, each worded with its date, e.g. "Rättad
+    /// 2021-10-02: stavfel i åtagande 3."
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<String>,
     /// The document's date: typst's `today()` and the PDF's creation date. Passing it in
     /// (rather than reading the clock) makes the same data give the same bytes.
     pub date: NaiveDate,

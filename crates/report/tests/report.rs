@@ -250,6 +250,7 @@ fn sample_sv() -> Report {
         is_final: false,
         published: s("Publicerad 2021-09-10"),
         as_of: s("Siffrorna avser läget den 31 augusti 2021"),
+        corrections: vec![s("Rättad 2021-10-02: stavfel i åtagande 3.")],
         date: NaiveDate::from_ymd_opt(2021, 9, 10).unwrap(),
         synthetic_note: Some(s(
             "Exempeldata: aktiviteterna är påhittade för att visa hur uppföljningen ser ut.",
@@ -428,6 +429,7 @@ fn swedish_sample_renders_accessibly_and_literally() {
         "the narrative is not literal"
     );
     assert!(text.contains(&squash(report.synthetic_note.as_ref().unwrap())));
+    assert!(text.contains(&squash("Rättad 2021-10-02: stavfel i åtagande 3.")));
     assert!(text.contains(&squash("31 av 64 (48 %) i kransorterna")));
     assert!(text.contains(&squash(&report.commitments[0].evidence[0])));
     assert!(text.contains("Sida2av"));

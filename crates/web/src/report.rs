@@ -418,6 +418,24 @@ fn build(
             "report-as-of",
             &[("date", as_of.format("%Y-%m-%d").to_string())],
         ),
+        corrections: published
+            .corrections
+            .iter()
+            .map(|c| {
+                lang.t_args(
+                    "report-corrected",
+                    &[
+                        (
+                            "date",
+                            c.at.with_timezone(&chrono_tz::Europe::Stockholm)
+                                .format("%Y-%m-%d")
+                                .to_string(),
+                        ),
+                        ("note", c.note.clone()),
+                    ],
+                )
+            })
+            .collect(),
         date: published_on,
         synthetic_note: synthetic.then(|| lang.t("report-synthetic")),
         parties,

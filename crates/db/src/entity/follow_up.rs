@@ -14,6 +14,8 @@ pub struct Model {
     pub version: i32,
     /// The final report's account of what the parties learned.
     pub learned: Option<String>,
+    /// Corrections after publishing, as JSON: `[{"at": "…", "note": "…"}]`.
+    pub corrections: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

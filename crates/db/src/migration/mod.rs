@@ -22,6 +22,7 @@ mod m0016_sign_in_and_privacy;
 mod m0017_privacy_contacts;
 mod m0018_account_identities;
 mod m0019_place_shapes;
+mod m0020_follow_up_corrections;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_privacy_contacts::Migration),
             Box::new(m0018_account_identities::Migration),
             Box::new(m0019_place_shapes::Migration),
+            Box::new(m0020_follow_up_corrections::Migration),
         ]
     }
 }

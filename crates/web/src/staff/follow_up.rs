@@ -55,6 +55,11 @@ pub struct FollowUpPage {
     pdf_href: Option<String>,
     /// "Utkastet sparades kl. 14:02.", right after saving.
     saved: Option<String>,
+    /// Once published: where corrections of its texts are sent, the note residents
+    /// will read, and what is wrong with it.
+    correction_action: Option<String>,
+    correction_note: String,
+    correction_error: Option<String>,
     cutoff: String,
     summary: Vec<SummaryItem>,
     entries: Vec<EntryBlock>,
@@ -299,6 +304,11 @@ fn build_page(
                 lang.tag()
             )
         }),
+        correction_action: published
+            .is_some()
+            .then(|| format!("{}/rattelse", report_href(c))),
+        correction_note: String::new(),
+        correction_error: None,
         published,
         saved: None,
         cutoff: lang.t_args(
@@ -391,6 +401,9 @@ pub async fn page(
         ),
         (Some("publicerad"), Some(r)) if r.published_at.is_some() => {
             Some(lang.t("follow-up-saved-published"))
+        }
+        (Some("rattad"), Some(r)) if r.published_at.is_some() => {
+            Some(lang.t("follow-up-saved-corrected"))
         }
         _ => None,
     };
@@ -669,4 +682,135 @@ pub async fn publish_previewed(
         Step::Publish,
     )
     .await
+}
+
+// ---- Correcting a published report ----
+
+/// Corrects the texts of a published report (what was done, links, what was learned)
+/// with a note residents read beside it; statuses and figures stay as published.
+pub async fn correct(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year, period)): Path<(String, String, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let c = context(&state, lang, &code, &year, &period).await?;
+    let back = report_href(&c);
+    let report = c
+        .tenant
+        .follow_up(c.stored.id, c.year, c.period)
+        .await
+        .map_err(PageError::internal(lang))?;
+    let Some(report) = report.filter(|r| r.published_at.is_some()) else {
+        return Ok(Redirect::to(&back).into_response());
+    };
+    let stored = inputs_of(&c, &report);
+    let field = |name: &str, i: usize| {
+        form.get(&format!("{name}_{i}"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let inputs: Vec<EntryInput> = stored
+        .iter()
+        .enumerate()
+        .map(|(i, s)| EntryInput {
+            status: s.status.clone(),
+            reason: s.reason.clone(),
+            narrative: field("narrative", i),
+            evidence: field("evidence", i).lines().map(str::to_owned).collect(),
+        })
+        .collect();
+    let learned = form.get("learned").cloned().unwrap_or_default();
+    let version = form
+        .get("version")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut errors = Vec::new();
+    let mut entries = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        // The texts only: the status is the published one, nothing is owed anew.
+        match input.check(c.period, None, false) {
+            Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|(field, problem)| (i, FieldError::new(field, problem))),
+            ),
+        }
+    }
+    let learned_text = match learned.trim() {
+        "" => None,
+        text => match Text::parse(text, ReportContent::MAX_LEARNED) {
+            Ok(t) => Some(t),
+            Err(p) => {
+                errors.push((inputs.len(), FieldError::new("learned", p)));
+                None
+            }
+        },
+    };
+    let note_raw = form.get("note").cloned().unwrap_or_default();
+    let note = Text::parse(&note_raw, Text::SHORT);
+    let published_on = report.published_at.map(|at| {
+        lang.t_args(
+            "follow-up-published-on",
+            &[(
+                "date",
+                at.with_timezone(&chrono_tz::Europe::Stockholm)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )],
+        )
+    });
+    let refused = |errors: &[(usize, FieldError)], note_error: Option<String>, status| {
+        let mut page = build_page(
+            lang,
+            &staff,
+            &c,
+            &inputs,
+            &learned,
+            version,
+            published_on.clone(),
+            errors,
+        );
+        page.correction_note = note_raw.clone();
+        page.correction_error = note_error;
+        (status, page).into_response()
+    };
+    let note = match (note, errors.is_empty()) {
+        (Ok(note), true) => note,
+        (note, _) => {
+            let note_error = note.err().map(|p| lang.problem(&p));
+            return Ok(refused(
+                &errors,
+                note_error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    match c
+        .tenant
+        .correct_follow_up(
+            staff.actor,
+            c.stored.id,
+            c.year,
+            c.period,
+            version,
+            &ReportContent {
+                entries,
+                learned: learned_text,
+            },
+            &note,
+        )
+        .await
+    {
+        Ok(Ok(_)) => Ok(Redirect::to(&format!("{back}?sparat=rattad")).into_response()),
+        Ok(Err(_)) => Ok(refused(
+            &[(0, FieldError::new("", lofte_domain::Problem::StaleVersion))],
+            None,
+            StatusCode::CONFLICT,
+        )),
+        Err(lofte_db::Error::NotFound) => Ok(Redirect::to(&back).into_response()),
+        Err(e) => Err(PageError::internal(lang)(e)),
+    }
 }

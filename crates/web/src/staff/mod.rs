@@ -383,6 +383,11 @@ pub fn routes(state: AppState) -> Routes {
             InMunicipality(Permission::EditPromise),
             post(follow_up::save),
         )
+        .post(
+            "/personal/kommun/{code}/{year}/uppfoljning/{period}/rattelse",
+            InMunicipality(Permission::EditPromise),
+            post(follow_up::correct),
+        )
         .get(
             "/personal/kommun/{code}/{year}/uppfoljning/{period}/forhandsvisning",
             InMunicipality(Permission::EditPromise),

@@ -428,6 +428,7 @@ pub(crate) fn history_message(entity: &str, action: &str) -> &'static str {
         ("commitment", "move") => "history-commitment-move",
         ("follow_up", "update") => "history-follow-up-update",
         ("follow_up", "publish") => "history-follow-up-publish",
+        ("follow_up", "correct") => "history-follow-up-correct",
         _ => "history-other",
     }
 }
@@ -467,6 +468,7 @@ fn describe_change(
             serde_json::Value::Object(o) => o
                 .get("text")
                 .or_else(|| o.get("title"))
+                .or_else(|| o.get("note"))
                 .and_then(|t| t.as_str())
                 .map(str::to_owned),
             _ => None,
@@ -1869,6 +1871,7 @@ mod tests {
             ("commitment", "move"),
             ("follow_up", "update"),
             ("follow_up", "publish"),
+            ("follow_up", "correct"),
         ];
         for (entity, action) in written {
             let id = history_message(entity, action);

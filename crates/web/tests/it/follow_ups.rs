@@ -993,4 +993,67 @@ async fn a_follow_up_is_previewed_as_residents_will_see_it_then_published() {
         texts(&done, ".note a"),
         ["Se den som invånarna ser den", "PDF"]
     );
+
+    // A typo found after publishing: the text is corrected, with a dated note residents
+    // read; the status stays. Without a note, or on a stale version, nothing changes.
+    let correct = format!("{form}/rattelse");
+    let version = done
+        .select(&scraper::Selector::parse("section.correction input[name=version]").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned();
+    let fixed = [
+        ("version", version.as_str()),
+        (
+            "narrative_1",
+            "Tre dialogmöten om trafiken i Forssjö och Valla.",
+        ),
+        ("note", ""),
+    ];
+    let r = post_form(&app.address, &cookie, &correct, &fixed).await;
+    assert_eq!(r.status(), 422);
+    let page = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(texts(&page, "#note-error"), ["Får inte vara tomt."]);
+    let mut fixed = fixed.to_vec();
+    fixed[2] = ("note", "Valla saknades i åtagande 2.");
+    let mut stale = fixed.clone();
+    stale[0] = ("version", "1");
+    let r = post_form(&app.address, &cookie, &correct, &stale).await;
+    assert_eq!(r.status(), 409);
+    let unchanged = texts(&app.page(public).await, "main").join(" ");
+    assert!(!unchanged.contains("Valla"), "{unchanged}");
+    let r = post_form(&app.address, &cookie, &correct, &fixed).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        r.headers()["location"],
+        format!("{form}?sparat=rattad").as_str()
+    );
+    let corrected = app.page(public).await;
+    let body = texts(&corrected, "main").join(" ");
+    assert!(
+        body.contains("Tre dialogmöten om trafiken i Forssjö och Valla."),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Forssjö. "),
+        "the old text is replaced: {body}"
+    );
+    let note = texts(&corrected, ".corrections p");
+    assert_eq!(note.len(), 1);
+    assert!(
+        note[0].starts_with("Rättad 20") && note[0].ends_with(": Valla saknades i åtagande 2."),
+        "{note:?}"
+    );
+    let staff_page = app.page_as("/personal/kommun/0483/2027", &cookie).await;
+    let history = texts(&staff_page, "section[aria-labelledby=historik] tbody tr");
+    assert!(
+        history
+            .iter()
+            .any(|h| h.contains("En publicerad uppföljning rättades")
+                && h.contains("Valla saknades")),
+        "{history:?}"
+    );
 }
