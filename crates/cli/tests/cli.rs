@@ -77,7 +77,7 @@ fn demo_then_export_gives_back_the_imported_document() {
         "2021",
     ]))
     .unwrap();
-    let mut original: serde_json::Value = serde_json::from_str(&data("promise-2021.json")).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&data("promise-2021.json")).unwrap();
     // The demo leaves 2021's final report a draft, so the promise stays published; nothing
     // moves.
     assert_eq!(original["status"], "published");
