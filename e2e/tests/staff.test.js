@@ -468,6 +468,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       { sv: 'Trygghetsmätning', en: 'Safety survey' },
     ],
     ['new-promise', COORDINATOR, (page) => page.goto('/personal/kommun/0482/nytt'), 200, { sv: 'Nytt medborgarlöfte', en: 'New citizen promise' }],
+    ['promise-preview', COORDINATOR, (page) => page.goto('/personal/kommun/0482/2021/forhandsvisning'), 200, { sv: 'Flen – medborgarlöften', en: 'Flen – citizen promises' }],
     ['logged-activities', COORDINATOR, (page) => page.goto('/personal/kommun/0482/logga/aktiviteter'), 200, { sv: 'Loggade aktiviteter', en: 'Logged activities' }],
     [
       'logged-activity-correct',

@@ -92,8 +92,11 @@ async fn home(State(state): State<AppState>, UiLang(lang): UiLang) -> Result<Hom
 
 #[derive(Template, WebTemplate)]
 #[template(path = "promise.html")]
-struct PromisePage {
-    chrome: Chrome,
+pub(crate) struct PromisePage {
+    pub(crate) chrome: Chrome,
+    /// Staff looking at a promise before it is published: what the banner says, and
+    /// where to go back.
+    pub(crate) preview: Option<(String, String)>,
     heading: String,
     municipality_href: String,
     police: Option<String>,
@@ -130,7 +133,7 @@ pub(crate) async fn tenant_for(
         .ok_or_else(not_found)
 }
 
-async fn promise_page(
+pub(crate) async fn promise_page(
     state: &AppState,
     lang: Lang,
     tenant: &Tenant,
@@ -215,6 +218,7 @@ async fn promise_page(
         _ => None,
     };
     Ok(PromisePage {
+        preview: None,
         outcome,
         survey_href: has_survey.then(|| format!("{base}/trygghet")),
         chrome: Chrome::new(lang, &path, title),

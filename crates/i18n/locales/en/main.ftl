@@ -935,6 +935,12 @@ activity-file-places-added = { $count ->
 confirm-close-title = Close the year?
 confirm-close-body = Once { $title } is closed it can no longer be changed, and residents see it as closed. Write the final report first if it is not published.
 confirm-close-yes = Yes, close the year
+confirm-publish-title = Publish the promise?
+confirm-publish-body = Once { $title } is published, residents see it on the municipality's page, and every change after that is shown to them in the list of changes.
+confirm-publish-yes = Yes, publish the promise
+confirm-preview-link = See the promise as residents will see it
+promise-preview-note = Preview. This is how residents will see the promise once it is published.
+promise-preview-back = Back to the promise in the staff area
 confirm-cancel = No, go back
 report-pdf-link = PDF
 

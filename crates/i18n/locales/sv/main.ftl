@@ -944,6 +944,12 @@ activity-file-places-added = { $count ->
 confirm-close-title = Avsluta året?
 confirm-close-body = När { $title } är avslutat går det inte att ändra längre, och invånarna ser det som avslutat. Skriv slutredovisningen först om den inte är publicerad.
 confirm-close-yes = Ja, avsluta året
+confirm-publish-title = Publicera löftet?
+confirm-publish-body = När { $title } publiceras ser invånarna det på kommunens sida, och varje ändring efter det visas för dem i listan över ändringar.
+confirm-publish-yes = Ja, publicera löftet
+confirm-preview-link = Se löftet som invånarna kommer att se det
+promise-preview-note = Förhandsvisning. Så här ser invånarna löftet när det är publicerat.
+promise-preview-back = Tillbaka till löftet i personalområdet
 confirm-cancel = Nej, gå tillbaka
 report-pdf-link = PDF
 

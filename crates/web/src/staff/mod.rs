@@ -398,6 +398,11 @@ pub fn routes(state: AppState) -> Routes {
             InMunicipality(Permission::EditPromise),
             post(follow_up::publish_previewed),
         )
+        .get(
+            "/personal/kommun/{code}/{year}/forhandsvisning",
+            InMunicipality(Permission::ViewStaffArea),
+            get(promise::preview),
+        )
         .post(
             "/personal/kommun/{code}/{year}/status",
             InMunicipality(Permission::PublishPromise),

@@ -1779,6 +1779,8 @@ pub struct ConfirmPage {
     chrome: Chrome,
     heading: String,
     body: String,
+    /// The page as residents will see it, for a step that makes it public.
+    preview_href: Option<String>,
     yes: String,
     action: String,
     back: String,
@@ -1808,6 +1810,26 @@ pub async fn set_status(
                 &[("title", stored.promise.title.to_string())],
             ),
             yes: lang.t("confirm-close-yes"),
+            preview_href: None,
+            action: format!("{base}/status"),
+            back: base,
+            version: form.version,
+            to: form.to,
+        }
+        .into_response());
+    }
+    // Publishing is asked about once more too, with the page as residents will see it.
+    if to == PromiseStatus::Published && form.confirm.is_none() {
+        let heading = lang.t("confirm-publish-title");
+        return Ok(ConfirmPage {
+            chrome: chrome(lang, &staff, &format!("{base}/status"), heading.clone()),
+            heading,
+            body: lang.t_args(
+                "confirm-publish-body",
+                &[("title", stored.promise.title.to_string())],
+            ),
+            yes: lang.t("confirm-publish-yes"),
+            preview_href: Some(format!("{base}/forhandsvisning")),
             action: format!("{base}/status"),
             back: base,
             version: form.version,
@@ -1847,6 +1869,25 @@ pub async fn set_status(
         Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
         Err(e) => Err(PageError::internal(lang)(e)),
     }
+}
+
+/// The promise as residents will see it once published, whatever its status now.
+pub async fn preview(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<crate::pages::PromisePage, PageError> {
+    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
+    let base = super::promise_href(&tenant, &stored);
+    let year = stored.promise.years.first();
+    let mut page =
+        crate::pages::promise_page(&state, lang, &tenant, Some(stored), Some(year)).await?;
+    if let Some(u) = &staff.user {
+        page.chrome = page.chrome.signed_in(&u.name);
+    }
+    page.preview = Some((lang.t("promise-preview-note"), base));
+    Ok(page)
 }
 
 #[cfg(test)]

@@ -731,16 +731,53 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
     let r =
         edit("Anna Andersson, kommunstyrelsens ordförande\nPer Polis, lokalpolisområdeschef").await;
     assert_eq!(r.status(), 303);
-    for (version, to) in [("2", "signed"), ("3", "published")] {
-        let r = post_form(
-            &app.address,
-            &cookie,
-            "/personal/kommun/0482/2022/status",
-            &[("version", version), ("to", to)],
-        )
-        .await;
-        assert_eq!(r.status(), 303, "{to}");
-    }
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2022/status",
+        &[("version", "2"), ("to", "signed")],
+    )
+    .await;
+    assert_eq!(r.status(), 303, "signed");
+    // Publishing is asked about once more, with a preview of the page residents get.
+    let publish = [("version", "3"), ("to", "published")];
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2022/status",
+        &publish,
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    let confirm = Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(texts(&confirm, "h1"), ["Publicera löftet?"]);
+    assert_eq!(app.get("/kommun/0482/2022").await.status(), 404, "not yet");
+    let preview_href = confirm
+        .select(&scraper::Selector::parse("main a[href$='/forhandsvisning']").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let preview = app.page_as(&preview_href, &cookie).await;
+    assert_eq!(texts(&preview, "article h2"), ["Medborgarlöfte 2022"]);
+    assert!(
+        texts(&preview, ".preview-banner")
+            .join(" ")
+            .starts_with("Förhandsvisning.")
+    );
+    assert_ne!(app.get(&preview_href).await.status(), 200, "staff only");
+    let mut confirmed = publish.to_vec();
+    confirmed.push(("confirm", "ja"));
+    let r = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/2022/status",
+        &confirmed,
+    )
+    .await;
+    assert_eq!(r.status(), 303, "published");
     let public = app.page("/kommun/0482/2022").await;
     assert_eq!(
         texts(&public, "article h2"),
