@@ -248,6 +248,27 @@ pub(crate) async fn promise_page(
                     .await
                     .map_err(PageError::internal(lang))?;
                 let mut view = PromiseView::new(lang, m, s, &places, &types, &progress, &published);
+                // Years linked both ways: the later promise that names this one as what
+                // it continues.
+                for later in summaries
+                    .iter()
+                    .filter(|l| l.years.first() > s.promise.years.last())
+                {
+                    let next = tenant
+                        .promise_for_year(later.years.first(), Visibility::Public)
+                        .await
+                        .map_err(PageError::internal(lang))?;
+                    if next
+                        .as_ref()
+                        .is_some_and(|n| n.promise.continues == Some(s.promise.years.first()))
+                    {
+                        view.continued_by = Some((
+                            lang.t_args("promise-continued-by", &[("title", later.title.clone())]),
+                            format!("/kommun/{}/{}", m.code, later.years.first()),
+                        ));
+                        break;
+                    }
+                }
                 let (inputs, findings) = tenant
                     .linked_to(s.id, &s.commitment_ids)
                     .await

@@ -351,6 +351,8 @@ pub struct PromiseView {
     pub parties: Vec<PartyView>,
     pub follow_up: String,
     pub continues: Option<(String, String)>,
+    /// The later public promise that continues this one, linked back: (label, href).
+    pub continued_by: Option<(String, String)>,
     pub signed: Option<String>,
     pub signatories: Vec<String>,
     pub closed: Option<String>,
@@ -492,6 +494,7 @@ impl PromiseView {
                     ("report_year", p.follow_up.final_report_year.to_string()),
                 ],
             ),
+            continued_by: None,
             continues: p.continues.map(|y| {
                 (
                     lang.t_args("promise-continues", &[("year", y.to_string())]),

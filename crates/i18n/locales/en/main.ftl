@@ -32,6 +32,7 @@ promise-outcome-heading = Outcome goal
 promise-outcome-measured = Measured in { $year }.
 promise-follow-up-heading = Follow-up
 promise-continues = Continues the citizen promise of { $year }.
+promise-continued-by = Continued in { $title }.
 promise-signed = Signed on { $date } by
 promise-status-closed = Closed: the year is over and the final report is done.
 promise-content-language = The text of the promise is in Swedish.

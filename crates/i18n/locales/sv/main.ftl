@@ -32,6 +32,7 @@ promise-outcome-heading = Effektmål
 promise-outcome-measured = Mäts år { $year }.
 promise-follow-up-heading = Uppföljning
 promise-continues = Fortsätter medborgarlöftet { $year }.
+promise-continued-by = Fortsätter i { $title }.
 promise-signed = Undertecknat { $date } av
 promise-status-closed = Avslutat: året är slut och slutredovisningen gjord.
 promise-content-language = Löftets text är på svenska.

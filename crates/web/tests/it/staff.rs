@@ -785,6 +785,25 @@ async fn a_draft_is_signed_and_published_and_then_shows_with_its_later_changes()
         "the copy's title names its own year"
     );
     assert_eq!(texts(&public, ".years a"), ["2022", "2021", "2020"]);
+    // Linked both ways: the year it continues links forward to it.
+    let earlier = app.page("/kommun/0482/2021").await;
+    let forward: Vec<(String, String)> = earlier
+        .select(&scraper::Selector::parse("article a").unwrap())
+        .filter(|a| a.text().collect::<String>().starts_with("Fortsätter i"))
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        forward,
+        [(
+            "Fortsätter i Medborgarlöfte 2022.".to_owned(),
+            "/kommun/0482/2022".to_owned()
+        )]
+    );
     assert!(
         texts(&public, ".changes").is_empty(),
         "first publication: nothing changed yet"
