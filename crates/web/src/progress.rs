@@ -59,6 +59,20 @@ pub struct CommitmentProgress {
     pub by_place: Vec<PlaceCount>,
     /// Activities of the type that do not count, by reason.
     pub excluded: Vec<ExclusionCount>,
+    /// In a follow-up: the previous published report's figure, which work logged,
+    /// corrected or deleted afterwards has changed (that report keeps what it said).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<Revision>,
+}
+
+/// What a published report said for its period, and what the same period counts now.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, ToSchema)]
+pub struct Revision {
+    pub year: i32,
+    /// `t1`, `t2` or `t3`.
+    pub period: String,
+    pub was: u32,
+    pub now: u32,
 }
 
 fn count_measure() -> String {
@@ -226,6 +240,7 @@ pub async fn promise_progress(
                         count: *n,
                     })
                     .collect(),
+                revised: None,
             })
         })
         .collect();

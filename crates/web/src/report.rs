@@ -579,6 +579,7 @@ mod tests {
                 .collect(),
             by_place: Vec::new(),
             excluded: Vec::new(),
+            revised: None,
         }
     }
 

@@ -314,6 +314,24 @@ impl ProgressLine {
                 ],
             ));
         }
+        if let Some(r) = &p.revised
+            && let (Ok(year), Some(period)) = (
+                lofte_domain::Year::new(r.year),
+                lofte_domain::followup::ReportPeriod::parse(&r.period),
+            )
+        {
+            details.push(lang.t_args(
+                "progress-revised",
+                &[
+                    (
+                        "report",
+                        report_label(lang, lofte_domain::YearSpan::single(year), year, period),
+                    ),
+                    ("was", r.was.to_string()),
+                    ("now", r.now.to_string()),
+                ],
+            ));
+        }
         for e in &p.excluded {
             details.push(lang.t_args(
                 "progress-excluded",

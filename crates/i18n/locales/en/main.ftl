@@ -101,6 +101,7 @@ weekday-plural-sun = Sundays
 progress-by-year = By year: { $years }
 progress-year = { $year }: { $actual } of { $target } – { $status }
 progress-this-year = in { $year }
+progress-revised = { $report } showed { $was }; with what was logged, changed or deleted afterwards, the same period now counts { $now }. The published follow-up stays as it was.
 progress-years-reached = { $reached } of { $years } years reached { $target }
 exclusion-outside-months = they took place in months the target does not count
 exclusion-outside-weekdays = they took place on weekdays the target does not count

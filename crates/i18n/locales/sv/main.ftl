@@ -98,6 +98,7 @@ weekday-plural-sun = söndagar
 progress-by-year = Per år: { $years }
 progress-year = { $year }: { $actual } av { $target } – { $status }
 progress-this-year = år { $year }
+progress-revised = { $report } visade { $was }; med det som loggats, ändrats eller tagits bort i efterhand är det { $now } för samma period. Den publicerade uppföljningen står kvar som den var.
 progress-years-reached = { $reached } av { $years } år nådde { $target }
 exclusion-outside-months = de gjordes under andra månader än målet räknar
 exclusion-outside-weekdays = de gjordes på andra veckodagar än målet räknar

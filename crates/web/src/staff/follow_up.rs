@@ -117,10 +117,13 @@ async fn context(
         .await
         .map_err(PageError::internal(lang))?;
     let cutoff = period.cutoff(year, stored.promise.years);
-    let figures = promise_progress(&tenant, &stored, &places, cutoff)
+    let mut figures = promise_progress(&tenant, &stored, &places, cutoff)
         .await
         .map_err(PageError::internal(lang))?
         .commitments;
+    revise(&tenant, &stored, &places, cutoff, &mut figures)
+        .await
+        .map_err(PageError::internal(lang))?;
     Ok(Context {
         tenant,
         stored,
@@ -151,6 +154,58 @@ pub(crate) fn report_path(code: &str, year: Year, period: ReportPeriod) -> Strin
 fn period_over(c: &Context) -> bool {
     let years = c.stored.promise.years;
     c.period.cutoff(c.year, years) >= years.last_day()
+}
+
+/// Marks each figure that the previous published report of the promise (the latest
+/// whose period ends before `cutoff`) would now give differently: work logged, corrected
+/// or deleted after it was published. That report keeps what it said; this one says what
+/// changed, and publishing freezes the note with the figures.
+async fn revise(
+    tenant: &Tenant,
+    stored: &StoredPromise,
+    places: &[lofte_domain::Place],
+    cutoff: chrono::NaiveDate,
+    figures: &mut [CommitmentProgress],
+) -> lofte_db::Result<()> {
+    let years = stored.promise.years;
+    let previous = tenant
+        .follow_ups(stored.id, true)
+        .await?
+        .into_iter()
+        .filter(|r| r.period.cutoff(r.year, years) < cutoff)
+        .max_by_key(|r| r.period.cutoff(r.year, years));
+    let Some(previous) = previous else {
+        return Ok(());
+    };
+    let then = previous.period.cutoff(previous.year, years);
+    let now = promise_progress(tenant, stored, places, then)
+        .await?
+        .commitments;
+    for f in figures.iter_mut() {
+        let id = stored.commitment_ids[f.commitment];
+        let was = previous
+            .entries
+            .iter()
+            .find(|e| e.commitment_id == id)
+            .and_then(|e| e.figures.as_deref())
+            .and_then(|json| serde_json::from_str::<CommitmentProgress>(json).ok())
+            .map(|p| p.actual);
+        let counted = now
+            .iter()
+            .find(|n| n.commitment == f.commitment)
+            .map(|n| n.actual);
+        if let (Some(was), Some(now)) = (was, counted)
+            && was != now
+        {
+            f.revised = Some(crate::progress::Revision {
+                year: previous.year.get(),
+                period: previous.period.slug().to_owned(),
+                was,
+                now,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The first `n` words of a text, with "…" when there are more.

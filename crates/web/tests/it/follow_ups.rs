@@ -1057,3 +1057,84 @@ async fn a_follow_up_is_previewed_as_residents_will_see_it_then_published() {
         "{history:?}"
     );
 }
+
+/// A control deleted after tertial 1 was published: that report keeps its 3, and the
+/// next report says the same period now counts 2, in the form and once published.
+#[tokio::test]
+async fn the_next_report_says_what_later_corrections_changed() {
+    let app = spawn_app().await;
+    let db = &app.database.db;
+    let promise = lofte_domain::exchange::parse_promise_json(
+        &serde_json::json!({
+            "municipality": "0428",
+            "years": { "first": 2026, "last": 2026 },
+            "title": "Medborgarlöfte 2026",
+            "aim": "Säkrare trafik.",
+            "outcome_goal": { "text": "Färre ska oroa sig för trafiken.", "measured_in": 2027 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2027, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "police", "kind": "output", "text": "att genomföra trafikkontroller.",
+                  "target": { "activity": "traffic_control", "at_least": 10 } }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    db.import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+    let tenant = db.tenant_named("0428").await.unwrap().unwrap();
+    tenant
+        .import_activities_csv(
+            lofte_db::Actor::System,
+            "type,performer,date\ntraffic_control,police,2026-03-02\ntraffic_control,police,2026-03-03\ntraffic_control,police,2026-03-04\n"
+                .as_bytes(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let vingaker = lofte_db::OrganisationRef::Municipality(
+        lofte_domain::MunicipalityCode::parse("0428").unwrap(),
+    );
+    let (email, password) = account(
+        &app,
+        "samordnare@vingaker.example",
+        vingaker,
+        Role::Coordinator,
+    )
+    .await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let t1 = "/personal/kommun/0428/2026/uppfoljning/t1";
+    let r = post_form(
+        &app.address,
+        &cookie,
+        t1,
+        &[("version", "0"), ("action", "publish")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+
+    let mistake = tenant.logged_activities(10).await.unwrap()[0].id;
+    tenant
+        .delete_activity(lofte_db::Actor::System, mistake)
+        .await
+        .unwrap();
+    let said = "Uppföljning tertial 1 2026 visade 3; med det som loggats, ändrats eller tagits bort i efterhand är det 2 för samma period.";
+    let t2 = "/personal/kommun/0428/2026/uppfoljning/t2";
+    let form = app.page_as(t2, &cookie).await;
+    let details = texts(&form, "fieldset.entry .progress .meta");
+    assert!(details.iter().any(|d| d.starts_with(said)), "{details:?}");
+    let r = post_form(
+        &app.address,
+        &cookie,
+        t2,
+        &[("version", "0"), ("action", "publish")],
+    )
+    .await;
+    assert_eq!(r.status(), 303);
+    let report = texts(&app.page("/kommun/0428/2026/uppfoljning/t2").await, "main").join(" ");
+    assert!(report.contains(said), "{report}");
+    let first = texts(&app.page("/kommun/0428/2026/uppfoljning/t1").await, "main").join(" ");
+    assert!(first.contains("3 av 10 trafikkontroller"), "{first}");
+}
