@@ -121,6 +121,14 @@ impl When {
         self.months.is_empty() && self.weekdays.is_empty() && self.hours.is_none()
     }
 
+    /// Whether work can count on `day` at all: its month and weekday are in the window
+    /// (the hours are not a matter of days). The even pace runs over these days only.
+    pub fn open_on(&self, day: chrono::NaiveDate) -> bool {
+        use chrono::Datelike as _;
+        (self.months.is_empty() || self.months.contains(&day.month()))
+            && (self.weekdays.is_empty() || self.weekdays.contains(&day.weekday()))
+    }
+
     /// Builds a window, sorting and de-duplicating months and weekdays.
     pub fn new(
         mut months: Vec<u32>,

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use crate::activity::ActivityTypeCode;
 use crate::calendar::{Tertial, Year, YearSpan};
-use crate::condition::{Measure, Outside, Per};
+use crate::condition::{Measure, Outside, Per, When};
 use crate::place::{Place, PlaceSlug};
 use crate::promise::{Party, PlaceScope, Target};
 
@@ -341,9 +341,38 @@ pub const PARTLY_KEPT_FLOOR: f64 = 0.5;
 
 /// Figures for a target of `at_least` over `period`, counted up to `as_of`.
 pub fn figures(at_least: u32, period: YearSpan, actual: u32, as_of: NaiveDate) -> Figures {
+    figures_in(at_least, period, actual, as_of, &When::default())
+}
+
+/// [`figures`] for a target counted only in a calendar window: the even pace and the
+/// forecast run over the days the window is open (a January–April target is due by the
+/// end of April, not spread over the year). A window with no open day in the period
+/// falls back to the calendar.
+pub fn figures_in(
+    at_least: u32,
+    period: YearSpan,
+    actual: u32,
+    as_of: NaiveDate,
+    window: &When,
+) -> Figures {
     let (start, end) = (period.first_day(), period.last_day());
-    let total_days = (end - start).num_days() as f64 + 1.0;
-    let elapsed_days = ((as_of.min(end) - start).num_days() as f64 + 1.0).clamp(0.0, total_days);
+    let open = |from: NaiveDate, to: NaiveDate| -> f64 {
+        if to < from {
+            return 0.0;
+        }
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| window.open_on(*d))
+            .count() as f64
+    };
+    let open_days = open(start, end);
+    let (total_days, elapsed_days) = if open_days > 0.0 {
+        (open_days, open(start, as_of.min(end)))
+    } else {
+        let total = (end - start).num_days() as f64 + 1.0;
+        let elapsed = ((as_of.min(end) - start).num_days() as f64 + 1.0).clamp(0.0, total);
+        (total, elapsed)
+    };
     let elapsed = elapsed_days / total_days;
     let target = f64::from(at_least);
     let expected = target * elapsed;
@@ -424,9 +453,21 @@ pub fn assess(
     progress: &Progress,
     as_of: NaiveDate,
 ) -> Assessment {
+    assess_in(at_least, per, period, progress, as_of, &When::default())
+}
+
+/// [`assess`] for a target counted only in a calendar window (see [`figures_in`]).
+pub fn assess_in(
+    at_least: u32,
+    per: Per,
+    period: YearSpan,
+    progress: &Progress,
+    as_of: NaiveDate,
+    window: &When,
+) -> Assessment {
     if per == Per::Span {
         return Assessment {
-            figures: figures(at_least, period, progress.actual, as_of),
+            figures: figures_in(at_least, period, progress.actual, as_of, window),
             year: None,
             years: Vec::new(),
         };
@@ -435,11 +476,12 @@ pub fn assess(
         .years()
         .map(|year| YearFigures {
             year,
-            figures: figures(
+            figures: figures_in(
                 at_least,
                 YearSpan::single(year),
                 progress.by_year.get(&year.get()).copied().unwrap_or(0),
                 as_of,
+                window,
             ),
         })
         .collect();

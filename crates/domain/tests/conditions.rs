@@ -544,3 +544,43 @@ fn commitments_are_numbered_in_the_pages_order_grouped_by_party() {
         .collect();
     assert_eq!(together, [0, 2, 6]);
 }
+
+/// A target counted only January–April runs its even pace over those months: by the end
+/// of February half of it is due, and by June 30 of a lacking count is behind, not on
+/// track, though the calendar year is only half over.
+#[test]
+fn the_even_pace_runs_over_the_window_only() {
+    use lofte_domain::followup::{figures, figures_in};
+    let year = lofte_domain::Year::new(2026).unwrap();
+    let span = lofte_domain::YearSpan::single(year);
+    let spring = When::new(vec![1, 2, 3, 4], Vec::new(), None).unwrap();
+    let feb = figures_in(40, span, 10, date(2026, 2, 28), &spring);
+    let open_days = 31.0 + 28.0 + 31.0 + 30.0;
+    assert!(
+        (feb.expected - 40.0 * 59.0 / open_days).abs() < 1e-9,
+        "{}",
+        feb.expected
+    );
+    let june = figures_in(40, span, 30, date(2026, 6, 30), &spring);
+    assert!((june.expected - 40.0).abs() < 1e-9);
+    assert_eq!(june.forecast, 30.0);
+    assert_eq!(
+        june.suggestion,
+        Suggestion::Progress(ProgressStatus::Behind)
+    );
+    // Over the calendar, the same count would have looked on track.
+    let calendar = figures(40, span, 30, date(2026, 6, 30));
+    assert_eq!(
+        calendar.suggestion,
+        Suggestion::Progress(ProgressStatus::OnTrack)
+    );
+    // Weekdays too: only Fridays and Saturdays are open days.
+    let weekends = When::new(Vec::new(), vec![Weekday::Fri, Weekday::Sat], None).unwrap();
+    let january = figures_in(104, span, 0, date(2026, 1, 31), &weekends);
+    // January 2026 has five Fridays and five Saturdays of the year's 104 open days.
+    assert!(
+        (january.expected - 10.0).abs() < 1e-9,
+        "{}",
+        january.expected
+    );
+}

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Tenant};
-use lofte_domain::followup::{Suggestion, assess, progress};
+use lofte_domain::followup::{Suggestion, assess_in, progress};
 use lofte_domain::{ActivityTypeCode, Place};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -177,7 +177,7 @@ pub async fn promise_progress(
             // After the period, judge on the whole period; `today` decides the verdict.
             let assessment = target
                 .at_least
-                .map(|n| assess(n, target.per, p.years, &pr, today));
+                .map(|n| assess_in(n, target.per, p.years, &pr, today, &target.when));
             let f = assessment.as_ref().map(|a| a.figures);
             let status = f.map_or("not-assessed", |f| status_code(f.suggestion));
             Some(CommitmentProgress {
