@@ -409,34 +409,9 @@ pub async fn page(
         .unwrap_or_default();
     let (inputs, version, published) = match &report {
         Some(r) => (
-            c.stored
-                .commitment_ids
-                .iter()
-                .map(|id| {
-                    r.entries
-                        .iter()
-                        .find(|e| e.commitment_id == *id)
-                        .map(|e| EntryInput {
-                            status: e.status.clone(),
-                            reason: e.reason.clone().unwrap_or_default(),
-                            narrative: e.narrative.clone().unwrap_or_default(),
-                            evidence: e.evidence.clone(),
-                        })
-                        .unwrap_or_default()
-                })
-                .collect(),
+            inputs_of(&c, r),
             r.version,
-            r.published_at.map(|at| {
-                lang.t_args(
-                    "follow-up-published-on",
-                    &[(
-                        "date",
-                        at.with_timezone(&chrono_tz::Europe::Stockholm)
-                            .format("%Y-%m-%d")
-                            .to_string(),
-                    )],
-                )
-            }),
+            r.published_at.map(|at| published_note(lang, at)),
         ),
         None => (Vec::new(), 0, None),
     };
@@ -499,6 +474,52 @@ pub async fn save(
     store(lang, &staff, &c, &inputs, &learned, version, step).await
 }
 
+/// What the form says, checked entry by entry (`check` of entry `i`) and what was
+/// learned; problems are named by entry, what was learned one past the last.
+fn check_content(
+    c: &Context,
+    inputs: &[EntryInput],
+    learned: &str,
+    check: impl Fn(usize) -> Result<Entry, Vec<(&'static str, lofte_domain::Problem)>>,
+) -> (ReportContent, Vec<(usize, FieldError)>) {
+    let mut errors = Vec::new();
+    let mut entries: Vec<(i32, Entry)> = Vec::new();
+    for i in 0..inputs.len() {
+        match check(i) {
+            Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|(field, problem)| (i, FieldError::new(field, problem))),
+            ),
+        }
+    }
+    let learned = match learned.trim() {
+        "" => None,
+        text => match Text::parse(text, ReportContent::MAX_LEARNED) {
+            Ok(t) => Some(t),
+            Err(p) => {
+                errors.push((inputs.len(), FieldError::new("learned", p)));
+                None
+            }
+        },
+    };
+    (ReportContent { entries, learned }, errors)
+}
+
+/// "Publicerad 2021-09-10. Siffrorna är låsta som de var då."
+fn published_note(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    lang.t_args(
+        "follow-up-published-on",
+        &[(
+            "date",
+            at.with_timezone(&chrono_tz::Europe::Stockholm)
+                .format("%Y-%m-%d")
+                .to_string(),
+        )],
+    )
+}
+
 /// What saving the form is for: a draft; a draft checked as for publishing, then shown
 /// as residents would see it; or publishing.
 #[derive(Clone, Copy, PartialEq)]
@@ -518,28 +539,9 @@ async fn store(
     step: Step,
 ) -> Result<Response, PageError> {
     let publish = step == Step::Publish;
-    let mut errors = Vec::new();
-    let mut entries: Vec<(i32, Entry)> = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        match input.check(c.period, suggested(c, i).as_deref(), step != Step::Draft) {
-            Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
-            Err(problems) => errors.extend(
-                problems
-                    .into_iter()
-                    .map(|(field, problem)| (i, FieldError::new(field, problem))),
-            ),
-        }
-    }
-    let learned_text = match learned.trim() {
-        "" => None,
-        text => match Text::parse(text, ReportContent::MAX_LEARNED) {
-            Ok(t) => Some(t),
-            Err(p) => {
-                errors.push((inputs.len(), FieldError::new("learned", p)));
-                None
-            }
-        },
-    };
+    let (content, errors) = check_content(c, inputs, learned, |i| {
+        inputs[i].check(c.period, suggested(c, i).as_deref(), step != Step::Draft)
+    });
     if !errors.is_empty() {
         let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
@@ -562,10 +564,7 @@ async fn store(
             c.year,
             c.period,
             version,
-            &ReportContent {
-                entries,
-                learned: learned_text,
-            },
+            &content,
             publish.then_some(frozen.as_slice()),
         )
         .await;
@@ -781,42 +780,13 @@ pub async fn correct(
         .get("version")
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    let mut errors = Vec::new();
-    let mut entries = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        // The texts only: the status is the published one, nothing is owed anew.
-        match input.check(c.period, None, false) {
-            Ok(entry) => entries.push((c.stored.commitment_ids[i], entry)),
-            Err(problems) => errors.extend(
-                problems
-                    .into_iter()
-                    .map(|(field, problem)| (i, FieldError::new(field, problem))),
-            ),
-        }
-    }
-    let learned_text = match learned.trim() {
-        "" => None,
-        text => match Text::parse(text, ReportContent::MAX_LEARNED) {
-            Ok(t) => Some(t),
-            Err(p) => {
-                errors.push((inputs.len(), FieldError::new("learned", p)));
-                None
-            }
-        },
-    };
+    // The texts only: the status is the published one, nothing is owed anew.
+    let (content, errors) = check_content(&c, &inputs, &learned, |i| {
+        inputs[i].check(c.period, None, false)
+    });
     let note_raw = form.get("note").cloned().unwrap_or_default();
     let note = Text::parse(&note_raw, Text::SHORT);
-    let published_on = report.published_at.map(|at| {
-        lang.t_args(
-            "follow-up-published-on",
-            &[(
-                "date",
-                at.with_timezone(&chrono_tz::Europe::Stockholm)
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            )],
-        )
-    });
+    let published_on = report.published_at.map(|at| published_note(lang, at));
     let refused = |errors: &[(usize, FieldError)], note_error: Option<String>, status| {
         let mut page = build_page(
             lang,
@@ -851,10 +821,7 @@ pub async fn correct(
             c.year,
             c.period,
             version,
-            &ReportContent {
-                entries,
-                learned: learned_text,
-            },
+            &content,
             &note,
         )
         .await
