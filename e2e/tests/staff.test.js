@@ -66,6 +66,8 @@ const DASHBOARD = '/personal';
 const FLEN_2021_STAFF = '/personal/kommun/0482/2021';
 const FLEN_2021_EDIT = `${FLEN_2021_STAFF}/andra`;
 const FLEN_2021_PUBLIC = '/kommun/0482/2021';
+const FLEN_2020_STAFF = '/personal/kommun/0482/2020';
+const FLEN_2020_CORRECT = `${FLEN_2020_STAFF}/rattelse`;
 
 // The traffic-control commitment of Flen 2021, from the seed.
 const TRAFFIC_100 =
@@ -359,6 +361,47 @@ describe('Logging from a phone', () => {
     }));
 });
 
+describe('Correcting a closed promise', () => {
+  test('in closed 2020 a text is corrected with a note and an English version is added; both sites show it with the date', () =>
+    app.withPage(async (page) => {
+      await signIn(page, COORDINATOR, app.password(COORDINATOR));
+      // The demo's 2020 is closed: its final report is published.
+      await page.goto(FLEN_2020_STAFF);
+      assert.equal(await text(page.locator('p.meta .badge')), 'Avslutat');
+      assert.equal(await page.getByRole('link', { name: 'Ändra löftets uppgifter' }).count(), 0, 'a closed promise is not edited');
+      await clickAndWait(page, page.getByRole('link', { name: 'Rätta texterna', exact: true }));
+      assert.equal(pathname(page), FLEN_2020_CORRECT);
+      assert.equal(await text(page.locator('h1')), 'Rätta texterna i Medborgarlöfte 2020');
+
+      // The first commitment, with an English version, but no note: refused, kept.
+      const first = page.locator('textarea[name="commitment_0"]');
+      const original = await first.inputValue();
+      await first.fill(`${original} (rättad)`);
+      await page.locator('textarea[name="english_commitment_0"]').fill('Together we hold safety walks.');
+      let res = await clickAndWait(page, page.getByRole('button', { name: 'Publicera rättelsen' }));
+      assert.equal(res.status(), 422);
+      assert.equal(await text(page.locator('.error-summary li')), 'Vad rättades?: Måste fyllas i.');
+      assert.equal(await page.locator('textarea[name="english_commitment_0"]').inputValue(), 'Together we hold safety walks.');
+      assert.equal(await page.locator('textarea[name="english_commitment_0"]').getAttribute('lang'), 'en');
+
+      await page.getByLabel('Vad rättades?').fill('Förtydligande i åtagande 1.');
+      res = await clickAndWait(page, page.getByRole('button', { name: 'Publicera rättelsen' }));
+      assert.equal(res.status(), 200);
+      assert.equal(pathname(page), FLEN_2020_STAFF);
+      assert.equal(await text(page.locator('p.saved')), 'Rättelsen är publicerad, med dagens datum.');
+
+      // Residents see the corrected text and the note under the changes.
+      await page.goto('/kommun/0482/2020');
+      assert.equal(await commitmentItems(page, `${original} (rättad)`).count(), 1);
+      const changes = page.locator('section.changes');
+      assert.ok((await text(changes)).includes('Rättat: Förtydligande i åtagande 1.'));
+      await setLanguage(page, 'en', '/kommun/0482/2020');
+      assert.equal(await text(page.locator('li.commitment > p').first()), 'Together we hold safety walks.');
+      assert.equal(await text(page.locator('article.promise > p.note').first()), 'Texts without an English version are shown in Swedish.');
+      await expectNoAxeViolations(page, 'the English page of a promise partly in English');
+    }));
+});
+
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
   // [name, who (null: signed out), how to get there, expected status, expected <h1>]
   const pages = [
@@ -395,6 +438,25 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       (page) => page.goto(FLEN_2021_EDIT),
       200,
       { sv: 'Ändra Medborgarlöfte 2021', en: 'Edit Medborgarlöfte 2021' },
+    ],
+    // The demo's 2020 is closed.
+    [
+      'promise-correct',
+      COORDINATOR,
+      (page) => page.goto(FLEN_2020_CORRECT),
+      200,
+      { sv: 'Rätta texterna i Medborgarlöfte 2020', en: 'Correct the texts of Medborgarlöfte 2020' },
+    ],
+    [
+      'promise-correct-errors',
+      COORDINATOR,
+      async (page) => {
+        await page.goto(FLEN_2020_CORRECT);
+        await page.locator('input[name="title"]').fill('');
+        return clickAndWait(page, page.locator('main form button[type=submit]'));
+      },
+      422,
+      { sv: 'Rätta texterna i Medborgarlöfte 2020', en: 'Correct the texts of Medborgarlöfte 2020' },
     ],
     ['account', COORDINATOR, (page) => page.goto('/personal/konto'), 200, { sv: 'Mitt konto', en: 'My account' }],
     ['log-activity', REPORTER, (page) => page.goto('/personal/kommun/0482/logga'), 200, { sv: 'Logga aktivitet', en: 'Log an activity' }],

@@ -60,6 +60,8 @@ pub struct AuditEntry {
 pub struct Publication {
     pub published_at: DateTime<Utc>,
     pub document: PromiseDocument,
+    /// What was corrected, when this publication corrects a closed promise's texts.
+    pub correction_note: Option<String>,
 }
 
 pub(crate) struct AuditRecord<'a> {
@@ -104,11 +106,21 @@ pub(crate) fn audit_statement(
 
 /// Records the promise as the public now sees it.
 pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise) -> Result<()> {
+    snapshot_noted(conn, stored, None).await
+}
+
+/// [`snapshot`], with the note of a correction of a closed promise's texts.
+async fn snapshot_noted(
+    conn: &impl ConnectionTrait,
+    stored: &StoredPromise,
+    correction_note: Option<String>,
+) -> Result<()> {
     publication::Entity::insert(publication::ActiveModel {
         promise_id: Set(stored.id),
         promise_version: Set(stored.version),
         published_at: Set(Utc::now()),
         document: Set(to_json(&PromiseDocument::from(&stored.promise))),
+        correction_note: Set(correction_note),
         ..Default::default()
     })
     .exec_without_returning(conn)
@@ -132,6 +144,10 @@ pub(crate) fn commitment_update(
         .col_expr(
             commitment::Column::LocalPlan,
             Expr::value(doc.local_plan.clone()),
+        )
+        .col_expr(
+            commitment::Column::English,
+            Expr::value(doc.english.as_ref().map(|e| e.text.clone())),
         )
 }
 
@@ -178,6 +194,28 @@ pub(crate) fn header_update(doc: &PromiseDocument) -> sea_orm::UpdateMany<promis
             promise::Column::Signatories,
             Expr::value(to_json(&doc.signatories)),
         )
+        .col_expr(
+            promise::Column::English,
+            Expr::value(doc.english.as_ref().map(to_json)),
+        )
+}
+
+/// Writes the promise's own fields if it is still at `expected_version`, and moves it to
+/// the next version; `false` when another change came first (nothing was written).
+async fn update_header_at(
+    txn: &DatabaseTransaction,
+    promise_id: i32,
+    expected_version: i32,
+    doc: &PromiseDocument,
+) -> Result<bool> {
+    let updated = header_update(doc)
+        .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(promise::Column::Id.eq(promise_id))
+        .filter(promise::Column::Version.eq(expected_version))
+        .exec(txn)
+        .await?;
+    Ok(updated.rows_affected == 1)
 }
 
 impl Tenant {
@@ -320,14 +358,7 @@ impl Tenant {
             )]));
         }
         let doc = PromiseDocument::from(new);
-        let updated = header_update(&doc)
-            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
-            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(promise::Column::Id.eq(promise_id))
-            .filter(promise::Column::Version.eq(expected_version))
-            .exec(&txn)
-            .await?;
-        if updated.rows_affected == 0 {
+        if !update_header_at(&txn, promise_id, expected_version, &doc).await? {
             txn.rollback().await?;
             return Ok(Err(self.promise_conflict(promise_id).await?));
         }
@@ -356,6 +387,85 @@ impl Tenant {
         if after.promise.status.is_public() {
             snapshot(&txn, &after).await?;
         }
+        txn.commit().await?;
+        Ok(Ok(after))
+    }
+
+    /// Corrects the texts of a closed promise, if it is still at `expected_version`:
+    /// title, aim, focus, outcome goal, the commitments' texts and their English
+    /// versions. Anything else is refused, for the year is over and its structure and
+    /// figures are its record. The correction is public at once with `note`, which
+    /// residents see with its date; the texts before and after go to the history.
+    pub async fn correct_promise(
+        &self,
+        actor: Actor,
+        promise_id: i32,
+        expected_version: i32,
+        corrected: &Promise,
+        note: &lofte_domain::Text,
+    ) -> Result<Result<StoredPromise, Conflict<Promise>>> {
+        let txn = self.db().begin_write().await?;
+        if self.lock_promise(&txn, promise_id).await?.is_none() {
+            return Err(Error::NotFound);
+        }
+        let before = self.load_by_id(&txn, promise_id).await?;
+        if before.promise.status != PromiseStatus::Closed {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "status",
+                Problem::NotOneOf {
+                    value: before.promise.status.as_str().to_owned(),
+                    allowed: PromiseStatus::Closed.as_str().to_owned(),
+                },
+            )]));
+        }
+        if !before.promise.differs_in_texts_only(corrected) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "status",
+                Problem::PromiseClosed,
+            )]));
+        }
+        let doc = PromiseDocument::from(corrected);
+        if !update_header_at(&txn, promise_id, expected_version, &doc).await? {
+            txn.rollback().await?;
+            return Ok(Err(self.promise_conflict(promise_id).await?));
+        }
+        for (id, c) in before.commitment_ids.iter().zip(&doc.commitments) {
+            commitment_update(c)
+                .col_expr(
+                    commitment::Column::Version,
+                    Expr::col(commitment::Column::Version).add(1),
+                )
+                .filter(commitment::Column::Id.eq(*id))
+                .exec(&txn)
+                .await?;
+        }
+        crate::citizen_inputs::carry_focus_links(
+            &txn,
+            promise_id,
+            &before.promise.focus_areas,
+            &corrected.focus_areas,
+        )
+        .await?;
+        let after = self.load_by_id(&txn, promise_id).await?;
+        let texts = |p: &Promise| {
+            serde_json::json!({ "note": note.as_str(), "promise": PromiseDocument::from(p) })
+                .to_string()
+        };
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: promise_id,
+                promise_id: Some(promise_id),
+                action: "correct",
+                before: Some(texts(&before.promise)),
+                after: Some(texts(&after.promise)),
+            },
+        )
+        .await?;
+        snapshot_noted(&txn, &after, Some(note.to_string())).await?;
         txn.commit().await?;
         Ok(Ok(after))
     }
@@ -590,6 +700,7 @@ impl Tenant {
             .into_iter()
             .map(|p| {
                 Ok(Publication {
+                    correction_note: p.correction_note,
                     published_at: p.published_at,
                     document: serde_json::from_str(&p.document)
                         .map_err(|e| Error::Corrupt(format!("publication {}: {e}", p.id)))?,

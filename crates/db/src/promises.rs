@@ -290,6 +290,7 @@ impl Tenant {
             signed_on: Set(document.signed_on),
             signatories: Set(to_json(&document.signatories)),
             continues_year: Set(document.continues),
+            english: Set(document.english.as_ref().map(to_json)),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -380,6 +381,7 @@ pub(crate) async fn insert_commitment(
         kind: Set(to_json(&c.kind)),
         target: Set(c.target.as_ref().map(to_json)),
         local_plan: Set(c.local_plan),
+        english: Set(c.english.map(|e| e.text)),
         version: Set(1),
         ..Default::default()
     };
@@ -433,6 +435,11 @@ fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<
         signed_on: row.signed_on,
         signatories: from_json::<Vec<SignatoryDocument>>(&row.signatories, "signatories")?,
         continues: row.continues_year,
+        english: row
+            .english
+            .as_deref()
+            .map(|e| from_json(e, "english texts"))
+            .transpose()?,
         commitments: commitments
             .into_iter()
             .map(|c| {
@@ -446,6 +453,9 @@ fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<
                         .map(|t| from_json::<TargetDocument>(t, "target"))
                         .transpose()?,
                     local_plan: c.local_plan,
+                    english: c
+                        .english
+                        .map(|text| lofte_domain::exchange::CommitmentEnglishDocument { text }),
                 })
             })
             .collect::<Result<_>>()?,

@@ -16,7 +16,7 @@ use crate::municipality::MunicipalityCode;
 use crate::place::{Coordinates, PlaceShape, PlaceSlug};
 use crate::problem::{Errors, FieldError, Problem};
 use crate::promise::{
-    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
+    Commitment, CommitmentKind, EnglishTexts, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
     OutcomeIndicator, OutcomeMeasure, Party, PlaceScope, Promise, PromiseStatus, Signatory, Target,
 };
 use crate::stats::Better;
@@ -63,6 +63,46 @@ pub struct PromiseDocument {
     pub continues: Option<i32>,
     /// The commitments, in the order they are published.
     pub commitments: Vec<CommitmentDocument>,
+    /// English versions of the promise's texts, where the parties wrote them; the
+    /// commitments' are on each commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub english: Option<EnglishDocument>,
+}
+
+/// The promise's texts in English, each optional. The English site shows the Swedish
+/// text, marked as Swedish, where a text has no English version.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EnglishDocument {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Citizen promise 2021", max_length = 200, pattern = r"\S")
+    )]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
+    pub aim: Option<String>,
+    /// One per focus area, in the same order, or none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus_areas: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
+    pub focus_text: Option<String>,
+    /// The outcome goal's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
+    pub outcome_goal: Option<String>,
+}
+
+/// A commitment's text in English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentEnglishDocument {
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000, pattern = r"\S"))]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,6 +218,9 @@ pub struct CommitmentDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = r"\S"))]
     pub local_plan: Option<String>,
+    /// The commitment's text in English, where the parties wrote one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub english: Option<CommitmentEnglishDocument>,
 }
 
 /// Who promises: `"together"`, `"police"`, `"municipality"`, or `{"partner": "name"}`.
@@ -496,6 +539,10 @@ impl PromiseDocument {
                 },
             );
         }
+        let english = self
+            .english
+            .as_ref()
+            .map(|en| en.parse(&mut e, self.focus_areas.len()));
         let commitments: Vec<Option<Commitment>> = self
             .commitments
             .into_iter()
@@ -533,7 +580,56 @@ impl PromiseDocument {
             signatories: signatories.into_iter().flatten().collect(),
             continues,
             commitments: commitments.into_iter().flatten().collect(),
+            english: english.unwrap_or_default(),
         })
+    }
+}
+
+impl EnglishDocument {
+    /// The English texts; every problem is reported under `english.…`. `focus_areas` is
+    /// how many focus areas the Swedish text names: the English names are one for each.
+    fn parse(&self, e: &mut Errors, focus_areas: usize) -> EnglishTexts {
+        let mut optional = |field: &str, raw: &Option<String>, max: usize| {
+            raw.as_deref()
+                .and_then(|t| text(e, &format!("english.{field}"), t, max))
+        };
+        let title = optional("title", &self.title, Text::SHORT);
+        let aim = optional("aim", &self.aim, Text::LONG);
+        let focus_text = optional("focus_text", &self.focus_text, Text::LONG);
+        let outcome_goal = optional("outcome_goal", &self.outcome_goal, Text::LONG);
+        if !self.focus_areas.is_empty() && self.focus_areas.len() != focus_areas {
+            e.push(
+                "english.focus_areas",
+                Problem::TranslationCount {
+                    expected: focus_areas,
+                },
+            );
+        }
+        let focus_areas = self
+            .focus_areas
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| text(e, &format!("english.focus_areas[{i}]"), f, Text::SHORT))
+            .collect();
+        EnglishTexts {
+            title,
+            aim,
+            focus_areas,
+            focus_text,
+            outcome_goal,
+        }
+    }
+}
+
+impl From<&EnglishTexts> for EnglishDocument {
+    fn from(e: &EnglishTexts) -> Self {
+        EnglishDocument {
+            title: e.title.as_ref().map(Text::to_string),
+            aim: e.aim.as_ref().map(Text::to_string),
+            focus_areas: e.focus_areas.iter().map(Text::to_string).collect(),
+            focus_text: e.focus_text.as_ref().map(Text::to_string),
+            outcome_goal: e.outcome_goal.as_ref().map(Text::to_string),
+        }
     }
 }
 
@@ -575,12 +671,17 @@ impl CommitmentDocument {
             .local_plan
             .as_deref()
             .map(|p| text(e, &format!("{path}.local_plan"), p, Text::SHORT));
+        let english = self
+            .english
+            .as_ref()
+            .map(|en| text(e, &format!("{path}.english.text"), &en.text, Text::LONG));
         Some(Commitment {
             party: party?,
             text: text_?,
             kind,
             target: target.map(|t| t.ok_or(())).transpose().ok()?,
             local_plan: local_plan.map(|p| p.ok_or(())).transpose().ok()?,
+            english: english.map(|t| t.ok_or(())).transpose().ok()?,
         })
     }
 }
@@ -861,6 +962,7 @@ impl From<&Promise> for PromiseDocument {
                 .collect(),
             continues: p.continues.map(Year::get),
             commitments: p.commitments.iter().map(CommitmentDocument::from).collect(),
+            english: (!p.english.is_empty()).then(|| EnglishDocument::from(&p.english)),
         }
     }
 }
@@ -900,6 +1002,9 @@ impl From<&Commitment> for CommitmentDocument {
                 emphasis: t.emphasis.as_ref().map(ScopeDocument::from),
             }),
             local_plan: c.local_plan.as_ref().map(Text::to_string),
+            english: c.english.as_ref().map(|t| CommitmentEnglishDocument {
+                text: t.to_string(),
+            }),
         }
     }
 }

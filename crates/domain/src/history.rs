@@ -12,6 +12,8 @@ pub enum PromiseField {
     OutcomeGoal,
     FollowUp,
     Signing,
+    /// The English version of any text, the commitments' included.
+    English,
 }
 
 impl PromiseField {
@@ -23,6 +25,7 @@ impl PromiseField {
             PromiseField::OutcomeGoal => "outcome-goal",
             PromiseField::FollowUp => "follow-up",
             PromiseField::Signing => "signing",
+            PromiseField::English => "english",
         }
     }
 }
@@ -58,6 +61,15 @@ pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change>
             PromiseField::Signing,
             before.signed_on != after.signed_on || before.signatories != after.signatories,
         ),
+        (
+            PromiseField::English,
+            before.english != after.english
+                || before
+                    .commitments
+                    .iter()
+                    .zip(&after.commitments)
+                    .any(|(b, a)| b.english != a.english),
+        ),
     ];
     out.extend(
         fields
@@ -66,9 +78,14 @@ pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change>
             .map(|(field, _)| Change::Field(field)),
     );
     let longest = before.commitments.len().max(after.commitments.len());
+    // A commitment whose English text alone changed is told as `PromiseField::English`.
+    let swedish = |c: &CommitmentDocument| CommitmentDocument {
+        english: None,
+        ..c.clone()
+    };
     for i in 0..longest {
         match (before.commitments.get(i), after.commitments.get(i)) {
-            (Some(b), Some(a)) if a != b => out.push(Change::CommitmentChanged {
+            (Some(b), Some(a)) if swedish(a) != swedish(b) => out.push(Change::CommitmentChanged {
                 before: Box::new(b.clone()),
                 after: Box::new(a.clone()),
             }),
@@ -106,6 +123,28 @@ mod tests {
             matches!(&found[1], Change::CommitmentChanged { after, .. } if after.text == "Ny text.")
         );
         assert!(matches!(&found[2], Change::CommitmentRemoved(c) if c.text.contains("ANDT")));
+    }
+
+    #[test]
+    fn an_english_text_alone_is_one_change_of_the_english_version() {
+        let before = doc();
+        let mut after = before.clone();
+        after.commitments[2].english = Some(crate::exchange::CommitmentEnglishDocument {
+            text: "The police will carry out traffic controls.".into(),
+        });
+        assert_eq!(
+            changes(&before, &after),
+            vec![Change::Field(PromiseField::English)]
+        );
+        let mut titled = before.clone();
+        titled.english = Some(crate::exchange::EnglishDocument {
+            title: Some("Citizen promise 2021".into()),
+            ..Default::default()
+        });
+        assert_eq!(
+            changes(&before, &titled),
+            vec![Change::Field(PromiseField::English)]
+        );
     }
 
     proptest! {

@@ -31,7 +31,8 @@ pub use municipality::{Municipality, MunicipalityCode, PoliceOrganisation, Priva
 pub use place::{Boundary, Coordinates, Place, PlaceKind, PlaceShape, PlaceSlug};
 pub use problem::{FieldError, Problem};
 pub use promise::{
-    Commitment, CommitmentKind, FollowUpPlan, InternalFollowUp, Method, OutcomeGoal,
-    OutcomeIndicator, OutcomeMeasure, Party, PlaceScope, Promise, PromiseStatus, Signatory, Target,
+    Commitment, CommitmentKind, EnglishCoverage, EnglishTexts, FollowUpPlan, InternalFollowUp,
+    Method, OutcomeGoal, OutcomeIndicator, OutcomeMeasure, Party, PlaceScope, Promise,
+    PromiseStatus, Signatory, Target,
 };
 pub use text::Text;

@@ -62,6 +62,10 @@ pub enum Problem {
     MeasuredBeforeStart {
         first: i32,
     },
+    /// English names of focus areas that are not one per Swedish focus area.
+    TranslationCount {
+        expected: usize,
+    },
     /// An outcome goal's baseline year that is not before its measurement year.
     BaselineNotBefore {
         measured: i32,
@@ -282,6 +286,7 @@ impl Problem {
             Problem::YearSpanBackwards { .. } => "year-span-backwards",
             Problem::YearSpanTooLong { .. } => "year-span-too-long",
             Problem::MeasuredBeforeStart { .. } => "measured-before-start",
+            Problem::TranslationCount { .. } => "translation-count",
             Problem::BaselineNotBefore { .. } => "baseline-not-before",
             Problem::FinalReportTooEarly { .. } => "final-report-too-early",
             Problem::ContinuesNotEarlier { .. } => "continues-not-earlier",
@@ -378,6 +383,7 @@ impl Problem {
                 vec![("first", first.to_string())]
             }
             Problem::FinalReportTooEarly { last } => vec![("last", last.to_string())],
+            Problem::TranslationCount { expected } => vec![("expected", expected.to_string())],
             Problem::MethodWindow { min, max } => {
                 vec![("min", min.to_string()), ("max", max.to_string())]
             }

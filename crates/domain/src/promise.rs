@@ -224,6 +224,8 @@ pub struct Commitment {
     pub target: Option<Target>,
     /// A local plan the commitment works through, e.g. "Lokal ANDT-handlingsplan".
     pub local_plan: Option<Text>,
+    /// The commitment's text in English, where the parties wrote one.
+    pub english: Option<Text>,
 }
 
 impl Commitment {
@@ -288,6 +290,34 @@ pub struct Signatory {
     pub role: Text,
 }
 
+/// The English versions of a promise's own texts, each written or not: the English site
+/// shows what was written and the Swedish text, marked as Swedish, where nothing was.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EnglishTexts {
+    pub title: Option<Text>,
+    pub aim: Option<Text>,
+    /// None, or one per focus area in the same order.
+    pub focus_areas: Vec<Text>,
+    pub focus_text: Option<Text>,
+    pub outcome_goal: Option<Text>,
+}
+
+impl EnglishTexts {
+    pub fn is_empty(&self) -> bool {
+        *self == EnglishTexts::default()
+    }
+}
+
+/// How much of a promise has an English version: the English site says when some or all
+/// of it is shown in Swedish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnglishCoverage {
+    /// Every text the promise has is also in English.
+    Full,
+    Partial,
+    None,
+}
+
 /// One municipality's promise for a year or a span of years.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Promise {
@@ -307,6 +337,8 @@ pub struct Promise {
     /// The first year of the promise this one continues (started as a copy of it).
     pub continues: Option<Year>,
     pub commitments: Vec<Commitment>,
+    /// English versions of the texts above; those of the commitments are on each.
+    pub english: EnglishTexts,
 }
 
 impl Promise {
@@ -354,12 +386,91 @@ impl Promise {
                 final_report_year: move_year(self.follow_up.final_report_year)?,
                 ..self.follow_up
             },
+            english: EnglishTexts {
+                title: self
+                    .english
+                    .title
+                    .as_ref()
+                    .map(|t| {
+                        moved_years(
+                            t,
+                            self.years.first().get()..=self.years.last().get(),
+                            shift,
+                            Text::SHORT,
+                        )
+                    })
+                    .transpose()?,
+                outcome_goal: self
+                    .english
+                    .outcome_goal
+                    .as_ref()
+                    .map(|t| {
+                        moved_years(
+                            t,
+                            self.years.first().get()..=self.outcome_goal.measured_in.get(),
+                            shift,
+                            Text::LONG,
+                        )
+                    })
+                    .transpose()?,
+                ..self.english.clone()
+            },
             status: PromiseStatus::Draft,
             signed_on: None,
             signatories: Vec::new(),
             continues: Some(self.years.first()),
             ..self.clone()
         })
+    }
+
+    /// Whether `other` is this promise with only its texts changed: title, aim, focus,
+    /// outcome goal, the commitments' texts and every English version. That is what a
+    /// closed promise may still be corrected in; its structure is the record of the year.
+    pub fn differs_in_texts_only(&self, other: &Promise) -> bool {
+        if self.focus_areas.len() != other.focus_areas.len()
+            || self.focus_text.is_some() != other.focus_text.is_some()
+            || self.commitments.len() != other.commitments.len()
+        {
+            return false;
+        }
+        let mut texts_undone = other.clone();
+        texts_undone.title = self.title.clone();
+        texts_undone.aim = self.aim.clone();
+        texts_undone.focus_areas = self.focus_areas.clone();
+        texts_undone.focus_text = self.focus_text.clone();
+        texts_undone.outcome_goal.text = self.outcome_goal.text.clone();
+        texts_undone.english = self.english.clone();
+        for (undone, mine) in texts_undone.commitments.iter_mut().zip(&self.commitments) {
+            undone.text = mine.text.clone();
+            undone.english = mine.english.clone();
+        }
+        texts_undone == *self
+    }
+
+    /// Whether the English site can show the promise in English: every text it has, the
+    /// commitments' included, has an English version (`Full`), some do, or none.
+    pub fn english_coverage(&self) -> EnglishCoverage {
+        let e = &self.english;
+        let mut written = 0;
+        let mut missing = 0;
+        let mut count = |has: bool| if has { written += 1 } else { missing += 1 };
+        count(e.title.is_some());
+        count(e.aim.is_some());
+        count(e.outcome_goal.is_some());
+        if !self.focus_areas.is_empty() {
+            count(!e.focus_areas.is_empty());
+        }
+        if self.focus_text.is_some() {
+            count(e.focus_text.is_some());
+        }
+        for c in &self.commitments {
+            count(c.english.is_some());
+        }
+        match (written, missing) {
+            (_, 0) => EnglishCoverage::Full,
+            (0, _) => EnglishCoverage::None,
+            _ => EnglishCoverage::Partial,
+        }
     }
 
     /// The commitments of one party, in their written order.

@@ -366,3 +366,84 @@ fn a_profiles_privacy_contacts_are_checked_field_by_field() {
     assert_eq!(privacy.controller.as_str(), "Kommunstyrelsen");
     assert_eq!(privacy.data_protection_officer, None);
 }
+
+/// A two-year promise of another shape than Flen's: a partner as a party, focus areas
+/// and an English version of some of its texts.
+const TWO_YEARS_IN_TWO_LANGUAGES: &str = r#"{
+  "municipality": "0484",
+  "years": {"first": 2027, "last": 2028},
+  "title": "Medborgarlöfte 2027–2028",
+  "aim": "Öka tryggheten i Eskilstunas centrum och bostadsområden.",
+  "focus_areas": ["Trafik", "Ungas trygghet"],
+  "outcome_goal": {"text": "År 2028 ska färre känna sig otrygga i centrum.", "measured_in": 2028},
+  "follow_up": {"internal": "tertial", "final_report": {"year": 2029, "quarter": 1}},
+  "status": "published",
+  "commitments": [
+    {"party": "police", "text": "Polisen genomför trafikkontroller.", "kind": "output",
+     "english": {"text": "The police carry out traffic controls."}},
+    {"party": {"partner": "Kommunfastigheter AB"}, "text": "Bolaget ser över belysningen.", "kind": "output"}
+  ],
+  "english": {
+    "title": "Citizen promise 2027–2028",
+    "focus_areas": ["Traffic", "Young people's safety"],
+    "outcome_goal": "In 2028 fewer shall feel unsafe in the town centre."
+  }
+}"#;
+
+#[test]
+fn english_texts_are_optional_one_by_one_and_survive_export() {
+    let p = parse_promise_json(TWO_YEARS_IN_TWO_LANGUAGES).unwrap();
+    assert_eq!(
+        p.english.title.as_ref().map(|t| t.as_str()),
+        Some("Citizen promise 2027–2028")
+    );
+    assert_eq!(p.english.aim, None, "the aim was not translated");
+    assert_eq!(p.english.focus_areas[1].as_str(), "Young people's safety");
+    assert_eq!(
+        p.commitments[0].english.as_ref().map(|t| t.as_str()),
+        Some("The police carry out traffic controls.")
+    );
+    assert_eq!(p.commitments[1].english, None);
+    assert_eq!(p.english_coverage(), lofte_domain::EnglishCoverage::Partial);
+    let json = serde_json::to_string(&PromiseDocument::from(&p)).unwrap();
+    assert_eq!(parse_promise_json(&json).unwrap(), p);
+
+    let flen = parse_promise_json(FLEN_2021).unwrap();
+    assert_eq!(flen.english_coverage(), lofte_domain::EnglishCoverage::None);
+    let exported = serde_json::to_value(PromiseDocument::from(&flen)).unwrap();
+    assert!(
+        exported.get("english").is_none(),
+        "no empty English object is written"
+    );
+}
+
+#[test]
+fn english_texts_are_checked_with_their_paths() {
+    let mut doc: serde_json::Value = serde_json::from_str(TWO_YEARS_IN_TWO_LANGUAGES).unwrap();
+    doc["english"]["title"] = " ".into();
+    doc["english"]["focus_areas"] = serde_json::json!(["Traffic"]);
+    doc["commitments"][0]["english"]["text"] = "x".repeat(4001).into();
+    assert_eq!(
+        paths(&doc.to_string()),
+        vec![
+            ("english.title".to_owned(), "empty"),
+            ("english.focus_areas".to_owned(), "translation-count"),
+            ("commitments[0].english.text".to_owned(), "too-long"),
+        ]
+    );
+}
+
+#[test]
+fn a_continued_promise_moves_the_years_in_its_english_title_too() {
+    let p = parse_promise_json(TWO_YEARS_IN_TWO_LANGUAGES).unwrap();
+    let next = p.continue_into(Year::new(2029).unwrap()).unwrap();
+    assert_eq!(
+        next.english.title.as_ref().map(|t| t.as_str()),
+        Some("Citizen promise 2029–2030")
+    );
+    assert_eq!(
+        next.english.outcome_goal.as_ref().map(|t| t.as_str()),
+        Some("In 2030 fewer shall feel unsafe in the town centre.")
+    );
+    assert_eq!(next.commitments[0].english, p.commitments[0].english);
+}

@@ -306,6 +306,7 @@ mod tests {
             Problem::YearSpanBackwards { first: 2, last: 1 },
             Problem::YearSpanTooLong { max: 4 },
             Problem::MeasuredBeforeStart { first: 1 },
+            Problem::TranslationCount { expected: 3 },
             Problem::FinalReportTooEarly { last: 1 },
             Problem::ContinuesNotEarlier { first: 1 },
             Problem::Slug { value: "x".into() },

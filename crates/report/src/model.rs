@@ -50,8 +50,20 @@ pub struct Report {
     pub signatories: Vec<String>,
     /// The promise's title, e.g. "Medborgarlöfte Flen 2021".
     pub promise_title: String,
+    /// The language of `promise_title` when it is not the report's (`"sv"` in an English report
+    /// where no English version was written), so that it is read and hyphenated as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<String>,
     /// The promise's aim (syfte), a paragraph shown on the cover.
     pub aim: String,
+    /// The language of `aim` when it is not the report's (`"sv"` in an English report
+    /// where no English version was written), so that it is read and hyphenated as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aim_lang: Option<String>,
+    /// Said where some or all of the promise's texts are in Swedish in an English report,
+    /// e.g. "Texts without an English version are shown in Swedish."
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_note: Option<String>,
     /// Every fixed text of the document (headings, column headers, …).
     pub labels: Labels,
     /// One row per commitment for the summary table, in commitment order.
@@ -134,6 +146,10 @@ pub struct SummaryRow {
     pub party: String,
     /// The commitment's full text (never shortened).
     pub text: String,
+    /// The language of `text` when it is not the report's (`"sv"` in an English report
+    /// where no English version was written), so that it is read and hyphenated as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_lang: Option<String>,
     /// The status in words, e.g. "Enligt plan"; always shown beside the colour.
     pub status: String,
     /// The status as a key that picks the colour: one of `not-started`, `on-track`,
@@ -154,6 +170,10 @@ pub struct CommitmentSection {
     pub party: String,
     /// The commitment's full text.
     pub text: String,
+    /// The language of `text` when it is not the report's (`"sv"` in an English report
+    /// where no English version was written), so that it is read and hyphenated as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_lang: Option<String>,
     /// The target as a sentence that names itself, e.g. "Mål: minst 100
     /// trafikkontroller enligt 20-minutersmetoden" (worded as on the public page).
     pub target: Option<String>,
@@ -265,6 +285,10 @@ pub struct TrendPoint {
 pub struct OutcomeSection {
     /// The outcome goal, e.g. "Fler invånare känner sig trygga i centrala Flen".
     pub goal: String,
+    /// The language of `goal` when it is not the report's (`"sv"` in an English report
+    /// where no English version was written), so that it is read and hyphenated as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_lang: Option<String>,
     /// The parties' account of the outcome, free text.
     pub text: String,
     /// Measured indicators.

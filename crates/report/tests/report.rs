@@ -63,6 +63,7 @@ fn section(number: u32, party: &str, text: &str) -> CommitmentSection {
         number,
         party: s(party),
         text: s(text),
+        text_lang: None,
         target: None,
         status: s("Bedöms i ord"),
         status_key: s("not-assessed"),
@@ -235,6 +236,7 @@ fn sample_sv() -> Report {
             number: c.number,
             party: c.party.clone(),
             text: c.text.clone(),
+            text_lang: c.text_lang.clone(),
             status: c.status.clone(),
             status_key: c.status_key.clone(),
             headline: c.headline.clone(),
@@ -264,10 +266,13 @@ fn sample_sv() -> Report {
             s("Bertil Berg, lokalpolisområdeschef"),
         ],
         promise_title: s("Medborgarlöfte Flen 2021"),
+        title_lang: None,
         aim: s(
             "Polisen och kommunens övergripande mål är att på sikt öka tryggheten och minska \
              risken för att bli utsatt för brott.",
         ),
+        aim_lang: None,
+        language_note: None,
         labels: labels_sv(),
         summary,
         commitments,
@@ -314,9 +319,15 @@ fn sample_en() -> Report {
         value: s("Value"),
         note: s("Note"),
     };
+    // No English version was written of the promise's texts: they stay Swedish, marked
+    // as such, and the cover says so.
+    report.title_lang = Some(s("sv"));
+    report.aim_lang = Some(s("sv"));
+    report.language_note = Some(s("The text of the promise is in Swedish."));
     for c in &mut report.commitments {
         c.status = s("Kept");
         c.status_key = s("kept");
+        c.text_lang = Some(s("sv"));
     }
     report.commitments[2].headline = Some(s("103 of 100 traffic controls"));
     report.commitments[2].chart.as_mut().unwrap().cumulative =
@@ -330,6 +341,7 @@ fn sample_en() -> Report {
             number: c.number,
             party: c.party.clone(),
             text: c.text.clone(),
+            text_lang: c.text_lang.clone(),
             status: c.status.clone(),
             status_key: c.status_key.clone(),
             headline: c.headline.clone(),
@@ -337,6 +349,7 @@ fn sample_en() -> Report {
         .collect();
     report.outcome = Some(OutcomeSection {
         goal: s("By 2022 a general rise in perceived safety shows in surveys and dialogues."),
+        goal_lang: None,
         text: s("The police's safety survey 2022 shows a small rise."),
         indicators: vec![
             Indicator {
@@ -459,6 +472,10 @@ fn english_final_report_renders() {
     assert!(text.contains(&squash("71 % (2020: 66 %)")));
     assert!(text.contains(&squash("Night walks need more volunteers.")));
     assert!(text.contains(&squash("103 of 100 traffic controls")));
+    assert!(
+        text.contains(&squash("The text of the promise is in Swedish.")),
+        "the cover says why the commitments are in Swedish"
+    );
     let info = info(&path);
     assert!(info.tagged);
     assert_eq!(info.title.as_deref(), Some(report.title.as_str()));

@@ -1079,14 +1079,14 @@ pub fn add_voices(
     view.focus_voices = view
         .focus_areas
         .iter()
-        .filter_map(|area| {
+        .filter_map(|(area, shown)| {
             voices(
                 lang,
                 places,
                 inputs.iter().filter(|i| about(&i.focus, area)),
                 findings.iter().filter(|f| about(&f.focus, area)),
             )
-            .map(|v| (area.clone(), v))
+            .map(|v| (shown.clone(), v))
         })
         .collect();
 }

@@ -340,10 +340,12 @@ fn build(
             .as_ref()
             .map(|f| ProgressLine::new(lang, types, f, period_over));
         let party = party_heading(lang, m, &c.party);
+        let text = crate::views::Written::pick(lang, &c.text, c.english.as_ref());
         summary.push(SummaryRow {
             number,
             party: party.clone(),
-            text: c.text.to_string(),
+            text: text.text.clone(),
+            text_lang: text.lang.map(str::to_owned),
             status: status.clone(),
             status_key: status_key.clone(),
             headline: line.as_ref().map(|l| l.headline.clone()),
@@ -352,7 +354,8 @@ fn build(
         commitments.push(CommitmentSection {
             number,
             party,
-            text: c.text.to_string(),
+            text: text.text,
+            text_lang: text.lang.map(str::to_owned),
             target: c
                 .target
                 .as_ref()
@@ -403,9 +406,13 @@ fn build(
     }
     parties.push(m.official_name.to_string());
 
+    let title = crate::views::Written::pick(lang, &p.title, p.english.title.as_ref());
+    let aim = crate::views::Written::pick(lang, &p.aim, p.english.aim.as_ref());
+    let goal =
+        crate::views::Written::pick(lang, &p.outcome_goal.text, p.english.outcome_goal.as_ref());
     Report {
         lang: lang.tag().to_owned(),
-        title: format!("{label} – {} – {}", p.title, m.name),
+        title: format!("{label} – {} – {}", title.text, m.name),
         municipality: m.official_name.to_string(),
         year: year.get(),
         period_label: label,
@@ -444,13 +451,17 @@ fn build(
             .iter()
             .map(|s| format!("{}, {}", s.name, s.role))
             .collect(),
-        promise_title: p.title.to_string(),
-        aim: p.aim.to_string(),
+        promise_title: title.text.clone(),
+        title_lang: title.lang.map(str::to_owned),
+        aim: aim.text,
+        aim_lang: aim.lang.map(str::to_owned),
+        language_note: crate::views::language_note(lang, p),
         labels: labels(lang),
         summary,
         commitments,
         outcome: is_final.then(|| OutcomeSection {
-            goal: p.outcome_goal.text.to_string(),
+            goal: goal.text,
+            goal_lang: goal.lang.map(str::to_owned),
             text: lang.t_args(
                 "report-outcome-missing",
                 &[("year", p.outcome_goal.measured_in.to_string())],

@@ -93,6 +93,9 @@ pub fn encode_path(path: &str) -> String {
 /// Changes published on one day, for the public page's "what changed" section.
 pub struct ChangeGroup {
     pub date: String,
+    /// What the correction note says, when the change corrects a closed promise's
+    /// texts (written by staff, in Swedish).
+    pub correction: Option<String>,
     pub lines: Vec<String>,
 }
 
@@ -123,6 +126,7 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
                 })
                 .collect();
             (!lines.is_empty()).then(|| ChangeGroup {
+                correction: pair[1].correction_note.clone(),
                 date: pair[1]
                     .published_at
                     .with_timezone(&chrono_tz::Europe::Stockholm)
@@ -165,7 +169,7 @@ pub struct CommitmentView {
     pub voices: Option<Voices>,
     /// What each published follow-up said about this commitment, oldest first.
     pub timeline: Vec<ReportedLine>,
-    pub text: String,
+    pub text: Written,
     pub target: Option<String>,
     pub local_plan: Option<String>,
     pub progress: Option<ProgressLine>,
@@ -174,7 +178,7 @@ pub struct CommitmentView {
 impl CommitmentView {
     /// The commitment's first words, for the one-line overview at the top of the page.
     pub fn short(&self) -> String {
-        let words: Vec<&str> = self.text.split_whitespace().collect();
+        let words: Vec<&str> = self.text.text.split_whitespace().collect();
         if words.len() <= 12 {
             words.join(" ")
         } else {
@@ -357,14 +361,66 @@ pub struct PartyView {
     pub commitments: Vec<CommitmentView>,
 }
 
+/// A text the parties wrote, as a page shows it: its English version on the English site
+/// where one was written, else the Swedish text with the `lang` it is to be marked with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub text: String,
+    pub lang: Option<&'static str>,
+}
+
+impl Written {
+    pub fn pick(
+        lang: Lang,
+        swedish: &lofte_domain::Text,
+        english: Option<&lofte_domain::Text>,
+    ) -> Self {
+        match (lang, english) {
+            (Lang::En, Some(english)) => Written {
+                text: english.to_string(),
+                lang: None,
+            },
+            (Lang::En, None) => Written {
+                text: swedish.to_string(),
+                lang: Some("sv"),
+            },
+            (Lang::Sv, _) => Written {
+                text: swedish.to_string(),
+                lang: None,
+            },
+        }
+    }
+}
+
+/// What the English site says of a promise with texts only in Swedish; `None` in Swedish
+/// and for a promise written in both languages.
+pub fn language_note(lang: Lang, p: &Promise) -> Option<String> {
+    match (lang, p.english_coverage()) {
+        (Lang::Sv, _) | (_, lofte_domain::EnglishCoverage::Full) => None,
+        (_, lofte_domain::EnglishCoverage::Partial) => {
+            Some(lang.t("promise-content-language-partly"))
+        }
+        (_, lofte_domain::EnglishCoverage::None) => Some(lang.t("promise-content-language")),
+    }
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 pub struct PromiseView {
-    pub title: String,
-    pub aim: String,
-    pub focus_text: Option<String>,
-    pub focus_areas: Vec<String>,
+    pub title: Written,
+    /// Said on the English site when some or all of the texts are only in Swedish.
+    pub language_note: Option<String>,
+    pub aim: Written,
+    pub focus_text: Option<Written>,
+    /// Each focus area by its Swedish name (what inputs are linked by) and as shown.
+    pub focus_areas: Vec<(String, Written)>,
     /// Focus areas that residents' inputs or walk findings are linked to, with them.
-    pub focus_voices: Vec<(String, Voices)>,
-    pub outcome_goal: String,
+    pub focus_voices: Vec<(Written, Voices)>,
+    pub outcome_goal: Written,
     pub outcome_measured: String,
     pub parties: Vec<PartyView>,
     pub follow_up: String,
@@ -473,7 +529,7 @@ impl PromiseView {
                             voices: None,
                             timeline: timeline_of(stored.commitment_ids[index]),
                             progress: progress_of(index),
-                            text: c.text.to_string(),
+                            text: Written::pick(lang, &c.text, c.english.as_ref()),
                             target: c
                                 .target
                                 .as_ref()
@@ -489,13 +545,28 @@ impl PromiseView {
             InternalFollowUp::Tertial => "follow-up-tertial",
             InternalFollowUp::Yearly => "follow-up-yearly",
         };
+        let english = &p.english;
         PromiseView {
-            title: p.title.to_string(),
-            aim: p.aim.to_string(),
-            focus_text: p.focus_text.as_ref().map(ToString::to_string),
-            focus_areas: p.focus_areas.iter().map(ToString::to_string).collect(),
+            title: Written::pick(lang, &p.title, english.title.as_ref()),
+            language_note: language_note(lang, p),
+            aim: Written::pick(lang, &p.aim, english.aim.as_ref()),
+            focus_text: p
+                .focus_text
+                .as_ref()
+                .map(|t| Written::pick(lang, t, english.focus_text.as_ref())),
+            focus_areas: p
+                .focus_areas
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    (
+                        f.to_string(),
+                        Written::pick(lang, f, english.focus_areas.get(i)),
+                    )
+                })
+                .collect(),
             focus_voices: Vec::new(),
-            outcome_goal: p.outcome_goal.text.to_string(),
+            outcome_goal: Written::pick(lang, &p.outcome_goal.text, english.outcome_goal.as_ref()),
             outcome_measured: lang.t_args(
                 "promise-outcome-measured",
                 &[("year", p.outcome_goal.measured_in.to_string())],

@@ -15,6 +15,8 @@ pub struct Model {
     /// JSON of the exchange format's target, if the commitment has one.
     pub target: Option<String>,
     pub local_plan: Option<String>,
+    /// The text in English, where one was written.
+    pub english: Option<String>,
     /// Optimistic-concurrency version, bumped by every update.
     pub version: i32,
 }

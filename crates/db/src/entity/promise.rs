@@ -25,6 +25,8 @@ pub struct Model {
     /// JSON array of `{name, role}`.
     pub signatories: String,
     pub continues_year: Option<i32>,
+    /// JSON of the exchange format's `english`, if any text has an English version.
+    pub english: Option<String>,
     /// Optimistic-concurrency version, bumped by every update.
     pub version: i32,
     pub created_at: DateTimeUtc,

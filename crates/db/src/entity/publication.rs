@@ -10,6 +10,9 @@ pub struct Model {
     pub published_at: DateTimeUtc,
     /// The promise as published, in the exchange format.
     pub document: String,
+    /// Why a closed promise's texts were corrected, when this publication is such a
+    /// correction.
+    pub correction_note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,7 @@ mod m0017_privacy_contacts;
 mod m0018_account_identities;
 mod m0019_place_shapes;
 mod m0020_follow_up_corrections;
+mod m0021_english_texts;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0018_account_identities::Migration),
             Box::new(m0019_place_shapes::Migration),
             Box::new(m0020_follow_up_corrections::Migration),
+            Box::new(m0021_english_texts::Migration),
         ]
     }
 }

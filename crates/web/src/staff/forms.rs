@@ -14,6 +14,9 @@ pub struct Field {
     pub error: Option<String>,
     /// The `autocomplete` token, so browsers and password managers fill the right thing.
     pub autocomplete: Option<&'static str>,
+    /// The language the value is written in, when it is not the page's (the English
+    /// version of a promise's text), so spelling and reading follow it.
+    pub written_in: Option<&'static str>,
 }
 
 impl Field {
@@ -25,7 +28,13 @@ impl Field {
             hint: lang.try_t(&format!("field-{}-hint", name.replace('_', "-"))),
             error: None,
             autocomplete: None,
+            written_in: None,
         }
+    }
+
+    pub fn written_in(mut self, lang: &'static str) -> Field {
+        self.written_in = Some(lang);
+        self
     }
 
     pub fn autocomplete(mut self, token: &'static str) -> Field {
@@ -72,17 +81,17 @@ pub struct SummaryItem {
 
 /// Puts each error on the field `to_field` maps its path to; errors that map to no
 /// field go to the summary only. Returns the summary.
-pub fn place_errors(
+pub fn place_errors<S: AsRef<str>>(
     lang: Lang,
     errors: &[FieldError],
     fields: &mut [&mut Field],
-    to_field: impl Fn(&str) -> Option<&'static str>,
+    to_field: impl Fn(&str) -> Option<S>,
 ) -> Vec<SummaryItem> {
     let mut summary = Vec::new();
     for e in errors {
         let message = lang.problem(&e.problem);
         let name = to_field(&e.path);
-        if let Some(field) = name.and_then(|n| fields.iter_mut().find(|f| f.name == n)) {
+        if let Some(field) = name.and_then(|n| fields.iter_mut().find(|f| f.name == n.as_ref())) {
             if field.error.is_none() {
                 field.error = Some(message.clone());
             }

@@ -16,6 +16,7 @@ mod new_promise;
 mod organisation_sign_in;
 mod places;
 mod promise;
+mod promise_correction;
 mod structure;
 mod survey;
 pub(crate) mod walks;
@@ -317,6 +318,16 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/{year}/andra",
             InMunicipality(Permission::EditPromise),
             post(promise::edit),
+        )
+        .get(
+            "/personal/kommun/{code}/{year}/rattelse",
+            InMunicipality(Permission::EditPromise),
+            get(promise_correction::page),
+        )
+        .post(
+            "/personal/kommun/{code}/{year}/rattelse",
+            InMunicipality(Permission::EditPromise),
+            post(promise_correction::correct),
         )
         .get(
             "/personal/kommun/{code}/{year}/atagande/ny",

@@ -258,6 +258,7 @@ pub async fn create(
         signed_on: None,
         signatories: Vec::new(),
         continues: None,
+        english: None,
         commitments: vec![CommitmentDocument {
             party: match form.party.as_str() {
                 "police" => PartyDocument::Police,
@@ -268,6 +269,7 @@ pub async fn create(
             kind: KindDocument::Process,
             target: None,
             local_plan: None,
+            english: None,
         }],
     };
     let promise = match document.into_promise() {

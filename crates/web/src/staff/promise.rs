@@ -230,6 +230,16 @@ pub struct PromiseStaffPage {
     /// The promise's data as spreadsheets: (label, href).
     downloads: Vec<(String, String)>,
     not_measurable: String,
+    /// How much of the promise has an English version, in words.
+    english: String,
+    /// Said after a correction was published.
+    saved: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    #[serde(default)]
+    sparat: Option<String>,
 }
 
 pub async fn show(
@@ -237,6 +247,7 @@ pub async fn show(
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path((code, year)): Path<(String, String)>,
+    axum::extract::Query(query): axum::extract::Query<ShowQuery>,
 ) -> Result<PromiseStaffPage, PageError> {
     let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let m = tenant.municipality();
@@ -404,6 +415,13 @@ pub async fn show(
         reports,
         downloads,
         not_measurable: lang.t("not-measurable"),
+        english: lang.t(match p.english_coverage() {
+            lofte_domain::EnglishCoverage::Full => "staff-english-full",
+            lofte_domain::EnglishCoverage::Partial => "staff-english-partial",
+            lofte_domain::EnglishCoverage::None => "staff-english-none",
+        }),
+        saved: (query.sparat.as_deref() == Some("rattad") && p.status == PromiseStatus::Closed)
+            .then(|| lang.t("follow-up-saved-corrected")),
     })
 }
 
@@ -422,6 +440,7 @@ pub(crate) fn history_message(entity: &str, action: &str) -> &'static str {
         ("promise", "status") => "history-promise-status",
         ("promise", "replace") => "history-promise-replace",
         ("promise", "delete") => "history-promise-delete",
+        ("promise", "correct") => "history-promise-correct",
         ("commitment", "create") => "history-commitment-create",
         ("commitment", "update") => "history-commitment-update",
         ("commitment", "remove") => "history-commitment-remove",
@@ -515,11 +534,27 @@ pub struct PromiseForm {
     signed_on: String,
     #[serde(default)]
     signatories: String,
+    #[serde(default)]
+    english_title: String,
+    #[serde(default)]
+    english_aim: String,
+    #[serde(default)]
+    english_focus_areas: String,
+    #[serde(default)]
+    english_focus_text: String,
+    #[serde(default)]
+    english_outcome_text: String,
+}
+
+/// An optional text of a form: `None` when left empty.
+fn optional_text(raw: &str) -> Option<String> {
+    Some(raw.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 impl PromiseForm {
     fn from_promise(p: &Promise, version: i32) -> Self {
         let d = PromiseDocument::from(p);
+        let english = d.english.clone().unwrap_or_default();
         PromiseForm {
             version: version.to_string(),
             title: d.title,
@@ -560,7 +595,41 @@ impl PromiseForm {
                 .map(|s| format!("{}, {}", s.name, s.role))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            english_title: english.title.unwrap_or_default(),
+            english_aim: english.aim.unwrap_or_default(),
+            english_focus_areas: english.focus_areas.join("\n"),
+            english_focus_text: english.focus_text.unwrap_or_default(),
+            english_outcome_text: english.outcome_goal.unwrap_or_default(),
         }
+    }
+
+    /// The promise's texts as this form has them (Swedish and English), on `stored`.
+    fn texts_of(&self, doc: &mut PromiseDocument) {
+        doc.title = self.title.clone();
+        doc.aim = self.aim.clone();
+        doc.focus_areas = self
+            .focus_areas
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        doc.focus_text = optional_text(&self.focus_text);
+        doc.outcome_goal.text = self.outcome_text.clone();
+        let english = lofte_domain::exchange::EnglishDocument {
+            title: optional_text(&self.english_title),
+            aim: optional_text(&self.english_aim),
+            focus_areas: self
+                .english_focus_areas
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            focus_text: optional_text(&self.english_focus_text),
+            outcome_goal: optional_text(&self.english_outcome_text),
+        };
+        doc.english = (english != Default::default()).then_some(english);
     }
 
     /// The promise with this form's fields, or every problem with its field path.
@@ -605,17 +674,7 @@ impl PromiseForm {
             }
         }
         let mut doc = PromiseDocument::from(stored);
-        doc.title = self.title.clone();
-        doc.aim = self.aim.clone();
-        doc.focus_areas = self
-            .focus_areas
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        doc.focus_text = Some(self.focus_text.trim().to_owned()).filter(|t| !t.is_empty());
-        doc.outcome_goal.text = self.outcome_text.clone();
+        self.texts_of(&mut doc);
         doc.outcome_goal.measured_in = measured;
         doc.outcome_goal.baseline_year = match optional_number::<i32>(&self.outcome_baseline) {
             Ok(year) => year,
@@ -687,6 +746,11 @@ fn promise_field(path: &str) -> Option<&'static str> {
         "signed_on" => "signed_on",
         p if p.starts_with("focus_areas") => "focus_areas",
         p if p.starts_with("signatories") => "signatories",
+        "english.title" => "english_title",
+        "english.aim" => "english_aim",
+        "english.focus_text" => "english_focus_text",
+        "english.outcome_goal" => "english_outcome_text",
+        p if p.starts_with("english.focus_areas") => "english_focus_areas",
         _ => return None,
     })
 }
@@ -715,6 +779,39 @@ pub struct PromiseEditPage {
     final_report_quarter: Field,
     signed_on: Field,
     signatories: Field,
+    english: EnglishFields,
+}
+
+/// The English versions of a promise's texts, each optional.
+pub struct EnglishFields {
+    title: Field,
+    aim: Field,
+    focus_areas: Field,
+    focus_text: Field,
+    outcome_text: Field,
+}
+
+impl EnglishFields {
+    fn new(lang: Lang, form: &PromiseForm) -> Self {
+        let field = |name, value: &String| Field::new(lang, name, value.clone()).written_in("en");
+        EnglishFields {
+            title: field("english_title", &form.english_title),
+            aim: field("english_aim", &form.english_aim),
+            focus_areas: field("english_focus_areas", &form.english_focus_areas),
+            focus_text: field("english_focus_text", &form.english_focus_text),
+            outcome_text: field("english_outcome_text", &form.english_outcome_text),
+        }
+    }
+
+    fn all(&mut self) -> [&mut Field; 5] {
+        [
+            &mut self.title,
+            &mut self.aim,
+            &mut self.focus_areas,
+            &mut self.focus_text,
+            &mut self.outcome_text,
+        ]
+    }
 }
 
 fn promise_edit_page(
@@ -788,8 +885,10 @@ fn promise_edit_page(
         ),
         signed_on: Field::new(lang, "signed_on", form.signed_on.clone()),
         signatories: Field::new(lang, "signatories", form.signatories.clone()),
+        english: EnglishFields::new(lang, form),
         action,
     };
+    let [e1, e2, e3, e4, e5] = page.english.all();
     page.summary = place_errors(
         lang,
         errors,
@@ -805,6 +904,11 @@ fn promise_edit_page(
             &mut page.final_report_quarter,
             &mut page.signed_on,
             &mut page.signatories,
+            e1,
+            e2,
+            e3,
+            e4,
+            e5,
         ],
         promise_field,
     );
@@ -930,6 +1034,8 @@ pub struct CommitmentForm {
     #[serde(default)]
     local_plan: String,
     #[serde(default)]
+    english_text: String,
+    #[serde(default)]
     target_activity: String,
     #[serde(default)]
     target_at_least: String,
@@ -1005,6 +1111,7 @@ impl CommitmentForm {
             kind: c.kind.as_str().into(),
             text: d.text,
             local_plan: d.local_plan.unwrap_or_default(),
+            english_text: d.english.map(|e| e.text).unwrap_or_default(),
             scope: "anywhere".into(),
             emphasis: String::new(),
             ..Default::default()
@@ -1127,7 +1234,9 @@ impl CommitmentForm {
                 _ => KindDocument::Process,
             },
             target,
-            local_plan: Some(self.local_plan.trim().to_owned()).filter(|p| !p.is_empty()),
+            local_plan: optional_text(&self.local_plan),
+            english: optional_text(&self.english_text)
+                .map(|text| lofte_domain::exchange::CommitmentEnglishDocument { text }),
         };
         match doc.into_commitment() {
             Ok(c) if errors.is_empty() => Ok(c),
@@ -1141,6 +1250,7 @@ fn commitment_field(path: &str) -> Option<&'static str> {
     Some(match path {
         "text" => "text",
         "local_plan" => "local_plan",
+        "english.text" => "english_text",
         "party.partner" => "partner",
         "target.activity" | "target.activity[0]" => "target_activity",
         p if p.starts_with("target.activity[") => "target_also",
@@ -1176,6 +1286,7 @@ pub struct CommitmentEditPage {
     kind_choices: Vec<Choice>,
     text: Field,
     local_plan: Field,
+    english_text: Field,
     target_activity: Field,
     activity_choices: Vec<Choice>,
     target_at_least: Field,
@@ -1316,6 +1427,7 @@ fn commitment_edit_page(
         ),
         text: Field::new(lang, "text", form.text.clone()),
         local_plan: Field::new(lang, "local_plan", form.local_plan.clone()),
+        english_text: Field::new(lang, "english_text", form.english_text.clone()).written_in("en"),
         target_activity: Field::new(lang, "target_activity", form.target_activity.clone()),
         activity_choices,
         target_at_least: Field::new(lang, "target_at_least", form.target_at_least.clone()),
@@ -1394,6 +1506,7 @@ fn commitment_edit_page(
             &mut page.text,
             &mut page.partner,
             &mut page.local_plan,
+            &mut page.english_text,
             &mut page.target_activity,
             &mut page.target_at_least,
             &mut page.target_also,

@@ -124,3 +124,46 @@ pub fn commitments_by_party(html: &Html) -> Vec<(String, Vec<String>)> {
         })
         .collect()
 }
+
+/// What the first form in `main` would send as it stands: its inputs (ticked boxes
+/// only), text areas and chosen options, in document order.
+pub fn form_values(html: &Html) -> Vec<(String, String)> {
+    let fields =
+        Selector::parse("main form input[name], main form textarea[name], main form select[name]")
+            .unwrap();
+    let option = Selector::parse("option[selected]").unwrap();
+    let mut values = Vec::new();
+    for e in html.select(&fields) {
+        let v = e.value();
+        let name = v.attr("name").unwrap().to_owned();
+        let value = match v.name() {
+            "textarea" => e.text().collect(),
+            "select" => e
+                .select(&option)
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or_default()
+                .to_owned(),
+            _ => {
+                let ticked = matches!(v.attr("type"), Some("checkbox" | "radio"));
+                if ticked && v.attr("checked").is_none() {
+                    continue;
+                }
+                v.attr("value").unwrap_or_default().to_owned()
+            }
+        };
+        values.push((name, value));
+    }
+    values
+}
+
+/// `values` with each of `changes` set (added when missing).
+pub fn with(mut values: Vec<(String, String)>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    for (name, value) in changes {
+        match values.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = (*value).to_owned(),
+            None => values.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    values
+}

@@ -7,6 +7,7 @@ mod api;
 mod authz;
 mod conditions;
 mod dialogues;
+mod english;
 mod follow_ups;
 mod helpers;
 mod inputs;

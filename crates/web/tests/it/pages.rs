@@ -97,7 +97,7 @@ async fn english_keeps_the_swedish_promise_text_marked_as_swedish() {
         parties,
         ["Together", "The Police promise", "Flens kommun promises"]
     );
-    assert_eq!(texts(&html, "article[lang=sv] li.commitment").len(), 12);
+    assert_eq!(texts(&html, "li.commitment > p[lang=sv]").len(), 12);
     assert_eq!(texts(&html, "html[lang=en]").len(), 1);
     assert_eq!(
         texts(&html, ".target"),
