@@ -55,6 +55,30 @@ impl Field {
     }
 }
 
+/// An optional text of a form: `None` when left empty.
+pub fn optional_text(raw: &str) -> Option<String> {
+    Some(raw.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// A box to tick in a form: a place, an activity type, a month, a weekday.
+pub struct PlaceOption {
+    pub slug: String,
+    pub name: String,
+    pub checked: bool,
+}
+
+/// The municipality's places as checkboxes, ticked where the form names them.
+pub fn place_options(places: &[lofte_domain::Place], ticked: &[String]) -> Vec<PlaceOption> {
+    places
+        .iter()
+        .map(|p| PlaceOption {
+            slug: p.slug.to_string(),
+            name: p.name.to_string(),
+            checked: ticked.iter().any(|t| t.trim() == p.slug.as_str()),
+        })
+        .collect()
+}
+
 /// A choice in a select.
 pub struct Choice {
     pub value: String,

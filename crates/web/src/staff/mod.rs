@@ -6,6 +6,10 @@ mod activity;
 mod activity_corrections;
 mod activity_file;
 mod activity_types;
+mod commitment;
+mod commitment_form;
+mod copy;
+mod dashboard;
 mod dialogues;
 mod due;
 mod export;
@@ -15,11 +19,13 @@ mod inputs;
 mod new_promise;
 mod organisation_sign_in;
 mod places;
-mod promise;
 mod promise_correction;
+mod promise_form;
+mod promise_page;
 mod structure;
 mod survey;
 pub(crate) mod walks;
+mod workflow;
 
 use lofte_db::citizen_inputs::{FocusLink, Links};
 use std::net::SocketAddr;
@@ -112,7 +118,7 @@ pub fn routes(state: AppState) -> Routes {
             get(organisation_sign_in::callback),
         )
         .post("/logga-ut", SignedIn, post(account::logout))
-        .get("/personal", SignedIn, get(promise::dashboard))
+        .get("/personal", SignedIn, get(dashboard::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
         .post("/personal/konto", SignedIn, post(account::change_password))
         .get(
@@ -302,7 +308,7 @@ pub fn routes(state: AppState) -> Routes {
         .get(
             "/personal/kommun/{code}/{year}",
             InMunicipality(Permission::ViewStaffArea),
-            get(promise::show),
+            get(promise_page::show),
         )
         .get(
             "/personal/kommun/{code}/{year}/export/{file}",
@@ -312,12 +318,12 @@ pub fn routes(state: AppState) -> Routes {
         .get(
             "/personal/kommun/{code}/{year}/andra",
             InMunicipality(Permission::EditPromise),
-            get(promise::edit_page),
+            get(promise_form::edit_page),
         )
         .post(
             "/personal/kommun/{code}/{year}/andra",
             InMunicipality(Permission::EditPromise),
-            post(promise::edit),
+            post(promise_form::edit),
         )
         .get(
             "/personal/kommun/{code}/{year}/rattelse",
@@ -332,32 +338,32 @@ pub fn routes(state: AppState) -> Routes {
         .get(
             "/personal/kommun/{code}/{year}/atagande/ny",
             InMunicipality(Permission::EditPromise),
-            get(promise::new_commitment_page),
+            get(commitment::new_commitment_page),
         )
         .post(
             "/personal/kommun/{code}/{year}/atagande/ny",
             InMunicipality(Permission::EditPromise),
-            post(promise::add_commitment),
+            post(commitment::add_commitment),
         )
         .get(
             "/personal/kommun/{code}/{year}/kopiera",
             InMunicipality(Permission::EditPromise),
-            get(promise::copy_page_get),
+            get(copy::copy_page_get),
         )
         .post(
             "/personal/kommun/{code}/{year}/kopiera",
             InMunicipality(Permission::EditPromise),
-            post(promise::copy_to_next_year),
+            post(copy::copy_to_next_year),
         )
         .get(
             "/personal/kommun/{code}/{year}/atagande/{id}",
             InMunicipality(Permission::EditPromise),
-            get(promise::commitment_page),
+            get(commitment::commitment_page),
         )
         .post(
             "/personal/kommun/{code}/{year}/atagande/{id}",
             InMunicipality(Permission::EditPromise),
-            post(promise::edit_commitment),
+            post(commitment::edit_commitment),
         )
         .get(
             "/personal/kommun/{code}/{year}/atagande/{id}/ta-bort",
@@ -412,12 +418,12 @@ pub fn routes(state: AppState) -> Routes {
         .get(
             "/personal/kommun/{code}/{year}/forhandsvisning",
             InMunicipality(Permission::ViewStaffArea),
-            get(promise::preview),
+            get(workflow::preview),
         )
         .post(
             "/personal/kommun/{code}/{year}/status",
             InMunicipality(Permission::PublishPromise),
-            post(promise::set_status),
+            post(workflow::set_status),
         )
 }
 

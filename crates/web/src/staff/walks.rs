@@ -19,8 +19,8 @@ use lofte_i18n::Lang;
 use serde::Deserialize;
 
 use super::chrome;
+use super::forms::PlaceOption;
 use super::forms::{Choice, Field, SummaryItem, place_errors};
-use super::promise::PlaceOption;
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
