@@ -13,7 +13,7 @@ Prints the rows compared and the largest difference found; the last line starts 
 PASS or FAIL, and the exit status is 1 on FAIL.
 
 --reference computes the indicators from a survey CSV in plain Python, straight from
-the definitions in bench/README.md and independently of DuckDB (two-pass variance, the
+the definitions in bench/notes/survey-import.md and independently of DuckDB (two-pass variance, the
 t quantile from Student's distribution function for whole degrees of freedom, by
 bisection): slow, for small files and for debugging either side.
 

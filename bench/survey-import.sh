@@ -2,7 +2,7 @@
 # Safety-survey indicators (issue 6): `lofte survey` importing a survey CSV and computing
 # every indicator with every breakdown from what it stored, against DuckDB loading the
 # same CSV into a database file and computing the same indicators, in the same run. See
-# bench/README.md ("Safety survey indicators").
+# bench/notes/survey-import.md ("Safety survey indicators").
 #
 #   bench/survey-import.sh [ROWS]        (default 1000000; also runs ROWS/4)
 #   LOFTE_BIN=/path/to/lofte bench/survey-import.sh [ROWS]   (that binary, no build)

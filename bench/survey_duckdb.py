@@ -11,7 +11,7 @@ file is removed). OUT.csv gets the same columns as `lofte survey indicators --fo
 
 one row for every indicator × year × breakdown (all, area, gender, age_band) × group
 with at least one respondent who has a value; when n < 30 only n is given. The
-definitions are those of bench/README.md ("Safety survey indicators"). Phase times go
+definitions are those of bench/notes/survey-import.md ("Safety survey indicators"). Phase times go
 to standard error as one line: `duckdb phases: imports=… load=… compute=… write=… close=…`.
 
 What runs where: the CSV is loaded by `CREATE TABLE … AS SELECT * FROM read_csv(…)` with
@@ -121,7 +121,7 @@ def main():
     # Per group and indicator i: n, Σw, Σw², Σwy, Σw²y, Σw²y², min and max w over the
     # respondents with a value. Σw²(y−ȳ)² = Σw²y² − 2ȳΣw²y + ȳ²Σw². fsum (Kahan–Babuška)
     # rather than sum: a plain sum over ~100,000 weights puts n_eff ~1e-9 off at 1,000,000
-    # rows, the whole tolerance of the comparison (bench/README.md).
+    # rows, the whole tolerance of the comparison (bench/notes/survey-import.md).
     aggs = []
     for i in range(len(values)):
         has = f"v{i} IS NOT NULL"

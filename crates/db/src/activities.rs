@@ -29,7 +29,7 @@ use crate::{Error, Result};
 
 /// A set or map keyed by text an import looks up for every row (places, interned
 /// values): foldhash instead of the standard SipHash, which took a twentieth of the
-/// reading thread's time on a large file (bench/README.md). Only values that passed the
+/// reading thread's time on a large file (bench/notes/activity-import.md). Only values that passed the
 /// checks are ever stored in one, so their keys are few and not chosen by the file.
 pub(crate) type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
@@ -375,7 +375,7 @@ pub const MAX_LISTED: usize = 200;
 /// The `activity_progress` index during a CSV import on SQLite. Its key follows the
 /// activities' dates, not the file's order, so inserting into it costs a random page per
 /// row; building it in one sorted pass over the table is much cheaper when the import is
-/// large next to what is stored (bench/README.md). So: once an import has added more
+/// large next to what is stored (bench/notes/activity-import.md). So: once an import has added more
 /// rows than the table held when it began, the index is dropped, and it is built again
 /// from its own stored definition before the commit, in the same transaction (readers
 /// keep seeing the old table and index until then; a refused or killed import rolls the
@@ -426,7 +426,7 @@ impl ProgressIndex {
             // on disk, with smaller runs (the build writes its pages in order and needs
             // little cache; the import's dirty pages go to the WAL as at any commit).
             // One helper thread sorts alongside SQLite's own (a quarter less time, one
-            // more run in memory: bench/README.md); more did not help on two cores.
+            // more run in memory: bench/notes/activity-import.md); more did not help on two cores.
             execute(conn, &format!("PRAGMA cache_size = -{REBUILD_CACHE_KIB}")).await?;
             execute(conn, "PRAGMA temp_store = file").await?;
             execute(conn, "PRAGMA threads = 1").await?;
@@ -703,7 +703,7 @@ pub(crate) fn check_activity(
 
 /// The formats of the date and time cells, read once: `NaiveDate::parse_from_str` would
 /// read its pattern again for every cell (a tenth of the reading thread's time on a large
-/// file, bench/README.md).
+/// file, bench/notes/activity-import.md).
 static DATE_FORMAT: LazyLock<Vec<Item<'static>>> =
     LazyLock::new(|| StrftimeItems::new("%Y-%m-%d").collect());
 static TIME_FORMAT: LazyLock<Vec<Item<'static>>> =
@@ -946,7 +946,7 @@ impl Tenant {
     /// One multi-row `INSERT … ON CONFLICT DO NOTHING` per [`BATCH`] rows, with the SQL
     /// of a full batch written once per process and the values bound directly: a bulk
     /// import spends its time here, and building it through `InsertMany` cost about a
-    /// fifth of the import's time in allocations (bench/README.md).
+    /// fifth of the import's time in allocations (bench/notes/activity-import.md).
     pub(crate) async fn insert_activities(
         &self,
         conn: &impl ConnectionTrait,
@@ -1182,7 +1182,7 @@ impl Tenant {
     /// writing thread: everything it needs is prepared on the reading side, and the
     /// writer only hands each batch to SQLite. So this goes to sqlx directly, on one
     /// pooled connection in `BEGIN IMMEDIATE`: through SeaORM every batch's 7,000 values
-    /// were copied and encoded while SQLite waited (bench/README.md).
+    /// were copied and encoded while SQLite waited (bench/notes/activity-import.md).
     async fn import_on_sqlite<R: Read>(
         &self,
         added_by: (Actor, bool, chrono::DateTime<Utc>),
@@ -1195,7 +1195,7 @@ impl Tenant {
         // An activity's foreign keys are its municipality and its type. Every row of an
         // import has the same municipality: `import_on_connection` checks it once, under
         // the write lock, instead of SQLite looking it up again for each row (a tenth of
-        // the insert's time on a large file, bench/README.md). The type ids were read
+        // the insert's time on a large file, bench/notes/activity-import.md). The type ids were read
         // from `activity_type` itself, and types are never deleted. The pragma can only
         // change outside a transaction; the reset below turns the check back on.
         //

@@ -88,7 +88,7 @@ impl Db {
                     // New database files get 16 KiB pages (SQLite's default is 4 KiB):
                     // a quarter as many pages to balance, write to the WAL and copy back
                     // at checkpoints, which made a large activity import's insert about
-                    // a sixth faster (bench/README.md). An existing file keeps the page
+                    // a sixth faster (bench/notes/activity-import.md). An existing file keeps the page
                     // size it was made with: in WAL mode SQLite ignores the pragma.
                     .page_size(SQLITE_PAGE_SIZE)
                     .busy_timeout(Duration::from_secs(10))

@@ -5,7 +5,7 @@
 //! spends much of its time building, and on SQLite its entries were mostly text (a code
 //! like `traffic_control` and `2021-03-03`). With an integer type and a number for the
 //! day an entry takes less than half the bytes, and a million-row import builds the index
-//! a third faster (bench/README.md). The number keeps the date readable in SQL
+//! a third faster (bench/notes/activity-import.md). The number keeps the date readable in SQL
 //! (`local_day BETWEEN 20210101 AND 20211231`); the foreign key to `activity_type` is
 //! what the code never had: an activity of a type that does not exist cannot be stored.
 //!
