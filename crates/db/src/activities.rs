@@ -22,9 +22,9 @@ use sea_orm::{
 use sea_query_sqlx::SqlxValues;
 
 use crate::activity_types::TypeIds;
-use crate::editing::Actor;
+use crate::audit::Actor;
 use crate::entity::activity;
-use crate::promises::Tenant;
+use crate::tenant::Tenant;
 use crate::{Error, Result};
 
 /// A set or map keyed by text an import looks up for every row (places, interned
@@ -970,7 +970,7 @@ impl Tenant {
         added: u64,
         already_there: u64,
     ) -> Result<()> {
-        crate::editing::audit(conn, self.activities_audit(actor, added, already_there)).await
+        crate::audit::audit(conn, self.activities_audit(actor, added, already_there)).await
     }
 
     fn activities_audit(
@@ -978,8 +978,8 @@ impl Tenant {
         actor: Actor,
         added: u64,
         already_there: u64,
-    ) -> crate::editing::AuditRecord<'_> {
-        crate::editing::AuditRecord {
+    ) -> crate::audit::AuditRecord<'_> {
+        crate::audit::AuditRecord {
             actor,
             municipality: self.code(),
             entity: "activities",
@@ -1289,7 +1289,7 @@ impl Tenant {
             added,
             already_there: seen_rows - added,
         };
-        let audit = crate::editing::audit_statement(
+        let audit = crate::audit::audit_statement(
             DbBackend::Sqlite,
             self.activities_audit(added_by.0, summary.added, summary.already_there),
         );

@@ -14,9 +14,9 @@ use sea_orm::{
 };
 
 use crate::activities::{activity_of, check_activity, stored_day};
-use crate::editing::{Actor, AuditRecord, audit};
+use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{account, activity};
-use crate::promises::Tenant;
+use crate::tenant::Tenant;
 use crate::{Error, Result};
 
 /// A logged activity with who logged it, for the staff list and the correction form.

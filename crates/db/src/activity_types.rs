@@ -11,9 +11,9 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::editing::{Actor, AuditRecord, audit};
+use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::activity_type;
-use crate::promises::Tenant;
+use crate::tenant::Tenant;
 use crate::{Error, Result};
 
 fn to_type(row: activity_type::Model) -> Result<ActivityType> {

@@ -10,9 +10,9 @@ use lofte_domain::{FieldError, PlaceSlug, Problem};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
-use crate::editing::{Actor, AuditRecord, audit};
+use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{citizen_input, dialogue};
-use crate::promises::{Tenant, to_json};
+use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -148,7 +148,7 @@ impl Tenant {
         actor: Actor,
         dialogue_id: i32,
         input: &NewInput,
-        links: &crate::citizen_inputs::Links,
+        links: &crate::links::Links,
     ) -> Result<i32> {
         dialogue::Entity::find_by_id(dialogue_id)
             .filter(dialogue::Column::MunicipalityCode.eq(self.code()))

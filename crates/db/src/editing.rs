@@ -2,131 +2,17 @@
 //! audit entry with before and after, and (for public promises) a publication snapshot,
 //! all in one transaction.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use lofte_domain::exchange::{CommitmentDocument, PromiseDocument};
 use lofte_domain::{Commitment, FieldError, Problem, Promise, PromiseStatus};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QueryTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::audit::{Actor, AuditEntry, AuditRecord, Conflict, Publication, audit};
 use crate::entity::{account, api_token, audit_log, commitment, promise, publication};
-use crate::promises::{StoredPromise, Tenant, to_json};
+use crate::promises::{StoredPromise, snapshot, snapshot_noted};
+use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
-
-/// Who made a change, for the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Actor {
-    Account(i32),
-    ApiToken(i32),
-    /// The operator at the command line, or the demo loader.
-    System,
-}
-
-impl Actor {
-    /// The `account_id` and `api_token_id` that record this actor on a row.
-    pub(crate) fn ids(self) -> (Option<i32>, Option<i32>) {
-        match self {
-            Actor::Account(id) => (Some(id), None),
-            Actor::ApiToken(id) => (None, Some(id)),
-            Actor::System => (None, None),
-        }
-    }
-}
-
-/// A change made on a version that is no longer current: nothing was written.
-#[derive(Debug, Clone)]
-pub struct Conflict<T> {
-    /// What is stored now.
-    pub current: T,
-    pub current_version: i32,
-}
-
-/// One line of a promise's history.
-#[derive(Debug, Clone)]
-pub struct AuditEntry {
-    pub at: DateTime<Utc>,
-    /// The person's name, the API token's name, or `None` for the system.
-    pub by: Option<String>,
-    pub entity: String,
-    pub action: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-/// A published state of a promise, oldest first in [`Tenant::publications`].
-#[derive(Debug, Clone)]
-pub struct Publication {
-    pub published_at: DateTime<Utc>,
-    pub document: PromiseDocument,
-    /// What was corrected, when this publication corrects a closed promise's texts.
-    pub correction_note: Option<String>,
-}
-
-pub(crate) struct AuditRecord<'a> {
-    pub actor: Actor,
-    pub municipality: &'a str,
-    pub entity: &'a str,
-    pub entity_id: i32,
-    pub promise_id: Option<i32>,
-    pub action: &'a str,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-pub(crate) async fn audit(conn: &impl ConnectionTrait, r: AuditRecord<'_>) -> Result<()> {
-    conn.execute_raw(audit_statement(conn.get_database_backend(), r))
-        .await?;
-    Ok(())
-}
-
-/// The `INSERT` of one audit row, for a connection that is not SeaORM's (the activity
-/// import on SQLite) as well as for [`audit`].
-pub(crate) fn audit_statement(
-    backend: sea_orm::DbBackend,
-    r: AuditRecord<'_>,
-) -> sea_orm::Statement {
-    let (account_id, api_token_id) = r.actor.ids();
-    audit_log::Entity::insert(audit_log::ActiveModel {
-        at: Set(Utc::now()),
-        account_id: Set(account_id),
-        api_token_id: Set(api_token_id),
-        municipality_code: Set(r.municipality.to_owned()),
-        entity: Set(r.entity.to_owned()),
-        entity_id: Set(r.entity_id),
-        promise_id: Set(r.promise_id),
-        action: Set(r.action.to_owned()),
-        before: Set(r.before),
-        after: Set(r.after),
-        ..Default::default()
-    })
-    .build(backend)
-}
-
-/// Records the promise as the public now sees it.
-pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise) -> Result<()> {
-    snapshot_noted(conn, stored, None).await
-}
-
-/// [`snapshot`], with the note of a correction of a closed promise's texts.
-async fn snapshot_noted(
-    conn: &impl ConnectionTrait,
-    stored: &StoredPromise,
-    correction_note: Option<String>,
-) -> Result<()> {
-    publication::Entity::insert(publication::ActiveModel {
-        promise_id: Set(stored.id),
-        promise_version: Set(stored.version),
-        published_at: Set(Utc::now()),
-        document: Set(to_json(&PromiseDocument::from(&stored.promise))),
-        correction_note: Set(correction_note),
-        ..Default::default()
-    })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
-}
 
 /// The `UPDATE` of a commitment's content (not its position or version), to be filtered
 /// by the caller.
@@ -362,7 +248,7 @@ impl Tenant {
             txn.rollback().await?;
             return Ok(Err(self.promise_conflict(promise_id).await?));
         }
-        crate::citizen_inputs::carry_focus_links(
+        crate::links::carry_focus_links(
             &txn,
             promise_id,
             &before.promise.focus_areas,
@@ -439,7 +325,7 @@ impl Tenant {
                 .exec(&txn)
                 .await?;
         }
-        crate::citizen_inputs::carry_focus_links(
+        crate::links::carry_focus_links(
             &txn,
             promise_id,
             &before.promise.focus_areas,
@@ -470,6 +356,59 @@ impl Tenant {
         Ok(Ok(after))
     }
 
+    /// Moves `before` to `to` in `txn`, if the workflow allows the step and the promise is
+    /// still at `expected_version`: the status, the next version, the audit row and, on
+    /// publishing, the snapshot residents' change list starts from. Every status change
+    /// goes through here, the close that publishing the final report makes included.
+    /// `None` when another change came first (nothing was written).
+    pub(crate) async fn move_status(
+        &self,
+        txn: &DatabaseTransaction,
+        actor: Actor,
+        before: &StoredPromise,
+        expected_version: i32,
+        to: PromiseStatus,
+    ) -> Result<Option<StoredPromise>> {
+        if !before.promise.status.may_become(to) {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "status",
+                Problem::Slug {
+                    value: to.as_str().to_owned(),
+                },
+            )]));
+        }
+        let updated = promise::Entity::update_many()
+            .col_expr(promise::Column::Status, Expr::value(to.as_str()))
+            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
+            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(promise::Column::Id.eq(before.id))
+            .filter(promise::Column::Version.eq(expected_version))
+            .exec(txn)
+            .await?;
+        if updated.rows_affected == 0 {
+            return Ok(None);
+        }
+        audit(
+            txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "promise",
+                entity_id: before.id,
+                promise_id: Some(before.id),
+                action: "status",
+                before: Some(format!("\"{}\"", before.promise.status.as_str())),
+                after: Some(format!("\"{}\"", to.as_str())),
+            },
+        )
+        .await?;
+        let after = self.load_by_id(txn, before.id).await?;
+        if to == PromiseStatus::Published {
+            snapshot(txn, &after).await?;
+        }
+        Ok(Some(after))
+    }
+
     /// Moves the promise along its workflow (draft → signed → published → closed).
     pub async fn set_status(
         &self,
@@ -483,14 +422,6 @@ impl Tenant {
             return Err(Error::NotFound);
         }
         let before = self.load_by_id(&txn, promise_id).await?;
-        if !before.promise.status.may_become(to) {
-            return Err(Error::Invalid(vec![FieldError::new(
-                "status",
-                Problem::Slug {
-                    value: to.as_str().to_owned(),
-                },
-            )]));
-        }
         // Signed means signed by someone on a day: both are shown to residents.
         if to == PromiseStatus::Signed {
             let mut missing = Vec::new();
@@ -504,36 +435,13 @@ impl Tenant {
                 return Err(Error::Invalid(missing));
             }
         }
-        let updated = promise::Entity::update_many()
-            .col_expr(promise::Column::Status, Expr::value(to.as_str()))
-            .col_expr(promise::Column::Version, Expr::value(expected_version + 1))
-            .col_expr(promise::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(promise::Column::Id.eq(promise_id))
-            .filter(promise::Column::Version.eq(expected_version))
-            .exec(&txn)
-            .await?;
-        if updated.rows_affected == 0 {
+        let Some(after) = self
+            .move_status(&txn, actor, &before, expected_version, to)
+            .await?
+        else {
             txn.rollback().await?;
             return Ok(Err(self.promise_conflict(promise_id).await?));
-        }
-        audit(
-            &txn,
-            AuditRecord {
-                actor,
-                municipality: self.code(),
-                entity: "promise",
-                entity_id: promise_id,
-                promise_id: Some(promise_id),
-                action: "status",
-                before: Some(format!("\"{}\"", before.promise.status.as_str())),
-                after: Some(format!("\"{}\"", to.as_str())),
-            },
-        )
-        .await?;
-        let after = self.load_by_id(&txn, promise_id).await?;
-        if to == PromiseStatus::Published {
-            snapshot(&txn, &after).await?;
-        }
+        };
         txn.commit().await?;
         Ok(Ok(after))
     }

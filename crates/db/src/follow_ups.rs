@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use lofte_domain::followup::{Entry, ReportPeriod};
 use lofte_domain::{FieldError, Problem, PromiseStatus, Year};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::editing::{Actor, AuditRecord, Conflict, audit};
-use crate::entity::{follow_up, follow_up_entry, promise};
-use crate::promises::{Tenant, to_json};
+use crate::audit::{Actor, AuditRecord, Conflict, audit};
+use crate::entity::{follow_up, follow_up_entry};
+use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
 
 /// A stored report.
@@ -256,32 +256,14 @@ impl Tenant {
                 .await?;
             // The final report closes the period: a published promise becomes closed.
             if period == ReportPeriod::Final {
-                let closed = promise::Entity::update_many()
-                    .col_expr(
-                        promise::Column::Status,
-                        Expr::value(PromiseStatus::Closed.as_str()),
-                    )
-                    .col_expr(
-                        promise::Column::Version,
-                        Expr::col(promise::Column::Version).add(1),
-                    )
-                    .filter(promise::Column::Id.eq(promise_id))
-                    .filter(promise::Column::Status.eq(PromiseStatus::Published.as_str()))
-                    .exec(&txn)
-                    .await?;
-                if closed.rows_affected == 1 {
-                    audit(
+                let promise = self.load_by_id(&txn, promise_id).await?;
+                if promise.promise.status == PromiseStatus::Published {
+                    self.move_status(
                         &txn,
-                        AuditRecord {
-                            actor,
-                            municipality: self.code(),
-                            entity: "promise",
-                            entity_id: promise_id,
-                            promise_id: Some(promise_id),
-                            action: "status",
-                            before: Some("\"published\"".into()),
-                            after: Some("\"closed\"".into()),
-                        },
+                        actor,
+                        &promise,
+                        promise.version,
+                        PromiseStatus::Closed,
                     )
                     .await?;
                 }

@@ -9,12 +9,14 @@ mod accounts;
 pub mod activities;
 pub mod activity_corrections;
 mod activity_types;
+mod audit;
 pub mod backup;
 pub mod citizen_inputs;
 pub mod dialogues;
 mod editing;
 mod entity;
 mod follow_ups;
+pub mod links;
 mod migration;
 mod municipalities;
 mod places;
@@ -22,6 +24,7 @@ mod promises;
 pub mod safety_walks;
 mod structure;
 pub mod surveys;
+mod tenant;
 
 pub mod demo;
 pub mod national;
@@ -38,11 +41,12 @@ pub use accounts::{
     Account, AccountEvent, AccountSummary, OrganisationRef, SIGN_IN_ATTEMPTS,
     SIGN_IN_WINDOW_SECONDS, SignInKey, client_network,
 };
-pub use editing::{Actor, AuditEntry, Conflict, Publication};
+pub use audit::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
 pub use municipalities::{MapBoundary, MunicipalitySummary};
-pub use promises::{PromiseSummary, StoredPromise, Tenant, Visibility};
+pub use promises::{PromiseSummary, StoredPromise, Visibility};
 pub use structure::{CommitmentLinks, Direction, LinkChoice, Refused};
+pub use tenant::Tenant;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -331,9 +331,9 @@ impl Db {
         for p in &profile.places {
             upsert_place(&txn, code, p).await?;
         }
-        crate::editing::audit(
+        crate::audit::audit(
             &txn,
-            crate::editing::AuditRecord {
+            crate::audit::AuditRecord {
                 actor: crate::Actor::System,
                 municipality: code,
                 entity: "profile",

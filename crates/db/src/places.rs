@@ -6,10 +6,10 @@ use lofte_domain::{FieldError, Place, PlaceSlug, Problem};
 
 use sea_orm::{DbBackend, EntityTrait as _, QueryTrait as _, Statement};
 
-use crate::editing::{AuditRecord, audit, audit_statement};
+use crate::audit::{AuditRecord, audit, audit_statement};
 use crate::entity::place;
 use crate::municipalities::{place_row, upsert_place};
-use crate::promises::{Tenant, to_json};
+use crate::tenant::{Tenant, to_json};
 use crate::{Actor, Error, Result};
 
 impl Tenant {

@@ -6,15 +6,14 @@ use lofte_domain::exchange::{
     KindDocument, OutcomeGoalDocument, PartyDocument, PromiseDocument, SignatoryDocument,
     StatusDocument, TargetDocument, YearsDocument,
 };
-use lofte_domain::{
-    FieldError, Municipality, MunicipalityCode, Problem, Promise, PromiseStatus, Year, YearSpan,
-};
+use lofte_domain::{FieldError, Problem, Promise, PromiseStatus, Year, YearSpan};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::editing::{Actor, AuditRecord, audit, snapshot};
-use crate::entity::{commitment, promise};
+use crate::audit::{Actor, AuditRecord, audit};
+use crate::entity::{commitment, promise, publication};
+use crate::tenant::{Tenant, from_json, to_json};
 use crate::{Db, Error, Result};
 
 /// Which promises a query may see.
@@ -54,32 +53,7 @@ pub struct PromiseSummary {
     pub status: PromiseStatus,
 }
 
-/// One municipality's view of the database. Every promise query goes through here and
-/// is filtered by the municipality code it carries.
-#[derive(Debug, Clone)]
-pub struct Tenant {
-    db: Db,
-    municipality: Municipality,
-}
-
 impl Db {
-    /// The tenant for `code`, or `None` if no such municipality exists.
-    pub async fn tenant(&self, code: &MunicipalityCode) -> Result<Option<Tenant>> {
-        Ok(self.municipality(code).await?.map(|municipality| Tenant {
-            db: self.clone(),
-            municipality,
-        }))
-    }
-
-    /// The tenant for a municipality code as written in a URL or a form: `None` when the
-    /// text is no municipality code or no such municipality exists.
-    pub async fn tenant_named(&self, raw: &str) -> Result<Option<Tenant>> {
-        match MunicipalityCode::parse(raw) {
-            Ok(code) => self.tenant(&code).await,
-            Err(_) => Ok(None),
-        }
-    }
-
     /// Stores a promise for the municipality it names: resolves the tenant, then
     /// [`Tenant::create_promise`]. Used by imports, where the municipality comes from
     /// the document.
@@ -97,18 +71,6 @@ impl Db {
 }
 
 impl Tenant {
-    pub fn municipality(&self) -> &Municipality {
-        &self.municipality
-    }
-
-    pub(crate) fn code(&self) -> &str {
-        self.municipality.code.as_str()
-    }
-
-    pub(crate) fn db(&self) -> &Db {
-        &self.db
-    }
-
     /// Refuses a commitment whose target names places or an activity type the
     /// municipality does not have.
     pub(crate) async fn check_references_of(&self, c: &lofte_domain::Commitment) -> Result<()> {
@@ -142,8 +104,8 @@ impl Tenant {
         types: Vec<(String, &lofte_domain::ActivityTypeCode)>,
     ) -> Result<()> {
         let known: Vec<String> = self
-            .db
-            .places(&self.municipality.code)
+            .db()
+            .places(&self.municipality().code)
             .await?
             .into_iter()
             .map(|p| p.slug.to_string())
@@ -187,7 +149,7 @@ impl Tenant {
             .filter(promise::Column::MunicipalityCode.eq(self.code()))
             .filter(promise::Column::Status.is_in(visibility.statuses()))
             .order_by_desc(promise::Column::FirstYear)
-            .all(self.db.conn())
+            .all(self.db().conn())
             .await?
             .into_iter()
             .map(|p| {
@@ -214,7 +176,7 @@ impl Tenant {
             .filter(promise::Column::Status.is_in(visibility.statuses()))
             .filter(promise::Column::FirstYear.lte(year.get()))
             .filter(promise::Column::LastYear.gte(year.get()))
-            .one(self.db.conn())
+            .one(self.db().conn())
             .await?;
         match row {
             Some(row) => self.load(row).await.map(Some),
@@ -236,7 +198,7 @@ impl Tenant {
             .filter(promise::Column::MunicipalityCode.eq(self.code()))
             .filter(promise::Column::Status.is_in(visibility.statuses()))
             .order_by_desc(promise::Column::FirstYear)
-            .one(self.db.conn())
+            .one(self.db().conn())
             .await?;
         match newest {
             Some(row) => self.load(row).await.map(Some),
@@ -248,19 +210,20 @@ impl Tenant {
     /// another municipality, one that names unknown places, and one whose years overlap
     /// an existing promise (the existing one is left untouched).
     pub async fn create_promise(&self, actor: Actor, new: &Promise) -> Result<StoredPromise> {
-        if new.municipality != self.municipality.code {
+        if new.municipality != self.municipality().code {
             return Err(Error::Invalid(vec![FieldError::new(
                 "municipality",
                 Problem::OtherMunicipality {
-                    expected: self.municipality.code.to_string(),
+                    expected: self.municipality().code.to_string(),
                 },
             )]));
         }
         self.check_references(new.place_references(), new.activity_type_references())
             .await?;
-        self.check_indicator_references(self.db.conn(), new).await?;
+        self.check_indicator_references(self.db().conn(), new)
+            .await?;
 
-        let txn = self.db.begin_write().await?;
+        let txn = self.db().begin_write().await?;
         let overlapping = promise::Entity::find()
             .filter(promise::Column::MunicipalityCode.eq(self.code()))
             .filter(promise::Column::FirstYear.lte(new.years.last().get()))
@@ -343,7 +306,7 @@ impl Tenant {
         let commitments = commitment::Entity::find()
             .filter(commitment::Column::PromiseId.eq(row.id))
             .order_by_asc(commitment::Column::Position)
-            .all(self.db.conn())
+            .all(self.db().conn())
             .await?;
         assemble(row, commitments)
     }
@@ -389,14 +352,6 @@ pub(crate) async fn insert_commitment(
         .exec_without_returning(conn)
         .await?;
     Ok(())
-}
-
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("exchange types always serialise")
-}
-
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(raw: &str, what: &str) -> Result<T> {
-    serde_json::from_str(raw).map_err(|e| Error::Corrupt(format!("{what}: {e}")))
 }
 
 /// Rebuilds the domain promise from its rows through the exchange format, so stored data
@@ -503,4 +458,28 @@ pub(crate) fn outcome_measure_json(
             indicators: goal.indicators.clone(),
         })
     })
+}
+
+/// Records the promise as the public now sees it.
+pub(crate) async fn snapshot(conn: &impl ConnectionTrait, stored: &StoredPromise) -> Result<()> {
+    snapshot_noted(conn, stored, None).await
+}
+
+/// [`snapshot`], with the note of a correction of a closed promise's texts.
+pub(crate) async fn snapshot_noted(
+    conn: &impl ConnectionTrait,
+    stored: &StoredPromise,
+    correction_note: Option<String>,
+) -> Result<()> {
+    publication::Entity::insert(publication::ActiveModel {
+        promise_id: Set(stored.id),
+        promise_version: Set(stored.version),
+        published_at: Set(Utc::now()),
+        document: Set(to_json(&PromiseDocument::from(&stored.promise))),
+        correction_note: Set(correction_note),
+        ..Default::default()
+    })
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
 }

@@ -12,9 +12,9 @@ use lofte_domain::{FieldError, PlaceSlug, Problem};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::editing::{Actor, AuditRecord, audit};
+use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{finding_photo, safety_walk, walk_finding};
-use crate::promises::{Tenant, to_json};
+use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,7 @@ pub struct StoredFinding {
     /// The commitment staff linked it to.
     pub commitment: Option<i32>,
     /// The focus area staff linked it to.
-    pub focus: Option<crate::citizen_inputs::FocusLink>,
+    pub focus: Option<crate::links::FocusLink>,
     /// Whether a photo is attached (fetch it with [`Tenant::finding_photo`]).
     pub has_photo: bool,
 }
@@ -88,7 +88,7 @@ fn to_finding(row: walk_finding::Model) -> Result<StoredFinding> {
         reason: row.reason,
         updated_at: row.updated_at,
         commitment: row.commitment_id,
-        focus: crate::citizen_inputs::focus_link(row.focus_promise_id, row.focus_area),
+        focus: crate::links::focus_link(row.focus_promise_id, row.focus_area),
         has_photo: false,
     })
 }
@@ -227,7 +227,7 @@ impl Tenant {
         actor: Actor,
         walk_id: i32,
         finding: &NewFinding,
-        links: &crate::citizen_inputs::Links,
+        links: &crate::links::Links,
     ) -> Result<i32> {
         self.walk(walk_id).await?;
         self.check_places([("place".to_owned(), &finding.place)])

@@ -14,9 +14,11 @@ use lofte_domain::{FieldError, Problem, Promise, PromiseStatus};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::editing::{AuditRecord, Conflict, audit, commitment_update, header_update, snapshot};
+use crate::audit::{AuditRecord, Conflict, audit};
+use crate::editing::{commitment_update, header_update};
 use crate::entity::{citizen_input, commitment, follow_up, follow_up_entry, promise, walk_finding};
-use crate::promises::{StoredPromise, Tenant, to_json};
+use crate::promises::{StoredPromise, snapshot};
+use crate::tenant::{Tenant, to_json};
 use crate::{Actor, Error, Result};
 
 /// What links to a commitment.

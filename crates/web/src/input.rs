@@ -1071,7 +1071,7 @@ pub fn add_voices(
             findings.iter().filter(|f| f.commitment == Some(c.id)),
         );
     }
-    let about = |focus: &Option<lofte_db::citizen_inputs::FocusLink>, area: &str| {
+    let about = |focus: &Option<lofte_db::links::FocusLink>, area: &str| {
         focus
             .as_ref()
             .is_some_and(|l| l.promise == promise && l.area == area)

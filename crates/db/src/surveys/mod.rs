@@ -28,9 +28,9 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::activities::{CellError, MAX_LISTED};
-use crate::editing::{Actor, AuditRecord, audit};
+use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{survey_chunk, survey_codebook, survey_import, survey_year};
-use crate::promises::{Tenant, to_json};
+use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
 
 /// What the caller knows about a response file.

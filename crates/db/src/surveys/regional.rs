@@ -14,7 +14,7 @@ use lofte_domain::{MunicipalityCode, Problem};
 
 use super::{SurveyFile, SurveyImported};
 use crate::activities::{CellError, MAX_LISTED};
-use crate::editing::Actor;
+use crate::audit::Actor;
 use crate::{Db, Result};
 
 /// What a file for several municipalities did: each municipality's import.

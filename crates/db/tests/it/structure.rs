@@ -1,7 +1,8 @@
 //! Removing and reordering commitments and deleting drafts, with what links to them: on
 //! a two-year promise of Flen's own making (2022–2023), not the demo's.
 
-use lofte_db::citizen_inputs::{Links, Moderation, PlaceEdit};
+use lofte_db::citizen_inputs::{Moderation, PlaceEdit};
+use lofte_db::links::Links;
 use lofte_db::testing::fresh_database;
 use lofte_db::{Actor, CommitmentLinks, Direction, Error, LinkChoice, Refused, Visibility, demo};
 use lofte_domain::exchange::parse_promise_json;

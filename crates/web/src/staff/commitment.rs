@@ -11,10 +11,10 @@ use lofte_domain::{Commitment, FieldError};
 use lofte_i18n::Lang;
 
 use super::chrome;
+use super::conflict::conflict_page;
 use super::forms::{Choice, Field, SummaryItem, choices, place_errors};
 use super::forms::{PlaceOption, place_options};
 use super::promise_form::promise_lines;
-use super::workflow::conflict_page;
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;

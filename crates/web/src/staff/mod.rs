@@ -8,6 +8,7 @@ mod activity_file;
 mod activity_types;
 mod commitment;
 mod commitment_form;
+mod conflict;
 mod copy;
 mod dashboard;
 mod dialogues;
@@ -27,7 +28,7 @@ mod survey;
 pub(crate) mod walks;
 mod workflow;
 
-use lofte_db::citizen_inputs::{FocusLink, Links};
+use lofte_db::links::{FocusLink, Links};
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;

@@ -17,11 +17,11 @@ use lofte_i18n::Lang;
 use serde::Deserialize;
 
 use super::chrome;
+use super::conflict::conflict_page;
 use super::forms::optional_text;
 use super::forms::{
     Choice, Field, SummaryItem, choices, form_and_document_errors, optional_number, place_errors,
 };
-use super::workflow::conflict_page;
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;

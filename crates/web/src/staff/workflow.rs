@@ -9,49 +9,16 @@ use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_domain::{Problem, PromiseStatus};
-use lofte_i18n::Lang;
 use serde::Deserialize;
 
 use super::chrome;
+use super::conflict::conflict_page;
 use super::promise_form::{PromiseForm, promise_edit_page, survey_indicators};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
 use crate::views::Chrome;
-
-// ---- Conflicts and the workflow ----
-
-#[derive(Template, WebTemplate)]
-#[template(path = "staff_conflict.html")]
-pub struct ConflictPage {
-    chrome: Chrome,
-    mine: Vec<String>,
-    theirs: Vec<String>,
-    theirs_heading: String,
-    reload: String,
-}
-
-pub(super) fn conflict_page(
-    lang: Lang,
-    staff: &Staff,
-    reload: &str,
-    mine: Vec<String>,
-    theirs: Vec<String>,
-    current_version: i32,
-) -> Response {
-    let page = ConflictPage {
-        chrome: chrome(lang, staff, reload, lang.t("conflict-title")),
-        mine,
-        theirs,
-        theirs_heading: lang.t_args(
-            "conflict-theirs",
-            &[("version", current_version.to_string())],
-        ),
-        reload: reload.to_owned(),
-    };
-    (StatusCode::CONFLICT, page).into_response()
-}
 
 #[derive(Deserialize)]
 pub struct StatusForm {

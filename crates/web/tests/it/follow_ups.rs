@@ -848,7 +848,7 @@ async fn the_dashboard_lists_what_is_late() {
                 owner: lofte_domain::Text::parse("Kommunen, gatuenheten", 200).unwrap(),
                 due: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
             },
-            &lofte_db::citizen_inputs::Links {
+            &lofte_db::links::Links {
                 commitment: Some(stored.commitment_ids[0]),
                 focus: None,
             },

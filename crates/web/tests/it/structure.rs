@@ -246,7 +246,7 @@ async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
             &lofte_db::citizen_inputs::Moderation::Publish {
                 text: lofte_domain::Text::parse("Mörkt vid stationen.", 500).unwrap(),
                 place: Default::default(),
-                links: lofte_db::citizen_inputs::Links {
+                links: lofte_db::links::Links {
                     commitment: Some(first),
                     focus: None,
                 },
