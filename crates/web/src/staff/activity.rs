@@ -57,6 +57,7 @@ pub struct LogPage {
     durations: Vec<RadioOption>,
     other_duration: Field,
     pub(super) performers: Vec<RadioOption>,
+    performer_error: Option<String>,
     when: Field,
     participants: Field,
     note: Field,
@@ -191,6 +192,7 @@ pub(super) fn page(
         .iter()
         .map(|(v, k)| radio(v, lang.t(k), &form.performer))
         .collect(),
+        performer_error: error_on("performer"),
         when,
         participants,
         note,
@@ -277,22 +279,34 @@ impl LogForm {
                 .map_err(|p| errors.push(FieldError::new("note", p)))
                 .ok(),
         };
-        let performer = Performer::parse(&self.performer).unwrap_or(Performer::Municipality);
-        match (activity_type, when) {
-            (Some(activity_type), Some(when)) if errors.is_empty() => Ok(NewActivity {
-                activity: Activity {
-                    activity_type,
-                    performer,
-                    date: when.date(),
-                    time: when.time(),
-                    duration_minutes: duration,
-                    place,
-                    participants,
-                },
-                started_at: lofte_db::activities::stockholm_to_utc(when),
-                note,
-                external_id: None,
-            }),
+        // Who did it is chosen, never assumed: a missing or unknown choice is an error on
+        // its field, not the municipality's work.
+        let performer = match self.performer.trim() {
+            "" => {
+                errors.push(FieldError::new("performer", Problem::Required));
+                None
+            }
+            raw => Performer::parse(raw)
+                .map_err(|p| errors.push(FieldError::new("performer", p)))
+                .ok(),
+        };
+        match (activity_type, when, performer) {
+            (Some(activity_type), Some(when), Some(performer)) if errors.is_empty() => {
+                Ok(NewActivity {
+                    activity: Activity {
+                        activity_type,
+                        performer,
+                        date: when.date(),
+                        time: when.time(),
+                        duration_minutes: duration,
+                        place,
+                        participants,
+                    },
+                    started_at: lofte_db::activities::stockholm_to_utc(when),
+                    note,
+                    external_id: None,
+                })
+            }
             _ => Err(errors),
         }
     }

@@ -165,6 +165,70 @@ async fn the_form_puts_problems_on_their_fields_and_keeps_counts_only_visits_fre
     );
 }
 
+/// Who did the work is chosen, never assumed: without a choice, or with one the form
+/// does not offer, nothing is saved and the question says so.
+#[tokio::test]
+async fn an_activity_without_a_known_performer_is_refused_not_given_to_the_municipality() {
+    let app = spawn_app().await;
+    let (email, password) = account(&app, "samordnare@flen.se", flen(), Role::Coordinator).await;
+    let cookie = sign_in(&app.address, &email, &password).await.unwrap();
+    let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+    let controls = || async {
+        tenant
+            .activities(
+                lofte_domain::YearSpan::single(lofte_domain::Year::new(2021).unwrap()),
+                &[lofte_domain::ActivityTypeCode::parse("traffic_control").unwrap()],
+            )
+            .await
+            .unwrap()
+            .0
+            .len()
+    };
+    let before = controls().await;
+    for (performer, message) in [
+        ("", "Måste fyllas i."),
+        (
+            "brandkåren",
+            "”brandkåren” går inte här. Tillåtna värden: police (polisen), municipality (kommunen), partner:NAMN.",
+        ),
+    ] {
+        let r = post_form(
+            &app.address,
+            &cookie,
+            "/personal/kommun/0482/logga",
+            &[
+                ("activity_type", "traffic_control"),
+                ("duration", "20"),
+                ("performer", performer),
+                ("when", "2021-05-03T18:00"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), 422, "{performer:?}");
+        let html = Html::parse_document(&r.text().await.unwrap());
+        assert_eq!(
+            texts(&html, "fieldset .field-error"),
+            [message],
+            "{performer:?}"
+        );
+    }
+    assert_eq!(controls().await, before, "nothing saved");
+    let saved = post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0482/logga",
+        &[
+            ("activity_type", "traffic_control"),
+            ("duration", "20"),
+            ("performer", "police"),
+            ("when", "2021-05-03T18:00"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+    assert_eq!(controls().await, before + 1);
+}
+
 #[tokio::test]
 async fn viewers_cannot_log() {
     let app = spawn_app().await;
