@@ -23,7 +23,9 @@ impl FieldError {
 }
 
 /// The kinds of problem, each with what a person needs to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `EnumIter` lets a test walk every variant (with empty fields), so a new one without a
+/// message in both languages fails it.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
 pub enum Problem {
     /// The input is not well-formed (JSON syntax, wrong JSON type); `detail` is the
     /// parser's own words, which are technical and English.

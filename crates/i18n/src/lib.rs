@@ -291,93 +291,15 @@ mod tests {
 
     #[test]
     fn every_problem_has_a_message_in_both_languages() {
-        let problems = [
-            Problem::Malformed { detail: "x".into() },
-            Problem::Required,
-            Problem::Empty,
-            Problem::TooLong { max: 5 },
-            Problem::TooMany { max: 5 },
-            Problem::OutOfRange { min: 1, max: 4 },
-            Problem::MunicipalityCode { value: "x".into() },
-            Problem::UnknownMunicipality { code: "x".into() },
-            Problem::OtherMunicipality {
-                expected: "0483".into(),
-            },
-            Problem::YearSpanBackwards { first: 2, last: 1 },
-            Problem::YearSpanTooLong { max: 4 },
-            Problem::MeasuredBeforeStart { first: 1 },
-            Problem::TranslationCount { expected: 3 },
-            Problem::FinalReportTooEarly { last: 1 },
-            Problem::ContinuesNotEarlier { first: 1 },
-            Problem::Slug { value: "x".into() },
-            Problem::UnknownActivityType { value: "x".into() },
-            Problem::ActivityTypeExists { value: "x".into() },
-            Problem::UnknownPlace { value: "x".into() },
-            Problem::MethodWindow { min: 1, max: 2 },
-            Problem::Coordinates,
-            Problem::Boundary,
-            Problem::OutsideMunicipality {
-                municipality: "Flens kommun".into(),
-            },
-            Problem::NotAnImage,
-            Problem::ImageTooLarge { max_megapixels: 50 },
-            Problem::IdentityLinked,
-            Problem::ControlCharacter,
-            Problem::NotUtf8,
-            Problem::NotABackup,
-            Problem::BackupDamaged { line: 3 },
-            Problem::BackupSchema {
-                found: "m0099".into(),
-                expected: "m0014".into(),
-            },
-            Problem::FileTooLarge { max_mb: 5 },
-            Problem::NoCommitments,
-            Problem::PromiseExists {
-                municipality: "0482".into(),
-                year: 2021,
-            },
-            Problem::Number,
-            Problem::Date,
-            Problem::Time,
-            Problem::CountsOnly,
-            Problem::UnknownColumn {
-                expected: "type".into(),
-            },
-            Problem::MissingColumn,
-            Problem::OverrideNeedsReason,
-            Problem::VerdictRequired,
-            Problem::PromiseClosed,
-            Problem::AlreadyPublished,
-            Problem::StaleVersion,
-            Problem::Link { value: "x".into() },
-            Problem::Mismatch,
-            Problem::Email,
-            Problem::PasswordTooShort { min: 12 },
-            Problem::EmailTaken,
-            Problem::WrongPassword,
-            Problem::Duplicate { value: "x".into() },
-            Problem::NotInCodebook {
-                value: "7".into(),
-                allowed: "1, 2".into(),
-            },
-            Problem::Weight { value: "-1".into() },
-            Problem::ColumnCount {
-                expected: 9,
-                found: 8,
-            },
-            Problem::OtherYear { expected: 2021 },
-            Problem::DuplicateRespondent { line: 3 },
-            Problem::SurveyYearExists { year: 2021 },
-            Problem::NoSurveyItems,
-            Problem::NoCodebook,
-            Problem::CodebookInUse { value: "x".into() },
-            Problem::UnknownSurveyItem { value: "x".into() },
-            Problem::SurveyCode { value: "X".into() },
-            Problem::UnknownIndicator { value: "x".into() },
-            Problem::TooFew { min: 2 },
-            Problem::BaselineNotBefore { measured: 2022 },
-            Problem::Choice,
-        ];
+        use strum::IntoEnumIterator;
+        let problems: Vec<Problem> = Problem::iter().collect();
+        assert!(problems.len() > 50, "{}", problems.len());
+        let codes: std::collections::HashSet<&str> = problems.iter().map(Problem::code).collect();
+        assert_eq!(
+            codes.len(),
+            problems.len(),
+            "every variant has a code of its own"
+        );
         for lang in Lang::ALL {
             for p in &problems {
                 let text = lang.problem(p);
