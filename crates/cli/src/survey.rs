@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Subcommand;
 use lofte_db::Db;
 use lofte_db::surveys::{SurveyFile, SurveyImported};
-use lofte_domain::stats::{Estimate, Rules};
+use lofte_domain::stats::Rules;
 use lofte_domain::survey::parse_codebook_json;
 use lofte_domain::{MunicipalityCode, Problem, Year};
 use lofte_i18n::Lang;
@@ -264,7 +264,7 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
                 return Err(UserError(lang.problem(&Problem::NoCodebook)).into());
             };
             let text = match format {
-                FiguresFormat::Csv => lofte_web::outcome::figures_csv(&figures.figures),
+                FiguresFormat::Csv => lofte_domain::survey::figures_csv(&figures.figures),
                 FiguresFormat::Json => figures_json(&figures.figures),
             };
             match output {
@@ -286,40 +286,20 @@ pub async fn run(db: &Db, lang: Lang, config: &Config, command: SurveyCommand) -
     Ok(())
 }
 
+/// The figures as JSON: each with its indicator and the fields the API writes.
 fn figures_json(figures: &[lofte_domain::survey::Figure]) -> String {
-    let rows: Vec<serde_json::Value> = figures
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        indicator: &'a str,
+        #[serde(flatten)]
+        figure: lofte_domain::survey::FigureRecord,
+    }
+    let rows: Vec<Row> = figures
         .iter()
-        .map(|f| {
-            let mut row = serde_json::json!({
-                "indicator": f.indicator.as_str(),
-                "year": f.year.get(),
-                "breakdown": f.breakdown.code(),
-                "group": (f.group != 0).then_some(f.group),
-            });
-            match f.estimate {
-                Estimate::Suppressed { n } => {
-                    row["n"] = n.into();
-                    row["suppressed"] = true.into();
-                }
-                Estimate::Value {
-                    estimate,
-                    lower,
-                    upper,
-                    n,
-                    n_eff,
-                    se,
-                } => {
-                    row["n"] = n.into();
-                    row["suppressed"] = false.into();
-                    row["n_eff"] = n_eff.into();
-                    row["estimate"] = estimate.into();
-                    row["se"] = se.into();
-                    row["lower"] = lower.into();
-                    row["upper"] = upper.into();
-                }
-            }
-            row
+        .map(|f| Row {
+            indicator: f.indicator.as_str(),
+            figure: f.into(),
         })
         .collect();
-    serde_json::to_string_pretty(&rows).expect("JSON values serialise") + "\n"
+    serde_json::to_string_pretty(&rows).expect("figures serialise") + "\n"
 }

@@ -708,6 +708,22 @@ fn survey_import_is_all_or_nothing_and_indicators_come_out_as_csv() {
         lines.contains(&"otrygga-kvall,2023,gender,1,20,,,,,"),
         "{csv}"
     );
+    // As JSON, with the names the API uses for the same figure.
+    let json: serde_json::Value = serde_json::from_str(&lofte.ok(&[
+        "survey",
+        "indicators",
+        "--municipality",
+        "0482",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let all = &json[0];
+    assert_eq!(all["indicator"], "otrygga-kvall");
+    assert_eq!(all["breakdown"], "all");
+    assert_eq!(all["effective_n"], 40.0);
+    assert!(all["standard_error"].as_f64().unwrap() > 0.0);
+    assert!(all.get("n_eff").is_none() && all.get("se").is_none());
 
     // As a Swedish spreadsheet saves another system's export: a byte-order mark,
     // semicolons, decimal commas, and groups and answers by their labels.

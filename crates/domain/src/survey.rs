@@ -808,6 +808,97 @@ pub struct Figure {
     pub estimate: Estimate,
 }
 
+/// One figure as JSON, wherever it is written as JSON (the API, `lofte survey figures
+/// --format json`): one set of names. A suppressed figure has its n and nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FigureRecord {
+    pub year: i32,
+    /// `all`, `area`, `gender` or `age_band`.
+    pub breakdown: String,
+    /// The group's code in its breakdown; absent for `all`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u16>,
+    /// Respondents with a valid answer.
+    pub n: u64,
+    /// Fewer respondents than the smallest group shown: no figures.
+    pub suppressed: bool,
+    /// A share (0–1) or a mean on the items' scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<f64>,
+    /// The confidence interval (95 %).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lower: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_error: Option<f64>,
+    /// Kish's effective sample size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_n: Option<f64>,
+}
+
+impl From<&Figure> for FigureRecord {
+    fn from(f: &Figure) -> Self {
+        let (n, value) = match f.estimate {
+            Estimate::Suppressed { n } => (n, None),
+            Estimate::Value {
+                estimate,
+                lower,
+                upper,
+                n,
+                n_eff,
+                se,
+            } => (n, Some((estimate, lower, upper, se, n_eff))),
+        };
+        FigureRecord {
+            year: f.year.get(),
+            breakdown: f.breakdown.code().to_owned(),
+            group: (f.breakdown != Breakdown::All).then_some(f.group),
+            n,
+            suppressed: value.is_none(),
+            estimate: value.map(|v| v.0),
+            lower: value.map(|v| v.1),
+            upper: value.map(|v| v.2),
+            standard_error: value.map(|v| v.3),
+            effective_n: value.map(|v| v.4),
+        }
+    }
+}
+
+/// The figures as CSV: `indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper`
+/// (the names other survey tools use); a suppressed figure has its n and nothing else.
+/// Numbers are printed in full (shortest round-trip form), for comparison with other
+/// tools. Every cell is a code or a number: no text a person typed.
+pub fn figures_csv(figures: &[Figure]) -> String {
+    let mut out = String::from("indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper\n");
+    for f in figures {
+        let group = if f.group == 0 {
+            String::new()
+        } else {
+            f.group.to_string()
+        };
+        let values = match f.estimate {
+            Estimate::Suppressed { n } => format!("{n},,,,,"),
+            Estimate::Value {
+                estimate,
+                lower,
+                upper,
+                n,
+                n_eff,
+                se,
+            } => format!("{n},{n_eff},{estimate},{se},{lower},{upper}"),
+        };
+        out.push_str(&format!(
+            "{},{},{},{group},{values}\n",
+            f.indicator,
+            f.year,
+            f.breakdown.code()
+        ));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------
 // The codebook as a document (JSON), with every problem by path.
 

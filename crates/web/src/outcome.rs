@@ -287,63 +287,22 @@ pub fn outcome_view(
 // ---------------------------------------------------------------------------------------
 // JSON.
 
-/// A survey figure; a suppressed one has `n` and nothing else.
+/// A survey figure with its group's name in the reader's language.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FigureJson {
-    pub year: i32,
-    /// `all`, `area`, `gender` or `age_band`.
-    pub breakdown: &'static str,
-    /// The group's code in the codebook; absent for `all`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<u16>,
+    #[serde(flatten)]
+    pub figure: lofte_domain::survey::FigureRecord,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
-    /// Respondents with a valid answer.
-    pub n: u64,
-    /// Fewer respondents than the smallest group shown: no figures.
-    pub suppressed: bool,
-    /// A share (0–1) or a mean on the items' scale.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub estimate: Option<f64>,
-    /// The confidence interval (95 %).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lower: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub upper: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub standard_error: Option<f64>,
-    /// Kish's effective sample size.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub effective_n: Option<f64>,
 }
 
 impl FigureJson {
     fn new(lang: Lang, codebook: &Codebook, f: &Figure) -> FigureJson {
-        let (n, value) = match f.estimate {
-            Estimate::Suppressed { n } => (n, None),
-            Estimate::Value {
-                estimate,
-                lower,
-                upper,
-                n,
-                n_eff,
-                se,
-            } => (n, Some((estimate, lower, upper, se, n_eff))),
-        };
         FigureJson {
-            year: f.year.get(),
-            breakdown: f.breakdown.code(),
-            group: (f.breakdown != Breakdown::All).then_some(f.group),
+            figure: lofte_domain::survey::FigureRecord::from(f),
             group_name: codebook
                 .group_label(f.breakdown, f.group)
                 .map(|l| l.in_lang(lang == Lang::En).to_owned()),
-            n,
-            suppressed: value.is_none(),
-            estimate: value.map(|v| v.0),
-            lower: value.map(|v| v.1),
-            upper: value.map(|v| v.2),
-            standard_error: value.map(|v| v.3),
-            effective_n: value.map(|v| v.4),
         }
     }
 }
@@ -500,41 +459,6 @@ pub fn outcome_json(
         synthetic: survey.is_some_and(|s| s.synthetic),
         indicators,
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// CSV, for the command line and the public download.
-
-/// The figures as CSV: `indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper`;
-/// a suppressed figure has its n and nothing else. Numbers are printed in full
-/// (shortest round-trip form), for comparison with other tools.
-pub fn figures_csv(figures: &[Figure]) -> String {
-    let mut out = String::from("indicator,year,breakdown,group,n,n_eff,estimate,se,lower,upper\n");
-    for f in figures {
-        let group = if f.group == 0 {
-            String::new()
-        } else {
-            f.group.to_string()
-        };
-        let values = match f.estimate {
-            Estimate::Suppressed { n } => format!("{n},,,,,"),
-            Estimate::Value {
-                estimate,
-                lower,
-                upper,
-                n,
-                n_eff,
-                se,
-            } => format!("{n},{n_eff},{estimate},{se},{lower},{upper}"),
-        };
-        out.push_str(&format!(
-            "{},{},{},{group},{values}\n",
-            f.indicator,
-            f.year,
-            f.breakdown.code()
-        ));
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -556,6 +556,6 @@ async fn survey_csv(
                 ),
             ),
         ],
-        crate::outcome::figures_csv(&survey.figures),
+        lofte_domain::survey::figures_csv(&survey.figures),
     ))
 }
