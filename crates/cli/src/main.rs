@@ -574,9 +574,9 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
             let org = organisation_id(&db, lang, &organisation).await?;
             let role =
                 lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
-            let token = lofte_web::auth::generate_token();
+            let token = lofte_app::secrets::generate_token();
             let id = db
-                .create_api_token(org, role, &name, &lofte_web::auth::token_digest(&token))
+                .create_api_token(org, role, &name, &lofte_app::secrets::token_digest(&token))
                 .await?;
             println!(
                 "{}",
@@ -666,8 +666,8 @@ async fn user_command(
             let role =
                 lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
             let org = organisation_id(db, lang, &organisation).await?;
-            let password = lofte_web::auth::generate_password();
-            let hash = lofte_web::auth::hash_password(password.clone()).await;
+            let password = lofte_app::secrets::generate_password();
+            let hash = lofte_app::secrets::hash_password(password.clone()).await;
             let id = db
                 .create_account(&email, name.trim(), &hash)
                 .await
@@ -766,8 +766,8 @@ async fn user_command(
         }
         UserCommand::ResetPassword { email } => {
             let account = find_account(db, lang, &email).await?;
-            let password = lofte_web::auth::generate_password();
-            let hash = lofte_web::auth::hash_password(password.clone()).await;
+            let password = lofte_app::secrets::generate_password();
+            let hash = lofte_app::secrets::hash_password(password.clone()).await;
             db.set_password_hash(account.id, &hash).await?;
             println!(
                 "{}",
@@ -838,8 +838,8 @@ async fn demo_account(
     role: lofte_domain::Role,
 ) -> Result<()> {
     let email = lofte_domain::Email::parse(email).expect("demo e-mail is valid");
-    let password = lofte_web::auth::generate_password();
-    let hash = lofte_web::auth::hash_password(password.clone()).await;
+    let password = lofte_app::secrets::generate_password();
+    let hash = lofte_app::secrets::hash_password(password.clone()).await;
     let id = match db.account_by_email(&email).await? {
         Some(existing) => {
             db.set_password_hash(existing.id, &hash).await?;
@@ -887,7 +887,7 @@ async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             lang.t_args("cli-demo-inputs", &[("added", inputs.to_string())])
         );
     }
-    let reports = lofte_web::demo::load_flen_follow_ups(db).await?;
+    let reports = lofte_app::demo::load_flen_follow_ups(db).await?;
     println!(
         "{}",
         lang.t_args("cli-demo-follow-ups", &[("added", reports.to_string())])
@@ -1089,9 +1089,9 @@ async fn report_command(
     let period = ReportPeriod::parse(&slug).ok_or_else(|| {
         UserError(lang.t_args("cli-report-bad-period", &[("value", period.to_owned())]))
     })?;
-    let report = match lofte_web::report::report(db, &tenant, year, period, edition, rules).await {
+    let report = match lofte_app::report::report(db, &tenant, year, period, edition, rules).await {
         Ok(report) => report,
-        Err(lofte_web::report::Unavailable::Db(e)) => return Err(e.into()),
+        Err(lofte_app::report::Unavailable::Db(e)) => return Err(e.into()),
         Err(why) => {
             return Err(UserError(why.message(
                 lang,
@@ -1129,7 +1129,7 @@ async fn export_command(
     table: &str,
     output: &std::path::Path,
 ) -> Result<()> {
-    use lofte_web::export::ExportTable;
+    use lofte_app::export::ExportTable;
     let code =
         MunicipalityCode::parse(municipality).map_err(|p| user_error(lang, "--municipality", p))?;
     let tenant = db.tenant(&code).await?.ok_or_else(|| {
@@ -1150,7 +1150,7 @@ async fn export_command(
                 ],
             ))
         })?;
-    let data = lofte_web::export::export(db, &tenant, &stored, lang).await?;
+    let data = lofte_app::export::export(db, &tenant, &stored, lang).await?;
     let bytes = match format {
         ExportFormat::Xlsx => data.xlsx(lang)?,
         ExportFormat::Csv => {

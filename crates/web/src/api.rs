@@ -40,11 +40,11 @@ use crate::policy::{Policy, Routes, Staff};
         InternalFollowUpDocument, FinalReportDocument, StatusDocument, SignatoryDocument,
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, PrivacyDocument, ApiErrorBody, ApiFieldError,
-        crate::progress::PromiseProgress, crate::progress::CommitmentProgress,
-        crate::progress::MonthCount, crate::progress::PlaceCount, crate::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
+        lofte_app::progress::PromiseProgress, lofte_app::progress::CommitmentProgress,
+        lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
         lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
-        crate::outcome::SurveyJson, crate::outcome::SurveyIndicatorJson, crate::outcome::FigureJson,
-        crate::outcome::OutcomeJson, crate::outcome::OutcomeIndicatorJson, crate::outcome::DifferenceJson
+        lofte_app::outcome::SurveyJson, lofte_app::outcome::SurveyIndicatorJson, lofte_app::outcome::FigureJson,
+        lofte_app::outcome::OutcomeJson, lofte_app::outcome::OutcomeIndicatorJson, lofte_app::outcome::DifferenceJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -817,7 +817,7 @@ pub struct FollowUpEntryJson {
     narrative: Option<String>,
     evidence: Vec<String>,
     /// The figures as they were when the report was published.
-    figures: Option<crate::progress::CommitmentProgress>,
+    figures: Option<lofte_app::progress::CommitmentProgress>,
 }
 
 /// The published follow-up reports of a promise (per tertial and the final report), with
@@ -886,7 +886,7 @@ async fn list_follow_ups(
         ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
     ),
     responses(
-        (status = 200, body = crate::progress::PromiseProgress),
+        (status = 200, body = lofte_app::progress::PromiseProgress),
         (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
     )
 )]
@@ -894,17 +894,21 @@ async fn get_progress(
     State(state): State<AppState>,
     ApiLang(lang): ApiLang,
     Path((code, year)): Path<(String, String)>,
-) -> Result<Json<crate::progress::PromiseProgress>, ApiError> {
+) -> Result<Json<lofte_app::progress::PromiseProgress>, ApiError> {
     let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
     let places = state
         .db
         .places(&tenant.municipality().code)
         .await
         .map_err(ApiError::internal(lang))?;
-    let progress =
-        crate::progress::promise_progress(&tenant, &stored, &places, crate::progress::today())
-            .await
-            .map_err(ApiError::internal(lang))?;
+    let progress = lofte_app::progress::promise_progress(
+        &tenant,
+        &stored,
+        &places,
+        lofte_app::progress::today(),
+    )
+    .await
+    .map_err(ApiError::internal(lang))?;
     Ok(Json(progress))
 }
 
@@ -959,7 +963,7 @@ fn rewrite_refs(value: &mut serde_json::Value) {
     get, path = "/api/v1/municipalities/{code}/survey", tag = "municipalities",
     params(("code" = String, Path, description = "Municipality code, e.g. 0482")),
     responses(
-        (status = 200, body = crate::outcome::SurveyJson),
+        (status = 200, body = lofte_app::outcome::SurveyJson),
         (status = 404, body = ApiErrorBody, description = "No such municipality, or no survey results")
     )
 )]
@@ -967,13 +971,13 @@ async fn get_survey(
     State(state): State<AppState>,
     ApiLang(lang): ApiLang,
     Path(code): Path<String>,
-) -> Result<Json<crate::outcome::SurveyJson>, ApiError> {
+) -> Result<Json<lofte_app::outcome::SurveyJson>, ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
-    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
         .await
         .map_err(ApiError::internal(lang))?
         .ok_or(ApiError::NotFound(lang))?;
-    Ok(Json(crate::outcome::survey_json(
+    Ok(Json(lofte_app::outcome::survey_json(
         lang,
         &survey,
         state.survey_rules,
@@ -989,7 +993,7 @@ async fn get_survey(
         ("year" = i32, Path, description = "A year the promise covers, e.g. 2021")
     ),
     responses(
-        (status = 200, body = crate::outcome::OutcomeJson),
+        (status = 200, body = lofte_app::outcome::OutcomeJson),
         (status = 404, body = ApiErrorBody, description = "No such municipality, or no published promise that year")
     )
 )]
@@ -997,12 +1001,12 @@ async fn get_outcome(
     State(state): State<AppState>,
     ApiLang(lang): ApiLang,
     Path((code, year)): Path<(String, String)>,
-) -> Result<Json<crate::outcome::OutcomeJson>, ApiError> {
+) -> Result<Json<lofte_app::outcome::OutcomeJson>, ApiError> {
     let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
-    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
         .await
         .map_err(ApiError::internal(lang))?;
-    Ok(Json(crate::outcome::outcome_json(
+    Ok(Json(lofte_app::outcome::outcome_json(
         lang,
         &stored.promise,
         survey.as_ref(),

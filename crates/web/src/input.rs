@@ -1102,7 +1102,7 @@ fn voices<'a>(
     /// How many residents' texts are quoted; the list has them all.
     const QUOTED: usize = 3;
     let said: Vec<&lofte_db::citizen_inputs::StoredInput> = said.collect();
-    let today = crate::progress::today();
+    let today = lofte_app::progress::today();
     let done: Vec<(String, String, &'static str)> = done
         .map(|f| {
             let mut status = crate::staff::walks::finding_status_name(lang, f.status);

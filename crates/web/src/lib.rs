@@ -9,17 +9,13 @@ mod about;
 mod api;
 pub mod auth;
 mod cache;
-pub mod demo;
 mod error;
-pub mod export;
 mod input;
 mod lang;
 pub mod map;
-pub mod outcome;
 mod pages;
 mod photo;
 pub mod policy;
-pub mod progress;
 pub mod report;
 mod staff;
 mod views;
@@ -336,7 +332,7 @@ async fn shutdown_signal() {
 
 /// Today's year in Sweden, which decides which promise is "current".
 pub(crate) fn this_year() -> lofte_domain::Year {
-    lofte_domain::Year::of(progress::today()).unwrap_or_else(|| {
+    lofte_domain::Year::of(lofte_app::progress::today()).unwrap_or_else(|| {
         lofte_domain::Year::new(lofte_domain::Year::MAX).expect("MAX is a valid year")
     })
 }

@@ -107,7 +107,7 @@ pub(crate) struct PromisePage {
     /// Published follow-ups: (label, href).
     reports: Vec<(String, String)>,
     /// What the safety survey says about the shown promise's outcome goal.
-    outcome: Option<crate::outcome::OutcomeView>,
+    outcome: Option<lofte_app::outcome::OutcomeView>,
     /// The municipality's survey page, when it has results.
     survey_href: Option<String>,
     empty: String,
@@ -207,7 +207,7 @@ pub(crate) async fn promise_page(
             } else {
                 None
             };
-            crate::outcome::outcome_view(
+            lofte_app::outcome::outcome_view(
                 lang,
                 m.code.as_str(),
                 &s.promise,
@@ -239,10 +239,14 @@ pub(crate) async fn promise_page(
         years,
         promise: match &shown {
             Some(s) => {
-                let progress =
-                    crate::progress::promise_progress(tenant, s, &places, crate::progress::today())
-                        .await
-                        .map_err(PageError::internal(lang))?;
+                let progress = lofte_app::progress::promise_progress(
+                    tenant,
+                    s,
+                    &places,
+                    lofte_app::progress::today(),
+                )
+                .await
+                .map_err(PageError::internal(lang))?;
                 let types = tenant
                     .activity_types()
                     .await
@@ -346,7 +350,7 @@ async fn published_report(
     let not_found = || PageError::NotFound { lang, detail: None };
     let year: Year = year.parse().map_err(|_| not_found())?;
     let period = ReportPeriod::parse(period).ok_or_else(not_found)?;
-    match crate::report::report(
+    match lofte_app::report::report(
         &state.db,
         &tenant,
         year,
@@ -357,7 +361,7 @@ async fn published_report(
     .await
     {
         Ok(r) => Ok((tenant, year, period, r)),
-        Err(crate::report::Unavailable::Db(e)) => Err(PageError::internal(lang)(e)),
+        Err(lofte_app::report::Unavailable::Db(e)) => Err(PageError::internal(lang)(e)),
         Err(why) => Err(PageError::NotFound {
             lang,
             detail: Some(why.message(lang, tenant.municipality().name.as_str(), year, period)),
@@ -499,7 +503,7 @@ struct SurveyPage {
     municipality: String,
     explain_few: String,
     none: String,
-    survey: Option<crate::outcome::SurveyPageView>,
+    survey: Option<lofte_app::outcome::SurveyPageView>,
     csv_href: String,
 }
 
@@ -513,7 +517,7 @@ async fn survey_page(
     let tenant = tenant_for(&state, lang, &code).await?;
     let m = tenant.municipality();
     let base = format!("/kommun/{}", m.code);
-    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
         .await
         .map_err(PageError::internal(lang))?;
     let heading = lang.t_args("survey-page-title", &[("municipality", m.name.to_string())]);
@@ -528,7 +532,7 @@ async fn survey_page(
         none: lang.t_args("survey-none", &[("municipality", m.name.to_string())]),
         survey: survey
             .as_ref()
-            .map(|s| crate::outcome::survey_page_view(lang, s)),
+            .map(|s| lofte_app::outcome::survey_page_view(lang, s)),
         csv_href: format!("{base}/trygghet.csv"),
         municipality_href: base,
     })
@@ -541,7 +545,7 @@ async fn survey_csv(
     Path(code): Path<String>,
 ) -> Result<impl IntoResponse, PageError> {
     let tenant = tenant_for(&state, lang, &code).await?;
-    let survey = crate::outcome::survey_of(&tenant, state.survey_rules)
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
         .await
         .map_err(PageError::internal(lang))?
         .ok_or(PageError::NotFound { lang, detail: None })?;

@@ -3,10 +3,13 @@
 
 use lofte_db::StoredPromise;
 use lofte_domain::{
-    ActivityCatalogue, InternalFollowUp, Municipality, Party, Place, PlaceScope, Promise,
-    PromiseStatus, Target,
+    ActivityCatalogue, InternalFollowUp, Municipality, Party, Place, Promise, PromiseStatus,
 };
 use lofte_i18n::Lang;
+
+pub use lofte_app::words::{
+    ProgressLine, Written, language_note, party_heading, place_name, report_label, target_line,
+};
 
 /// What every page has around its content: language, switch, navigation labels.
 pub struct Chrome {
@@ -140,22 +143,6 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
     groups
 }
 
-/// "Uppföljning tertial 2 2021"; the final report is named by the promise's whole span,
-/// which it covers ("Slutredovisning 2021–2022"), though it is stored and addressed under
-/// the last year.
-pub fn report_label(
-    lang: Lang,
-    years: lofte_domain::YearSpan,
-    year: lofte_domain::Year,
-    period: lofte_domain::followup::ReportPeriod,
-) -> String {
-    let named_by = match period {
-        lofte_domain::followup::ReportPeriod::Final => years.to_string(),
-        _ => year.to_string(),
-    };
-    lang.t_args(&format!("period-{}", period.slug()), &[("year", named_by)])
-}
-
 pub struct YearLink {
     pub label: String,
     pub href: String,
@@ -219,195 +206,11 @@ pub struct ReportedLine {
     pub narrative: Option<String>,
 }
 
-/// A commitment's progress in words: status (always in words, colour only supports it),
-/// the count against the target, and what lies behind it.
-pub struct ProgressLine {
-    pub status: String,
-    /// CSS modifier, e.g. `on-track`.
-    pub status_class: String,
-    pub headline: String,
-    pub details: Vec<String>,
-}
-
-impl ProgressLine {
-    pub fn new(
-        lang: Lang,
-        types: &ActivityCatalogue,
-        p: &crate::progress::CommitmentProgress,
-        period_over: bool,
-    ) -> ProgressLine {
-        let codes = if p.activities.is_empty() {
-            std::slice::from_ref(&p.activity)
-        } else {
-            p.activities.as_slice()
-        };
-        let amount = |n: u32| lang.measure_amount(types, codes, &p.measure, n);
-        let headline = match p.target {
-            // A number promised for each year, once the span is over: how many years
-            // reached it (each year's figure follows in the details).
-            Some(target) if period_over && p.years.len() > 1 => lang.t_args(
-                "progress-years-reached",
-                &[
-                    (
-                        "reached",
-                        p.years
-                            .iter()
-                            .filter(|y| y.actual >= y.target)
-                            .count()
-                            .to_string(),
-                    ),
-                    ("years", p.years.len().to_string()),
-                    ("target", amount(target)),
-                ],
-            ),
-            Some(target) => {
-                let mut line = lang.t_args(
-                    "progress-of",
-                    &[("actual", p.actual.to_string()), ("target", amount(target))],
-                );
-                if let Some(year) = p.year {
-                    line.push(' ');
-                    line.push_str(
-                        &lang.t_args("progress-this-year", &[("year", year.to_string())]),
-                    );
-                }
-                line
-            }
-            None => lang.t_args("progress-logged", &[("activity", amount(p.actual))]),
-        };
-        let mut details = Vec::new();
-        // A number for a span of several years: how each year contributed.
-        if p.per == "span" && p.by_year.len() > 1 {
-            let years: Vec<String> = p
-                .by_year
-                .iter()
-                .map(|y| format!("{}: {}", y.year, y.count))
-                .collect();
-            details.push(lang.t_args("progress-by-year", &[("years", years.join(" · "))]));
-        }
-        for y in &p.years {
-            details.push(lang.t_args(
-                "progress-year",
-                &[
-                    ("year", y.year.to_string()),
-                    ("actual", y.actual.to_string()),
-                    ("target", y.target.to_string()),
-                    ("status", lang.t(&format!("progress-status-{}", y.status))),
-                ],
-            ));
-        }
-        if let (false, Some(expected), Some(forecast)) = (period_over, p.expected, p.forecast) {
-            details.push(lang.t_args(
-                "progress-pace",
-                &[
-                    ("expected", format!("{expected:.0}")),
-                    ("forecast", format!("{forecast:.0}")),
-                ],
-            ));
-        }
-        if let Some(in_emphasis) = p.in_emphasis
-            && p.actual > 0
-        {
-            let percent = (f64::from(in_emphasis) * 100.0 / f64::from(p.actual)).round();
-            details.push(lang.t_args(
-                "progress-emphasis",
-                &[
-                    ("count", in_emphasis.to_string()),
-                    ("actual", p.actual.to_string()),
-                    ("percent", format!("{percent:.0}")),
-                ],
-            ));
-        }
-        if let Some(r) = &p.revised
-            && let (Ok(year), Some(period)) = (
-                lofte_domain::Year::new(r.year),
-                lofte_domain::followup::ReportPeriod::parse(&r.period),
-            )
-        {
-            details.push(lang.t_args(
-                "progress-revised",
-                &[
-                    (
-                        "report",
-                        report_label(lang, lofte_domain::YearSpan::single(year), year, period),
-                    ),
-                    ("was", r.was.to_string()),
-                    ("now", r.now.to_string()),
-                ],
-            ));
-        }
-        for e in &p.excluded {
-            details.push(lang.t_args(
-                "progress-excluded",
-                &[
-                    ("count", e.count.to_string()),
-                    ("reason", lang.t(&format!("exclusion-{}", e.reason))),
-                ],
-            ));
-        }
-        ProgressLine {
-            status: lang.t(&format!("progress-status-{}", p.status)),
-            status_class: p.status.clone(),
-            headline,
-            details,
-        }
-    }
-}
-
 pub struct PartyView {
     /// Stable anchor, e.g. `tillsammans`.
     pub id: String,
     pub heading: String,
     pub commitments: Vec<CommitmentView>,
-}
-
-/// A text the parties wrote, as a page shows it: its English version on the English site
-/// where one was written, else the Swedish text with the `lang` it is to be marked with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    pub text: String,
-    pub lang: Option<&'static str>,
-}
-
-impl Written {
-    pub fn pick(
-        lang: Lang,
-        swedish: &lofte_domain::Text,
-        english: Option<&lofte_domain::Text>,
-    ) -> Self {
-        match (lang, english) {
-            (Lang::En, Some(english)) => Written {
-                text: english.to_string(),
-                lang: None,
-            },
-            (Lang::En, None) => Written {
-                text: swedish.to_string(),
-                lang: Some("sv"),
-            },
-            (Lang::Sv, _) => Written {
-                text: swedish.to_string(),
-                lang: None,
-            },
-        }
-    }
-}
-
-/// What the English site says of a promise with texts only in Swedish; `None` in Swedish
-/// and for a promise written in both languages.
-pub fn language_note(lang: Lang, p: &Promise) -> Option<String> {
-    match (lang, p.english_coverage()) {
-        (Lang::Sv, _) | (_, lofte_domain::EnglishCoverage::Full) => None,
-        (_, lofte_domain::EnglishCoverage::Partial) => {
-            Some(lang.t("promise-content-language-partly"))
-        }
-        (_, lofte_domain::EnglishCoverage::None) => Some(lang.t("promise-content-language")),
-    }
-}
-
-impl std::fmt::Display for Written {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
 }
 
 pub struct PromiseView {
@@ -444,7 +247,7 @@ impl PromiseView {
         stored: &StoredPromise,
         places: &[Place],
         types: &ActivityCatalogue,
-        progress: &crate::progress::PromiseProgress,
+        progress: &lofte_app::progress::PromiseProgress,
         reports: &[lofte_db::FollowUpReport],
     ) -> PromiseView {
         // Every published report that speaks of each commitment, oldest first.
@@ -453,7 +256,7 @@ impl PromiseView {
                 .iter()
                 .filter_map(|r| {
                     let e = r.entries.iter().find(|e| e.commitment_id == id)?;
-                    let frozen: Option<crate::progress::CommitmentProgress> = e
+                    let frozen: Option<lofte_app::progress::CommitmentProgress> = e
                         .figures
                         .as_deref()
                         .and_then(|f| serde_json::from_str(f).ok());
@@ -679,151 +482,4 @@ fn party_anchor(party: &Party) -> String {
             format!("partner-{slug}")
         }
     }
-}
-
-pub fn party_heading(lang: Lang, municipality: &Municipality, party: &Party) -> String {
-    match party {
-        Party::Together => lang.t("party-together"),
-        Party::Police => lang.t("party-police"),
-        Party::Municipality => lang.t_args(
-            "party-municipality",
-            &[("municipality", municipality.official_name.to_string())],
-        ),
-        Party::Partner(name) => lang.t_args("party-partner", &[("partner", name.to_string())]),
-    }
-}
-
-/// "Mål: minst 100 trafikkontroller enligt 20-minutersmetoden (15–30 minuter) med mer
-/// närvaro i kransorterna."
-pub fn target_line(
-    lang: Lang,
-    target: &Target,
-    places: &[Place],
-    types: &ActivityCatalogue,
-) -> String {
-    let codes: Vec<String> = target.activities.iter().map(ToString::to_string).collect();
-    let mut parts = vec![match target.at_least {
-        Some(n) => {
-            let amount = lang.measure_amount(types, &codes, target.measure.code(), n);
-            lang.t_args("target-at-least", &[("activity", amount)])
-        }
-        None => {
-            let activity = lang.activities_plural(types, &codes);
-            lang.t_args("target-tracked", &[("activity", activity)])
-        }
-    }];
-    if target.per == lofte_domain::Per::Year && target.at_least.is_some() {
-        parts.push(lang.t("target-per-year"));
-    }
-    parts.extend(when_words(lang, &target.when));
-    if let Some(m) = &target.method {
-        let method = lang
-            .try_t(&format!("method-{}", m.code))
-            .unwrap_or_else(|| m.code.to_string());
-        parts.push(lang.t_args(
-            "target-method",
-            &[
-                ("method", method),
-                ("min", m.min_minutes.to_string()),
-                ("max", m.max_minutes.to_string()),
-            ],
-        ));
-    }
-    match &target.scope {
-        PlaceScope::Anywhere => {}
-        PlaceScope::OutlyingVillages => parts.push(lang.t("target-scope-outlying")),
-        PlaceScope::Places(slugs) => parts.push(lang.t_args(
-            "target-scope-places",
-            &[("places", place_names(slugs, places))],
-        )),
-    }
-    match &target.emphasis {
-        None | Some(PlaceScope::Anywhere) => {}
-        Some(PlaceScope::OutlyingVillages) => parts.push(lang.t("target-emphasis-outlying")),
-        Some(PlaceScope::Places(slugs)) => parts.push(lang.t_args(
-            "target-emphasis-places",
-            &[("places", place_names(slugs, places))],
-        )),
-    }
-    let mut line = parts.join(" ");
-    line.push('.');
-    line
-}
-
-/// A calendar window in words: "under januari–april", "på torsdagar och söndagar",
-/// "kl. 20:00–02:00".
-pub fn when_words(lang: Lang, when: &lofte_domain::When) -> Vec<String> {
-    let mut words = Vec::new();
-    if !when.months.is_empty() {
-        let month = |m: u32| lang.t(&format!("month-long-{m}"));
-        // Runs of three or more months read as a range ("januari–april").
-        let mut runs: Vec<(u32, u32)> = Vec::new();
-        for &m in &when.months {
-            match runs.last_mut() {
-                Some((_, last)) if *last + 1 == m => *last = m,
-                _ => runs.push((m, m)),
-            }
-        }
-        let items: Vec<String> = runs
-            .into_iter()
-            .flat_map(|(first, last)| {
-                if last >= first + 2 {
-                    vec![format!("{}–{}", month(first), month(last))]
-                } else {
-                    (first..=last).map(month).collect()
-                }
-            })
-            .collect();
-        words.push(lang.t_args(
-            "target-months",
-            &[("months", lang.list(&items, "list-and"))],
-        ));
-    }
-    if !when.weekdays.is_empty() {
-        let days: Vec<String> = when
-            .weekdays
-            .iter()
-            .map(|d| {
-                lang.t(&format!(
-                    "weekday-plural-{}",
-                    lofte_domain::condition::weekday_code(*d)
-                ))
-            })
-            .collect();
-        words.push(lang.t_args(
-            "target-weekdays",
-            &[("weekdays", lang.list(&days, "list-and"))],
-        ));
-    }
-    if let Some(h) = when.hours {
-        words.push(lang.t_args(
-            "target-hours",
-            &[
-                ("from", h.from.format("%H:%M").to_string()),
-                ("to", h.to.format("%H:%M").to_string()),
-            ],
-        ));
-    }
-    words
-}
-
-fn place_names(slugs: &[lofte_domain::PlaceSlug], places: &[Place]) -> String {
-    slugs
-        .iter()
-        .map(|slug| {
-            places
-                .iter()
-                .find(|p| &p.slug == slug)
-                .map_or_else(|| slug.to_string(), |p| p.name.to_string())
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A place's name from the municipality's list, or its slug if it has left the list.
-pub fn place_name(places: &[Place], slug: &str) -> String {
-    places
-        .iter()
-        .find(|p| p.slug.as_str() == slug)
-        .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
 }

@@ -7,7 +7,7 @@ use lofte_db::Db;
 use lofte_domain::Email;
 use tokio::sync::OnceCell;
 
-use super::secrets::{hash_password, verify_password};
+use lofte_app::secrets::{hash_password, verify_password};
 
 /// A signed-in staff member.
 #[derive(Clone)]

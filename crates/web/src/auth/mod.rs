@@ -4,11 +4,10 @@
 
 mod backend;
 pub mod oidc;
-mod secrets;
 mod store;
 
 pub use backend::{AuthSession, Backend, Credentials, StaffUser};
-pub use secrets::{
+pub use lofte_app::secrets::{
     generate_password, generate_token, hash_password, token_digest, verify_password,
 };
 pub use store::DbSessionStore;

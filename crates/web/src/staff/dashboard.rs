@@ -121,7 +121,7 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/dialoger")),
-            due: super::due::due_items(lang, &staff, &tenant, crate::progress::today())
+            due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today())
                 .await
                 .map_err(PageError::internal(lang))?,
             name: tenant.municipality().official_name.to_string(),

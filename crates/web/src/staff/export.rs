@@ -7,9 +7,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 use crate::error::PageError;
-use crate::export::ExportTable;
 use crate::lang::UiLang;
 use crate::policy::Staff;
+use lofte_app::export::ExportTable;
 
 /// The download links the staff promise page shows: (label, href).
 pub fn links(lang: lofte_i18n::Lang, base: &str) -> Vec<(String, String)> {
@@ -37,7 +37,7 @@ pub async fn download(
         (slug, "csv") => Some(ExportTable::parse(slug).ok_or_else(not_found)?),
         _ => return Err(not_found()),
     };
-    let data = crate::export::export(&state.db, &tenant, &stored, lang)
+    let data = lofte_app::export::export(&state.db, &tenant, &stored, lang)
         .await
         .map_err(PageError::internal(lang))?;
     let bytes = match table {

@@ -21,8 +21,8 @@ use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
-use crate::progress::{CommitmentProgress, promise_progress};
 use crate::views::{Chrome, ProgressLine, party_heading, target_line};
+use lofte_app::progress::{CommitmentProgress, promise_progress};
 
 pub struct EntryBlock {
     pub index: usize,
@@ -197,7 +197,7 @@ async fn revise(
         if let (Some(was), Some(now)) = (was, counted)
             && was != now
         {
-            f.revised = Some(crate::progress::Revision {
+            f.revised = Some(lofte_app::progress::Revision {
                 year: previous.year.get(),
                 period: previous.period.slug().to_owned(),
                 was,
@@ -667,7 +667,7 @@ pub async fn preview(
             .find(|f| Some(f.commitment) == index)
             .map(|f| serde_json::to_string(f).expect("serialisable"));
     }
-    let report = crate::report::report_of(
+    let report = lofte_app::report::report_of(
         &state.db,
         &c.tenant,
         &c.stored,
@@ -677,7 +677,7 @@ pub async fn preview(
     )
     .await
     .map_err(|e| match e {
-        crate::report::Unavailable::Db(e) => PageError::internal(lang)(e),
+        lofte_app::report::Unavailable::Db(e) => PageError::internal(lang)(e),
         _ => PageError::NotFound { lang, detail: None },
     })?;
     let title = lang.t_args(

@@ -119,10 +119,14 @@ pub async fn show(
     let p = &stored.promise;
     let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
     let downloads = super::export::links(lang, &base);
-    let figures =
-        crate::progress::promise_progress(&tenant, &stored, &places, crate::progress::today())
-            .await
-            .map_err(PageError::internal(lang))?;
+    let figures = lofte_app::progress::promise_progress(
+        &tenant,
+        &stored,
+        &places,
+        lofte_app::progress::today(),
+    )
+    .await
+    .map_err(PageError::internal(lang))?;
     let period_over = figures.as_of >= p.years.last_day();
     let parties = p
         .parties()

@@ -181,7 +181,7 @@ async fn walks_page(
         .findings(None)
         .await
         .map_err(PageError::internal(lang))?;
-    let today = crate::progress::today();
+    let today = lofte_app::progress::today();
     let rows = walks
         .iter()
         .map(|w: &StoredWalk| {
@@ -473,7 +473,7 @@ async fn walk_page(
             .iter()
             .map(|f| FindingRow {
                 id: f.id,
-                overdue: finding_overdue(f, crate::progress::today()),
+                overdue: finding_overdue(f, lofte_app::progress::today()),
                 action: format!("{back}/fynd/{}", f.id),
                 heading: format!(
                     "{} · {}",

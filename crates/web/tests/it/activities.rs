@@ -250,12 +250,12 @@ mod api {
     async fn token(app: &crate::helpers::TestApp, role: Role) -> String {
         let db = &app.database.db;
         let org = db.organisation(&katrineholm_lpo()).await.unwrap();
-        let token = lofte_web::auth::generate_token();
+        let token = lofte_app::secrets::generate_token();
         db.create_api_token(
             org,
             role,
             "case system",
-            &lofte_web::auth::token_digest(&token),
+            &lofte_app::secrets::token_digest(&token),
         )
         .await
         .unwrap();

@@ -152,9 +152,9 @@ mod write {
     async fn token(app: &TestApp, org: lofte_db::OrganisationRef, role: Role) -> (i32, String) {
         let db = &app.database.db;
         let org = db.organisation(&org).await.unwrap();
-        let token = lofte_web::auth::generate_token();
+        let token = lofte_app::secrets::generate_token();
         let id = db
-            .create_api_token(org, role, "test", &lofte_web::auth::token_digest(&token))
+            .create_api_token(org, role, "test", &lofte_app::secrets::token_digest(&token))
             .await
             .unwrap();
         (id, token)

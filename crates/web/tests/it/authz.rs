@@ -60,7 +60,7 @@ async fn every_state_changing_route_against_every_role_here_and_elsewhere() {
             account(&app, &email, flen(), role).await
         };
         let cookie = sign_in(&app.address, &email, &password).await.unwrap();
-        let token = lofte_web::auth::generate_token();
+        let token = lofte_app::secrets::generate_token();
         let token_org = if role == Role::Admin {
             db.installation_organisation().await.unwrap()
         } else {
@@ -70,7 +70,7 @@ async fn every_state_changing_route_against_every_role_here_and_elsewhere() {
             token_org,
             role,
             role.as_str(),
-            &lofte_web::auth::token_digest(&token),
+            &lofte_app::secrets::token_digest(&token),
         )
         .await
         .unwrap();
@@ -168,7 +168,7 @@ async fn every_state_changing_route_against_every_role_here_and_elsewhere() {
 async fn admin(app: &crate::helpers::TestApp, email: &str) -> (String, String) {
     let db = &app.database.db;
     let password = "ett långt lösenord för test".to_owned();
-    let hash = lofte_web::auth::hash_password(password.clone()).await;
+    let hash = lofte_app::secrets::hash_password(password.clone()).await;
     let id = db
         .create_account(&lofte_domain::Email::parse(email).unwrap(), email, &hash)
         .await

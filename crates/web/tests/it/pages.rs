@@ -350,7 +350,7 @@ mod progress {
         lofte_db::demo::load_flen_activities(&app.database.db)
             .await
             .unwrap();
-        lofte_web::demo::load_flen_follow_ups(&app.database.db)
+        lofte_app::demo::load_flen_follow_ups(&app.database.db)
             .await
             .unwrap();
         // 2020: every report published (the demo leaves 2021's final report a draft).

@@ -147,12 +147,12 @@ async fn places_are_added_and_changed_through_the_api() {
     let app = spawn_app().await;
     let db = &app.database.db;
     let org = db.organisation(&flen()).await.unwrap();
-    let token = lofte_web::auth::generate_token();
+    let token = lofte_app::secrets::generate_token();
     db.create_api_token(
         org,
         Role::Coordinator,
         "gis",
-        &lofte_web::auth::token_digest(&token),
+        &lofte_app::secrets::token_digest(&token),
     )
     .await
     .unwrap();

@@ -16,7 +16,7 @@ async fn with_demo_reports() -> crate::helpers::TestApp {
     lofte_db::demo::load_flen_activities(&app.database.db)
         .await
         .unwrap();
-    lofte_web::demo::load_flen_follow_ups(&app.database.db)
+    lofte_app::demo::load_flen_follow_ups(&app.database.db)
         .await
         .unwrap();
     app
@@ -205,7 +205,7 @@ mod exports {
         lofte_db::demo::load_flen_activities(&app.database.db)
             .await
             .unwrap();
-        lofte_web::demo::load_flen_follow_ups(&app.database.db)
+        lofte_app::demo::load_flen_follow_ups(&app.database.db)
             .await
             .unwrap();
         let (email, password) = account(&app, "polis@flen.se", flen(), Role::Viewer).await;
@@ -298,7 +298,7 @@ async fn the_json_that_feeds_typst() {
         .await
         .unwrap()
         .unwrap();
-    let report = lofte_web::report::report(
+    let report = lofte_app::report::report(
         &app.database.db,
         &tenant,
         lofte_domain::Year::new(2021).unwrap(),

@@ -15,7 +15,7 @@ pub async fn account(
 ) -> (String, String) {
     let db = &app.database.db;
     let password = "ett långt lösenord för test".to_owned();
-    let hash = lofte_web::auth::hash_password(password.clone()).await;
+    let hash = lofte_app::secrets::hash_password(password.clone()).await;
     let id = db
         .create_account(&Email::parse(email).unwrap(), email, &hash)
         .await
@@ -1248,12 +1248,12 @@ async fn the_frameworks_own_refusals_answer_in_the_readers_language() {
     assert_eq!(texts(&html, "h1"), ["För mycket på en gång"]);
     let db = &app.database.db;
     let org = db.organisation(&flen()).await.unwrap();
-    let token = lofte_web::auth::generate_token();
+    let token = lofte_app::secrets::generate_token();
     db.create_api_token(
         org,
         Role::Reporter,
         "test",
-        &lofte_web::auth::token_digest(&token),
+        &lofte_app::secrets::token_digest(&token),
     )
     .await
     .unwrap();

@@ -158,7 +158,7 @@ async fn the_final_report_carries_the_verdict() {
     lofte_db::demo::load_flen_activities(&app.database.db)
         .await
         .unwrap();
-    lofte_web::demo::load_flen_follow_ups(&app.database.db)
+    lofte_app::demo::load_flen_follow_ups(&app.database.db)
         .await
         .unwrap();
     let page = "/kommun/0482/2020/uppfoljning/slutredovisning";
@@ -188,7 +188,7 @@ async fn the_minimum_group_size_holds_on_every_surface() {
     lofte_db::demo::load_flen_activities(&app.database.db)
         .await
         .unwrap();
-    lofte_web::demo::load_flen_follow_ups(&app.database.db)
+    lofte_app::demo::load_flen_follow_ups(&app.database.db)
         .await
         .unwrap();
     let rules = Rules {

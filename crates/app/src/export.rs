@@ -8,7 +8,7 @@ use lofte_domain::followup::Performer;
 use lofte_i18n::Lang;
 use lofte_report::{ActivityRow, CommitmentRow, FollowUpRow, ReportError, Table};
 
-use crate::views::{party_heading, report_label, target_line};
+use crate::words::{party_heading, report_label, target_line};
 
 /// The tables an export can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
