@@ -4,7 +4,7 @@
 # issue 21 on two instances sharing one database (attacks.py: session fixation, a raced
 # sign-in lock, a frozen page cache). See README.md.
 #
-#   api-check/run.sh                 # build lofte-cli if needed, run both, exit 1 on any failure
+#   api-check/run.sh                 # build lofte if needed, run both, exit 1 on any failure
 #
 # Environment:
 #   LOFTE_BIN=path            test this binary instead of building target/debug/lofte
@@ -24,8 +24,8 @@ step() { printf '\n==> %s\n' "$*"; }
 if [ -n "${LOFTE_BIN:-}" ]; then
   bin=$(cd "$(dirname "$LOFTE_BIN")" && pwd)/$(basename "$LOFTE_BIN")
 else
-  step "cargo build -p lofte-cli"
-  cargo build -q --locked -p lofte-cli
+  step "cargo build -p lofte"
+  cargo build -q --locked -p lofte
   bin=$root/target/debug/lofte
 fi
 [ -x "$bin" ] || { echo "no lofte binary at $bin" >&2; exit 2; }

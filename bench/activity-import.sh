@@ -42,7 +42,7 @@ if [[ -n ${LOFTE_BIN:-} ]]; then
 elif [[ ! -x $LOFTE ]] || [[ -n $(find "$ROOT/crates" "$ROOT/data" "$ROOT/Cargo.toml" \
     "$ROOT/Cargo.lock" -type f -newer "$LOFTE" -print -quit) ]]; then
     echo "building the release binary ..." >&2
-    (cd "$ROOT" && cargo build --release -p lofte-cli)
+    (cd "$ROOT" && cargo build --release -p lofte)
 fi
 
 # --- scratch space ------------------------------------------------------------------

@@ -14,7 +14,7 @@
 # (round robin, keep-alive to the upstreams) and measures the page through it as well.
 #
 # Defaults: the whole country (290, 10,000,000, 2,000,000). Uses the release build
-# ($LOFTE, default target/release/lofte: `cargo build --release -p lofte-cli` first);
+# ($LOFTE, default target/release/lofte: `cargo build --release -p lofte` first);
 # installs wrk, nginx and sqlite3 from Debian when run as root and they are missing.
 # Targets (issue 8): >= 0.6 x nginx's requests per second, p99 < 20 ms at 64
 # connections, no errors, lofte under 100 MB; the figures at most 2 x the raw query.
@@ -29,7 +29,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 CODE=${CODE:-} # default: the first municipality of the data set (all have the same amounts)
 YEAR=${YEAR:-2021}
 LOFTE=${LOFTE:-$ROOT/target/release/lofte}
-[ -x "$LOFTE" ] || { echo "build it first: cargo build --release -p lofte-cli" >&2; exit 1; }
+[ -x "$LOFTE" ] || { echo "build it first: cargo build --release -p lofte" >&2; exit 1; }
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)

@@ -59,7 +59,7 @@ if [[ -n ${LOFTE_BIN:-} ]]; then
 elif [[ ! -x $LOFTE ]] || [[ -n $(find "$ROOT/crates" "$ROOT/data" "$ROOT/Cargo.toml" \
     "$ROOT/Cargo.lock" -type f -newer "$LOFTE" -print -quit) ]]; then
     echo "building the release binary ..." >&2
-    (cd "$ROOT" && cargo build --release -p lofte-cli)
+    (cd "$ROOT" && cargo build --release -p lofte)
 fi
 "$LOFTE" survey --help >/dev/null 2>&1 ||
     { echo "$LOFTE has no \`survey\` command: nothing to benchmark" >&2; exit 1; }

@@ -43,11 +43,13 @@ pub struct Config {
     /// The smallest group of survey respondents a figure is shown for, everywhere (page,
     /// API, PDF, exports); smaller groups say "för få svar".
     pub min_respondents: u64,
-    /// Map tiles: a URL template with `{z}`, `{x}` and `{y}` (and optionally `{s}`).
-    /// Empty: maps are drawn without a background (boundary and markers only).
-    pub map_tiles: String,
-    /// The tile provider's attribution, shown on every map (plain text).
-    pub map_attribution: String,
+    /// Map tiles: a URL template with `{z}`, `{x}` and `{y}` (and optionally `{s}`);
+    /// unset, OpenStreetMap's. Empty: maps are drawn without a background (boundary and
+    /// markers only).
+    pub map_tiles: Option<String>,
+    /// The tile provider's attribution, shown on every map (plain text); unset, the
+    /// default provider's.
+    pub map_attribution: Option<String>,
     /// How long a public page may be served from memory when another instance or the
     /// command line changed the data (writes through this instance empty it at once);
     /// 0 turns the cache off.
@@ -72,8 +74,8 @@ impl Default for Config {
             oidc_client_secret: None,
             oidc_label: None,
             min_respondents: lofte_domain::stats::MinRespondents::DEFAULT.get(),
-            map_tiles: lofte_web::map::TileSource::DEFAULT_TEMPLATE.to_owned(),
-            map_attribution: lofte_web::map::TileSource::DEFAULT_ATTRIBUTION.to_owned(),
+            map_tiles: None,
+            map_attribution: None,
             page_cache_seconds: 2,
         }
     }
@@ -134,66 +136,6 @@ impl Config {
         })
     }
 
-    /// Where map tiles come from, checked; `None` when `map_tiles` is empty.
-    pub fn map_tiles(&self) -> Result<Option<lofte_web::map::TileSource>, String> {
-        if self.map_tiles.trim().is_empty() {
-            return Ok(None);
-        }
-        lofte_web::map::TileSource::parse(self.map_tiles.trim(), &self.map_attribution).map(Some)
-    }
-
-    /// Who runs the installation and its accessibility statement, checked.
-    pub fn site(&self) -> Result<lofte_web::SiteInfo, String> {
-        let reviewed = filled(&self.accessibility_reviewed);
-        if let Some(date) = &reviewed
-            && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
-        {
-            return Err(format!(
-                "accessibility_reviewed: {date}: not a date such as 2026-12-01"
-            ));
-        }
-        Ok(lofte_web::SiteInfo {
-            owner: filled(&self.site_owner),
-            contact: filled(&self.site_contact),
-            compliance: lofte_web::Compliance::parse(&self.accessibility_status)
-                .map_err(|e| format!("accessibility_status: {e}"))?,
-            reviewed,
-            known_issues: self
-                .accessibility_known_issues
-                .iter()
-                .map(|i| i.trim().to_owned())
-                .filter(|i| !i.is_empty())
-                .collect(),
-        })
-    }
-
-    /// Sign-in through the organisation's identity provider, if `oidc_issuer` is set:
-    /// it needs a client id and `public_url`, which the provider sends people back to.
-    pub fn oidc(&self) -> Result<Option<lofte_web::auth::oidc::OidcSettings>, String> {
-        let Some(issuer) = filled(&self.oidc_issuer) else {
-            return Ok(None);
-        };
-        let client_id =
-            filled(&self.oidc_client_id).ok_or("oidc_client_id: needed with oidc_issuer")?;
-        let public_url = self
-            .public_url()?
-            .ok_or("public_url: needed with oidc_issuer (the provider sends people back there)")?;
-        Ok(Some(lofte_web::auth::oidc::OidcSettings {
-            issuer,
-            client_id,
-            client_secret: filled(&self.oidc_client_secret),
-            redirect_url: format!("{}/logga-in/oidc", public_url.as_str()),
-            label: filled(&self.oidc_label),
-        }))
-    }
-
-    /// The public address, checked; `None` when not set.
-    pub fn public_url(&self) -> Result<Option<lofte_web::PublicUrl>, String> {
-        filled(&self.public_url)
-            .map(|raw| lofte_web::PublicUrl::parse(&raw).map_err(|e| format!("public_url: {e}")))
-            .transpose()
-    }
-
     /// The database URL, creating the data folder for the default SQLite file.
     pub fn database_url(&self) -> std::io::Result<String> {
         if let Some(url) = &self.database_url {
@@ -208,7 +150,7 @@ impl Config {
 }
 
 /// A setting's value trimmed, or `None` when it is unset or blank.
-fn filled(value: &Option<String>) -> Option<String> {
+pub fn filled(value: &Option<String>) -> Option<String> {
     value
         .as_deref()
         .map(str::trim)
@@ -247,54 +189,6 @@ mod tests {
                 PathBuf::from("/srv/lofte"),
                 "kept from the file"
             );
-            Ok(())
-        });
-    }
-
-    #[test]
-    // figment's Jail closure must return figment::Error unboxed; this is test-only code.
-    #[allow(clippy::result_large_err)]
-    fn the_site_and_the_public_address_are_read_and_checked() {
-        let load = || Config::load(None, &Overrides::default()).map_err(|e| *e);
-        figment::Jail::expect_with(|jail| {
-            let default = load()?;
-            assert_eq!(
-                default.site().unwrap().compliance,
-                lofte_web::Compliance::Partial
-            );
-            assert_eq!(default.public_url(), Ok(None));
-            jail.create_file(
-                "lofte.toml",
-                "public_url = \"https://trygghet.flen.se/\"\n\
-                 site_owner = \"Flens kommun\"\n\
-                 accessibility_status = \"full\"\n\
-                 accessibility_reviewed = \"2026-11-30\"\n\
-                 accessibility_known_issues = [\"Filmerna saknar syntolkning.\", \" \"]",
-            )?;
-            let config = load()?;
-            let site = config.site().unwrap();
-            assert_eq!(site.owner.as_deref(), Some("Flens kommun"));
-            assert_eq!(site.compliance, lofte_web::Compliance::Full);
-            assert_eq!(site.known_issues, ["Filmerna saknar syntolkning."]);
-            assert!(config.public_url().unwrap().unwrap().is_https());
-            jail.set_env("LOFTE_OIDC_ISSUER", "https://login.flen.example");
-            assert_eq!(
-                load()?.oidc().unwrap_err(),
-                "oidc_client_id: needed with oidc_issuer"
-            );
-            jail.set_env("LOFTE_OIDC_CLIENT_ID", "lofte");
-            let oidc = load()?.oidc().unwrap().unwrap();
-            assert_eq!(oidc.redirect_url, "https://trygghet.flen.se/logga-in/oidc");
-            assert_eq!(oidc.client_secret, None);
-            jail.set_env("LOFTE_ACCESSIBILITY_STATUS", "mostly");
-            jail.set_env("LOFTE_PUBLIC_URL", "trygghet.flen.se");
-            let wrong = load()?;
-            assert_eq!(
-                wrong.site().unwrap_err(),
-                "accessibility_status: mostly: must be full, partial or none"
-            );
-            assert!(wrong.public_url().unwrap_err().starts_with("public_url: "));
-            assert!(wrong.oidc().unwrap_err().starts_with("public_url: "));
             Ok(())
         });
     }

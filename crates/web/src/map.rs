@@ -68,6 +68,14 @@ impl TileSource {
     pub fn origin(&self) -> &str {
         &self.origin
     }
+
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    pub fn attribution(&self) -> &str {
+        &self.attribution
+    }
 }
 
 impl Default for TileSource {

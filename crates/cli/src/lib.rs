@@ -1,10 +1,9 @@
 //! `lofte`: serve the site, migrate, load the Flen demo, import and export promises.
 
-mod config;
-mod survey;
+pub mod config;
+pub mod survey;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -21,22 +20,22 @@ use crate::config::{Config, Overrides};
     version,
     about = "Medborgarlöften: citizen promises of the Police and the municipalities"
 )]
-struct Cli {
+pub struct Cli {
     /// A TOML configuration file (default: ./lofte.toml if present).
     #[arg(long, global = true, env = "LOFTE_CONFIG")]
-    config: Option<PathBuf>,
+    pub config: Option<PathBuf>,
     /// Database URL: sqlite://… or postgres://… (default: a SQLite file in the data folder).
     #[arg(long, global = true)]
-    database_url: Option<String>,
+    pub database_url: Option<String>,
     /// Folder for the default SQLite database.
     #[arg(long, global = true)]
-    data_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
-    command: Command,
+    pub command: Command,
 }
 
 #[derive(Subcommand)]
-enum Command {
+pub enum Command {
     /// Serve the public site and the API (migrates the database first).
     Serve {
         /// Address to listen on, e.g. 127.0.0.1:8080; port 0 picks a free port.
@@ -142,19 +141,19 @@ enum Command {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ExportFormat {
+pub enum ExportFormat {
     Xlsx,
     Csv,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ReportFormat {
+pub enum ReportFormat {
     Pdf,
     Html,
 }
 
 #[derive(Subcommand)]
-enum ActivityCommand {
+pub enum ActivityCommand {
     /// Import activities from a CSV file (docs/activity-csv.md); the whole file or nothing,
     /// and importing the same rows again adds nothing.
     Import {
@@ -165,7 +164,7 @@ enum ActivityCommand {
 }
 
 #[derive(Subcommand)]
-enum UserCommand {
+pub enum UserCommand {
     /// Create an account; its generated password is printed once.
     Add {
         #[arg(long)]
@@ -206,7 +205,7 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
-enum TokenCommand {
+pub enum TokenCommand {
     /// Create a token for an organisation and role; it is printed once.
     Create {
         /// municipality:0482, police:Katrineholm, partner:NAME@0482 or installation.
@@ -223,7 +222,7 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
-enum PromiseCommand {
+pub enum PromiseCommand {
     /// Import promises from JSON files; each file is stored whole or not at all.
     Import {
         files: Vec<PathBuf>,
@@ -260,7 +259,7 @@ enum PromiseCommand {
 }
 
 #[derive(Subcommand)]
-enum MunicipalityCommand {
+pub enum MunicipalityCommand {
     /// Import a municipality profile (police organisation, places) from a JSON file.
     Import { file: PathBuf },
 }
@@ -296,7 +295,7 @@ fn cell_errors(lang: Lang, name: &str, errors: &[lofte_db::activities::CellError
 
 /// A failure the user can fix, already worded for them.
 #[derive(Debug)]
-struct UserError(String);
+pub struct UserError(pub String);
 
 impl std::fmt::Display for UserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -306,7 +305,9 @@ impl std::fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
-fn cli_lang() -> Lang {
+/// The language of the command's messages, from the environment (`LOFTE_LANG`, then the
+/// locale).
+pub fn cli_lang() -> Lang {
     ["LOFTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|var| std::env::var(var).ok())
@@ -314,30 +315,26 @@ fn cli_lang() -> Lang {
         .unwrap_or_default()
 }
 
-fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("LOFTE_LOG")
-                .unwrap_or_else(|_| "info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    let cli = Cli::parse();
-    let lang = cli_lang();
-    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-    match runtime.block_on(run(cli, lang)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            match e.downcast_ref::<UserError>() {
-                Some(user) => eprintln!("{user}"),
-                None => eprintln!("lofte: {e:#}"),
-            }
-            ExitCode::FAILURE
-        }
-    }
+/// What the `lofte` binary adds from the web tier. The command line itself knows nothing
+/// of HTTP; the binary, which links both, gives it this.
+pub trait Frontend {
+    /// Serves the public site, the staff area and the API on `listener` until stopped.
+    fn serve(
+        &self,
+        listener: tokio::net::TcpListener,
+        db: Db,
+        config: &Config,
+        lang: Lang,
+    ) -> impl std::future::Future<Output = Result<()>>;
+    /// A report as one self-contained HTML file.
+    fn report_html(&self, report: &lofte_report::Report, lang: Lang) -> String;
+    /// The JSON Schema of the promise exchange format.
+    fn promise_schema(&self) -> serde_json::Value;
 }
 
-async fn run(cli: Cli, lang: Lang) -> Result<()> {
+/// Runs one command: reads the configuration, connects to and migrates the database,
+/// and does what `cli` asks.
+pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
     let bind = match &cli.command {
         Command::Serve { bind, .. } => bind.clone(),
         _ => None,
@@ -373,18 +370,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 "{}",
                 lang.t_args("cli-listening", &[("url", format!("http://{address}"))])
             );
-            let state = lofte_web::AppState::new(db)
-                .with_secure_cookies(config.secure_cookies)
-                .with_public_url(config.public_url().map_err(UserError)?.as_ref())
-                .with_site(config.site().map_err(UserError)?)
-                .with_oidc(config.oidc().map_err(UserError)?)
-                .map_err(UserError)?
-                .with_survey_rules(survey::rules(lang, &config)?)
-                .with_map_tiles(config.map_tiles().map_err(UserError)?)
-                .with_page_cache(Some(std::time::Duration::from_secs(
-                    config.page_cache_seconds,
-                )));
-            lofte_web::serve(listener, state).await?;
+            frontend.serve(listener, db, &config, lang).await?;
         }
         Command::Report {
             municipality,
@@ -404,6 +390,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
                 edition,
                 &output,
                 survey::rules(lang, &config)?,
+                frontend,
             )
             .await?
         }
@@ -530,7 +517,7 @@ async fn run(cli: Cli, lang: Lang) -> Result<()> {
         Command::Promise(PromiseCommand::Schema) => {
             println!(
                 "{}",
-                serde_json::to_string_pretty(&lofte_web::promise_json_schema())?
+                serde_json::to_string_pretty(&frontend.promise_schema())?
             );
         }
         Command::User(command) => {
@@ -1066,6 +1053,7 @@ async fn report_command(
     edition: Option<String>,
     output: &std::path::Path,
     rules: lofte_domain::stats::Rules,
+    frontend: &impl Frontend,
 ) -> Result<()> {
     use lofte_domain::followup::ReportPeriod;
     let edition = match edition.as_deref() {
@@ -1104,7 +1092,7 @@ async fn report_command(
     };
     let bytes = match format {
         ReportFormat::Pdf => lofte_report::render_pdf(&report)?,
-        ReportFormat::Html => lofte_web::report::standalone_html(&report, edition).into_bytes(),
+        ReportFormat::Html => frontend.report_html(&report, edition).into_bytes(),
     };
     std::fs::write(output, &bytes).with_context(|| format!("writing {}", output.display()))?;
     println!(
