@@ -2,7 +2,8 @@
 //!
 //! Messages live in `locales/{sv,en}/*.ftl` and are compiled into the binary. Swedish is
 //! the fallback, so a message missing in English shows in Swedish rather than as a key;
-//! a test checks that both files define the same messages.
+//! each area has its own file (`site.ftl`, `promise.ftl`, `staff.ftl`, …), and a test
+//! checks that both languages define the same messages in each.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -276,8 +277,31 @@ mod tests {
 
     #[test]
     fn swedish_and_english_define_the_same_messages() {
-        let sv = message_ids(include_str!("../locales/sv/main.ftl"));
-        let en = message_ids(include_str!("../locales/en/main.ftl"));
+        // Each area's file holds the same messages in both languages.
+        let dir = |lang: &str| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang)
+        };
+        let mut areas: Vec<String> = std::fs::read_dir(dir("sv"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        areas.sort();
+        assert!(areas.len() > 5, "{areas:?}");
+        let mut sv = std::collections::BTreeSet::new();
+        let mut en = std::collections::BTreeSet::new();
+        for area in &areas {
+            let read = |lang: &str| std::fs::read_to_string(dir(lang).join(area)).unwrap();
+            let (s, e) = (message_ids(&read("sv")), message_ids(&read("en")));
+            assert_eq!(
+                s.symmetric_difference(&e).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "{area}"
+            );
+            sv.extend(s);
+            en.extend(e);
+        }
         assert!(
             sv.len() > 50,
             "expected the full message set, got {}",
