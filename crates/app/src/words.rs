@@ -351,3 +351,13 @@ pub fn place_name(places: &[Place], slug: &str) -> String {
         .find(|p| p.slug.as_str() == slug)
         .map_or_else(|| slug.to_owned(), |p| p.name.to_string())
 }
+
+/// A safety-walk finding's category in words, e.g. "Belysning".
+pub fn finding_category_name(lang: Lang, c: lofte_domain::walk::FindingCategory) -> String {
+    lang.t(&format!("finding-category-{}", c.code()))
+}
+
+/// A safety-walk finding's status in words, e.g. "Åtgärdat".
+pub fn finding_status_name(lang: Lang, s: lofte_domain::walk::FindingStatus) -> String {
+    lang.t(&format!("finding-status-{}", s.code()))
+}

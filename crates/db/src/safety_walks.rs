@@ -48,6 +48,17 @@ pub struct StoredFinding {
     pub has_photo: bool,
 }
 
+impl StoredFinding {
+    /// Whether the finding is still open after its date: shown as late on the staff list,
+    /// the public page and the dashboard.
+    pub fn overdue_on(&self, today: NaiveDate) -> bool {
+        matches!(
+            self.status,
+            FindingStatus::Reported | FindingStatus::Planned
+        ) && self.due.is_some_and(|d| d < today)
+    }
+}
+
 /// A finding's photo as stored: already re-encoded without metadata by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingPhoto {

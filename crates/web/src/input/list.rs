@@ -174,7 +174,7 @@ pub(super) async fn list(
             photo: f.has_photo.then(|| format!("{base}/fynd/{}/foto", f.id)),
             heading: format!(
                 "{} · {}",
-                crate::staff::walks::finding_category_name(lang, f.category),
+                lofte_app::words::finding_category_name(lang, f.category),
                 name(f.place.as_str())
             ),
             walked: f
@@ -182,7 +182,7 @@ pub(super) async fn list(
                 .map(|d| lang.t_args("findings-walked", &[("date", d.to_string())]))
                 .unwrap_or_default(),
             description: f.description,
-            status: crate::staff::walks::finding_status_name(lang, f.status),
+            status: lofte_app::words::finding_status_name(lang, f.status),
             status_class: f.status.code(),
             owner: lang.t_args(
                 "finding-owner",
@@ -237,7 +237,7 @@ pub(super) async fn list(
                 .map(|s| {
                     (
                         s.code().to_owned(),
-                        crate::staff::walks::finding_status_name(lang, *s),
+                        lofte_app::words::finding_status_name(lang, *s),
                     )
                 })
                 .collect(),

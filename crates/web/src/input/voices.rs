@@ -60,9 +60,9 @@ fn voices<'a>(
     let today = lofte_app::progress::today();
     let done: Vec<(String, String, &'static str)> = done
         .map(|f| {
-            let mut status = crate::staff::walks::finding_status_name(lang, f.status);
+            let mut status = lofte_app::words::finding_status_name(lang, f.status);
             // Open after the date it was promised by: said so, with the date.
-            if let (true, Some(due)) = (crate::staff::walks::finding_overdue(f, today), f.due) {
+            if let (true, Some(due)) = (f.overdue_on(today), f.due) {
                 status = lang.t_args(
                     "finding-overdue",
                     &[("status", status), ("date", due.to_string())],
@@ -71,7 +71,7 @@ fn voices<'a>(
             (
                 format!(
                     "{} · {}",
-                    crate::staff::walks::finding_category_name(lang, f.category),
+                    lofte_app::words::finding_category_name(lang, f.category),
                     crate::views::place_name(places, f.place.as_str())
                 ),
                 status,

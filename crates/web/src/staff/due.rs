@@ -128,7 +128,7 @@ pub async fn due_items(
             .findings(None)
             .await?
             .iter()
-            .filter(|f| super::walks::finding_overdue(f, today))
+            .filter(|f| f.overdue_on(today))
             .count();
         if past_due > 0 {
             items.push(DueItem {

@@ -1,6 +1,7 @@
 //! Form fields as the templates show them, and field errors placed on them.
 
-use lofte_domain::FieldError;
+use chrono::NaiveDate;
+use lofte_domain::{FieldError, Problem};
 use lofte_i18n::Lang;
 
 /// One form field: what it is called, what it holds, and what is wrong with it.
@@ -77,6 +78,30 @@ pub fn place_options(places: &[lofte_domain::Place], ticked: &[String]) -> Vec<P
             checked: ticked.iter().any(|t| t.trim() == p.slug.as_str()),
         })
         .collect()
+}
+
+/// A date field (`YYYY-MM-DD`), its problem pushed to `errors` under `path`.
+pub fn date_field(
+    errors: &mut Vec<FieldError>,
+    path: &str,
+    raw: &str,
+    required: bool,
+) -> Option<NaiveDate> {
+    match raw.trim() {
+        "" => {
+            if required {
+                errors.push(FieldError::new(path, Problem::Required));
+            }
+            None
+        }
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(FieldError::new(path, Problem::Date));
+                None
+            }
+        },
+    }
 }
 
 /// A choice in a select.

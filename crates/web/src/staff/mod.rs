@@ -25,6 +25,7 @@ mod promise_form;
 mod promise_page;
 mod structure;
 mod survey;
+mod walk;
 pub(crate) mod walks;
 mod workflow;
 
@@ -205,28 +206,28 @@ pub fn routes(state: AppState) -> Routes {
         .get(
             "/personal/kommun/{code}/trygghetsvandringar/{id}",
             InMunicipality(Permission::LogActivity),
-            get(walks::show),
+            get(walk::show),
         )
         .post(
             "/personal/kommun/{code}/trygghetsvandringar/{id}/fynd",
             InMunicipality(Permission::LogActivity),
-            post(walks::add_finding),
+            post(walk::add_finding),
         )
         .post(
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}",
             InMunicipality(Permission::LogActivity),
-            post(walks::set_status),
+            post(walk::set_status),
         )
         .post(
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}/ansvar",
             InMunicipality(Permission::LogActivity),
-            post(walks::assign),
+            post(walk::assign),
         )
         .post(
             "/personal/kommun/{code}/trygghetsvandringar/fynd/{id}/foto",
             InMunicipality(Permission::LogActivity),
             // Room for the largest photo accepted plus the form around it.
-            post(walks::upload_photo).layer(axum::extract::DefaultBodyLimit::max(
+            post(walk::upload_photo).layer(axum::extract::DefaultBodyLimit::max(
                 (crate::photo::MAX_MB as usize + 1) * 1024 * 1024,
             )),
         )
