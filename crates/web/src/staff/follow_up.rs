@@ -58,8 +58,8 @@ pub struct FollowUpPage {
     /// Once published: where corrections of its texts are sent, the note residents
     /// will read, and what is wrong with it.
     correction_action: Option<String>,
-    correction_note: String,
-    correction_error: Option<String>,
+    pub(super) correction_note: String,
+    pub(super) correction_error: Option<String>,
     cutoff: String,
     summary: Vec<SummaryItem>,
     entries: Vec<EntryBlock>,
@@ -80,17 +80,17 @@ fn labelled(lang: Lang, e: &FieldError) -> String {
     }
 }
 
-struct Context {
-    tenant: Tenant,
-    stored: StoredPromise,
-    year: Year,
-    period: ReportPeriod,
-    figures: Vec<CommitmentProgress>,
-    places: Vec<lofte_domain::Place>,
-    types: lofte_domain::ActivityCatalogue,
+pub(super) struct Context {
+    pub(super) tenant: Tenant,
+    pub(super) stored: StoredPromise,
+    pub(super) year: Year,
+    pub(super) period: ReportPeriod,
+    pub(super) figures: Vec<CommitmentProgress>,
+    pub(super) places: Vec<lofte_domain::Place>,
+    pub(super) types: lofte_domain::ActivityCatalogue,
 }
 
-async fn context(
+pub(super) async fn context(
     state: &AppState,
     lang: Lang,
     code: &str,
@@ -137,7 +137,7 @@ async fn context(
 
 /// The staff address of the report: its own year, which in a promise over several years
 /// is not the promise's first.
-fn report_href(c: &Context) -> String {
+pub(super) fn report_href(c: &Context) -> String {
     report_path(c.tenant.municipality().code.as_str(), c.year, c.period)
 }
 
@@ -226,7 +226,7 @@ fn suggested(c: &Context, index: usize) -> Option<String> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn build_page(
+pub(super) fn build_page(
     lang: Lang,
     staff: &Staff,
     c: &Context,
@@ -476,7 +476,7 @@ pub async fn save(
 
 /// What the form says, checked entry by entry (`check` of entry `i`) and what was
 /// learned; problems are named by entry, what was learned one past the last.
-fn check_content(
+pub(super) fn check_content(
     c: &Context,
     inputs: &[EntryInput],
     learned: &str,
@@ -508,7 +508,7 @@ fn check_content(
 }
 
 /// "Publicerad 2021-09-10. Siffrorna är låsta som de var då."
-fn published_note(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+pub(super) fn published_note(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     lang.t_args(
         "follow-up-published-on",
         &[(
@@ -523,13 +523,13 @@ fn published_note(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
 /// What saving the form is for: a draft; a draft checked as for publishing, then shown
 /// as residents would see it; or publishing.
 #[derive(Clone, Copy, PartialEq)]
-enum Step {
+pub(super) enum Step {
     Draft,
     Preview,
     Publish,
 }
 
-async fn store(
+pub(super) async fn store(
     lang: Lang,
     staff: &Staff,
     c: &Context,
@@ -598,23 +598,8 @@ async fn store(
     }
 }
 
-// ---- Preview before publishing ----
-
-#[derive(Template, WebTemplate)]
-#[template(path = "staff_follow_up_preview.html")]
-pub struct PreviewPage {
-    chrome: Chrome,
-    form_href: String,
-    action: String,
-    version: i32,
-    report: lofte_report::Report,
-    sections: Vec<crate::report::SectionView>,
-    /// No downloads in a preview: the PDF exists once published.
-    downloads: Vec<(String, String, &'static str)>,
-}
-
 /// The stored draft's entries as the form would send them.
-fn inputs_of(c: &Context, report: &lofte_db::FollowUpReport) -> Vec<EntryInput> {
+pub(super) fn inputs_of(c: &Context, report: &lofte_db::FollowUpReport) -> Vec<EntryInput> {
     c.stored
         .commitment_ids
         .iter()
@@ -632,207 +617,4 @@ fn inputs_of(c: &Context, report: &lofte_db::FollowUpReport) -> Vec<EntryInput> 
                 .unwrap_or_default()
         })
         .collect()
-}
-
-/// The saved draft, exactly as residents will see it once published (with today's
-/// figures, which publishing freezes), and the button that publishes it.
-pub async fn preview(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    Extension(staff): Extension<Staff>,
-    Path((code, year, period)): Path<(String, String, String)>,
-) -> Result<Response, PageError> {
-    let c = context(&state, lang, &code, &year, &period).await?;
-    let form_href = report_href(&c);
-    let draft = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
-    // Nothing to preview (not saved yet, or already published): back to the form.
-    let Some(mut draft) = draft.filter(|r| r.published_at.is_none()) else {
-        return Ok(Redirect::to(&form_href).into_response());
-    };
-    let version = draft.version;
-    draft.published_at = Some(chrono::Utc::now());
-    for entry in &mut draft.entries {
-        let index = c
-            .stored
-            .commitment_ids
-            .iter()
-            .position(|id| *id == entry.commitment_id);
-        entry.figures = c
-            .figures
-            .iter()
-            .find(|f| Some(f.commitment) == index)
-            .map(|f| serde_json::to_string(f).expect("serialisable"));
-    }
-    let report = lofte_app::report::report_of(
-        &state.db,
-        &c.tenant,
-        &c.stored,
-        &draft,
-        lang,
-        state.survey_rules,
-    )
-    .await
-    .map_err(|e| match e {
-        lofte_app::report::Unavailable::Db(e) => PageError::internal(lang)(e),
-        _ => PageError::NotFound { lang, detail: None },
-    })?;
-    let title = lang.t_args(
-        "follow-up-preview-title",
-        &[("report", report.title.clone())],
-    );
-    let mut chrome = Chrome::new(lang, &format!("{form_href}/forhandsvisning"), title);
-    if let Some(u) = &staff.user {
-        chrome = chrome.signed_in(&u.name);
-    }
-    Ok(PreviewPage {
-        chrome,
-        action: format!("{form_href}/forhandsvisning"),
-        form_href,
-        version,
-        sections: crate::report::section_views(&report),
-        report,
-        downloads: Vec::new(),
-    }
-    .into_response())
-}
-
-#[derive(serde::Deserialize)]
-pub struct PublishForm {
-    #[serde(default)]
-    version: i32,
-}
-
-/// Publishes the draft that was previewed, as saved: checked again, its figures frozen
-/// now. Someone else's save in between is refused (the version).
-pub async fn publish_previewed(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    Extension(staff): Extension<Staff>,
-    Path((code, year, period)): Path<(String, String, String)>,
-    Form(form): Form<PublishForm>,
-) -> Result<Response, PageError> {
-    let c = context(&state, lang, &code, &year, &period).await?;
-    let draft = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let Some(draft) = draft.filter(|r| r.published_at.is_none()) else {
-        return Ok(Redirect::to(&report_href(&c)).into_response());
-    };
-    let inputs = inputs_of(&c, &draft);
-    let learned = draft.learned.clone().unwrap_or_default();
-    store(
-        lang,
-        &staff,
-        &c,
-        &inputs,
-        &learned,
-        form.version,
-        Step::Publish,
-    )
-    .await
-}
-
-// ---- Correcting a published report ----
-
-/// Corrects the texts of a published report (what was done, links, what was learned)
-/// with a note residents read beside it; statuses and figures stay as published.
-pub async fn correct(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    Extension(staff): Extension<Staff>,
-    Path((code, year, period)): Path<(String, String, String)>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, PageError> {
-    let c = context(&state, lang, &code, &year, &period).await?;
-    let back = report_href(&c);
-    let report = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let Some(report) = report.filter(|r| r.published_at.is_some()) else {
-        return Ok(Redirect::to(&back).into_response());
-    };
-    let stored = inputs_of(&c, &report);
-    let field = |name: &str, i: usize| {
-        form.get(&format!("{name}_{i}"))
-            .cloned()
-            .unwrap_or_default()
-    };
-    let inputs: Vec<EntryInput> = stored
-        .iter()
-        .enumerate()
-        .map(|(i, s)| EntryInput {
-            status: s.status.clone(),
-            reason: s.reason.clone(),
-            narrative: field("narrative", i),
-            evidence: field("evidence", i).lines().map(str::to_owned).collect(),
-        })
-        .collect();
-    let learned = form.get("learned").cloned().unwrap_or_default();
-    let version = form
-        .get("version")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    // The texts only: the status is the published one, nothing is owed anew.
-    let (content, errors) = check_content(&c, &inputs, &learned, |i| {
-        inputs[i].check(c.period, None, false)
-    });
-    let note_raw = form.get("note").cloned().unwrap_or_default();
-    let note = Text::parse(&note_raw, Text::SHORT);
-    let published_on = report.published_at.map(|at| published_note(lang, at));
-    let refused = |errors: &[(usize, FieldError)], note_error: Option<String>, status| {
-        let mut page = build_page(
-            lang,
-            &staff,
-            &c,
-            &inputs,
-            &learned,
-            version,
-            published_on.clone(),
-            errors,
-        );
-        page.correction_note = note_raw.clone();
-        page.correction_error = note_error;
-        (status, page).into_response()
-    };
-    let note = match (note, errors.is_empty()) {
-        (Ok(note), true) => note,
-        (note, _) => {
-            let note_error = note.err().map(|p| lang.problem(&p));
-            return Ok(refused(
-                &errors,
-                note_error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
-        }
-    };
-    match c
-        .tenant
-        .correct_follow_up(
-            staff.actor,
-            c.stored.id,
-            c.year,
-            c.period,
-            version,
-            &content,
-            &note,
-        )
-        .await
-    {
-        Ok(Ok(_)) => Ok(Redirect::to(&format!("{back}?sparat=rattad")).into_response()),
-        Ok(Err(_)) => Ok(refused(
-            &[(0, FieldError::new("", lofte_domain::Problem::StaleVersion))],
-            None,
-            StatusCode::CONFLICT,
-        )),
-        Err(lofte_db::Error::NotFound) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => Err(PageError::internal(lang)(e)),
-    }
 }

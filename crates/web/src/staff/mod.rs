@@ -15,6 +15,8 @@ mod dialogues;
 mod due;
 mod export;
 mod follow_up;
+mod follow_up_correction;
+mod follow_up_preview;
 pub(crate) mod forms;
 mod inputs;
 mod new_promise;
@@ -405,17 +407,17 @@ pub fn routes(state: AppState) -> Routes {
         .post(
             "/personal/kommun/{code}/{year}/uppfoljning/{period}/rattelse",
             InMunicipality(Permission::EditPromise),
-            post(follow_up::correct),
+            post(follow_up_correction::correct),
         )
         .get(
             "/personal/kommun/{code}/{year}/uppfoljning/{period}/forhandsvisning",
             InMunicipality(Permission::EditPromise),
-            get(follow_up::preview),
+            get(follow_up_preview::preview),
         )
         .post(
             "/personal/kommun/{code}/{year}/uppfoljning/{period}/forhandsvisning",
             InMunicipality(Permission::EditPromise),
-            post(follow_up::publish_previewed),
+            post(follow_up_preview::publish_previewed),
         )
         .get(
             "/personal/kommun/{code}/{year}/forhandsvisning",
