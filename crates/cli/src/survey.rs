@@ -14,7 +14,7 @@ use lofte_domain::{MunicipalityCode, Problem, Year};
 use lofte_i18n::Lang;
 
 use crate::config::Config;
-use crate::{UserError, cell_errors, invalid, user_error};
+use crate::errors::{UserError, cell_errors, invalid, user_error};
 
 #[derive(Subcommand)]
 pub enum SurveyCommand {
