@@ -9,4 +9,5 @@ pub mod outcome;
 pub mod progress;
 pub mod report;
 pub mod secrets;
+pub mod survey_page;
 pub mod words;

@@ -1,4 +1,5 @@
-//! `lofte`: serve the site, migrate, load the Flen demo, import and export promises.
+//! The commands of `lofte` (migrate, demo, import and export, reports, users, surveys), knowing
+//! nothing of HTTP: the binary gives them a [`Frontend`] for what only the web tier has.
 
 pub mod config;
 pub mod survey;

@@ -503,7 +503,7 @@ struct SurveyPage {
     municipality: String,
     explain_few: String,
     none: String,
-    survey: Option<lofte_app::outcome::SurveyPageView>,
+    survey: Option<lofte_app::survey_page::SurveyPageView>,
     csv_href: String,
 }
 
@@ -532,7 +532,7 @@ async fn survey_page(
         none: lang.t_args("survey-none", &[("municipality", m.name.to_string())]),
         survey: survey
             .as_ref()
-            .map(|s| lofte_app::outcome::survey_page_view(lang, s)),
+            .map(|s| lofte_app::survey_page::survey_page_view(lang, s)),
         csv_href: format!("{base}/trygghet.csv"),
         municipality_href: base,
     })
