@@ -19,9 +19,12 @@ mod follow_ups;
 pub mod links;
 mod migration;
 mod municipalities;
+mod organisations;
 mod places;
 mod promises;
 pub mod safety_walks;
+mod sessions;
+mod sign_in;
 mod structure;
 pub mod surveys;
 mod tenant;
@@ -37,14 +40,12 @@ use lofte_domain::FieldError;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr};
 use sea_orm_migration::MigratorTrait;
 
-pub use accounts::{
-    Account, AccountEvent, AccountSummary, OrganisationRef, SIGN_IN_ATTEMPTS,
-    SIGN_IN_WINDOW_SECONDS, SignInKey, client_network,
-};
+pub use accounts::{Account, AccountEvent, AccountSummary, OrganisationRef};
 pub use audit::{Actor, AuditEntry, Conflict, Publication};
 pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
 pub use municipalities::{MapBoundary, MunicipalitySummary};
 pub use promises::{PromiseSummary, StoredPromise, Visibility};
+pub use sign_in::{SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_SECONDS, SignInKey, client_network};
 pub use structure::{CommitmentLinks, Direction, LinkChoice, Refused};
 pub use tenant::Tenant;
 
