@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-
 use crate::calendar::Year;
 use crate::problem::Problem;
 use crate::stats::Weight;

@@ -18,7 +18,6 @@ mod tally;
 
 use std::collections::{HashMap, HashSet};
 
-
 use crate::problem::{Errors, FieldError, Problem};
 use crate::text::Text;
 
