@@ -1,5 +1,9 @@
 //! Activity types as data: the built-in types (rows without names; the Fluent files name
 //! them) and each municipality's own types, named in Swedish and English.
+//!
+//! Every way a type comes in (a target, the log form, the API, a CSV file) is checked
+//! against the municipality's catalogue here; `ActivityTypeCode::parse` checks only the
+//! code's form.
 
 use lofte_domain::{
     ActivityCatalogue, ActivityType, ActivityTypeCode, FieldError, Problem, Text, TypeNames,

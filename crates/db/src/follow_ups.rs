@@ -1,5 +1,9 @@
 //! Follow-up reports per tertial and the final report: drafts staff write, then publish.
 //! Publishing freezes the figures; work logged later shows in the next report.
+//!
+//! A report is addressed by its own year and period everywhere (URLs, API, storage),
+//! never by the promise's first year: a two-year promise has tertials in both years. The
+//! final report belongs to the span's last year.
 
 use chrono::{DateTime, Utc};
 use lofte_domain::followup::{Entry, ReportPeriod};

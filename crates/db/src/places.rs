@@ -1,5 +1,8 @@
 //! A municipality's places, added and changed one at a time (the staff area, the API),
 //! besides the whole profile at once (`Db::import_profile`).
+//!
+//! A place's slug never changes: targets, activities, inputs and walks name it. Its kind,
+//! point and shape may; a shape given without a point gets its middle as the point.
 
 use lofte_domain::exchange::PlaceDocument;
 use lofte_domain::{FieldError, Place, PlaceSlug, Problem};

@@ -18,6 +18,14 @@ pub async fn fresh_database() -> TestDatabase {
     t
 }
 
+/// A fresh, migrated SQLite database whatever `TEST_DATABASE_URL` says: for what only
+/// SQLite has (the file copy), so that such a test runs, and can fail, in every run.
+pub async fn fresh_sqlite_database() -> TestDatabase {
+    let t = sqlite_database().await;
+    t.db.migrate().await.expect("migrate the test database");
+    t
+}
+
 /// A fresh database with only the first `migrations` migrations and the reference data
 /// (municipalities), as a database made by an older lofte: for tests of what a later
 /// migration does to rows stored before it. `Db::migrate` brings it up to date.
@@ -47,19 +55,28 @@ async fn empty_database() -> TestDatabase {
         Ok(server) if server.starts_with("postgres") => {
             (create_postgres_database(&server).await, None)
         }
-        _ => {
-            let dir = tempfile::tempdir().expect("temporary directory");
-            let url = format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("test.sqlite").display()
-            );
-            (url, Some(dir))
-        }
+        _ => return sqlite_database().await,
     };
     let db = Db::connect(&url)
         .await
         .expect("connect to the test database");
     TestDatabase { db, url, _dir: dir }
+}
+
+async fn sqlite_database() -> TestDatabase {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("test.sqlite").display()
+    );
+    let db = Db::connect(&url)
+        .await
+        .expect("connect to the test database");
+    TestDatabase {
+        db,
+        url,
+        _dir: Some(dir),
+    }
 }
 
 /// Creates `lofte_test_<uuid>` on the server and returns its URL. Test databases are not

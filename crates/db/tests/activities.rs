@@ -426,7 +426,9 @@ async fn a_promise_can_only_count_types_the_municipality_has() {
 }
 
 /// The `activity_progress` index as SQLite stores it, and how many activities are
-/// stored (`None` on PostgreSQL).
+/// stored (`None` on PostgreSQL). Fails unless the index holds every stored activity (read
+/// through the index itself) and SQLite finds the file consistent: an index dropped for a
+/// large import and not rebuilt, or rebuilt before the rows went in, fails here.
 async fn progress_index(t: &lofte_db::testing::TestDatabase) -> Option<(String, i64)> {
     use sea_orm::ConnectionTrait;
     if !t.url.starts_with("sqlite") {
@@ -444,10 +446,21 @@ async fn progress_index(t: &lofte_db::testing::TestDatabase) -> Option<(String, 
         .unwrap()
         .expect("the index exists");
     let count = one("SELECT COUNT(*) FROM activity").await.unwrap().unwrap();
-    Some((
-        index.try_get_by_index(0).unwrap(),
-        count.try_get_by_index(0).unwrap(),
-    ))
+    let count: i64 = count.try_get_by_index(0).unwrap();
+    let through_index = one(
+        "SELECT COUNT(*) FROM activity INDEXED BY activity_progress WHERE municipality_code >= ''",
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        through_index.try_get_by_index::<i64>(0).unwrap(),
+        count,
+        "the progress index holds every activity"
+    );
+    let integrity = one("PRAGMA integrity_check").await.unwrap().unwrap();
+    assert_eq!(integrity.try_get_by_index::<String>(0).unwrap(), "ok");
+    Some((index.try_get_by_index(0).unwrap(), count))
 }
 
 /// `rows` traffic controls in Flen on the days of 2021, `tc-{n}` as external ids.

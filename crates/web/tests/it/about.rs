@@ -6,8 +6,8 @@ use lofte_domain::Role;
 use lofte_web::{AppState, Compliance, SiteInfo};
 use scraper::{Html, Selector};
 
+use crate::helpers::{account, flen, sign_in};
 use crate::helpers::{client, serve_state, spawn_app, texts};
-use crate::staff::{account, flen, sign_in};
 
 fn links(html: &Html, selector: &str) -> Vec<String> {
     html.select(&Selector::parse(selector).unwrap())

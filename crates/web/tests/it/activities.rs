@@ -4,8 +4,8 @@ use lofte_db::OrganisationRef;
 use lofte_domain::Role;
 use scraper::Html;
 
+use crate::helpers::{account, flen, post_form, sign_in};
 use crate::helpers::{spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
 
 fn katrineholm_lpo() -> OrganisationRef {
     OrganisationRef::LocalPoliceArea("Katrineholm".into())

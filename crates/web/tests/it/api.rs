@@ -146,8 +146,8 @@ fn committed_json_schema_is_current() {
 mod write {
     use lofte_domain::Role;
 
+    use crate::helpers::flen;
     use crate::helpers::{TestApp, spawn_app};
-    use crate::staff::flen;
 
     async fn token(app: &TestApp, org: lofte_db::OrganisationRef, role: Role) -> (i32, String) {
         let db = &app.database.db;

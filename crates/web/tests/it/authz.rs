@@ -4,8 +4,8 @@
 use lofte_domain::{MunicipalityCode, Permission, Role};
 use lofte_web::policy::Policy;
 
+use crate::helpers::{account, flen, sign_in};
 use crate::helpers::{client, spawn_app};
-use crate::staff::{account, flen, sign_in};
 
 /// Who a request comes from in the matrix.
 #[derive(Debug, Clone, Copy, PartialEq)]

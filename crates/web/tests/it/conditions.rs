@@ -7,7 +7,7 @@ use lofte_domain::followup::{Activity, NewActivity, Performer};
 use lofte_domain::{ActivityTypeCode, MunicipalityCode, Role};
 
 use crate::helpers::{TestApp, spawn_app, texts};
-use crate::staff::{account, post_form, sign_in};
+use crate::helpers::{account, post_form, sign_in};
 
 /// Katrineholm 2023–2026, published, under way in its last year (the tests run in
 /// 2026 or later; the figures are as of the promise's last day at the latest).

@@ -6,7 +6,7 @@ use lofte_domain::{MunicipalityCode, Role};
 use scraper::{Html, Selector};
 
 use crate::helpers::{TestApp, client, form_values, spawn_app, texts, with};
-use crate::staff::{account, sign_in};
+use crate::helpers::{account, sign_in};
 
 const CODE: &str = "0484";
 

@@ -3,8 +3,8 @@
 use lofte_domain::Role;
 use scraper::Html;
 
+use crate::helpers::{account, flen, post_form, sign_in};
 use crate::helpers::{spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
 
 const FINAL_2020: &str = "/personal/kommun/0482/2020/uppfoljning/slutredovisning";
 

@@ -1,4 +1,6 @@
+use lofte_db::OrganisationRef;
 use lofte_db::testing::{TestDatabase, fresh_database};
+use lofte_domain::{Email, MunicipalityCode, Role};
 use lofte_web::AppState;
 use scraper::{Html, Selector};
 
@@ -166,4 +168,84 @@ pub fn with(mut values: Vec<(String, String)>, changes: &[(&str, &str)]) -> Vec<
         }
     }
     values
+}
+
+/// Creates an account with `role` in `org` and returns its e-mail and password.
+pub async fn account(
+    app: &TestApp,
+    email: &str,
+    org: OrganisationRef,
+    role: Role,
+) -> (String, String) {
+    let db = &app.database.db;
+    let password = "ett långt lösenord för test".to_owned();
+    let hash = lofte_app::secrets::hash_password(password.clone()).await;
+    let id = db
+        .create_account(&Email::parse(email).unwrap(), email, &hash)
+        .await
+        .unwrap();
+    let org = db.organisation(&org).await.unwrap();
+    db.grant(id, org, role).await.unwrap();
+    (email.to_owned(), password)
+}
+
+pub fn flen() -> OrganisationRef {
+    OrganisationRef::Municipality(MunicipalityCode::parse("0482").unwrap())
+}
+
+/// The session cookie after signing in, or the failed response.
+pub async fn sign_in(base: &str, email: &str, password: &str) -> Result<String, reqwest::Response> {
+    let response = client()
+        .post(format!("{base}/logga-in"))
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("nasta", "/personal"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    if response.status() != 303 {
+        return Err(response);
+    }
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lofte_session="))
+        .expect("a session cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    Ok(cookie)
+}
+
+pub async fn post_form(
+    base: &str,
+    cookie: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client()
+        .post(format!("{base}{path}"))
+        .header("Cookie", cookie)
+        .header("Origin", base)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+impl TestApp {
+    /// A new account with `role` in `org`, signed in through the form: its session
+    /// cookie. Each call makes an account of its own.
+    pub async fn signed_in_as(&self, role: Role, org: OrganisationRef) -> String {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let email = format!("{}-{n}@test.example", format!("{role:?}").to_lowercase());
+        let (email, password) = account(self, &email, org, role).await;
+        sign_in(&self.address, &email, &password).await.unwrap()
+    }
 }

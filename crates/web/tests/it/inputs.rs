@@ -5,7 +5,7 @@ use lofte_domain::Role;
 use scraper::Html;
 
 use crate::helpers::{TestApp, client, spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
+use crate::helpers::{account, flen, post_form, sign_in};
 
 const FORM: &str = "/kommun/0482/tyck-till";
 
@@ -32,12 +32,6 @@ fn input(text: &str) -> Vec<(&'static str, &str)> {
     ]
 }
 
-async fn coordinator(app: &TestApp) -> String {
-    let (email, password) =
-        account(app, "samordnare@flen.example", flen(), Role::Coordinator).await;
-    sign_in(&app.address, &email, &password).await.unwrap()
-}
-
 #[tokio::test]
 async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
     let app = spawn_app().await;
@@ -62,7 +56,7 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
     );
 
     // The coordinator takes the name out and publishes.
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let queue = app
         .page_as("/personal/kommun/0482/synpunkter", &cookie)
         .await;
@@ -154,7 +148,7 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
 async fn a_hidden_input_needs_a_reason_and_never_shows() {
     let app = spawn_app().await;
     send(&app, &input("Reklam för något.")).await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
     let id = tenant
         .inputs(lofte_domain::citizen::InputStatus::Pending)
@@ -360,7 +354,7 @@ async fn an_input_linked_to_a_focus_area_shows_under_it_and_follows_a_rename() {
     let app = spawn_app().await;
     send(&app, &input("Mörkt på torget efter sju.")).await;
     send(&app, &input("Påhittad länk.")).await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let queue = app
         .page_as("/personal/kommun/0482/synpunkter", &cookie)
         .await;
@@ -525,7 +519,7 @@ async fn public_pages_are_kept_for_readers_and_fresh_after_every_write() {
 
     // Published through another instance: shown here once the time to live has passed
     // (a second instance with three seconds shows it after three).
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let short = crate::helpers::serve_state(
         lofte_web::AppState::new(app.database.db.clone())
             .with_page_cache(Some(Duration::from_secs(3))),

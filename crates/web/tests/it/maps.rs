@@ -11,7 +11,7 @@ use lofte_web::map::TileSource;
 use scraper::{Html, Selector};
 
 use crate::helpers::{TestApp, client, serve_state, spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
+use crate::helpers::{flen, post_form};
 
 const FORM: &str = "/kommun/0482/tyck-till";
 
@@ -49,12 +49,6 @@ async fn send_with_address(
         .send()
         .await
         .unwrap()
-}
-
-async fn coordinator(app: &TestApp) -> String {
-    let (email, password) =
-        account(app, "samordnare@flen.example", flen(), Role::Coordinator).await;
-    sign_in(&app.address, &email, &password).await.unwrap()
 }
 
 #[tokio::test]
@@ -203,7 +197,7 @@ async fn a_point_marked_on_the_map_is_kept_and_one_outside_the_municipality_is_r
     let sent = send(&app, "Mörkt vid perrongen.", "59.05781", "16.58702").await;
     assert_eq!(sent.status(), 303);
     assert_eq!(pending().await, 1);
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let queue = app
         .page_as("/personal/kommun/0482/synpunkter", &cookie)
         .await;
@@ -317,7 +311,7 @@ async fn upload(
 #[tokio::test]
 async fn a_findings_photo_is_shown_without_its_metadata_and_other_files_are_refused() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let walks = "/personal/kommun/0482/trygghetsvandringar";
     let created = post_form(
         &app.address,
@@ -439,7 +433,7 @@ async fn the_typed_address_and_the_marked_point_are_published_only_as_a_moderato
         let sent = send_with_address(&app, text, address, door.0, door.1).await;
         assert_eq!(sent.status(), 303);
     }
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let queue = app
         .page_as("/personal/kommun/0482/synpunkter", &cookie)
         .await;
@@ -565,7 +559,7 @@ async fn staff_export_every_input_kept_and_the_public_only_published_ones() {
     for text in ["Väntar än.", "Publiceras.", "Döljs."] {
         assert_eq!(send(&app, text, "", "").await.status(), 303);
     }
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
     let pending = tenant
         .inputs(lofte_domain::citizen::InputStatus::Pending)

@@ -5,7 +5,7 @@ use lofte_domain::{MunicipalityCode, PlaceKind, PlaceShape, PlaceSlug, Role};
 use scraper::Html;
 
 use crate::helpers::{TestApp, spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
+use crate::helpers::{account, flen, post_form, sign_in};
 
 const ROAD_55: &str =
     r#"{"type":"LineString","coordinates":[[16.52,59.06],[16.60,59.02],[16.70,58.99]]}"#;

@@ -4,8 +4,8 @@
 use lofte_domain::Role;
 use scraper::Html;
 
+use crate::helpers::{account, flen, post_form, sign_in};
 use crate::helpers::{spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
 
 fn pdf_text(pdf: &[u8]) -> String {
     lofte_report::inspect::text(pdf)
@@ -181,7 +181,7 @@ mod exports {
     use lofte_domain::Role;
 
     use crate::helpers::spawn_app;
-    use crate::staff::{account, flen, sign_in};
+    use crate::helpers::{account, flen, sign_in};
 
     async fn download(
         app: &crate::helpers::TestApp,

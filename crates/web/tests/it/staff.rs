@@ -1,83 +1,15 @@
 //! Signing in, the staff area, and the security baseline around it.
 
 use lofte_db::OrganisationRef;
-use lofte_domain::{Email, MunicipalityCode, Role};
+use lofte_domain::{MunicipalityCode, Role};
 use scraper::Html;
 
-use crate::helpers::{TestApp, client, serve, spawn_app, texts};
-
-/// Creates an account with `role` in `org` and returns its e-mail and password.
-pub async fn account(
-    app: &TestApp,
-    email: &str,
-    org: OrganisationRef,
-    role: Role,
-) -> (String, String) {
-    let db = &app.database.db;
-    let password = "ett långt lösenord för test".to_owned();
-    let hash = lofte_app::secrets::hash_password(password.clone()).await;
-    let id = db
-        .create_account(&Email::parse(email).unwrap(), email, &hash)
-        .await
-        .unwrap();
-    let org = db.organisation(&org).await.unwrap();
-    db.grant(id, org, role).await.unwrap();
-    (email.to_owned(), password)
-}
-
-pub fn flen() -> OrganisationRef {
-    OrganisationRef::Municipality(MunicipalityCode::parse("0482").unwrap())
-}
-
-/// The session cookie after signing in, or the failed response.
-pub async fn sign_in(base: &str, email: &str, password: &str) -> Result<String, reqwest::Response> {
-    let response = client()
-        .post(format!("{base}/logga-in"))
-        .form(&[
-            ("email", email),
-            ("password", password),
-            ("nasta", "/personal"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    if response.status() != 303 {
-        return Err(response);
-    }
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("lofte_session="))
-        .expect("a session cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    Ok(cookie)
-}
+use crate::helpers::{account, client, flen, post_form, serve, sign_in, spawn_app, texts};
 
 async fn get_with(base: &str, cookie: &str, path: &str) -> reqwest::Response {
     client()
         .get(format!("{base}{path}"))
         .header("Cookie", cookie)
-        .send()
-        .await
-        .unwrap()
-}
-
-pub async fn post_form(
-    base: &str,
-    cookie: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    client()
-        .post(format!("{base}{path}"))
-        .header("Cookie", cookie)
-        .header("Origin", base)
-        .form(form)
         .send()
         .await
         .unwrap()

@@ -5,12 +5,7 @@ use lofte_domain::{MunicipalityCode, Role, Year};
 use scraper::Html;
 
 use crate::helpers::{TestApp, spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
-
-async fn coordinator(app: &TestApp) -> String {
-    let (email, password) = account(app, "samordnare@flen.se", flen(), Role::Coordinator).await;
-    sign_in(&app.address, &email, &password).await.unwrap()
-}
+use crate::helpers::{flen, post_form};
 
 async fn stored(app: &TestApp, year: i32) -> Option<lofte_db::StoredPromise> {
     app.database
@@ -31,7 +26,7 @@ fn commitment_texts(page: &Html) -> Vec<String> {
 #[tokio::test]
 async fn a_reported_commitment_cannot_be_removed_and_the_page_says_why() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let p = stored(&app, 2021).await.unwrap();
     let id = p.commitment_ids[0];
     // Reported on in a published tertial report.
@@ -95,7 +90,7 @@ async fn a_reported_commitment_cannot_be_removed_and_the_page_says_why() {
 #[tokio::test]
 async fn a_draft_is_reordered_cut_down_and_deleted_from_the_staff_page() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     // Next year's promise starts as a copy of 2021's.
     let r = post_form(
         &app.address,
@@ -210,7 +205,7 @@ async fn a_draft_is_reordered_cut_down_and_deleted_from_the_staff_page() {
 #[tokio::test]
 async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     post_form(
         &app.address,
         &cookie,
@@ -306,7 +301,7 @@ async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
 #[tokio::test]
 async fn next_years_draft_carries_over_the_chosen_commitments() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let p = stored(&app, 2021).await.unwrap();
     let page = app
         .page_as("/personal/kommun/0482/2021/kopiera", &cookie)

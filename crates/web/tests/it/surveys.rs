@@ -8,7 +8,7 @@ use lofte_web::AppState;
 use scraper::Html;
 
 use crate::helpers::{TestApp, client, serve_state, spawn_app, texts};
-use crate::staff::{account, flen, sign_in};
+use crate::helpers::{account, flen, sign_in};
 
 async fn with_survey() -> TestApp {
     let app = spawn_app().await;

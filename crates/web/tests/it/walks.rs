@@ -5,7 +5,7 @@ use lofte_domain::Role;
 use scraper::Html;
 
 use crate::helpers::{TestApp, spawn_app, texts};
-use crate::staff::{account, flen, post_form, sign_in};
+use crate::helpers::{account, flen, post_form, sign_in};
 
 const WALKS: &str = "/personal/kommun/0482/trygghetsvandringar";
 
@@ -24,16 +24,10 @@ async fn safety_walks_counted(app: &TestApp) -> u64 {
         .map_or(0, |c| c["actual"].as_u64().unwrap())
 }
 
-async fn coordinator(app: &TestApp) -> String {
-    let (email, password) =
-        account(app, "samordnare@flen.example", flen(), Role::Coordinator).await;
-    sign_in(&app.address, &email, &password).await.unwrap()
-}
-
 #[tokio::test]
 async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_statuses() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     assert_eq!(safety_walks_counted(&app).await, 0);
 
     // A walk without participants or route is refused, on those fields.
@@ -304,7 +298,7 @@ async fn a_walk_counts_toward_the_target_and_its_findings_move_through_their_sta
 #[tokio::test]
 async fn a_finding_linked_to_a_focus_area_shows_under_it_on_the_promise_page() {
     let app = spawn_app().await;
-    let cookie = coordinator(&app).await;
+    let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
     let created = post_form(
         &app.address,
         &cookie,
