@@ -76,6 +76,14 @@ pub struct EnglishDocument {
     pub outcome_goal: Option<String>,
 }
 
+impl EnglishDocument {
+    /// The document, or `None` when not one English text is written (the exchange format
+    /// then leaves `english` out).
+    pub fn written(self) -> Option<Self> {
+        (self != EnglishDocument::default()).then_some(self)
+    }
+}
+
 /// A commitment's text in English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -20,7 +20,7 @@ use lofte_i18n::Lang;
 use std::collections::HashMap;
 
 use super::chrome;
-use super::forms::{Field, SummaryItem, place_errors};
+use super::forms::{Field, SummaryItem, optional_text, place_errors};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -92,7 +92,7 @@ fn stored_values(p: &Promise) -> HashMap<String, String> {
 
 /// The promise with the form's texts, or every problem with its field path.
 fn corrected(stored: &Promise, form: &HashMap<String, String>) -> Result<Promise, Vec<FieldError>> {
-    let optional = |name: &str| Some(value(form, name).trim().to_owned()).filter(|t| !t.is_empty());
+    let optional = |name: &str| optional_text(&value(form, name));
     let mut doc = PromiseDocument::from(stored);
     doc.title = value(form, "title");
     doc.aim = value(form, "aim");
@@ -113,7 +113,7 @@ fn corrected(stored: &Promise, form: &HashMap<String, String>) -> Result<Promise
         focus_text: optional("english_focus_text").filter(|_| doc.focus_text.is_some()),
         outcome_goal: optional("english_outcome_text"),
     };
-    doc.english = (english != EnglishDocument::default()).then_some(english);
+    doc.english = english.written();
     for (i, c) in doc.commitments.iter_mut().enumerate() {
         c.text = value(form, &format!("commitment_{i}"));
         c.english = optional(&format!("english_commitment_{i}"))

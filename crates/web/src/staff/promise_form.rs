@@ -152,7 +152,7 @@ impl PromiseForm {
             focus_text: optional_text(&self.english_focus_text),
             outcome_goal: optional_text(&self.english_outcome_text),
         };
-        doc.english = (english != Default::default()).then_some(english);
+        doc.english = english.written();
     }
 
     /// The promise with this form's fields, or every problem with its field path.
