@@ -241,7 +241,7 @@ pub async fn load_flen_activities(db: &Db) -> Result<crate::activities::ImportSu
                         place: Some(PlaceSlug::parse(place).expect("demo place")),
                         participants: (plan.kind == "safety_walk").then(|| dice.between(8, 20)),
                     },
-                    started_at: crate::activities::stockholm_to_utc(date.and_time(time)),
+                    started_at: lofte_domain::followup::stockholm_to_utc(date.and_time(time)),
                     note: None,
                     external_id: Some(format!("demo-{year}-{}-{n:03}", plan.kind)),
                 });

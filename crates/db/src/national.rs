@@ -291,7 +291,7 @@ fn activities(dice: &mut Dice, code: &str, year: i32, count: u64) -> Vec<NewActi
                     place: Some(PlaceSlug::parse(slug).expect("valid slug")),
                     participants: (kind == "safety_walk").then(|| dice.between(5, 25)),
                 },
-                started_at: crate::activities::stockholm_to_utc(date.and_time(time)),
+                started_at: lofte_domain::followup::stockholm_to_utc(date.and_time(time)),
                 note: None,
                 external_id: Some(format!("national-{code}-{year}-{n}")),
             }

@@ -601,7 +601,7 @@ tc-9,traffic_control,police,2021-03-28,02:30,20,malmkoping,,
 
     let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
     let at = |d: &str, t: &str| {
-        lofte_db::activities::stockholm_to_utc(
+        lofte_domain::followup::stockholm_to_utc(
             date(d).and_time(chrono::NaiveTime::parse_from_str(t, "%H:%M").unwrap()),
         )
     };

@@ -3,12 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::sync::LazyLock;
 
-use chrono::format::{Item, Parsed, StrftimeItems};
-use chrono::{Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use lofte_domain::followup::{Activity, NewActivity, Performer};
-use lofte_domain::{ActivityCatalogue, ActivityTypeCode, PlaceSlug, Problem, Text};
+use chrono::{Datelike as _, NaiveDate, Utc};
+use lofte_domain::followup::{
+    ActivityFields, ActivityProblems, NewActivity, Performer, Started, Vocabulary,
+};
+use lofte_domain::{ActivityCatalogue, ActivityTypeCode, Problem};
 
 /// A set or map keyed by text an import looks up for every row (places, interned
 /// values): foldhash instead of the standard SipHash, which took a twentieth of the
@@ -151,67 +151,6 @@ pub(crate) fn column_of(header: &str) -> Option<usize> {
     })
 }
 
-/// The words a file may use for the municipality's types and places besides their
-/// codes: built-in types' Swedish and English words, the municipality's own types'
-/// names, and places' names. Built once per import; codes are looked up without
-/// allocating, words in lower case.
-pub(crate) struct Vocabulary {
-    pub(crate) types: FastMap<String, ActivityTypeCode>,
-    pub(crate) places: FastMap<String, PlaceSlug>,
-}
-
-impl Vocabulary {
-    pub(crate) fn new(catalogue: &ActivityCatalogue, places: &[lofte_domain::Place]) -> Self {
-        let mut types = FastMap::default();
-        for (code, words) in lofte_domain::activity::BUILTIN_TYPE_WORDS {
-            if let Some(t) = catalogue.get(code) {
-                for word in words {
-                    types.insert((*word).to_owned(), t.code.clone());
-                }
-            }
-        }
-        for t in catalogue.types() {
-            types.insert(t.code.to_string(), t.code.clone());
-            if let Some(names) = &t.names {
-                for name in [
-                    &names.sv_one,
-                    &names.sv_other,
-                    &names.en_one,
-                    &names.en_other,
-                ] {
-                    types.insert(name.as_str().to_lowercase(), t.code.clone());
-                }
-            }
-        }
-        let places = places
-            .iter()
-            .flat_map(|p| {
-                [
-                    (p.slug.to_string(), p.slug.clone()),
-                    (p.name.as_str().to_lowercase(), p.slug.clone()),
-                ]
-            })
-            .collect();
-        Vocabulary { types, places }
-    }
-
-    /// The type a cell names: its code (no allocation), or a word for it.
-    pub(crate) fn type_code(&self, raw: &str) -> Option<ActivityTypeCode> {
-        self.types
-            .get(raw)
-            .or_else(|| self.types.get(&raw.to_lowercase()))
-            .cloned()
-    }
-
-    /// The place a cell names: its slug (no allocation), or its name.
-    pub(crate) fn place(&self, raw: &str) -> Option<PlaceSlug> {
-        self.places
-            .get(raw)
-            .or_else(|| self.places.get(&raw.to_lowercase()))
-            .cloned()
-    }
-}
-
 /// At most this many problems are listed; an import with more is still refused whole.
 pub const MAX_LISTED: usize = 200;
 
@@ -325,21 +264,6 @@ pub(crate) fn date_of_stored_day(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(day.div_euclid(10_000), month_day / 100, month_day % 100)
 }
 
-/// Local (Swedish) date and time to UTC. A time that does not exist (the hour skipped
-/// when summer time starts) is read as the hour after; an ambiguous one as the first.
-pub fn stockholm_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
-    let tz = chrono_tz::Europe::Stockholm;
-    let resolved = tz
-        .from_local_datetime(&local)
-        .earliest()
-        .or_else(|| {
-            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
-                .earliest()
-        })
-        .expect("an hour later always exists");
-    resolved.with_timezone(&Utc)
-}
-
 /// Checks what a single activity must satisfy wherever it comes from, beyond its cells'
 /// form: the municipality has the type, a counts-only type has no note, the place exists.
 pub(crate) fn check_activity(
@@ -377,175 +301,28 @@ pub(crate) fn check_activity(
     problems
 }
 
-/// The formats of the date and time cells, read once: `NaiveDate::parse_from_str` would
-/// read its pattern again for every cell (a tenth of the reading thread's time on a large
-/// file, bench/notes/activity-import.md).
-pub(crate) static DATE_FORMAT: LazyLock<Vec<Item<'static>>> =
-    LazyLock::new(|| StrftimeItems::new("%Y-%m-%d").collect());
-pub(crate) static TIME_FORMAT: LazyLock<Vec<Item<'static>>> =
-    LazyLock::new(|| StrftimeItems::new("%H:%M").collect());
-
-/// What `parse_from_str` does with a pattern, with the pattern's items read beforehand.
-pub(crate) fn parse_with<T>(
-    format: &[Item<'static>],
-    text: &str,
-    finish: fn(&Parsed) -> chrono::ParseResult<T>,
-) -> chrono::ParseResult<T> {
-    let mut parsed = Parsed::new();
-    chrono::format::parse(&mut parsed, text, format.iter())?;
-    finish(&parsed)
-}
-
 /// Parses one CSV record; problems are named by column.
 pub(crate) fn parse_record(
     record: &csv::StringRecord,
     index: &[Option<usize>; 9],
     words: &Vocabulary,
-) -> std::result::Result<NewActivity, Vec<(&'static str, Problem)>> {
-    let cell = |name: &str| -> &str {
-        let i = COLUMNS
-            .iter()
-            .position(|c| *c == name)
-            .expect("known column");
-        index[i]
-            .and_then(|col| record.get(col))
-            .unwrap_or("")
-            .trim()
-    };
-    let mut problems = Vec::new();
-    let mut required = |name: &'static str| {
-        let v = cell(name);
-        if v.is_empty() {
-            problems.push((name, Problem::Required));
-            None
-        } else {
-            Some(v)
-        }
-    };
-    let (raw_type, raw_performer, raw_date) =
-        (required("type"), required("performer"), required("date"));
-    let activity_type = raw_type.and_then(|t| match words.type_code(t) {
-        Some(code) => Some(code),
-        None => match ActivityTypeCode::parse(t) {
-            Ok(code) => Some(code),
-            // Not a code's form either: a word no type has.
-            Err(_) => {
-                problems.push((
-                    "type",
-                    Problem::UnknownActivityType {
-                        value: t.to_owned(),
-                    },
-                ));
-                None
-            }
+) -> std::result::Result<NewActivity, ActivityProblems> {
+    // Columns in the order of [`COLUMNS`].
+    let cell = |i: usize| -> &str { index[i].and_then(|col| record.get(col)).unwrap_or("") };
+    ActivityFields {
+        external_id: cell(0),
+        activity_type: cell(1),
+        performer: cell(2),
+        started: Started::Local {
+            date: cell(3),
+            time: cell(4),
         },
-    });
-    let performer = raw_performer.and_then(|p| match Performer::parse(p) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            problems.push(("performer", e));
-            None
-        }
-    });
-    let date = raw_date.and_then(
-        |d| match parse_with(&DATE_FORMAT, d, Parsed::to_naive_date) {
-            Ok(d) => Some(d),
-            Err(_) => {
-                problems.push(("date", Problem::Date));
-                None
-            }
-        },
-    );
-    let time = match cell("time") {
-        "" => Some(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")),
-        t => match parse_with(&TIME_FORMAT, t, Parsed::to_naive_time) {
-            Ok(t) => Some(t),
-            Err(_) => {
-                problems.push(("time", Problem::Time));
-                None
-            }
-        },
-    };
-    let mut number = |name: &'static str, min: i64, max: i64| -> Option<u32> {
-        let raw = cell(name);
-        if raw.is_empty() {
-            return None;
-        }
-        match raw.parse::<i64>() {
-            Ok(n) if (min..=max).contains(&n) => u32::try_from(n).ok(),
-            Ok(_) => {
-                problems.push((name, Problem::OutOfRange { min, max }));
-                None
-            }
-            Err(_) => {
-                problems.push((name, Problem::Number));
-                None
-            }
-        }
-    };
-    let duration = number("duration_minutes", 1, i64::from(NewActivity::MAX_DURATION));
-    let participants = number("participants", 0, 100_000);
-    let place = match cell("place") {
-        "" => None,
-        p => match words.place(p) {
-            Some(slug) => Some(slug),
-            None => {
-                problems.push((
-                    "place",
-                    Problem::UnknownPlace {
-                        value: p.to_owned(),
-                    },
-                ));
-                None
-            }
-        },
-    };
-    let note = match cell("note") {
-        "" => None,
-        n => match Text::parse(n, NewActivity::MAX_NOTE) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                problems.push(("note", e));
-                None
-            }
-        },
-    };
-    let external_id = match cell("external_id") {
-        "" => None,
-        id if id.chars().count() > NewActivity::MAX_EXTERNAL_ID => {
-            problems.push((
-                "external_id",
-                Problem::TooLong {
-                    max: NewActivity::MAX_EXTERNAL_ID,
-                },
-            ));
-            None
-        }
-        id if lofte_domain::text::has_control_character(id) => {
-            problems.push(("external_id", Problem::ControlCharacter));
-            None
-        }
-        id => Some(id.to_owned()),
-    };
-    match (activity_type, performer, date, time) {
-        (Some(activity_type), Some(performer), Some(date), Some(time)) if problems.is_empty() => {
-            Ok(NewActivity {
-                activity: Activity {
-                    activity_type,
-                    performer,
-                    date,
-                    time,
-                    duration_minutes: duration,
-                    place,
-                    participants,
-                },
-                started_at: stockholm_to_utc(date.and_time(time)),
-                note,
-                external_id,
-            })
-        }
-        _ => Err(problems),
+        duration_minutes: cell(5),
+        place: cell(6),
+        participants: cell(7),
+        note: cell(8),
     }
+    .parse(words)
 }
 
 /// Rows per INSERT: well under SQLite's bind-parameter limit.

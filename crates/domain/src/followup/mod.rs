@@ -6,6 +6,7 @@
 //! "broken" when they are mixed: a [`ProgressStatus`] describes a year under way, a
 //! [`Verdict`] the year after it ended.
 
+mod entry;
 mod progress;
 mod report;
 
@@ -17,6 +18,7 @@ use crate::condition::{Measure, Outside};
 use crate::place::{Place, PlaceSlug};
 use crate::promise::{Party, PlaceScope, Target};
 
+pub use entry::*;
 pub use progress::*;
 pub use report::*;
 
@@ -179,46 +181,6 @@ fn amount(measure: Measure, activity: &Activity) -> u32 {
         Measure::Count | Measure::Places => 1,
         Measure::Participants => activity.participants.unwrap_or(0),
         Measure::Minutes => activity.duration_minutes.unwrap_or(0),
-    }
-}
-
-/// A logged activity as it is entered (form, API, CSV row), before it is stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewActivity {
-    pub activity: Activity,
-    /// When it started, in UTC.
-    pub started_at: chrono::DateTime<chrono::Utc>,
-    pub note: Option<crate::text::Text>,
-    /// The sender's own id for the activity; the same id twice is the same activity.
-    pub external_id: Option<String>,
-}
-
-impl NewActivity {
-    pub const MAX_NOTE: usize = 500;
-    pub const MAX_EXTERNAL_ID: usize = 100;
-    pub const MAX_DURATION: u32 = 24 * 60;
-
-    /// The key that makes re-sending the same activity harmless: the external id if
-    /// given, otherwise the activity's content.
-    pub fn dedup_key(&self) -> String {
-        match &self.external_id {
-            Some(id) => format!("id:{id}"),
-            None => {
-                let a = &self.activity;
-                format!(
-                    "content:{}|{}|{}|{}|{}|{}|{}",
-                    a.activity_type,
-                    a.performer.as_text(),
-                    self.started_at.to_rfc3339(),
-                    a.duration_minutes
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                    a.place.as_ref().map(PlaceSlug::as_str).unwrap_or_default(),
-                    a.participants.map(|p| p.to_string()).unwrap_or_default(),
-                    self.note.as_ref().map(|n| n.as_str()).unwrap_or_default(),
-                )
-            }
-        }
     }
 }
 

@@ -19,7 +19,8 @@ pub struct ActivityJson {
     /// The sender's own id; sending the same id again adds nothing.
     #[serde(default)]
     external_id: Option<String>,
-    /// Activity type, e.g. "traffic_control".
+    /// Activity type: its code, e.g. "traffic_control", or a word for it as an activity
+    /// file may write it ("trafikkontroll", the municipality's own type names).
     #[serde(rename = "type")]
     activity_type: String,
     /// "police", "municipality" or "partner:NAME".
@@ -28,9 +29,10 @@ pub struct ActivityJson {
     started_at: chrono::DateTime<chrono::FixedOffset>,
     #[serde(default)]
     duration_minutes: Option<u32>,
-    /// Place slug of the municipality, e.g. "malmkoping".
+    /// A place of the municipality: its slug, e.g. "malmkoping", or its name.
     #[serde(default)]
     place: Option<String>,
+    /// How many took part, at most 100000.
     #[serde(default)]
     participants: Option<u32>,
     /// No names or personal details; not allowed for "concern_visit".
@@ -46,74 +48,34 @@ pub struct ActivitiesLogged {
     already_there: u64,
 }
 
-pub(super) fn parse_activity(
-    i: usize,
-    a: ActivityJson,
-    errors: &mut Vec<lofte_domain::FieldError>,
-) -> Option<lofte_domain::followup::NewActivity> {
-    use lofte_domain::followup::{Activity, NewActivity, Performer};
-    use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem, Text};
-    let mut take =
-        |field: &str, p: Problem| errors.push(FieldError::new(format!("[{i}].{field}"), p));
-    let activity_type = ActivityTypeCode::parse(&a.activity_type)
-        .map_err(|p| take("type", p))
-        .ok();
-    let performer = Performer::parse(&a.performer)
-        .map_err(|p| take("performer", p))
-        .ok();
-    let place = a
-        .place
-        .as_deref()
-        .map(|p| PlaceSlug::parse(p).map_err(|e| take("place", e)).ok())
-        .unwrap_or(None);
-    let note = a
-        .note
-        .as_deref()
-        .map(|n| {
-            Text::parse(n, NewActivity::MAX_NOTE)
-                .map_err(|e| take("note", e))
-                .ok()
+impl ActivityJson {
+    /// The activity, or its problems named `[index].field`.
+    fn parse(
+        &self,
+        index: usize,
+        words: &lofte_domain::followup::Vocabulary,
+    ) -> Result<lofte_domain::followup::NewActivity, Vec<lofte_domain::FieldError>> {
+        use lofte_domain::followup::{ActivityFields, Started};
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let (duration, participants) = (number(self.duration_minutes), number(self.participants));
+        ActivityFields {
+            activity_type: &self.activity_type,
+            performer: &self.performer,
+            started: Started::At(self.started_at),
+            duration_minutes: &duration,
+            place: self.place.as_deref().unwrap_or_default(),
+            participants: &participants,
+            note: self.note.as_deref().unwrap_or_default(),
+            external_id: self.external_id.as_deref().unwrap_or_default(),
+        }
+        .parse(words)
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|(field, p)| lofte_domain::FieldError::new(format!("[{index}].{field}"), p))
+                .collect()
         })
-        .unwrap_or(None);
-    if let Some(d) = a.duration_minutes
-        && (d == 0 || d > NewActivity::MAX_DURATION)
-    {
-        take(
-            "duration_minutes",
-            Problem::OutOfRange {
-                min: 1,
-                max: NewActivity::MAX_DURATION.into(),
-            },
-        );
     }
-    if let Some(id) = &a.external_id
-        && id.chars().count() > NewActivity::MAX_EXTERNAL_ID
-    {
-        take(
-            "external_id",
-            Problem::TooLong {
-                max: NewActivity::MAX_EXTERNAL_ID,
-            },
-        );
-    }
-    let started_at = a.started_at.with_timezone(&chrono::Utc);
-    let local = started_at
-        .with_timezone(&chrono_tz::Europe::Stockholm)
-        .naive_local();
-    Some(NewActivity {
-        activity: Activity {
-            activity_type: activity_type?,
-            performer: performer?,
-            date: local.date(),
-            time: local.time(),
-            duration_minutes: a.duration_minutes,
-            place,
-            participants: a.participants,
-        },
-        started_at,
-        note,
-        external_id: a.external_id,
-    })
 }
 
 /// Logs activities, all or nothing; problems are named `[index].field`. Sending the same
@@ -140,12 +102,16 @@ pub(super) async fn log_activities(
     let tenant = tenant(&state, lang, &code).await?;
     let body = utf8(lang, &body)?;
     // Every problem of every item at once, wrong types included.
+    let words = tenant
+        .activity_vocabulary()
+        .await
+        .map_err(ApiError::internal(lang))?;
     let parsed = lofte_domain::lenient::parse(body, |items: Vec<ActivityJson>| {
         let mut errors = Vec::new();
         let parsed: Vec<_> = items
-            .into_iter()
+            .iter()
             .enumerate()
-            .filter_map(|(i, a)| parse_activity(i, a, &mut errors))
+            .filter_map(|(i, a)| a.parse(i, &words).map_err(|e| errors.extend(e)).ok())
             .collect();
         if errors.is_empty() {
             Ok(parsed)

@@ -10,12 +10,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDateTime;
 use lofte_db::{Tenant, Visibility};
-use lofte_domain::followup::{Activity, Exclusion, NewActivity, Performer, counts};
-use lofte_domain::{ActivityTypeCode, FieldError, PlaceSlug, Problem, Text, Year};
+use lofte_domain::followup::{ActivityFields, Exclusion, NewActivity, Started, Vocabulary, counts};
+use lofte_domain::{FieldError, Year};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
-use super::forms::{Field, SummaryItem, optional_number, place_errors};
+use super::forms::{Field, SummaryItem, place_errors};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -227,87 +227,48 @@ pub async fn log_page(
 }
 
 impl LogForm {
-    pub(super) fn parse(&self) -> Result<NewActivity, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let activity_type = ActivityTypeCode::parse(&self.activity_type)
-            .map_err(|p| errors.push(FieldError::new("activity_type", p)))
-            .ok();
-        let place = match self.place.trim() {
-            "" => None,
-            p => PlaceSlug::parse(p)
-                .map_err(|e| errors.push(FieldError::new("place", e)))
-                .ok(),
-        };
-        let raw_duration = if self.duration.trim().is_empty() {
+    /// The activity, every problem on the form's field for it. Who did it is chosen,
+    /// never assumed: a missing or unknown choice is an error on its field, not the
+    /// municipality's work.
+    pub(super) fn parse(
+        &self,
+        (types, places): &References,
+    ) -> Result<NewActivity, Vec<FieldError>> {
+        let duration = if self.duration.trim().is_empty() {
             &self.other_duration
         } else {
             &self.duration
         };
-        let duration = match optional_number::<i64>(raw_duration) {
-            Ok(Some(d)) if (1..=i64::from(NewActivity::MAX_DURATION)).contains(&d) => {
-                u32::try_from(d).ok()
-            }
-            Ok(Some(_)) => {
-                errors.push(FieldError::new(
-                    "duration",
-                    Problem::OutOfRange {
-                        min: 1,
-                        max: NewActivity::MAX_DURATION.into(),
-                    },
-                ));
-                None
-            }
-            Ok(None) => None,
-            Err(p) => {
-                errors.push(FieldError::new("duration", p));
-                None
-            }
+        // The browser's datetime-local value, "2021-03-01T07:30".
+        let (date, time) = self.when.trim().split_once('T').unwrap_or((&self.when, ""));
+        let fields = ActivityFields {
+            activity_type: &self.activity_type,
+            performer: &self.performer,
+            started: Started::Local { date, time },
+            duration_minutes: duration,
+            place: &self.place,
+            participants: &self.participants,
+            note: &self.note,
+            external_id: "",
         };
-        let when = NaiveDateTime::parse_from_str(self.when.trim(), "%Y-%m-%dT%H:%M")
-            .map_err(|_| errors.push(FieldError::new("when", Problem::Date)))
-            .ok();
-        let participants = match optional_number::<u32>(&self.participants) {
-            Ok(p) => p,
-            Err(p) => {
-                errors.push(FieldError::new("participants", p));
-                None
-            }
-        };
-        let note = match self.note.trim() {
-            "" => None,
-            n => Text::parse(n, NewActivity::MAX_NOTE)
-                .map_err(|p| errors.push(FieldError::new("note", p)))
-                .ok(),
-        };
-        // Who did it is chosen, never assumed: a missing or unknown choice is an error on
-        // its field, not the municipality's work.
-        let performer = match self.performer.trim() {
-            "" => {
-                errors.push(FieldError::new("performer", Problem::Required));
-                None
-            }
-            raw => Performer::parse(raw)
-                .map_err(|p| errors.push(FieldError::new("performer", p)))
-                .ok(),
-        };
-        match (activity_type, when, performer) {
-            (Some(activity_type), Some(when), Some(performer)) if errors.is_empty() => {
-                Ok(NewActivity {
-                    activity: Activity {
-                        activity_type,
-                        performer,
-                        date: when.date(),
-                        time: when.time(),
-                        duration_minutes: duration,
-                        place,
-                        participants,
-                    },
-                    started_at: lofte_db::activities::stockholm_to_utc(when),
-                    note,
-                    external_id: None,
-                })
-            }
-            _ => Err(errors),
+        fields
+            .parse(&Vocabulary::new(types, places))
+            .map_err(|problems| {
+                problems
+                    .into_iter()
+                    .map(|(field, p)| FieldError::new(Self::input_of(field), p))
+                    .collect()
+            })
+    }
+
+    /// The form's input for an activity's field ([`ActivityFields`] names them as the
+    /// activity file's columns).
+    pub(super) fn input_of(field: &str) -> &str {
+        match field {
+            "type" => "activity_type",
+            "date" | "time" => "when",
+            "duration_minutes" => "duration",
+            other => other,
         }
     }
 }
@@ -364,7 +325,7 @@ pub async fn log(
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let refs = super::references(&state, lang, &tenant).await?;
-    let new = match form.parse() {
+    let new = match form.parse(&refs) {
         Ok(a) => a,
         Err(errors) => {
             let page = page(lang, &staff, &tenant, &refs, &form, &errors)?;
@@ -380,12 +341,7 @@ pub async fn log(
             let errors: Vec<FieldError> = errors
                 .into_iter()
                 .map(|mut e| {
-                    e.path = match e.path.trim_start_matches("[0].") {
-                        // The form's names for the type and date fields.
-                        "type" => "activity_type".to_owned(),
-                        "date" => "when".to_owned(),
-                        other => other.to_owned(),
-                    };
+                    e.path = LogForm::input_of(e.path.trim_start_matches("[0].")).to_owned();
                     e
                 })
                 .collect();

@@ -294,7 +294,7 @@ pub async fn save(
         let page = correction_page(lang, &staff, &tenant, &refs, &a, &form, &errors)?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
-    let new = match form.parse() {
+    let new = match form.parse(&refs) {
         Ok(new) => new,
         Err(errors) => return refused(errors),
     };
@@ -304,11 +304,7 @@ pub async fn save(
             errors
                 .into_iter()
                 .map(|mut e| {
-                    e.path = match e.path.as_str() {
-                        "type" => "activity_type".to_owned(),
-                        "date" => "when".to_owned(),
-                        other => other.to_owned(),
-                    };
+                    e.path = LogForm::input_of(&e.path).to_owned();
                     e
                 })
                 .collect(),

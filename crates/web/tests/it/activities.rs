@@ -406,6 +406,137 @@ mod api {
             403
         );
     }
+
+    /// The form, the API and a file read an activity with one parser: the same words
+    /// name the same type and place, and the same mistakes are the same problems on the
+    /// same field, whichever way the activity arrives.
+    #[tokio::test]
+    async fn the_form_the_api_and_a_file_read_an_activity_alike() {
+        let app = spawn_app().await;
+        let reporter = token(&app, Role::Reporter).await;
+        let cookie = app.signed_in_as(Role::Coordinator, flen()).await;
+        let tenant = app.database.db.tenant_named("0482").await.unwrap().unwrap();
+        // Words as another system writes them: the type in Swedish, the place by name.
+        let api = post(&app, &reporter, serde_json::json!([
+            { "type": "Trafikkontroller", "performer": "Polisen", "started_at": "2021-05-03T18:00:00+02:00",
+              "duration_minutes": 20, "place": "Malmköping" }
+        ])).await;
+        assert_eq!(api.status(), 201);
+        let form = post_form(
+            &app.address,
+            &cookie,
+            "/personal/kommun/0482/logga",
+            &[
+                ("activity_type", "traffic_control"),
+                ("performer", "police"),
+                ("duration", "20"),
+                ("place", "malmkoping"),
+                ("when", "2021-05-03T18:00"),
+            ],
+        )
+        .await;
+        assert_eq!(form.status(), 200);
+        let file = "typ;utförare;datum;tid;minuter;plats\ntrafikkontroll;polis;2021-05-03;18:00;20;malmköping\n";
+        let imported = tenant
+            .import_activities_csv(lofte_db::Actor::System, file.as_bytes())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (imported.added, imported.already_there),
+            (0, 1),
+            "the file's row is the activity the API and the form logged"
+        );
+
+        // The same mistakes three ways: an unknown performer, a crowd nobody counted,
+        // a place the municipality does not have.
+        let api = post(&app, &reporter, serde_json::json!([
+            { "type": "foot_patrol", "performer": "brandkåren", "started_at": "2021-05-04T18:00:00+02:00",
+              "participants": 250000, "place": "Atlantis" }
+        ])).await;
+        assert_eq!(api.status(), 422);
+        let body: serde_json::Value = api.json().await.unwrap();
+        let api_problems: Vec<(String, String)> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["path"]
+                        .as_str()
+                        .unwrap()
+                        .trim_start_matches("[0].")
+                        .to_owned(),
+                    e["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let form = post_form(
+            &app.address,
+            &cookie,
+            "/personal/kommun/0482/logga",
+            &[
+                ("activity_type", "foot_patrol"),
+                ("performer", "brandkåren"),
+                ("duration", "20"),
+                ("place", "Atlantis"),
+                ("participants", "250000"),
+                ("when", "2021-05-04T18:00"),
+            ],
+        )
+        .await;
+        assert_eq!(form.status(), 422);
+        let html = Html::parse_document(&form.text().await.unwrap());
+        let file = "typ;utförare;datum;deltagare;plats\nfotpatrull;brandkåren;2021-05-04;250000;Atlantis\n";
+        let refused = tenant
+            .import_activities_csv(lofte_db::Actor::System, file.as_bytes())
+            .await
+            .unwrap()
+            .unwrap_err();
+        let fields: Vec<&str> = api_problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["performer", "participants", "place"],
+            "the API: {api_problems:?}"
+        );
+        assert!(
+            api_problems[0].1.starts_with("”brandkåren” går inte här."),
+            "{api_problems:?}"
+        );
+        let lang = lofte_i18n::Lang::Sv;
+        let file_problems: Vec<(String, String)> = refused
+            .iter()
+            .map(|e| (e.column.clone(), lang.problem(&e.problem)))
+            .collect();
+        let headers = ["utförare", "deltagare", "plats"];
+        for (i, (field, message)) in api_problems.iter().enumerate() {
+            assert_eq!(
+                file_problems[i],
+                (headers[i].to_owned(), message.clone()),
+                "the file names {field} by its own header"
+            );
+            assert_eq!(
+                texts(&html, &format!("#{field}-error")),
+                std::slice::from_ref(message),
+                "the form's {field}"
+            );
+        }
+        assert_eq!(file_problems.len(), 3, "{file_problems:?}");
+        let controls = tenant
+            .activities(
+                lofte_domain::YearSpan::single(lofte_domain::Year::new(2021).unwrap()),
+                &[lofte_domain::ActivityTypeCode::parse("foot_patrol").unwrap()],
+            )
+            .await
+            .unwrap()
+            .0;
+        assert!(
+            controls
+                .iter()
+                .all(|a| a.date != chrono::NaiveDate::from_ymd_opt(2021, 5, 4).unwrap()),
+            "nothing of the refused activity is saved"
+        );
+    }
 }
 
 #[tokio::test]

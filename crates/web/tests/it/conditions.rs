@@ -53,7 +53,7 @@ async fn four_years(app: &TestApp) {
                 place: None,
                 participants,
             },
-            started_at: lofte_db::activities::stockholm_to_utc(date.and_time(time)),
+            started_at: lofte_domain::followup::stockholm_to_utc(date.and_time(time)),
             note: None,
             external_id: None,
         }
