@@ -4,7 +4,7 @@
 //! progress function as the pages.
 
 use lofte_db::{Actor, Db, Visibility};
-use lofte_domain::followup::{EntryInput, ReportPeriod};
+use lofte_domain::followup::{EntryInput, FrozenFigures, ReportPeriod};
 use lofte_domain::{MunicipalityCode, Year};
 
 use crate::progress::promise_progress;
@@ -62,14 +62,9 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                     .expect("the demo's entries are valid");
                 entries.push((*id, entry));
             }
-            let frozen: Vec<(i32, String)> = figures
+            let frozen: Vec<(i32, FrozenFigures)> = figures
                 .iter()
-                .map(|f| {
-                    (
-                        stored.commitment_ids[f.commitment],
-                        serde_json::to_string(f).expect("serialisable"),
-                    )
-                })
+                .map(|f| (stored.commitment_ids[f.commitment], f.into()))
                 .collect();
             tenant
                 .save_follow_up(

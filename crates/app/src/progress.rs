@@ -4,39 +4,36 @@
 
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Tenant};
-use lofte_domain::followup::{Suggestion, assess_in, progress};
+use lofte_domain::followup::{
+    FROZEN_FORMAT, FrozenCount, FrozenFigures, FrozenRevision, FrozenYear, Suggestion, assess_in,
+    progress,
+};
 use lofte_domain::{ActivityTypeCode, Place};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 /// One commitment's figures.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CommitmentProgress {
     /// Position of the commitment in the promise, from 0.
     pub commitment: usize,
     /// Activity type counted, e.g. "traffic_control" (the first, where several count).
     pub activity: String,
-    /// Every activity type counted; reports frozen before this field existed have none
-    /// (read `activity` then).
-    #[serde(default)]
+    /// Every activity type counted.
     pub activities: Vec<String>,
     /// What is counted: "count" (activities), "participants", "minutes" or "places".
-    #[serde(default = "count_measure")]
     pub measure: String,
     /// "span": the number is for the whole period; "year": for each year of it, and
     /// `actual`, `target`, `expected` and `forecast` are then the current year's (the
     /// last year's once the period is over), with every year in `years`.
-    #[serde(default = "span_per")]
     pub per: String,
     /// The measure so far.
     pub actual: u32,
     /// The promised number, if any.
     pub target: Option<u32>,
     /// The year `actual` and `target` are for, for a number promised for each year.
-    #[serde(default)]
     pub year: Option<i32>,
     /// Each year's figures, for a number promised for each year.
-    #[serde(default)]
     pub years: Vec<YearProgress>,
     /// What an even pace would have reached by `as_of`.
     pub expected: Option<f64>,
@@ -49,13 +46,11 @@ pub struct CommitmentProgress {
     pub in_emphasis: Option<u32>,
     /// The measure per year of the promise's span (every year, zeros included); for a
     /// number promised for the whole span, how it was reached year by year.
-    #[serde(default)]
     pub by_year: Vec<YearCount>,
     /// Counting activities per month, "YYYY-MM".
     pub by_month: Vec<MonthCount>,
-    /// Counting activities per place, most first; reports frozen before this field
-    /// existed have none.
-    #[serde(default)]
+    /// Counting activities per place, most first; reports published before places were
+    /// counted have none.
     pub by_place: Vec<PlaceCount>,
     /// Activities of the type that do not count, by reason.
     pub excluded: Vec<ExclusionCount>,
@@ -66,7 +61,7 @@ pub struct CommitmentProgress {
 }
 
 /// What a published report said for its period, and what the same period counts now.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Revision {
     pub year: i32,
     /// `t1`, `t2` or `t3`.
@@ -75,15 +70,7 @@ pub struct Revision {
     pub now: u32,
 }
 
-fn count_measure() -> String {
-    "count".to_owned()
-}
-
-fn span_per() -> String {
-    "span".to_owned()
-}
-
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct YearProgress {
     pub year: i32,
     pub actual: u32,
@@ -92,30 +79,168 @@ pub struct YearProgress {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct YearCount {
     pub year: i32,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MonthCount {
     pub month: String,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PlaceCount {
     /// The place's slug, e.g. "malmkoping"; `null` for activities logged without a place.
     pub place: Option<String>,
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ExclusionCount {
     /// "outside-method-window", "no-duration", "outside-scope", "other-party", …
     pub reason: String,
     pub count: u32,
+}
+
+/// What a report freezes when it is published: the figures in their stored format.
+impl From<&CommitmentProgress> for FrozenFigures {
+    fn from(p: &CommitmentProgress) -> Self {
+        let counts = |pairs: &[MonthCount]| {
+            pairs
+                .iter()
+                .map(|m| FrozenCount {
+                    key: m.month.clone(),
+                    count: m.count,
+                })
+                .collect()
+        };
+        FrozenFigures {
+            format: FROZEN_FORMAT,
+            commitment: p.commitment,
+            activities: p.activities.clone(),
+            measure: p.measure.clone(),
+            per: p.per.clone(),
+            actual: p.actual,
+            target: p.target,
+            year: p.year,
+            years: p
+                .years
+                .iter()
+                .map(|y| FrozenYear {
+                    year: y.year,
+                    actual: y.actual,
+                    target: y.target,
+                    status: y.status.clone(),
+                })
+                .collect(),
+            expected: p.expected,
+            forecast: p.forecast,
+            status: p.status.clone(),
+            in_emphasis: p.in_emphasis,
+            by_year: p
+                .by_year
+                .iter()
+                .map(|y| FrozenCount {
+                    key: y.year,
+                    count: y.count,
+                })
+                .collect(),
+            by_month: counts(&p.by_month),
+            by_place: p
+                .by_place
+                .iter()
+                .map(|c| FrozenCount {
+                    key: c.place.clone(),
+                    count: c.count,
+                })
+                .collect(),
+            excluded: p
+                .excluded
+                .iter()
+                .map(|e| FrozenCount {
+                    key: e.reason.clone(),
+                    count: e.count,
+                })
+                .collect(),
+            revised: p.revised.as_ref().map(|r| FrozenRevision {
+                year: r.year,
+                period: r.period.clone(),
+                was: r.was,
+                now: r.now,
+            }),
+        }
+    }
+}
+
+/// A published report's figures as the API and the pages show them.
+impl From<&FrozenFigures> for CommitmentProgress {
+    fn from(f: &FrozenFigures) -> Self {
+        CommitmentProgress {
+            commitment: f.commitment,
+            activity: f.activities.first().cloned().unwrap_or_default(),
+            activities: f.activities.clone(),
+            measure: f.measure.clone(),
+            per: f.per.clone(),
+            actual: f.actual,
+            target: f.target,
+            year: f.year,
+            years: f
+                .years
+                .iter()
+                .map(|y| YearProgress {
+                    year: y.year,
+                    actual: y.actual,
+                    target: y.target,
+                    status: y.status.clone(),
+                })
+                .collect(),
+            expected: f.expected,
+            forecast: f.forecast,
+            status: f.status.clone(),
+            in_emphasis: f.in_emphasis,
+            by_year: f
+                .by_year
+                .iter()
+                .map(|c| YearCount {
+                    year: c.key,
+                    count: c.count,
+                })
+                .collect(),
+            by_month: f
+                .by_month
+                .iter()
+                .map(|c| MonthCount {
+                    month: c.key.clone(),
+                    count: c.count,
+                })
+                .collect(),
+            by_place: f
+                .by_place
+                .iter()
+                .map(|c| PlaceCount {
+                    place: c.key.clone(),
+                    count: c.count,
+                })
+                .collect(),
+            excluded: f
+                .excluded
+                .iter()
+                .map(|c| ExclusionCount {
+                    reason: c.key.clone(),
+                    count: c.count,
+                })
+                .collect(),
+            revised: f.revised.as_ref().map(|r| Revision {
+                year: r.year,
+                period: r.period.clone(),
+                was: r.was,
+                now: r.now,
+            }),
+        }
+    }
 }
 
 /// A promise's progress as of a date.

@@ -323,9 +323,8 @@ fn build(
         let (c, id) = (&p.commitments[index], &stored.commitment_ids[index]);
         let number = u32::try_from(place + 1).unwrap_or(u32::MAX);
         let entry = published.entries.iter().find(|e| e.commitment_id == *id);
-        let figures: Option<CommitmentProgress> = entry
-            .and_then(|e| e.figures.as_deref())
-            .and_then(|f| serde_json::from_str(f).ok());
+        let figures: Option<CommitmentProgress> =
+            entry.and_then(|e| e.figures.as_ref()).map(Into::into);
         let status_key = entry
             .map_or("not-assessed", |e| e.status.as_str())
             .to_owned();

@@ -6,7 +6,7 @@
 //! final report belongs to the span's last year.
 
 use chrono::{DateTime, Utc};
-use lofte_domain::followup::{Entry, ReportPeriod};
+use lofte_domain::followup::{Entry, FrozenFigures, ReportPeriod};
 use lofte_domain::{FieldError, Problem, PromiseStatus, Year};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -57,8 +57,8 @@ pub struct StoredEntry {
     pub reason: Option<String>,
     pub narrative: Option<String>,
     pub evidence: Vec<String>,
-    /// The frozen figures (JSON), for published reports.
-    pub figures: Option<String>,
+    /// The figures as the report was published with them.
+    pub figures: Option<FrozenFigures>,
 }
 
 fn to_report(
@@ -85,7 +85,12 @@ fn to_report(
                     reason: e.reason,
                     narrative: e.narrative,
                     evidence: serde_json::from_str(&e.evidence).map_err(|_| corrupt())?,
-                    figures: e.figures,
+                    figures: e
+                        .figures
+                        .as_deref()
+                        .map(FrozenFigures::from_stored)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
                 })
             })
             .collect::<Result<_>>()?,
@@ -166,7 +171,7 @@ impl Tenant {
         period: ReportPeriod,
         expected_version: i32,
         content: &ReportContent,
-        publish_with_figures: Option<&[(i32, String)]>,
+        publish_with_figures: Option<&[(i32, FrozenFigures)]>,
     ) -> Result<std::result::Result<FollowUpReport, Conflict<()>>> {
         self.owns_promise(promise_id).await?;
         let txn = self.db().begin_write().await?;
@@ -235,7 +240,7 @@ impl Tenant {
         for (commitment_id, e) in &content.entries {
             let figures = publish_with_figures
                 .and_then(|f| f.iter().find(|(c, _)| c == commitment_id))
-                .map(|(_, json)| json.clone());
+                .map(|(_, figures)| figures.to_stored());
             follow_up_entry::Entity::insert(follow_up_entry::ActiveModel {
                 follow_up_id: Set(id),
                 commitment_id: Set(*commitment_id),

@@ -2,6 +2,8 @@
 
 #[path = "it/backup.rs"]
 mod backup;
+#[path = "it/frozen.rs"]
+mod frozen;
 #[path = "it/structure.rs"]
 mod structure;
 

@@ -256,10 +256,8 @@ impl PromiseView {
                 .iter()
                 .filter_map(|r| {
                     let e = r.entries.iter().find(|e| e.commitment_id == id)?;
-                    let frozen: Option<lofte_app::progress::CommitmentProgress> = e
-                        .figures
-                        .as_deref()
-                        .and_then(|f| serde_json::from_str(f).ok());
+                    let frozen: Option<lofte_app::progress::CommitmentProgress> =
+                        e.figures.as_ref().map(Into::into);
                     Some(ReportedLine {
                         reports: vec![(
                             report_label(lang, stored.promise.years, r.year, r.period),

@@ -24,6 +24,7 @@ mod m0018_account_identities;
 mod m0019_place_shapes;
 mod m0020_follow_up_corrections;
 mod m0021_english_texts;
+mod m0022_frozen_figures;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0019_place_shapes::Migration),
             Box::new(m0020_follow_up_corrections::Migration),
             Box::new(m0021_english_texts::Migration),
+            Box::new(m0022_frozen_figures::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@
 //! [`Verdict`] the year after it ended.
 
 mod entry;
+mod frozen;
 mod progress;
 mod report;
 
@@ -19,6 +20,7 @@ use crate::place::{Place, PlaceSlug};
 use crate::promise::{Party, PlaceScope, Target};
 
 pub use entry::*;
+pub use frozen::*;
 pub use progress::*;
 pub use report::*;
 

@@ -79,10 +79,7 @@ pub(super) async fn list_follow_ups(
                                 reason: e.reason,
                                 narrative: e.narrative,
                                 evidence: e.evidence,
-                                figures: e
-                                    .figures
-                                    .as_deref()
-                                    .and_then(|f| serde_json::from_str(f).ok()),
+                                figures: e.figures.as_ref().map(Into::into),
                             })
                         })
                         .collect(),

@@ -12,7 +12,7 @@ use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_db::{ReportContent, StoredPromise, Tenant};
-use lofte_domain::followup::{Entry, EntryInput, ReportPeriod};
+use lofte_domain::followup::{Entry, EntryInput, FrozenFigures, ReportPeriod};
 use lofte_domain::{FieldError, Text, Year};
 use lofte_i18n::Lang;
 
@@ -187,8 +187,7 @@ async fn revise(
             .entries
             .iter()
             .find(|e| e.commitment_id == id)
-            .and_then(|e| e.figures.as_deref())
-            .and_then(|json| serde_json::from_str::<CommitmentProgress>(json).ok())
+            .and_then(|e| e.figures.as_ref())
             .map(|p| p.actual);
         let counted = now
             .iter()
@@ -546,15 +545,10 @@ pub(super) async fn store(
         let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let frozen: Vec<(i32, String)> = c
+    let frozen: Vec<(i32, FrozenFigures)> = c
         .figures
         .iter()
-        .map(|f| {
-            (
-                c.stored.commitment_ids[f.commitment],
-                serde_json::to_string(f).expect("serialisable"),
-            )
-        })
+        .map(|f| (c.stored.commitment_ids[f.commitment], f.into()))
         .collect();
     let result = c
         .tenant

@@ -59,7 +59,7 @@ pub async fn preview(
             .figures
             .iter()
             .find(|f| Some(f.commitment) == index)
-            .map(|f| serde_json::to_string(f).expect("serialisable"));
+            .map(Into::into);
     }
     let report = lofte_app::report::report_of(
         &state.db,
