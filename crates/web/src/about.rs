@@ -151,8 +151,7 @@ async fn privacy_index(
     let municipalities = state
         .db
         .municipalities_with_public_promises()
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .into_iter()
         .map(|s| MunicipalityLink {
             name: s.municipality.official_name.to_string(),
@@ -200,11 +199,7 @@ async fn privacy(
 ) -> Result<PrivacyPage, PageError> {
     let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
     let m = tenant.municipality();
-    let contacts = state
-        .db
-        .privacy_contacts(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let contacts = state.db.privacy_contacts(&m.code).await?;
     // Without a profile that names them, the municipality itself is the controller, and
     // the installation's contact is the way in.
     let (controller, contact, officer) = match contacts {

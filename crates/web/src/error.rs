@@ -66,6 +66,7 @@ pub async fn dress_rejections(
     let page = RequestPage {
         path: req.uri().path().to_owned(),
         staff_name: None,
+        lang,
     };
     let response = next.run(req).await;
     let status = response.status();
@@ -86,13 +87,23 @@ pub async fn dress_rejections(
     }
 }
 
-impl PageError {
-    pub fn internal(lang: Lang) -> impl FnOnce(lofte_db::Error) -> PageError {
-        move |e| PageError::Internal {
-            lang,
+/// A database failure is an internal error, worded in the request's language: handlers
+/// write `?` on database calls.
+impl From<lofte_db::Error> for PageError {
+    fn from(e: lofte_db::Error) -> Self {
+        PageError::Internal {
+            lang: request_lang(),
             cause: e.to_string(),
         }
     }
+}
+
+/// The language of the request being answered, as [`UiLang`](crate::lang::UiLang) or
+/// [`ApiLang`](crate::lang::ApiLang) read it (Swedish outside a request).
+fn request_lang() -> Lang {
+    REQUEST_PAGE
+        .try_with(|p| p.borrow().lang)
+        .unwrap_or_default()
 }
 
 /// The page being answered, for error pages: they are made far from the request (in
@@ -102,17 +113,23 @@ impl PageError {
 pub struct RequestPage {
     pub path: String,
     pub staff_name: Option<String>,
+    /// The request's language ([`crate::lang::lang_of`]), for errors made by `?`.
+    pub lang: Lang,
 }
 
 tokio::task_local! {
     static REQUEST_PAGE: std::cell::RefCell<RequestPage>;
 }
 
-/// Middleware (outermost) that remembers the request's path for the error pages.
+/// Middleware (outermost) that remembers the request's path and language for the error
+/// pages.
 pub async fn remember_page(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let lang = crate::lang::lang_of(req.headers(), path.starts_with("/api/"));
     let page = RequestPage {
-        path: req.uri().path().to_owned(),
+        path,
         staff_name: None,
+        lang,
     };
     REQUEST_PAGE
         .scope(std::cell::RefCell::new(page), next.run(req))
@@ -227,9 +244,11 @@ pub enum ApiError {
     Rejected(Lang, StatusCode),
 }
 
-impl ApiError {
-    pub fn internal(lang: Lang) -> impl FnOnce(lofte_db::Error) -> ApiError {
-        move |e| match e {
+/// Refused input is 422 with its problems; any other database failure is internal.
+impl From<lofte_db::Error> for ApiError {
+    fn from(e: lofte_db::Error) -> Self {
+        let lang = request_lang();
+        match e {
             lofte_db::Error::Invalid(errors) => ApiError::Invalid(lang, errors),
             other => ApiError::Internal(lang, other.to_string()),
         }

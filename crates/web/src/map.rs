@@ -350,12 +350,7 @@ async fn boundary_geojson(
 ) -> Result<Response, PageError> {
     let not_found = || PageError::NotFound { lang, detail: None };
     let code = lofte_domain::MunicipalityCode::parse(&code).map_err(|_| not_found())?;
-    let map = state
-        .db
-        .boundary(&code)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
+    let map = state.db.boundary(&code).await?.ok_or_else(not_found)?;
     let body = serde_json::json!({
         "type": "Feature",
         "geometry": map.boundary.to_geojson(),

@@ -60,11 +60,7 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>, UiLang(lang): UiLang) -> Result<HomePage, PageError> {
-    let summaries = state
-        .db
-        .municipalities_with_public_promises()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let summaries = state.db.municipalities_with_public_promises().await?;
     let municipalities = summaries
         .into_iter()
         .map(|s| MunicipalityItem {
@@ -125,12 +121,7 @@ pub(crate) async fn tenant_for(
             &[("code", raw.chars().take(12).collect())],
         )),
     };
-    state
-        .db
-        .tenant_named(raw)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)
+    state.db.tenant_named(raw).await?.ok_or_else(not_found)
 }
 
 pub(crate) async fn promise_page(
@@ -142,10 +133,7 @@ pub(crate) async fn promise_page(
 ) -> Result<PromisePage, PageError> {
     let m = tenant.municipality();
     let base = format!("/kommun/{}", m.code);
-    let summaries = tenant
-        .promises(Visibility::Public)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let summaries = tenant.promises(Visibility::Public).await?;
     let shown_first = shown.as_ref().map(|s| s.promise.years.first());
     let years = summaries
         .iter()
@@ -155,23 +143,13 @@ pub(crate) async fn promise_page(
             current: Some(s.years.first()) == shown_first,
         })
         .collect();
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let publications = match &shown {
-        Some(s) => tenant
-            .publications(s.id)
-            .await
-            .map_err(PageError::internal(lang))?,
+        Some(s) => tenant.publications(s.id).await?,
         None => Vec::new(),
     };
     let published = match &shown {
-        Some(s) => tenant
-            .follow_ups(s.id, true)
-            .await
-            .map_err(PageError::internal(lang))?,
+        Some(s) => tenant.follow_ups(s.id, true).await?,
         None => Vec::new(),
     };
     let reports = published
@@ -192,18 +170,12 @@ pub(crate) async fn promise_page(
         ),
         _ => (base.clone(), heading.clone()),
     };
-    let has_survey = tenant
-        .has_survey_responses()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let has_survey = tenant.has_survey_responses().await?;
     // The figures are computed only for a promise whose outcome goal names indicators.
     let outcome = match &shown {
         Some(s) if s.promise.outcome_goal.measure.is_some() => {
             let survey = if has_survey {
-                tenant
-                    .survey_figures(state.survey_rules)
-                    .await
-                    .map_err(PageError::internal(lang))?
+                tenant.survey_figures(state.survey_rules).await?
             } else {
                 None
             };
@@ -245,12 +217,8 @@ pub(crate) async fn promise_page(
                     &places,
                     lofte_app::progress::today(),
                 )
-                .await
-                .map_err(PageError::internal(lang))?;
-                let types = tenant
-                    .activity_types()
-                    .await
-                    .map_err(PageError::internal(lang))?;
+                .await?;
+                let types = tenant.activity_types().await?;
                 let mut view = PromiseView::new(lang, m, s, &places, &types, &progress, &published);
                 // Years linked both ways: the later promise that names this one as what
                 // it continues.
@@ -260,8 +228,7 @@ pub(crate) async fn promise_page(
                 {
                     let next = tenant
                         .promise_for_year(later.years.first(), Visibility::Public)
-                        .await
-                        .map_err(PageError::internal(lang))?;
+                        .await?;
                     if next
                         .as_ref()
                         .is_some_and(|n| n.promise.continues == Some(s.promise.years.first()))
@@ -273,10 +240,7 @@ pub(crate) async fn promise_page(
                         break;
                     }
                 }
-                let (inputs, findings) = tenant
-                    .linked_to(s.id, &s.commitment_ids)
-                    .await
-                    .map_err(PageError::internal(lang))?;
+                let (inputs, findings) = tenant.linked_to(s.id, &s.commitment_ids).await?;
                 crate::input::add_voices(lang, &places, s.id, &mut view, &inputs, &findings);
                 Some(view)
             }
@@ -296,8 +260,7 @@ async fn municipality(
     let tenant = tenant_for(&state, lang, &code).await?;
     let current = tenant
         .current_promise(this_year(), Visibility::Public)
-        .await
-        .map_err(PageError::internal(lang))?;
+        .await?;
     promise_page(&state, lang, &tenant, current, None).await
 }
 
@@ -320,8 +283,7 @@ async fn promise_year(
     let parsed: Year = year.parse().map_err(|_| no_promise())?;
     let shown = tenant
         .promise_for_year(parsed, Visibility::Public)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or_else(no_promise)?;
     promise_page(&state, lang, &tenant, Some(shown), Some(parsed)).await
 }
@@ -361,7 +323,7 @@ async fn published_report(
     .await
     {
         Ok(r) => Ok((tenant, year, period, r)),
-        Err(lofte_app::report::Unavailable::Db(e)) => Err(PageError::internal(lang)(e)),
+        Err(lofte_app::report::Unavailable::Db(e)) => Err(PageError::from(e)),
         Err(why) => Err(PageError::NotFound {
             lang,
             detail: Some(why.message(lang, tenant.municipality().name.as_str(), year, period)),
@@ -517,9 +479,7 @@ async fn survey_page(
     let tenant = tenant_for(&state, lang, &code).await?;
     let m = tenant.municipality();
     let base = format!("/kommun/{}", m.code);
-    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules).await?;
     let heading = lang.t_args("survey-page-title", &[("municipality", m.name.to_string())]);
     Ok(SurveyPage {
         chrome: Chrome::new(lang, &format!("{base}/trygghet"), heading.clone()),
@@ -546,8 +506,7 @@ async fn survey_csv(
 ) -> Result<impl IntoResponse, PageError> {
     let tenant = tenant_for(&state, lang, &code).await?;
     let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })?;
     Ok((
         [

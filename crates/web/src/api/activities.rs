@@ -102,10 +102,7 @@ pub(super) async fn log_activities(
     let tenant = tenant(&state, lang, &code).await?;
     let body = utf8(lang, &body)?;
     // Every problem of every item at once, wrong types included.
-    let words = tenant
-        .activity_vocabulary()
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let words = tenant.activity_vocabulary().await?;
     let parsed = lofte_domain::lenient::parse(body, |items: Vec<ActivityJson>| {
         let mut errors = Vec::new();
         let parsed: Vec<_> = items
@@ -131,7 +128,7 @@ pub(super) async fn log_activities(
             }
             return Err(ApiError::Invalid(lang, errors));
         }
-        Err(e) => return Err(ApiError::internal(lang)(e)),
+        Err(e) => return Err(ApiError::from(e)),
     };
     Ok((
         axum::http::StatusCode::CREATED,

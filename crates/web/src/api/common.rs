@@ -15,8 +15,7 @@ pub(super) async fn tenant(
     state
         .db
         .tenant_named(code)
-        .await
-        .map_err(ApiError::internal(lang))?
+        .await?
         .ok_or(ApiError::NotFound(lang))
 }
 
@@ -31,8 +30,7 @@ pub(super) async fn public_promise(
     let year: Year = year.parse().map_err(|_| ApiError::NotFound(lang))?;
     let stored = tenant
         .promise_for_year(year, Visibility::Public)
-        .await
-        .map_err(ApiError::internal(lang))?
+        .await?
         .ok_or(ApiError::NotFound(lang))?;
     Ok((tenant, stored))
 }

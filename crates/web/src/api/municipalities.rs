@@ -74,13 +74,8 @@ pub struct MunicipalityDetailJson {
 )]
 pub(super) async fn list_municipalities(
     State(state): State<AppState>,
-    ApiLang(lang): ApiLang,
 ) -> Result<Json<Vec<MunicipalityJson>>, ApiError> {
-    let list = state
-        .db
-        .municipalities_with_public_promises()
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let list = state.db.municipalities_with_public_promises().await?;
     Ok(Json(
         list.iter()
             .map(|s| {
@@ -108,10 +103,7 @@ pub(super) async fn get_municipality(
     Path(code): Path<String>,
 ) -> Result<Json<MunicipalityDetailJson>, ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
-    let promises = tenant
-        .promises(Visibility::Public)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let promises = tenant.promises(Visibility::Public).await?;
     let m = tenant.municipality();
     Ok(Json(MunicipalityDetailJson {
         municipality: MunicipalityJson::new(
@@ -170,10 +162,7 @@ pub(super) async fn list_activity_types(
     Path(code): Path<String>,
 ) -> Result<Json<Vec<ActivityTypeJson>>, ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let types = tenant.activity_types().await?;
     Ok(Json(
         types
             .types()
@@ -213,10 +202,7 @@ pub(super) async fn create_place(
 ) -> Result<(axum::http::StatusCode, Json<PlaceDocument>), ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
     let place = read_place(lang, &tenant, &body)?;
-    tenant
-        .save_place(staff.actor, &place, true)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    tenant.save_place(staff.actor, &place, true).await?;
     Ok((
         axum::http::StatusCode::CREATED,
         Json(PlaceDocument::from_place(&place)),
@@ -266,7 +252,7 @@ pub(super) async fn update_place(
     match tenant.save_place(staff.actor, &place, false).await {
         Ok(()) => Ok(Json(PlaceDocument::from_place(&place))),
         Err(lofte_db::Error::NotFound) => Err(ApiError::NotFound(lang)),
-        Err(e) => Err(ApiError::internal(lang)(e)),
+        Err(e) => Err(ApiError::from(e)),
     }
 }
 
@@ -296,11 +282,7 @@ pub(super) async fn list_places(
     Path(code): Path<String>,
 ) -> Result<Json<Vec<PlaceDocument>>, ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let places = state.db.places(&tenant.municipality().code).await?;
     Ok(Json(
         places
             .into_iter()

@@ -45,10 +45,7 @@ pub(super) async fn create_promise(
     let body = utf8(lang, &body)?;
     let promise = lofte_domain::exchange::parse_promise_json(body)
         .map_err(|errors| ApiError::Invalid(lang, errors))?;
-    let stored = tenant
-        .create_promise(staff.actor, &promise)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let stored = tenant.create_promise(staff.actor, &promise).await?;
     let location = format!(
         "/api/v1/municipalities/{}/promises/{}",
         tenant.municipality().code,
@@ -103,8 +100,7 @@ pub(super) async fn replace_promise(
     let year: lofte_domain::Year = year.parse().map_err(|_| ApiError::NotFound(lang))?;
     let stored = tenant
         .promise_for_year(year, lofte_db::Visibility::All)
-        .await
-        .map_err(ApiError::internal(lang))?
+        .await?
         .filter(|s| s.promise.years.first() == year)
         .ok_or(ApiError::NotFound(lang))?;
     let version = headers
@@ -131,8 +127,7 @@ pub(super) async fn replace_promise(
         .map_err(|errors| ApiError::Invalid(lang, errors))?;
     match tenant
         .replace_draft(staff.actor, stored.id, Some(version), &promise)
-        .await
-        .map_err(ApiError::internal(lang))?
+        .await?
     {
         Ok(after) => Ok((
             [(axum::http::header::ETAG, version_tag(after.version))],

@@ -54,10 +54,7 @@ pub(super) async fn list_follow_ups(
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<Vec<FollowUpJson>>, ApiError> {
     let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
-    let reports = tenant
-        .follow_ups(stored.id, true)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let reports = tenant.follow_ups(stored.id, true).await?;
     Ok(Json(
         reports
             .into_iter()
@@ -108,19 +105,14 @@ pub(super) async fn get_progress(
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<lofte_app::progress::PromiseProgress>, ApiError> {
     let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let places = state.db.places(&tenant.municipality().code).await?;
     let progress = lofte_app::progress::promise_progress(
         &tenant,
         &stored,
         &places,
         lofte_app::progress::today(),
     )
-    .await
-    .map_err(ApiError::internal(lang))?;
+    .await?;
     Ok(Json(progress))
 }
 
@@ -141,8 +133,7 @@ pub(super) async fn get_survey(
 ) -> Result<Json<lofte_app::outcome::SurveyJson>, ApiError> {
     let tenant = tenant(&state, lang, &code).await?;
     let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
-        .await
-        .map_err(ApiError::internal(lang))?
+        .await?
         .ok_or(ApiError::NotFound(lang))?;
     Ok(Json(lofte_app::outcome::survey_json(
         lang,
@@ -170,9 +161,7 @@ pub(super) async fn get_outcome(
     Path((code, year)): Path<(String, String)>,
 ) -> Result<Json<lofte_app::outcome::OutcomeJson>, ApiError> {
     let (tenant, stored) = public_promise(&state, lang, &code, &year).await?;
-    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules)
-        .await
-        .map_err(ApiError::internal(lang))?;
+    let survey = lofte_app::outcome::survey_of(&tenant, state.survey_rules).await?;
     Ok(Json(lofte_app::outcome::outcome_json(
         lang,
         &stored.promise,

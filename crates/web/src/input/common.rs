@@ -21,14 +21,9 @@ pub(super) async fn tenant_and_places(
     let tenant = state
         .db
         .tenant_named(code)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&tenant.municipality().code).await?;
     Ok((tenant, places))
 }
 
@@ -40,11 +35,7 @@ pub(super) async fn map_view(
     places: &[Place],
 ) -> Result<crate::map::MapView, PageError> {
     let code = &tenant.municipality().code;
-    let boundary = state
-        .db
-        .boundary_source(code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let boundary = state.db.boundary_source(code).await?;
     Ok(crate::map::MapView::new(
         state,
         lang,

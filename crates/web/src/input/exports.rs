@@ -85,12 +85,7 @@ async fn export_items(
     };
     let mut inputs = Vec::new();
     for status in statuses {
-        inputs.extend(
-            tenant
-                .inputs(*status)
-                .await
-                .map_err(PageError::internal(lang))?,
-        );
+        inputs.extend(tenant.inputs(*status).await?);
     }
     inputs.retain(|i| filter.keeps_input(i));
     inputs.sort_by_key(|i| std::cmp::Reverse((i.received_at, i.id)));
@@ -155,8 +150,7 @@ async fn export_items(
         .collect();
     for f in tenant
         .findings(None)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .into_iter()
         .filter(|f| filter.keeps_finding(&places, f))
     {

@@ -32,8 +32,7 @@ pub(super) async fn finding_photo(
     let (tenant, _) = tenant_and_places(&state, lang, &code).await?;
     let photo = tenant
         .finding_photo(id)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })?;
     let media_type = match photo.media_type.as_str() {
         "image/png" => "image/png",
@@ -313,7 +312,7 @@ pub(super) async fn submit(
     match tenant.receive_input(&input).await {
         Ok(_) => Ok(thanks.into_response()),
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 

@@ -125,15 +125,9 @@ pub(super) async fn list(
     let base = format!("/kommun/{}", m.code);
     map.features_href = Some(format!("{base}/synpunkter.geojson{}", filter.query()));
     map.help = lang.t("map-list-help");
-    let published = tenant
-        .inputs(InputStatus::Published)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let published = tenant.inputs(InputStatus::Published).await?;
     let name = |slug: &str| crate::views::place_name(&places, slug);
-    let dialogues = tenant
-        .dialogues()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let dialogues = tenant.dialogues().await?;
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for i in &published {
         *counts.entry(name(i.locality.as_str())).or_default() += 1;
@@ -166,8 +160,7 @@ pub(super) async fn list(
         .collect();
     let findings: Vec<FindingItem> = tenant
         .findings(None)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .into_iter()
         .filter(|f| filter.keeps_finding(&places, f))
         .map(|f| FindingItem {

@@ -133,8 +133,7 @@ pub async fn login(
     if let Some(seconds) = state
         .db
         .reserve_sign_in_attempt(&key, Utc::now().timestamp())
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
     {
         let seconds = u64::try_from(seconds).unwrap_or(1);
         let page = login_form(
@@ -168,11 +167,7 @@ pub async fn login(
         return Ok((StatusCode::UNAUTHORIZED, page).into_response());
     };
     sign_in(&mut auth, &user, lang).await?;
-    state
-        .db
-        .forget_sign_in_attempts(&key)
-        .await
-        .map_err(PageError::internal(lang))?;
+    state.db.forget_sign_in_attempts(&key).await?;
     Ok(Redirect::to(&next).into_response())
 }
 
@@ -260,8 +255,7 @@ pub async fn change_password(
     let account = state
         .db
         .account(user.id)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::Forbidden { lang })?;
     let mut errors = Vec::new();
     if !verify_password(form.current_password, account.password_hash).await {
@@ -288,11 +282,7 @@ pub async fn change_password(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let hash = hash_password(form.new_password).await;
-    state
-        .db
-        .change_own_password(user.id, &hash)
-        .await
-        .map_err(PageError::internal(lang))?;
+    state.db.change_own_password(user.id, &hash).await?;
     // The session is bound to the old hash; sign in again on this one so the person
     // stays signed in here while every other session of the account ends.
     if let Some(fresh) = auth

@@ -208,11 +208,7 @@ pub async fn log_page(
 ) -> Result<LogPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let police = match &staff.user {
-        Some(u) => state
-            .db
-            .is_police(u.id)
-            .await
-            .map_err(PageError::internal(lang))?,
+        Some(u) => state.db.is_police(u.id).await?,
         None => false,
     };
     let form = LogForm {
@@ -222,7 +218,7 @@ pub async fn log_page(
         when: now_local().format("%Y-%m-%dT%H:%M").to_string(),
         ..LogForm::default()
     };
-    let refs = super::references(&state, lang, &tenant).await?;
+    let refs = super::references(&state, &tenant).await?;
     page(lang, &staff, &tenant, &refs, &form, &[])
 }
 
@@ -283,11 +279,7 @@ async fn verdicts(
     let Some(year) = Year::of(a.activity.date) else {
         return Ok(Vec::new());
     };
-    let Some(stored) = tenant
-        .promise_for_year(year, Visibility::All)
-        .await
-        .map_err(PageError::internal(lang))?
-    else {
+    let Some(stored) = tenant.promise_for_year(year, Visibility::All).await? else {
         return Ok(vec![lang.t("log-no-promise")]);
     };
     let p = &stored.promise;
@@ -324,7 +316,7 @@ pub async fn log(
     Form(form): Form<LogForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let refs = super::references(&state, lang, &tenant).await?;
+    let refs = super::references(&state, &tenant).await?;
     let new = match form.parse(&refs) {
         Ok(a) => a,
         Err(errors) => {
@@ -348,7 +340,7 @@ pub async fn log(
             let page = page(lang, &staff, &tenant, &refs, &form, &errors)?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
-        Err(e) => return Err(PageError::internal(lang)(e)),
+        Err(e) => return Err(PageError::from(e)),
     }
     // A fresh form for the next one, keeping type, performer and duration.
     let next = LogForm {

@@ -113,11 +113,8 @@ async fn list_page(
     tenant: &Tenant,
     done: Option<String>,
 ) -> Result<LoggedPage, PageError> {
-    let refs = super::references(state, lang, tenant).await?;
-    let logged = tenant
-        .logged_activities(LISTED)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let refs = super::references(state, tenant).await?;
+    let logged = tenant.logged_activities(LISTED).await?;
     let base = base(tenant);
     let heading = lang.t("logged-title");
     let mut chrome = Chrome::new(lang, &base, heading.clone());
@@ -194,11 +191,7 @@ async fn changeable(
 ) -> Result<LoggedActivity, PageError> {
     let not_found = || PageError::NotFound { lang, detail: None };
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    let a = tenant
-        .logged_activity(id)
-        .await
-        .map_err(PageError::internal(lang))?
-        .ok_or_else(not_found)?;
+    let a = tenant.logged_activity(id).await?.ok_or_else(not_found)?;
     if may_change(staff, tenant, &a) {
         Ok(a)
     } else {
@@ -276,7 +269,7 @@ pub async fn edit_page(
 ) -> Result<LogPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let a = changeable(lang, &staff, &tenant, &id).await?;
-    let refs = super::references(&state, lang, &tenant).await?;
+    let refs = super::references(&state, &tenant).await?;
     correction_page(lang, &staff, &tenant, &refs, &a, &form_of(&a), &[])
 }
 
@@ -289,7 +282,7 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let a = changeable(lang, &staff, &tenant, &id).await?;
-    let refs = super::references(&state, lang, &tenant).await?;
+    let refs = super::references(&state, &tenant).await?;
     let refused = |errors: Vec<FieldError>| -> Result<Response, PageError> {
         let page = correction_page(lang, &staff, &tenant, &refs, &a, &form, &errors)?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -310,7 +303,7 @@ pub async fn save(
                 .collect(),
         ),
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -322,7 +315,7 @@ pub async fn delete_page(
 ) -> Result<DeletePage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let a = changeable(lang, &staff, &tenant, &id).await?;
-    let refs = super::references(&state, lang, &tenant).await?;
+    let refs = super::references(&state, &tenant).await?;
     let href = format!("{}/{}", base(&tenant), a.id);
     let mut chrome = Chrome::new(lang, &href, lang.t("logged-delete-title"));
     if let Some(u) = &staff.user {
@@ -348,6 +341,6 @@ pub async fn delete(
         Ok(()) | Err(lofte_db::Error::NotFound) => {
             Ok(Redirect::to(&format!("{}?borttagen=1", base(&tenant))).into_response())
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

@@ -309,11 +309,7 @@ pub async fn upload(
     if upload.file.is_empty() {
         return Ok(page.refused(lang, vec![lang.t("activity-file-none")]));
     }
-    let known = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let known = state.db.places(&m.code).await?;
     let may_add = staff
         .principal
         .may(lofte_domain::Permission::EditPromise, &m.code);
@@ -371,7 +367,7 @@ pub async fn upload(
                 .collect();
             return Ok(page.refused(lang, problems));
         }
-        Err(e) => return Err(PageError::internal(lang)(e)),
+        Err(e) => return Err(PageError::from(e)),
     };
     let names = unknown_place_names(&errors);
     let only_places = errors

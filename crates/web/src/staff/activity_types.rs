@@ -140,10 +140,7 @@ async fn page(
 ) -> Result<ActivityTypesPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/aktivitetstyper", m.code);
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let types = tenant.activity_types().await?;
     let mut chrome = Chrome::new(lang, &action, lang.t("activity-types-title"));
     if let Some(u) = &staff.user {
         chrome = chrome.signed_in(&u.name);
@@ -234,7 +231,7 @@ pub async fn add(
         ))
         .into_response()),
         Err(lofte_db::Error::Invalid(errors)) => invalid(errors).await,
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 

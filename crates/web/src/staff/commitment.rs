@@ -1,6 +1,7 @@
 //! Adding and editing one commitment (`…/atagande/{id}`, `…/atagande/ny`): the page with
 //! its form, and saving it.
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Extension, Path, State};
@@ -275,19 +276,16 @@ pub async fn commitment_page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year, id)): Path<(String, String, String)>,
+    Path((_, _, id)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<CommitmentEditPage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, index) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
-    let version = tenant
-        .commitment_version(id)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let version = tenant.commitment_version(id).await?;
     let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
     let action = format!("{base}/atagande/{id}");
-    let (types, places) = super::references(&state, lang, &tenant).await?;
+    let (types, places) = super::references(&state, &tenant).await?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -304,12 +302,12 @@ pub async fn edit_commitment(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year, id)): Path<(String, String, String)>,
+    Path((_, _, id)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     // axum-extra's Form reads the repeated `scope_places` fields of the checkboxes.
     axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
-    let (types, places) = super::references(&state, lang, &tenant).await?;
+    let (types, places) = super::references(&state, &tenant).await?;
     let (id, _) =
         commitment_position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let m = tenant.municipality().clone();
@@ -335,11 +333,7 @@ pub async fn edit_commitment(
         Err(errors) => return Ok(invalid(errors)),
     };
     let version = form.version.trim().parse::<i32>().unwrap_or(0);
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&tenant.municipality().code).await?;
     match tenant
         .update_commitment(staff.actor, stored.id, id, version, &new)
         .await
@@ -365,7 +359,7 @@ pub async fn edit_commitment(
             ))
         }
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -374,9 +368,8 @@ pub async fn new_commitment_page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<CommitmentEditPage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let form = CommitmentForm {
         version: stored.version.to_string(),
@@ -385,7 +378,7 @@ pub async fn new_commitment_page(
         scope: "anywhere".into(),
         ..Default::default()
     };
-    let (types, places) = super::references(&state, lang, &tenant).await?;
+    let (types, places) = super::references(&state, &tenant).await?;
     Ok(commitment_edit_page(
         lang,
         &staff,
@@ -402,12 +395,11 @@ pub async fn add_commitment(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     // axum-extra's Form reads the repeated `scope_places` fields of the checkboxes.
     axum_extra::extract::Form(form): axum_extra::extract::Form<CommitmentForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
-    let (types, places) = super::references(&state, lang, &tenant).await?;
+    let (types, places) = super::references(&state, &tenant).await?;
     let base = super::promise_href(&tenant, &stored);
     let action = format!("{base}/atagande/ny");
     let invalid = |errors: Vec<FieldError>| {
@@ -445,6 +437,6 @@ pub async fn add_commitment(
             conflict.current_version,
         )),
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

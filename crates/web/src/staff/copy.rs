@@ -1,8 +1,9 @@
 //! Starting next year's promise as a draft copy of this one (`…/kopiera`).
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Extension;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_db::StoredPromise;
@@ -12,7 +13,6 @@ use serde::Deserialize;
 use super::chrome;
 use super::forms::PlaceOption;
 use super::forms::{Field, SummaryItem};
-use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
@@ -75,12 +75,10 @@ fn copy_page(
 }
 
 pub async fn copy_page_get(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<CopyPage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let next = stored
         .promise
         .years
@@ -101,13 +99,11 @@ pub struct CopyForm {
 }
 
 pub async fn copy_to_next_year(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     axum_extra::extract::Form(form): axum_extra::extract::Form<CopyForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let p = &stored.promise;
     let next = p
         .years
@@ -139,6 +135,6 @@ pub async fn copy_to_next_year(
     match tenant.create_promise(staff.actor, &draft).await {
         // Already there (perhaps made by someone else a moment ago): show it.
         Ok(_) | Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&target).into_response()),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

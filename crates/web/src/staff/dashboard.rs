@@ -61,26 +61,19 @@ pub async fn dashboard(
         None => state
             .db
             .municipalities_with_promises(Visibility::All)
-            .await
-            .map_err(PageError::internal(lang))?
+            .await?
             .into_iter()
             .map(|s| s.municipality.code)
             .collect(),
     };
     let mut municipalities = Vec::new();
     for code in codes {
-        let Some(tenant) = state
-            .db
-            .tenant(&code)
-            .await
-            .map_err(PageError::internal(lang))?
-        else {
+        let Some(tenant) = state.db.tenant(&code).await? else {
             continue;
         };
         let promises = tenant
             .promises(Visibility::All)
-            .await
-            .map_err(PageError::internal(lang))?
+            .await?
             .into_iter()
             .map(|p| DashboardPromise {
                 label: p.title,
@@ -121,9 +114,7 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/dialoger")),
-            due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today())
-                .await
-                .map_err(PageError::internal(lang))?,
+            due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today()).await?,
             name: tenant.municipality().official_name.to_string(),
             role: staff
                 .principal

@@ -170,16 +170,9 @@ async fn dialogues_page(
 ) -> Result<DialoguesPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/dialoger", m.code);
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let name = |slug: &lofte_domain::PlaceSlug| crate::views::place_name(&places, slug.as_str());
-    let dialogues = tenant
-        .dialogues()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let dialogues = tenant.dialogues().await?;
     let error_of = |field: &str| {
         errors
             .iter()
@@ -314,7 +307,7 @@ pub async fn add(
             let page = dialogues_page(&state, lang, &staff, &tenant, &form, &errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -368,23 +361,15 @@ async fn dialogue_page(
 ) -> Result<DialoguePage, PageError> {
     let m = tenant.municipality();
     let back = format!("/personal/kommun/{}/dialoger", m.code);
-    let dialogues = tenant
-        .dialogues()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let dialogues = tenant.dialogues().await?;
     let Some(d) = dialogues.into_iter().find(|d| d.id == id) else {
         return Err(PageError::NotFound { lang, detail: None });
     };
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let name = |slug: &lofte_domain::PlaceSlug| crate::views::place_name(&places, slug.as_str());
     let raised = tenant
         .inputs(lofte_domain::citizen::InputStatus::Published)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .into_iter()
         .filter(|i| i.dialogue == Some(id))
         .map(|i| {
@@ -562,6 +547,6 @@ pub async fn add_input(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

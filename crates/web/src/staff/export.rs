@@ -1,6 +1,7 @@
 //! Downloads of a promise's data for staff: `/personal/kommun/{code}/{year}/export/{file}`
 //! with `file` one of `aktiviteter.csv`, `ataganden.csv`, `uppfoljningar.csv`, `allt.xlsx`.
 
+use super::PromiseOfYear;
 use axum::extract::{Extension, Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -27,19 +28,17 @@ pub async fn download(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(_staff): Extension<Staff>,
-    Path((code, year, file)): Path<(String, String, String)>,
+    Path((_, _, file)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<Response, PageError> {
     let not_found = || PageError::NotFound { lang, detail: None };
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (what, extension) = file.rsplit_once('.').ok_or_else(not_found)?;
     let table = match (what, extension) {
         ("allt", "xlsx") => None,
         (slug, "csv") => Some(ExportTable::parse(slug).ok_or_else(not_found)?),
         _ => return Err(not_found()),
     };
-    let data = lofte_app::export::export(&state.db, &tenant, &stored, lang)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let data = lofte_app::export::export(&state.db, &tenant, &stored, lang).await?;
     let bytes = match table {
         Some(t) => data.csv(t, lang),
         None => data.xlsx(lang),

@@ -107,23 +107,13 @@ pub(super) async fn context(
     if period == ReportPeriod::Final && year != stored.promise.years.last() {
         return Err(PageError::NotFound { lang, detail: None });
     }
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&tenant.municipality().code).await?;
+    let types = tenant.activity_types().await?;
     let cutoff = period.cutoff(year, stored.promise.years);
     let mut figures = promise_progress(&tenant, &stored, &places, cutoff)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .commitments;
-    revise(&tenant, &stored, &places, cutoff, &mut figures)
-        .await
-        .map_err(PageError::internal(lang))?;
+    revise(&tenant, &stored, &places, cutoff, &mut figures).await?;
     Ok(Context {
         tenant,
         stored,
@@ -397,11 +387,7 @@ pub async fn page(
     axum::extract::Query(query): axum::extract::Query<SavedQuery>,
 ) -> Result<FollowUpPage, PageError> {
     let c = context(&state, lang, &code, &year, &period).await?;
-    let report = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let report = c.tenant.follow_up(c.stored.id, c.year, c.period).await?;
     let learned = report
         .as_ref()
         .and_then(|r| r.learned.clone())
@@ -588,7 +574,7 @@ pub(super) async fn store(
             let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 

@@ -28,11 +28,7 @@ pub async fn correct(
 ) -> Result<Response, PageError> {
     let c = context(&state, lang, &code, &year, &period).await?;
     let back = report_href(&c);
-    let report = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let report = c.tenant.follow_up(c.stored.id, c.year, c.period).await?;
     let Some(report) = report.filter(|r| r.published_at.is_some()) else {
         return Ok(Redirect::to(&back).into_response());
     };
@@ -110,6 +106,6 @@ pub async fn correct(
             StatusCode::CONFLICT,
         )),
         Err(lofte_db::Error::NotFound) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

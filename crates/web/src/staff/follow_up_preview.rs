@@ -38,11 +38,7 @@ pub async fn preview(
 ) -> Result<Response, PageError> {
     let c = context(&state, lang, &code, &year, &period).await?;
     let form_href = report_href(&c);
-    let draft = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let draft = c.tenant.follow_up(c.stored.id, c.year, c.period).await?;
     // Nothing to preview (not saved yet, or already published): back to the form.
     let Some(mut draft) = draft.filter(|r| r.published_at.is_none()) else {
         return Ok(Redirect::to(&form_href).into_response());
@@ -71,7 +67,7 @@ pub async fn preview(
     )
     .await
     .map_err(|e| match e {
-        lofte_app::report::Unavailable::Db(e) => PageError::internal(lang)(e),
+        lofte_app::report::Unavailable::Db(e) => PageError::from(e),
         _ => PageError::NotFound { lang, detail: None },
     })?;
     let title = lang.t_args(
@@ -110,11 +106,7 @@ pub async fn publish_previewed(
     Form(form): Form<PublishForm>,
 ) -> Result<Response, PageError> {
     let c = context(&state, lang, &code, &year, &period).await?;
-    let draft = c
-        .tenant
-        .follow_up(c.stored.id, c.year, c.period)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let draft = c.tenant.follow_up(c.stored.id, c.year, c.period).await?;
     let Some(draft) = draft.filter(|r| r.published_at.is_none()) else {
         return Ok(Redirect::to(&report_href(&c)).into_response());
     };

@@ -76,16 +76,9 @@ async fn page(
     if error.is_some() {
         chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
     }
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let name = |slug: &str| crate::views::place_name(&places, slug);
-    let pending = tenant
-        .inputs(InputStatus::Pending)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let pending = tenant.inputs(InputStatus::Pending).await?;
     let links = super::link_choices(lang, tenant, &Default::default()).await?;
     Ok(QueuePage {
         municipality: m.official_name.to_string(),
@@ -265,7 +258,7 @@ pub async fn moderate(
             .await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
-        Err(e) => return Err(PageError::internal(lang)(e)),
+        Err(e) => return Err(PageError::from(e)),
     }
     let done = lang.t(if hiding {
         "staff-inputs-hidden"

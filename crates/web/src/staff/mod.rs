@@ -63,26 +63,17 @@ async fn tenant(
     state
         .db
         .tenant_named(code)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })
 }
 
 /// What a municipality's commitment forms choose from: its activity types and places.
 async fn references(
     state: &AppState,
-    lang: lofte_i18n::Lang,
     tenant: &lofte_db::Tenant,
 ) -> Result<(lofte_domain::ActivityCatalogue, Vec<lofte_domain::Place>), PageError> {
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let places = state
-        .db
-        .places(&tenant.municipality().code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let types = tenant.activity_types().await?;
+    let places = state.db.places(&tenant.municipality().code).await?;
     Ok((types, places))
 }
 
@@ -100,10 +91,40 @@ async fn promise(
         .map_err(|_| PageError::NotFound { lang, detail: None })?;
     let stored = tenant
         .promise_for_year(year, lofte_db::Visibility::All)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })?;
     Ok((tenant, stored))
+}
+
+/// Extracts the municipality and its promise (any status) covering the year that a
+/// staff URL's `{code}` and `{year}` name, or answers 404: every page of one promise
+/// starts from it.
+pub(crate) struct PromiseOfYear {
+    pub tenant: lofte_db::Tenant,
+    pub stored: lofte_db::StoredPromise,
+}
+
+impl axum::extract::FromRequestParts<AppState> for PromiseOfYear {
+    type Rejection = PageError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, PageError> {
+        let Ok(crate::lang::UiLang(lang)) =
+            crate::lang::UiLang::from_request_parts(parts, state).await;
+        let params =
+            axum::extract::Path::<std::collections::HashMap<String, String>>::from_request_parts(
+                parts, state,
+            )
+            .await
+            .map_err(|_| PageError::NotFound { lang, detail: None })?;
+        let (Some(code), Some(year)) = (params.get("code"), params.get("year")) else {
+            return Err(PageError::NotFound { lang, detail: None });
+        };
+        let (tenant, stored) = promise(state, lang, code, year).await?;
+        Ok(PromiseOfYear { tenant, stored })
+    }
 }
 
 pub fn routes(state: AppState) -> Routes {
@@ -485,15 +506,10 @@ pub(crate) async fn link_choices(
         label: lang.t("staff-no-focus-area"),
         selected: current.focus.is_none(),
     }];
-    for summary in tenant
-        .promises(lofte_db::Visibility::All)
-        .await
-        .map_err(PageError::internal(lang))?
-    {
+    for summary in tenant.promises(lofte_db::Visibility::All).await? {
         let Some(stored) = tenant
             .promise_for_year(summary.years.first(), lofte_db::Visibility::All)
-            .await
-            .map_err(PageError::internal(lang))?
+            .await?
         else {
             continue;
         };

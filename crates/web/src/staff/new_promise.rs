@@ -297,6 +297,6 @@ pub async fn create(
         ))
         .into_response()),
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

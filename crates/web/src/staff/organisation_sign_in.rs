@@ -97,10 +97,7 @@ pub async fn callback(
         Ok(s) => s,
         Err(e) => return Ok(refusal(&state, lang, next, &e)),
     };
-    let Some(account_id) = account_for(&state, &signed)
-        .await
-        .map_err(PageError::internal(lang))?
-    else {
+    let Some(account_id) = account_for(&state, &signed).await? else {
         tracing::info!(issuer = %signed.issuer, "identity provider sign-in without an account");
         let page = login_form(&state, lang, "", next, Some(lang.t("login-oidc-unknown")));
         return Ok((StatusCode::FORBIDDEN, page).into_response());

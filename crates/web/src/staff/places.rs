@@ -53,11 +53,7 @@ pub async fn list(
 ) -> Result<PlacesPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let m = tenant.municipality();
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let base = format!("/personal/kommun/{}/platser", m.code);
     let heading = lang.t_args("places-title", &[("municipality", m.name.to_string())]);
     Ok(PlacesPage {
@@ -223,11 +219,7 @@ async fn edit_page(
     is_new: bool,
 ) -> Result<PlaceEditPage, PageError> {
     let m = tenant.municipality();
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
     let back = format!("/personal/kommun/{}/platser", m.code);
     let heading = if is_new {
         lang.t("places-new-title")
@@ -254,11 +246,7 @@ async fn edit_page(
                 selected: p.slug.as_str() == form.within.trim(),
             }),
     );
-    let boundary = state
-        .db
-        .boundary_source(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let boundary = state.db.boundary_source(&m.code).await?;
     let mut map = MapView::new(state, lang, m.code.as_str(), &places, boundary)
         .picking(&[])
         .drawing(lang, "shape");
@@ -366,8 +354,7 @@ async fn found(tenant: &lofte_db::Tenant, lang: Lang, slug: &str) -> Result<Plac
     let slug = PlaceSlug::parse(slug).map_err(|_| PageError::NotFound { lang, detail: None })?;
     tenant
         .place(&slug)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .ok_or(PageError::NotFound { lang, detail: None })
 }
 
@@ -388,7 +375,7 @@ async fn save(
             Err(lofte_db::Error::NotFound) => {
                 return Err(PageError::NotFound { lang, detail: None });
             }
-            Err(e) => return Err(PageError::internal(lang)(e)),
+            Err(e) => return Err(PageError::from(e)),
         },
         Err(errors) => errors,
     };

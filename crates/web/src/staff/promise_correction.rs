@@ -7,10 +7,11 @@
 //! commitments stays as it was. The correction is public at once, dated, with the note
 //! the coordinator writes ([`lofte_db::Tenant::correct_promise`]).
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Extension;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_db::StoredPromise;
@@ -21,7 +22,6 @@ use std::collections::HashMap;
 
 use super::chrome;
 use super::forms::{Field, SummaryItem, optional_text, place_errors};
-use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
@@ -272,12 +272,10 @@ fn closed(stored: &StoredPromise) -> bool {
 }
 
 pub async fn page(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     if !closed(&stored) {
         return Ok(Redirect::to(&base).into_response());
@@ -296,13 +294,11 @@ pub async fn page(
 }
 
 pub async fn correct(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     if !closed(&stored) {
         return Ok(Redirect::to(&base).into_response());
@@ -356,6 +352,6 @@ pub async fn correct(
         Err(lofte_db::Error::Invalid(errors)) => {
             Ok(refused(errors, StatusCode::UNPROCESSABLE_ENTITY))
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

@@ -1,10 +1,11 @@
 //! Editing a promise's own fields (`…/andra`): texts in Swedish and English, the outcome
 //! goal's survey link, the follow-up plan and the signing.
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Extension;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
@@ -22,7 +23,6 @@ use super::forms::optional_text;
 use super::forms::{
     Choice, Field, SummaryItem, choices, form_and_document_errors, optional_number, place_errors,
 };
-use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
@@ -444,31 +444,27 @@ pub(super) fn promise_edit_page(
 
 /// The indicators a promise's outcome goal can be linked to.
 pub(super) async fn survey_indicators(
-    lang: Lang,
     tenant: &lofte_db::Tenant,
 ) -> Result<Vec<lofte_domain::survey::Indicator>, PageError> {
     Ok(tenant
         .survey_codebook()
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .map(|c| c.indicators)
         .unwrap_or_default())
 }
 
 pub async fn edit_page(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<PromiseEditPage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let heading = lang.t_args(
         "edit-promise-title",
         &[("title", stored.promise.title.to_string())],
     );
     let form = PromiseForm::from_promise(&stored.promise, stored.version);
-    let indicators = survey_indicators(lang, &tenant).await?;
+    let indicators = survey_indicators(&tenant).await?;
     Ok(promise_edit_page(
         lang,
         &staff,
@@ -481,19 +477,17 @@ pub async fn edit_page(
 }
 
 pub async fn edit(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<PromiseForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let heading = lang.t_args(
         "edit-promise-title",
         &[("title", stored.promise.title.to_string())],
     );
-    let indicators = survey_indicators(lang, &tenant).await?;
+    let indicators = survey_indicators(&tenant).await?;
     let invalid = |errors: Vec<FieldError>| {
         (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -528,7 +522,7 @@ pub async fn edit(
             conflict.current_version,
         )),
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 

@@ -1,9 +1,10 @@
 //! The staff page of one promise: its commitments with their figures, reports, the
 //! workflow's next steps, downloads and the history of every change.
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, State};
 use lofte_db::Visibility;
 use lofte_domain::{Permission, PromiseStatus};
 use lofte_i18n::Lang;
@@ -102,20 +103,12 @@ pub async fn show(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     axum::extract::Query(query): axum::extract::Query<ShowQuery>,
 ) -> Result<PromiseStaffPage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let m = tenant.municipality();
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let types = tenant
-        .activity_types()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
+    let types = tenant.activity_types().await?;
     let p = &stored.promise;
     let base = format!("/personal/kommun/{}/{}", m.code, p.years.first());
     let downloads = super::export::links(lang, &base);
@@ -125,8 +118,7 @@ pub async fn show(
         &places,
         lofte_app::progress::today(),
     )
-    .await
-    .map_err(PageError::internal(lang))?;
+    .await?;
     let period_over = figures.as_of >= p.years.last_day();
     let parties = p
         .parties()
@@ -196,18 +188,14 @@ pub async fn show(
         Some(next)
             if tenant
                 .promise_for_year(next, Visibility::All)
-                .await
-                .map_err(PageError::internal(lang))?
+                .await?
                 .is_none() =>
         {
             Some(lang.t_args("staff-copy-next-year", &[("year", next.to_string())]))
         }
         _ => None,
     };
-    let started = tenant
-        .follow_ups(stored.id, false)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let started = tenant.follow_ups(stored.id, false).await?;
     let mut reports = Vec::new();
     for year in p.years.years() {
         for period in lofte_domain::followup::ReportPeriod::ALL {
@@ -230,8 +218,7 @@ pub async fn show(
     }
     let history = tenant
         .history(stored.id)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .into_iter()
         .map(|e| HistoryRow {
             at: e

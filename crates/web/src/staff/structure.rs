@@ -3,10 +3,11 @@
 //! deleting a draft. Each step that cannot be undone has a page of its own that says
 //! what will happen, so no script is needed.
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, Path};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_db::{CommitmentLinks, Direction, LinkChoice, Refused, StoredPromise};
@@ -16,7 +17,6 @@ use serde::Deserialize;
 
 use super::chrome;
 use super::forms::Choice;
-use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::Staff;
@@ -106,17 +106,13 @@ fn remove_page(
 }
 
 pub async fn remove_commitment_page(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year, id)): Path<(String, String, String)>,
+    Path((_, _, id)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<RemovePage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, index) = position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
-    let links = tenant
-        .commitment_links(stored.id, id)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let links = tenant.commitment_links(stored.id, id).await?;
     let base = super::promise_href(&tenant, &stored);
     Ok(remove_page(
         lang, &staff, &base, &stored, id, index, &links, None,
@@ -135,13 +131,12 @@ pub struct RemoveForm {
 }
 
 pub async fn remove_commitment(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year, id)): Path<(String, String, String)>,
+    Path((_, _, id)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<RemoveForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, index) = position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let base = super::promise_href(&tenant, &stored);
     let choice = match form.links.as_str() {
@@ -176,7 +171,7 @@ pub async fn remove_commitment(
             errors.first().map(|e| lang.problem(&e.problem)),
         )),
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -189,13 +184,12 @@ pub struct MoveForm {
 }
 
 pub async fn move_commitment(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year, id)): Path<(String, String, String)>,
+    Path((_, _, id)): Path<(String, String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let (id, _) = position(&stored, &id).ok_or(PageError::NotFound { lang, detail: None })?;
     let base = super::promise_href(&tenant, &stored);
     let direction = match form.direction.as_str() {
@@ -213,7 +207,7 @@ pub async fn move_commitment(
         // Someone saved in between: the page as it is now, to move from there.
         Ok(Err(_)) => Ok(Redirect::to(&base).into_response()),
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -256,12 +250,10 @@ fn delete_page(
 }
 
 pub async fn delete_draft_page(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     if stored.promise.status != PromiseStatus::Draft {
         return Ok(Redirect::to(&base).into_response());
@@ -276,13 +268,11 @@ pub struct DeleteForm {
 }
 
 pub async fn delete_draft(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let version = form.version.trim().parse().unwrap_or(0);
     match tenant.delete_draft(staff.actor, stored.id, version).await {
@@ -300,6 +290,6 @@ pub async fn delete_draft(
             .into_response()),
         // No longer a draft: the promise page says what it is now.
         Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

@@ -62,14 +62,8 @@ async fn page(
         chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
     }
     let english = lang == Lang::En;
-    let codebook = tenant
-        .survey_codebook()
-        .await
-        .map_err(PageError::internal(lang))?;
-    let imports = tenant
-        .survey_imports()
-        .await
-        .map_err(PageError::internal(lang))?;
+    let codebook = tenant.survey_codebook().await?;
+    let imports = tenant.survey_imports().await?;
     Ok(SurveyStaffPage {
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/trygghet", m.code),
@@ -230,7 +224,7 @@ pub async fn upload(
             Err(lofte_db::Error::Invalid(errors)) => {
                 return refused(heading, field_errors(&errors)).await;
             }
-            Err(e) => return Err(PageError::internal(lang)(e)),
+            Err(e) => return Err(PageError::from(e)),
         }
         lang.t_args(
             "staff-survey-codebook-saved",
@@ -292,8 +286,7 @@ pub async fn upload(
                         .may(lofte_domain::Permission::ManageSurveys, code)
                 },
             )
-            .await
-            .map_err(PageError::internal(lang))?;
+            .await?;
         let said = |imported: &SurveyImported| match imported {
             SurveyImported::Added { rows, years, .. } => lang.t_args(
                 "cli-survey-imported",
@@ -356,6 +349,6 @@ pub async fn remove(
         ))
         .into_response()),
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

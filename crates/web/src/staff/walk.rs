@@ -123,17 +123,10 @@ async fn walk_page(
     let walk = match tenant.walk(id).await {
         Ok(w) => w,
         Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => return Err(PageError::internal(lang)(e)),
+        Err(e) => return Err(PageError::from(e)),
     };
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let findings = tenant
-        .findings(Some(id))
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
+    let findings = tenant.findings(Some(id)).await?;
     let action = format!("{back}/{id}");
     let heading = lang.t_args("walk-title", &[("date", walk.date.to_string())]);
     let links = super::link_choices(
@@ -394,7 +387,7 @@ pub async fn add_finding(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -463,7 +456,7 @@ async fn after_finding_change(
             let page = walk_page(state, lang, staff, tenant, walk_id, refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -471,8 +464,7 @@ async fn after_finding_change(
 async fn walk_of(tenant: &Tenant, lang: Lang, finding: i32) -> Result<i32, PageError> {
     tenant
         .findings(None)
-        .await
-        .map_err(PageError::internal(lang))?
+        .await?
         .iter()
         .find(|f| f.id == finding)
         .map(|f| f.walk_id)

@@ -135,16 +135,9 @@ async fn walks_page(
 ) -> Result<WalksPage, PageError> {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/trygghetsvandringar", m.code);
-    let places = state
-        .db
-        .places(&m.code)
-        .await
-        .map_err(PageError::internal(lang))?;
-    let walks = tenant.walks().await.map_err(PageError::internal(lang))?;
-    let findings = tenant
-        .findings(None)
-        .await
-        .map_err(PageError::internal(lang))?;
+    let places = state.db.places(&m.code).await?;
+    let walks = tenant.walks().await?;
+    let findings = tenant.findings(None).await?;
     let today = lofte_app::progress::today();
     let rows = walks
         .iter()
@@ -274,6 +267,6 @@ pub async fn add(
             let page = walks_page(&state, lang, &staff, &tenant, &form, &errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }

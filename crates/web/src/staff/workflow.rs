@@ -2,10 +2,11 @@
 //! the steps that cannot be undone, the staff preview of the public page, and the page
 //! shown when a save lost to someone else's.
 
+use super::PromiseOfYear;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_domain::{Problem, PromiseStatus};
@@ -49,13 +50,11 @@ pub struct ConfirmPage {
 }
 
 pub async fn set_status(
-    State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let Ok(to) = PromiseStatus::parse(&form.to) else {
         return Ok(Redirect::to(&base).into_response());
@@ -118,7 +117,7 @@ pub async fn set_status(
                 &[("title", stored.promise.title.to_string())],
             );
             let form = PromiseForm::from_promise(&stored.promise, stored.version);
-            let indicators = survey_indicators(lang, &tenant).await?;
+            let indicators = survey_indicators(&tenant).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 promise_edit_page(lang, &staff, &base, heading, &form, &errors, &indicators),
@@ -127,7 +126,7 @@ pub async fn set_status(
         }
         // A step the workflow does not allow from here: show the page as it is.
         Err(lofte_db::Error::Invalid(_)) => Ok(Redirect::to(&base).into_response()),
-        Err(e) => Err(PageError::internal(lang)(e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -136,9 +135,8 @@ pub async fn preview(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
-    Path((code, year)): Path<(String, String)>,
+    PromiseOfYear { tenant, stored }: PromiseOfYear,
 ) -> Result<crate::pages::PromisePage, PageError> {
-    let (tenant, stored) = super::promise(&state, lang, &code, &year).await?;
     let base = super::promise_href(&tenant, &stored);
     let year = stored.promise.years.first();
     let mut page =

@@ -420,3 +420,43 @@ async fn a_correction_that_changes_more_than_texts_is_refused_and_nothing_is_sav
     assert_eq!(after.version, stored.version);
     assert_eq!(tenant.publications(stored.id).await.unwrap().len(), 1);
 }
+
+/// A database failure reaches the reader as an error page or API answer in their own
+/// language, though handlers pass it on with `?` and never name the language.
+#[tokio::test]
+async fn a_database_failure_is_told_in_the_readers_language() {
+    let app = spawn_app().await;
+    lofte_db::testing::run_sql(
+        &app.database,
+        &["ALTER TABLE follow_up RENAME TO follow_up_gone"],
+    )
+    .await;
+    for (lang, heading) in [("en", "Something went wrong"), ("sv", "Något gick fel")] {
+        let r = app.get_in(lang, "/kommun/0482/2021").await;
+        assert_eq!(r.status(), 500, "{lang}");
+        let html = Html::parse_document(&r.text().await.unwrap());
+        assert_eq!(texts(&html, "h1"), [heading], "{lang}");
+    }
+    for (lang, message) in [
+        ("en", "Internal error. Please try again in a moment."),
+        ("sv", "Internt fel. Försök igen om en stund."),
+    ] {
+        let r = app
+            .client
+            .get(format!(
+                "{}/api/v1/municipalities/0482/promises/2021/follow-ups",
+                app.address
+            ))
+            .header("Accept-Language", lang)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 500, "{lang}");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(
+            (body["code"].as_str(), body["message"].as_str()),
+            (Some("internal"), Some(message)),
+            "{lang}"
+        );
+    }
+}
