@@ -43,58 +43,51 @@ impl ExportTable {
         }
     }
 
-    fn key(self) -> &'static str {
-        match self {
-            ExportTable::Activities => "activities",
-            ExportTable::Commitments => "commitments",
-            ExportTable::FollowUps => "follow-ups",
-        }
-    }
-
     /// The table's (and worksheet's) name in `lang`.
     pub fn title(self, lang: Lang) -> String {
-        lang.t(&format!("export-{}", self.key()))
+        lang.t(match self {
+            ExportTable::Activities => "export-activities",
+            ExportTable::Commitments => "export-commitments",
+            ExportTable::FollowUps => "export-follow-ups",
+        })
     }
 
     fn headers(self, lang: Lang) -> Vec<String> {
         let columns: &[&str] = match self {
             ExportTable::Activities => &[
-                "date",
-                "time",
-                "activity",
-                "performer",
-                "place",
-                "duration",
-                "participants",
-                "synthetic",
+                "export-column-date",
+                "export-column-time",
+                "export-column-activity",
+                "export-column-performer",
+                "export-column-place",
+                "export-column-duration",
+                "export-column-participants",
+                "export-column-synthetic",
             ],
             ExportTable::Commitments => &[
-                "year",
-                "number",
-                "party",
-                "text",
-                "target",
-                "target-number",
-                "actual",
-                "status",
+                "export-column-year",
+                "export-column-number",
+                "export-column-party",
+                "export-column-text",
+                "export-column-target",
+                "export-column-target-number",
+                "export-column-actual",
+                "export-column-status",
             ],
             ExportTable::FollowUps => &[
-                "year",
-                "period",
-                "published",
-                "number",
-                "party",
-                "text",
-                "status",
-                "reason",
-                "narrative",
-                "evidence",
+                "export-column-year",
+                "export-column-period",
+                "export-column-published",
+                "export-column-number",
+                "export-column-party",
+                "export-column-text",
+                "export-column-status",
+                "export-column-reason",
+                "export-column-narrative",
+                "export-column-evidence",
             ],
         };
-        columns
-            .iter()
-            .map(|c| lang.t(&format!("export-column-{c}")))
-            .collect()
+        columns.iter().map(|c| lang.t(c)).collect()
     }
 }
 
@@ -164,10 +157,10 @@ pub async fn export(
                     .map(|t| target_line(lang, t, &places, &types)),
                 target_number: c.target.as_ref().and_then(|t| t.at_least),
                 actual: figures.map(|f| f.actual),
-                status: lang.t(&format!(
-                    "progress-status-{}",
-                    figures.map_or("not-assessed", |f| f.status.as_str())
-                )),
+                status: lang.label(
+                    &lofte_i18n::labels::PROGRESS_STATUS,
+                    figures.map_or("not-assessed", |f| f.status.as_str()),
+                ),
             }
         })
         .collect();
@@ -187,7 +180,7 @@ pub async fn export(
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 party: party_heading(lang, m, &c.party),
                 text: c.text.to_string(),
-                status: lang.t(&format!("progress-status-{}", e.status)),
+                status: lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &e.status),
                 reason: e.reason.clone(),
                 narrative: e.narrative.clone(),
                 evidence: e.evidence.join("\n"),

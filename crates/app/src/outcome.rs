@@ -189,7 +189,7 @@ pub(crate) fn change_text(lang: Lang, percent: bool, difference: &Difference) ->
 }
 
 pub fn verdict_text(lang: Lang, verdict: OutcomeVerdict) -> String {
-    lang.t(&format!("outcome-verdict-{}", verdict.code()))
+    lang.name(&verdict)
 }
 
 pub(crate) fn is_percent(indicator: Option<&lofte_domain::survey::Indicator>) -> bool {
@@ -258,7 +258,7 @@ pub fn outcome_view(
                     || j.code.clone(),
                     |i| i.name.in_lang(lang == Lang::En).to_owned(),
                 ),
-                better: lang.t(&format!("outcome-better-{}", j.better.code())),
+                better: lang.name(&j.better),
                 verdict_class: j.verdict.code(),
                 verdict: verdict_text(lang, j.verdict),
                 baseline: year_text(measure.baseline, &j.baseline),

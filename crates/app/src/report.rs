@@ -130,34 +130,34 @@ pub async fn report_of(
 }
 
 fn labels(lang: Lang) -> Labels {
-    let t = |key: &str| lang.t(&format!("report-label-{key}"));
+    let t = |id: &str| lang.t(id);
     Labels {
-        parties: t("parties"),
-        signatories: t("signatories"),
-        summary: t("summary"),
-        commitment: t("commitment"),
-        party: t("party"),
-        status: t("status"),
-        figures: t("figures"),
-        narrative: t("narrative"),
-        evidence: t("evidence"),
-        by_place: t("by-place"),
-        chart_title: t("chart"),
-        outcome: t("outcome"),
-        learned: t("learned"),
-        page: t("page"),
-        contents: t("contents"),
-        status_reason: t("status-reason"),
-        no_figures: t("no-figures"),
-        number: t("number"),
-        text: t("text"),
-        place: t("place"),
-        count: t("count"),
-        aim: t("aim"),
-        goal: t("goal"),
-        indicator: t("indicator"),
-        value: t("value"),
-        note: t("note"),
+        parties: t("report-label-parties"),
+        signatories: t("report-label-signatories"),
+        summary: t("report-label-summary"),
+        commitment: t("report-label-commitment"),
+        party: t("report-label-party"),
+        status: t("report-label-status"),
+        figures: t("report-label-figures"),
+        narrative: t("report-label-narrative"),
+        evidence: t("report-label-evidence"),
+        by_place: t("report-label-by-place"),
+        chart_title: t("report-label-chart"),
+        outcome: t("report-label-outcome"),
+        learned: t("report-label-learned"),
+        page: t("report-label-page"),
+        contents: t("report-label-contents"),
+        status_reason: t("report-label-status-reason"),
+        no_figures: t("report-label-no-figures"),
+        number: t("report-label-number"),
+        text: t("report-label-text"),
+        place: t("report-label-place"),
+        count: t("report-label-count"),
+        aim: t("report-label-aim"),
+        goal: t("report-label-goal"),
+        indicator: t("report-label-indicator"),
+        value: t("report-label-value"),
+        note: t("report-label-note"),
     }
 }
 
@@ -211,7 +211,7 @@ fn chart(
         .iter()
         .rposition(Option::is_some)
         .map_or(months[0], |i| months[i]);
-    let month_name = lang.t(&format!("month-long-{last_month}"));
+    let month_name = lang.label(&lofte_i18n::labels::MONTH_LONG, &last_month.to_string());
     // Each year's figure: its count at its last charted month.
     let year_figures: Vec<String> = span
         .years()
@@ -265,7 +265,7 @@ fn chart(
         months: months
             .iter()
             .map(|&(year, m)| {
-                let short = lang.t(&format!("month-short-{m}"));
+                let short = lang.label(&lofte_i18n::labels::MONTH_SHORT, &m.to_string());
                 match (several, long, m) {
                     (false, _, _) => short,
                     (true, _, 1) => format!("{short} {year}"),
@@ -328,7 +328,7 @@ fn build(
         let status_key = entry
             .map_or("not-assessed", |e| e.status.as_str())
             .to_owned();
-        let status = lang.t(&format!("progress-status-{status_key}"));
+        let status = lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &status_key);
         let line = figures
             .as_ref()
             .map(|f| ProgressLine::new(lang, types, f, period_over));

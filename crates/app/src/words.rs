@@ -18,7 +18,11 @@ pub fn report_label(
         lofte_domain::followup::ReportPeriod::Final => years.to_string(),
         _ => year.to_string(),
     };
-    lang.t_args(&format!("period-{}", period.slug()), &[("year", named_by)])
+    lang.label_args(
+        &lofte_i18n::labels::PERIOD,
+        period.slug(),
+        &[("year", named_by)],
+    )
 }
 
 /// A commitment's progress in words: status (always in words, colour only supports it),
@@ -94,7 +98,10 @@ impl ProgressLine {
                     ("year", y.year.to_string()),
                     ("actual", y.actual.to_string()),
                     ("target", y.target.to_string()),
-                    ("status", lang.t(&format!("progress-status-{}", y.status))),
+                    (
+                        "status",
+                        lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &y.status),
+                    ),
                 ],
             ));
         }
@@ -143,12 +150,15 @@ impl ProgressLine {
                 "progress-excluded",
                 &[
                     ("count", e.count.to_string()),
-                    ("reason", lang.t(&format!("exclusion-{}", e.reason))),
+                    (
+                        "reason",
+                        lang.label(&lofte_i18n::labels::EXCLUSION, &e.reason),
+                    ),
                 ],
             ));
         }
         ProgressLine {
-            status: lang.t(&format!("progress-status-{}", p.status)),
+            status: lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &p.status),
             status_class: p.status.clone(),
             headline,
             details,
@@ -242,7 +252,7 @@ pub fn target_line(
     parts.extend(when_words(lang, &target.when));
     if let Some(m) = &target.method {
         let method = lang
-            .try_t(&format!("method-{}", m.code))
+            .try_label(&lofte_i18n::labels::METHOD, m.code.as_str())
             .unwrap_or_else(|| m.code.to_string());
         parts.push(lang.t_args(
             "target-method",
@@ -279,7 +289,7 @@ pub fn target_line(
 pub fn when_words(lang: Lang, when: &lofte_domain::When) -> Vec<String> {
     let mut words = Vec::new();
     if !when.months.is_empty() {
-        let month = |m: u32| lang.t(&format!("month-long-{m}"));
+        let month = |m: u32| lang.label(&lofte_i18n::labels::MONTH_LONG, &m.to_string());
         // Runs of three or more months read as a range ("januari–april").
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for &m in &when.months {
@@ -308,10 +318,10 @@ pub fn when_words(lang: Lang, when: &lofte_domain::When) -> Vec<String> {
             .weekdays
             .iter()
             .map(|d| {
-                lang.t(&format!(
-                    "weekday-plural-{}",
-                    lofte_domain::condition::weekday_code(*d)
-                ))
+                lang.label(
+                    &lofte_i18n::labels::WEEKDAY_PLURAL,
+                    lofte_domain::condition::weekday_code(*d),
+                )
             })
             .collect();
         words.push(lang.t_args(
@@ -354,10 +364,10 @@ pub fn place_name(places: &[Place], slug: &str) -> String {
 
 /// A safety-walk finding's category in words, e.g. "Belysning".
 pub fn finding_category_name(lang: Lang, c: lofte_domain::walk::FindingCategory) -> String {
-    lang.t(&format!("finding-category-{}", c.code()))
+    lang.name(&c)
 }
 
 /// A safety-walk finding's status in words, e.g. "Åtgärdat".
 pub fn finding_status_name(lang: Lang, s: lofte_domain::walk::FindingStatus) -> String {
-    lang.t(&format!("finding-status-{}", s.code()))
+    lang.name(&s)
 }

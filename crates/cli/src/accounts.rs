@@ -237,7 +237,7 @@ pub(crate) async fn demo_account(
         None => db.create_account(&email, name, &hash).await?,
     };
     db.grant(id, org, role).await?;
-    let role_name = lang.t(&format!("role-{}", role.as_str()));
+    let role_name = lang.name(&role);
     println!("  {email}  {password}  ({role_name})");
     Ok(())
 }

@@ -518,7 +518,7 @@ impl Difference {
 
 /// Which way an indicator counts as better: a higher share feeling safe, a lower share
 /// feeling unsafe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Better {
     Higher,
     Lower,
@@ -540,7 +540,7 @@ impl Better {
 }
 
 /// What the survey says about an outcome goal between its baseline and measurement year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum OutcomeVerdict {
     Improved,
     /// The change, if any, is within the sampling error: not "unchanged", which the data

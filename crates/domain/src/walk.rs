@@ -48,7 +48,7 @@ impl FindingCategory {
 
 /// Where a finding stands. Residents see every status; "not to be done" always with its
 /// reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum FindingStatus {
     Reported,
     Planned,

@@ -5,12 +5,17 @@
 //! each area has its own file (`site.ftl`, `promise.ftl`, `staff.ftl`, …), and a test
 //! checks that both languages define the same messages in each.
 
+pub mod labels;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use lofte_domain::{ActivityCatalogue, FieldError};
+
+use labels::{ACTIVITY_COUNT, ACTIVITY_NAME, LOG_TYPE, MEASURE_AMOUNT, MEASURE_NOUN, PROBLEM};
+pub use labels::{Family, Named};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -92,6 +97,32 @@ impl Lang {
         LOCALES.try_lookup(self.id(), key)
     }
 
+    /// The message of `code` in `family`. A code the family lacks (from data newer than
+    /// this build) is shown as it is, so the page still says something.
+    pub fn label(self, family: &Family, code: &str) -> String {
+        family
+            .id(code)
+            .map_or_else(|| code.to_owned(), |id| self.t(id))
+    }
+
+    /// [`Lang::label`] with arguments.
+    pub fn label_args(self, family: &Family, code: &str, args: &[(&str, String)]) -> String {
+        family
+            .id(code)
+            .map_or_else(|| code.to_owned(), |id| self.t_args(id, args))
+    }
+
+    /// The message of `code` in `family`, or `None` if the family has none (a
+    /// municipality's own method or activity type).
+    pub fn try_label(self, family: &Family, code: &str) -> Option<String> {
+        family.id(code).map(|id| self.t(id))
+    }
+
+    /// A domain value by its name: `lang.name(&ProgressStatus::OnTrack)`.
+    pub fn name<N: Named>(self, value: &N) -> String {
+        self.label(N::FAMILY, value.code())
+    }
+
     /// The message `key` with arguments.
     pub fn t_args(self, key: &str, args: &[(&str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
@@ -131,7 +162,7 @@ impl Lang {
 
     /// What is wrong, without where.
     pub fn problem(self, problem: &lofte_domain::Problem) -> String {
-        self.t_args(&format!("problem-{}", problem.code()), &problem.args())
+        self.label_args(&PROBLEM, problem.code(), &problem.args())
     }
 
     /// A municipality's own names for a type, in this language: (singular, plural).
@@ -153,10 +184,10 @@ impl Lang {
                     ("name", if n == 1 { one } else { other }),
                 ],
             ),
-            None => self.try_t(&format!("activity-{code}-name")).map_or_else(
-                || format!("{n} {code}"),
-                |_| self.t_args(&format!("activity-{code}"), &[("count", n.to_string())]),
-            ),
+            None => match ACTIVITY_COUNT.id(code) {
+                Some(id) => self.t_args(id, &[("count", n.to_string())]),
+                None => format!("{n} {code}"),
+            },
         }
     }
 
@@ -165,7 +196,7 @@ impl Lang {
         match self.own_names(types, code) {
             Some((_, other)) => other,
             None => self
-                .try_t(&format!("activity-{code}-name"))
+                .try_label(&ACTIVITY_NAME, code)
                 .unwrap_or_else(|| code.to_owned()),
         }
     }
@@ -206,8 +237,9 @@ impl Lang {
         let count = n.to_string();
         match (measure, codes) {
             ("count", [one]) => self.activity_count(types, one, n),
-            ("participants" | "minutes" | "places", _) => self.t_args(
-                &format!("measure-{measure}"),
+            ("participants" | "minutes" | "places", _) => self.label_args(
+                &MEASURE_AMOUNT,
+                measure,
                 &[("count", count), ("activity", activity)],
             ),
             _ => self.t_args(
@@ -226,7 +258,7 @@ impl Lang {
         measure: &str,
     ) -> String {
         match measure {
-            "participants" | "minutes" | "places" => self.t(&format!("measure-noun-{measure}")),
+            "participants" | "minutes" | "places" => self.label(&MEASURE_NOUN, measure),
             _ => self.activities_plural(types, codes),
         }
     }
@@ -236,7 +268,7 @@ impl Lang {
         match self.own_names(types, code) {
             Some((one, _)) => capitalised(&one),
             None => self
-                .try_t(&format!("log-type-{code}"))
+                .try_label(&LOG_TYPE, code)
                 .unwrap_or_else(|| code.to_owned()),
         }
     }

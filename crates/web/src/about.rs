@@ -119,7 +119,7 @@ async fn accessibility(State(state): State<AppState>, UiLang(lang): UiLang) -> A
     AccessibilityPage {
         chrome: Chrome::new(lang, "/tillganglighet", lang.t("about-a11y-title")),
         intro: lang.t_args("about-a11y-intro", &[("owner", owner)]),
-        compliance: lang.t(&format!("about-a11y-compliance-{}", site.compliance.code())),
+        compliance: lang.label(&lofte_i18n::labels::A11Y_COMPLIANCE, site.compliance.code()),
         known_issues,
         report: lang.t_args("about-a11y-report", &[("contact", site.contact(lang))]),
         tested: lang.t("about-a11y-tested"),

@@ -112,7 +112,9 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
             let lines: Vec<String> = changes(&pair[0].document, &pair[1].document)
                 .into_iter()
                 .map(|change| match change {
-                    Change::Field(field) => lang.t(&format!("change-field-{}", field.as_str())),
+                    Change::Field(field) => {
+                        lang.label(&lofte_i18n::labels::CHANGE_FIELD, field.as_str())
+                    }
                     Change::CommitmentChanged { before, after } if before.text == after.text => {
                         lang.t_args("change-commitment-target", &[("text", after.text)])
                     }
@@ -268,7 +270,7 @@ impl PromiseView {
                                 r.period.slug()
                             ),
                         )],
-                        status: lang.t(&format!("progress-status-{}", e.status)),
+                        status: lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &e.status),
                         status_class: e.status.clone(),
                         headline: frozen.map(|f| {
                             ProgressLine::new(
@@ -447,7 +449,11 @@ impl PromiseView {
                 let parts: Vec<String> = counts
                     .iter()
                     .map(|(status, n)| {
-                        lang.t_args(&format!("summary-{status}"), &[("count", n.to_string())])
+                        lang.label_args(
+                            &lofte_i18n::labels::SUMMARY,
+                            status,
+                            &[("count", n.to_string())],
+                        )
                     })
                     .collect();
                 lang.t_args(

@@ -48,7 +48,7 @@ pub struct Activity {
 }
 
 /// Why an activity does not count toward a target; said to staff on the progress page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub enum Exclusion {
     OtherType,
     OtherParty,

@@ -109,7 +109,7 @@ pub fn progress(
 }
 
 /// How a year under way is going.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum ProgressStatus {
     NotStarted,
     OnTrack,
@@ -129,7 +129,7 @@ impl ProgressStatus {
 }
 
 /// How a year that has ended went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Verdict {
     Kept,
     PartlyKept,

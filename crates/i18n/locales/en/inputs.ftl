@@ -63,7 +63,6 @@ field-moderation-text = Text to show
 field-moderation-reason = Why it is hidden
 staff-inputs-published = The input is published.
 staff-inputs-hidden = The input is hidden.
-staff-inputs-place = Place
 staff-inputs-about = About the writer
 municipality-links = More on safety
 municipality-inputs-link = Residents' inputs

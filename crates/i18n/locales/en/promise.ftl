@@ -4,7 +4,6 @@ municipality-title = { $name } – citizen promises
 municipality-no-promise = { $name } has not published a citizen promise yet.
 municipality-police = Local police area { $area }, { $region }
 promise-years-nav = Citizen promises by year
-promise-parties = { $municipality } and the Police
 promise-aim-heading = Overall aim
 promise-progress-heading = How it is going
 promise-focus-heading = Focus areas
@@ -189,6 +188,7 @@ progress-status-not-assessed = Assessed in words
 exclusion-outside-method-window = their duration was outside the method's window
 exclusion-no-duration = their duration is missing, and the target needs it
 exclusion-outside-scope = they took place elsewhere than the promise concerns
+exclusion-other-type = they are of another type than the target counts
 exclusion-other-party = they were done by another party than the one that promised
 exclusion-outside-period = they took place outside the promise's years
 

@@ -4,7 +4,6 @@ site-name = Löfte
 site-tagline = Citizen promises from the Police and the municipalities
 skip-to-content = Skip to content
 nav-home = Home
-nav-main = Main menu
 nav-breadcrumbs = You are here
 lang-switch-label = Language
 footer-about = Löfte shows the citizen promises (medborgarlöften) that the Police and the municipalities make to residents, and how they are followed up.
@@ -62,14 +61,12 @@ map-draw-start = Click on the map to place the points one at a time.
 map-draw-other = The shape has several parts and is shown on the map; drawing replaces it.
 field-input-position = Place on the map
 finding-photo-alt = Photo from the safety walk
-finding-photo-link = Show photo
 field-finding-photo = Photo (optional)
 field-finding-photo-hint = JPEG or PNG, at most { $max_mb } MB. The photo is shown publicly on the site: avoid faces and number plates. Details the phone stores in the picture (such as position and model) are removed, and large pictures are made smaller.
 finding-assign = Change owner or date
 finding-assign-save = Save owner
 finding-photo-add = Add photo
 finding-photo-replace = Replace photo
-finding-photo-saved = The photo is saved.
 
 ## The pages a public-sector site must have (about.rs)
 footer-accessibility = Accessibility

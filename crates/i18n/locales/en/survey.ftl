@@ -42,7 +42,6 @@ outcome-verdict-no-detectable-change = No detectable change
 outcome-verdict-worsened = Worsened
 outcome-verdict-not-measurable = Cannot be assessed
 outcome-survey-link = All results of the safety survey
-outcome-not-linked = The outcome goal is not linked to any safety-survey indicators.
 
 ## Staff: safety survey
 

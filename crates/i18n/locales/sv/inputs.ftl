@@ -63,7 +63,6 @@ field-moderation-text = Text som visas
 field-moderation-reason = Varför den döljs
 staff-inputs-published = Synpunkten är publicerad.
 staff-inputs-hidden = Synpunkten är dold.
-staff-inputs-place = Plats
 staff-inputs-about = Om den som skrev
 municipality-links = Mer om tryggheten
 municipality-inputs-link = Invånarnas synpunkter

@@ -4,7 +4,6 @@ municipality-title = { $name } – medborgarlöften
 municipality-no-promise = { $name } har inget publicerat medborgarlöfte ännu.
 municipality-police = Lokalpolisområde { $area }, { $region }
 promise-years-nav = Medborgarlöften per år
-promise-parties = { $municipality } och Polisen
 promise-aim-heading = Övergripande mål
 promise-progress-heading = Hur det går
 promise-focus-heading = Fokusområden
@@ -186,6 +185,7 @@ progress-status-not-assessed = Bedöms i ord
 exclusion-outside-method-window = tiden låg utanför metodens tidsfönster
 exclusion-no-duration = hur länge de pågick saknas, och målet kräver det
 exclusion-outside-scope = de gjordes på andra platser än löftet gäller
+exclusion-other-type = de är av en annan typ än målet räknar
 exclusion-other-party = de gjordes av en annan part än den som lovade
 exclusion-outside-period = de gjordes utanför löftets år
 

@@ -4,7 +4,6 @@ site-name = Löfte
 site-tagline = Medborgarlöften från polisen och kommunerna
 skip-to-content = Hoppa till innehållet
 nav-home = Start
-nav-main = Huvudmeny
 nav-breadcrumbs = Du är här
 lang-switch-label = Språk
 footer-about = Löfte visar de medborgarlöften som polisen och kommunerna ger invånarna, och hur de följs upp.
@@ -62,14 +61,12 @@ map-draw-start = Klicka på kartan för att sätta ut punkterna en i taget.
 map-draw-other = Formen har flera delar och visas på kartan; att rita ersätter den.
 field-input-position = Plats på kartan
 finding-photo-alt = Foto från trygghetsvandringen
-finding-photo-link = Visa foto
 field-finding-photo = Foto (frivilligt)
 field-finding-photo-hint = JPEG eller PNG, högst { $max_mb } MB. Fotot visas öppet på webbplatsen: undvik ansikten och registreringsskyltar. Uppgifter som telefonen sparar i bilden (som position och modell) tas bort, och stora bilder görs mindre.
 finding-assign = Ändra ansvarig eller datum
 finding-assign-save = Spara ansvarig
 finding-photo-add = Lägg till foto
 finding-photo-replace = Byt foto
-finding-photo-saved = Fotot är sparat.
 
 ## The pages a public-sector site must have (about.rs)
 footer-accessibility = Tillgänglighet

@@ -42,7 +42,6 @@ outcome-verdict-no-detectable-change = Ingen påvisbar förändring
 outcome-verdict-worsened = Försämrat
 outcome-verdict-not-measurable = Går inte att bedöma
 outcome-survey-link = Alla resultat från trygghetsmätningen
-outcome-not-linked = Effektmålet är inte kopplat till några indikatorer i trygghetsmätningen.
 
 ## Staff: safety survey
 

@@ -10,7 +10,7 @@ use crate::error::PageError;
 use crate::staff::forms::Choice;
 
 pub fn category_name(lang: Lang, category: InputCategory) -> String {
-    lang.t(&format!("input-category-{}", category.code()))
+    lang.name(&category)
 }
 
 pub(super) async fn tenant_and_places(

@@ -94,14 +94,10 @@ async fn export_items(
             return Default::default();
         }
         [
-            lang.t(&format!("input-status-{}", i.status.code())),
+            lang.name(&i.status),
             i.hidden_reason.clone().unwrap_or_default(),
-            i.age_band
-                .map(|a| lang.t(&format!("input-age-{}", a.code())))
-                .unwrap_or_default(),
-            i.gender
-                .map(|g| lang.t(&format!("input-gender-{}", g.code())))
-                .unwrap_or_default(),
+            i.age_band.map(|a| lang.name(&a)).unwrap_or_default(),
+            i.gender.map(|g| lang.name(&g)).unwrap_or_default(),
         ]
     };
     let mut items: Vec<ExportItem> = inputs
@@ -217,34 +213,36 @@ pub async fn csv_response(
     let (tenant, items) = export_items(state, lang, code, audience, filter).await?;
     let staff = audience == Audience::Staff;
     let mut columns = vec![
-        "kind",
-        "date",
-        "locality",
-        "place",
-        "address",
-        "category",
-        "text",
-        "status",
-        "reason",
-        "owner",
-        "due",
-        "lat",
-        "lon",
-        "precision",
+        "inputs-export-kind",
+        "inputs-export-date",
+        "inputs-export-locality",
+        "inputs-export-place",
+        "inputs-export-address",
+        "inputs-export-category",
+        "inputs-export-text",
+        "inputs-export-status",
+        "inputs-export-reason",
+        "inputs-export-owner",
+        "inputs-export-due",
+        "inputs-export-lat",
+        "inputs-export-lon",
+        "inputs-export-precision",
     ];
     if staff {
-        columns.extend(["moderation", "hidden-reason", "age-band", "gender"]);
+        columns.extend([
+            "inputs-export-moderation",
+            "inputs-export-hidden-reason",
+            "inputs-export-age-band",
+            "inputs-export-gender",
+        ]);
     }
-    let headers: Vec<String> = columns
-        .iter()
-        .map(|h| lang.t(&format!("inputs-export-{h}")))
-        .collect();
+    let headers: Vec<String> = columns.iter().map(|h| lang.t(h)).collect();
     use lofte_report::Cell::{Number, Text};
     let rows: Vec<Row> = items
         .into_iter()
         .map(|i| {
             let mut cells = vec![
-                Text(lang.t(&format!("inputs-export-kind-{}", i.kind))),
+                Text(lang.label(&lofte_i18n::labels::INPUTS_EXPORT_KIND, i.kind)),
                 Text(i.date),
                 Text(i.locality),
                 Text(i.place),
@@ -261,7 +259,7 @@ pub async fn csv_response(
                 None => cells.extend([Text(String::new()), Text(String::new())]),
             }
             cells.push(Text(
-                lang.t(&format!("inputs-export-precision-{}", i.precision)),
+                lang.label(&lofte_i18n::labels::INPUTS_EXPORT_PRECISION, i.precision),
             ));
             if staff {
                 cells.extend([

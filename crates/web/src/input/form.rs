@@ -158,12 +158,7 @@ fn input_page(
             Some("input-not-said"),
             AgeBand::ALL
                 .iter()
-                .map(|a| {
-                    (
-                        a.code().to_owned(),
-                        lang.t(&format!("input-age-{}", a.code())),
-                    )
-                })
+                .map(|a| (a.code().to_owned(), lang.name(&a)))
                 .collect(),
         ),
         gender: Field::new(lang, "input_gender", form.gender.clone()),
@@ -173,12 +168,7 @@ fn input_page(
             Some("input-not-said"),
             Gender::ALL
                 .iter()
-                .map(|g| {
-                    (
-                        g.code().to_owned(),
-                        lang.t(&format!("input-gender-{}", g.code())),
-                    )
-                })
+                .map(|g| (g.code().to_owned(), lang.name(&g)))
                 .collect(),
         ),
         position: Field::new(lang, "input_position", String::new()),

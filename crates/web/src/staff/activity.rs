@@ -296,7 +296,7 @@ async fn verdicts(
                     ("target", what),
                     (
                         "reason",
-                        lang.t(&format!("exclusion-one-{}", reason.code())),
+                        lang.label(&lofte_i18n::labels::EXCLUSION_ONE, reason.code()),
                     ),
                 ],
             )),

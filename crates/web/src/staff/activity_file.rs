@@ -261,7 +261,7 @@ fn add_places_form(
                         .iter()
                         .map(|k| Choice {
                             value: k.as_str().to_owned(),
-                            label: lang.t(&format!("place-kind-{}", k.as_str())),
+                            label: lang.name(&k),
                             selected: *k == kind,
                         })
                         .collect(),

@@ -205,7 +205,9 @@ fn commitment_edit_page(
         month_options: (1..=12u32)
             .map(|m| PlaceOption {
                 slug: m.to_string(),
-                name: lofte_i18n::capitalised(&lang.t(&format!("month-long-{m}"))),
+                name: lofte_i18n::capitalised(
+                    &lang.label(&lofte_i18n::labels::MONTH_LONG, &m.to_string()),
+                ),
                 checked: form.when_months.iter().any(|f| f.trim() == m.to_string()),
             })
             .collect(),
@@ -214,7 +216,9 @@ fn commitment_edit_page(
             .iter()
             .map(|(code, _)| PlaceOption {
                 slug: (*code).to_owned(),
-                name: lofte_i18n::capitalised(&lang.t(&format!("weekday-plural-{code}"))),
+                name: lofte_i18n::capitalised(
+                    &lang.label(&lofte_i18n::labels::WEEKDAY_PLURAL, code),
+                ),
                 checked: form.when_weekdays.iter().any(|f| f.trim() == *code),
             })
             .collect(),

@@ -78,7 +78,7 @@ pub async fn dashboard(
             .map(|p| DashboardPromise {
                 label: p.title,
                 href: format!("/personal/kommun/{code}/{}", p.years.first()),
-                status: lang.t(&format!("status-{}", p.status.as_str())),
+                status: lang.name(&p.status),
             })
             .collect();
         municipalities.push(DashboardMunicipality {
@@ -119,7 +119,7 @@ pub async fn dashboard(
             role: staff
                 .principal
                 .role_in(&code)
-                .map(|r| lang.t(&format!("role-{}", r.as_str())))
+                .map(|r| lang.name(&r))
                 .unwrap_or_default(),
             promises,
         });

@@ -69,7 +69,7 @@ pub struct DialoguesPage {
 }
 
 fn format_name(lang: Lang, f: DialogueFormat) -> String {
-    lang.t(&format!("dialogue-format-{}", f.code()))
+    lang.name(&f)
 }
 
 fn place_choices(
@@ -229,21 +229,11 @@ async fn dialogues_page(
             .collect(),
         by_gender: Gender::ALL
             .iter()
-            .map(|g| {
-                count_field(
-                    format!("gender_{}", g.code()),
-                    lang.t(&format!("input-gender-{}", g.code())),
-                )
-            })
+            .map(|g| count_field(format!("gender_{}", g.code()), lang.name(&g)))
             .collect(),
         by_age: AgeBand::ALL
             .iter()
-            .map(|a| {
-                count_field(
-                    format!("age_{}", a.code()),
-                    lang.t(&format!("input-age-{}", a.code())),
-                )
-            })
+            .map(|a| count_field(format!("age_{}", a.code()), lang.name(&a)))
             .collect(),
         action,
     };
@@ -399,9 +389,7 @@ async fn dialogue_page(
                 tally(
                     d.by_gender
                         .iter()
-                        .map(|(g, n)| {
-                            format!("{} {n}", lang.t(&format!("input-gender-{}", g.code())))
-                        })
+                        .map(|(g, n)| format!("{} {n}", lang.name(&g)))
                         .collect(),
                 ),
             ),
@@ -410,7 +398,7 @@ async fn dialogue_page(
                 tally(
                     d.by_age
                         .iter()
-                        .map(|(a, n)| format!("{} {n}", lang.t(&format!("input-age-{}", a.code()))))
+                        .map(|(a, n)| format!("{} {n}", lang.name(&a)))
                         .collect(),
                 ),
             ),

@@ -74,7 +74,7 @@ pub use crate::views::report_label as period_label;
 /// name.
 fn labelled(lang: Lang, e: &FieldError) -> String {
     let problem = lang.problem(&e.problem);
-    match lang.try_t(&format!("field-follow-up-{}", e.path)) {
+    match lang.try_label(&lofte_i18n::labels::FIELD_FOLLOW_UP, &e.path) {
         Some(label) => format!("{label}: {problem}"),
         None => problem,
     }
@@ -250,16 +250,15 @@ pub(super) fn build_page(
                 ("", None) => "not-assessed".into(),
                 (s, _) => s.to_owned(),
             };
-            let mut options: Vec<(&str, String)> = c
+            let mut keyed: Vec<(&str, &str)> = c
                 .period
                 .allowed_statuses()
                 .iter()
-                .map(|s| (*s, format!("progress-status-{s}")))
+                .filter_map(|s| Some((*s, lofte_i18n::labels::PROGRESS_STATUS.id(s)?)))
                 .collect();
             if choose_verdict {
-                options.insert(0, ("", "follow-up-choose-verdict".to_owned()));
+                keyed.insert(0, ("", "follow-up-choose-verdict"));
             }
-            let keyed: Vec<(&str, &str)> = options.iter().map(|(v, k)| (*v, k.as_str())).collect();
             EntryBlock {
                 index: i,
                 legend: format!(
@@ -282,7 +281,10 @@ pub(super) fn build_page(
                 suggested: suggestion.map(|s| {
                     lang.t_args(
                         "follow-up-suggested",
-                        &[("status", lang.t(&format!("progress-status-{s}")))],
+                        &[(
+                            "status",
+                            lang.label(&lofte_i18n::labels::PROGRESS_STATUS, &s),
+                        )],
                     )
                 }),
                 statuses: choices(lang, &current, &keyed),

@@ -24,9 +24,9 @@ impl Field {
     pub fn new(lang: Lang, name: &'static str, value: impl Into<String>) -> Field {
         Field {
             name: std::borrow::Cow::Borrowed(name),
-            label: lang.t(&format!("field-{}", name.replace('_', "-"))),
+            label: lang.label(&lofte_i18n::labels::FIELD, &name.replace('_', "-")),
             value: value.into(),
-            hint: lang.try_t(&format!("field-{}-hint", name.replace('_', "-"))),
+            hint: lang.try_label(&lofte_i18n::labels::FIELD_HINT, &name.replace('_', "-")),
             error: None,
             autocomplete: None,
             written_in: None,

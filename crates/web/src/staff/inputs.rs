@@ -136,10 +136,8 @@ async fn page(
                     point,
                     address,
                     about: [
-                        i.age_band
-                            .map(|a| lang.t(&format!("input-age-{}", a.code()))),
-                        i.gender
-                            .map(|g| lang.t(&format!("input-gender-{}", g.code()))),
+                        i.age_band.map(|a| lang.name(&a)),
+                        i.gender.map(|g| lang.name(&g)),
                     ]
                     .into_iter()
                     .flatten()

@@ -42,7 +42,7 @@ pub struct PlacesPage {
 }
 
 fn kind_words(lang: Lang, kind: PlaceKind) -> String {
-    lang.t(&format!("place-kind-{}", kind.as_str()))
+    lang.name(&kind)
 }
 
 pub async fn list(
@@ -226,11 +226,10 @@ async fn edit_page(
     } else {
         lang.t_args("places-edit-title", &[("name", form.name.clone())])
     };
-    let kinds: Vec<(&str, String)> = PlaceKind::ALL
+    let kind_options: Vec<(&str, &str)> = PlaceKind::ALL
         .iter()
-        .map(|k| (k.as_str(), format!("place-kind-{}", k.as_str())))
+        .map(|k| (k.as_str(), lofte_i18n::Named::message_id(k)))
         .collect();
-    let kind_options: Vec<(&str, &str)> = kinds.iter().map(|(v, k)| (*v, k.as_str())).collect();
     let mut within_choices = vec![Choice {
         value: String::new(),
         label: lang.t("places-within-none"),

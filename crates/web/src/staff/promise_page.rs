@@ -177,7 +177,7 @@ pub async fn show(
             .filter(|s| p.status.may_become(*s))
             .map(|s| Transition {
                 to: s.as_str(),
-                label: lang.t(&format!("transition-{}", s.as_str())),
+                label: lang.label(&lofte_i18n::labels::TRANSITION, s.as_str()),
                 primary: s != PromiseStatus::Closed,
             })
             .collect()
@@ -245,7 +245,7 @@ pub async fn show(
         chrome: chrome(lang, &staff, &base, format!("{} – {}", p.title, m.name)),
         municipality: m.official_name.to_string(),
         title: p.title.to_string(),
-        status: lang.t(&format!("status-{}", p.status.as_str())),
+        status: lang.name(&p.status),
         version: stored.version,
         public_href: p
             .status
@@ -311,7 +311,7 @@ fn describe_change(
     let in_words = |raw: String| -> String {
         match (entity, action) {
             ("promise", "status") => PromiseStatus::parse(&raw)
-                .map(|s| lang.t(&format!("status-{}", s.as_str())))
+                .map(|s| lang.name(&s))
                 .unwrap_or(raw),
             ("follow_up", _) => raw
                 .split_once(' ')
