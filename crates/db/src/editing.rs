@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryO
 
 use crate::audit::{Actor, AuditEntry, AuditRecord, Conflict, Publication, audit};
 use crate::entity::{account, api_token, audit_log, commitment, promise, publication};
-use crate::promises::{StoredPromise, snapshot, snapshot_noted};
+use crate::promises::{StoredPromise, record_change, snapshot, snapshot_noted};
 use crate::tenant::{Tenant, to_json};
 use crate::{Error, Result};
 
@@ -196,8 +196,10 @@ impl Tenant {
             }));
         }
         self.bump_promise(&txn, promise_id).await?;
-        audit(
-            &txn,
+        let after = self.load_by_id(&txn, promise_id).await?;
+        record_change(
+            txn,
+            &after,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -210,11 +212,6 @@ impl Tenant {
             },
         )
         .await?;
-        let after = self.load_by_id(&txn, promise_id).await?;
-        if after.promise.status.is_public() {
-            snapshot(&txn, &after).await?;
-        }
-        txn.commit().await?;
         Ok(Ok(after))
     }
 
@@ -256,8 +253,9 @@ impl Tenant {
         )
         .await?;
         let after = self.load_by_id(&txn, promise_id).await?;
-        audit(
-            &txn,
+        record_change(
+            txn,
+            &after,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -270,10 +268,6 @@ impl Tenant {
             },
         )
         .await?;
-        if after.promise.status.is_public() {
-            snapshot(&txn, &after).await?;
-        }
-        txn.commit().await?;
         Ok(Ok(after))
     }
 
@@ -491,8 +485,9 @@ impl Tenant {
         .await?;
         let after = self.load_by_id(&txn, promise_id).await?;
         let id = *after.commitment_ids.last().expect("just inserted");
-        audit(
-            &txn,
+        record_change(
+            txn,
+            &after,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -505,10 +500,6 @@ impl Tenant {
             },
         )
         .await?;
-        if after.promise.status.is_public() {
-            snapshot(&txn, &after).await?;
-        }
-        txn.commit().await?;
         Ok(Ok(after))
     }
 

@@ -271,8 +271,9 @@ impl Tenant {
             insert_commitment(&txn, inserted, position, c).await?;
         }
         let stored = self.load_by_id(&txn, inserted).await?;
-        audit(
-            &txn,
+        record_change(
+            txn,
+            &stored,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -285,10 +286,6 @@ impl Tenant {
             },
         )
         .await?;
-        if stored.promise.status.is_public() {
-            snapshot(&txn, &stored).await?;
-        }
-        txn.commit().await?;
         Ok(stored)
     }
 
@@ -458,6 +455,23 @@ pub(crate) fn outcome_measure_json(
             indicators: goal.indicators.clone(),
         })
     })
+}
+
+/// Ends a change to a promise: its audit row, a publication snapshot when the promise is
+/// public (what residents see changed), and the commit, all in `txn`. Every change to a
+/// promise's content ends here; a status change (`Tenant::move_status`) and a correction
+/// of a closed promise (whose snapshot carries its note) make their own.
+pub(crate) async fn record_change(
+    txn: sea_orm::DatabaseTransaction,
+    after: &StoredPromise,
+    record: AuditRecord<'_>,
+) -> Result<()> {
+    audit(&txn, record).await?;
+    if after.promise.status.is_public() {
+        snapshot(&txn, after).await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Records the promise as the public now sees it.

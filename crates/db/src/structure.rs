@@ -17,7 +17,7 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, Que
 use crate::audit::{AuditRecord, Conflict, audit};
 use crate::editing::{commitment_update, header_update};
 use crate::entity::{citizen_input, commitment, follow_up, follow_up_entry, promise, walk_finding};
-use crate::promises::{StoredPromise, snapshot};
+use crate::promises::{StoredPromise, record_change};
 use crate::tenant::{Tenant, to_json};
 use crate::{Actor, Error, Result};
 
@@ -226,8 +226,10 @@ impl Tenant {
                 .exec(&txn)
                 .await?;
         }
-        audit(
-            &txn,
+        let after = self.load_by_id(&txn, promise_id).await?;
+        record_change(
+            txn,
+            &after,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -250,11 +252,6 @@ impl Tenant {
             },
         )
         .await?;
-        let after = self.load_by_id(&txn, promise_id).await?;
-        if after.promise.status.is_public() {
-            snapshot(&txn, &after).await?;
-        }
-        txn.commit().await?;
         Ok(Ok(after))
     }
 
@@ -307,8 +304,10 @@ impl Tenant {
                 .exec(&txn)
                 .await?;
         }
-        audit(
-            &txn,
+        let after = self.load_by_id(&txn, promise_id).await?;
+        record_change(
+            txn,
+            &after,
             AuditRecord {
                 actor,
                 municipality: self.code(),
@@ -321,11 +320,6 @@ impl Tenant {
             },
         )
         .await?;
-        let after = self.load_by_id(&txn, promise_id).await?;
-        if after.promise.status.is_public() {
-            snapshot(&txn, &after).await?;
-        }
-        txn.commit().await?;
         Ok(Ok(after))
     }
 
