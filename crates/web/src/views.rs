@@ -27,6 +27,16 @@ pub struct Chrome {
 }
 
 impl Chrome {
+    /// Marks the title of a form shown again with problems ("Fel i formuläret – …"), so
+    /// that a screen reader says so before anything else.
+    pub fn mark_errors(&mut self, has_errors: bool) {
+        if has_errors {
+            self.title = self
+                .lang
+                .t_args("title-with-errors", &[("title", self.title.clone())]);
+        }
+    }
+
     pub fn new(lang: Lang, path: &str, title: String) -> Chrome {
         let other = lang.other();
         Chrome {

@@ -207,10 +207,7 @@ fn input_page(
             })
         },
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     page
 }
 

@@ -71,9 +71,8 @@ fn page(lang: Lang, staff: &Staff, code: &str) -> ActivityFilePage {
 }
 
 impl ActivityFilePage {
-    fn refused(mut self, lang: Lang, problems: Vec<String>) -> Response {
-        self.chrome.title =
-            lang.t_args("title-with-errors", &[("title", self.chrome.title.clone())]);
+    fn refused(mut self, problems: Vec<String>) -> Response {
+        self.chrome.mark_errors(true);
         self.problems = problems;
         (StatusCode::UNPROCESSABLE_ENTITY, self).into_response()
     }
@@ -304,10 +303,10 @@ pub async fn upload(
     let mut page = page(lang, &staff, m.code.as_str());
     let upload = match read_upload(&mut multipart).await {
         Ok(upload) => upload,
-        Err(problem) => return Ok(page.refused(lang, vec![lang.problem(&problem)])),
+        Err(problem) => return Ok(page.refused(vec![lang.problem(&problem)])),
     };
     if upload.file.is_empty() {
-        return Ok(page.refused(lang, vec![lang.t("activity-file-none")]));
+        return Ok(page.refused(vec![lang.t("activity-file-none")]));
     }
     let known = state.db.places(&m.code).await?;
     let may_add = staff
@@ -328,7 +327,7 @@ pub async fn upload(
                     &upload.new_places,
                     &errors,
                 ));
-                return Ok(page.refused(lang, vec![lang.t("activity-file-places-incomplete")]));
+                return Ok(page.refused(vec![lang.t("activity-file-places-incomplete")]));
             }
         }
     };
@@ -365,7 +364,7 @@ pub async fn upload(
                 .iter()
                 .map(|e: &FieldError| lang.problem(&e.problem))
                 .collect();
-            return Ok(page.refused(lang, problems));
+            return Ok(page.refused(problems));
         }
         Err(e) => return Err(PageError::from(e)),
     };
@@ -395,5 +394,5 @@ pub async fn upload(
             .collect();
     }
     let problems = super::forms::file_problems(lang, &errors);
-    Ok(page.refused(lang, problems))
+    Ok(page.refused(problems))
 }

@@ -189,9 +189,7 @@ async fn page(
             })
         },
     );
-    if !p.summary.is_empty() {
-        p.chrome.title = lang.t_args("title-with-errors", &[("title", p.chrome.title.clone())]);
-    }
+    p.chrome.mark_errors(!p.summary.is_empty());
     Ok(p)
 }
 

@@ -263,10 +263,7 @@ fn commitment_edit_page(
         ],
         commitment_field,
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     page
 }
 

@@ -6,8 +6,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Extension, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use lofte_db::Tenant;
@@ -17,7 +16,7 @@ use lofte_domain::{FieldError, Place, PlaceKind, PlaceSlug, Problem};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
-use super::forms::{Choice, Field, SummaryItem, place_errors};
+use super::forms::{Choice, Field, SummaryItem, answer_post, place_errors, store_parsed};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -254,10 +253,7 @@ async fn dialogues_page(
             })
         },
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     Ok(page)
 }
 
@@ -279,26 +275,20 @@ pub async fn add(
     Form(form): Form<DialogueForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let result = match form.parse() {
-        Ok(d) => {
-            tenant
-                .add_dialogue(staff.actor, &d, Performer::Municipality)
-                .await
-        }
-        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
-    };
-    match result {
-        Ok(id) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/dialoger/{id}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let page = dialogues_page(&state, lang, &staff, &tenant, &form, &errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(PageError::from(e)),
-    }
+    let result = store_parsed(form.parse(), async |d| {
+        tenant
+            .add_dialogue(staff.actor, &d, Performer::Municipality)
+            .await
+    })
+    .await;
+    let code = &tenant.municipality().code;
+    answer_post(
+        lang,
+        result,
+        |id| format!("/personal/kommun/{code}/dialoger/{id}"),
+        async |errors| dialogues_page(&state, lang, &staff, &tenant, &form, &errors).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -470,10 +460,7 @@ async fn dialogue_page(
             })
         },
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     Ok(page)
 }
 
@@ -511,30 +498,19 @@ pub async fn add_input(
         text: &form.text,
         ..Default::default()
     };
-    let result = match fields.parse() {
-        Ok(input) => {
-            tenant
-                .add_dialogue_input(
-                    staff.actor,
-                    id,
-                    &input,
-                    &super::chosen_links(&form.commitment, &form.focus_link),
-                )
-                .await
-        }
-        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/dialoger/{id}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let page = dialogue_page(&state, lang, &staff, &tenant, id, &form, &errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::from(e)),
-    }
+    let links = super::chosen_links(&form.commitment, &form.focus_link);
+    let result = store_parsed(fields.parse(), async |input| {
+        tenant
+            .add_dialogue_input(staff.actor, id, &input, &links)
+            .await
+    })
+    .await;
+    let code = &tenant.municipality().code;
+    answer_post(
+        lang,
+        result,
+        |_| format!("/personal/kommun/{code}/dialoger/{id}"),
+        async |errors| dialogue_page(&state, lang, &staff, &tenant, id, &form, &errors).await,
+    )
+    .await
 }

@@ -324,9 +324,7 @@ pub(super) fn build_page(
     if let Some(u) = &staff.user {
         chrome = chrome.signed_in(&u.name);
     }
-    if !summary.is_empty() {
-        chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
-    }
+    chrome.mark_errors(!summary.is_empty());
     FollowUpPage {
         chrome,
         heading,

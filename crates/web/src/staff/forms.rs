@@ -213,3 +213,40 @@ pub fn file_problems(lang: Lang, errors: &[lofte_db::activities::CellError]) -> 
     }
     listed
 }
+
+/// What a staff form's post comes to. Saved: a redirect to the page `saved` names (so
+/// reloading does not post again). Refused input, whether the form's own parse or the
+/// database refused it: the form again with every problem, from `again`, as 422. A
+/// record that is not there: 404; anything else: an internal error.
+pub async fn answer_post<T, P: axum::response::IntoResponse>(
+    lang: Lang,
+    result: Result<T, lofte_db::Error>,
+    saved: impl FnOnce(T) -> String,
+    again: impl AsyncFnOnce(Vec<FieldError>) -> Result<P, crate::error::PageError>,
+) -> Result<axum::response::Response, crate::error::PageError> {
+    use axum::response::IntoResponse as _;
+    match result {
+        Ok(value) => Ok(axum::response::Redirect::to(&saved(value)).into_response()),
+        Err(lofte_db::Error::Invalid(errors)) => Ok((
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            again(errors).await?,
+        )
+            .into_response()),
+        Err(lofte_db::Error::NotFound) => {
+            Err(crate::error::PageError::NotFound { lang, detail: None })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Stores what a form parsed into, or passes its problems on as the database's refusal,
+/// for [`answer_post`].
+pub async fn store_parsed<T, U>(
+    parsed: Result<T, Vec<FieldError>>,
+    store: impl AsyncFnOnce(T) -> Result<U, lofte_db::Error>,
+) -> Result<U, lofte_db::Error> {
+    match parsed {
+        Ok(value) => store(value).await,
+        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
+    }
+}

@@ -73,9 +73,7 @@ async fn page(
     let m = tenant.municipality();
     let base = format!("/personal/kommun/{}/synpunkter", m.code);
     let mut chrome = super::chrome(lang, staff, &base, lang.t("staff-inputs-title"));
-    if error.is_some() {
-        chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
-    }
+    chrome.mark_errors(error.is_some());
     let places = state.db.places(&m.code).await?;
     let name = |slug: &str| crate::views::place_name(&places, slug);
     let pending = tenant.inputs(InputStatus::Pending).await?;

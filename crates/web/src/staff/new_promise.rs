@@ -152,9 +152,7 @@ fn page(
         ],
         field_of,
     );
-    if !p.summary.is_empty() {
-        p.chrome.title = lang.t_args("title-with-errors", &[("title", p.chrome.title.clone())]);
-    }
+    p.chrome.mark_errors(!p.summary.is_empty());
     p
 }
 

@@ -293,10 +293,7 @@ async fn edit_page(
         ],
         place_field,
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     Ok(page)
 }
 

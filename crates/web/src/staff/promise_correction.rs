@@ -258,10 +258,7 @@ fn correction_page(
         fields.push(&mut pair.english);
     }
     page.summary = place_errors(lang, errors, &mut fields, field_of);
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     page
 }
 

@@ -435,10 +435,7 @@ pub(super) fn promise_edit_page(
         ],
         promise_field,
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     page
 }
 

@@ -58,9 +58,7 @@ async fn page(
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/trygghetsmatning", m.code);
     let mut chrome = super::chrome(lang, staff, &action, lang.t("staff-survey-title"));
-    if problems_heading.is_some() {
-        chrome.title = lang.t_args("title-with-errors", &[("title", chrome.title.clone())]);
-    }
+    chrome.mark_errors(problems_heading.is_some());
     let english = lang == Lang::En;
     let codebook = tenant.survey_codebook().await?;
     let imports = tenant.survey_imports().await?;

@@ -14,7 +14,9 @@ use lofte_i18n::Lang;
 use serde::Deserialize;
 
 use super::chrome;
-use super::forms::{Choice, Field, SummaryItem, date_field, place_errors};
+use super::forms::{
+    Choice, Field, SummaryItem, answer_post, date_field, place_errors, store_parsed,
+};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -282,10 +284,8 @@ async fn walk_page(
             })
         },
     );
-    if !page.summary.is_empty() || status_error.is_some() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome
+        .mark_errors(!page.summary.is_empty() || status_error.is_some());
     Ok(page)
 }
 
@@ -358,37 +358,26 @@ pub async fn add_finding(
     Form(form): Form<FindingForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let result = match form.parse() {
-        Ok(finding) => {
-            tenant
-                .add_finding(
-                    staff.actor,
-                    id,
-                    &finding,
-                    &super::chosen_links(&form.commitment, &form.focus_link),
-                )
-                .await
-        }
-        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/trygghetsvandringar/{id}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
+    let links = super::chosen_links(&form.commitment, &form.focus_link);
+    let result = store_parsed(form.parse(), async |finding| {
+        tenant.add_finding(staff.actor, id, &finding, &links).await
+    })
+    .await;
+    let code = &tenant.municipality().code;
+    answer_post(
+        lang,
+        result,
+        |_| format!("/personal/kommun/{code}/trygghetsvandringar/{id}"),
+        async |errors| {
             let refused = Refused {
                 form: Some(&form),
                 errors: &errors,
                 ..Default::default()
             };
-            let page = walk_page(&state, lang, &staff, &tenant, id, refused).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(PageError::from(e)),
-    }
+            walk_page(&state, lang, &staff, &tenant, id, refused).await
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]

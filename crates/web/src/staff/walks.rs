@@ -6,8 +6,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Extension, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum_extra::extract::Form;
 use lofte_db::Tenant;
 use lofte_db::safety_walks::StoredWalk;
@@ -19,7 +18,9 @@ use serde::Deserialize;
 
 use super::chrome;
 use super::forms::PlaceOption;
-use super::forms::{Choice, Field, SummaryItem, date_field, place_errors};
+use super::forms::{
+    Choice, Field, SummaryItem, answer_post, date_field, place_errors, store_parsed,
+};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -228,10 +229,7 @@ async fn walks_page(
             })
         },
     );
-    if !page.summary.is_empty() {
-        page.chrome.title =
-            lang.t_args("title-with-errors", &[("title", page.chrome.title.clone())]);
-    }
+    page.chrome.mark_errors(!page.summary.is_empty());
     Ok(page)
 }
 
@@ -253,20 +251,16 @@ pub async fn add(
     Form(form): Form<WalkForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let result = match form.parse() {
-        Ok((walk, performer)) => tenant.add_walk(staff.actor, &walk, performer).await,
-        Err(errors) => Err(lofte_db::Error::Invalid(errors)),
-    };
-    match result {
-        Ok(id) => Ok(Redirect::to(&format!(
-            "/personal/kommun/{}/trygghetsvandringar/{id}",
-            tenant.municipality().code
-        ))
-        .into_response()),
-        Err(lofte_db::Error::Invalid(errors)) => {
-            let page = walks_page(&state, lang, &staff, &tenant, &form, &errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(PageError::from(e)),
-    }
+    let result = store_parsed(form.parse(), async |(walk, performer)| {
+        tenant.add_walk(staff.actor, &walk, performer).await
+    })
+    .await;
+    let code = &tenant.municipality().code;
+    answer_post(
+        lang,
+        result,
+        |id| format!("/personal/kommun/{code}/trygghetsvandringar/{id}"),
+        async |errors| walks_page(&state, lang, &staff, &tenant, &form, &errors).await,
+    )
+    .await
 }
