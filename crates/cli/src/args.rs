@@ -65,6 +65,9 @@ pub enum Command {
     /// Logged activities (traffic controls, foot patrols, safety walks, …).
     #[command(subcommand)]
     Activity(ActivityCommand),
+    /// Incident reports for the situation picture (lägesbild).
+    #[command(subcommand)]
+    Incident(IncidentCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -152,6 +155,21 @@ pub enum ActivityCommand {
         #[arg(long)]
         municipality: String,
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum IncidentCommand {
+    /// Import incident reports from a CSV file (docs/incident-csv.md); the whole file or
+    /// nothing, and importing the same rows again adds nothing.
+    Import {
+        #[arg(long)]
+        municipality: String,
+        file: PathBuf,
+        /// You have checked that what looks like a personal identity number or a phone
+        /// number in the texts is not personal data (without this, such rows are refused).
+        #[arg(long)]
+        personal_data_checked: bool,
     },
 }
 

@@ -243,13 +243,7 @@ pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
         }
         Command::Survey(command) => survey::run(&db, lang, &config, command).await?,
         Command::Activity(ActivityCommand::Import { municipality, file }) => {
-            let code = MunicipalityCode::parse(&municipality)
-                .map_err(|p| user_error(lang, "--municipality", p))?;
-            let tenant = db.tenant(&code).await?.ok_or_else(|| {
-                UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
-                    code: municipality.clone(),
-                }))
-            })?;
+            let tenant = tenant_of(&db, lang, &municipality).await?;
             let name = file.display().to_string();
             let reader = std::io::BufReader::new(
                 std::fs::File::open(&file).with_context(|| format!("reading {name}"))?,
@@ -262,6 +256,33 @@ pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
                     "{}",
                     lang.t_args(
                         "cli-activities-imported",
+                        &[
+                            ("added", summary.added.to_string()),
+                            ("present", summary.already_there.to_string())
+                        ]
+                    )
+                ),
+                Err(errors) => return Err(cell_errors(lang, &name, &errors).into()),
+            }
+        }
+        Command::Incident(IncidentCommand::Import {
+            municipality,
+            file,
+            personal_data_checked,
+        }) => {
+            let tenant = tenant_of(&db, lang, &municipality).await?;
+            let name = file.display().to_string();
+            let reader = std::io::BufReader::new(
+                std::fs::File::open(&file).with_context(|| format!("reading {name}"))?,
+            );
+            match tenant
+                .import_incidents_csv(lofte_db::Actor::System, reader, personal_data_checked)
+                .await?
+            {
+                Ok(summary) => println!(
+                    "{}",
+                    lang.t_args(
+                        "cli-incidents-imported",
                         &[
                             ("added", summary.added.to_string()),
                             ("present", summary.already_there.to_string())
@@ -336,4 +357,16 @@ fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// The municipality `--municipality` names.
+async fn tenant_of(db: &lofte_db::Db, lang: Lang, municipality: &str) -> Result<lofte_db::Tenant> {
+    let code =
+        MunicipalityCode::parse(municipality).map_err(|p| user_error(lang, "--municipality", p))?;
+    db.tenant(&code).await?.ok_or_else(|| {
+        UserError(lang.problem(&lofte_domain::Problem::UnknownMunicipality {
+            code: municipality.to_owned(),
+        }))
+        .into()
+    })
 }

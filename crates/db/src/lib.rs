@@ -16,6 +16,7 @@ pub mod dialogues;
 mod editing;
 mod entity;
 mod follow_ups;
+pub mod incidents;
 pub mod links;
 mod migration;
 mod municipalities;

@@ -4,6 +4,8 @@
 mod backup;
 #[path = "it/frozen.rs"]
 mod frozen;
+#[path = "it/incidents.rs"]
+mod incidents;
 #[path = "it/structure.rs"]
 mod structure;
 

@@ -58,9 +58,9 @@ impl Role {
             Role::Admin => true,
             Role::Coordinator => matches!(
                 permission,
-                ViewStaffArea | EditPromise | PublishPromise | LogActivity
+                ViewStaffArea | EditPromise | PublishPromise | LogActivity | ReportIncident
             ),
-            Role::Reporter => matches!(permission, ViewStaffArea | LogActivity),
+            Role::Reporter => matches!(permission, ViewStaffArea | LogActivity | ReportIncident),
             Role::Analyst => matches!(permission, ViewStaffArea | ManageSurveys),
             Role::Viewer => matches!(permission, ViewStaffArea),
         }
@@ -80,6 +80,8 @@ pub enum Permission {
     EditPromise,
     PublishPromise,
     LogActivity,
+    /// Report incidents for the situation picture.
+    ReportIncident,
     ManageSurveys,
     /// Accounts, organisations and API tokens of the whole installation.
     ManageInstallation,

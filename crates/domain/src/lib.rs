@@ -13,6 +13,7 @@ pub mod condition;
 pub mod exchange;
 pub mod followup;
 pub mod history;
+pub mod incident;
 pub mod lenient;
 pub mod municipality;
 pub mod place;

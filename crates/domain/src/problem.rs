@@ -34,6 +34,15 @@ pub enum Problem {
     },
     Required,
     Empty,
+    /// A time after now, for something that has happened.
+    InFuture,
+    /// A period whose end comes before its start.
+    EndsBeforeStart,
+    /// A text that seems to hold personal data (`kind`: `identity-number`,
+    /// `phone-number`); accepted once the writer confirms it does not.
+    PersonalData {
+        kind: String,
+    },
     TooLong {
         max: usize,
     },
@@ -279,6 +288,9 @@ impl Problem {
             Problem::Malformed { .. } => "malformed",
             Problem::Required => "required",
             Problem::Empty => "empty",
+            Problem::InFuture => "in-future",
+            Problem::EndsBeforeStart => "ends-before-start",
+            Problem::PersonalData { .. } => "personal-data",
             Problem::TooLong { .. } => "too-long",
             Problem::TooMany { .. } => "too-many",
             Problem::OutOfRange { .. } => "out-of-range",
@@ -416,6 +428,7 @@ impl Problem {
             Problem::DuplicateRespondent { line } => vec![("line", line.to_string())],
             Problem::SurveyYearExists { year } => vec![("year", year.to_string())],
             Problem::NoSurveyItems | Problem::NoCodebook | Problem::Choice => vec![],
+            Problem::PersonalData { kind } => vec![("kind", kind.clone())],
             Problem::OutsideMunicipality { municipality } => {
                 vec![("municipality", municipality.clone())]
             }
@@ -435,6 +448,8 @@ impl Problem {
             }
             Problem::Required
             | Problem::Empty
+            | Problem::InFuture
+            | Problem::EndsBeforeStart
             | Problem::Coordinates
             | Problem::Boundary
             | Problem::NotAnImage

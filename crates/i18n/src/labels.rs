@@ -11,6 +11,7 @@
 use lofte_domain::access::Role;
 use lofte_domain::citizen::{AgeBand, DialogueFormat, Gender, InputCategory, InputStatus};
 use lofte_domain::followup::{Exclusion, ProgressStatus, Verdict};
+use lofte_domain::incident::IncidentCategory;
 use lofte_domain::stats::{Better, OutcomeVerdict};
 use lofte_domain::walk::{FindingCategory, FindingStatus};
 use lofte_domain::{PlaceKind, PromiseStatus};
@@ -78,6 +79,7 @@ named! {
     Better => BETTER, code;
     FindingCategory => FINDING_CATEGORY, code;
     FindingStatus => FINDING_STATUS, code;
+    IncidentCategory => INCIDENT_CATEGORY, code;
 }
 
 /// A commitment's progress status (during the period) or verdict (after it), by code.
@@ -495,6 +497,9 @@ pub const PROBLEM: Family = Family(&[
     ("malformed", "problem-malformed"),
     ("required", "problem-required"),
     ("empty", "problem-empty"),
+    ("in-future", "problem-in-future"),
+    ("ends-before-start", "problem-ends-before-start"),
+    ("personal-data", "problem-personal-data"),
     ("too-long", "problem-too-long"),
     ("too-many", "problem-too-many"),
     ("out-of-range", "problem-out-of-range"),
@@ -631,6 +636,19 @@ pub const LOG_TYPE: Family = Family(&[
     ("concern_visit", "log-type-concern_visit"),
     ("citizen_dialogue", "log-type-citizen_dialogue"),
     ("other", "log-type-other"),
+]);
+
+/// What an incident report is about.
+pub const INCIDENT_CATEGORY: Family = Family(&[
+    ("vandalism", "incident-category-vandalism"),
+    ("graffiti", "incident-category-graffiti"),
+    ("gathering", "incident-category-gathering"),
+    ("disorder", "incident-category-disorder"),
+    ("motor_vehicles", "incident-category-motor_vehicles"),
+    ("drug_find", "incident-category-drug_find"),
+    ("fire", "incident-category-fire"),
+    ("unsafe_place", "incident-category-unsafe_place"),
+    ("event", "incident-category-event"),
 ]);
 
 /// How far the site meets the accessibility requirements.

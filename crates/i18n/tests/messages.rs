@@ -157,6 +157,7 @@ fn families() -> Vec<&'static labels::Family> {
         &MEASURE_AMOUNT,
         &LOG_TYPE,
         &A11Y_COMPLIANCE,
+        &INCIDENT_CATEGORY,
     ]
 }
 
@@ -234,6 +235,7 @@ fn every_named_value_has_a_message() {
     named.extend(all(Gender::ALL.iter()));
     named.extend(all(InputStatus::ALL.iter()));
     named.extend(all(DialogueFormat::ALL.iter()));
+    named.extend(all(lofte_domain::incident::IncidentCategory::iter()));
     assert!(
         named
             .iter()

@@ -514,6 +514,48 @@ fn activities_import_once_and_a_bad_file_names_line_and_column() {
     );
 }
 
+/// An operator imports a housing company's weekly file for Gnesta: once, then nothing
+/// more; a row with a phone number in it is refused until the operator says it is
+/// checked.
+#[test]
+fn incident_reports_import_once_and_personal_data_waits_for_a_check() {
+    let lofte = Lofte::new();
+    let profile = lofte.write(
+        "gnesta.json",
+        r#"{"municipality": "0461", "places": [
+            {"slug": "stationsomradet", "name": "Stationsområdet", "kind": "station", "lat": 59.0487, "lon": 17.3132, "outlying": false}
+        ]}"#,
+    );
+    lofte.ok(&["municipality", "import", &profile]);
+    let week = lofte.write(
+        "vecka-20.csv",
+        "Löpnummer;Datum;Kl;Kategori;Plats;Beskrivning;Rapportör
+         GH-1;2024-05-13;22:40;Störning från motorfordon;Stationsområdet;Mopeder.;Gnestahem
+         GH-2;2024-05-14;;Klotter;stationsomradet;Vakten nås på 08-123 456 78;Gnestahem
+",
+    );
+    let args = ["incident", "import", "--municipality", "0461", &week];
+    let out = lofte.run("en", &args);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "  Line 3, column Beskrivning: The text seems to contain a phone number. Describe the incident without personal data, or confirm that it is not personal data."
+        ],
+        "{stderr}"
+    );
+    let checked = [&args[..], &["--personal-data-checked"]].concat();
+    assert_eq!(
+        lofte.ok(&checked).trim(),
+        "2 händelserapporter importerade, 0 fanns redan."
+    );
+    assert_eq!(
+        lofte.ok(&checked).trim(),
+        "0 händelserapporter importerade, 2 fanns redan."
+    );
+}
+
 #[test]
 fn reports_and_exports_are_written_only_when_there_is_something_to_write() {
     let lofte = Lofte::new();

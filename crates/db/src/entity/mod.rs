@@ -14,6 +14,7 @@ pub mod dialogue;
 pub mod finding_photo;
 pub mod follow_up;
 pub mod follow_up_entry;
+pub mod incident;
 pub mod local_police_area;
 pub mod login_throttle;
 pub mod membership;

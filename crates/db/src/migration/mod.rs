@@ -25,6 +25,7 @@ mod m0019_place_shapes;
 mod m0020_follow_up_corrections;
 mod m0021_english_texts;
 mod m0022_frozen_figures;
+mod m0023_incidents;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0020_follow_up_corrections::Migration),
             Box::new(m0021_english_texts::Migration),
             Box::new(m0022_frozen_figures::Migration),
+            Box::new(m0023_incidents::Migration),
         ]
     }
 }

@@ -182,6 +182,16 @@ fn need<'r>(problems: &mut ActivityProblems, name: &'static str, raw: &'r str) -
     raw
 }
 
+/// A date as people write it, `YYYY-MM-DD`.
+pub fn parse_local_date(raw: &str) -> Result<chrono::NaiveDate, Problem> {
+    parse_with(&DATE_FORMAT, raw, Parsed::to_naive_date).map_err(|_| Problem::Date)
+}
+
+/// A time of day as people write it, `HH:MM`.
+pub fn parse_local_time(raw: &str) -> Result<NaiveTime, Problem> {
+    parse_with(&TIME_FORMAT, raw, Parsed::to_naive_time).map_err(|_| Problem::Time)
+}
+
 /// Local (Swedish) date and time to UTC. A time that does not exist (the hour skipped
 /// when summer time starts) is read as the hour after; an ambiguous one as the first.
 pub fn stockholm_to_utc(local: NaiveDateTime) -> DateTime<Utc> {

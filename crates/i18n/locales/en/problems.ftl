@@ -3,6 +3,12 @@
 problem-malformed = Malformed input: { $detail }
 problem-required = Required.
 problem-empty = Must not be empty.
+problem-in-future = The time is in the future. Report what has happened, with the date and time it happened.
+problem-ends-before-start = The period ends before it begins.
+problem-personal-data = The text seems to contain { $kind ->
+    [identity-number] a personal identity number
+   *[phone-number] a phone number
+  }. Describe the incident without personal data, or confirm that it is not personal data.
 problem-too-long = Must be at most { $max } characters.
 problem-too-many = At most { $max } may be given.
 problem-out-of-range = Must be between { $min } and { $max }.

@@ -3,6 +3,12 @@
 problem-malformed = Felaktigt format: { $detail }
 problem-required = Måste fyllas i.
 problem-empty = Får inte vara tomt.
+problem-in-future = Tidpunkten ligger i framtiden. Rapportera det som har hänt, med datum och tid då det hände.
+problem-ends-before-start = Perioden slutar innan den börjar.
+problem-personal-data = Texten ser ut att innehålla { $kind ->
+    [identity-number] ett personnummer
+   *[phone-number] ett telefonnummer
+  }. Skriv om händelsen utan personuppgifter, eller bekräfta att det inte är en personuppgift.
 problem-too-long = Får vara högst { $max } tecken.
 problem-too-many = Högst { $max } får anges.
 problem-out-of-range = Måste vara mellan { $min } och { $max }.

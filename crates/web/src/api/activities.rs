@@ -40,12 +40,12 @@ pub struct ActivityJson {
     note: Option<String>,
 }
 
-/// What a logging request did.
+/// What a logging or reporting request did.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ActivitiesLogged {
-    added: u64,
+    pub(super) added: u64,
     /// Activities already stored (same external id, or the same content).
-    already_there: u64,
+    pub(super) already_there: u64,
 }
 
 impl ActivityJson {

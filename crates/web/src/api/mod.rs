@@ -21,11 +21,13 @@ use crate::policy::{Policy, Routes};
 
 mod activities;
 mod common;
+mod incidents;
 mod municipalities;
 mod promises;
 mod reports;
 
 use activities::*;
+use incidents::*;
 use municipalities::*;
 use promises::*;
 use reports::*;
@@ -40,7 +42,7 @@ use reports::*;
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, list_follow_ups, get_survey, get_outcome),
+    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, report_incidents, list_follow_ups, get_survey, get_outcome),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -49,7 +51,7 @@ use reports::*;
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, PrivacyDocument, ApiErrorBody, ApiFieldError,
         lofte_app::progress::PromiseProgress, lofte_app::progress::CommitmentProgress,
-        lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
+        lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, IncidentJson, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
         lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
         lofte_app::outcome::SurveyJson, lofte_app::outcome::SurveyIndicatorJson, lofte_app::outcome::FigureJson,
         lofte_app::outcome::OutcomeJson, lofte_app::outcome::OutcomeIndicatorJson, lofte_app::outcome::DifferenceJson
@@ -120,6 +122,11 @@ pub fn routes(state: AppState) -> Routes {
             "/v1/municipalities/{code}/activities",
             Policy::InMunicipality(Permission::LogActivity),
             post(log_activities),
+        )
+        .post(
+            "/v1/municipalities/{code}/incidents",
+            Policy::InMunicipality(Permission::ReportIncident),
+            post(report_incidents),
         )
         .get(
             "/v1/municipalities/{code}/promises/{year}/progress",

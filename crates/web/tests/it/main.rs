@@ -10,6 +10,7 @@ mod dialogues;
 mod english;
 mod follow_ups;
 mod helpers;
+mod incidents;
 mod inputs;
 mod maps;
 mod pages;

@@ -1,0 +1,411 @@
+//! Incident reports for the situation picture: added by a form or the API, imported from a
+//! CSV file, and read back.
+//!
+//! Every way in parses with [`IncidentFields::parse`] and is idempotent: a report's dedup
+//! key (its external id, or else its content) is unique per municipality. A file is
+//! imported whole or not at all, with every bad cell named by line and column (up to
+//! [`MAX_LISTED`]).
+
+use std::io::Read;
+
+use chrono::{Datelike as _, Timelike as _, Utc};
+use lofte_domain::incident::{IncidentCategory, IncidentContext, IncidentFields, NewIncident};
+use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::activities::{CellError, ImportSummary, MAX_LISTED};
+use crate::audit::{Actor, AuditRecord, audit};
+use crate::entity::incident;
+use crate::tenant::Tenant;
+use crate::{Error, Result};
+
+/// The columns an incident file may have, as the fields of [`IncidentFields`].
+pub const INCIDENT_COLUMNS: [&str; 11] = [
+    "external_id",
+    "category",
+    "date",
+    "time",
+    "end_date",
+    "end_time",
+    "place",
+    "lat",
+    "lon",
+    "text",
+    "reporter",
+];
+
+/// Other names for [`INCIDENT_COLUMNS`], as Swedish spreadsheets and reporting systems
+/// head them (compared in lower case).
+const COLUMN_ALIASES: [(&str, &[&str]); 11] = [
+    (
+        "external_id",
+        &[
+            "id",
+            "externt id",
+            "rapport-id",
+            "ärendenummer",
+            "löpnummer",
+        ],
+    ),
+    (
+        "category",
+        &["kategori", "typ", "händelsetyp", "händelse", "type"],
+    ),
+    ("date", &["datum", "dag", "startdatum"]),
+    ("time", &["tid", "klockslag", "starttid", "kl"]),
+    ("end_date", &["slutdatum", "till datum", "t.o.m."]),
+    ("end_time", &["sluttid", "till tid", "till kl"]),
+    ("place", &["plats", "område", "ort", "adress/plats"]),
+    ("lat", &["latitud", "latitude"]),
+    ("lon", &["longitud", "longitude", "lng", "long"]),
+    (
+        "text",
+        &[
+            "beskrivning",
+            "kommentar",
+            "anteckning",
+            "händelsebeskrivning",
+        ],
+    ),
+    (
+        "reporter",
+        &[
+            "rapportör",
+            "organisation",
+            "rapporterad av",
+            "inrapporterad av",
+            "uppgiftslämnare",
+        ],
+    ),
+];
+
+/// Rows per INSERT: well under SQLite's bind-parameter limit (17 values a row).
+const BATCH: usize = 400;
+
+/// Which of [`INCIDENT_COLUMNS`] a header names, by its own name or an alias.
+fn column_of(header: &str) -> Option<usize> {
+    let lower = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .to_lowercase();
+    INCIDENT_COLUMNS
+        .iter()
+        .position(|c| *c == lower)
+        .or_else(|| {
+            COLUMN_ALIASES
+                .iter()
+                .find(|(_, aliases)| aliases.contains(&lower.as_str()))
+                .and_then(|(c, _)| INCIDENT_COLUMNS.iter().position(|x| x == c))
+        })
+}
+
+/// A stored report, as the staff list and the picture read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredIncident {
+    pub id: i64,
+    pub category: IncidentCategory,
+    pub started_at: chrono::DateTime<Utc>,
+    pub ended_at: Option<chrono::DateTime<Utc>>,
+    /// The Swedish local hour it began, if the report gave a time of day.
+    pub local_hour: Option<u32>,
+    pub place: Option<PlaceSlug>,
+    pub point: Option<Coordinates>,
+    pub text: Option<String>,
+    pub reporter: String,
+    pub reviewed: bool,
+    pub synthetic: bool,
+}
+
+impl Tenant {
+    /// Checks reports against this municipality: its places (by slug or name) and its
+    /// boundary, now. `check` gets the context to parse with.
+    pub async fn with_incident_context<T>(
+        &self,
+        check: impl FnOnce(&IncidentContext<'_>) -> T,
+    ) -> Result<T> {
+        let words = self.activity_vocabulary().await?;
+        let map = self.db().boundary(&self.municipality().code).await?;
+        let place = |raw: &str| words.place(raw);
+        let context = IncidentContext {
+            place: &place,
+            boundary: map.as_ref().map(|m| &m.boundary),
+            municipality: self.municipality().official_name.as_str(),
+            now: Utc::now(),
+        };
+        Ok(check(&context))
+    }
+
+    /// Adds reports all or nothing (already parsed: a form's or the API's); sending the
+    /// same reports again adds nothing.
+    pub async fn add_incidents(
+        &self,
+        actor: Actor,
+        items: &[NewIncident],
+        synthetic: bool,
+    ) -> Result<ImportSummary> {
+        let txn = self.db().begin_write().await?;
+        let mut added = 0;
+        for chunk in items.chunks(BATCH) {
+            added += self.insert_incidents(&txn, actor, synthetic, chunk).await?;
+        }
+        self.audit_incidents(&txn, actor, added, items.len() as u64 - added)
+            .await?;
+        txn.commit().await?;
+        Ok(ImportSummary {
+            added,
+            already_there: items.len() as u64 - added,
+        })
+    }
+
+    async fn insert_incidents(
+        &self,
+        conn: &impl ConnectionTrait,
+        actor: Actor,
+        synthetic: bool,
+        items: &[NewIncident],
+    ) -> Result<u64> {
+        if items.is_empty() {
+            return Ok(0);
+        }
+        let (account_id, api_token_id) = actor.ids();
+        let now = Utc::now();
+        let rows = items.iter().map(|i| {
+            let day = i.occurred.from.date();
+            incident::ActiveModel {
+                municipality_code: Set(self.code().to_owned()),
+                category: Set(i.category.code().to_owned()),
+                started_at: Set(i.started_at),
+                ended_at: Set(i
+                    .occurred
+                    .until
+                    .map(lofte_domain::followup::stockholm_to_utc)),
+                local_day: Set(day.year() * 10_000 + (day.month() * 100 + day.day()) as i32),
+                local_hour: Set(i.occurred.timed.then(|| i.occurred.from.hour() as i32)),
+                place_slug: Set(i.place.as_ref().map(ToString::to_string)),
+                lat: Set(i.point.map(|p| p.lat())),
+                lon: Set(i.point.map(|p| p.lon())),
+                text: Set(i.text.as_ref().map(ToString::to_string)),
+                reporter: Set(i.reporter.to_string()),
+                dedup_key: Set(i.dedup_key()),
+                reviewed_at: Set(None),
+                synthetic: Set(synthetic),
+                account_id: Set(account_id),
+                api_token_id: Set(api_token_id),
+                created_at: Set(now),
+                ..Default::default()
+            }
+        });
+        let added = incident::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    incident::Column::MunicipalityCode,
+                    incident::Column::DedupKey,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(conn)
+            .await?;
+        Ok(added)
+    }
+
+    async fn audit_incidents(
+        &self,
+        conn: &impl ConnectionTrait,
+        actor: Actor,
+        added: u64,
+        already_there: u64,
+    ) -> Result<()> {
+        audit(
+            conn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "incidents",
+                entity_id: 0,
+                promise_id: None,
+                action: "add",
+                before: None,
+                after: Some(
+                    serde_json::json!({ "added": added, "already_there": already_there })
+                        .to_string(),
+                ),
+            },
+        )
+        .await
+    }
+
+    /// Imports a CSV file of reports in one transaction: the whole file or nothing, every
+    /// bad cell by line and column (the file's own header names it). `confirmed`: the
+    /// importer has checked that what looks like personal data in the texts is not.
+    pub async fn import_incidents_csv(
+        &self,
+        actor: Actor,
+        input: impl Read,
+        confirmed: bool,
+    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
+        let delimiter =
+            std::io::BufRead::fill_buf(&mut input).map_or(b',', crate::activities::delimiter_of);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(input);
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => return Ok(Err(vec![CellError::malformed(&e)])),
+        };
+        let mut index: [Option<usize>; 11] = [None; 11];
+        let mut errors = Vec::new();
+        for (col, name) in headers.iter().enumerate() {
+            match column_of(name) {
+                Some(i) if index[i].is_none() => index[i] = Some(col),
+                Some(_) => errors.push(CellError {
+                    line: 1,
+                    column: name.to_owned(),
+                    problem: Problem::Duplicate {
+                        value: name.to_owned(),
+                    },
+                }),
+                None => errors.push(CellError {
+                    line: 1,
+                    column: name.to_owned(),
+                    problem: Problem::UnknownColumn {
+                        expected: INCIDENT_COLUMNS.join(", "),
+                    },
+                }),
+            }
+        }
+        for required in ["category", "date", "reporter"] {
+            let i = INCIDENT_COLUMNS
+                .iter()
+                .position(|c| *c == required)
+                .expect("known");
+            if index[i].is_none() {
+                errors.push(CellError {
+                    line: 1,
+                    column: required.to_owned(),
+                    problem: Problem::MissingColumn,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let header_of = |i: usize| index[i].map_or(INCIDENT_COLUMNS[i], |col| &headers[col]);
+        let rows = self
+            .with_incident_context(|context| {
+                let mut rows = Vec::new();
+                let mut record = csv::StringRecord::new();
+                loop {
+                    match reader.read_record(&mut record) {
+                        Ok(false) => break,
+                        Ok(true) => {}
+                        Err(e) => {
+                            errors.truncate(MAX_LISTED - 1);
+                            errors.push(CellError::malformed(&e));
+                            break;
+                        }
+                    }
+                    let line = record.position().map_or(0, |p| p.line());
+                    let cell = |i: usize| index[i].and_then(|col| record.get(col)).unwrap_or("");
+                    let fields = IncidentFields {
+                        external_id: cell(0),
+                        category: cell(1),
+                        date: cell(2),
+                        time: cell(3),
+                        end_date: cell(4),
+                        end_time: cell(5),
+                        place: cell(6),
+                        lat: cell(7),
+                        lon: cell(8),
+                        text: cell(9),
+                        reporter: cell(10),
+                        confirmed,
+                    };
+                    match fields.parse(context) {
+                        Ok(report) if errors.is_empty() => rows.push(report),
+                        Ok(_) => {}
+                        Err(problems) => {
+                            rows.clear();
+                            for (field, problem) in problems {
+                                if errors.len() < MAX_LISTED {
+                                    let i = INCIDENT_COLUMNS
+                                        .iter()
+                                        .position(|c| *c == field)
+                                        .expect("fields are columns");
+                                    errors.push(CellError {
+                                        line,
+                                        column: header_of(i).to_owned(),
+                                        problem,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+                rows
+            })
+            .await?;
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        Ok(Ok(self.add_incidents(actor, &rows, false).await?))
+    }
+
+    /// The reports that began on the Swedish local days `from` to `to`, oldest first.
+    pub async fn incidents(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StoredIncident>> {
+        let day = |d: chrono::NaiveDate| d.year() * 10_000 + (d.month() * 100 + d.day()) as i32;
+        let rows = incident::Entity::find()
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .filter(incident::Column::LocalDay.between(day(from), day(to)))
+            .order_by_asc(incident::Column::StartedAt)
+            .order_by_asc(incident::Column::Id)
+            .all(self.db().conn())
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let corrupt = || Error::Corrupt(format!("incident {}", r.id));
+                Ok(StoredIncident {
+                    id: r.id,
+                    category: IncidentCategory::parse(&r.category).map_err(|_| corrupt())?,
+                    started_at: r.started_at,
+                    ended_at: r.ended_at,
+                    local_hour: r.local_hour.and_then(|h| u32::try_from(h).ok()),
+                    place: r
+                        .place_slug
+                        .as_deref()
+                        .map(PlaceSlug::parse)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
+                    point: match (r.lat, r.lon) {
+                        (Some(lat), Some(lon)) => {
+                            Some(Coordinates::new(lat, lon).map_err(|_| corrupt())?)
+                        }
+                        _ => None,
+                    },
+                    text: r.text,
+                    reporter: r.reporter,
+                    reviewed: r.reviewed_at.is_some(),
+                    synthetic: r.synthetic,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A report's problems named `[index].field`, for the API.
+pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<FieldError> {
+    problems
+        .into_iter()
+        .map(|(field, p)| FieldError::new(format!("[{index}].{field}"), p))
+        .collect()
+}

@@ -1,0 +1,207 @@
+//! Incident reports on Gnesta (a municipality of our own making, with a boundary, places
+//! of several kinds and a housing company that reports), not the demo.
+
+use lofte_db::Actor;
+use lofte_db::testing::{TestDatabase, fresh_database};
+use lofte_domain::exchange::parse_profile_json;
+use lofte_domain::incident::{IncidentCategory, IncidentFields};
+use lofte_domain::{Problem, Year};
+
+const GNESTA: &str = r#"{
+  "municipality": "0461",
+  "police": { "region": "Region Öst", "police_area": "Polisområde Södermanland", "local_police_area": "Nyköping" },
+  "places": [
+    { "slug": "gnesta", "name": "Gnesta", "kind": "locality", "lat": 59.049, "lon": 17.311, "outlying": false },
+    { "slug": "bjornlunda", "name": "Björnlunda", "kind": "locality", "lat": 59.066, "lon": 17.164, "outlying": true },
+    { "slug": "stationsomradet", "name": "Stationsområdet", "kind": "station", "lat": 59.0487, "lon": 17.3132, "outlying": false, "within": "gnesta" },
+    { "slug": "frejaskolan", "name": "Frejaskolan", "kind": "school", "lat": 59.052, "lon": 17.306, "outlying": false, "within": "gnesta" }
+  ],
+  "boundary": { "type": "Polygon", "coordinates": [[[17.0, 58.95], [17.6, 58.95], [17.6, 59.2], [17.0, 59.2], [17.0, 58.95]]] }
+}"#;
+
+async fn gnesta() -> (TestDatabase, lofte_db::Tenant) {
+    let t = fresh_database().await;
+    t.db.import_profile(&parse_profile_json(GNESTA).unwrap())
+        .await
+        .unwrap();
+    let tenant = t.db.tenant_named("0461").await.unwrap().unwrap();
+    (t, tenant)
+}
+
+fn year(y: i32) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let y = lofte_domain::YearSpan::single(Year::new(y).unwrap());
+    (y.first_day(), y.last_day())
+}
+
+/// A week's reports as a housing company's spreadsheet saves them: semicolons, Swedish
+/// headers in its own order, categories and places in words.
+const WEEK: &str = "Löpnummer;Datum;Kl;Kategori;Plats;Beskrivning;Rapportör\n\
+GH-101;2024-05-13;22:40;Störning från motorfordon;Stationsområdet;Mopeder kör i cirklar.;Gnestahem\n\
+GH-102;2024-05-14;;Klotter;frejaskolan;Taggar på gaveln.;Gnestahem\n\
+GH-103;2024-05-15;01:15;Skadegörelse;Björnlunda;Krossad busskur.;Gnestahem\n";
+
+#[tokio::test]
+async fn a_week_of_reports_is_imported_once_with_its_words_read() {
+    let (_t, gnesta) = gnesta().await;
+    let summary = gnesta
+        .import_incidents_csv(Actor::System, WEEK.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((summary.added, summary.already_there), (3, 0));
+    let again = gnesta
+        .import_incidents_csv(Actor::System, WEEK.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (again.added, again.already_there),
+        (0, 3),
+        "the same ids again add nothing"
+    );
+    let (from, to) = year(2024);
+    let stored = gnesta.incidents(from, to).await.unwrap();
+    let read: Vec<(IncidentCategory, Option<&str>, Option<u32>)> = stored
+        .iter()
+        .map(|i| {
+            (
+                i.category,
+                i.place.as_ref().map(|p| p.as_str()),
+                i.local_hour,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                IncidentCategory::MotorVehicles,
+                Some("stationsomradet"),
+                Some(22)
+            ),
+            (IncidentCategory::Graffiti, Some("frejaskolan"), None),
+            (IncidentCategory::Vandalism, Some("bjornlunda"), Some(1)),
+        ]
+    );
+    assert!(
+        stored
+            .iter()
+            .all(|i| i.reporter == "Gnestahem" && !i.reviewed)
+    );
+}
+
+#[tokio::test]
+async fn a_bad_file_names_every_cell_by_its_own_header_and_stores_nothing() {
+    let (_t, gnesta) = gnesta().await;
+    let file = "Datum;Kategori;Plats;Latitud;Longitud;Beskrivning;Rapportör\n\
+2024-05-13;Klotter;Stationsområdet;;;Taggar.;Gnestahem\n\
+2099-01-01;UFO;Månen;;;;Gnestahem\n\
+2024-05-14;Brand;;59.33;18.07;Ring 070-123 45 67;\n";
+    let errors = gnesta
+        .import_incidents_csv(Actor::System, file.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap_err();
+    let found: Vec<(u64, &str, &str)> = errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.problem.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, "Kategori", "not-one-of"),
+            (3, "Datum", "in-future"),
+            (3, "Plats", "unknown-place"),
+            (4, "Latitud", "outside-municipality"),
+            (4, "Beskrivning", "personal-data"),
+            (4, "Rapportör", "required"),
+        ]
+    );
+    let (from, to) = year(2024);
+    assert!(
+        gnesta.incidents(from, to).await.unwrap().is_empty(),
+        "the good first row is not stored either"
+    );
+
+    // A file without the columns a report needs says which are missing.
+    let errors = gnesta
+        .import_incidents_csv(Actor::System, "Plats;Väder\nGnesta;sol\n".as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap_err();
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.column.as_str(), e.problem.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Väder", "unknown-column"),
+            ("category", "missing-column"),
+            ("date", "missing-column"),
+            ("reporter", "missing-column"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_phone_number_the_importer_has_checked_goes_in() {
+    let (_t, gnesta) = gnesta().await;
+    let file = "kategori,datum,plats,beskrivning,rapportör\n\
+annat ordningsstörande,2024-05-13,gnesta,Vakten nås på 08-123 456 78,Securitas\n";
+    let refused = gnesta
+        .import_incidents_csv(Actor::System, file.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(
+        refused[0].problem,
+        Problem::PersonalData {
+            kind: "phone-number".into()
+        }
+    );
+    let added = gnesta
+        .import_incidents_csv(Actor::System, file.as_bytes(), true)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(added.added, 1);
+}
+
+#[tokio::test]
+async fn a_report_from_the_form_or_the_api_is_the_report_a_file_gives() {
+    let (_t, gnesta) = gnesta().await;
+    let report = gnesta
+        .with_incident_context(|context| {
+            IncidentFields {
+                category: "motor_vehicles",
+                date: "2024-05-13",
+                time: "22:40",
+                place: "stationsomradet",
+                text: "Mopeder kör i cirklar.",
+                reporter: "Gnestahem",
+                ..Default::default()
+            }
+            .parse(context)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let by_form = gnesta
+        .add_incidents(Actor::System, &[report], false)
+        .await
+        .unwrap();
+    assert_eq!(by_form.added, 1);
+    let file = "kategori;datum;tid;plats;beskrivning;rapportör\n\
+Störning från motorfordon;2024-05-13;22:40;Stationsområdet;Mopeder kör i cirklar.;Gnestahem\n";
+    let by_file = gnesta
+        .import_incidents_csv(Actor::System, file.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (by_file.added, by_file.already_there),
+        (0, 1),
+        "the same content is the same report"
+    );
+}

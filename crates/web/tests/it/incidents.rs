@@ -1,0 +1,129 @@
+//! Incident reports sent by another system: a housing company in Gnesta reports through
+//! the API with a token of its own.
+
+use lofte_db::OrganisationRef;
+use lofte_domain::{MunicipalityCode, Role};
+
+use crate::helpers::{TestApp, spawn_app};
+
+async fn gnesta_housing_token(app: &TestApp, role: Role) -> String {
+    let db = &app.database.db;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{"municipality": "0461", "places": [
+            {"slug": "stationsomradet", "name": "Stationsområdet", "kind": "station", "lat": 59.0487, "lon": 17.3132, "outlying": false}
+        ],
+        "boundary": {"type": "Polygon", "coordinates": [[[17.0, 58.95], [17.6, 58.95], [17.6, 59.2], [17.0, 59.2], [17.0, 58.95]]]}}"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let org = db
+        .organisation(&OrganisationRef::Partner {
+            name: "Gnestahem".into(),
+            municipality: MunicipalityCode::parse("0461").unwrap(),
+        })
+        .await
+        .unwrap();
+    let token = lofte_app::secrets::generate_token();
+    db.create_api_token(
+        org,
+        role,
+        "Gnestahems felanmälan",
+        &lofte_app::secrets::token_digest(&token),
+    )
+    .await
+    .unwrap();
+    token
+}
+
+async fn post(app: &TestApp, token: &str, body: serde_json::Value) -> reqwest::Response {
+    app.client
+        .post(format!(
+            "{}/api/v1/municipalities/0461/incidents",
+            app.address
+        ))
+        .bearer_auth(token)
+        .header("Accept-Language", "en")
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_housing_company_reports_once_and_bad_reports_are_named_by_index() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let week = serde_json::json!([
+        { "external_id": "GH-1", "category": "Störning från motorfordon", "date": "2024-05-13",
+          "time": "22:40", "place": "Stationsområdet", "text": "Mopeder kör i cirklar.", "reporter": "Gnestahem" },
+        { "external_id": "GH-2", "category": "graffiti", "date": "2024-05-14",
+          "lat": 59.05, "lon": 17.31, "reporter": "Gnestahem" }
+    ]);
+    let r = post(&app, &token, week.clone()).await;
+    assert_eq!(r.status(), 201);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"added": 2, "already_there": 0})
+    );
+    let again = post(&app, &token, week).await;
+    assert_eq!(
+        again.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"added": 0, "already_there": 2})
+    );
+
+    let r = post(
+        &app,
+        &token,
+        serde_json::json!([
+            { "category": "fire", "date": "2024-05-15", "place": "stationsomradet", "reporter": "Gnestahem" },
+            { "category": "ufo", "date": "2999-01-01", "lat": 59.33, "lon": 18.07,
+              "text": "Personnummer 811218-9876", "reporter": "Gnestahem" }
+        ]),
+    )
+    .await;
+    assert_eq!(r.status(), 422);
+    let body: serde_json::Value = r.json().await.unwrap();
+    let found: Vec<(&str, &str)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("[1].category", "not-one-of"),
+            ("[1].date", "in-future"),
+            ("[1].lat", "outside-municipality"),
+            ("[1].text", "personal-data"),
+        ]
+    );
+    assert!(
+        body["errors"][3]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a personal identity number"),
+        "{body}"
+    );
+    let tenant = app.database.db.tenant_named("0461").await.unwrap().unwrap();
+    let stored = tenant
+        .incidents(
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stored.len(),
+        2,
+        "the good report of the refused request is not stored"
+    );
+}
+
+#[tokio::test]
+async fn a_viewer_token_cannot_report() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app, Role::Viewer).await;
+    let r = post(&app, &token, serde_json::json!([])).await;
+    assert_eq!(r.status(), 403);
+}
