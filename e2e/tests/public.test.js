@@ -361,6 +361,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['follow-up-2021-t2', '/kommun/0482/2021/uppfoljning/t2'],
     ['final-report-2020', '/kommun/0482/2020/uppfoljning/slutredovisning'],
     ['survey', '/kommun/0482/trygghet'],
+    ['situation', '/kommun/0482/lagesbild'],
     ['input-form', '/kommun/0482/tyck-till'],
     ['inputs', '/kommun/0482/synpunkter'],
     ['not-found', '/kommun/9999'],

@@ -414,6 +414,13 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       { sv: 'Logga in', en: 'Sign in' },
     ],
     ['dashboard', COORDINATOR, (page) => page.goto(DASHBOARD), 200, { sv: 'Översikt', en: 'Overview' }],
+    [
+      'situation',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/lagesbild'),
+      200,
+      { sv: 'Lägesbild för Flen', en: 'Situation picture for Flen' },
+    ],
     ['promise', COORDINATOR, (page) => page.goto(FLEN_2021_STAFF), 200, { sv: 'Medborgarlöfte 2021', en: 'Medborgarlöfte 2021' }],
     [
       'commitment-edit',

@@ -9,5 +9,6 @@ pub mod outcome;
 pub mod progress;
 pub mod report;
 pub mod secrets;
+pub mod situation;
 pub mod survey_page;
 pub mod words;

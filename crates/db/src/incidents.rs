@@ -183,7 +183,7 @@ impl Tenant {
                     .occurred
                     .until
                     .map(lofte_domain::followup::stockholm_to_utc)),
-                local_day: Set(day.year() * 10_000 + (day.month() * 100 + day.day()) as i32),
+                local_day: Set(local_day(day)),
                 local_hour: Set(i.occurred.timed.then(|| i.occurred.from.hour() as i32)),
                 place_slug: Set(i.place.as_ref().map(ToString::to_string)),
                 lat: Set(i.point.map(|p| p.lat())),
@@ -357,16 +357,66 @@ impl Tenant {
         Ok(Ok(self.add_incidents(actor, &rows, false).await?))
     }
 
+    /// Whether the municipality has any report (its pages link to the picture then).
+    pub async fn has_incidents(&self) -> Result<bool> {
+        use sea_orm::PaginatorTrait;
+        Ok(incident::Entity::find()
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .count(self.db().conn())
+            .await?
+            > 0)
+    }
+
+    /// How many reports of each category began on the Swedish local days `from` to `to`,
+    /// and whether any of them is made-up demo data.
+    pub async fn incident_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<(Vec<(IncidentCategory, u64)>, bool)> {
+        use sea_orm::{FromQueryResult, QuerySelect};
+        #[derive(FromQueryResult)]
+        struct Row {
+            category: String,
+            n: i64,
+            synthetic: i64,
+        }
+        let rows = incident::Entity::find()
+            .select_only()
+            .column(incident::Column::Category)
+            .column_as(incident::Column::Id.count(), "n")
+            .column_as(
+                sea_orm::sea_query::Expr::cust("SUM(CASE WHEN synthetic THEN 1 ELSE 0 END)"),
+                "synthetic",
+            )
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .filter(incident::Column::LocalDay.between(local_day(from), local_day(to)))
+            .group_by(incident::Column::Category)
+            .into_model::<Row>()
+            .all(self.db().conn())
+            .await?;
+        let mut synthetic = false;
+        let counts = rows
+            .into_iter()
+            .map(|r| {
+                synthetic |= r.synthetic > 0;
+                let category = IncidentCategory::parse(&r.category)
+                    .map_err(|_| Error::Corrupt(format!("incident category {}", r.category)))?;
+                Ok((category, u64::try_from(r.n).unwrap_or(0)))
+            })
+            .collect::<Result<_>>()?;
+        Ok((counts, synthetic))
+    }
+
     /// The reports that began on the Swedish local days `from` to `to`, oldest first.
     pub async fn incidents(
         &self,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> Result<Vec<StoredIncident>> {
-        let day = |d: chrono::NaiveDate| d.year() * 10_000 + (d.month() * 100 + d.day()) as i32;
         let rows = incident::Entity::find()
             .filter(incident::Column::MunicipalityCode.eq(self.code()))
-            .filter(incident::Column::LocalDay.between(day(from), day(to)))
+            .filter(incident::Column::LocalDay.between(local_day(from), local_day(to)))
             .order_by_asc(incident::Column::StartedAt)
             .order_by_asc(incident::Column::Id)
             .all(self.db().conn())
@@ -400,6 +450,11 @@ impl Tenant {
             })
             .collect()
     }
+}
+
+/// A Swedish local date as stored (`incident.local_day`): YYYYMMDD.
+fn local_day(date: chrono::NaiveDate) -> i32 {
+    date.year() * 10_000 + i32::try_from(date.month() * 100 + date.day()).unwrap_or(0)
 }
 
 /// A report's problems named `[index].field`, for the API.

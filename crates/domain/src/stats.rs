@@ -516,6 +516,69 @@ impl Difference {
     }
 }
 
+/// The change between two counts of events over periods of the same length (this year so
+/// far against the same weeks a year before), as the ratio of their rates with an exact
+/// interval. Counts of independent events are Poisson; given their total n = a + b, the
+/// newer count a is binomial with p = λa / (λa + λb), so the Clopper–Pearson interval for
+/// p gives the ratio's interval p / (1 − p). A change is only called when the whole
+/// interval lies on one side of 1, as [`Difference::verdict`] does for the survey.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountChange {
+    pub before: u64,
+    pub now: u64,
+    /// `now / before`; `None` when `before` is 0.
+    pub ratio: Option<f64>,
+    pub lower: f64,
+    /// Infinite when `before` is 0.
+    pub upper: f64,
+}
+
+impl CountChange {
+    pub fn between(before: u64, now: u64, level: ConfidenceLevel) -> CountChange {
+        use statrs::distribution::Beta;
+        let alpha = 1.0 - level.get();
+        let (a, b) = (now as f64, before as f64);
+        let p_lower = if now == 0 {
+            0.0
+        } else {
+            Beta::new(a, b + 1.0).map_or(0.0, |d| d.inverse_cdf(alpha / 2.0))
+        };
+        let p_upper = if before == 0 {
+            1.0
+        } else {
+            Beta::new(a + 1.0, b).map_or(1.0, |d| d.inverse_cdf(1.0 - alpha / 2.0))
+        };
+        let odds = |p: f64| {
+            if p >= 1.0 {
+                f64::INFINITY
+            } else {
+                p / (1.0 - p)
+            }
+        };
+        CountChange {
+            before,
+            now,
+            ratio: (before > 0).then(|| a / b),
+            lower: odds(p_lower),
+            upper: odds(p_upper),
+        }
+    }
+
+    /// The verdict on counts that are better when `better` (fewer incidents: `Lower`);
+    /// nothing to judge when both periods have none.
+    pub fn verdict(&self, better: Better) -> OutcomeVerdict {
+        if self.before + self.now == 0 {
+            return OutcomeVerdict::NotMeasurable;
+        }
+        let (rose, fell) = (self.lower > 1.0, self.upper < 1.0);
+        match (better, rose, fell) {
+            (Better::Higher, true, _) | (Better::Lower, _, true) => OutcomeVerdict::Improved,
+            (Better::Higher, _, true) | (Better::Lower, true, _) => OutcomeVerdict::Worsened,
+            _ => OutcomeVerdict::NoDetectableChange,
+        }
+    }
+}
+
 /// Which way an indicator counts as better: a higher share feeling safe, a lower share
 /// feeling unsafe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]

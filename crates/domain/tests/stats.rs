@@ -626,3 +626,101 @@ fn t_quantiles_are_exact_at_any_degrees_of_freedom() {
         assert!((t - scipy).abs() < tolerance, "df {df}: {t} vs {scipy}");
     }
 }
+
+/// The Clopper–Pearson bounds computed without statrs: exact binomial tail sums (in logs,
+/// so large counts do not overflow), solved for p by bisection.
+fn clopper_pearson(a: u64, n: u64, alpha: f64) -> (f64, f64) {
+    fn ln_choose(n: u64, k: u64) -> f64 {
+        (1..=k)
+            .map(|i| ((n - k + i) as f64).ln() - (i as f64).ln())
+            .sum()
+    }
+    // P(X >= k) for X ~ Binomial(n, p).
+    let at_least = |k: u64, p: f64| -> f64 {
+        (k..=n)
+            .map(|i| (ln_choose(n, i) + i as f64 * p.ln() + (n - i) as f64 * (1.0 - p).ln()).exp())
+            .sum::<f64>()
+    };
+    let solve = |f: &dyn Fn(f64) -> f64, target: f64| {
+        let (mut lo, mut hi) = (1e-12, 1.0 - 1e-12);
+        for _ in 0..200 {
+            let mid = (lo + hi) / 2.0;
+            if f(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo + hi) / 2.0
+    };
+    let lower = if a == 0 {
+        0.0
+    } else {
+        solve(&|p| at_least(a, p), alpha / 2.0)
+    };
+    let upper = if a == n {
+        1.0
+    } else {
+        // P(X <= a) = 1 − P(X >= a + 1) falls as p rises.
+        solve(&|p| 1.0 - (1.0 - at_least(a + 1, p)), 1.0 - alpha / 2.0)
+    };
+    (lower, upper)
+}
+
+// Incident counts this year against the same weeks last year: the ratio's exact interval
+// agrees with an independent computation, and a change is only called when the interval
+// leaves 1 behind.
+#[test]
+fn a_change_in_incident_counts_has_an_exact_interval() {
+    use lofte_domain::stats::{Better, ConfidenceLevel, CountChange, OutcomeVerdict};
+    for (before, now) in [
+        (20, 10),
+        (10, 20),
+        (7, 9),
+        (1, 0),
+        (0, 4),
+        (120, 80),
+        (3, 3),
+    ] {
+        let change = CountChange::between(before, now, ConfidenceLevel::DEFAULT);
+        let (p_lower, p_upper) = clopper_pearson(now, now + before, 0.05);
+        let odds = |p: f64| {
+            if p >= 1.0 {
+                f64::INFINITY
+            } else {
+                p / (1.0 - p)
+            }
+        };
+        let close = |x: f64, y: f64| {
+            (x.is_infinite() && y.is_infinite()) || (x - y).abs() <= 1e-6 * y.abs().max(1e-6)
+        };
+        assert!(
+            close(change.lower, odds(p_lower)),
+            "{before}→{now}: {change:?} vs {}",
+            odds(p_lower)
+        );
+        assert!(
+            close(change.upper, odds(p_upper)),
+            "{before}→{now}: {change:?} vs {}",
+            odds(p_upper)
+        );
+        if before > 0 {
+            assert_eq!(change.ratio, Some(now as f64 / before as f64));
+        }
+    }
+    let verdict = |before, now| {
+        CountChange::between(before, now, ConfidenceLevel::DEFAULT).verdict(Better::Lower)
+    };
+    assert_eq!(
+        verdict(120, 80),
+        OutcomeVerdict::Improved,
+        "a third fewer of many"
+    );
+    assert_eq!(
+        verdict(6, 4),
+        OutcomeVerdict::NoDetectableChange,
+        "a third fewer of few"
+    );
+    assert_eq!(verdict(20, 45), OutcomeVerdict::Worsened);
+    assert_eq!(verdict(0, 0), OutcomeVerdict::NotMeasurable);
+}

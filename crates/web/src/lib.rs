@@ -17,6 +17,7 @@ mod pages;
 mod photo;
 pub mod policy;
 pub mod report;
+mod situation;
 mod staff;
 mod views;
 
@@ -164,6 +165,7 @@ pub fn route_table(state: AppState) -> Vec<policy::RouteInfo> {
 fn routes(state: AppState) -> policy::Routes {
     policy::Routes::new(state.clone())
         .merge(pages::routes(state.clone()))
+        .merge(situation::routes(state.clone()))
         .merge(about::routes(state.clone()))
         .merge(input::routes(state.clone()))
         .merge(map::routes(state.clone()))

@@ -106,6 +106,8 @@ pub(crate) struct PromisePage {
     outcome: Option<lofte_app::outcome::OutcomeView>,
     /// The municipality's survey page, when it has results.
     survey_href: Option<String>,
+    /// The municipality's situation picture, when it has incident reports.
+    situation_href: Option<String>,
     empty: String,
 }
 
@@ -193,6 +195,10 @@ pub(crate) async fn promise_page(
         preview: None,
         outcome,
         survey_href: has_survey.then(|| format!("{base}/trygghet")),
+        situation_href: tenant
+            .has_incidents()
+            .await?
+            .then(|| format!("{base}/lagesbild")),
         chrome: Chrome::new(lang, &path, title),
         heading,
         municipality_href: base,

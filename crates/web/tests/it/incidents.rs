@@ -127,3 +127,115 @@ async fn a_viewer_token_cannot_report() {
     let r = post(&app, &token, serde_json::json!([])).await;
     assert_eq!(r.status(), 403);
 }
+
+/// Gnesta's picture: staff see every count, residents no count below five and no change
+/// for a category held back; both in their language.
+#[tokio::test]
+async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let today = lofte_app::progress::today();
+    let this_year = chrono::Datelike::year(&today);
+    let jan = |year: i32, day: u32| format!("{year}-01-{day:02}");
+    let mut reports = Vec::new();
+    // Motor vehicles: 30 last January, 8 this January; graffiti: 2 this January.
+    for i in 0..30 {
+        reports.push(serde_json::json!({ "category": "motor_vehicles", "date": jan(this_year - 1, 1 + i % 28),
+            "time": format!("{:02}:00", i % 24), "place": "stationsomradet", "reporter": "Gnestahem" }));
+    }
+    for i in 0..8 {
+        reports.push(
+            serde_json::json!({ "category": "motor_vehicles", "date": jan(this_year, 1),
+            "time": format!("{:02}:00", i), "place": "stationsomradet", "reporter": "Gnestahem" }),
+        );
+    }
+    for i in 0..2 {
+        reports.push(
+            serde_json::json!({ "category": "graffiti", "date": jan(this_year, 1),
+            "time": format!("{:02}:30", i), "place": "stationsomradet", "reporter": "Gnestahem" }),
+        );
+    }
+    assert_eq!(
+        post(&app, &token, serde_json::Value::Array(reports))
+            .await
+            .status(),
+        201
+    );
+
+    let rows = |html: &scraper::Html| -> Vec<Vec<String>> {
+        let tr = scraper::Selector::parse("table.situation tbody tr").unwrap();
+        let cell = scraper::Selector::parse("th, td").unwrap();
+        html.select(&tr)
+            .map(|r| {
+                r.select(&cell)
+                    .map(|c| c.text().collect::<String>().trim().to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let municipality = app.page("/kommun/0461").await;
+    assert!(
+        municipality
+            .select(&scraper::Selector::parse("a[href='/kommun/0461/lagesbild']").unwrap())
+            .next()
+            .is_some(),
+        "a municipality with reports links to its picture"
+    );
+    let flen = app.page("/kommun/0482").await;
+    assert!(
+        flen.select(&scraper::Selector::parse("a[href$='/lagesbild']").unwrap())
+            .next()
+            .is_none(),
+        "one without reports does not"
+    );
+    let public = app.page("/kommun/0461/lagesbild").await;
+    let public_rows = rows(&public);
+    let motor = public_rows
+        .iter()
+        .find(|r| r[0] == "Störning från motorfordon")
+        .unwrap();
+    assert_eq!(&motor[1..3], ["8", "30"]);
+    assert!(motor[3].starts_with("Förbättrat−73 % ("), "{motor:?}");
+    let graffiti = public_rows.iter().find(|r| r[0] == "Klotter").unwrap();
+    assert_eq!(
+        &graffiti[1..],
+        ["färre än 5", "färre än 5", "visas inte (få händelser)"]
+    );
+
+    let cookie = app.signed_in_as(Role::Viewer, crate::helpers::flen()).await;
+    let forbidden = app
+        .client
+        .get(format!("{}/personal/kommun/0461/lagesbild", app.address))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        forbidden.status(),
+        403,
+        "Flen's staff do not see Gnesta's picture"
+    );
+    let gnesta_staff = app
+        .signed_in_as(
+            Role::Viewer,
+            OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap()),
+        )
+        .await;
+    let staff = app
+        .page_as("/personal/kommun/0461/lagesbild", &gnesta_staff)
+        .await;
+    let graffiti = rows(&staff)
+        .into_iter()
+        .find(|r| r[0] == "Klotter")
+        .unwrap();
+    assert_eq!(&graffiti[1..3], ["2", "0"]);
+    assert_eq!(graffiti[3], "Ingen påvisbar förändringinga förra året");
+
+    let english = app.get_in("en", "/kommun/0461/lagesbild").await;
+    let english = scraper::Html::parse_document(&english.text().await.unwrap());
+    let motor = rows(&english)
+        .into_iter()
+        .find(|r| r[0] == "Disturbance from motor vehicles")
+        .unwrap();
+    assert!(motor[3].starts_with("Improved−73 %"), "{motor:?}");
+}

@@ -1,0 +1,126 @@
+//! The situation picture (lägesbild): the municipality's incident reports of this year so
+//! far, category by category, against the same days a year before, each change with its
+//! exact interval and a verdict in the survey outcome's words.
+//!
+//! Residents see aggregates only, and no count below [`PUBLIC_THRESHOLD`]: a small count
+//! of a rare category in a small place can point at a person. Staff see every count.
+
+use chrono::{Datelike as _, NaiveDate};
+use lofte_db::Tenant;
+use lofte_domain::incident::IncidentCategory;
+use lofte_domain::stats::{Better, ConfidenceLevel, CountChange, OutcomeVerdict};
+use strum::IntoEnumIterator as _;
+
+/// Counts below this are shown to the public as "fewer than 5".
+pub const PUBLIC_THRESHOLD: u64 = 5;
+
+/// Who is looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Public,
+    Staff,
+}
+
+/// A count as it may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Count(u64),
+    /// Fewer than [`PUBLIC_THRESHOLD`] (and maybe none): the public sees no more.
+    FewerThan(u64),
+}
+
+/// One category's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryLine {
+    pub category: IncidentCategory,
+    pub now: Shown,
+    pub before: Shown,
+    /// The change and its verdict; `None` where a count is held back.
+    pub change: Option<(CountChange, OutcomeVerdict)>,
+}
+
+/// The picture of one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// This year's days counted, and the same days a year before.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub before_from: NaiveDate,
+    pub before_to: NaiveDate,
+    pub lines: Vec<CategoryLine>,
+    /// Whether any report counted is made-up demo data.
+    pub synthetic: bool,
+}
+
+impl Picture {
+    /// Whether any report was counted in either period.
+    pub fn is_empty(&self) -> bool {
+        self.lines
+            .iter()
+            .all(|l| l.now == Shown::Count(0) && l.before == Shown::Count(0))
+    }
+}
+
+/// The same day a year before (28 February for 29 February).
+fn a_year_before(day: NaiveDate) -> NaiveDate {
+    day.with_year(day.year() - 1)
+        .or_else(|| NaiveDate::from_ymd_opt(day.year() - 1, day.month(), 28))
+        .expect("the 28th exists in every month")
+}
+
+/// The picture from 1 January of `as_of`'s year to `as_of`.
+pub async fn picture(
+    tenant: &Tenant,
+    as_of: NaiveDate,
+    audience: Audience,
+) -> lofte_db::Result<Picture> {
+    let from = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).expect("1 January exists");
+    let (before_from, before_to) = (a_year_before(from), a_year_before(as_of));
+    let (now, synthetic_now) = tenant.incident_counts(from, as_of).await?;
+    let (before, synthetic_before) = tenant.incident_counts(before_from, before_to).await?;
+    let count = |counts: &[(IncidentCategory, u64)], c: IncidentCategory| {
+        counts.iter().find(|(k, _)| *k == c).map_or(0, |(_, n)| *n)
+    };
+    let shown = |n: u64| match audience {
+        Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
+        _ => Shown::Count(n),
+    };
+    let lines = IncidentCategory::iter()
+        .map(|category| {
+            let (n_now, n_before) = (count(&now, category), count(&before, category));
+            let (now, before) = (shown(n_now), shown(n_before));
+            let held_back =
+                matches!(now, Shown::FewerThan(_)) || matches!(before, Shown::FewerThan(_));
+            let change = (!held_back).then(|| {
+                let change = CountChange::between(n_before, n_now, ConfidenceLevel::DEFAULT);
+                (change, change.verdict(Better::Lower))
+            });
+            CategoryLine {
+                category,
+                now,
+                before,
+                change,
+            }
+        })
+        .collect();
+    Ok(Picture {
+        from,
+        to: as_of,
+        before_from,
+        before_to,
+        lines,
+        synthetic: synthetic_now || synthetic_before,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_days_a_year_before() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(a_year_before(d(2024, 2, 29)), d(2023, 2, 28));
+        assert_eq!(a_year_before(d(2024, 5, 17)), d(2023, 5, 17));
+    }
+}
