@@ -415,6 +415,13 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ],
     ['dashboard', COORDINATOR, (page) => page.goto(DASHBOARD), 200, { sv: 'Översikt', en: 'Overview' }],
     [
+      'incident-form',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/handelse'),
+      200,
+      { sv: 'Rapportera en händelse', en: 'Report an incident' },
+    ],
+    [
       'situation',
       COORDINATOR,
       (page) => page.goto('/personal/kommun/0482/lagesbild'),

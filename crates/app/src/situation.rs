@@ -9,7 +9,6 @@ use chrono::{Datelike as _, NaiveDate};
 use lofte_db::Tenant;
 use lofte_domain::incident::IncidentCategory;
 use lofte_domain::stats::{Better, ConfidenceLevel, CountChange, OutcomeVerdict};
-use strum::IntoEnumIterator as _;
 
 /// Counts below this are shown to the public as "fewer than 5".
 pub const PUBLIC_THRESHOLD: u64 = 5;
@@ -85,7 +84,7 @@ pub async fn picture(
         Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
         _ => Shown::Count(n),
     };
-    let lines = IncidentCategory::iter()
+    let lines = IncidentCategory::all()
         .map(|category| {
             let (n_now, n_before) = (count(&now, category), count(&before, category));
             let (now, before) = (shown(n_now), shown(n_before));

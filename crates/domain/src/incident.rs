@@ -112,6 +112,11 @@ impl IncidentCategory {
         ),
     ];
 
+    /// Every category, in the order forms and tables list them.
+    pub fn all() -> impl Iterator<Item = IncidentCategory> {
+        Self::WORDS.iter().map(|(c, _, _)| *c)
+    }
+
     /// The code stored and exchanged, e.g. `motor_vehicles`.
     pub fn code(self) -> &'static str {
         Self::WORDS

@@ -37,6 +37,8 @@ pub struct DashboardMunicipality {
     pub walks_href: Option<String>,
     /// Citizen dialogues.
     pub dialogues_href: Option<String>,
+    /// Where to report an incident, if the person may.
+    pub incident_href: Option<String>,
     /// The situation picture, which everyone in the staff area may read.
     pub situation_href: String,
     pub role: String,
@@ -116,6 +118,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::LogActivity, &code)
                 .then(|| format!("/personal/kommun/{code}/dialoger")),
+            incident_href: staff
+                .principal
+                .may(Permission::ReportIncident, &code)
+                .then(|| format!("/personal/kommun/{code}/handelse")),
             situation_href: format!("/personal/kommun/{code}/lagesbild"),
             due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today()).await?,
             name: tenant.municipality().official_name.to_string(),

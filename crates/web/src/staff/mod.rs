@@ -18,6 +18,7 @@ mod follow_up;
 mod follow_up_correction;
 mod follow_up_preview;
 pub(crate) mod forms;
+mod incident;
 mod inputs;
 mod new_promise;
 mod organisation_sign_in;
@@ -253,6 +254,16 @@ pub fn routes(state: AppState) -> Routes {
             post(walk::upload_photo).layer(axum::extract::DefaultBodyLimit::max(
                 (crate::photo::MAX_MB as usize + 1) * 1024 * 1024,
             )),
+        )
+        .get(
+            "/personal/kommun/{code}/handelse",
+            InMunicipality(Permission::ReportIncident),
+            get(incident::form_page),
+        )
+        .post(
+            "/personal/kommun/{code}/handelse",
+            InMunicipality(Permission::ReportIncident),
+            post(incident::report),
         )
         .get(
             "/personal/kommun/{code}/dialoger",

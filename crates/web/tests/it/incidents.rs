@@ -239,3 +239,101 @@ async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
         .unwrap();
     assert!(motor[3].starts_with("Improved−73 %"), "{motor:?}");
 }
+
+/// A coordinator reports from a phone: a bad report is refused on its fields with nothing
+/// saved; a phone number in the text waits for a confirmation; then the report is saved
+/// and the next form keeps who reports.
+#[tokio::test]
+async fn a_coordinator_reports_an_incident_from_the_form() {
+    let app = spawn_app().await;
+    let _ = gnesta_housing_token(&app, Role::Reporter).await;
+    let cookie = app
+        .signed_in_as(
+            Role::Coordinator,
+            OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap()),
+        )
+        .await;
+    let form = app.page_as("/personal/kommun/0461/handelse", &cookie).await;
+    assert_eq!(
+        crate::helpers::texts(&form, "h1"),
+        ["Rapportera en händelse"]
+    );
+    let refused = crate::helpers::post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0461/handelse",
+        &[("incident_when", "2024-05-13T22:40"), ("reporter", "")],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let html = scraper::Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        crate::helpers::texts(&html, "#category-error"),
+        ["Måste fyllas i."]
+    );
+    assert_eq!(
+        crate::helpers::texts(&html, "#place-error"),
+        ["Måste fyllas i."]
+    );
+    assert_eq!(
+        crate::helpers::texts(&html, "#reporter-error"),
+        ["Måste fyllas i."]
+    );
+
+    let report = [
+        ("category", "motor_vehicles"),
+        ("place", "stationsomradet"),
+        ("incident_when", "2024-05-13T22:40"),
+        ("incident_text", "Mopeder. Vakten nås på 08-123 456 78"),
+        ("reporter", "Gnesta kommun, fältgruppen"),
+    ];
+    let held = crate::helpers::post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0461/handelse",
+        &report,
+    )
+    .await;
+    assert_eq!(held.status(), 422);
+    let html = scraper::Html::parse_document(&held.text().await.unwrap());
+    assert!(
+        crate::helpers::texts(&html, "#incident_text-error")[0]
+            .starts_with("Texten ser ut att innehålla ett telefonnummer."),
+    );
+    assert_eq!(
+        crate::helpers::texts(&html, "label[for=personal_data_checked]"),
+        ["Jag har kontrollerat att det inte är en personuppgift."]
+    );
+    let tenant = app.database.db.tenant_named("0461").await.unwrap().unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2024, 5, d).unwrap();
+    let stored = || async { tenant.incidents(day(1), day(31)).await.unwrap().len() };
+    assert_eq!(stored().await, 0, "nothing saved yet");
+
+    let confirmed = [&report[..], &[("personal_data_checked", "ja")]].concat();
+    let saved = crate::helpers::post_form(
+        &app.address,
+        &cookie,
+        "/personal/kommun/0461/handelse",
+        &confirmed,
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+    let html = scraper::Html::parse_document(&saved.text().await.unwrap());
+    assert_eq!(
+        crate::helpers::texts(&html, ".saved strong"),
+        ["Sparat: Störning från motorfordon, 2024-05-13 22:40, Stationsområdet. Tack!"]
+    );
+    let reporter = html
+        .select(&scraper::Selector::parse("#reporter").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        reporter, "Gnesta kommun, fältgruppen",
+        "the next report keeps who reports"
+    );
+    assert_eq!(stored().await, 1);
+}
