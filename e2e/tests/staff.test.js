@@ -422,6 +422,13 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       { sv: 'Rapportera en händelse', en: 'Report an incident' },
     ],
     [
+      'incidents-review',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/handelser'),
+      200,
+      { sv: 'Veckans händelserapporter', en: "This week's incident reports" },
+    ],
+    [
       'situation',
       COORDINATOR,
       (page) => page.goto('/personal/kommun/0482/lagesbild'),

@@ -464,3 +464,75 @@ pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<Fiel
         .map(|(field, p)| FieldError::new(format!("[{index}].{field}"), p))
         .collect()
 }
+
+/// What a coordinator does with a report in the week's review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    /// Seen, and right as it is.
+    Reviewed,
+    /// Seen, in another category than the reporter chose.
+    Recategorised(IncidentCategory),
+    /// The same incident as another report: it goes, and the other stays.
+    DuplicateOf(i64),
+}
+
+impl Tenant {
+    /// Reviews one report of this municipality, with an audit row of what it was.
+    /// `Error::NotFound` for a report of another municipality (or none), and for a
+    /// duplicate of one.
+    pub async fn review_incident(&self, actor: Actor, id: i64, review: Review) -> Result<()> {
+        let txn = self.db().begin_write().await?;
+        let mine = |id: i64| {
+            incident::Entity::find_by_id(id)
+                .filter(incident::Column::MunicipalityCode.eq(self.code()))
+        };
+        let Some(row) = mine(id).one(&txn).await? else {
+            return Err(Error::NotFound);
+        };
+        let before =
+            serde_json::json!({ "category": row.category, "reviewed": row.reviewed_at.is_some() });
+        let (action, after) = match review {
+            Review::Reviewed | Review::Recategorised(_) => {
+                let category = match review {
+                    Review::Recategorised(c) => c.code().to_owned(),
+                    _ => row.category.clone(),
+                };
+                incident::Entity::update(incident::ActiveModel {
+                    id: Set(id),
+                    category: Set(category.clone()),
+                    reviewed_at: Set(Some(Utc::now())),
+                    ..Default::default()
+                })
+                .exec(&txn)
+                .await?;
+                (
+                    "review",
+                    serde_json::json!({ "category": category, "reviewed": true }),
+                )
+            }
+            Review::DuplicateOf(kept) => {
+                if kept == id || mine(kept).one(&txn).await?.is_none() {
+                    return Err(Error::NotFound);
+                }
+                incident::Entity::delete_by_id(id).exec(&txn).await?;
+                ("merge", serde_json::json!({ "duplicate_of": kept }))
+            }
+        };
+        audit(
+            &txn,
+            AuditRecord {
+                actor,
+                municipality: self.code(),
+                entity: "incident",
+                entity_id: i32::try_from(id).unwrap_or(i32::MAX),
+                promise_id: None,
+                action,
+                before: Some(before.to_string()),
+                after: Some(after.to_string()),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

@@ -205,3 +205,67 @@ Störning från motorfordon;2024-05-13;22:40;Stationsområdet;Mopeder kör i cir
         "the same content is the same report"
     );
 }
+
+#[tokio::test]
+async fn the_weeks_review_marks_corrects_and_merges_only_this_municipalitys_reports() {
+    use lofte_db::incidents::Review;
+    let (t, gnesta) = gnesta().await;
+    gnesta
+        .import_incidents_csv(Actor::System, WEEK.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    let (from, to) = year(2024);
+    let ids: Vec<i64> = gnesta
+        .incidents(from, to)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    gnesta
+        .review_incident(Actor::System, ids[0], Review::Reviewed)
+        .await
+        .unwrap();
+    gnesta
+        .review_incident(
+            Actor::System,
+            ids[1],
+            Review::Recategorised(IncidentCategory::Vandalism),
+        )
+        .await
+        .unwrap();
+    gnesta
+        .review_incident(Actor::System, ids[2], Review::DuplicateOf(ids[1]))
+        .await
+        .unwrap();
+    let after = gnesta.incidents(from, to).await.unwrap();
+    let seen: Vec<(i64, IncidentCategory, bool)> = after
+        .iter()
+        .map(|i| (i.id, i.category, i.reviewed))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (ids[0], IncidentCategory::MotorVehicles, true),
+            (ids[1], IncidentCategory::Vandalism, true),
+        ]
+    );
+    // Another municipality's coordinator cannot touch Gnesta's reports.
+    t.db.import_profile(&parse_profile_json(r#"{"municipality": "0480", "places": []}"#).unwrap())
+        .await
+        .unwrap();
+    let nykoping = t.db.tenant_named("0480").await.unwrap().unwrap();
+    assert!(matches!(
+        nykoping
+            .review_incident(Actor::System, ids[0], Review::Reviewed)
+            .await,
+        Err(lofte_db::Error::NotFound)
+    ));
+    assert!(matches!(
+        gnesta
+            .review_incident(Actor::System, ids[0], Review::DuplicateOf(ids[0]))
+            .await,
+        Err(lofte_db::Error::NotFound)
+    ));
+}

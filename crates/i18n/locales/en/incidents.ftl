@@ -41,3 +41,19 @@ field-reporter = Reporting organisation
 field-reporter-hint = For example "Gnestahem" or "The municipality's field team". The next report keeps what you write.
 field-incident-when = When did it happen?
 field-incident-when-hint = Stays at now unless you change it; if you report afterwards, give the time it happened.
+incidents-title = This week's incident reports
+incidents-weeks = Weeks
+incidents-previous = Previous week
+incidents-next = Next week
+incidents-week = Week { $week }: { $from } – { $to }
+incidents-none = No incidents have been reported this week.
+incidents-to-review = { $count ->
+    [0] All have been reviewed.
+    [one] One has not been reviewed yet.
+   *[other] { $count } have not been reviewed yet.
+  }
+incidents-reviewed = Reviewed
+incidents-category = Category
+incidents-mark-reviewed = Mark as reviewed
+incidents-duplicate-of = The same incident as
+incidents-remove-duplicate = Remove as a duplicate

@@ -41,3 +41,19 @@ field-reporter = Rapporterande organisation
 field-reporter-hint = Till exempel ”Gnestahem” eller ”Kommunens fältgrupp”. Nästa rapport behåller det du skriver.
 field-incident-when = När hände det?
 field-incident-when-hint = Står kvar på nu om du inte ändrar; rapporterar du efteråt, ange när det hände.
+incidents-title = Veckans händelserapporter
+incidents-weeks = Veckor
+incidents-previous = Föregående vecka
+incidents-next = Nästa vecka
+incidents-week = Vecka { $week }: { $from } – { $to }
+incidents-none = Inga händelser är rapporterade den här veckan.
+incidents-to-review = { $count ->
+    [0] Alla är granskade.
+    [one] En är inte granskad än.
+   *[other] { $count } är inte granskade än.
+  }
+incidents-reviewed = Granskad
+incidents-category = Kategori
+incidents-mark-reviewed = Markera som granskad
+incidents-duplicate-of = Samma händelse som
+incidents-remove-duplicate = Ta bort som dubblett

@@ -39,6 +39,8 @@ pub struct DashboardMunicipality {
     pub dialogues_href: Option<String>,
     /// Where to report an incident, if the person may.
     pub incident_href: Option<String>,
+    /// The week's review of incident reports, for coordinators.
+    pub review_href: Option<String>,
     /// The situation picture, which everyone in the staff area may read.
     pub situation_href: String,
     pub role: String,
@@ -122,6 +124,10 @@ pub async fn dashboard(
                 .principal
                 .may(Permission::ReportIncident, &code)
                 .then(|| format!("/personal/kommun/{code}/handelse")),
+            review_href: staff
+                .principal
+                .may(Permission::EditPromise, &code)
+                .then(|| format!("/personal/kommun/{code}/handelser")),
             situation_href: format!("/personal/kommun/{code}/lagesbild"),
             due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today()).await?,
             name: tenant.municipality().official_name.to_string(),

@@ -19,6 +19,7 @@ mod follow_up_correction;
 mod follow_up_preview;
 pub(crate) mod forms;
 mod incident;
+mod incidents;
 mod inputs;
 mod new_promise;
 mod organisation_sign_in;
@@ -254,6 +255,16 @@ pub fn routes(state: AppState) -> Routes {
             post(walk::upload_photo).layer(axum::extract::DefaultBodyLimit::max(
                 (crate::photo::MAX_MB as usize + 1) * 1024 * 1024,
             )),
+        )
+        .get(
+            "/personal/kommun/{code}/handelser",
+            InMunicipality(Permission::EditPromise),
+            get(incidents::list),
+        )
+        .post(
+            "/personal/kommun/{code}/handelser/{id}",
+            InMunicipality(Permission::EditPromise),
+            post(incidents::review),
         )
         .get(
             "/personal/kommun/{code}/handelse",

@@ -337,3 +337,87 @@ async fn a_coordinator_reports_an_incident_from_the_form() {
     );
     assert_eq!(stored().await, 1);
 }
+
+/// The coordinator's weekly review: the week of 13 May 2024 lists its reports; one is
+/// moved to another category, one removed as a duplicate of it, and the list says so.
+#[tokio::test]
+async fn a_coordinator_reviews_the_week() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let week = serde_json::json!([
+        { "external_id": "GH-1", "category": "disorder", "date": "2024-05-13", "time": "22:40",
+          "place": "stationsomradet", "reporter": "Gnestahem" },
+        { "external_id": "S-9", "category": "motor_vehicles", "date": "2024-05-13", "time": "22:45",
+          "place": "stationsomradet", "reporter": "Securitas" }
+    ]);
+    assert_eq!(post(&app, &token, week).await.status(), 201);
+    let cookie = app
+        .signed_in_as(
+            Role::Coordinator,
+            OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap()),
+        )
+        .await;
+    let page = app
+        .page_as("/personal/kommun/0461/handelser?vecka=2024-20", &cookie)
+        .await;
+    let headings = crate::helpers::texts(&page, "section.incident h3");
+    assert_eq!(headings.len(), 2, "{headings:?}");
+    let id = |h: &str| {
+        h.trim_start_matches('#')
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let (first, second) = (id(&headings[0]), id(&headings[1]));
+    let reviewed = crate::helpers::post_form(
+        &app.address,
+        &cookie,
+        &format!("/personal/kommun/0461/handelser/{first}"),
+        &[
+            ("action", "reviewed"),
+            ("category", "motor_vehicles"),
+            ("vecka", "2024-20"),
+        ],
+    )
+    .await;
+    assert_eq!(reviewed.status(), 303);
+    assert_eq!(
+        reviewed.headers()["location"],
+        "/personal/kommun/0461/handelser?vecka=2024-20"
+    );
+    let merged = crate::helpers::post_form(
+        &app.address,
+        &cookie,
+        &format!("/personal/kommun/0461/handelser/{second}"),
+        &[
+            ("action", "duplicate"),
+            ("duplicate_of", &first),
+            ("vecka", "2024-20"),
+        ],
+    )
+    .await;
+    assert_eq!(merged.status(), 303);
+    let page = app
+        .page_as("/personal/kommun/0461/handelser?vecka=2024-20", &cookie)
+        .await;
+    assert_eq!(
+        crate::helpers::texts(&page, "section.incident h3"),
+        [format!("#{first} Störning från motorfordon")]
+    );
+    assert!(crate::helpers::texts(&page, "main p").contains(&"Alla är granskade.".to_owned()));
+    let reporter = app
+        .signed_in_as(
+            Role::Reporter,
+            OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap()),
+        )
+        .await;
+    let forbidden = app
+        .client
+        .get(format!("{}/personal/kommun/0461/handelser", app.address))
+        .header("Cookie", &reporter)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forbidden.status(), 403, "reviewing is the coordinator's");
+}
