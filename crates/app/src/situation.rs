@@ -67,6 +67,17 @@ fn a_year_before(day: NaiveDate) -> NaiveDate {
         .expect("the 28th exists in every month")
 }
 
+/// The picture of `year`: up to `today` for this year, the whole year for an earlier one.
+pub async fn picture_of_year(
+    tenant: &Tenant,
+    year: i32,
+    today: NaiveDate,
+    audience: Audience,
+) -> lofte_db::Result<Picture> {
+    let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    picture(tenant, end.min(today), audience).await
+}
+
 /// The picture from 1 January of `as_of`'s year to `as_of`.
 pub async fn picture(
     tenant: &Tenant,

@@ -37,6 +37,14 @@ pub(crate) async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             &[("added", activities.added.to_string())]
         )
     );
+    let incidents = lofte_db::demo::load_flen_incidents(db).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-incidents",
+            &[("added", incidents.added.to_string())]
+        )
+    );
     let inputs = lofte_db::demo::load_flen_inputs(db).await?;
     if inputs > 0 {
         println!(

@@ -92,6 +92,7 @@ tables! {
     login_throttle: None,
     activity_type: Some("id"),
     activity: Some("id"),
+    incident: Some("id"),
     follow_up: Some("id"),
     follow_up_entry: Some("id"),
     audit_log: Some("id"),

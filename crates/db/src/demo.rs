@@ -479,3 +479,98 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
     }
     Ok(added)
 }
+
+/// Synthetic incident reports for Flen 2020–2021, marked as example data: every category,
+/// with the hot spots the promise names (the station area, Sveaparken, the centre) and
+/// the evenings and nights when motor vehicles disturb most, fewer in 2021 than in 2020 so
+/// the picture has a change to show. Deterministic, and idempotent by external id.
+pub async fn load_flen_incidents(db: &Db) -> Result<crate::activities::ImportSummary> {
+    use chrono::{NaiveDate, NaiveTime};
+    use lofte_domain::incident::{IncidentCategory, NewIncident, Occurred};
+    use lofte_domain::{PlaceSlug, Text};
+
+    let code = MunicipalityCode::parse("0482").expect("Flen's code is valid");
+    let tenant = db
+        .tenant(&code)
+        .await?
+        .ok_or_else(|| Error::Corrupt("reference data lacks Flen".into()))?;
+    let mut dice = Dice(0x0482_1c1d_2020_2021_u64);
+    let centre: &[(&str, u32)] = &[("resecentrum", 4), ("sveaparken", 3), ("flen-centrum", 3)];
+    let villages: &[(&str, u32)] = &[
+        ("malmkoping", 3),
+        ("halleforsnas", 2),
+        ("sparreholm", 1),
+        ("resecentrum", 2),
+    ];
+    // (category, reports in 2020, in 2021, evening and night?, places with weights)
+    type Plan<'a> = (IncidentCategory, u32, u32, bool, &'a [(&'a str, u32)]);
+    let plans: [Plan<'_>; 9] = [
+        (IncidentCategory::MotorVehicles, 96, 58, true, villages),
+        (IncidentCategory::Vandalism, 40, 34, true, centre),
+        (IncidentCategory::Graffiti, 31, 35, true, centre),
+        (IncidentCategory::Gathering, 22, 15, true, centre),
+        (IncidentCategory::Disorder, 18, 17, true, centre),
+        (IncidentCategory::DrugFind, 9, 6, false, centre),
+        (IncidentCategory::Fire, 6, 4, true, villages),
+        (IncidentCategory::UnsafePlace, 12, 9, false, centre),
+        (IncidentCategory::Event, 3, 4, false, centre),
+    ];
+    let reporters = [
+        "Flens kommun, fältgruppen (exempel)",
+        "Bostadsbolaget (exempel)",
+        "Väktarbolaget (exempel)",
+    ];
+    let note = Text::parse("Exempelrapport, påhittad för demon.", NewIncident::MAX_TEXT)
+        .expect("a valid text");
+    let mut items = Vec::new();
+    for (category, in_2020, in_2021, night, places) in plans {
+        for (year, count) in [(2020, in_2020), (2021, in_2021)] {
+            let total: u32 = places.iter().map(|(_, w)| w).sum();
+            for n in 0..count {
+                // Spring and late summer, when mopeds and gatherings are out, weigh more.
+                let month = [3, 4, 5, 5, 6, 6, 7, 8, 8, 9, 10, 11][dice.between(0, 11) as usize];
+                let date = NaiveDate::from_ymd_opt(year, month, dice.between(1, 28))
+                    .expect("a valid date");
+                let hour = if night {
+                    [19, 20, 21, 22, 22, 23, 23, 0, 1][dice.between(0, 8) as usize]
+                } else {
+                    dice.between(8, 18)
+                };
+                let time = NaiveTime::from_hms_opt(hour, dice.between(0, 11) * 5, 0)
+                    .expect("a valid time");
+                let mut pick = dice.between(1, total);
+                let place = places
+                    .iter()
+                    .find(|(_, w)| {
+                        if pick <= *w {
+                            true
+                        } else {
+                            pick -= w;
+                            false
+                        }
+                    })
+                    .map(|(p, _)| *p)
+                    .expect("weights add up");
+                let from = date.and_time(time);
+                items.push(NewIncident {
+                    category,
+                    occurred: Occurred {
+                        from,
+                        until: None,
+                        timed: true,
+                    },
+                    started_at: lofte_domain::followup::stockholm_to_utc(from),
+                    place: Some(PlaceSlug::parse(place).expect("demo place")),
+                    point: None,
+                    text: Some(note.clone()),
+                    reporter: Text::parse(reporters[n as usize % reporters.len()], 100)
+                        .expect("a valid reporter"),
+                    external_id: Some(format!("demo-{year}-{}-{n:03}", category.code())),
+                });
+            }
+        }
+    }
+    tenant
+        .add_incidents(crate::Actor::System, &items, true)
+        .await
+}

@@ -357,6 +357,32 @@ impl Tenant {
         Ok(Ok(self.add_incidents(actor, &rows, false).await?))
     }
 
+    /// The years with reports, newest first.
+    pub async fn incident_years(&self) -> Result<Vec<i32>> {
+        use sea_orm::{FromQueryResult, QuerySelect};
+        #[derive(FromQueryResult)]
+        struct Row {
+            year: i32,
+        }
+        let rows = incident::Entity::find()
+            .select_only()
+            .column_as(
+                sea_orm::sea_query::ExprTrait::div(
+                    sea_orm::sea_query::Expr::col(incident::Column::LocalDay),
+                    10_000,
+                ),
+                "year",
+            )
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .distinct()
+            .into_model::<Row>()
+            .all(self.db().conn())
+            .await?;
+        let mut years: Vec<i32> = rows.into_iter().map(|r| r.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(years)
+    }
+
     /// Whether the municipality has any report (its pages link to the picture then).
     pub async fn has_incidents(&self) -> Result<bool> {
         use sea_orm::PaginatorTrait;

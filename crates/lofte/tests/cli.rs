@@ -58,7 +58,7 @@ fn demo_then_export_gives_back_the_imported_document() {
         lofte.ok(&["demo"]),
         "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
          Exempeldata: 6019 påhittade enkätsvar för Flens trygghetsmätning 2019–2022 inlästa (märkta som syntetiska).\n\
-         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\nExempeldata: 419 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 6 påhittade synpunkter från invånare i Flen publicerade (märkta som exempel).\n\
          Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
@@ -66,6 +66,7 @@ fn demo_then_export_gives_back_the_imported_document() {
         lofte.ok(&["demo"]),
         "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan.\n\
          Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 0 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
     let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[

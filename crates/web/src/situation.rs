@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::routing::get;
 use lofte_app::situation::{Audience, Picture, Shown};
 use lofte_domain::Permission;
@@ -47,7 +47,12 @@ pub struct SituationPage {
     municipality_href: String,
     /// This page's own address, for the breadcrumb.
     here: String,
+    /// The years with reports: (year, href, is the one shown).
+    years: Vec<(i32, String, bool)>,
     period: String,
+    /// The two periods' column headings, by year.
+    col_now: String,
+    col_before: String,
     lead: String,
     rows: Vec<Row>,
     empty: bool,
@@ -87,9 +92,10 @@ fn view(
     lang: Lang,
     (chrome, here): (Chrome, String),
     municipality: &lofte_domain::Municipality,
-    picture: &Picture,
+    (picture, years): (&Picture, &[i32]),
     audience: Audience,
 ) -> SituationPage {
+    let shown_year = chrono::Datelike::year(&picture.to);
     let shown = |s: Shown| match s {
         Shown::Count(n) => n.to_string(),
         Shown::FewerThan(n) => lang.t_args("situation-fewer-than", &[("count", n.to_string())]),
@@ -122,6 +128,10 @@ fn view(
         chrome,
         municipality: municipality.name.to_string(),
         municipality_href: format!("/kommun/{}", municipality.code),
+        years: years
+            .iter()
+            .map(|y| (*y, format!("{here}?ar={y}"), *y == shown_year))
+            .collect(),
         here,
         period: lang.t_args(
             "situation-period",
@@ -131,6 +141,11 @@ fn view(
                 ("before_from", day(picture.before_from)),
                 ("before_to", day(picture.before_to)),
             ],
+        ),
+        col_now: lang.t_args("situation-col-now", &[("year", shown_year.to_string())]),
+        col_before: lang.t_args(
+            "situation-col-before",
+            &[("year", (shown_year - 1).to_string())],
         ),
         lead: match audience {
             Audience::Public => lang.t_args(
@@ -149,18 +164,45 @@ fn view(
     }
 }
 
-/// Today in Sweden, the picture's last day.
-fn today() -> chrono::NaiveDate {
-    lofte_app::progress::today()
+#[derive(serde::Deserialize, Default)]
+pub struct YearQuery {
+    #[serde(default)]
+    ar: Option<String>,
+}
+
+/// The picture of the year asked for (`?ar=2021`); without one, this year if it has
+/// reports, else the latest year that has, else this year. The years with reports.
+async fn picture_asked(
+    lang: Lang,
+    tenant: &lofte_db::Tenant,
+    query: &YearQuery,
+    audience: Audience,
+) -> Result<(Picture, Vec<i32>), PageError> {
+    let today = lofte_app::progress::today();
+    let this_year = chrono::Datelike::year(&today);
+    let years = tenant.incident_years().await?;
+    let year = match &query.ar {
+        Some(raw) => raw
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=this_year).contains(y))
+            .ok_or(PageError::NotFound { lang, detail: None })?,
+        None if years.contains(&this_year) => this_year,
+        None => years.first().copied().unwrap_or(this_year),
+    };
+    let picture = lofte_app::situation::picture_of_year(tenant, year, today, audience).await?;
+    Ok((picture, years))
 }
 
 async fn public(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
 ) -> Result<SituationPage, PageError> {
     let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
-    let picture = lofte_app::situation::picture(&tenant, today(), Audience::Public).await?;
+    let (picture, years) = picture_asked(lang, &tenant, &query, Audience::Public).await?;
     let m = tenant.municipality();
     let path = format!("/kommun/{}/lagesbild", m.code);
     let chrome = Chrome::new(
@@ -168,7 +210,13 @@ async fn public(
         &path,
         lang.t_args("situation-title", &[("municipality", m.name.to_string())]),
     );
-    Ok(view(lang, (chrome, path), m, &picture, Audience::Public))
+    Ok(view(
+        lang,
+        (chrome, path),
+        m,
+        (&picture, &years),
+        Audience::Public,
+    ))
 }
 
 async fn staff(
@@ -176,9 +224,10 @@ async fn staff(
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
 ) -> Result<SituationPage, PageError> {
     let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
-    let picture = lofte_app::situation::picture(&tenant, today(), Audience::Staff).await?;
+    let (picture, years) = picture_asked(lang, &tenant, &query, Audience::Staff).await?;
     let m = tenant.municipality();
     let path = format!("/personal/kommun/{}/lagesbild", m.code);
     let mut chrome = Chrome::new(
@@ -189,5 +238,11 @@ async fn staff(
     if let Some(u) = &staff.user {
         chrome = chrome.signed_in(&u.name);
     }
-    Ok(view(lang, (chrome, path), m, &picture, Audience::Staff))
+    Ok(view(
+        lang,
+        (chrome, path),
+        m,
+        (&picture, &years),
+        Audience::Staff,
+    ))
 }

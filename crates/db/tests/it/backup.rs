@@ -28,7 +28,8 @@ fn same(got: &str, expected: &str) {
     );
 }
 
-/// The Flen demo with everything in it: promises, activities, survey blocks, inputs,
+/// The Flen demo with everything in it: promises, activities, incident reports, survey
+/// blocks, inputs,
 /// and a finding with a photo (bytes).
 async fn full_database() -> lofte_db::testing::TestDatabase {
     filled(fresh_database().await).await
@@ -39,6 +40,7 @@ async fn filled(database: lofte_db::testing::TestDatabase) -> lofte_db::testing:
     let db = &database.db;
     lofte_db::demo::load_flen(db).await.unwrap();
     lofte_db::demo::load_flen_activities(db).await.unwrap();
+    lofte_db::demo::load_flen_incidents(db).await.unwrap();
     lofte_db::demo::load_flen_survey(db).await.unwrap();
     lofte_db::demo::load_flen_inputs(db).await.unwrap();
     let tenant = db.tenant_named("0482").await.unwrap().unwrap();

@@ -421,3 +421,47 @@ async fn a_coordinator_reviews_the_week() {
         .unwrap();
     assert_eq!(forbidden.status(), 403, "reviewing is the coordinator's");
 }
+
+/// The demo's made-up picture of Flen: shown for its latest year, labelled as example data,
+/// the motor vehicles of the 2021 commitment fewer than in 2020.
+#[tokio::test]
+async fn the_demo_picture_is_labelled_and_shows_its_latest_year() {
+    let app = spawn_app().await;
+    let loaded = lofte_db::demo::load_flen_incidents(&app.database.db)
+        .await
+        .unwrap();
+    assert!(loaded.added > 300, "{loaded:?}");
+    let again = lofte_db::demo::load_flen_incidents(&app.database.db)
+        .await
+        .unwrap();
+    assert_eq!(again.added, 0, "loading twice adds nothing");
+    let page = app.page("/kommun/0482/lagesbild").await;
+    assert_eq!(
+        crate::helpers::texts(&page, ".synthetic strong"),
+        ["Exempeldata: händelserna är påhittade för demon."]
+    );
+    assert_eq!(
+        crate::helpers::texts(&page, "nav.years a[aria-current=page]"),
+        ["2021"]
+    );
+    let th = crate::helpers::texts(&page, "table.situation thead th");
+    assert_eq!(th[1..3], ["2021", "Samma period 2020"]);
+    let motor_row = crate::helpers::texts(&page, "table.situation tbody tr")
+        .into_iter()
+        .find(|r| r.contains("Störning från motorfordon"))
+        .unwrap();
+    assert!(
+        motor_row.contains("58") && motor_row.contains("96"),
+        "{motor_row}"
+    );
+    assert!(motor_row.contains("Förbättrat"), "{motor_row}");
+    let earlier = app.page("/kommun/0482/lagesbild?ar=2020").await;
+    assert_eq!(
+        crate::helpers::texts(&earlier, "nav.years a[aria-current=page]"),
+        ["2020"]
+    );
+    assert_eq!(
+        app.get("/kommun/0482/lagesbild?ar=tjugo").await.status(),
+        404
+    );
+}
