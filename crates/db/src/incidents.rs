@@ -562,3 +562,27 @@ impl Tenant {
         Ok(())
     }
 }
+
+/// How long an incident report keeps its text: two years, so that this year's picture
+/// and last year's can still be read in full. The report itself (category, when, where,
+/// who reported) stays, since the picture counts it.
+pub const INCIDENT_TEXT_KEPT_DAYS: i64 = 730;
+
+impl crate::Db {
+    /// Empties the texts of reports that began more than [`INCIDENT_TEXT_KEPT_DAYS`] ago;
+    /// returns how many. A text is about places, never people, but someone may still
+    /// have written more than they should. Run hourly by `serve` (`lofte_web::housekeeping`).
+    pub async fn forget_old_incident_texts(&self, now: chrono::DateTime<Utc>) -> Result<u64> {
+        let cutoff = now - chrono::Duration::days(INCIDENT_TEXT_KEPT_DAYS);
+        let emptied = incident::Entity::update_many()
+            .col_expr(
+                incident::Column::Text,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .filter(incident::Column::StartedAt.lt(cutoff))
+            .filter(incident::Column::Text.is_not_null())
+            .exec(self.conn())
+            .await?;
+        Ok(emptied.rows_affected)
+    }
+}

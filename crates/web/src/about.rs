@@ -222,6 +222,10 @@ async fn privacy(
             "about-privacy-kept-dialogue-time",
         ),
         (
+            "about-privacy-kept-incident",
+            "about-privacy-kept-incident-time",
+        ),
+        (
             "about-privacy-kept-survey",
             "about-privacy-kept-survey-time",
         ),

@@ -302,6 +302,11 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
             Ok(n) => tracing::info!(deleted = n, "deleted unpublished inputs older than a year"),
             Err(e) => tracing::warn!(error = %e, "could not delete old unpublished inputs"),
         }
+        match db.forget_old_incident_texts(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(emptied = n, "emptied incident texts older than two years"),
+            Err(e) => tracing::warn!(error = %e, "could not empty old incident texts"),
+        }
         match db.delete_expired_sessions(now.timestamp()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(deleted = n, "expired sessions removed"),

@@ -269,3 +269,28 @@ async fn the_weeks_review_marks_corrects_and_merges_only_this_municipalitys_repo
         Err(lofte_db::Error::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn texts_older_than_two_years_are_forgotten_and_the_reports_stay() {
+    let (t, gnesta) = gnesta().await;
+    gnesta
+        .import_incidents_csv(Actor::System, WEEK.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    // Two years and a day after the 14th, the 13th's and 14th's texts go; the 15th's stays.
+    let now = chrono::DateTime::parse_from_rfc3339("2026-05-15T00:30:00+02:00")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(t.db.forget_old_incident_texts(now).await.unwrap(), 2);
+    let (from, to) = year(2024);
+    let texts: Vec<Option<String>> = gnesta
+        .incidents(from, to)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, [None, None, Some("Krossad busskur.".to_owned())]);
+    assert_eq!(t.db.forget_old_incident_texts(now).await.unwrap(), 0);
+}

@@ -155,7 +155,13 @@ async fn each_municipalitys_privacy_notice_names_its_own_controller() {
     );
     assert!(body.contains("Polismyndigheten ansvarar"), "{body}");
     let rows = texts(&page, "tbody tr td:first-child");
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 7);
+    assert!(
+        texts(&page, "tbody td")
+            .iter()
+            .any(|t| t.starts_with("Texten tas bort två år efter händelsen")),
+        "the retention of incident texts"
+    );
     assert!(
         texts(&page, "tbody td")
             .iter()
