@@ -16,7 +16,9 @@ use lofte_domain::{FieldError, Place, PlaceKind, PlaceSlug, Problem};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
-use super::forms::{Choice, Field, SummaryItem, answer_post, place_errors, store_parsed};
+use super::forms::{
+    Choice, Field, SummaryItem, answer_post, place_errors, required_choice, store_parsed,
+};
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
@@ -121,15 +123,12 @@ impl DialogueForm {
                 .map_err(|_| errors.push(FieldError::new("dialogue_date", Problem::Date)))
                 .ok(),
         };
-        let place = match self.dialogue_place.trim() {
-            "" => {
-                errors.push(FieldError::new("dialogue_place", Problem::Required));
-                None
-            }
-            raw => PlaceSlug::parse(raw)
-                .map_err(|_| errors.push(FieldError::new("dialogue_place", Problem::Choice)))
-                .ok(),
-        };
+        let place = required_choice(
+            &mut errors,
+            "dialogue_place",
+            &self.dialogue_place,
+            PlaceSlug::parse,
+        );
         let format = DialogueFormat::parse(self.dialogue_format.trim())
             .map_err(|_| errors.push(FieldError::new("dialogue_format", Problem::Choice)))
             .ok();

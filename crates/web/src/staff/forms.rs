@@ -250,3 +250,22 @@ pub async fn store_parsed<T, U>(
         Err(errors) => Err(lofte_db::Error::Invalid(errors)),
     }
 }
+
+/// A choice the form must have: `Required` on `field` when it is blank, `Choice` when it
+/// is not one the form offers.
+pub fn required_choice<T, E>(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    raw: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Option<T> {
+    match raw.trim() {
+        "" => {
+            errors.push(FieldError::new(field, Problem::Required));
+            None
+        }
+        raw => parse(raw)
+            .map_err(|_| errors.push(FieldError::new(field, Problem::Choice)))
+            .ok(),
+    }
+}

@@ -15,7 +15,8 @@ use serde::Deserialize;
 
 use super::chrome;
 use super::forms::{
-    Choice, Field, SummaryItem, answer_post, date_field, place_errors, store_parsed,
+    Choice, Field, SummaryItem, answer_post, date_field, place_errors, required_choice,
+    store_parsed,
 };
 use crate::AppState;
 use crate::error::PageError;
@@ -302,27 +303,13 @@ pub async fn show(
 impl FindingForm {
     fn parse(&self) -> Result<NewFinding, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let place = match self.finding_place.trim() {
-            "" => {
-                errors.push(FieldError::new("place", Problem::Required));
-                None
-            }
-            raw => PlaceSlug::parse(raw)
-                .map_err(|_| errors.push(FieldError::new("place", Problem::Choice)))
-                .ok(),
-        };
-        let category = FindingCategory::parse(self.finding_category.trim())
-            .map_err(|_| {
-                errors.push(FieldError::new(
-                    "category",
-                    if self.finding_category.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::Choice
-                    },
-                ))
-            })
-            .ok();
+        let place = required_choice(&mut errors, "place", &self.finding_place, PlaceSlug::parse);
+        let category = required_choice(
+            &mut errors,
+            "category",
+            &self.finding_category,
+            FindingCategory::parse,
+        );
         let mut text = |path: &str, raw: &str, max: usize| match raw.trim() {
             "" => {
                 errors.push(FieldError::new(path, Problem::Required));
