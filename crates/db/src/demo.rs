@@ -77,6 +77,19 @@ impl Dice {
         lo + (self.next() % u64::from(hi - lo + 1)) as u32
     }
 
+    /// One of `choices`, each as likely as its weight.
+    pub(crate) fn weighted<'a>(&mut self, choices: &[(&'a str, u32)]) -> &'a str {
+        let total: u32 = choices.iter().map(|(_, w)| w).sum();
+        let mut pick = self.between(1, total);
+        for (choice, weight) in choices {
+            if pick <= *weight {
+                return choice;
+            }
+            pick -= weight;
+        }
+        unreachable!("a pick up to the total falls on a choice")
+    }
+
     pub(crate) fn chance(&mut self, percent: u32) -> bool {
         self.between(1, 100) <= percent
     }
@@ -189,7 +202,6 @@ pub async fn load_flen_activities(db: &Db) -> Result<crate::activities::ImportSu
     let mut items = Vec::new();
     for year in [2020, 2021] {
         for plan in plans(year) {
-            let total_weight: u32 = plan.places.iter().map(|(_, w)| w).sum();
             for n in 0..plan.count {
                 // Spread evenly over the year with a little jitter, so progress by month
                 // looks like real work rather than a straight line.
@@ -217,20 +229,7 @@ pub async fn load_flen_activities(db: &Db) -> Result<crate::activities::ImportSu
                 } else {
                     dice.between(plan.duration.0, plan.duration.1)
                 };
-                let mut pick = dice.between(1, total_weight);
-                let place = plan
-                    .places
-                    .iter()
-                    .find(|(_, w)| {
-                        if pick <= *w {
-                            true
-                        } else {
-                            pick -= w;
-                            false
-                        }
-                    })
-                    .map(|(p, _)| *p)
-                    .expect("weights add up");
+                let place = dice.weighted(plan.places);
                 items.push(NewActivity {
                     activity: Activity {
                         activity_type: ActivityTypeCode::parse(plan.kind).expect("built-in type"),
@@ -525,7 +524,6 @@ pub async fn load_flen_incidents(db: &Db) -> Result<crate::activities::ImportSum
     let mut items = Vec::new();
     for (category, in_2020, in_2021, night, places) in plans {
         for (year, count) in [(2020, in_2020), (2021, in_2021)] {
-            let total: u32 = places.iter().map(|(_, w)| w).sum();
             for n in 0..count {
                 // Spring and late summer, when mopeds and gatherings are out, weigh more.
                 let month = [3, 4, 5, 5, 6, 6, 7, 8, 8, 9, 10, 11][dice.between(0, 11) as usize];
@@ -538,19 +536,7 @@ pub async fn load_flen_incidents(db: &Db) -> Result<crate::activities::ImportSum
                 };
                 let time = NaiveTime::from_hms_opt(hour, dice.between(0, 11) * 5, 0)
                     .expect("a valid time");
-                let mut pick = dice.between(1, total);
-                let place = places
-                    .iter()
-                    .find(|(_, w)| {
-                        if pick <= *w {
-                            true
-                        } else {
-                            pick -= w;
-                            false
-                        }
-                    })
-                    .map(|(p, _)| *p)
-                    .expect("weights add up");
+                let place = dice.weighted(places);
                 let from = date.and_time(time);
                 items.push(NewIncident {
                     category,
