@@ -8,7 +8,7 @@
 
 use std::io::Read;
 
-use chrono::{Datelike as _, Timelike as _, Utc};
+use chrono::{Timelike as _, Utc};
 use lofte_domain::incident::{IncidentCategory, IncidentContext, IncidentFields, NewIncident};
 use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem};
 use sea_orm::sea_query::OnConflict;
@@ -16,7 +16,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::activities::{CellError, ImportSummary, MAX_LISTED};
+use crate::activities::{CellError, ImportSummary, MAX_LISTED, stored_day};
 use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::incident;
 use crate::tenant::Tenant;
@@ -183,7 +183,7 @@ impl Tenant {
                     .occurred
                     .until
                     .map(lofte_domain::followup::stockholm_to_utc)),
-                local_day: Set(local_day(day)),
+                local_day: Set(stored_day(day)),
                 local_hour: Set(i.occurred.timed.then(|| i.occurred.from.hour() as i32)),
                 place_slug: Set(i.place.as_ref().map(ToString::to_string)),
                 lat: Set(i.point.map(|p| p.lat())),
@@ -416,7 +416,7 @@ impl Tenant {
                 "synthetic",
             )
             .filter(incident::Column::MunicipalityCode.eq(self.code()))
-            .filter(incident::Column::LocalDay.between(local_day(from), local_day(to)))
+            .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
             .group_by(incident::Column::Category)
             .into_model::<Row>()
             .all(self.db().conn())
@@ -442,7 +442,7 @@ impl Tenant {
     ) -> Result<Vec<StoredIncident>> {
         let rows = incident::Entity::find()
             .filter(incident::Column::MunicipalityCode.eq(self.code()))
-            .filter(incident::Column::LocalDay.between(local_day(from), local_day(to)))
+            .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
             .order_by_asc(incident::Column::StartedAt)
             .order_by_asc(incident::Column::Id)
             .all(self.db().conn())
@@ -476,11 +476,6 @@ impl Tenant {
             })
             .collect()
     }
-}
-
-/// A Swedish local date as stored (`incident.local_day`): YYYYMMDD.
-fn local_day(date: chrono::NaiveDate) -> i32 {
-    date.year() * 10_000 + i32::try_from(date.month() * 100 + date.day()).unwrap_or(0)
 }
 
 /// A report's problems named `[index].field`, for the API.

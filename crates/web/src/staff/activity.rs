@@ -83,7 +83,7 @@ pub struct LogForm {
     pub(super) note: String,
 }
 
-fn now_local() -> NaiveDateTime {
+pub(super) fn now_local() -> NaiveDateTime {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Stockholm)
         .naive_local()

@@ -105,9 +105,9 @@ impl IncidentForm {
     }
 }
 
+/// Now in Sweden, as the browser's datetime-local field writes it.
 fn now_local() -> String {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Stockholm)
+    super::activity::now_local()
         .format("%Y-%m-%dT%H:%M")
         .to_string()
 }
