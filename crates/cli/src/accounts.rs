@@ -37,6 +37,19 @@ pub(crate) async fn organisation_id(db: &Db, lang: Lang, raw: &str) -> Result<i3
     })
 }
 
+/// Refuses, before anything is stored, a role the organisation cannot give (a partner's
+/// members and tokens are partners).
+pub(crate) async fn check_role(
+    db: &Db,
+    lang: Lang,
+    organisation: i32,
+    role: lofte_domain::Role,
+) -> Result<()> {
+    let (_, kind) = db.organisation_kind(organisation).await?;
+    kind.check_role(role)
+        .map_err(|p| user_error(lang, "--role", p))
+}
+
 pub(crate) async fn user_command(
     db: &Db,
     lang: Lang,
@@ -55,6 +68,7 @@ pub(crate) async fn user_command(
             let role =
                 lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
             let org = organisation_id(db, lang, &organisation).await?;
+            check_role(db, lang, org, role).await?;
             let password = lofte_app::secrets::generate_password();
             let hash = lofte_app::secrets::hash_password(password.clone()).await;
             let id = db
@@ -177,7 +191,7 @@ pub(crate) async fn find_account(db: &Db, lang: Lang, raw: &str) -> Result<lofte
 
 /// Demo staff for Flen, with passwords generated at every start and printed, never fixed
 /// ones: a coordinator and a survey analyst for Flens kommun, a reporter in LPO
-/// Katrineholm, an admin.
+/// Katrineholm, a housing company that reports incidents, an admin.
 pub(crate) async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
     use lofte_db::OrganisationRef;
     let flen = MunicipalityCode::parse("0482").expect("Flen's code is valid");
@@ -199,6 +213,15 @@ pub(crate) async fn demo_accounts(db: &Db, lang: Lang) -> Result<()> {
             "Demo Analytiker",
             OrganisationRef::Municipality(flen.clone()),
             lofte_domain::Role::Analyst,
+        ),
+        (
+            "bostad@flen.example",
+            "Demo Bostadsbolag",
+            OrganisationRef::Partner {
+                name: "Bostadsbolaget (exempel)".into(),
+                municipality: flen.clone(),
+            },
+            lofte_domain::Role::Partner,
         ),
     ];
     println!("{}", lang.t("cli-demo-logins"));

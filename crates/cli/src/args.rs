@@ -184,7 +184,8 @@ pub enum UserCommand {
         /// municipality:0482, police:Katrineholm, partner:NAME@0482 or installation.
         #[arg(long)]
         organisation: String,
-        /// viewer, analyst, reporter, coordinator or admin.
+        /// partner, viewer, analyst, reporter, coordinator or admin. A partner
+        /// organisation's members are partners: they report incidents and read their own.
         #[arg(long)]
         role: String,
     },
@@ -221,6 +222,7 @@ pub enum TokenCommand {
         /// municipality:0482, police:Katrineholm, partner:NAME@0482 or installation.
         #[arg(long)]
         organisation: String,
+        /// As for accounts; a partner organisation's tokens are partners.
         #[arg(long)]
         role: String,
         /// What the token is for, e.g. "Import from case system".

@@ -300,6 +300,7 @@ pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
             let org = organisation_id(&db, lang, &organisation).await?;
             let role =
                 lofte_domain::Role::parse(&role).map_err(|p| user_error(lang, "--role", p))?;
+            accounts::check_role(&db, lang, org, role).await?;
             let token = lofte_app::secrets::generate_token();
             let id = db
                 .create_api_token(org, role, &name, &lofte_app::secrets::token_digest(&token))

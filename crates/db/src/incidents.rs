@@ -10,7 +10,7 @@ use std::io::Read;
 
 use chrono::{Timelike as _, Utc};
 use lofte_domain::incident::{IncidentCategory, IncidentContext, IncidentFields, NewIncident};
-use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem};
+use lofte_domain::{Coordinates, FieldError, OrganisationKind, PlaceSlug, Problem, Reach, Text};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -18,7 +18,7 @@ use sea_orm::{
 
 use crate::activities::{CellError, ImportSummary, MAX_LISTED, stored_day};
 use crate::audit::{Actor, AuditRecord, audit};
-use crate::entity::incident;
+use crate::entity::{api_token, incident, membership};
 use crate::tenant::Tenant;
 use crate::{Error, Result};
 
@@ -120,7 +120,58 @@ pub struct StoredIncident {
     pub synthetic: bool,
 }
 
+/// The organisation a report is made for: the reporting account's or token's in this
+/// municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingOrganisation {
+    pub id: i32,
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
 impl Tenant {
+    /// The organisation `actor` reports for here: a token's own, or the account's
+    /// membership with the strongest role that reaches this municipality. None for the
+    /// command line.
+    pub async fn reporting_organisation(
+        &self,
+        actor: Actor,
+    ) -> Result<Option<ReportingOrganisation>> {
+        let db = self.db();
+        let memberships: Vec<(i32, String)> = match actor {
+            Actor::System => return Ok(None),
+            Actor::ApiToken(id) => api_token::Entity::find_by_id(id)
+                .one(db.conn())
+                .await?
+                .map(|t| (t.organisation_id, t.role))
+                .into_iter()
+                .collect(),
+            Actor::Account(id) => membership::Entity::find()
+                .filter(membership::Column::AccountId.eq(id))
+                .all(db.conn())
+                .await?
+                .into_iter()
+                .map(|m| (m.organisation_id, m.role))
+                .collect(),
+        };
+        let mut best = None;
+        for (organisation_id, role) in memberships {
+            let grant = db.grant_of(organisation_id, &role).await?;
+            let reaches = match &grant.reach {
+                Reach::Everywhere => true,
+                Reach::Municipalities(codes) => codes.contains(&self.municipality().code),
+            };
+            if reaches && best.as_ref().is_none_or(|(r, _)| grant.role > *r) {
+                best = Some((grant.role, organisation_id));
+            }
+        }
+        let Some((_, id)) = best else {
+            return Ok(None);
+        };
+        let (name, kind) = db.organisation_kind(id).await?;
+        Ok(Some(ReportingOrganisation { id, name, kind }))
+    }
+
     /// Checks reports against this municipality: its places (by slug or name) and its
     /// boundary, now. `check` gets the context to parse with.
     pub async fn with_incident_context<T>(
@@ -147,10 +198,32 @@ impl Tenant {
         items: &[NewIncident],
         synthetic: bool,
     ) -> Result<ImportSummary> {
+        let organisation = self.reporting_organisation(actor).await?;
+        // A partner reports as itself, whatever name it typed.
+        let as_partner: Vec<NewIncident>;
+        let items = match &organisation {
+            Some(org) if org.kind == OrganisationKind::Partner => {
+                let short: String = org.name.chars().take(NewIncident::MAX_REPORTER).collect();
+                let name = Text::parse(&short, NewIncident::MAX_REPORTER)
+                    .map_err(|_| Error::Corrupt(format!("organisation name {}", org.name)))?;
+                as_partner = items
+                    .iter()
+                    .map(|i| NewIncident {
+                        reporter: name.clone(),
+                        ..i.clone()
+                    })
+                    .collect();
+                &as_partner[..]
+            }
+            _ => items,
+        };
+        let organisation_id = organisation.map(|o| o.id);
         let txn = self.db().begin_write().await?;
         let mut added = 0;
         for chunk in items.chunks(BATCH) {
-            added += self.insert_incidents(&txn, actor, synthetic, chunk).await?;
+            added += self
+                .insert_incidents(&txn, actor, organisation_id, synthetic, chunk)
+                .await?;
         }
         self.audit_incidents(&txn, actor, added, items.len() as u64 - added)
             .await?;
@@ -165,6 +238,7 @@ impl Tenant {
         &self,
         conn: &impl ConnectionTrait,
         actor: Actor,
+        organisation_id: Option<i32>,
         synthetic: bool,
         items: &[NewIncident],
     ) -> Result<u64> {
@@ -196,6 +270,7 @@ impl Tenant {
                 account_id: Set(account_id),
                 api_token_id: Set(api_token_id),
                 created_at: Set(now),
+                organisation_id: Set(organisation_id),
                 ..Default::default()
             }
         });
@@ -440,8 +515,31 @@ impl Tenant {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> Result<Vec<StoredIncident>> {
-        let rows = incident::Entity::find()
-            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+        self.incidents_of(None, from, to).await
+    }
+
+    /// The reports one organisation made here on the days `from` to `to`, oldest first.
+    pub async fn organisation_incidents(
+        &self,
+        organisation_id: i32,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StoredIncident>> {
+        self.incidents_of(Some(organisation_id), from, to).await
+    }
+
+    async fn incidents_of(
+        &self,
+        organisation_id: Option<i32>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StoredIncident>> {
+        let mut query =
+            incident::Entity::find().filter(incident::Column::MunicipalityCode.eq(self.code()));
+        if let Some(id) = organisation_id {
+            query = query.filter(incident::Column::OrganisationId.eq(id));
+        }
+        let rows = query
             .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
             .order_by_asc(incident::Column::StartedAt)
             .order_by_asc(incident::Column::Id)

@@ -1,7 +1,9 @@
 //! Organisations (municipalities, police areas, the installation), memberships and what
 //! a person may do where.
 
-use lofte_domain::{FieldError, Grant, MunicipalityCode, Principal, Problem, Reach, Role};
+use lofte_domain::{
+    FieldError, Grant, MunicipalityCode, OrganisationKind, Principal, Problem, Reach, Role,
+};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
@@ -80,8 +82,45 @@ impl Db {
             .ok_or_else(|| Error::Corrupt("organisation vanished after insert".into()))
     }
 
+    /// The organisation's name and kind.
+    pub async fn organisation_kind(
+        &self,
+        organisation_id: i32,
+    ) -> Result<(String, OrganisationKind)> {
+        let org = organisation::Entity::find_by_id(organisation_id)
+            .one(self.conn())
+            .await?
+            .ok_or(Error::NotFound)?;
+        let kind = OrganisationKind::parse(&org.kind)
+            .ok_or_else(|| Error::Corrupt(format!("organisation kind {}", org.kind)))?;
+        Ok((org.name, kind))
+    }
+
+    /// Refuses a role the organisation's kind does not allow (a partner's members and
+    /// tokens are partners), on the field `role`.
+    pub(crate) async fn check_role(&self, organisation_id: i32, role: Role) -> Result<()> {
+        let (_, kind) = self.organisation_kind(organisation_id).await?;
+        kind.check_role(role)
+            .map_err(|p| Error::Invalid(vec![FieldError::new("role", p)]))
+    }
+
+    /// The grant a stored membership or token gives: its role, capped by the
+    /// organisation's kind, where the organisation reaches.
+    pub(crate) async fn grant_of(&self, organisation_id: i32, role: &str) -> Result<Grant> {
+        let role = Role::parse(role).map_err(|_| Error::Corrupt(format!("role {role}")))?;
+        let kind = organisation::Entity::find_by_id(organisation_id)
+            .one(self.conn())
+            .await?
+            .and_then(|o| OrganisationKind::parse(&o.kind));
+        Ok(Grant {
+            role: kind.map_or(role, |k| k.effective_role(role)),
+            reach: self.reach(organisation_id).await?,
+        })
+    }
+
     /// Gives the account `role` in the organisation (replacing an earlier role there).
     pub async fn grant(&self, account_id: i32, organisation_id: i32, role: Role) -> Result<()> {
+        self.check_role(organisation_id, role).await?;
         membership::Entity::insert(membership::ActiveModel {
             account_id: Set(account_id),
             organisation_id: Set(organisation_id),
@@ -121,12 +160,7 @@ impl Db {
             .await?;
         let mut grants = Vec::new();
         for m in memberships {
-            let role =
-                Role::parse(&m.role).map_err(|_| Error::Corrupt(format!("role {}", m.role)))?;
-            grants.push(Grant {
-                role,
-                reach: self.reach(m.organisation_id).await?,
-            });
+            grants.push(self.grant_of(m.organisation_id, &m.role).await?);
         }
         Ok(Principal { grants })
     }

@@ -1,12 +1,12 @@
 //! Sessions of signed-in staff and API tokens, both stored as digests or opaque ids.
 
 use chrono::Utc;
-use lofte_domain::{Grant, Principal, Role};
+use lofte_domain::{Principal, Role};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::entity::{api_token, session};
-use crate::{Db, Error, Result};
+use crate::{Db, Result};
 
 impl Db {
     pub async fn save_session(&self, id: &str, data: &str, expires_at: i64) -> Result<()> {
@@ -56,6 +56,7 @@ impl Db {
         name: &str,
         token_hash: &str,
     ) -> Result<i32> {
+        self.check_role(organisation_id, role).await?;
         let r = api_token::Entity::insert(api_token::ActiveModel {
             organisation_id: Set(organisation_id),
             role: Set(role.as_str().to_owned()),
@@ -88,13 +89,10 @@ impl Db {
         else {
             return Ok(None);
         };
-        let role =
-            Role::parse(&t.role).map_err(|_| Error::Corrupt(format!("token role {}", t.role)))?;
-        let reach = self.reach(t.organisation_id).await?;
         Ok(Some((
             t.id,
             Principal {
-                grants: vec![Grant { role, reach }],
+                grants: vec![self.grant_of(t.organisation_id, &t.role).await?],
             },
         )))
     }

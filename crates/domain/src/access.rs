@@ -12,6 +12,10 @@ use crate::problem::Problem;
 /// A staff role within an organisation. Ordered from least to most powerful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
+    /// A reporting partner (a housing company, a security firm): reports incidents, reads
+    /// its own organisation's reports and the aggregated situation picture, nothing else.
+    /// The only role a partner organisation's members and tokens can have.
+    Partner,
     /// Reads the staff area.
     Viewer,
     /// Works with survey data.
@@ -25,7 +29,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
+        Role::Partner,
         Role::Viewer,
         Role::Analyst,
         Role::Reporter,
@@ -35,6 +40,7 @@ impl Role {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Role::Partner => "partner",
             Role::Viewer => "viewer",
             Role::Analyst => "analyst",
             Role::Reporter => "reporter",
@@ -58,11 +64,20 @@ impl Role {
             Role::Admin => true,
             Role::Coordinator => matches!(
                 permission,
-                ViewStaffArea | EditPromise | PublishPromise | LogActivity | ReportIncident
+                ViewStaffArea
+                    | ViewSituation
+                    | EditPromise
+                    | PublishPromise
+                    | LogActivity
+                    | ReportIncident
             ),
-            Role::Reporter => matches!(permission, ViewStaffArea | LogActivity | ReportIncident),
-            Role::Analyst => matches!(permission, ViewStaffArea | ManageSurveys),
-            Role::Viewer => matches!(permission, ViewStaffArea),
+            Role::Reporter => matches!(
+                permission,
+                ViewStaffArea | ViewSituation | LogActivity | ReportIncident
+            ),
+            Role::Analyst => matches!(permission, ViewStaffArea | ViewSituation | ManageSurveys),
+            Role::Viewer => matches!(permission, ViewStaffArea | ViewSituation),
+            Role::Partner => matches!(permission, ViewSituation | ReportIncident),
         }
     }
 }
@@ -76,11 +91,15 @@ impl fmt::Display for Role {
 /// Things a route may require, always within one municipality (or the installation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
+    /// The staff area: promises, follow-ups, activities, walks, dialogues, surveys.
     ViewStaffArea,
+    /// The staff situation picture: counts only, never a report's text or point, since
+    /// reporting partners read it too.
+    ViewSituation,
     EditPromise,
     PublishPromise,
     LogActivity,
-    /// Report incidents for the situation picture.
+    /// Report incidents for the situation picture, and read one's own organisation's.
     ReportIncident,
     ManageSurveys,
     /// Accounts, organisations and API tokens of the whole installation.
@@ -100,6 +119,60 @@ pub enum Reach {
 pub struct Grant {
     pub role: Role,
     pub reach: Reach,
+}
+
+/// The kind of an organisation, which bounds the roles its members can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrganisationKind {
+    Municipality,
+    LocalPoliceArea,
+    /// A housing company, a security firm, a municipal company: reports incidents.
+    Partner,
+    /// The installation itself, for admins.
+    Installation,
+}
+
+impl OrganisationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Municipality => "municipality",
+            OrganisationKind::LocalPoliceArea => "local_police_area",
+            OrganisationKind::Partner => "partner",
+            OrganisationKind::Installation => "installation",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<OrganisationKind> {
+        [
+            OrganisationKind::Municipality,
+            OrganisationKind::LocalPoliceArea,
+            OrganisationKind::Partner,
+            OrganisationKind::Installation,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == raw)
+    }
+
+    /// Whether a member (or a token) of such an organisation may have `role`: a partner's
+    /// only the partner role, whatever else it is given.
+    pub fn check_role(self, role: Role) -> Result<(), Problem> {
+        if self == OrganisationKind::Partner && role != Role::Partner {
+            return Err(Problem::NotOneOf {
+                value: role.as_str().to_owned(),
+                allowed: Role::Partner.as_str().to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The role a stored membership gives: a partner organisation's is capped at
+    /// [`Role::Partner`], so a membership stored before that rule grants no more.
+    pub fn effective_role(self, role: Role) -> Role {
+        match self {
+            OrganisationKind::Partner => Role::Partner,
+            _ => role,
+        }
+    }
 }
 
 /// Whoever is acting: a person's memberships, or an API token's single grant.
@@ -243,18 +316,36 @@ mod tests {
     fn the_permission_table() {
         use Permission::*;
         let table = [
-            (Role::Viewer, [true, false, false, false, false]),
-            (Role::Analyst, [true, false, false, false, true]),
-            (Role::Reporter, [true, false, false, true, false]),
-            (Role::Coordinator, [true, true, true, true, false]),
-            (Role::Admin, [true, true, true, true, true]),
+            (
+                Role::Partner,
+                [false, true, false, false, false, true, false],
+            ),
+            (
+                Role::Viewer,
+                [true, true, false, false, false, false, false],
+            ),
+            (
+                Role::Analyst,
+                [true, true, false, false, false, false, true],
+            ),
+            (
+                Role::Reporter,
+                [true, true, false, false, true, true, false],
+            ),
+            (
+                Role::Coordinator,
+                [true, true, true, true, true, true, false],
+            ),
+            (Role::Admin, [true, true, true, true, true, true, true]),
         ];
         for (role, expected) in table {
             let got = [
                 ViewStaffArea,
+                ViewSituation,
                 EditPromise,
                 PublishPromise,
                 LogActivity,
+                ReportIncident,
                 ManageSurveys,
             ]
             .map(|p| role.allows(p));
@@ -279,6 +370,49 @@ mod tests {
         assert_eq!(officer.role_in(&code("0483")), Some(Role::Reporter));
         assert_eq!(officer.role_in(&code("0482")), Some(Role::Coordinator));
         assert_eq!(officer.role_in(&code("0180")), None);
+    }
+
+    #[test]
+    fn a_partner_organisation_has_only_the_partner_role() {
+        let partner = OrganisationKind::Partner;
+        assert_eq!(partner.check_role(Role::Partner), Ok(()));
+        assert_eq!(
+            partner.check_role(Role::Reporter),
+            Err(Problem::NotOneOf {
+                value: "reporter".into(),
+                allowed: "partner".into()
+            })
+        );
+        assert_eq!(partner.effective_role(Role::Coordinator), Role::Partner);
+        assert_eq!(
+            OrganisationKind::Municipality.effective_role(Role::Coordinator),
+            Role::Coordinator
+        );
+        assert!(
+            OrganisationKind::Municipality
+                .check_role(Role::Partner)
+                .is_ok()
+        );
+        for kind in [
+            "municipality",
+            "local_police_area",
+            "partner",
+            "installation",
+        ] {
+            assert_eq!(OrganisationKind::parse(kind).unwrap().as_str(), kind);
+        }
+        // A partner reports and reads the picture, but sees no promise, activity or survey.
+        let housing = Principal {
+            grants: vec![Grant {
+                role: Role::Partner,
+                reach: Reach::Municipalities(vec![code("0461")]),
+            }],
+        };
+        assert!(housing.may(Permission::ReportIncident, &code("0461")));
+        assert!(housing.may(Permission::ViewSituation, &code("0461")));
+        assert!(!housing.may(Permission::ViewStaffArea, &code("0461")));
+        assert!(!housing.may(Permission::LogActivity, &code("0461")));
+        assert!(!housing.may(Permission::ReportIncident, &code("0482")));
     }
 
     #[test]

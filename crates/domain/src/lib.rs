@@ -24,7 +24,7 @@ pub mod survey;
 pub mod text;
 pub mod walk;
 
-pub use access::{Email, Grant, Permission, Principal, Reach, Role};
+pub use access::{Email, Grant, OrganisationKind, Permission, Principal, Reach, Role};
 pub use activity::{ActivityCatalogue, ActivityType, ActivityTypeCode, MethodCode, TypeNames};
 pub use calendar::{Quarter, Tertial, Year, YearSpan};
 pub use condition::{Hours, Measure, Per, When};

@@ -400,6 +400,7 @@ pub const DIALOGUE_FORMAT: Family = Family(&[
 
 /// A staff role.
 pub const ROLE: Family = Family(&[
+    ("partner", "role-partner"),
     ("viewer", "role-viewer"),
     ("analyst", "role-analyst"),
     ("reporter", "role-reporter"),

@@ -444,6 +444,44 @@ fn accounts_are_created_listed_reset_and_disabled_with_passwords_shown_once() {
             .unwrap()
             .contains("--email: Enter a valid e-mail address")
     );
+
+    // A housing company's people report incidents, nothing more: another role is refused
+    // before any account is made, and the same address then gets the partner role.
+    let add_partner = |role: &str| {
+        lofte.run(
+            "sv",
+            &[
+                "user",
+                "add",
+                "--email",
+                "vakt@gnestahem.example",
+                "--name",
+                "Vakt",
+                "--organisation",
+                "partner:Gnestahem@0482",
+                "--role",
+                role,
+            ],
+        )
+    };
+    let refused = add_partner("reporter");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("--role: ”reporter” går inte här. Tillåtna värden: partner."),
+    );
+    assert!(
+        !lofte
+            .ok(&["user", "list"])
+            .contains("vakt@gnestahem.example")
+    );
+    assert!(add_partner("partner").status.success());
+    assert!(
+        lofte
+            .ok(&["user", "list"])
+            .contains("vakt@gnestahem.example\tVakt\tGnestahem (partner)\n")
+    );
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub fn routes(state: AppState) -> Routes {
         .get("/kommun/{code}/lagesbild", Policy::Public, get(public))
         .get(
             "/personal/kommun/{code}/lagesbild",
-            Policy::InMunicipality(Permission::ViewStaffArea),
+            Policy::InMunicipality(Permission::ViewSituation),
             get(staff),
         )
 }

@@ -29,6 +29,8 @@ pub struct Model {
     pub account_id: Option<i32>,
     pub api_token_id: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// The organisation the account or token reported for; none from a file.
+    pub organisation_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,7 @@ mod m0020_follow_up_corrections;
 mod m0021_english_texts;
 mod m0022_frozen_figures;
 mod m0023_incidents;
+mod m0024_incident_organisation;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_english_texts::Migration),
             Box::new(m0022_frozen_figures::Migration),
             Box::new(m0023_incidents::Migration),
+            Box::new(m0024_incident_organisation::Migration),
         ]
     }
 }

@@ -294,3 +294,100 @@ async fn texts_older_than_two_years_are_forgotten_and_the_reports_stay() {
     assert_eq!(texts, [None, None, Some("Krossad busskur.".to_owned())]);
     assert_eq!(t.db.forget_old_incident_texts(now).await.unwrap(), 0);
 }
+
+/// A housing company is a partner: its people cannot be given another role, a membership
+/// stored with one grants a partner's rights only, and their reports carry the company's
+/// name and are theirs to read.
+#[tokio::test]
+async fn a_partner_reports_as_itself_and_has_no_other_role() {
+    use lofte_db::OrganisationRef;
+    use lofte_domain::{Email, MunicipalityCode, Role};
+    use sea_orm::ConnectionTrait;
+    let (t, gnesta) = gnesta().await;
+    let code = MunicipalityCode::parse("0461").unwrap();
+    let housing =
+        t.db.organisation(&OrganisationRef::Partner {
+            name: "Gnestahem".into(),
+            municipality: code.clone(),
+        })
+        .await
+        .unwrap();
+    let guard =
+        t.db.create_account(
+            &Email::parse("vakt@gnestahem.example").unwrap(),
+            "Vakt",
+            "$argon2id$not-a-real-hash",
+        )
+        .await
+        .unwrap();
+    match t.db.grant(guard, housing, Role::Coordinator).await {
+        Err(lofte_db::Error::Invalid(errors)) => {
+            assert_eq!(errors[0].path, "role");
+            assert_eq!(
+                errors[0].problem,
+                Problem::NotOneOf {
+                    value: "coordinator".into(),
+                    allowed: "partner".into()
+                }
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(t.db.principal(guard).await.unwrap().grants.is_empty());
+    match t
+        .db
+        .create_api_token(housing, Role::Reporter, "Felanmälan", "digest")
+        .await
+    {
+        Err(lofte_db::Error::Invalid(errors)) => assert_eq!(errors[0].path, "role"),
+        other => panic!("{other:?}"),
+    }
+
+    // A membership stored before the rule, as a coordinator: a partner's rights only.
+    let raw = sea_orm::Database::connect(&t.url).await.unwrap();
+    raw.execute_unprepared(&format!(
+        "INSERT INTO membership (account_id, organisation_id, role) \
+         VALUES ({guard}, {housing}, 'coordinator')"
+    ))
+    .await
+    .unwrap();
+    raw.close().await.unwrap();
+    assert_eq!(
+        t.db.principal(guard).await.unwrap().role_in(&code),
+        Some(Role::Partner)
+    );
+
+    let report = gnesta
+        .with_incident_context(|context| {
+            IncidentFields {
+                category: "graffiti",
+                date: "2024-05-14",
+                place: "stationsomradet",
+                text: "Taggar i gångtunneln.",
+                reporter: "Gnesta kommun",
+                ..Default::default()
+            }
+            .parse(context)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    gnesta
+        .add_incidents(Actor::Account(guard), &[report], false)
+        .await
+        .unwrap();
+    gnesta
+        .import_incidents_csv(Actor::System, WEEK.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    let (from, to) = year(2024);
+    let own = gnesta
+        .organisation_incidents(housing, from, to)
+        .await
+        .unwrap();
+    assert_eq!(own.len(), 1, "the file's reports are no one's own");
+    assert_eq!(own[0].reporter, "Gnestahem", "not what was typed");
+    assert_eq!(own[0].text.as_deref(), Some("Taggar i gångtunneln."));
+    assert_eq!(gnesta.incidents(from, to).await.unwrap().len(), 4);
+}

@@ -38,6 +38,7 @@ incident-confirm-no-personal-data = I have checked that it is not personal data.
 field-incident-text = Short description (optional)
 field-incident-text-hint = Describe the place and the incident, never people: no names, identity numbers or phone numbers.
 field-reporter = Reporting organisation
+incident-reporting-for = You report for { $organisation }.
 field-reporter-hint = For example "Gnestahem" or "The municipality's field team". The next report keeps what you write.
 field-incident-when = When did it happen?
 field-incident-when-hint = Stays at now unless you change it; if you report afterwards, give the time it happened.
@@ -46,6 +47,7 @@ incidents-weeks = Weeks
 incidents-previous = Previous week
 incidents-next = Next week
 incidents-week = Week { $week }: { $from } – { $to }
+incidents-own-title = Our incident reports
 incidents-none = No incidents have been reported this week.
 incidents-to-review = { $count ->
     [0] All have been reviewed.

@@ -47,6 +47,7 @@ status-draft = Draft
 status-signed = Signed
 status-published = Published
 status-closed = Closed
+role-partner = Partner
 role-viewer = Viewer
 role-analyst = Analyst
 role-reporter = Reporter

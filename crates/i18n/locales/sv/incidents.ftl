@@ -38,6 +38,7 @@ incident-confirm-no-personal-data = Jag har kontrollerat att det inte är en per
 field-incident-text = Kort beskrivning (valfri)
 field-incident-text-hint = Beskriv platsen och händelsen, aldrig personer: inga namn, personnummer eller telefonnummer.
 field-reporter = Rapporterande organisation
+incident-reporting-for = Du rapporterar för { $organisation }.
 field-reporter-hint = Till exempel ”Gnestahem” eller ”Kommunens fältgrupp”. Nästa rapport behåller det du skriver.
 field-incident-when = När hände det?
 field-incident-when-hint = Står kvar på nu om du inte ändrar; rapporterar du efteråt, ange när det hände.
@@ -46,6 +47,7 @@ incidents-weeks = Veckor
 incidents-previous = Föregående vecka
 incidents-next = Nästa vecka
 incidents-week = Vecka { $week }: { $from } – { $to }
+incidents-own-title = Våra händelserapporter
 incidents-none = Inga händelser är rapporterade den här veckan.
 incidents-to-review = { $count ->
     [0] Alla är granskade.

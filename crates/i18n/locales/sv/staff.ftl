@@ -47,6 +47,7 @@ status-draft = Utkast
 status-signed = Undertecknat
 status-published = Publicerat
 status-closed = Avslutat
+role-partner = Samarbetspartner
 role-viewer = Läsare
 role-analyst = Analytiker
 role-reporter = Rapportör

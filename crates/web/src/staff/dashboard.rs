@@ -20,29 +20,21 @@ pub struct DashboardPromise {
     pub status: String,
 }
 
+/// A link to a page the person may use.
+pub struct DashboardLink {
+    pub href: String,
+    pub label: String,
+}
+
 pub struct DashboardMunicipality {
     pub name: String,
-    /// Where to log an activity, if the person may.
-    pub log_href: Option<String>,
-    /// Where to write a new promise, if the person may.
-    pub new_href: Option<String>,
-    pub types_href: Option<String>,
-    /// The municipality's places.
-    pub places_href: Option<String>,
-    /// The survey page, for analysts.
-    pub survey_href: Option<String>,
-    /// Residents' inputs waiting for moderation, for coordinators.
-    pub inputs_href: Option<String>,
-    /// Safety walks and their findings.
-    pub walks_href: Option<String>,
-    /// Citizen dialogues.
-    pub dialogues_href: Option<String>,
-    /// Where to report an incident, if the person may.
-    pub incident_href: Option<String>,
-    /// The week's review of incident reports, for coordinators.
-    pub review_href: Option<String>,
-    /// The situation picture, which everyone in the staff area may read.
-    pub situation_href: String,
+    /// The first thing the person does here, as a button: logging an activity, or
+    /// reporting an incident for those who only report.
+    pub primary: Option<DashboardLink>,
+    /// The other pages the person may use here.
+    pub links: Vec<DashboardLink>,
+    /// Whether the person sees the staff area here (a reporting partner does not).
+    pub staff_area: bool,
     pub role: String,
     pub promises: Vec<DashboardPromise>,
     /// What is due and late here, late first.
@@ -77,9 +69,13 @@ pub async fn dashboard(
         let Some(tenant) = state.db.tenant(&code).await? else {
             continue;
         };
-        let promises = tenant
-            .promises(Visibility::All)
-            .await?
+        // A reporting partner sees no promise in the staff area.
+        let promises = if staff.principal.may(Permission::ViewStaffArea, &code) {
+            tenant.promises(Visibility::All).await?
+        } else {
+            Vec::new()
+        };
+        let promises = promises
             .into_iter()
             .map(|p| DashboardPromise {
                 label: p.title,
@@ -87,48 +83,54 @@ pub async fn dashboard(
                 status: lang.name(&p.status),
             })
             .collect();
+        let may = |permission| staff.principal.may(permission, &code);
+        // Coordinators review the week's reports; reporters read their organisation's.
+        let reports = if may(Permission::EditPromise) {
+            "incidents-title"
+        } else {
+            "incidents-own-title"
+        };
+        let mut links: Vec<DashboardLink> = [
+            (Permission::LogActivity, "logga", "log-title"),
+            (Permission::ReportIncident, "handelse", "incident-title"),
+            (Permission::EditPromise, "nytt", "new-promise-title"),
+            (
+                Permission::EditPromise,
+                "aktivitetstyper",
+                "activity-types-title",
+            ),
+            (Permission::EditPromise, "platser", "places-link"),
+            (
+                Permission::ManageSurveys,
+                "trygghetsmatning",
+                "staff-survey-title",
+            ),
+            (Permission::EditPromise, "synpunkter", "staff-inputs-title"),
+            (
+                Permission::LogActivity,
+                "trygghetsvandringar",
+                "walks-title",
+            ),
+            (Permission::LogActivity, "dialoger", "dialogues-title"),
+            (Permission::ReportIncident, "handelser", reports),
+            (
+                Permission::ViewSituation,
+                "lagesbild",
+                "situation-breadcrumb",
+            ),
+        ]
+        .into_iter()
+        .filter(|(permission, _, _)| may(*permission))
+        .map(|(_, path, label)| DashboardLink {
+            href: format!("/personal/kommun/{code}/{path}"),
+            label: lang.t(label),
+        })
+        .collect();
+        let primary = (!links.is_empty()).then(|| links.remove(0));
         municipalities.push(DashboardMunicipality {
-            new_href: staff
-                .principal
-                .may(Permission::EditPromise, &code)
-                .then(|| format!("/personal/kommun/{code}/nytt")),
-            types_href: staff
-                .principal
-                .may(Permission::EditPromise, &code)
-                .then(|| format!("/personal/kommun/{code}/aktivitetstyper")),
-            places_href: staff
-                .principal
-                .may(Permission::EditPromise, &code)
-                .then(|| format!("/personal/kommun/{code}/platser")),
-            log_href: staff
-                .principal
-                .may(Permission::LogActivity, &code)
-                .then(|| format!("/personal/kommun/{code}/logga")),
-            survey_href: staff
-                .principal
-                .may(Permission::ManageSurveys, &code)
-                .then(|| format!("/personal/kommun/{code}/trygghetsmatning")),
-            inputs_href: staff
-                .principal
-                .may(Permission::EditPromise, &code)
-                .then(|| format!("/personal/kommun/{code}/synpunkter")),
-            walks_href: staff
-                .principal
-                .may(Permission::LogActivity, &code)
-                .then(|| format!("/personal/kommun/{code}/trygghetsvandringar")),
-            dialogues_href: staff
-                .principal
-                .may(Permission::LogActivity, &code)
-                .then(|| format!("/personal/kommun/{code}/dialoger")),
-            incident_href: staff
-                .principal
-                .may(Permission::ReportIncident, &code)
-                .then(|| format!("/personal/kommun/{code}/handelse")),
-            review_href: staff
-                .principal
-                .may(Permission::EditPromise, &code)
-                .then(|| format!("/personal/kommun/{code}/handelser")),
-            situation_href: format!("/personal/kommun/{code}/lagesbild"),
+            primary,
+            links,
+            staff_area: may(Permission::ViewStaffArea),
             due: super::due::due_items(lang, &staff, &tenant, lofte_app::progress::today()).await?,
             name: tenant.municipality().official_name.to_string(),
             role: staff

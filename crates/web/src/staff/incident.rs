@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lofte_db::Tenant;
 use lofte_domain::incident::{IncidentCategory, IncidentFields, NewIncident};
-use lofte_domain::{FieldError, Place};
+use lofte_domain::{FieldError, OrganisationKind, Place};
 use lofte_i18n::Lang;
 use serde::Deserialize;
 
@@ -39,6 +39,9 @@ pub struct IncidentPage {
     when: Field,
     text: Field,
     reporter: Field,
+    /// A reporting partner reports as its organisation, which is shown instead of the
+    /// reporter field.
+    reporting_for: Option<String>,
     /// Shown once the text seemed to hold personal data: the reporter confirms it does not.
     confirm: Option<String>,
 }
@@ -112,6 +115,16 @@ fn now_local() -> String {
         .to_string()
 }
 
+/// The partner organisation the person reports for, whose name is the reporter on every
+/// report they make (the database sets it too).
+async fn partner_name(tenant: &Tenant, staff: &Staff) -> lofte_db::Result<Option<String>> {
+    Ok(tenant
+        .reporting_organisation(staff.actor)
+        .await?
+        .filter(|o| o.kind == OrganisationKind::Partner)
+        .map(|o| o.name))
+}
+
 fn page(
     lang: Lang,
     staff: &Staff,
@@ -119,6 +132,7 @@ fn page(
     places: &[Place],
     form: &IncidentForm,
     errors: &[FieldError],
+    partner: Option<&str>,
 ) -> IncidentPage {
     let m = tenant.municipality();
     let action = format!("/personal/kommun/{}/handelse", m.code);
@@ -181,6 +195,12 @@ fn page(
         when,
         text,
         reporter,
+        reporting_for: partner.map(|name| {
+            lang.t_args(
+                "incident-reporting-for",
+                &[("organisation", name.to_owned())],
+            )
+        }),
         confirm: personal_data.then(|| lang.t("incident-confirm-no-personal-data")),
     }
 }
@@ -193,11 +213,21 @@ pub async fn form_page(
 ) -> Result<IncidentPage, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let places = state.db.places(&tenant.municipality().code).await?;
+    let partner = partner_name(&tenant, &staff).await?;
     let form = IncidentForm {
         incident_when: now_local(),
+        reporter: partner.clone().unwrap_or_default(),
         ..IncidentForm::default()
     };
-    Ok(page(lang, &staff, &tenant, &places, &form, &[]))
+    Ok(page(
+        lang,
+        &staff,
+        &tenant,
+        &places,
+        &form,
+        &[],
+        partner.as_deref(),
+    ))
 }
 
 pub async fn report(
@@ -205,14 +235,26 @@ pub async fn report(
     UiLang(lang): UiLang,
     Extension(staff): Extension<Staff>,
     Path(code): Path<String>,
-    Form(form): Form<IncidentForm>,
+    Form(mut form): Form<IncidentForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
     let places = state.db.places(&tenant.municipality().code).await?;
+    let partner = partner_name(&tenant, &staff).await?;
+    if let Some(name) = &partner {
+        form.reporter.clone_from(name);
+    }
     let new = match form.parse(&tenant).await? {
         Ok(new) => new,
         Err(errors) => {
-            let page = page(lang, &staff, &tenant, &places, &form, &errors);
+            let page = page(
+                lang,
+                &staff,
+                &tenant,
+                &places,
+                &form,
+                &errors,
+                partner.as_deref(),
+            );
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
@@ -225,7 +267,15 @@ pub async fn report(
         reporter: form.reporter.clone(),
         ..IncidentForm::default()
     };
-    let mut page = page(lang, &staff, &tenant, &places, &next, &[]);
+    let mut page = page(
+        lang,
+        &staff,
+        &tenant,
+        &places,
+        &next,
+        &[],
+        partner.as_deref(),
+    );
     let place = new
         .place
         .as_ref()

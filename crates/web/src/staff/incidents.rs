@@ -1,6 +1,8 @@
-//! The week's review of incident reports (`/personal/kommun/{code}/handelser?vecka=2024-20`):
-//! the coordinator sees every report of an ISO week, marks it reviewed, corrects its
-//! category, or removes it as a duplicate of another.
+//! The week's incident reports (`/personal/kommun/{code}/handelser?vecka=2024-20`). The
+//! coordinator sees every report of an ISO week, marks it reviewed, corrects its
+//! category, or removes it as a duplicate of another. Anyone else who reports (a police
+//! officer, a housing company) reads only their own organisation's reports of the week,
+//! without the review's forms.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -9,6 +11,7 @@ use axum::extract::{Extension, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike as _, Duration, NaiveDate};
 use lofte_db::incidents::Review;
+use lofte_domain::Permission;
 use lofte_domain::incident::IncidentCategory;
 use serde::Deserialize;
 
@@ -48,6 +51,8 @@ pub struct ReviewPage {
     rows: Vec<ReportRow>,
     /// How many of the week's reports are not yet reviewed, in words.
     to_review: String,
+    /// The coordinator's review, with its forms; otherwise one's own reports, read only.
+    review: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -85,7 +90,24 @@ pub async fn list(
     let m = tenant.municipality();
     let base = format!("/personal/kommun/{}/handelser", m.code);
     let places = state.db.places(&m.code).await?;
-    let reports = tenant.incidents(monday, sunday).await?;
+    let review = staff.principal.may(Permission::EditPromise, &m.code);
+    let reports = if review {
+        tenant.incidents(monday, sunday).await?
+    } else {
+        match tenant.reporting_organisation(staff.actor).await? {
+            Some(org) => {
+                tenant
+                    .organisation_incidents(org.id, monday, sunday)
+                    .await?
+            }
+            None => Vec::new(),
+        }
+    };
+    let heading = lang.t(if review {
+        "incidents-title"
+    } else {
+        "incidents-own-title"
+    });
     let place_name = |r: &lofte_db::incidents::StoredIncident| match (&r.place, r.point) {
         (Some(slug), _) => crate::views::place_name(&places, slug.as_str()),
         (None, Some(p)) => format!("{:.5}, {:.5}", p.lat(), p.lon()),
@@ -134,13 +156,14 @@ pub async fn list(
             ("to", sunday.to_string()),
         ],
     );
-    let mut chrome = Chrome::new(lang, &base, lang.t("incidents-title"));
+    let mut chrome = Chrome::new(lang, &base, heading.clone());
     if let Some(u) = &staff.user {
         chrome = chrome.signed_in(&u.name);
     }
     Ok(ReviewPage {
         chrome,
-        heading: lang.t("incidents-title"),
+        heading,
+        review,
         week,
         week_code: week_code(monday),
         previous_href: format!("{base}?vecka={}", week_code(monday - Duration::days(7))),

@@ -258,7 +258,7 @@ pub fn routes(state: AppState) -> Routes {
         )
         .get(
             "/personal/kommun/{code}/handelser",
-            InMunicipality(Permission::EditPromise),
+            InMunicipality(Permission::ReportIncident),
             get(incidents::list),
         )
         .post(

@@ -6,8 +6,8 @@ use lofte_domain::{MunicipalityCode, Role};
 
 use crate::helpers::{TestApp, spawn_app};
 
-async fn gnesta_housing_token(app: &TestApp, role: Role) -> String {
-    let db = &app.database.db;
+/// Gnesta's profile: a boundary and a station.
+async fn gnesta(app: &TestApp) {
     let profile = lofte_domain::exchange::parse_profile_json(
         r#"{"municipality": "0461", "places": [
             {"slug": "stationsomradet", "name": "Stationsområdet", "kind": "station", "lat": 59.0487, "lon": 17.3132, "outlying": false}
@@ -15,24 +15,39 @@ async fn gnesta_housing_token(app: &TestApp, role: Role) -> String {
         "boundary": {"type": "Polygon", "coordinates": [[[17.0, 58.95], [17.6, 58.95], [17.6, 59.2], [17.0, 59.2], [17.0, 58.95]]]}}"#,
     )
     .unwrap();
-    db.import_profile(&profile).await.unwrap();
-    let org = db
-        .organisation(&OrganisationRef::Partner {
-            name: "Gnestahem".into(),
-            municipality: MunicipalityCode::parse("0461").unwrap(),
-        })
-        .await
-        .unwrap();
+    app.database.db.import_profile(&profile).await.unwrap();
+}
+
+fn gnesta_partner(name: &str) -> OrganisationRef {
+    OrganisationRef::Partner {
+        name: name.into(),
+        municipality: MunicipalityCode::parse("0461").unwrap(),
+    }
+}
+
+fn gnesta_kommun() -> OrganisationRef {
+    OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap())
+}
+
+async fn token_of(app: &TestApp, org: OrganisationRef, role: Role) -> String {
+    let db = &app.database.db;
+    let org = db.organisation(&org).await.unwrap();
     let token = lofte_app::secrets::generate_token();
     db.create_api_token(
         org,
         role,
-        "Gnestahems felanmälan",
+        "Felanmälan",
         &lofte_app::secrets::token_digest(&token),
     )
     .await
     .unwrap();
     token
+}
+
+/// Gnesta with a token of its housing company, a reporting partner.
+async fn gnesta_housing_token(app: &TestApp) -> String {
+    gnesta(app).await;
+    token_of(app, gnesta_partner("Gnestahem"), Role::Partner).await
 }
 
 async fn post(app: &TestApp, token: &str, body: serde_json::Value) -> reqwest::Response {
@@ -52,7 +67,7 @@ async fn post(app: &TestApp, token: &str, body: serde_json::Value) -> reqwest::R
 #[tokio::test]
 async fn a_housing_company_reports_once_and_bad_reports_are_named_by_index() {
     let app = spawn_app().await;
-    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let token = gnesta_housing_token(&app).await;
     let week = serde_json::json!([
         { "external_id": "GH-1", "category": "Störning från motorfordon", "date": "2024-05-13",
           "time": "22:40", "place": "Stationsområdet", "text": "Mopeder kör i cirklar.", "reporter": "Gnestahem" },
@@ -123,7 +138,8 @@ async fn a_housing_company_reports_once_and_bad_reports_are_named_by_index() {
 #[tokio::test]
 async fn a_viewer_token_cannot_report() {
     let app = spawn_app().await;
-    let token = gnesta_housing_token(&app, Role::Viewer).await;
+    gnesta(&app).await;
+    let token = token_of(&app, gnesta_kommun(), Role::Viewer).await;
     let r = post(&app, &token, serde_json::json!([])).await;
     assert_eq!(r.status(), 403);
 }
@@ -133,7 +149,7 @@ async fn a_viewer_token_cannot_report() {
 #[tokio::test]
 async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
     let app = spawn_app().await;
-    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let token = gnesta_housing_token(&app).await;
     let today = lofte_app::progress::today();
     // Last year against the year before: whole years, so nothing is ever in the future.
     let shown = chrono::Datelike::year(&today) - 1;
@@ -254,7 +270,7 @@ async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
 #[tokio::test]
 async fn a_coordinator_reports_an_incident_from_the_form() {
     let app = spawn_app().await;
-    let _ = gnesta_housing_token(&app, Role::Reporter).await;
+    let _ = gnesta_housing_token(&app).await;
     let cookie = app
         .signed_in_as(
             Role::Coordinator,
@@ -351,7 +367,7 @@ async fn a_coordinator_reports_an_incident_from_the_form() {
 #[tokio::test]
 async fn a_coordinator_reviews_the_week() {
     let app = spawn_app().await;
-    let token = gnesta_housing_token(&app, Role::Reporter).await;
+    let token = gnesta_housing_token(&app).await;
     let week = serde_json::json!([
         { "external_id": "GH-1", "category": "disorder", "date": "2024-05-13", "time": "22:40",
           "place": "stationsomradet", "reporter": "Gnestahem" },
@@ -414,20 +430,153 @@ async fn a_coordinator_reviews_the_week() {
         [format!("#{first} Störning från motorfordon")]
     );
     assert!(crate::helpers::texts(&page, "main p").contains(&"Alla är granskade.".to_owned()));
-    let reporter = app
-        .signed_in_as(
-            Role::Reporter,
-            OrganisationRef::Municipality(MunicipalityCode::parse("0461").unwrap()),
-        )
+    let reporter = app.signed_in_as(Role::Reporter, gnesta_kommun()).await;
+    let own = app
+        .page_as("/personal/kommun/0461/handelser?vecka=2024-20", &reporter)
         .await;
-    let forbidden = app
+    assert_eq!(
+        crate::helpers::texts(&own, "h1"),
+        ["Våra händelserapporter"]
+    );
+    assert!(
+        crate::helpers::texts(&own, "section.incident").is_empty(),
+        "a reporter of the municipality reads its own organisation's reports, not the housing company's"
+    );
+    let forbidden = crate::helpers::post_form(
+        &app.address,
+        &reporter,
+        &format!("/personal/kommun/0461/handelser/{first}"),
+        &[("action", "reviewed"), ("vecka", "2024-20")],
+    )
+    .await;
+    assert_eq!(forbidden.status(), 403, "reviewing is the coordinator's");
+}
+
+/// A housing company's guard reports as the company whatever they type, reads the
+/// company's own reports and the picture, and nothing else of the staff area; another
+/// partner's reports stay out of sight.
+#[tokio::test]
+async fn a_housing_company_reports_as_itself_and_sees_only_its_own() {
+    let app = spawn_app().await;
+    gnesta(&app).await;
+    let securitas = token_of(&app, gnesta_partner("Securitas"), Role::Partner).await;
+    let theirs = serde_json::json!([
+        { "category": "disorder", "date": "2024-05-13", "time": "23:10",
+          "place": "stationsomradet", "text": "Securitas såg ett gäng vid kiosken.", "reporter": "Gnestahem" }
+    ]);
+    assert_eq!(post(&app, &securitas, theirs).await.status(), 201);
+    let guard = app
+        .signed_in_as(Role::Partner, gnesta_partner("Gnestahem"))
+        .await;
+
+    let dashboard = app.page_as("/personal", &guard).await;
+    let links: Vec<String> = dashboard
+        .select(&scraper::Selector::parse("section.card-section p a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "/personal/kommun/0461/handelse",
+            "/personal/kommun/0461/handelser",
+            "/personal/kommun/0461/lagesbild"
+        ]
+    );
+    assert!(crate::helpers::texts(&dashboard, ".meta").contains(&"Samarbetspartner".to_owned()));
+
+    let form = app.page_as("/personal/kommun/0461/handelse", &guard).await;
+    assert!(
+        crate::helpers::texts(&form, "main p")
+            .contains(&"Du rapporterar för Gnestahem.".to_owned())
+    );
+    assert!(
+        form.select(&scraper::Selector::parse("#reporter").unwrap())
+            .next()
+            .is_none(),
+        "no reporter field to fill in"
+    );
+    let saved = crate::helpers::post_form(
+        &app.address,
+        &guard,
+        "/personal/kommun/0461/handelse",
+        &[
+            ("category", "graffiti"),
+            ("place", "stationsomradet"),
+            ("incident_when", "2024-05-14T10:00"),
+            ("incident_text", "Klotter på perrongens väntkur."),
+            ("reporter", "Gnesta kommun"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+    let tenant = app.database.db.tenant_named("0461").await.unwrap().unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2024, 5, d).unwrap();
+    let reporters: Vec<String> = tenant
+        .incidents(day(13), day(19))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.reporter)
+        .collect();
+    assert_eq!(
+        reporters,
+        ["Securitas", "Gnestahem"],
+        "a partner reports as itself, through the API and the form alike"
+    );
+
+    let own = app
+        .page_as("/personal/kommun/0461/handelser?vecka=2024-20", &guard)
+        .await;
+    assert_eq!(
+        crate::helpers::texts(&own, "h1"),
+        ["Våra händelserapporter"]
+    );
+    let texts = crate::helpers::texts(&own, "section.incident p");
+    assert!(
+        texts.contains(&"Klotter på perrongens väntkur.".to_owned()),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("Securitas")), "{texts:?}");
+    assert!(
+        own.select(&scraper::Selector::parse("main form").unwrap())
+            .next()
+            .is_none()
+    );
+    assert_eq!(
+        app.page_as("/personal/kommun/0461/lagesbild", &guard)
+            .await
+            .select(&scraper::Selector::parse("table.situation").unwrap())
+            .count(),
+        1
+    );
+
+    for path in [
+        "/personal/kommun/0461/logga",
+        "/personal/kommun/0461/platser",
+        "/personal/kommun/0461/trygghetsvandringar",
+        "/personal/kommun/0482/lagesbild",
+    ] {
+        let r = app
+            .client
+            .get(format!("{}{path}", app.address))
+            .header("Cookie", &guard)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "{path}");
+    }
+    let activity = app
         .client
-        .get(format!("{}/personal/kommun/0461/handelser", app.address))
-        .header("Cookie", &reporter)
+        .post(format!(
+            "{}/api/v1/municipalities/0461/activities",
+            app.address
+        ))
+        .bearer_auth(&securitas)
+        .json(&serde_json::json!([]))
         .send()
         .await
         .unwrap();
-    assert_eq!(forbidden.status(), 403, "reviewing is the coordinator's");
+    assert_eq!(activity.status(), 403, "a partner's token logs no activity");
 }
 
 /// The demo's made-up picture of Flen: shown for its latest year, labelled as example data,
