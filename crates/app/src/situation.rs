@@ -38,6 +38,25 @@ pub struct CategoryLine {
     pub change: Option<(CountChange, OutcomeVerdict)>,
 }
 
+/// One type of the police's events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventLine {
+    /// The police's own type, "Skadegörelse".
+    pub kind: String,
+    pub now: Shown,
+    pub before: Shown,
+}
+
+/// The police's public events assigned to the municipality, over the same two periods.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PoliceEvents {
+    /// Most in the period first.
+    pub lines: Vec<EventLine>,
+    /// How many of both periods' events were assigned by the title or the point only.
+    pub less_sure: u64,
+    pub synthetic: bool,
+}
+
 /// The picture of one period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
@@ -49,6 +68,8 @@ pub struct Picture {
     pub lines: Vec<CategoryLine>,
     /// Whether any report counted is made-up demo data.
     pub synthetic: bool,
+    /// The police's events beside the reports.
+    pub police: PoliceEvents,
 }
 
 impl Picture {
@@ -113,6 +134,7 @@ pub async fn picture(
             }
         })
         .collect();
+    let police = police_events(tenant, (from, as_of), (before_from, before_to), shown).await?;
     Ok(Picture {
         from,
         to: as_of,
@@ -120,6 +142,47 @@ pub async fn picture(
         before_to,
         lines,
         synthetic: synthetic_now || synthetic_before,
+        police,
+    })
+}
+
+/// The police's events of both periods by type, counts shown as to the audience.
+async fn police_events(
+    tenant: &Tenant,
+    now: (NaiveDate, NaiveDate),
+    before: (NaiveDate, NaiveDate),
+    shown: impl Fn(u64) -> Shown,
+) -> lofte_db::Result<PoliceEvents> {
+    let now = tenant.police_event_counts(now.0, now.1).await?;
+    let before = tenant.police_event_counts(before.0, before.1).await?;
+    let count = |counts: &lofte_db::police_events::EventCounts, kind: &str| {
+        counts
+            .by_kind
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map_or(0, |(_, n)| *n)
+    };
+    let mut kinds: Vec<(&str, u64, u64)> = now
+        .by_kind
+        .iter()
+        .chain(&before.by_kind)
+        .map(|(kind, _)| kind.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|kind| (kind, count(&now, kind), count(&before, kind)))
+        .collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    Ok(PoliceEvents {
+        lines: kinds
+            .into_iter()
+            .map(|(kind, n_now, n_before)| EventLine {
+                kind: kind.to_owned(),
+                now: shown(n_now),
+                before: shown(n_before),
+            })
+            .collect(),
+        less_sure: now.less_sure + before.less_sure,
+        synthetic: now.synthetic || before.synthetic,
     })
 }
 

@@ -68,6 +68,9 @@ pub enum Command {
     /// Incident reports for the situation picture (lägesbild).
     #[command(subcommand)]
     Incident(IncidentCommand),
+    /// The police's public events (polisen.se's feed), kept for the situation picture.
+    #[command(subcommand)]
+    Events(EventsCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -171,6 +174,13 @@ pub enum IncidentCommand {
         #[arg(long)]
         personal_data_checked: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum EventsCommand {
+    /// Import a file of the police's events feed as published (docs/police-events.md);
+    /// each event is assigned to a municipality, and importing it again adds nothing.
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]

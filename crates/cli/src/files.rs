@@ -45,6 +45,14 @@ pub(crate) async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             &[("added", incidents.added.to_string())]
         )
     );
+    let events = lofte_db::demo::load_flen_police_events(db).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-police-events",
+            &[("added", events.added.to_string())]
+        )
+    );
     let inputs = lofte_db::demo::load_flen_inputs(db).await?;
     if inputs > 0 {
         println!(

@@ -265,6 +265,29 @@ pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
                 Err(errors) => return Err(cell_errors(lang, &name, &errors).into()),
             }
         }
+        Command::Events(EventsCommand::Import { file }) => {
+            let name = file.display().to_string();
+            let json = std::fs::read_to_string(&file).with_context(|| format!("reading {name}"))?;
+            match db.import_police_events(&json, false).await? {
+                Ok(summary) => {
+                    println!(
+                        "{}",
+                        lang.t_args(
+                            "cli-events-imported",
+                            &[
+                                ("added", summary.added.to_string()),
+                                ("present", summary.already_there.to_string())
+                            ]
+                        )
+                    );
+                    for (how, n) in &summary.assigned {
+                        println!("  {}: {n}", lang.name(how));
+                    }
+                    println!("  {}: {}", lang.t("events-unassigned"), summary.unassigned);
+                }
+                Err(errors) => return Err(invalid(lang, &name, &errors)),
+            }
+        }
         Command::Incident(IncidentCommand::Import {
             municipality,
             file,

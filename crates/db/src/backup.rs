@@ -93,6 +93,7 @@ tables! {
     activity_type: Some("id"),
     activity: Some("id"),
     incident: Some("id"),
+    police_event: Some("id"),
     follow_up: Some("id"),
     follow_up_entry: Some("id"),
     audit_log: Some("id"),

@@ -560,3 +560,91 @@ pub async fn load_flen_incidents(db: &Db) -> Result<crate::activities::ImportSum
         .add_incidents(crate::Actor::System, &items, true)
         .await
 }
+
+/// Made-up police events for Flen 2020–2021, marked as example data and shaped as the
+/// feed publishes them: mostly traffic controls (the promise's own commitment), and the
+/// events of a small town's year. Most are placed by the feed's location "Flen", some
+/// only by the title's last place under the county. Ids far above the feed's, so a real
+/// file imported into the demo never meets them. Deterministic and idempotent.
+pub async fn load_flen_police_events(db: &Db) -> Result<crate::police_events::EventsSummary> {
+    use chrono::{Datelike as _, NaiveDate, NaiveTime};
+    use lofte_domain::police_event::PoliceEvent;
+    use lofte_domain::{Coordinates, Text};
+
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    // (the police's type, events in 2020, in 2021)
+    let plans: [(&str, u32, u32); 9] = [
+        ("Trafikkontroll", 24, 38),
+        ("Trafikbrott", 14, 11),
+        ("Rattfylleri", 9, 8),
+        ("Skadegörelse", 12, 9),
+        ("Brand", 6, 5),
+        ("Stöld", 10, 9),
+        ("Ofredande/förargelse", 5, 4),
+        ("Narkotikabrott", 7, 6),
+        ("Misshandel", 4, 5),
+    ];
+    let mut dice = Dice(0x0482_7011_5e20_2021_u64);
+    let flen = Coordinates::new(59.058, 16.588).expect("Flen is in Sweden");
+    let county = Coordinates::new(59.033, 16.75).expect("Södermanland is in Sweden");
+    let summary = Text::parse(
+        "Exempelhändelse, påhittad för demon.",
+        PoliceEvent::MAX_SUMMARY,
+    )
+    .expect("a valid text");
+    let mut events = Vec::new();
+    let mut id = 9_000_000_000_i64;
+    for (kind, in_2020, in_2021) in plans {
+        for (year, count) in [(2020, in_2020), (2021, in_2021)] {
+            for _ in 0..count {
+                id += 1;
+                let date = NaiveDate::from_ymd_opt(year, dice.between(1, 12), dice.between(1, 28))
+                    .expect("a valid date");
+                let local = date.and_time(
+                    NaiveTime::from_hms_opt(dice.between(0, 23), dice.between(0, 11) * 5, 0)
+                        .expect("a valid time"),
+                );
+                let month = MONTHS[date.month0() as usize];
+                let by_title = dice.between(0, 4) == 0;
+                let name = format!(
+                    "{} {month} {}, {kind}, Flen",
+                    date.day(),
+                    local.format("%H.%M")
+                );
+                events.push(PoliceEvent {
+                    id,
+                    at: lofte_domain::followup::stockholm_to_utc(local),
+                    local,
+                    name: Text::parse(&name, PoliceEvent::MAX_NAME).expect("a valid title"),
+                    summary: Some(summary.clone()),
+                    url: "https://polisen.se/aktuellt/handelser/".to_owned(),
+                    kind: Text::parse(kind, PoliceEvent::MAX_KIND).expect("a valid type"),
+                    location_name: Text::parse(
+                        if by_title {
+                            "Södermanlands län"
+                        } else {
+                            "Flen"
+                        },
+                        PoliceEvent::MAX_KIND,
+                    )
+                    .expect("a valid place"),
+                    point: Some(if by_title { county } else { flen }),
+                });
+            }
+        }
+    }
+    db.add_police_events(&events, true).await
+}

@@ -22,6 +22,7 @@ mod migration;
 mod municipalities;
 mod organisations;
 mod places;
+pub mod police_events;
 mod promises;
 pub mod safety_walks;
 mod sessions;

@@ -6,6 +6,8 @@ mod backup;
 mod frozen;
 #[path = "it/incidents.rs"]
 mod incidents;
+#[path = "it/police_events.rs"]
+mod police_events;
 #[path = "it/structure.rs"]
 mod structure;
 

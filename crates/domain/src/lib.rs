@@ -17,6 +17,7 @@ pub mod incident;
 pub mod lenient;
 pub mod municipality;
 pub mod place;
+pub mod police_event;
 pub mod problem;
 pub mod promise;
 pub mod stats;

@@ -105,6 +105,11 @@ pub enum Problem {
         max: u32,
     },
     Coordinates,
+    /// A time in the police's events feed not written as the feed writes it
+    /// (`2024-05-13 22:40:00 +02:00`).
+    FeedDateTime,
+    /// A link in the police's events feed that does not go to polisen.se.
+    PoliceLink,
     /// A municipality boundary that is not a GeoJSON Polygon or MultiPolygon of closed
     /// rings in Sweden.
     Boundary,
@@ -310,6 +315,8 @@ impl Problem {
             Problem::UnknownPlace { .. } => "unknown-place",
             Problem::MethodWindow { .. } => "method-window",
             Problem::Coordinates => "coordinates",
+            Problem::FeedDateTime => "feed-date-time",
+            Problem::PoliceLink => "police-link",
             Problem::Boundary => "boundary",
             Problem::OutsideMunicipality { .. } => "outside-municipality",
             Problem::NotAnImage => "not-an-image",
@@ -451,6 +458,8 @@ impl Problem {
             | Problem::InFuture
             | Problem::EndsBeforeStart
             | Problem::Coordinates
+            | Problem::FeedDateTime
+            | Problem::PoliceLink
             | Problem::Boundary
             | Problem::NotAnImage
             | Problem::ControlCharacter

@@ -12,6 +12,7 @@ use lofte_domain::access::Role;
 use lofte_domain::citizen::{AgeBand, DialogueFormat, Gender, InputCategory, InputStatus};
 use lofte_domain::followup::{Exclusion, ProgressStatus, Verdict};
 use lofte_domain::incident::IncidentCategory;
+use lofte_domain::police_event::Assigned;
 use lofte_domain::stats::{Better, OutcomeVerdict};
 use lofte_domain::walk::{FindingCategory, FindingStatus};
 use lofte_domain::{PlaceKind, PromiseStatus};
@@ -80,6 +81,7 @@ named! {
     FindingCategory => FINDING_CATEGORY, code;
     FindingStatus => FINDING_STATUS, code;
     IncidentCategory => INCIDENT_CATEGORY, code;
+    Assigned => EVENT_ASSIGNED, code;
 }
 
 /// A commitment's progress status (during the period) or verdict (after it), by code.
@@ -527,6 +529,8 @@ pub const PROBLEM: Family = Family(&[
     ("coordinates", "problem-coordinates"),
     ("boundary", "problem-boundary"),
     ("outside-municipality", "problem-outside-municipality"),
+    ("feed-date-time", "problem-feed-date-time"),
+    ("police-link", "problem-police-link"),
     ("not-an-image", "problem-not-an-image"),
     ("identity-linked", "problem-identity-linked"),
     ("image-too-large", "problem-image-too-large"),
@@ -656,6 +660,13 @@ pub const INCIDENT_CATEGORY: Family = Family(&[
     ("fire", "incident-category-fire"),
     ("unsafe_place", "incident-category-unsafe_place"),
     ("event", "incident-category-event"),
+]);
+
+/// How a police event came to belong to a municipality.
+pub const EVENT_ASSIGNED: Family = Family(&[
+    ("location", "events-assigned-location"),
+    ("title", "events-assigned-title"),
+    ("point", "events-assigned-point"),
 ]);
 
 /// How far the site meets the accessibility requirements.

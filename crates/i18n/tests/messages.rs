@@ -236,6 +236,7 @@ fn every_named_value_has_a_message() {
     named.extend(all(InputStatus::ALL.iter()));
     named.extend(all(DialogueFormat::ALL.iter()));
     named.extend(all(lofte_domain::incident::IncidentCategory::iter()));
+    named.extend(all(lofte_domain::police_event::Assigned::iter()));
     assert!(
         named
             .iter()

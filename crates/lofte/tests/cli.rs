@@ -58,7 +58,9 @@ fn demo_then_export_gives_back_the_imported_document() {
         lofte.ok(&["demo"]),
         "Demodata för Flen: 2 medborgarlöften inlästa, 0 fanns redan.\n\
          Exempeldata: 6019 påhittade enkätsvar för Flens trygghetsmätning 2019–2022 inlästa (märkta som syntetiska).\n\
-         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\nExempeldata: 419 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 419 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 186 påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 6 påhittade synpunkter från invånare i Flen publicerade (märkta som exempel).\n\
          Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
@@ -67,6 +69,7 @@ fn demo_then_export_gives_back_the_imported_document() {
         "Demodata för Flen: 0 medborgarlöften inlästa, 2 fanns redan.\n\
          Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 0 påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
     let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[
@@ -592,6 +595,51 @@ fn incident_reports_import_once_and_personal_data_waits_for_a_check() {
     assert_eq!(
         lofte.ok(&checked).trim(),
         "0 händelserapporter importerade, 2 fanns redan."
+    );
+}
+
+/// A saved window of the police's feed: kept once, each event assigned with how sure;
+/// a file of another shape is refused with the path of what does not fit.
+#[test]
+fn police_events_are_imported_from_the_feed_as_published() {
+    let lofte = Lofte::new();
+    let feed = lofte.write(
+        "handelser.json",
+        r#"[
+  {"id": 540001, "datetime": "2024-05-13 22:40:00 +02:00", "name": "13 maj 22.40, Skadegörelse, Gnesta",
+   "summary": "Fönster krossat.", "url": "/aktuellt/handelser/2024/maj/13/skadegorelse-gnesta/",
+   "type": "Skadegörelse", "location": {"name": "Gnesta", "gps": "59.048881,17.311627"}},
+  {"id": 540002, "datetime": "2024-5-14 1:05:00 +02:00", "name": "14 maj 01.05, Brand, Vingåker",
+   "summary": "", "url": "https://polisen.se/aktuellt/handelser/2024/maj/14/brand-vingaker/",
+   "type": "Brand", "location": {"name": "Södermanlands län", "gps": "59.033,16.75"}},
+  {"id": 540003, "datetime": "2024-05-14 07:00:00 +02:00", "name": "14 maj 07.00, Sammanfattning natt, Södermanlands län",
+   "summary": "Lugn natt.", "url": "/aktuellt/handelser/2024/maj/14/sammanfattning/",
+   "type": "Sammanfattning natt", "location": {"name": "Södermanlands län", "gps": "59.033,16.75"}}
+]"#,
+    );
+    assert_eq!(
+        lofte.ok(&["events", "import", &feed]),
+        "3 händelser från polisen importerade, 0 fanns redan. Kopplade till kommun:\n  \
+         efter platsen i flödet (säker): 1\n  \
+         efter orten i rubriken (trolig): 1\n  \
+         utan kommun (till exempel länets sammanfattningar): 1\n"
+    );
+    assert!(
+        lofte
+            .ok(&["events", "import", &feed])
+            .starts_with("0 händelser från polisen importerade, 3 fanns redan.")
+    );
+    let bad = lofte.write(
+        "fel.json",
+        r#"[{"id": 540004, "datetime": "igår", "name": "x", "summary": "", "url": "/a/",
+             "type": "Brand", "location": {"name": "Gnesta", "gps": "59.0,17.3"}}]"#,
+    );
+    let out = lofte.run("en", &["events", "import", &bad]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("[0].datetime: Give the time as the police's feed writes it"),
     );
 }
 

@@ -58,6 +58,11 @@ pub struct SituationPage {
     empty: bool,
     synthetic: bool,
     staff: bool,
+    /// The police's events by type: (type, this period, the period before).
+    police_rows: Vec<(String, String, String)>,
+    /// How many were assigned less surely, in words; empty if none.
+    police_less_sure: String,
+    police_synthetic: bool,
 }
 
 /// A percentage change, signed: "+25 %", "−33 %".
@@ -161,6 +166,17 @@ fn view(
         empty: picture.is_empty(),
         synthetic: picture.synthetic,
         staff: audience == Audience::Staff,
+        police_rows: picture
+            .police
+            .lines
+            .iter()
+            .map(|l| (l.kind.clone(), shown(l.now), shown(l.before)))
+            .collect(),
+        police_less_sure: match picture.police.less_sure {
+            0 => String::new(),
+            n => lang.t_args("situation-police-less-sure", &[("count", n.to_string())]),
+        },
+        police_synthetic: picture.police.synthetic,
     }
 }
 

@@ -21,6 +21,7 @@ pub mod membership;
 pub mod municipality;
 pub mod organisation;
 pub mod place;
+pub mod police_event;
 pub mod promise;
 pub mod publication;
 pub mod safety_walk;

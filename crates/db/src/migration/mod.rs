@@ -27,6 +27,7 @@ mod m0021_english_texts;
 mod m0022_frozen_figures;
 mod m0023_incidents;
 mod m0024_incident_organisation;
+mod m0025_police_events;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0022_frozen_figures::Migration),
             Box::new(m0023_incidents::Migration),
             Box::new(m0024_incident_organisation::Migration),
+            Box::new(m0025_police_events::Migration),
         ]
     }
 }

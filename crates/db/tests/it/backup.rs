@@ -41,6 +41,7 @@ async fn filled(database: lofte_db::testing::TestDatabase) -> lofte_db::testing:
     lofte_db::demo::load_flen(db).await.unwrap();
     lofte_db::demo::load_flen_activities(db).await.unwrap();
     lofte_db::demo::load_flen_incidents(db).await.unwrap();
+    lofte_db::demo::load_flen_police_events(db).await.unwrap();
     lofte_db::demo::load_flen_survey(db).await.unwrap();
     lofte_db::demo::load_flen_inputs(db).await.unwrap();
     let tenant = db.tenant_named("0482").await.unwrap().unwrap();

@@ -60,4 +60,20 @@ incidents-mark-reviewed = Mark as reviewed
 incidents-duplicate-of = The same incident as
 incidents-remove-duplicate = Remove as a duplicate
 cli-demo-incidents = Example data: { $added } made-up incident reports for Flen 2020 and 2021 loaded (marked as example data).
+cli-demo-police-events = Example data: { $added } made-up police events for Flen 2020 and 2021 loaded (marked as example data).
 situation-years = Years
+
+situation-police-heading = The police's events
+situation-police-lead = Events the police published on polisen.se that Löfte assigned to the municipality, over the same periods. They are a selection of the police's work, not all crime.
+situation-police-less-sure = { $count } of them were assigned to the municipality only by the place in the title or the feed's position, and may belong to a neighbouring municipality.
+situation-police-synthetic = Example data: the police events here are made up for the demo.
+situation-police-caption = The police's events by type
+situation-police-col-kind = Type of event
+
+## The police's public events (polisen.se)
+
+cli-events-imported = { $added } police events imported, { $present } were already there. Assigned to a municipality:
+events-assigned-location = by the feed's location (sure)
+events-assigned-title = by the place in the title (likely)
+events-assigned-point = by the position (unsure: the feed's point is often the county's centre)
+events-unassigned = without a municipality (for example the county's summaries)

@@ -60,4 +60,20 @@ incidents-mark-reviewed = Markera som granskad
 incidents-duplicate-of = Samma händelse som
 incidents-remove-duplicate = Ta bort som dubblett
 cli-demo-incidents = Exempeldata: { $added } påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).
+cli-demo-police-events = Exempeldata: { $added } påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).
 situation-years = År
+
+situation-police-heading = Polisens händelser
+situation-police-lead = Händelser som polisen har publicerat på polisen.se och som Löfte har kopplat till kommunen, under samma perioder. De är ett urval av polisens arbete, inte all brottslighet.
+situation-police-less-sure = { $count } av dem är kopplade till kommunen bara genom orten i rubriken eller flödets position, och kan höra till en grannkommun.
+situation-police-synthetic = Exempeldata: polisens händelser här är påhittade för demon.
+situation-police-caption = Polisens händelser per typ
+situation-police-col-kind = Typ av händelse
+
+## The police's public events (polisen.se)
+
+cli-events-imported = { $added } händelser från polisen importerade, { $present } fanns redan. Kopplade till kommun:
+events-assigned-location = efter platsen i flödet (säker)
+events-assigned-title = efter orten i rubriken (trolig)
+events-assigned-point = efter positionen (osäker: flödets punkt är ofta länets mitt)
+events-unassigned = utan kommun (till exempel länets sammanfattningar)

@@ -592,10 +592,31 @@ async fn the_demo_picture_is_labelled_and_shows_its_latest_year() {
         .await
         .unwrap();
     assert_eq!(again.added, 0, "loading twice adds nothing");
+    let events = lofte_db::demo::load_flen_police_events(&app.database.db)
+        .await
+        .unwrap();
+    assert_eq!(events.unassigned, 0);
+    assert_eq!(
+        lofte_db::demo::load_flen_police_events(&app.database.db)
+            .await
+            .unwrap()
+            .added,
+        0
+    );
     let page = app.page("/kommun/0482/lagesbild").await;
     assert_eq!(
         crate::helpers::texts(&page, ".synthetic strong"),
-        ["Exempeldata: händelserna är påhittade för demon."]
+        [
+            "Exempeldata: händelserna är påhittade för demon.",
+            "Exempeldata: polisens händelser här är påhittade för demon."
+        ]
+    );
+    let controls = crate::helpers::texts(&page, "table.police-events tbody tr");
+    assert!(
+        controls[0].starts_with("Trafikkontroll")
+            && controls[0].contains("38")
+            && controls[0].contains("24"),
+        "the most frequent type first, 2021 against 2020: {controls:?}"
     );
     assert_eq!(
         crate::helpers::texts(&page, "nav.years a[aria-current=page]"),
@@ -620,5 +641,85 @@ async fn the_demo_picture_is_labelled_and_shows_its_latest_year() {
     assert_eq!(
         app.get("/kommun/0482/lagesbild?ar=tjugo").await.status(),
         404
+    );
+}
+
+/// The police's events stand beside Gnesta's own reports: counted by type over the same
+/// periods, small counts held back from residents, and those placed only by the title or
+/// the feed's point said to be less sure.
+#[tokio::test]
+async fn police_events_stand_beside_the_reports_with_small_counts_held_back() {
+    let app = spawn_app().await;
+    gnesta(&app).await;
+    let shown = chrono::Datelike::year(&lofte_app::progress::today()) - 1;
+    let event = |id: u32, year: i32, kind: &str, location: &str, title_place: &str| {
+        serde_json::json!({
+            "id": id, "datetime": format!("{year}-03-{:02} 21:00:00 +01:00", 1 + id % 28),
+            "name": format!("{} mars 21.00, {kind}, {title_place}", 1 + id % 28),
+            "summary": "", "url": format!("/aktuellt/handelser/{id}/"), "type": kind,
+            "location": { "name": location, "gps": "59.048881,17.311627" }
+        })
+    };
+    let mut feed = Vec::new();
+    for id in 0..7 {
+        feed.push(event(id, shown, "Skadegörelse", "Gnesta", "Gnesta"));
+    }
+    for id in 7..16 {
+        feed.push(event(id, shown - 1, "Skadegörelse", "Gnesta", "Gnesta"));
+    }
+    for id in 16..18 {
+        feed.push(event(id, shown, "Brand", "Södermanlands län", "Gnesta"));
+    }
+    let summary = app
+        .database
+        .db
+        .import_police_events(&serde_json::Value::Array(feed).to_string(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(summary.added, 18);
+
+    let rows = |html: &scraper::Html| -> Vec<Vec<String>> {
+        let tr = scraper::Selector::parse("table.police-events tbody tr").unwrap();
+        let cell = scraper::Selector::parse("th, td").unwrap();
+        html.select(&tr)
+            .map(|r| {
+                r.select(&cell)
+                    .map(|c| c.text().collect::<String>().trim().to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let public = app
+        .page(&format!("/kommun/0461/lagesbild?ar={shown}"))
+        .await;
+    assert_eq!(
+        crate::helpers::texts(&public, "#polisens-handelser"),
+        ["Polisens händelser"]
+    );
+    assert_eq!(
+        rows(&public),
+        [
+            ["Skadegörelse", "7", "9"],
+            ["Brand", "färre än 5", "färre än 5"]
+        ]
+    );
+    let lead = crate::helpers::texts(&public, "section[aria-labelledby=polisens-handelser] > p");
+    assert!(
+        lead[0].contains("2 av dem är kopplade till kommunen bara genom orten i rubriken"),
+        "{lead:?}"
+    );
+
+    let coordinator = app.signed_in_as(Role::Coordinator, gnesta_kommun()).await;
+    let staff = app
+        .page_as(
+            &format!("/personal/kommun/0461/lagesbild?ar={shown}"),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(
+        rows(&staff),
+        [["Skadegörelse", "7", "9"], ["Brand", "2", "0"]],
+        "staff see every count"
     );
 }
