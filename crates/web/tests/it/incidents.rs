@@ -50,6 +50,19 @@ async fn gnesta_housing_token(app: &TestApp) -> String {
     token_of(app, gnesta_partner("Gnestahem"), Role::Partner).await
 }
 
+/// A table's body, row by row, each cell's text.
+fn table_rows(html: &scraper::Html, table: &str) -> Vec<Vec<String>> {
+    let tr = scraper::Selector::parse(&format!("{table} tbody tr")).unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    html.select(&tr)
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| c.text().collect::<String>().trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
 async fn post(app: &TestApp, token: &str, body: serde_json::Value) -> reqwest::Response {
     app.client
         .post(format!(
@@ -179,17 +192,7 @@ async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
         201
     );
 
-    let rows = |html: &scraper::Html| -> Vec<Vec<String>> {
-        let tr = scraper::Selector::parse("table.situation tbody tr").unwrap();
-        let cell = scraper::Selector::parse("th, td").unwrap();
-        html.select(&tr)
-            .map(|r| {
-                r.select(&cell)
-                    .map(|c| c.text().collect::<String>().trim().to_owned())
-                    .collect()
-            })
-            .collect()
-    };
+    let rows = |html: &scraper::Html| table_rows(html, "table.situation:not(.police-events)");
     let municipality = app.page("/kommun/0461").await;
     assert!(
         municipality
@@ -679,17 +682,7 @@ async fn police_events_stand_beside_the_reports_with_small_counts_held_back() {
         .unwrap();
     assert_eq!(summary.added, 18);
 
-    let rows = |html: &scraper::Html| -> Vec<Vec<String>> {
-        let tr = scraper::Selector::parse("table.police-events tbody tr").unwrap();
-        let cell = scraper::Selector::parse("th, td").unwrap();
-        html.select(&tr)
-            .map(|r| {
-                r.select(&cell)
-                    .map(|c| c.text().collect::<String>().trim().to_owned())
-                    .collect()
-            })
-            .collect()
-    };
+    let rows = |html: &scraper::Html| table_rows(html, "table.police-events");
     let public = app
         .page(&format!("/kommun/0461/lagesbild?ar={shown}"))
         .await;
