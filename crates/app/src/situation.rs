@@ -7,6 +7,8 @@
 
 use chrono::{Datelike as _, NaiveDate};
 use lofte_db::Tenant;
+use lofte_db::crime_stats::CrimeCount;
+use lofte_domain::crime::PeriodPart;
 use lofte_domain::incident::IncidentCategory;
 use lofte_domain::stats::{Better, ConfidenceLevel, CountChange, OutcomeVerdict};
 
@@ -57,6 +59,45 @@ pub struct PoliceEvents {
     pub synthetic: bool,
 }
 
+/// Which parts of the year the crime statistics cover, the same in both years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    Year,
+    /// These quarters of each year.
+    Quarters(Vec<u8>),
+    /// These half-years of each year.
+    Halves(Vec<u8>),
+}
+
+/// One category of reported crime.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrimeLine {
+    /// The source's own category, "Skadegörelsebrott".
+    pub category: String,
+    pub now: Shown,
+    /// `None` when the year before has no figures for the same parts of the year.
+    pub before: Option<Shown>,
+    /// Per 100,000 residents, where the count and the population are shown.
+    pub rate_now: Option<f64>,
+    pub rate_before: Option<f64>,
+    /// The change in the rate, with its interval, and the verdict.
+    pub change: Option<(CountChange, OutcomeVerdict)>,
+    /// Whether either year's figure is still preliminary.
+    pub preliminary: bool,
+}
+
+/// Reported crime in the shown year against the year before, per 100,000 residents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrimeRates {
+    pub year: i32,
+    pub basis: Basis,
+    pub lines: Vec<CrimeLine>,
+    /// The population the rates use: (its year, residents), for each year.
+    pub residents_now: Option<(i32, u64)>,
+    pub residents_before: Option<(i32, u64)>,
+    pub synthetic: bool,
+}
+
 /// The picture of one period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
@@ -70,6 +111,8 @@ pub struct Picture {
     pub synthetic: bool,
     /// The police's events beside the reports.
     pub police: PoliceEvents,
+    /// Reported crime per 100,000 residents, if statistics are imported for the year.
+    pub crime: Option<CrimeRates>,
 }
 
 impl Picture {
@@ -135,6 +178,7 @@ pub async fn picture(
         })
         .collect();
     let police = police_events(tenant, (from, as_of), (before_from, before_to), shown).await?;
+    let crime = crime_rates(tenant, as_of.year(), shown).await?;
     Ok(Picture {
         from,
         to: as_of,
@@ -143,7 +187,111 @@ pub async fn picture(
         lines,
         synthetic: synthetic_now || synthetic_before,
         police,
+        crime,
     })
+}
+
+/// The parts of `year` that have figures: the whole year if any, else its quarters, else
+/// its half-years.
+fn basis_of(counts: &[CrimeCount], year: i32) -> Option<Basis> {
+    let of_year: Vec<_> = counts.iter().filter(|c| c.period.year == year).collect();
+    if of_year.iter().any(|c| c.period.part == PeriodPart::Year) {
+        return Some(Basis::Year);
+    }
+    let parts = |quarter: bool| -> Vec<u8> {
+        let set: std::collections::BTreeSet<u8> = of_year
+            .iter()
+            .filter_map(|c| match c.period.part {
+                PeriodPart::Quarter(n) if quarter => Some(n),
+                PeriodPart::Half(n) if !quarter => Some(n),
+                _ => None,
+            })
+            .collect();
+        set.into_iter().collect()
+    };
+    let quarters = parts(true);
+    if !quarters.is_empty() {
+        return Some(Basis::Quarters(quarters));
+    }
+    let halves = parts(false);
+    (!halves.is_empty()).then_some(Basis::Halves(halves))
+}
+
+fn in_basis(basis: &Basis, part: PeriodPart) -> bool {
+    match (basis, part) {
+        (Basis::Year, PeriodPart::Year) => true,
+        (Basis::Quarters(q), PeriodPart::Quarter(n)) => q.contains(&n),
+        (Basis::Halves(h), PeriodPart::Half(n)) => h.contains(&n),
+        _ => false,
+    }
+}
+
+/// Reported crime of `year` against the year before, over the same parts of the year, per
+/// 100,000 residents; `None` without statistics for `year`.
+async fn crime_rates(
+    tenant: &Tenant,
+    year: i32,
+    shown: impl Fn(u64) -> Shown,
+) -> lofte_db::Result<Option<CrimeRates>> {
+    let counts = tenant.crime_counts(year - 1, year).await?;
+    let Some(basis) = basis_of(&counts, year) else {
+        return Ok(None);
+    };
+    let residents_now = tenant.residents(year).await?;
+    let residents_before = tenant.residents(year - 1).await?;
+    let in_period = |c: &&CrimeCount, y: i32| c.period.year == y && in_basis(&basis, c.period.part);
+    let has_before = counts.iter().any(|c| in_period(&c, year - 1));
+    let categories: std::collections::BTreeSet<&str> = counts
+        .iter()
+        .filter(|c| in_period(c, year))
+        .map(|c| c.category.as_str())
+        .collect();
+    let sum = |category: &str, y: i32| -> (u64, bool) {
+        counts
+            .iter()
+            .filter(|c| c.category == category && in_period(c, y))
+            .fold((0, false), |(n, p), c| (n + c.count, p || c.preliminary))
+    };
+    let rate = |n: u64, residents: Option<(i32, u64, bool)>, shown: Shown| match shown {
+        Shown::Count(_) => residents.and_then(|(_, r, _)| lofte_domain::crime::per_100k(n, r)),
+        Shown::FewerThan(_) => None,
+    };
+    let mut lines: Vec<(u64, CrimeLine)> = categories
+        .into_iter()
+        .map(|category| {
+            let (n_now, p_now) = sum(category, year);
+            let (n_before, p_before) = sum(category, year - 1);
+            let now = shown(n_now);
+            let before = has_before.then(|| shown(n_before));
+            let change = match (now, before, residents_now, residents_before) {
+                (Shown::Count(_), Some(Shown::Count(_)), Some(rn), Some(rb)) => {
+                    let change = CountChange::between(n_before, n_now, ConfidenceLevel::DEFAULT)
+                        .per_exposure(rb.1, rn.1);
+                    Some((change, change.verdict(Better::Lower)))
+                }
+                _ => None,
+            };
+            let line = CrimeLine {
+                category: category.to_owned(),
+                now,
+                rate_now: rate(n_now, residents_now, now),
+                rate_before: before.and_then(|b| rate(n_before, residents_before, b)),
+                before,
+                change,
+                preliminary: p_now || (has_before && p_before),
+            };
+            (n_now, line)
+        })
+        .collect();
+    lines.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.category.cmp(&b.1.category)));
+    Ok(Some(CrimeRates {
+        year,
+        basis,
+        lines: lines.into_iter().map(|(_, l)| l).collect(),
+        residents_now: residents_now.map(|(y, r, _)| (y, r)),
+        residents_before: residents_before.map(|(y, r, _)| (y, r)),
+        synthetic: counts.iter().any(|c| c.synthetic) || residents_now.is_some_and(|(_, _, s)| s),
+    }))
 }
 
 /// The police's events of both periods by type, counts shown as to the audience.

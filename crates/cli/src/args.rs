@@ -71,6 +71,12 @@ pub enum Command {
     /// The police's public events (polisen.se's feed), kept for the situation picture.
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Reported crime from the national crime statistics (docs/crime-statistics.md).
+    #[command(subcommand, name = "crime-stats")]
+    CrimeStats(StatsCommand),
+    /// Population from Statistics Sweden (docs/crime-statistics.md).
+    #[command(subcommand)]
+    Population(StatsCommand),
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -180,6 +186,13 @@ pub enum IncidentCommand {
 pub enum EventsCommand {
     /// Import a file of the police's events feed as published (docs/police-events.md);
     /// each event is assigned to a municipality, and importing it again adds nothing.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum StatsCommand {
+    /// Import a CSV export; the whole file or nothing, and a figure imported again
+    /// replaces the earlier one (a preliminary count becomes final).
     Import { file: PathBuf },
 }
 

@@ -53,6 +53,17 @@ pub(crate) async fn load_demo(db: &Db, lang: Lang) -> Result<()> {
             &[("added", events.added.to_string())]
         )
     );
+    let (crime, population) = lofte_db::demo::load_flen_crime_stats(db).await?;
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-crime-stats",
+            &[
+                ("crime", crime.stored.to_string()),
+                ("population", population.stored.to_string())
+            ]
+        )
+    );
     let inputs = lofte_db::demo::load_flen_inputs(db).await?;
     if inputs > 0 {
         println!(

@@ -265,6 +265,12 @@ pub async fn run(cli: Cli, lang: Lang, frontend: &impl Frontend) -> Result<()> {
                 Err(errors) => return Err(cell_errors(lang, &name, &errors).into()),
             }
         }
+        Command::CrimeStats(StatsCommand::Import { file }) => {
+            import_stats(&db, lang, &file, true).await?;
+        }
+        Command::Population(StatsCommand::Import { file }) => {
+            import_stats(&db, lang, &file, false).await?;
+        }
         Command::Events(EventsCommand::Import { file }) => {
             let name = file.display().to_string();
             let json = std::fs::read_to_string(&file).with_context(|| format!("reading {name}"))?;
@@ -393,4 +399,37 @@ async fn tenant_of(db: &lofte_db::Db, lang: Lang, municipality: &str) -> Result<
         }))
         .into()
     })
+}
+
+/// `lofte crime-stats import` (`crime`) or `lofte population import`.
+async fn import_stats(db: &Db, lang: Lang, file: &std::path::Path, crime: bool) -> Result<()> {
+    let name = file.display().to_string();
+    let reader = std::io::BufReader::new(
+        std::fs::File::open(file).with_context(|| format!("reading {name}"))?,
+    );
+    let imported = if crime {
+        db.import_crime_stats_csv(reader, false).await?
+    } else {
+        db.import_population_csv(reader, false).await?
+    };
+    match imported {
+        Ok(summary) => {
+            println!(
+                "{}",
+                lang.t_args(
+                    if crime {
+                        "cli-crime-stats-imported"
+                    } else {
+                        "cli-population-imported"
+                    },
+                    &[
+                        ("stored", summary.stored.to_string()),
+                        ("unpublished", summary.not_published.to_string())
+                    ]
+                )
+            );
+            Ok(())
+        }
+        Err(errors) => Err(cell_errors(lang, &name, &errors).into()),
+    }
 }

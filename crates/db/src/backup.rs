@@ -94,6 +94,8 @@ tables! {
     activity: Some("id"),
     incident: Some("id"),
     police_event: Some("id"),
+    crime_stat: Some("id"),
+    population: Some("id"),
     follow_up: Some("id"),
     follow_up_entry: Some("id"),
     audit_log: Some("id"),

@@ -648,3 +648,42 @@ pub async fn load_flen_police_events(db: &Db) -> Result<crate::police_events::Ev
     }
     db.add_police_events(&events, true).await
 }
+
+/// Made-up reported crime and population for Flen 2020–2021, marked as example data, in
+/// the shape the national crime statistics and Statistics Sweden export (read by the same
+/// importers as a real file). Idempotent: importing again replaces the same figures.
+pub async fn load_flen_crime_stats(
+    db: &Db,
+) -> Result<(
+    crate::crime_stats::StatsSummary,
+    crate::crime_stats::StatsSummary,
+)> {
+    let crime = "Region;Brottstyp;År;Antal anmälda brott;Preliminär/slutlig\n\
+        0482 Flen;Samtliga brott;2020;1 452;slutlig\n\
+        0482 Flen;Samtliga brott;2021;1 388;slutlig\n\
+        0482 Flen;Stöldbrott;2020;486;slutlig\n\
+        0482 Flen;Stöldbrott;2021;447;slutlig\n\
+        0482 Flen;Skadegörelsebrott;2020;262;slutlig\n\
+        0482 Flen;Skadegörelsebrott;2021;228;slutlig\n\
+        0482 Flen;Trafikbrott;2020;141;slutlig\n\
+        0482 Flen;Trafikbrott;2021;118;slutlig\n\
+        0482 Flen;Våldsbrott;2020;112;slutlig\n\
+        0482 Flen;Våldsbrott;2021;104;slutlig\n\
+        0482 Flen;Narkotikabrott;2020;88;slutlig\n\
+        0482 Flen;Narkotikabrott;2021;109;slutlig\n";
+    let population = "\"region\",\"kön\",\"2020\",\"2021\"\n\
+        \"0482 Flen\",\"män\",8310,8295\n\
+        \"0482 Flen\",\"kvinnor\",8120,8112\n";
+    let crime = match db.import_crime_stats_csv(crime.as_bytes(), true).await? {
+        Ok(summary) => summary,
+        Err(errors) => return Err(Error::Corrupt(format!("demo crime statistics: {errors:?}"))),
+    };
+    let population = match db
+        .import_population_csv(population.as_bytes(), true)
+        .await?
+    {
+        Ok(summary) => summary,
+        Err(errors) => return Err(Error::Corrupt(format!("demo population: {errors:?}"))),
+    };
+    Ok((crime, population))
+}

@@ -12,6 +12,8 @@ mod activity_types;
 mod audit;
 pub mod backup;
 pub mod citizen_inputs;
+pub mod crime_stats;
+mod csv_file;
 pub mod dialogues;
 mod editing;
 mod entity;

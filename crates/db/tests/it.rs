@@ -2,6 +2,8 @@
 
 #[path = "it/backup.rs"]
 mod backup;
+#[path = "it/crime_stats.rs"]
+mod crime_stats;
 #[path = "it/frozen.rs"]
 mod frozen;
 #[path = "it/incidents.rs"]

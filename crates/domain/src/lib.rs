@@ -10,6 +10,7 @@ pub mod activity;
 pub mod calendar;
 pub mod citizen;
 pub mod condition;
+pub mod crime;
 pub mod exchange;
 pub mod followup;
 pub mod history;

@@ -564,6 +564,23 @@ impl CountChange {
         }
     }
 
+    /// The change in the rate per resident rather than in the count, when the
+    /// population was `before_exposure` and then `now_exposure`: the rate ratio and its
+    /// interval are the count's scaled by `before_exposure / now_exposure` (the exact
+    /// conditional interval with the populations as offsets).
+    pub fn per_exposure(self, before_exposure: u64, now_exposure: u64) -> CountChange {
+        if before_exposure == 0 || now_exposure == 0 {
+            return self;
+        }
+        let scale = before_exposure as f64 / now_exposure as f64;
+        CountChange {
+            ratio: self.ratio.map(|r| r * scale),
+            lower: self.lower * scale,
+            upper: self.upper * scale,
+            ..self
+        }
+    }
+
     /// The verdict on counts that are better when `better` (fewer incidents: `Lower`);
     /// nothing to judge when both periods have none.
     pub fn verdict(&self, better: Better) -> OutcomeVerdict {

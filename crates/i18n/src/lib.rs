@@ -71,6 +71,24 @@ impl Lang {
             .find_map(|tag| Lang::from_tag(tag.trim()))
     }
 
+    /// A whole number with its thousands grouped as the language writes them:
+    /// "16 407" (a no-break space) in Swedish, "16,407" in English.
+    pub fn integer(self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = match self {
+            Lang::Sv => '\u{a0}',
+            Lang::En => ',',
+        };
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(d);
+        }
+        grouped
+    }
+
     /// The other language, for the switch that offers it.
     pub fn other(self) -> Lang {
         match self {
@@ -305,6 +323,14 @@ mod tests {
             .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
             .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn integers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Lang::Sv.integer(16_407), "16\u{a0}407");
+        assert_eq!(Lang::En.integer(1_234_567), "1,234,567");
+        assert_eq!(Lang::Sv.integer(999), "999");
+        assert_eq!(Lang::En.integer(0), "0");
     }
 
     #[test]

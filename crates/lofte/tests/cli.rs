@@ -61,6 +61,7 @@ fn demo_then_export_gives_back_the_imported_document() {
          Exempeldata: 337 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 419 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 186 påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 12 påhittade siffror om anmälda brott och 4 befolkningssiffror för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 6 påhittade synpunkter från invånare i Flen publicerade (märkta som exempel).\n\
          Exempeldata: 8 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
@@ -70,6 +71,7 @@ fn demo_then_export_gives_back_the_imported_document() {
          Exempeldata: 0 påhittade aktiviteter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
+         Exempeldata: 12 påhittade siffror om anmälda brott och 4 befolkningssiffror för Flen 2020 och 2021 inlästa (märkta som exempeldata).\n\
          Exempeldata: 0 påhittade uppföljningar för Flen 2020 och 2021 inlästa, alla publicerade utom 2021 års slutredovisning (märkta som exempeldata).\n"
     );
     let exported: serde_json::Value = serde_json::from_str(&lofte.ok(&[
@@ -641,6 +643,39 @@ fn police_events_are_imported_from_the_feed_as_published() {
             .unwrap()
             .contains("[0].datetime: Give the time as the police's feed writes it"),
     );
+}
+
+/// Reported crime and population from their exports, in Swedish; a bad cell by line and
+/// column, nothing stored.
+#[test]
+fn crime_statistics_and_population_are_imported() {
+    let lofte = Lofte::new();
+    let crime = lofte.write(
+        "brott.csv",
+        "Region;Brottstyp;År;Antal anmälda brott;Preliminär/slutlig\n\
+         0428 Vingåker;Samtliga brott;2023;1 012;slutlig\n\
+         0428 Vingåker;Samtliga brott;2024;..;preliminär\n",
+    );
+    assert_eq!(
+        lofte.ok(&["crime-stats", "import", &crime]).trim(),
+        "1 siffror om anmälda brott sparade; 1 rader utan publicerad siffra (..) hoppades över."
+    );
+    let population = lofte.write(
+        "folkmangd.csv",
+        "\"region\",\"ålder\",\"kön\",\"2023\"\n\"0428 Vingåker\",\"totalt ålder\",\"män\",4 640\n\"0428 Vingåker\",\"totalt ålder\",\"kvinnor\",4 410\n",
+    );
+    assert_eq!(
+        lofte.ok(&["population", "import", &population]).trim(),
+        "2 befolkningssiffror sparade; 0 rader utan publicerad siffra (..) hoppades över."
+    );
+    let bad = lofte.write(
+        "fel.csv",
+        "Region;Brottstyp;År;Antal\n0428;Samtliga brott;2024;-4\n",
+    );
+    let out = lofte.run("en", &["crime-stats", "import", &bad]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("Line 2, column Antal"), "{stderr}");
 }
 
 #[test]

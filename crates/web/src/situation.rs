@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Extension, Path, Query, State};
 use axum::routing::get;
-use lofte_app::situation::{Audience, Picture, Shown};
+use lofte_app::situation::{Audience, Basis, CrimeRates, Picture, Shown};
 use lofte_domain::Permission;
 use lofte_domain::stats::CountChange;
 use lofte_i18n::Lang;
@@ -63,6 +63,28 @@ pub struct SituationPage {
     /// How many were assigned less surely, in words; empty if none.
     police_less_sure: String,
     police_synthetic: bool,
+    /// Reported crime, if statistics are imported for the year.
+    crime: Option<CrimeView>,
+}
+
+/// Reported crime per 100,000 residents, in words.
+pub struct CrimeView {
+    lead: String,
+    col_now: String,
+    col_before: String,
+    rows: Vec<CrimeRow>,
+    synthetic: bool,
+}
+
+pub struct CrimeRow {
+    category: String,
+    now: String,
+    now_rate: String,
+    before: String,
+    before_rate: String,
+    verdict: String,
+    verdict_class: &'static str,
+    change: String,
 }
 
 /// A percentage change, signed: "+25 %", "−33 %".
@@ -177,6 +199,92 @@ fn view(
             n => lang.t_args("situation-police-less-sure", &[("count", n.to_string())]),
         },
         police_synthetic: picture.police.synthetic,
+        crime: picture.crime.as_ref().map(|c| crime_view(lang, c)),
+    }
+}
+
+/// A count, "1 388" or held back, with "(preliminär)" if it is.
+fn crime_count(lang: Lang, shown: Shown, preliminary: bool) -> String {
+    let mut words = match shown {
+        Shown::Count(n) => lang.integer(n),
+        Shown::FewerThan(n) => lang.t_args("situation-fewer-than", &[("count", n.to_string())]),
+    };
+    if preliminary {
+        words.push(' ');
+        words.push_str(&lang.t("situation-crime-preliminary"));
+    }
+    words
+}
+
+/// "8 460 per 100 000", or empty without a rate.
+fn crime_rate(lang: Lang, rate: Option<f64>) -> String {
+    rate.map(|r| {
+        lang.t_args(
+            "situation-crime-rate",
+            &[("rate", lang.integer(r.round() as u64))],
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn crime_view(lang: Lang, crime: &CrimeRates) -> CrimeView {
+    let parts = |numbers: &[u8]| {
+        numbers
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let basis = match &crime.basis {
+        Basis::Year => lang.t("situation-crime-basis-year"),
+        Basis::Quarters(q) => lang.t_args("situation-crime-basis-quarters", &[("parts", parts(q))]),
+        Basis::Halves(h) => lang.t_args("situation-crime-basis-halves", &[("parts", parts(h))]),
+    };
+    let residents = |r: Option<(i32, u64)>| {
+        r.map_or_else(
+            || lang.t("situation-crime-no-population"),
+            |(year, n)| {
+                lang.t_args(
+                    "situation-crime-population",
+                    &[("year", year.to_string()), ("residents", lang.integer(n))],
+                )
+            },
+        )
+    };
+    CrimeView {
+        lead: lang.t_args(
+            "situation-crime-lead",
+            &[
+                ("basis", basis),
+                ("population", residents(crime.residents_now)),
+            ],
+        ),
+        col_now: crime.year.to_string(),
+        col_before: (crime.year - 1).to_string(),
+        rows: crime
+            .lines
+            .iter()
+            .map(|l| CrimeRow {
+                category: l.category.clone(),
+                now: crime_count(lang, l.now, l.preliminary),
+                now_rate: crime_rate(lang, l.rate_now),
+                before: l
+                    .before
+                    .map_or_else(|| "–".to_owned(), |b| crime_count(lang, b, false)),
+                before_rate: crime_rate(lang, l.rate_before),
+                verdict: l
+                    .change
+                    .as_ref()
+                    .map_or_else(|| lang.t("situation-held-back"), |(_, v)| lang.name(v)),
+                verdict_class: l.change.as_ref().map_or("held-back", |(_, v)| v.code()),
+                change: l
+                    .change
+                    .as_ref()
+                    .map(|(c, _)| change_words(lang, c))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        synthetic: crime.synthetic,
     }
 }
 

@@ -28,6 +28,7 @@ mod m0022_frozen_figures;
 mod m0023_incidents;
 mod m0024_incident_organisation;
 mod m0025_police_events;
+mod m0026_crime_and_population;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_incidents::Migration),
             Box::new(m0024_incident_organisation::Migration),
             Box::new(m0025_police_events::Migration),
+            Box::new(m0026_crime_and_population::Migration),
         ]
     }
 }

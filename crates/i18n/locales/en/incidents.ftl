@@ -61,6 +61,7 @@ incidents-duplicate-of = The same incident as
 incidents-remove-duplicate = Remove as a duplicate
 cli-demo-incidents = Example data: { $added } made-up incident reports for Flen 2020 and 2021 loaded (marked as example data).
 cli-demo-police-events = Example data: { $added } made-up police events for Flen 2020 and 2021 loaded (marked as example data).
+cli-demo-crime-stats = Example data: { $crime } made-up figures of reported crime and { $population } population figures for Flen 2020 and 2021 loaded (marked as example data).
 situation-years = Years
 
 situation-police-heading = The police's events
@@ -70,6 +71,20 @@ situation-police-synthetic = Example data: the police events here are made up fo
 situation-police-caption = The police's events by type
 situation-police-col-kind = Type of event
 
+situation-crime-heading = Reported crime per 100,000 residents
+situation-crime-lead = Reported crime according to the official crime statistics, { $basis }, against the same part of the year before. { $population }
+situation-crime-basis-year = the whole year
+situation-crime-basis-quarters = quarters { $parts }
+situation-crime-basis-halves = half-years { $parts }
+situation-crime-population = Per 100,000 residents counted on the population of { $year } ({ $residents } residents); the change is in the number per resident, with its 95 % interval.
+situation-crime-no-population = No population figure is imported, so no rates per resident are shown.
+situation-crime-rate = { $rate } per 100,000
+situation-crime-preliminary = (preliminary)
+situation-crime-synthetic = Example data: the crime statistics and population here are made up for the demo.
+situation-crime-caption = Reported crime by type
+situation-crime-col-category = Type of crime
+situation-crime-col-verdict = Verdict (change per resident, 95 % interval)
+
 ## The police's public events (polisen.se)
 
 cli-events-imported = { $added } police events imported, { $present } were already there. Assigned to a municipality:
@@ -77,3 +92,8 @@ events-assigned-location = by the feed's location (sure)
 events-assigned-title = by the place in the title (likely)
 events-assigned-point = by the position (unsure: the feed's point is often the county's centre)
 events-unassigned = without a municipality (for example the county's summaries)
+
+## Crime statistics and population
+
+cli-crime-stats-imported = { $stored } figures of reported crime stored; { $unpublished } rows without a published figure (..) were skipped.
+cli-population-imported = { $stored } population figures stored; { $unpublished } rows without a published figure (..) were skipped.

@@ -61,6 +61,7 @@ incidents-duplicate-of = Samma händelse som
 incidents-remove-duplicate = Ta bort som dubblett
 cli-demo-incidents = Exempeldata: { $added } påhittade händelserapporter för Flen 2020 och 2021 inlästa (märkta som exempeldata).
 cli-demo-police-events = Exempeldata: { $added } påhittade händelser från polisen för Flen 2020 och 2021 inlästa (märkta som exempeldata).
+cli-demo-crime-stats = Exempeldata: { $crime } påhittade siffror om anmälda brott och { $population } befolkningssiffror för Flen 2020 och 2021 inlästa (märkta som exempeldata).
 situation-years = År
 
 situation-police-heading = Polisens händelser
@@ -70,6 +71,20 @@ situation-police-synthetic = Exempeldata: polisens händelser här är påhittad
 situation-police-caption = Polisens händelser per typ
 situation-police-col-kind = Typ av händelse
 
+situation-crime-heading = Anmälda brott per 100 000 invånare
+situation-crime-lead = Anmälda brott enligt den officiella kriminalstatistiken, { $basis }, jämfört med samma del av året innan. { $population }
+situation-crime-basis-year = hela året
+situation-crime-basis-quarters = kvartal { $parts }
+situation-crime-basis-halves = halvår { $parts }
+situation-crime-population = Per 100 000 invånare räknat på befolkningen { $year } ({ $residents } invånare); förändringen gäller antalet per invånare, med 95 % intervall.
+situation-crime-no-population = Ingen befolkningssiffra är inläst, så inga tal per invånare visas.
+situation-crime-rate = { $rate } per 100 000
+situation-crime-preliminary = (preliminär)
+situation-crime-synthetic = Exempeldata: brottsstatistiken och befolkningen här är påhittade för demon.
+situation-crime-caption = Anmälda brott per brottstyp
+situation-crime-col-category = Brottstyp
+situation-crime-col-verdict = Bedömning (förändring per invånare, 95 % intervall)
+
 ## The police's public events (polisen.se)
 
 cli-events-imported = { $added } händelser från polisen importerade, { $present } fanns redan. Kopplade till kommun:
@@ -77,3 +92,8 @@ events-assigned-location = efter platsen i flödet (säker)
 events-assigned-title = efter orten i rubriken (trolig)
 events-assigned-point = efter positionen (osäker: flödets punkt är ofta länets mitt)
 events-unassigned = utan kommun (till exempel länets sammanfattningar)
+
+## Crime statistics and population
+
+cli-crime-stats-imported = { $stored } siffror om anmälda brott sparade; { $unpublished } rader utan publicerad siffra (..) hoppades över.
+cli-population-imported = { $stored } befolkningssiffror sparade; { $unpublished } rader utan publicerad siffra (..) hoppades över.

@@ -716,3 +716,41 @@ async fn police_events_stand_beside_the_reports_with_small_counts_held_back() {
         "staff see every count"
     );
 }
+
+/// Reported crime per 100,000 residents beside the reports: the same quarters of both
+/// years, the rate's change with its interval, preliminary figures marked.
+#[tokio::test]
+async fn reported_crime_is_shown_per_resident_over_the_same_quarters() {
+    let app = spawn_app().await;
+    let db = &app.database.db;
+    let crime = "Region;Brottstyp;År;Kvartal;Antal anmälda brott;Preliminär/slutlig\n\
+        0461 Gnesta;Skadegörelsebrott;2023;1;41;slutlig\n\
+        0461 Gnesta;Skadegörelsebrott;2023;2;38;slutlig\n\
+        0461 Gnesta;Skadegörelsebrott;2023;3;40;slutlig\n\
+        0461 Gnesta;Skadegörelsebrott;2024;1;29;preliminär\n\
+        0461 Gnesta;Skadegörelsebrott;2024;2;3;preliminär\n";
+    db.import_crime_stats_csv(crime.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    let population =
+        "region,kön,2023,2024\n0461 Gnesta,män,5610,5655\n0461 Gnesta,kvinnor,5530,5561\n";
+    db.import_population_csv(population.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    let page = app.page("/kommun/0461/lagesbild?ar=2024").await;
+    let lead = crate::helpers::texts(&page, "section[aria-labelledby=anmalda-brott] > p");
+    assert!(lead[0].contains("kvartal 1, 2,"), "{lead:?}");
+    assert!(
+        lead[0].contains("befolkningen 2024 (11 216 invånare)"),
+        "{lead:?}"
+    );
+    let rows = table_rows(&page, "table.crime-rates");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][0], "Skadegörelsebrott");
+    // 32 of 11 216 against 79 of 11 140, quarters 1–2 only (the third of 2023 is left out).
+    assert_eq!(rows[0][1], "32 (preliminär)285 per 100\u{a0}000");
+    assert_eq!(rows[0][2], "79709 per 100\u{a0}000");
+    assert!(rows[0][3].starts_with("Förbättrat"), "{rows:?}");
+}
