@@ -181,6 +181,7 @@ impl Db {
         let mut problems = Problems::default();
         let mut summary = StatsSummary::default();
         let mut rows = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let now = Utc::now();
         let mut record = csv::StringRecord::new();
         loop {
@@ -230,6 +231,17 @@ impl Db {
             let count = parse_count(cell(6)).map_err(|p| bad(6, p)).ok();
             let preliminary = parse_preliminary(cell(7)).map_err(|p| bad(7, p)).ok();
             match (municipality, period, category, count, preliminary) {
+                (Some(m), Some(period), Some(category), Some(Some(count)), Some(preliminary))
+                    if !seen.insert((m.to_string(), period, category.to_string())) =>
+                {
+                    // The same figure twice (`0482` and `Flen`): which one is meant?
+                    bad(
+                        5,
+                        Problem::Duplicate {
+                            value: format!("{m} {}", category),
+                        },
+                    );
+                }
                 (Some(m), Some(period), Some(category), Some(Some(count)), Some(preliminary)) => {
                     rows.push(crime_stat::ActiveModel {
                         municipality_code: Set(m.to_string()),
@@ -251,32 +263,25 @@ impl Db {
         if !problems.0.is_empty() {
             return Ok(Err(problems.0));
         }
-        let txn = self.begin_write().await?;
-        let mut rows = rows.into_iter().peekable();
-        while rows.peek().is_some() {
-            let chunk: Vec<_> = rows.by_ref().take(BATCH).collect();
-            summary.stored += chunk.len() as u64;
-            crime_stat::Entity::insert_many(chunk)
-                .on_conflict(
-                    OnConflict::columns([
-                        crime_stat::Column::MunicipalityCode,
-                        crime_stat::Column::Year,
-                        crime_stat::Column::PeriodKind,
-                        crime_stat::Column::PeriodNumber,
-                        crime_stat::Column::Category,
-                    ])
-                    .update_columns([
-                        crime_stat::Column::Count,
-                        crime_stat::Column::Preliminary,
-                        crime_stat::Column::Synthetic,
-                        crime_stat::Column::ImportedAt,
-                    ])
-                    .to_owned(),
-                )
-                .exec_without_returning(&txn)
-                .await?;
-        }
-        txn.commit().await?;
+        summary.stored = self
+            .replace_all(
+                rows,
+                OnConflict::columns([
+                    crime_stat::Column::MunicipalityCode,
+                    crime_stat::Column::Year,
+                    crime_stat::Column::PeriodKind,
+                    crime_stat::Column::PeriodNumber,
+                    crime_stat::Column::Category,
+                ])
+                .update_columns([
+                    crime_stat::Column::Count,
+                    crime_stat::Column::Preliminary,
+                    crime_stat::Column::Synthetic,
+                    crime_stat::Column::ImportedAt,
+                ])
+                .to_owned(),
+            )
+            .await?;
         Ok(Ok(summary))
     }
 
@@ -375,10 +380,17 @@ impl Db {
                 match parse_count(raw) {
                     Ok(Some(n)) => {
                         if let (Some(m), Some(sex)) = (&municipality, sex) {
-                            figures.insert(
-                                (m.to_string(), year, age.clone(), sex),
-                                i64::try_from(n).unwrap_or(i64::MAX),
-                            );
+                            let key = (m.to_string(), year, age.clone(), sex);
+                            let residents = i64::try_from(n).unwrap_or(i64::MAX);
+                            if figures.insert(key, residents).is_some() {
+                                problems.add(
+                                    line,
+                                    &column,
+                                    Problem::Duplicate {
+                                        value: format!("{m} {year}"),
+                                    },
+                                );
+                            }
                         }
                     }
                     Ok(None) => summary.not_published += 1,
@@ -405,31 +417,44 @@ impl Db {
                 },
             )
             .collect();
+        summary.stored = self
+            .replace_all(
+                rows,
+                OnConflict::columns([
+                    population::Column::MunicipalityCode,
+                    population::Column::Year,
+                    population::Column::AgeBand,
+                    population::Column::Sex,
+                ])
+                .update_columns([
+                    population::Column::Residents,
+                    population::Column::Synthetic,
+                    population::Column::ImportedAt,
+                ])
+                .to_owned(),
+            )
+            .await?;
+        Ok(Ok(summary))
+    }
+
+    /// Stores `rows` in one transaction, each replacing the stored row of the same key
+    /// (`conflict`); how many were stored.
+    async fn replace_all<A>(&self, rows: Vec<A>, conflict: OnConflict) -> Result<u64>
+    where
+        A: sea_orm::ActiveModelTrait + Send,
+    {
         let txn = self.begin_write().await?;
+        let stored = rows.len() as u64;
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
-            let chunk: Vec<_> = rows.by_ref().take(BATCH).collect();
-            summary.stored += chunk.len() as u64;
-            population::Entity::insert_many(chunk)
-                .on_conflict(
-                    OnConflict::columns([
-                        population::Column::MunicipalityCode,
-                        population::Column::Year,
-                        population::Column::AgeBand,
-                        population::Column::Sex,
-                    ])
-                    .update_columns([
-                        population::Column::Residents,
-                        population::Column::Synthetic,
-                        population::Column::ImportedAt,
-                    ])
-                    .to_owned(),
-                )
+            let chunk: Vec<A> = rows.by_ref().take(BATCH).collect();
+            A::Entity::insert_many(chunk)
+                .on_conflict(conflict.clone())
                 .exec_without_returning(&txn)
                 .await?;
         }
         txn.commit().await?;
-        Ok(Ok(summary))
+        Ok(stored)
     }
 }
 

@@ -123,6 +123,22 @@ async fn a_bad_file_is_refused_whole_with_every_cell_named() {
     let gnesta = t.db.tenant_named("0461").await.unwrap().unwrap();
     assert!(gnesta.crime_counts(2024, 2024).await.unwrap().is_empty());
 
+    // The same figure twice, by code and by name: refused, not one of them picked.
+    let twice = "Region;Brottstyp;År;Antal\n0461;Rån;2024;3\nGnesta;Rån;2024;4\n";
+    let errors =
+        t.db.import_crime_stats_csv(twice.as_bytes(), false)
+            .await
+            .unwrap()
+            .unwrap_err();
+    assert_eq!(
+        (
+            errors[0].line,
+            errors[0].column.as_str(),
+            errors[0].problem.code()
+        ),
+        (3, "Brottstyp", "duplicate")
+    );
+
     let missing = "Region;Antal\n0461;3\n";
     let errors =
         t.db.import_crime_stats_csv(missing.as_bytes(), false)
