@@ -231,7 +231,7 @@ impl Db {
             let count = parse_count(cell(6)).map_err(|p| bad(6, p)).ok();
             let preliminary = parse_preliminary(cell(7)).map_err(|p| bad(7, p)).ok();
             match (municipality, period, category, count, preliminary) {
-                (Some(m), Some(period), Some(category), Some(Some(count)), Some(preliminary))
+                (Some(m), Some(period), Some(category), Some(Some(_)), Some(_))
                     if !seen.insert((m.to_string(), period, category.to_string())) =>
                 {
                     // The same figure twice (`0482` and `Flen`): which one is meant?
