@@ -362,6 +362,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
     ['final-report-2020', '/kommun/0482/2020/uppfoljning/slutredovisning'],
     ['survey', '/kommun/0482/trygghet'],
     ['situation', '/kommun/0482/lagesbild'],
+    ['situation-category', '/kommun/0482/lagesbild?ar=2021&kategori=motor_vehicles'],
     ['input-form', '/kommun/0482/tyck-till'],
     ['inputs', '/kommun/0482/synpunkter'],
     ['not-found', '/kommun/9999'],

@@ -24,6 +24,7 @@ const app = useApp({ before, after });
 const COORDINATOR = 'samordnare@flen.example';
 const REPORTER = 'polis@katrineholm.example';
 const ANALYST = 'analytiker@flen.example';
+const PARTNER = 'bostad@flen.example';
 const SURVEY_STAFF = '/personal/kommun/0482/trygghetsmatning';
 
 /** Uploads `csv` as a response file on the analysts' survey page; returns the response. */
@@ -145,12 +146,13 @@ async function submitInvalidTarget(page, lang) {
 
 describe('Demo accounts', () => {
   test('startServer() returns the logins printed by serve --demo', () => {
-    assert.deepEqual(Object.keys(app.logins).sort(), ['admin@lofte.example', ANALYST, COORDINATOR, REPORTER].sort());
+    assert.deepEqual(Object.keys(app.logins).sort(), ['admin@lofte.example', ANALYST, COORDINATOR, PARTNER, REPORTER].sort());
     for (const [email, password] of Object.entries(app.logins)) {
       assert.match(password, /^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/, `the password of ${email}`);
     }
     assert.equal(app.server.roles[COORDINATOR], 'Samordnare');
     assert.equal(app.server.roles[REPORTER], 'Rapportör');
+    assert.equal(app.server.roles[PARTNER], 'Samarbetspartner');
   });
 });
 
@@ -434,6 +436,21 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       (page) => page.goto('/personal/kommun/0482/lagesbild'),
       200,
       { sv: 'Lägesbild för Flen', en: 'Situation picture for Flen' },
+    ],
+    [
+      'situation-category',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/lagesbild?ar=2021&kategori=motor_vehicles'),
+      200,
+      { sv: 'Lägesbild för Flen', en: 'Situation picture for Flen' },
+    ],
+    ['partner-dashboard', PARTNER, (page) => page.goto(DASHBOARD), 200, { sv: 'Översikt', en: 'Overview' }],
+    [
+      'partner-reports',
+      PARTNER,
+      (page) => page.goto('/personal/kommun/0482/handelser'),
+      200,
+      { sv: 'Våra händelserapporter', en: 'Our incident reports' },
     ],
     ['promise', COORDINATOR, (page) => page.goto(FLEN_2021_STAFF), 200, { sv: 'Medborgarlöfte 2021', en: 'Medborgarlöfte 2021' }],
     [

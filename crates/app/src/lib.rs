@@ -11,4 +11,5 @@ pub mod report;
 pub mod secrets;
 pub mod situation;
 pub mod survey_page;
+pub mod when_where;
 pub mod words;

@@ -576,6 +576,109 @@ impl Tenant {
     }
 }
 
+/// How many reports of a category began on one Swedish local day, at one hour (`None`:
+/// the report gave no time of day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayCount {
+    pub day: chrono::NaiveDate,
+    pub hour: Option<u32>,
+    pub category: IncidentCategory,
+    pub n: u64,
+}
+
+/// How many reports of a category were made at one place or one point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhereCount {
+    pub place: Option<PlaceSlug>,
+    pub point: Option<Coordinates>,
+    pub category: IncidentCategory,
+    pub n: u64,
+}
+
+impl Tenant {
+    /// The reports of the days `from` to `to`, counted by day, hour and category: the
+    /// weeks and the time-of-week grid are made from these.
+    pub async fn incident_day_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<DayCount>> {
+        use sea_orm::QuerySelect;
+        let rows: Vec<(i32, Option<i32>, String, i64)> = incident::Entity::find()
+            .select_only()
+            .column(incident::Column::LocalDay)
+            .column(incident::Column::LocalHour)
+            .column(incident::Column::Category)
+            .column_as(incident::Column::Id.count(), "n")
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
+            .group_by(incident::Column::LocalDay)
+            .group_by(incident::Column::LocalHour)
+            .group_by(incident::Column::Category)
+            .into_tuple()
+            .all(self.db().conn())
+            .await?;
+        rows.into_iter()
+            .map(|(day, hour, category, n)| {
+                let corrupt = || Error::Corrupt(format!("incident day {day} {category}"));
+                Ok(DayCount {
+                    day: crate::activities::date_of_stored_day(day).ok_or_else(corrupt)?,
+                    hour: hour.and_then(|h| u32::try_from(h).ok()),
+                    category: IncidentCategory::parse(&category).map_err(|_| corrupt())?,
+                    n: u64::try_from(n).unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    /// The reports of the days `from` to `to`, counted by place or point and category:
+    /// the hot spots are made from these.
+    pub async fn incident_where_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<WhereCount>> {
+        use sea_orm::QuerySelect;
+        type Row = (Option<String>, Option<f64>, Option<f64>, String, i64);
+        let rows: Vec<Row> = incident::Entity::find()
+            .select_only()
+            .column(incident::Column::PlaceSlug)
+            .column(incident::Column::Lat)
+            .column(incident::Column::Lon)
+            .column(incident::Column::Category)
+            .column_as(incident::Column::Id.count(), "n")
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
+            .group_by(incident::Column::PlaceSlug)
+            .group_by(incident::Column::Lat)
+            .group_by(incident::Column::Lon)
+            .group_by(incident::Column::Category)
+            .into_tuple()
+            .all(self.db().conn())
+            .await?;
+        rows.into_iter()
+            .map(|(place, lat, lon, category, n)| {
+                let corrupt = || Error::Corrupt(format!("incident place {place:?} {category}"));
+                Ok(WhereCount {
+                    place: place
+                        .as_deref()
+                        .map(PlaceSlug::parse)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
+                    point: match (lat, lon) {
+                        (Some(lat), Some(lon)) => {
+                            Some(Coordinates::new(lat, lon).map_err(|_| corrupt())?)
+                        }
+                        _ => None,
+                    },
+                    category: IncidentCategory::parse(&category).map_err(|_| corrupt())?,
+                    n: u64::try_from(n).unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+}
+
 /// A report's problems named `[index].field`, for the API.
 pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<FieldError> {
     problems

@@ -6,7 +6,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Extension, Path, Query, State};
 use axum::routing::get;
 use lofte_app::situation::{Audience, Basis, CrimeRates, Picture, Shown};
+use lofte_app::when_where::WhenWhere;
 use lofte_domain::Permission;
+use lofte_domain::incident::IncidentCategory;
 use lofte_domain::stats::CountChange;
 use lofte_i18n::Lang;
 
@@ -65,6 +67,26 @@ pub struct SituationPage {
     police_synthetic: bool,
     /// Reported crime, if statistics are imported for the year.
     crime: Option<CrimeView>,
+    /// When and where, for the category chosen.
+    detail: Option<DetailView>,
+}
+
+/// The weeks, the time-of-week grid and the hot spots, in words.
+pub struct DetailView {
+    /// (label, href, is the one shown): all categories, then each.
+    categories: Vec<(String, String, bool)>,
+    /// "Veckor, tider och platser för klotter."
+    lead: String,
+    weeks: Vec<(String, String, String)>,
+    week_col_before: String,
+    /// The grid's column headings ("00", "00–04").
+    grid_head: Vec<String>,
+    /// Weekday, then each cell's text and shading class.
+    grid_rows: Vec<(String, Vec<(String, &'static str)>)>,
+    grid_note: String,
+    /// (name, count).
+    hot_spots: Vec<(String, String)>,
+    hot_spots_lead: String,
 }
 
 /// Reported crime per 100,000 residents, in words.
@@ -200,6 +222,7 @@ fn view(
         },
         police_synthetic: picture.police.synthetic,
         crime: picture.crime.as_ref().map(|c| crime_view(lang, c)),
+        detail: None,
     }
 }
 
@@ -292,6 +315,215 @@ fn crime_view(lang: Lang, crime: &CrimeRates) -> CrimeView {
 pub struct YearQuery {
     #[serde(default)]
     ar: Option<String>,
+    /// A category's code, for the weeks, the grid and the hot spots.
+    #[serde(default)]
+    kategori: Option<String>,
+}
+
+/// The shading of a grid cell: five steps of its share of the largest cell.
+fn heat(shown: Shown, max: u64) -> &'static str {
+    match shown {
+        Shown::FewerThan(_) => "heat-held",
+        Shown::Count(0) => "heat-0",
+        Shown::Count(n) => match (n * 4).div_ceil(max.max(1)) {
+            0 | 1 => "heat-1",
+            2 => "heat-2",
+            3 => "heat-3",
+            _ => "heat-4",
+        },
+    }
+}
+
+fn detail_view(
+    lang: Lang,
+    here: &str,
+    year: i32,
+    detail: &WhenWhere,
+    places: &[lofte_domain::Place],
+    audience: Audience,
+) -> DetailView {
+    let shown = |s: Shown| match s {
+        Shown::Count(n) => n.to_string(),
+        Shown::FewerThan(n) => lang.t_args("situation-fewer-than", &[("count", n.to_string())]),
+    };
+    let href = |code: Option<&str>| match code {
+        Some(c) => format!("{here}?ar={year}&kategori={c}#nar-och-var"),
+        None => format!("{here}?ar={year}#nar-och-var"),
+    };
+    let mut categories = vec![(
+        lang.t("situation-all-categories"),
+        href(None),
+        detail.category.is_none(),
+    )];
+    categories.extend(IncidentCategory::all().map(|c| {
+        (
+            lang.name(&c),
+            href(Some(c.code())),
+            detail.category == Some(c),
+        )
+    }));
+    let step = detail.grid.hours_per_column;
+    let grid_head = (0..24 / step)
+        .map(|i| match step {
+            1 => format!("{:02}", i),
+            _ => format!("{:02}–{:02}", i * step, (i + 1) * step),
+        })
+        .collect();
+    let weekdays = [
+        "weekday-mon",
+        "weekday-tue",
+        "weekday-wed",
+        "weekday-thu",
+        "weekday-fri",
+        "weekday-sat",
+        "weekday-sun",
+    ];
+    DetailView {
+        categories,
+        lead: lang.t_args(
+            "situation-when-where-lead",
+            &[(
+                "category",
+                detail.category.map_or_else(
+                    || lang.t("situation-all-categories-lower"),
+                    |c| lang.name(&c).to_lowercase(),
+                ),
+            )],
+        ),
+        weeks: detail
+            .weeks
+            .iter()
+            .map(|w| {
+                (
+                    lang.t_args(
+                        "situation-week",
+                        &[
+                            ("week", w.week.to_string()),
+                            ("from", w.from.format("%d/%m").to_string()),
+                            ("to", w.to.format("%d/%m").to_string()),
+                        ],
+                    ),
+                    shown(w.now),
+                    shown(w.before),
+                )
+            })
+            .collect(),
+        week_col_before: lang.t_args("situation-week-before", &[("year", (year - 1).to_string())]),
+        grid_head,
+        grid_rows: detail
+            .grid
+            .rows
+            .iter()
+            .zip(weekdays)
+            .map(|(row, day)| {
+                (
+                    lang.t(day),
+                    row.iter()
+                        .map(|c| {
+                            let text = match c {
+                                Shown::Count(n) => n.to_string(),
+                                Shown::FewerThan(n) => format!("<{n}"),
+                            };
+                            (text, heat(*c, detail.grid.max))
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+        grid_note: match (audience, detail.grid.without_time) {
+            (Audience::Public, 0) => lang.t_args(
+                "situation-grid-note-public",
+                &[(
+                    "threshold",
+                    lofte_app::situation::PUBLIC_THRESHOLD.to_string(),
+                )],
+            ),
+            (Audience::Staff, 0) => String::new(),
+            (Audience::Public, n) => format!(
+                "{} {}",
+                lang.t_args(
+                    "situation-grid-note-public",
+                    &[(
+                        "threshold",
+                        lofte_app::situation::PUBLIC_THRESHOLD.to_string()
+                    )],
+                ),
+                lang.t_args("situation-grid-without-time", &[("count", n.to_string())])
+            ),
+            (Audience::Staff, n) => {
+                lang.t_args("situation-grid-without-time", &[("count", n.to_string())])
+            }
+        },
+        hot_spots: detail
+            .hot_spots
+            .iter()
+            .map(|h| {
+                let name = match (&h.place, h.point) {
+                    (Some(slug), _) => crate::views::place_name(places, slug.as_str()),
+                    (None, Some(p)) => lang.t_args(
+                        "situation-hot-spot-cell",
+                        &[
+                            ("lat", format!("{:.4}", p.lat())),
+                            ("lon", format!("{:.4}", p.lon())),
+                        ],
+                    ),
+                    (None, None) => String::new(),
+                };
+                (name, h.n.to_string())
+            })
+            .collect(),
+        hot_spots_lead: match audience {
+            Audience::Public => lang.t_args(
+                "situation-hot-spots-public",
+                &[(
+                    "threshold",
+                    lofte_app::situation::PUBLIC_THRESHOLD.to_string(),
+                )],
+            ),
+            Audience::Staff => lang.t("situation-hot-spots-staff"),
+        },
+    }
+}
+
+/// The page for the year and category asked for, to `audience`.
+async fn page(
+    lang: Lang,
+    state: &AppState,
+    (chrome, path): (Chrome, String),
+    tenant: &lofte_db::Tenant,
+    query: &YearQuery,
+    audience: Audience,
+) -> Result<SituationPage, PageError> {
+    let category = match query.kategori.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(
+            IncidentCategory::parse(code)
+                .map_err(|_| PageError::NotFound { lang, detail: None })?,
+        ),
+    };
+    let (picture, years) = picture_asked(lang, tenant, query, audience).await?;
+    let m = tenant.municipality();
+    let places = state.db.places(&m.code).await?;
+    let detail = lofte_app::when_where::when_where(
+        tenant,
+        (picture.from, picture.to),
+        category,
+        &places,
+        audience,
+    )
+    .await?;
+    let year = chrono::Datelike::year(&picture.to);
+    let mut page = view(
+        lang,
+        (chrome, path.clone()),
+        m,
+        (&picture, &years),
+        audience,
+    );
+    if !picture.is_empty() {
+        page.detail = Some(detail_view(lang, &path, year, &detail, &places, audience));
+    }
+    Ok(page)
 }
 
 /// The picture of the year asked for (`?ar=2021`); without one, this year if it has
@@ -326,7 +558,6 @@ async fn public(
     Query(query): Query<YearQuery>,
 ) -> Result<SituationPage, PageError> {
     let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
-    let (picture, years) = picture_asked(lang, &tenant, &query, Audience::Public).await?;
     let m = tenant.municipality();
     let path = format!("/kommun/{}/lagesbild", m.code);
     let chrome = Chrome::new(
@@ -334,13 +565,15 @@ async fn public(
         &path,
         lang.t_args("situation-title", &[("municipality", m.name.to_string())]),
     );
-    Ok(view(
+    page(
         lang,
+        &state,
         (chrome, path),
-        m,
-        (&picture, &years),
+        &tenant,
+        &query,
         Audience::Public,
-    ))
+    )
+    .await
 }
 
 async fn staff(
@@ -351,7 +584,6 @@ async fn staff(
     Query(query): Query<YearQuery>,
 ) -> Result<SituationPage, PageError> {
     let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
-    let (picture, years) = picture_asked(lang, &tenant, &query, Audience::Staff).await?;
     let m = tenant.municipality();
     let path = format!("/personal/kommun/{}/lagesbild", m.code);
     let mut chrome = Chrome::new(
@@ -362,11 +594,13 @@ async fn staff(
     if let Some(u) = &staff.user {
         chrome = chrome.signed_in(&u.name);
     }
-    Ok(view(
+    page(
         lang,
+        &state,
         (chrome, path),
-        m,
-        (&picture, &years),
+        &tenant,
+        &query,
         Audience::Staff,
-    ))
+    )
+    .await
 }

@@ -85,6 +85,36 @@ situation-crime-caption = Reported crime by type
 situation-crime-col-category = Type of crime
 situation-crime-col-verdict = Verdict (change per resident, 95 % interval)
 
+situation-when-where-heading = When and where
+situation-when-where-lead = Weeks, times and places for { $category }. Choose a category:
+situation-categories = Categories
+situation-all-categories = All categories
+situation-all-categories-lower = all categories
+situation-weeks-heading = The last weeks
+situation-weeks-caption = Reports by week, against the same week a year before
+situation-week = Week { $week } ({ $from }–{ $to })
+situation-week-col = Week
+situation-week-before = Same week { $year }
+situation-grid-heading = Weekday and time
+situation-grid-caption = Reports by weekday and hour
+situation-grid-col-day = Day
+situation-grid-note-public = Hours are grouped four at a time, and cells with fewer than { $threshold } reports show as “<{ $threshold }”.
+situation-grid-without-time = { $count } reports gave no time of day and are not in the table.
+situation-hot-spots-heading = Places with the most reports
+situation-hot-spots-public = Places and areas with at least { $threshold } reports in the period. Points that belong to no place are counted in cells of about 300 × 300 metres.
+situation-hot-spots-staff = Places, and points gathered in cells of about 300 × 300 metres, with the most reports in the period.
+situation-hot-spots-none = No place has enough reports to be shown.
+situation-hot-spot-cell = The cell around { $lat }, { $lon }
+situation-col-reports = Reports
+situation-col-place = Place
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+
 ## The police's public events (polisen.se)
 
 cli-events-imported = { $added } police events imported, { $present } were already there. Assigned to a municipality:

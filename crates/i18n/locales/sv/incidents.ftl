@@ -85,6 +85,36 @@ situation-crime-caption = Anmälda brott per brottstyp
 situation-crime-col-category = Brottstyp
 situation-crime-col-verdict = Bedömning (förändring per invånare, 95 % intervall)
 
+situation-when-where-heading = När och var
+situation-when-where-lead = Veckor, tider och platser för { $category }. Välj en kategori:
+situation-categories = Kategorier
+situation-all-categories = Alla kategorier
+situation-all-categories-lower = alla kategorier
+situation-weeks-heading = De senaste veckorna
+situation-weeks-caption = Rapporter per vecka, jämfört med samma vecka året innan
+situation-week = Vecka { $week } ({ $from }–{ $to })
+situation-week-col = Vecka
+situation-week-before = Samma vecka { $year }
+situation-grid-heading = Veckodag och tid
+situation-grid-caption = Rapporter per veckodag och timme
+situation-grid-col-day = Dag
+situation-grid-note-public = Timmarna är sammanslagna fyra och fyra, och rutor med färre än { $threshold } rapporter visas som ”<{ $threshold }”.
+situation-grid-without-time = { $count } rapporter angav ingen tid på dygnet och finns inte i tabellen.
+situation-hot-spots-heading = Platser med flest rapporter
+situation-hot-spots-public = Platser och områden med minst { $threshold } rapporter under perioden. Punkter som inte hör till en plats räknas i rutor om ungefär 300 × 300 meter.
+situation-hot-spots-staff = Platser, och punkter samlade i rutor om ungefär 300 × 300 meter, med flest rapporter under perioden.
+situation-hot-spots-none = Ingen plats har tillräckligt många rapporter för att visas.
+situation-hot-spot-cell = Rutan kring { $lat }, { $lon }
+situation-col-reports = Rapporter
+situation-col-place = Plats
+weekday-mon = Måndag
+weekday-tue = Tisdag
+weekday-wed = Onsdag
+weekday-thu = Torsdag
+weekday-fri = Fredag
+weekday-sat = Lördag
+weekday-sun = Söndag
+
 ## The police's public events (polisen.se)
 
 cli-events-imported = { $added } händelser från polisen importerade, { $present } fanns redan. Kopplade till kommun:

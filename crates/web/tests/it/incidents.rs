@@ -754,3 +754,76 @@ async fn reported_crime_is_shown_per_resident_over_the_same_quarters() {
     assert_eq!(rows[0][2], "79709 per 100\u{a0}000");
     assert!(rows[0][3].starts_with("Förbättrat"), "{rows:?}");
 }
+
+/// When and where in Gnesta: Friday evenings at the station stand out in the grid and the
+/// hot spots; residents see no place or cell below five, staff see every count; a
+/// category narrows all three.
+#[tokio::test]
+async fn the_picture_shows_when_and_where_with_small_counts_held_back() {
+    use chrono::Datelike as _;
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app).await;
+    let shown = lofte_app::progress::today().year() - 1;
+    // The first six Fridays of the year, 22:30, at the station; two graffiti at a point.
+    let mut day = chrono::NaiveDate::from_ymd_opt(shown, 1, 1).unwrap();
+    while day.weekday() != chrono::Weekday::Fri {
+        day = day.succ_opt().unwrap();
+    }
+    let mut reports: Vec<serde_json::Value> = (0..6)
+        .map(|i| {
+            serde_json::json!({ "category": "motor_vehicles",
+                "date": (day + chrono::Duration::days(7 * i)).to_string(), "time": "22:30",
+                "place": "stationsomradet", "reporter": "Gnestahem" })
+        })
+        .collect();
+    for time in ["10:00", "11:00"] {
+        reports.push(
+            serde_json::json!({ "category": "graffiti", "date": day.to_string(),
+            "time": time, "lat": 59.0611, "lon": 17.2999, "reporter": "Gnestahem" }),
+        );
+    }
+    assert_eq!(
+        post(&app, &token, serde_json::Value::Array(reports))
+            .await
+            .status(),
+        201
+    );
+    let public = app
+        .page(&format!("/kommun/0461/lagesbild?ar={shown}"))
+        .await;
+    let grid = table_rows(&public, "table.time-grid");
+    assert_eq!(grid[4][0], "Fredag");
+    assert_eq!(grid[4][6], "6", "Fridays 20–24: {grid:?}");
+    assert_eq!(grid[4][3], "<5", "Friday mornings hold the two graffiti");
+    assert_eq!(
+        table_rows(&public, "table.hot-spots"),
+        [["Stationsområdet", "6"]],
+        "the graffiti's cell has fewer than five"
+    );
+
+    let coordinator = app.signed_in_as(Role::Coordinator, gnesta_kommun()).await;
+    let staff = app
+        .page_as(
+            &format!("/personal/kommun/0461/lagesbild?ar={shown}&kategori=graffiti"),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(
+        crate::helpers::texts(&staff, ".categories a[aria-current=page]"),
+        ["Klotter"]
+    );
+    let spots = table_rows(&staff, "table.hot-spots");
+    assert_eq!(spots.len(), 1, "{spots:?}");
+    assert!(spots[0][0].starts_with("Rutan kring 59.06"), "{spots:?}");
+    assert_eq!(spots[0][1], "2");
+    let grid = table_rows(&staff, "table.time-grid");
+    assert_eq!(grid[4].len(), 25, "a column an hour for staff");
+    assert_eq!((grid[4][11].as_str(), grid[4][12].as_str()), ("1", "1"));
+    assert_eq!(grid[4][23], "0", "motor vehicles are not graffiti");
+    assert_eq!(
+        app.get(&format!("/kommun/0461/lagesbild?ar={shown}&kategori=ufo"))
+            .await
+            .status(),
+        404
+    );
+}
