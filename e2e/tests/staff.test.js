@@ -404,6 +404,19 @@ describe('Correcting a closed promise', () => {
     }));
 });
 
+describe('Hints for commitments that can be followed up', () => {
+  test('the staff promise page opens a commitment\'s hints, and they pass axe', () =>
+    app.withPage(async (page) => {
+      await signIn(page, COORDINATOR, app.password(COORDINATOR));
+      await page.goto(FLEN_2021_STAFF);
+      const hints = page.locator('li.commitment details.hints').first();
+      await hints.locator('summary').click();
+      assert.match(await text(hints.locator('summary')), /^Tips för ett åtagande som går att följa upp \(\d+\)$/);
+      assert.ok((await hints.locator('li').count()) > 0, 'an opened hint list lists hints');
+      await expectNoAxeViolations(page, 'the staff promise page with hints open');
+    }));
+});
+
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
   // [name, who (null: signed out), how to get there, expected status, expected <h1>]
   const pages = [

@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod export;
+pub mod hints;
 pub mod outcome;
 pub mod progress;
 pub mod report;

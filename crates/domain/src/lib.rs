@@ -16,6 +16,7 @@ pub mod followup;
 pub mod history;
 pub mod incident;
 pub mod lenient;
+pub mod lint;
 pub mod municipality;
 pub mod place;
 pub mod police_event;

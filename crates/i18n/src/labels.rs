@@ -662,6 +662,37 @@ pub const INCIDENT_CATEGORY: Family = Family(&[
     ("event", "incident-category-event"),
 ]);
 
+/// A hint for writing a commitment that can be followed up (worded with what was found,
+/// `$value`, so by [`crate::Lang::label_args`], not as a [`Named`] value).
+pub const HINT: Family = Family(&[
+    ("vague-verb", "hint-vague-verb"),
+    ("no-number", "hint-no-number"),
+    ("no-place", "hint-no-place"),
+    ("no-time", "hint-no-time"),
+    ("no-responsible", "hint-no-responsible"),
+    ("no-data-source", "hint-no-data-source"),
+    (
+        "outcome-without-indicator",
+        "hint-outcome-without-indicator",
+    ),
+    ("unlogged-type", "hint-unlogged-type"),
+]);
+
+/// What to do about a hint.
+pub const HINT_SUGGESTION: Family = Family(&[
+    ("vague-verb", "hint-vague-verb-suggestion"),
+    ("no-number", "hint-no-number-suggestion"),
+    ("no-place", "hint-no-place-suggestion"),
+    ("no-time", "hint-no-time-suggestion"),
+    ("no-responsible", "hint-no-responsible-suggestion"),
+    ("no-data-source", "hint-no-data-source-suggestion"),
+    (
+        "outcome-without-indicator",
+        "hint-outcome-without-indicator-suggestion",
+    ),
+    ("unlogged-type", "hint-unlogged-type-suggestion"),
+]);
+
 /// How a police event came to belong to a municipality.
 pub const EVENT_ASSIGNED: Family = Family(&[
     ("location", "events-assigned-location"),

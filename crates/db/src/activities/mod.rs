@@ -492,6 +492,30 @@ impl Tenant {
             .collect()
     }
 
+    /// The activity types with at least one activity logged on the days `from` to `to`
+    /// (the lint's "no one has logged this in a year").
+    pub async fn logged_types(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<lofte_domain::ActivityTypeCode>> {
+        use sea_orm::QuerySelect;
+        let (_, ids) = self.activity_types_and_ids(self.db().conn()).await?;
+        let used: Vec<i32> = activity::Entity::find()
+            .select_only()
+            .column(activity::Column::ActivityTypeId)
+            .distinct()
+            .filter(activity::Column::MunicipalityCode.eq(self.code()))
+            .filter(activity::Column::LocalDay.between(stored_day(from), stored_day(to)))
+            .into_tuple()
+            .all(self.db().conn())
+            .await?;
+        Ok(used
+            .into_iter()
+            .filter_map(|id| ids.code(id).cloned())
+            .collect())
+    }
+
     /// Whether any activity in the period is synthetic demo data (for the label on pages
     /// that show figures frozen earlier).
     pub async fn has_synthetic_activities(&self, period: YearSpan) -> Result<bool> {

@@ -21,7 +21,6 @@ party-police = The Police promise
 party-municipality = { $municipality } promises
 party-partner = { $partner } promises
 local-plan = Under: { $plan }
-not-measurable = No measurable target
 follow-up-tertial =
     The promise will be followed up internally per tertial by the municipality and the Police during { $year }, with an official final report in the { $quarter ->
         [1] first
@@ -208,3 +207,23 @@ staff-english-partial = English version of some texts
 staff-english-none = No English version
 history-promise-correct = The texts of the closed promise were corrected
 change-corrected = Corrected:
+
+# Hints for writing commitments that can be followed up (lint)
+hints-heading = Tips for a commitment that can be followed up
+hints-lead = Tips, not requirements: the commitment is saved as it is.
+hint-vague-verb = “{ $value }” promises an effort, not something done.
+hint-vague-verb-suggestion = Write what will be done and how much, for example “at least 20 traffic controls at the schools during the term”.
+hint-no-number = The commitment has no number.
+hint-no-number-suggestion = Add a target counted from logged activities, or write a number in the text.
+hint-no-place = The commitment does not say where.
+hint-no-place-suggestion = Name the places where the problems are greatest, or limit the target to the municipality's places.
+hint-no-time = The commitment does not say when.
+hint-no-time-suggestion = Write when the work is done: months, weekdays or times of day, or a target per year or tertial.
+hint-no-responsible = It does not say who does it.
+hint-no-responsible-suggestion = Write who is responsible: the police, the municipality or a named partner.
+hint-no-data-source = It does not say how you will know it was done.
+hint-no-data-source-suggestion = Add a target counted from logged activities, or name the source: the safety survey, a citizen dialogue or statistics.
+hint-outcome-without-indicator = The outcome goal has no indicator in the safety survey.
+hint-outcome-without-indicator-suggestion = Link the outcome goal to questions of the safety survey, so the follow-up shows whether it was reached.
+hint-unlogged-type = No one has logged the activity type “{ $value }” in the last year.
+hint-unlogged-type-suggestion = Check that the type is the one actually logged, or agree on who logs it.

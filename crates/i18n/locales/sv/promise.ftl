@@ -21,7 +21,6 @@ party-police = Polisen lovar
 party-municipality = { $municipality } lovar
 party-partner = { $partner } lovar
 local-plan = Enligt: { $plan }
-not-measurable = Inget mätbart mål
 follow-up-tertial =
     Medborgarlöftet kommer att följas upp internt tertialvis av kommunen och polisen under { $year } samt en officiell slutredovisning i { $quarter ->
         [1] första
@@ -205,3 +204,23 @@ staff-english-partial = Engelsk version av några texter
 staff-english-none = Ingen engelsk version
 history-promise-correct = Texterna i det avslutade löftet rättades
 change-corrected = Rättat:
+
+# Hints for writing commitments that can be followed up (lint)
+hints-heading = Tips för ett åtagande som går att följa upp
+hints-lead = Tips, inga krav: åtagandet sparas som det är.
+hint-vague-verb = ”{ $value }” lovar en ansträngning, inte något som görs.
+hint-vague-verb-suggestion = Skriv vad som ska göras och hur mycket, till exempel ”minst 20 trafikkontroller vid skolorna under terminen”.
+hint-no-number = Åtagandet har inget antal.
+hint-no-number-suggestion = Lägg till ett mål som räknas från loggade aktiviteter, eller skriv ett antal i texten.
+hint-no-place = Åtagandet säger inte var.
+hint-no-place-suggestion = Nämn platserna där problemen är störst, eller begränsa målet till kommunens platser.
+hint-no-time = Åtagandet säger inte när.
+hint-no-time-suggestion = Skriv när arbetet görs: månader, veckodagar eller tider på dygnet, eller ett mål per år eller tertial.
+hint-no-responsible = Det framgår inte vem som gör det.
+hint-no-responsible-suggestion = Skriv vem som ansvarar: polisen, kommunen eller en namngiven samverkanspart.
+hint-no-data-source = Det framgår inte hur ni får veta att det blev gjort.
+hint-no-data-source-suggestion = Lägg till ett mål som räknas från loggade aktiviteter, eller nämn källan: trygghetsmätning, medborgardialog eller statistik.
+hint-outcome-without-indicator = Effektmålet har ingen indikator i trygghetsmätningen.
+hint-outcome-without-indicator-suggestion = Koppla effektmålet till frågor i trygghetsmätningen, så visar uppföljningen om målet nåddes.
+hint-unlogged-type = Ingen har loggat aktivitetstypen ”{ $value }” det senaste året.
+hint-unlogged-type-suggestion = Kontrollera att typen är den som faktiskt loggas, eller kom överens om vem som loggar den.

@@ -22,12 +22,14 @@ use crate::policy::{Policy, Routes};
 mod activities;
 mod common;
 mod incidents;
+mod lint;
 mod municipalities;
 mod promises;
 mod reports;
 
 use activities::*;
 use incidents::*;
+use lint::*;
 use municipalities::*;
 use promises::*;
 use reports::*;
@@ -42,7 +44,7 @@ use reports::*;
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, report_incidents, list_follow_ups, get_survey, get_outcome),
+    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, report_incidents, lint, list_follow_ups, get_survey, get_outcome),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -51,7 +53,7 @@ use reports::*;
         CommitmentDocument, PartyDocument, KindDocument, TargetDocument, MethodDocument,
         ScopeDocument, ProfileDocument, PlaceDocument, PrivacyDocument, ApiErrorBody, ApiFieldError,
         lofte_app::progress::PromiseProgress, lofte_app::progress::CommitmentProgress,
-        lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, IncidentJson, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
+        lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, IncidentJson, LintJson, HintJson, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
         lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
         lofte_app::outcome::SurveyJson, lofte_app::outcome::SurveyIndicatorJson, lofte_app::outcome::FigureJson,
         lofte_app::outcome::OutcomeJson, lofte_app::outcome::OutcomeIndicatorJson, lofte_app::outcome::DifferenceJson
@@ -139,6 +141,7 @@ pub fn routes(state: AppState) -> Routes {
             get(list_follow_ups),
         )
         .get("/v1/municipalities/{code}/survey", Public, get(get_survey))
+        .post("/v1/lint", Public, post(lint))
         .get(
             "/v1/municipalities/{code}/promises/{year}/outcome",
             Public,

@@ -26,7 +26,8 @@ pub struct CommitmentRow {
     pub down_label: String,
     pub text: String,
     pub target: Option<String>,
-    pub measurable: bool,
+    /// Hints for following it up (message, suggestion); never refusals.
+    pub hints: Vec<(String, String)>,
     /// Today's figures, where there is a number: the same line as the public page.
     pub progress: Option<ProgressLine>,
     pub edit_href: String,
@@ -86,7 +87,8 @@ pub struct PromiseStaffPage {
     reports: Vec<ReportLink>,
     /// The promise's data as spreadsheets: (label, href).
     downloads: Vec<(String, String)>,
-    not_measurable: String,
+    /// Hints on the outcome goal.
+    outcome_hints: Vec<(String, String)>,
     /// How much of the promise has an English version, in words.
     english: String,
     /// Said after a correction was published.
@@ -120,6 +122,15 @@ pub async fn show(
     )
     .await?;
     let period_over = figures.as_of >= p.years.last_day();
+    let hints = lofte_domain::lint::lint_promise(
+        p,
+        &lofte_app::hints::context(&tenant, &places, lofte_app::progress::today()).await?,
+    );
+    let outcome_hints: Vec<(String, String)> = hints
+        .iter()
+        .filter(|h| h.path == "outcome_goal")
+        .map(|h| lofte_app::hints::words(lang, h.code, h.value.as_deref()))
+        .collect();
     let parties = p
         .parties()
         .into_iter()
@@ -158,7 +169,7 @@ pub async fn show(
                                 .target
                                 .as_ref()
                                 .map(|t| target_line(lang, t, &places, &types)),
-                            measurable: c.is_measurable(),
+                            hints: lofte_app::hints::of_commitment(lang, &hints, index),
                             progress: figures
                                 .commitments
                                 .iter()
@@ -261,7 +272,7 @@ pub async fn show(
         history,
         reports,
         downloads,
-        not_measurable: lang.t("not-measurable"),
+        outcome_hints,
         english: lang.t(match p.english_coverage() {
             lofte_domain::EnglishCoverage::Full => "staff-english-full",
             lofte_domain::EnglishCoverage::Partial => "staff-english-partial",

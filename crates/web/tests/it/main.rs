@@ -12,6 +12,7 @@ mod follow_ups;
 mod helpers;
 mod incidents;
 mod inputs;
+mod lint;
 mod maps;
 mod pages;
 mod places;
