@@ -68,6 +68,8 @@ pub struct CommitmentEditPage {
     emphasis_choices: Vec<Choice>,
     emphasis_places: Field,
     emphasis_place_options: Vec<PlaceOption>,
+    /// Hints for the commitment as stored (message, suggestion); never refusals.
+    hints: Vec<(String, String)>,
 }
 
 /// The working methods a target can require, as choices: none, the two the police use
@@ -236,6 +238,7 @@ fn commitment_edit_page(
         emphasis_choices: choices(lang, &form.emphasis, &emphasis_options),
         emphasis_places: Field::new(lang, "emphasis_places", ""),
         emphasis_place_options: place_options(places, &form.emphasis_places),
+        hints: Vec::new(),
         action,
     };
     page.summary = place_errors(
@@ -287,16 +290,13 @@ pub async fn commitment_page(
     let form = CommitmentForm::from_commitment(&stored.promise.commitments[index], version);
     let action = format!("{base}/atagande/{id}");
     let (types, places) = super::references(&state, &tenant).await?;
-    Ok(commitment_edit_page(
-        lang,
-        &staff,
-        &base,
-        action,
-        &form,
-        &[],
-        &types,
-        &places,
-    ))
+    let mut page = commitment_edit_page(lang, &staff, &base, action, &form, &[], &types, &places);
+    let context = lofte_app::hints::context(&tenant, &places, lofte_app::progress::today()).await?;
+    page.hints = lofte_domain::lint::lint_commitment(&stored.promise.commitments[index], &context)
+        .into_iter()
+        .map(|(code, value)| lofte_app::hints::words(lang, code, value.as_deref()))
+        .collect();
+    Ok(page)
 }
 
 pub async fn edit_commitment(

@@ -164,4 +164,22 @@ async fn the_staff_page_shows_each_commitments_hints() {
         crate::helpers::texts(&page, "main > details.hints summary"),
         ["Tips för ett åtagande som går att följa upp: Effektmål"]
     );
+
+    // While the commitment is rewritten, its form shows the same hints, open.
+    let edit = page
+        .select(&li)
+        .find(|c| c.text().collect::<String>().contains("att verka för"))
+        .and_then(|c| {
+            c.select(&scraper::Selector::parse("a[href*='/atagande/']").unwrap())
+                .next()
+        })
+        .and_then(|a| a.value().attr("href"))
+        .unwrap()
+        .to_owned();
+    let form = app.page_as(&edit, &cookie).await;
+    assert_eq!(
+        crate::helpers::texts(&form, "details.hints[open] li").len(),
+        6,
+        "{edit}"
+    );
 }
