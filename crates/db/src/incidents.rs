@@ -85,24 +85,6 @@ const COLUMN_ALIASES: [(&str, &[&str]); 11] = [
 /// Rows per INSERT: well under SQLite's bind-parameter limit (17 values a row).
 const BATCH: usize = 400;
 
-/// Which of [`INCIDENT_COLUMNS`] a header names, by its own name or an alias.
-fn column_of(header: &str) -> Option<usize> {
-    let lower = header
-        .trim()
-        .trim_start_matches('\u{feff}')
-        .trim()
-        .to_lowercase();
-    INCIDENT_COLUMNS
-        .iter()
-        .position(|c| *c == lower)
-        .or_else(|| {
-            COLUMN_ALIASES
-                .iter()
-                .find(|(_, aliases)| aliases.contains(&lower.as_str()))
-                .and_then(|(c, _)| INCIDENT_COLUMNS.iter().position(|x| x == c))
-        })
-}
-
 /// A stored report, as the staff list and the picture read it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredIncident {
@@ -198,39 +180,35 @@ impl Tenant {
         items: &[NewIncident],
         synthetic: bool,
     ) -> Result<ImportSummary> {
+        let mut writer = self.incident_writer(actor, synthetic).await?;
+        for chunk in items.chunks(BATCH) {
+            writer.add(self, chunk.to_vec()).await?;
+        }
+        writer.finish(self).await
+    }
+
+    /// A transaction that takes reports in batches, for the reporting organisation of
+    /// `actor`: a partner's reports carry its name whatever they say.
+    async fn incident_writer(&self, actor: Actor, synthetic: bool) -> Result<IncidentWriter> {
         let organisation = self.reporting_organisation(actor).await?;
-        // A partner reports as itself, whatever name it typed.
-        let as_partner: Vec<NewIncident>;
-        let items = match &organisation {
+        let partner_name = match &organisation {
             Some(org) if org.kind == OrganisationKind::Partner => {
                 let short: String = org.name.chars().take(NewIncident::MAX_REPORTER).collect();
-                let name = Text::parse(&short, NewIncident::MAX_REPORTER)
-                    .map_err(|_| Error::Corrupt(format!("organisation name {}", org.name)))?;
-                as_partner = items
-                    .iter()
-                    .map(|i| NewIncident {
-                        reporter: name.clone(),
-                        ..i.clone()
-                    })
-                    .collect();
-                &as_partner[..]
+                Some(
+                    Text::parse(&short, NewIncident::MAX_REPORTER)
+                        .map_err(|_| Error::Corrupt(format!("organisation name {}", org.name)))?,
+                )
             }
-            _ => items,
+            _ => None,
         };
-        let organisation_id = organisation.map(|o| o.id);
-        let txn = self.db().begin_write().await?;
-        let mut added = 0;
-        for chunk in items.chunks(BATCH) {
-            added += self
-                .insert_incidents(&txn, actor, organisation_id, synthetic, chunk)
-                .await?;
-        }
-        self.audit_incidents(&txn, actor, added, items.len() as u64 - added)
-            .await?;
-        txn.commit().await?;
-        Ok(ImportSummary {
-            added,
-            already_there: items.len() as u64 - added,
+        Ok(IncidentWriter {
+            txn: self.db().begin_write().await?,
+            actor,
+            organisation_id: organisation.map(|o| o.id),
+            partner_name,
+            synthetic,
+            added: 0,
+            sent: 0,
         })
     }
 
@@ -317,72 +295,64 @@ impl Tenant {
     /// Imports a CSV file of reports in one transaction: the whole file or nothing, every
     /// bad cell by line and column (the file's own header names it). `confirmed`: the
     /// importer has checked that what looks like personal data in the texts is not.
+    ///
+    /// The file streams: rows are parsed and stored a batch at a time in the open
+    /// transaction, so memory stays flat however long the file; at the first bad row
+    /// storing stops, reading goes on to list the file's problems, and the transaction is
+    /// dropped.
     pub async fn import_incidents_csv(
         &self,
         actor: Actor,
-        input: impl Read,
+        input: impl Read + Send,
         confirmed: bool,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
-        let mut input = std::io::BufReader::with_capacity(64 * 1024, input);
-        let delimiter =
-            std::io::BufRead::fill_buf(&mut input).map_or(b',', crate::activities::delimiter_of);
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(input);
-        let headers = match reader.headers() {
-            Ok(h) => h.clone(),
-            Err(e) => return Ok(Err(vec![CellError::malformed(&e)])),
+        let mut file = match crate::csv_file::CsvFile::open(input) {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(vec![e])),
         };
-        let mut index: [Option<usize>; 11] = [None; 11];
-        let mut errors = Vec::new();
-        for (col, name) in headers.iter().enumerate() {
-            match column_of(name) {
-                Some(i) if index[i].is_none() => index[i] = Some(col),
-                Some(_) => errors.push(CellError {
-                    line: 1,
-                    column: name.to_owned(),
-                    problem: Problem::Duplicate {
-                        value: name.to_owned(),
-                    },
-                }),
-                None => errors.push(CellError {
-                    line: 1,
-                    column: name.to_owned(),
-                    problem: Problem::UnknownColumn {
-                        expected: INCIDENT_COLUMNS.join(", "),
-                    },
-                }),
-            }
-        }
-        for required in ["category", "date", "reporter"] {
-            let i = INCIDENT_COLUMNS
-                .iter()
-                .position(|c| *c == required)
-                .expect("known");
-            if index[i].is_none() {
-                errors.push(CellError {
-                    line: 1,
-                    column: required.to_owned(),
-                    problem: Problem::MissingColumn,
-                });
-            }
-        }
-        if !errors.is_empty() {
-            return Ok(Err(errors));
-        }
-        let header_of = |i: usize| index[i].map_or(INCIDENT_COLUMNS[i], |col| &headers[col]);
-        let rows = self
-            .with_incident_context(|context| {
-                let mut rows = Vec::new();
-                let mut record = csv::StringRecord::new();
-                loop {
-                    match reader.read_record(&mut record) {
-                        Ok(false) => break,
+        let index = match file.columns(&COLUMN_ALIASES, &["category", "date", "reporter"], |_| {
+            false
+        }) {
+            Ok(i) => i,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        let headers: Vec<String> = (0..INCIDENT_COLUMNS.len())
+            .map(|i| {
+                index[i]
+                    .map_or(INCIDENT_COLUMNS[i], |col| file.header(col))
+                    .to_owned()
+            })
+            .collect();
+        let words = self.activity_vocabulary().await?;
+        let map = self.db().boundary(&self.municipality().code).await?;
+        let now = Utc::now();
+        let mut writer = self.incident_writer(actor, false).await?;
+        let mut errors: Vec<CellError> = Vec::new();
+        let mut record = csv::StringRecord::new();
+        let mut done = false;
+        while !done {
+            // A batch is parsed without awaiting, so the context (which borrows the
+            // vocabulary) never crosses an await.
+            let mut batch = Vec::with_capacity(BATCH);
+            {
+                let place = |raw: &str| words.place(raw);
+                let context = IncidentContext {
+                    place: &place,
+                    boundary: map.as_ref().map(|m| &m.boundary),
+                    municipality: self.municipality().official_name.as_str(),
+                    now,
+                };
+                while batch.len() < BATCH {
+                    match file.reader.read_record(&mut record) {
+                        Ok(false) => {
+                            done = true;
+                            break;
+                        }
                         Ok(true) => {}
                         Err(e) => {
                             errors.truncate(MAX_LISTED - 1);
                             errors.push(CellError::malformed(&e));
+                            done = true;
                             break;
                         }
                     }
@@ -402,11 +372,10 @@ impl Tenant {
                         reporter: cell(10),
                         confirmed,
                     };
-                    match fields.parse(context) {
-                        Ok(report) if errors.is_empty() => rows.push(report),
+                    match fields.parse(&context) {
+                        Ok(report) if errors.is_empty() => batch.push(report),
                         Ok(_) => {}
                         Err(problems) => {
-                            rows.clear();
                             for (field, problem) in problems {
                                 if errors.len() < MAX_LISTED {
                                     let i = INCIDENT_COLUMNS
@@ -415,7 +384,7 @@ impl Tenant {
                                         .expect("fields are columns");
                                     errors.push(CellError {
                                         line,
-                                        column: header_of(i).to_owned(),
+                                        column: headers[i].clone(),
                                         problem,
                                     });
                                 }
@@ -423,13 +392,16 @@ impl Tenant {
                         }
                     }
                 }
-                rows
-            })
-            .await?;
+            }
+            if errors.is_empty() && !batch.is_empty() {
+                writer.add(self, batch).await?;
+            }
+        }
         if !errors.is_empty() {
+            // Dropping the writer rolls its transaction back.
             return Ok(Err(errors));
         }
-        Ok(Ok(self.add_incidents(actor, &rows, false).await?))
+        Ok(Ok(writer.finish(self).await?))
     }
 
     /// The years with reports, newest first.
@@ -685,6 +657,51 @@ pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<Fiel
         .into_iter()
         .map(|(field, p)| FieldError::new(format!("[{index}].{field}"), p))
         .collect()
+}
+
+/// An open transaction that stores reports batch by batch; dropped unfinished, it stores
+/// nothing.
+struct IncidentWriter {
+    txn: sea_orm::DatabaseTransaction,
+    actor: Actor,
+    organisation_id: Option<i32>,
+    partner_name: Option<Text>,
+    synthetic: bool,
+    added: u64,
+    sent: u64,
+}
+
+impl IncidentWriter {
+    async fn add(&mut self, tenant: &Tenant, mut batch: Vec<NewIncident>) -> Result<()> {
+        if let Some(name) = &self.partner_name {
+            for item in &mut batch {
+                item.reporter = name.clone();
+            }
+        }
+        self.sent += batch.len() as u64;
+        self.added += tenant
+            .insert_incidents(
+                &self.txn,
+                self.actor,
+                self.organisation_id,
+                self.synthetic,
+                &batch,
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn finish(self, tenant: &Tenant) -> Result<ImportSummary> {
+        let already_there = self.sent - self.added;
+        tenant
+            .audit_incidents(&self.txn, self.actor, self.added, already_there)
+            .await?;
+        self.txn.commit().await?;
+        Ok(ImportSummary {
+            added: self.added,
+            already_there,
+        })
+    }
 }
 
 /// What a coordinator does with a report in the week's review.

@@ -391,3 +391,34 @@ async fn a_partner_reports_as_itself_and_has_no_other_role() {
     assert_eq!(own[0].text.as_deref(), Some("Taggar i gångtunneln."));
     assert_eq!(gnesta.incidents(from, to).await.unwrap().len(), 4);
 }
+
+/// A file longer than a batch streams into one transaction: a bad row after the first
+/// batches were stored leaves nothing behind, and the good file is stored whole.
+#[tokio::test]
+async fn a_long_file_is_stored_whole_or_not_at_all() {
+    let (_t, gnesta) = gnesta().await;
+    let mut good = "Löpnummer;Datum;Kategori;Plats;Rapportör\n".to_owned();
+    for n in 0..1000 {
+        good.push_str(&format!(
+            "L-{n};2024-{:02}-{:02};Klotter;Stationsområdet;Gnestahem\n",
+            1 + n % 12,
+            1 + n % 28
+        ));
+    }
+    let bad = format!("{good}L-x;2024-02-30;Klotter;Stationsområdet;Gnestahem\n");
+    let errors = gnesta
+        .import_incidents_csv(Actor::System, bad.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!((errors[0].line, errors[0].column.as_str()), (1002, "Datum"));
+    let (from, to) = year(2024);
+    assert!(gnesta.incidents(from, to).await.unwrap().is_empty());
+    let summary = gnesta
+        .import_incidents_csv(Actor::System, good.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((summary.added, summary.already_there), (1000, 0));
+    assert_eq!(gnesta.incidents(from, to).await.unwrap().len(), 1000);
+}
