@@ -327,6 +327,16 @@ impl Tenant {
         let map = self.db().boundary(&self.municipality().code).await?;
         let now = Utc::now();
         let mut writer = self.incident_writer(actor, false).await?;
+        // A large file touches index pages all over the database: SQLite's default page
+        // cache (2 MiB) would spill them to the log again and again. The same cache as
+        // the activity import, for this connection while the import runs.
+        let cache = |kib: u32| format!("PRAGMA cache_size = -{kib}");
+        if self.db().is_sqlite() {
+            writer
+                .txn
+                .execute_unprepared(&cache(crate::activities::IMPORT_CACHE_KIB))
+                .await?;
+        }
         let mut errors: Vec<CellError> = Vec::new();
         let mut record = csv::StringRecord::new();
         let mut done = false;
@@ -396,6 +406,9 @@ impl Tenant {
             if errors.is_empty() && !batch.is_empty() {
                 writer.add(self, batch).await?;
             }
+        }
+        if self.db().is_sqlite() {
+            writer.txn.execute_unprepared(&cache(2000)).await?;
         }
         if !errors.is_empty() {
             // Dropping the writer rolls its transaction back.

@@ -25,6 +25,7 @@ use crate::tenant::Tenant;
 use crate::{Error, Result};
 
 pub use rows::*;
+pub(crate) use statements::IMPORT_CACHE_KIB;
 use statements::*;
 
 impl Tenant {
