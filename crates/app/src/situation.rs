@@ -334,6 +334,154 @@ async fn police_events(
     })
 }
 
+/// A count as the API gives it: the number, or only that it is below the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountJson {
+    Count(u64),
+    /// Fewer than this many: residents are not told how many.
+    FewerThan(u64),
+}
+
+impl From<Shown> for CountJson {
+    fn from(shown: Shown) -> Self {
+        match shown {
+            Shown::Count(n) => CountJson::Count(n),
+            Shown::FewerThan(n) => CountJson::FewerThan(n),
+        }
+    }
+}
+
+/// A change between two periods: the ratio now / before with its exact 95 % interval.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct ChangeJson {
+    /// Absent when there were none before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
+    pub lower: f64,
+    /// Absent (infinite) when there were none before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// `improved`, `no-detectable-change`, `worsened` or `not-measurable`.
+    pub verdict: &'static str,
+}
+
+impl ChangeJson {
+    fn of((change, verdict): &(CountChange, OutcomeVerdict)) -> Self {
+        ChangeJson {
+            ratio: change.ratio,
+            lower: change.lower,
+            upper: change.upper.is_finite().then_some(change.upper),
+            verdict: verdict.code(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct CategoryJson {
+    /// `vandalism`, `graffiti`, … (`IncidentCategory::code`).
+    pub category: &'static str,
+    pub now: CountJson,
+    pub before: CountJson,
+    /// Absent where a count is held back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct EventKindJson {
+    /// The police's own type, "Skadegörelse".
+    pub kind: String,
+    pub now: CountJson,
+    pub before: CountJson,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct CrimeJson {
+    /// The category as the crime statistics name it.
+    pub category: String,
+    pub now: CountJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<CountJson>,
+    /// Per 100,000 residents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_now: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_before: Option<f64>,
+    pub preliminary: bool,
+    /// The change in the rate per resident.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeJson>,
+}
+
+/// The situation picture of a period as open data: aggregates only, every count below
+/// the threshold held back, never a report's text or point.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct SituationJson {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub before_from: NaiveDate,
+    pub before_to: NaiveDate,
+    /// Counts below this are given as `fewer_than`.
+    pub threshold: u64,
+    /// Some reports counted are made-up demo data.
+    pub synthetic: bool,
+    pub categories: Vec<CategoryJson>,
+    pub police_events: Vec<EventKindJson>,
+    /// Police events assigned by the title or the point only.
+    pub police_events_less_sure: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub crime: Vec<CrimeJson>,
+}
+
+impl From<&Picture> for SituationJson {
+    fn from(p: &Picture) -> Self {
+        SituationJson {
+            from: p.from,
+            to: p.to,
+            before_from: p.before_from,
+            before_to: p.before_to,
+            threshold: PUBLIC_THRESHOLD,
+            synthetic: p.synthetic || p.police.synthetic,
+            categories: p
+                .lines
+                .iter()
+                .map(|l| CategoryJson {
+                    category: l.category.code(),
+                    now: l.now.into(),
+                    before: l.before.into(),
+                    change: l.change.as_ref().map(ChangeJson::of),
+                })
+                .collect(),
+            police_events: p
+                .police
+                .lines
+                .iter()
+                .map(|l| EventKindJson {
+                    kind: l.kind.clone(),
+                    now: l.now.into(),
+                    before: l.before.into(),
+                })
+                .collect(),
+            police_events_less_sure: p.police.less_sure,
+            crime: p
+                .crime
+                .iter()
+                .flat_map(|c| &c.lines)
+                .map(|l| CrimeJson {
+                    category: l.category.clone(),
+                    now: l.now.into(),
+                    before: l.before.map(Into::into),
+                    rate_now: l.rate_now,
+                    rate_before: l.rate_before,
+                    preliminary: l.preliminary,
+                    change: l.change.as_ref().map(ChangeJson::of),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

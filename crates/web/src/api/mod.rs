@@ -26,6 +26,7 @@ mod lint;
 mod municipalities;
 mod promises;
 mod reports;
+mod situation;
 
 use activities::*;
 use incidents::*;
@@ -33,6 +34,7 @@ use lint::*;
 use municipalities::*;
 use promises::*;
 use reports::*;
+use situation::*;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,7 +46,7 @@ use reports::*;
                        (sv by default, en).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, report_incidents, lint, list_follow_ups, get_survey, get_outcome),
+    paths(list_municipalities, get_municipality, list_places, create_place, update_place, list_activity_types, get_promise, get_progress, create_promise, replace_promise, log_activities, report_incidents, lint, list_follow_ups, get_survey, get_outcome, get_situation),
     modifiers(&ApiTokenScheme),
     components(schemas(
         MunicipalityJson, PoliceDocument, MunicipalityDetailJson, PromiseSummaryJson,
@@ -56,7 +58,9 @@ use reports::*;
         lofte_app::progress::MonthCount, lofte_app::progress::PlaceCount, lofte_app::progress::ExclusionCount, ActivityJson, ActivitiesLogged, IncidentJson, LintJson, HintJson, FollowUpJson, FollowUpEntryJson, ActivityTypeJson,
         lofte_domain::exchange::OutcomeIndicatorDocument, lofte_domain::exchange::BetterDocument,
         lofte_app::outcome::SurveyJson, lofte_app::outcome::SurveyIndicatorJson, lofte_app::outcome::FigureJson,
-        lofte_app::outcome::OutcomeJson, lofte_app::outcome::OutcomeIndicatorJson, lofte_app::outcome::DifferenceJson
+        lofte_app::outcome::OutcomeJson, lofte_app::outcome::OutcomeIndicatorJson, lofte_app::outcome::DifferenceJson,
+        lofte_app::situation::SituationJson, lofte_app::situation::CountJson, lofte_app::situation::ChangeJson,
+        lofte_app::situation::CategoryJson, lofte_app::situation::EventKindJson, lofte_app::situation::CrimeJson
     )),
     tags((name = "municipalities", description = "Municipalities and their citizen promises"))
 )]
@@ -142,6 +146,11 @@ pub fn routes(state: AppState) -> Routes {
         )
         .get("/v1/municipalities/{code}/survey", Public, get(get_survey))
         .post("/v1/lint", Public, post(lint))
+        .get(
+            "/v1/municipalities/{code}/situation",
+            Public,
+            get(get_situation),
+        )
         .get(
             "/v1/municipalities/{code}/promises/{year}/outcome",
             Public,

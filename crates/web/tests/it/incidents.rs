@@ -265,6 +265,48 @@ async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
         .find(|r| r[0] == "Disturbance from motor vehicles")
         .unwrap();
     assert!(motor[3].starts_with("Improved−73 %"), "{motor:?}");
+
+    // The open data holds back the same counts, and carries no report's text or point.
+    let api: serde_json::Value = app
+        .get(&format!(
+            "/api/v1/municipalities/0461/situation?year={shown}"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let line = |code: &str| {
+        api["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["category"] == code)
+            .unwrap()
+            .clone()
+    };
+    let motor = line("motor_vehicles");
+    assert_eq!(
+        (&motor["now"], &motor["before"]),
+        (
+            &serde_json::json!({"count": 8}),
+            &serde_json::json!({"count": 30})
+        )
+    );
+    assert_eq!(motor["change"]["verdict"], "improved");
+    let graffiti = line("graffiti");
+    assert_eq!(graffiti["now"], serde_json::json!({"fewer_than": 5}));
+    assert!(graffiti.get("change").is_none(), "{graffiti}");
+    let text = api.to_string();
+    assert!(
+        !text.contains("Stationsområdet") && !text.contains("59.04"),
+        "{text}"
+    );
+    assert_eq!(
+        app.get("/api/v1/municipalities/0461/situation?year=tjugo")
+            .await
+            .status(),
+        404
+    );
 }
 
 /// A coordinator reports from a phone: a bad report is refused on its fields with nothing
