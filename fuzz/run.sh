@@ -20,7 +20,7 @@ cd "$fuzz"
 
 seconds="${1:-30}"
 shift || true
-all=(promise_json profile_json codebook_json input_form incident_form survey_rows activities_csv survey_csv)
+all=(promise_json profile_json codebook_json input_form incident_form police_feed survey_rows activities_csv survey_csv)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 
 export RUSTC_BOOTSTRAP=1

@@ -15,7 +15,7 @@ root="$(dirname "$fuzz")"
 flen="$root/data/flen"
 corpus="$fuzz/corpus"
 
-targets=(promise_json profile_json codebook_json input_form incident_form activities_csv survey_csv survey_rows)
+targets=(promise_json profile_json codebook_json input_form incident_form police_feed activities_csv survey_csv survey_rows)
 for t in "${targets[@]}"; do
   mkdir -p "$corpus/$t"
 done
