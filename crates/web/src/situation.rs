@@ -22,9 +22,19 @@ pub fn routes(state: AppState) -> Routes {
     Routes::new(state)
         .get("/kommun/{code}/lagesbild", Policy::Public, get(public))
         .get(
+            "/kommun/{code}/lagesbild/platser.geojson",
+            Policy::Public,
+            get(public_hot_spots),
+        )
+        .get(
             "/personal/kommun/{code}/lagesbild",
             Policy::InMunicipality(Permission::ViewSituation),
             get(staff),
+        )
+        .get(
+            "/personal/kommun/{code}/lagesbild/platser.geojson",
+            Policy::InMunicipality(Permission::ViewSituation),
+            get(staff_hot_spots),
         )
 }
 
@@ -69,6 +79,8 @@ pub struct SituationPage {
     crime: Option<CrimeView>,
     /// When and where, for the category chosen.
     detail: Option<DetailView>,
+    /// The hot spots on a map, where some have a point.
+    map: Option<crate::map::MapView>,
 }
 
 /// The weeks, the time-of-week grid and the hot spots, in words.
@@ -223,6 +235,7 @@ fn view(
         police_synthetic: picture.police.synthetic,
         crime: picture.crime.as_ref().map(|c| crime_view(lang, c)),
         detail: None,
+        map: None,
     }
 }
 
@@ -523,7 +536,104 @@ async fn page(
     if !picture.is_empty() {
         page.detail = Some(detail_view(lang, &path, year, &detail, &places, audience));
     }
+    if detail.hot_spots.iter().any(|h| h.point.is_some()) {
+        let boundary = state.db.boundary_source(&m.code).await?;
+        let mut map = crate::map::MapView::new(state, lang, m.code.as_str(), &places, boundary);
+        map.label = lang.t("situation-map-label");
+        map.help = lang.t("situation-map-help");
+        let category = detail
+            .category
+            .map(|c| format!("&kategori={}", c.code()))
+            .unwrap_or_default();
+        map.features_href = Some(format!("{path}/platser.geojson?ar={year}{category}"));
+        page.map = Some(map);
+    }
     Ok(page)
+}
+
+/// The hot spots as GeoJSON points for the map: a place at its point, a cell at its
+/// centre; residents get only those with at least the threshold, as in the list.
+async fn hot_spots_geojson(
+    lang: Lang,
+    state: &AppState,
+    tenant: &lofte_db::Tenant,
+    query: &YearQuery,
+    audience: Audience,
+) -> Result<axum::response::Response, PageError> {
+    use axum::response::IntoResponse;
+    let category = match query.kategori.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(
+            IncidentCategory::parse(code)
+                .map_err(|_| PageError::NotFound { lang, detail: None })?,
+        ),
+    };
+    let (picture, _) = picture_asked(lang, tenant, query, audience).await?;
+    let m = tenant.municipality();
+    let places = state.db.places(&m.code).await?;
+    let detail = lofte_app::when_where::when_where(
+        tenant,
+        (picture.from, picture.to),
+        category,
+        &places,
+        audience,
+    )
+    .await?;
+    let label = category.map_or_else(|| lang.t("situation-all-categories"), |c| lang.name(&c));
+    let features: Vec<serde_json::Value> = detail
+        .hot_spots
+        .iter()
+        .filter_map(|h| {
+            let point = h.point?;
+            let place = match &h.place {
+                Some(slug) => crate::views::place_name(&places, slug.as_str()),
+                None => lang.t_args(
+                    "situation-hot-spot-cell",
+                    &[
+                        ("lat", format!("{:.4}", point.lat())),
+                        ("lon", format!("{:.4}", point.lon())),
+                    ],
+                ),
+            };
+            Some(serde_json::json!({
+                "type": "Feature",
+                "geometry": { "type": "Point", "coordinates": [point.lon(), point.lat()] },
+                "properties": {
+                    "kind": "hot_spot",
+                    "category": label,
+                    "place": place,
+                    "text": lang.t_args("situation-map-reports", &[("count", h.n.to_string())]),
+                    "count": h.n,
+                },
+            }))
+        })
+        .collect();
+    let body = serde_json::json!({ "type": "FeatureCollection", "features": features });
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/geo+json")],
+        body.to_string(),
+    )
+        .into_response())
+}
+
+async fn public_hot_spots(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> Result<axum::response::Response, PageError> {
+    let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
+    hot_spots_geojson(lang, &state, &tenant, &query, Audience::Public).await
+}
+
+async fn staff_hot_spots(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Path(code): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> Result<axum::response::Response, PageError> {
+    let tenant = crate::pages::tenant_for(&state, lang, &code).await?;
+    hot_spots_geojson(lang, &state, &tenant, &query, Audience::Staff).await
 }
 
 /// The picture of the year asked for (`?ar=2021`); without one, this year if it has

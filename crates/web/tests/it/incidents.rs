@@ -868,4 +868,45 @@ async fn the_picture_shows_when_and_where_with_small_counts_held_back() {
             .status(),
         404
     );
+
+    // The map draws the list's spots: residents get the station, not the small cell.
+    let features = public
+        .select(&scraper::Selector::parse("#karta").unwrap())
+        .next()
+        .and_then(|m| m.value().attr("data-features"))
+        .unwrap()
+        .to_owned();
+    let geojson: serde_json::Value = app.get(&features).await.json().await.unwrap();
+    let spots = geojson["features"].as_array().unwrap();
+    assert_eq!(spots.len(), 1, "{geojson}");
+    assert_eq!(spots[0]["properties"]["place"], "Stationsområdet");
+    assert_eq!(spots[0]["properties"]["count"], 6);
+    // Staff see the graffiti's cell, drawn at its centre, not at the reported point.
+    let staff_geojson: serde_json::Value = app
+        .client
+        .get(format!(
+            "{}/personal/kommun/0461/lagesbild/platser.geojson?ar={shown}&kategori=graffiti",
+            app.address
+        ))
+        .header("Cookie", &coordinator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cell = &staff_geojson["features"][0]["geometry"]["coordinates"];
+    let centre = lofte_domain::Coordinates::new(59.0611, 17.2999)
+        .unwrap()
+        .coarsened();
+    assert_eq!(cell, &serde_json::json!([centre.lon(), centre.lat()]));
+    assert_eq!(
+        app.get(&format!(
+            "/personal/kommun/0461/lagesbild/platser.geojson?ar={shown}"
+        ))
+        .await
+        .status(),
+        303,
+        "the staff map is behind sign-in"
+    );
 }
