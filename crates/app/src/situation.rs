@@ -334,6 +334,59 @@ async fn police_events(
     })
 }
 
+/// A commitment's incident indicator over a year so far against its baseline year over
+/// the same days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorChange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub before_from: NaiveDate,
+    pub before_to: NaiveDate,
+    pub change: CountChange,
+    pub verdict: OutcomeVerdict,
+    pub synthetic: bool,
+}
+
+/// The same day of the month in `year` (28 February for 29 February).
+fn same_day_in(day: NaiveDate, year: i32) -> NaiveDate {
+    day.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, day.month(), 28))
+        .expect("the 28th exists in every month")
+}
+
+/// The indicator in `year` (to `today` if the year is still running) against its
+/// baseline year over the same days; `None` for a year that has not begun.
+pub async fn indicator_change(
+    tenant: &Tenant,
+    indicator: &lofte_domain::incident::IncidentIndicator,
+    year: i32,
+    today: NaiveDate,
+) -> lofte_db::Result<Option<IndicatorChange>> {
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+    if from > today {
+        return Ok(None);
+    }
+    let to = NaiveDate::from_ymd_opt(year, 12, 31)
+        .expect("31 December exists")
+        .min(today);
+    let baseline = indicator.baseline.get();
+    let (before_from, before_to) = (same_day_in(from, baseline), same_day_in(to, baseline));
+    let (now, synthetic_now) = tenant.indicator_count(from, to, indicator).await?;
+    let (before, synthetic_before) = tenant
+        .indicator_count(before_from, before_to, indicator)
+        .await?;
+    let change = CountChange::between(before, now, ConfidenceLevel::DEFAULT);
+    Ok(Some(IndicatorChange {
+        from,
+        to,
+        before_from,
+        before_to,
+        verdict: change.verdict(indicator.better),
+        change,
+        synthetic: synthetic_now || synthetic_before,
+    }))
+}
+
 /// A count as the API gives it: the number, or only that it is below the threshold.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]

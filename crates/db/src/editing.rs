@@ -35,6 +35,10 @@ pub(crate) fn commitment_update(
             commitment::Column::English,
             Expr::value(doc.english.as_ref().map(|e| e.text.clone())),
         )
+        .col_expr(
+            commitment::Column::IncidentIndicator,
+            Expr::value(doc.incident_indicator.as_ref().map(to_json)),
+        )
 }
 
 /// The `UPDATE` of a promise's own fields (not its years, status or commitments), to be

@@ -664,6 +664,44 @@ impl Tenant {
     }
 }
 
+impl Tenant {
+    /// How many reports an indicator counts on the days `from` to `to`, and whether any
+    /// of them is made-up demo data.
+    pub async fn indicator_count(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        indicator: &lofte_domain::incident::IncidentIndicator,
+    ) -> Result<(u64, bool)> {
+        use sea_orm::QuerySelect;
+        let mut query = incident::Entity::find()
+            .select_only()
+            .column_as(incident::Column::Id.count(), "n")
+            .column_as(
+                sea_orm::sea_query::Expr::cust("SUM(CASE WHEN synthetic THEN 1 ELSE 0 END)"),
+                "synthetic",
+            )
+            .filter(incident::Column::MunicipalityCode.eq(self.code()))
+            .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
+            .filter(
+                incident::Column::Category
+                    .is_in(indicator.categories.iter().map(|c| c.code().to_owned())),
+            );
+        if !indicator.places.is_empty() {
+            query = query.filter(
+                incident::Column::PlaceSlug.is_in(indicator.places.iter().map(ToString::to_string)),
+            );
+        }
+        if let Some(hours) = indicator.counted_hours() {
+            query = query
+                .filter(incident::Column::LocalHour.is_in(hours.into_iter().map(|h| h as i32)));
+        }
+        let row: Option<(i64, Option<i64>)> = query.into_tuple().one(self.db().conn()).await?;
+        let (n, synthetic) = row.unwrap_or((0, None));
+        Ok((u64::try_from(n).unwrap_or(0), synthetic.unwrap_or(0) > 0))
+    }
+}
+
 /// A report's problems named `[index].field`, for the API.
 pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<FieldError> {
     problems

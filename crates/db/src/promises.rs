@@ -342,6 +342,7 @@ pub(crate) async fn insert_commitment(
         target: Set(c.target.as_ref().map(to_json)),
         local_plan: Set(c.local_plan),
         english: Set(c.english.map(|e| e.text)),
+        incident_indicator: Set(c.incident_indicator.as_ref().map(to_json)),
         version: Set(1),
         ..Default::default()
     };
@@ -408,6 +409,11 @@ fn assemble(row: promise::Model, commitments: Vec<commitment::Model>) -> Result<
                     english: c
                         .english
                         .map(|text| lofte_domain::exchange::CommitmentEnglishDocument { text }),
+                    incident_indicator: c
+                        .incident_indicator
+                        .as_deref()
+                        .map(|i| from_json(i, "incident indicator"))
+                        .transpose()?,
                 })
             })
             .collect::<Result<_>>()?,

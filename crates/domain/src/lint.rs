@@ -228,6 +228,7 @@ mod tests {
             target,
             local_plan: None,
             english: None,
+            indicator: None,
         }
     }
 

@@ -226,6 +226,8 @@ pub struct Commitment {
     pub local_plan: Option<Text>,
     /// The commitment's text in English, where the parties wrote one.
     pub english: Option<Text>,
+    /// What measures it in the situation picture, as well as or instead of a target.
+    pub indicator: Option<crate::incident::IncidentIndicator>,
 }
 
 impl Commitment {

@@ -447,3 +447,48 @@ fn a_continued_promise_moves_the_years_in_its_english_title_too() {
     );
     assert_eq!(next.commitments[0].english, p.commitments[0].english);
 }
+
+/// A commitment's incident indicator: read by category code or word, written back the
+/// same; every bad part refused on its path.
+#[test]
+fn an_incident_indicator_is_read_and_refused_by_path() {
+    let document = |indicator: &str| {
+        format!(
+            r#"{{"municipality": "0461", "years": {{"first": 2025, "last": 2026}},
+            "title": "Medborgarlöfte 2025–2026", "aim": "Tryggare kvällar.",
+            "outcome_goal": {{"text": "Fler trygga.", "measured_in": 2027}},
+            "follow_up": {{"internal": "tertial", "final_report": {{"year": 2027, "quarter": 1}}}},
+            "status": "draft",
+            "commitments": [{{"party": {{"partner": "Gnestahem"}}, "kind": "process",
+                "text": "Gnestahem tar bort klotter inom ett dygn.",
+                "incident_indicator": {indicator}}}]}}"#
+        )
+    };
+    let good = lofte_domain::exchange::parse_promise_json(&document(
+        r#"{"categories": ["Klotter", "vandalism"], "places": ["stationsomradet"], "baseline_year": 2024}"#,
+    ))
+    .unwrap();
+    let indicator = good.commitments[0].indicator.as_ref().unwrap();
+    assert_eq!(indicator.categories.len(), 2);
+    assert_eq!(indicator.counted_hours(), None);
+    let written =
+        serde_json::to_value(lofte_domain::exchange::PromiseDocument::from(&good)).unwrap();
+    assert_eq!(
+        written["commitments"][0]["incident_indicator"],
+        serde_json::json!({"categories": ["graffiti", "vandalism"], "places": ["stationsomradet"], "baseline_year": 2024})
+    );
+    let errors = lofte_domain::exchange::parse_promise_json(&document(
+        r#"{"categories": ["ufo"], "places": ["Inte En Slug"], "hours": {"from": "18:00", "to": "18:00"}, "baseline_year": 1800}"#,
+    ))
+    .unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "commitments[0].incident_indicator.categories[0]",
+            "commitments[0].incident_indicator.places[0]",
+            "commitments[0].incident_indicator.hours",
+            "commitments[0].incident_indicator.baseline_year"
+        ]
+    );
+}

@@ -246,6 +246,33 @@ pub(crate) async fn promise_page(
                         break;
                     }
                 }
+                // Commitments measured by the situation picture: this year so far (or
+                // the promise's last year, once it is over) against the baseline.
+                let year = chrono::Datelike::year(
+                    &lofte_app::progress::today().min(s.promise.years.last_day()),
+                );
+                for party in &mut view.parties {
+                    for c in &mut party.commitments {
+                        let Some(index) = s.commitment_ids.iter().position(|id| *id == c.id) else {
+                            continue;
+                        };
+                        let Some(indicator) = &s.promise.commitments[index].indicator else {
+                            continue;
+                        };
+                        if let Some(result) = lofte_app::situation::indicator_change(
+                            tenant,
+                            indicator,
+                            year,
+                            lofte_app::progress::today(),
+                        )
+                        .await?
+                        {
+                            c.indicator = Some(crate::views::IndicatorLine::new(
+                                lang, indicator, &result, &places,
+                            ));
+                        }
+                    }
+                }
                 let (inputs, findings) = tenant.linked_to(s.id, &s.commitment_ids).await?;
                 crate::input::add_voices(lang, &places, s.id, &mut view, &inputs, &findings);
                 Some(view)

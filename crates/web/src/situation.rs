@@ -134,7 +134,7 @@ fn percent(ratio: f64) -> String {
     }
 }
 
-fn change_words(lang: Lang, change: &CountChange) -> String {
+pub(crate) fn change_words(lang: Lang, change: &CountChange) -> String {
     match change.ratio {
         None if change.now == 0 => String::new(),
         None => lang.t("situation-change-none-before"),

@@ -172,6 +172,69 @@ pub struct CommitmentView {
     pub target: Option<String>,
     pub local_plan: Option<String>,
     pub progress: Option<ProgressLine>,
+    /// What the situation picture says, for a commitment measured by it.
+    pub indicator: Option<IndicatorLine>,
+}
+
+/// A commitment's incident indicator in words: what is counted, the two periods' counts
+/// and the change with its interval, and the verdict.
+pub struct IndicatorLine {
+    pub headline: String,
+    pub change: String,
+    pub verdict: String,
+    pub verdict_class: &'static str,
+    pub synthetic: bool,
+}
+
+impl IndicatorLine {
+    pub fn new(
+        lang: Lang,
+        indicator: &lofte_domain::incident::IncidentIndicator,
+        result: &lofte_app::situation::IndicatorChange,
+        places: &[Place],
+    ) -> IndicatorLine {
+        let mut what = indicator
+            .categories
+            .iter()
+            .map(|c| lang.name(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !indicator.places.is_empty() {
+            let named: Vec<String> = indicator
+                .places
+                .iter()
+                .map(|slug| place_name(places, slug.as_str()))
+                .collect();
+            what.push_str(&lang.t_args("indicator-at", &[("places", named.join(", "))]));
+        }
+        if let Some(h) = indicator.hours {
+            what.push_str(&lang.t_args(
+                "indicator-hours",
+                &[
+                    ("from", h.from.format("%H").to_string()),
+                    ("to", h.to.format("%H").to_string()),
+                ],
+            ));
+        }
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        IndicatorLine {
+            headline: lang.t_args(
+                "indicator-headline",
+                &[
+                    ("what", what),
+                    ("now", result.change.now.to_string()),
+                    ("from", day(result.from)),
+                    ("to", day(result.to)),
+                    ("before", result.change.before.to_string()),
+                    ("baseline", indicator.baseline.to_string()),
+                ],
+            ),
+            change: crate::situation::change_words(lang, &result.change),
+            verdict: lang.name(&result.verdict),
+            verdict_class: result.verdict.code(),
+            synthetic: result.synthetic,
+        }
+    }
 }
 
 impl CommitmentView {
@@ -350,6 +413,7 @@ impl PromiseView {
                             local_plan: c.local_plan.as_ref().map(|plan| {
                                 lang.t_args("local-plan", &[("plan", plan.to_string())])
                             }),
+                            indicator: None,
                         })
                         .collect(),
                 })

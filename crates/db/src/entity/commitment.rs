@@ -19,6 +19,8 @@ pub struct Model {
     pub english: Option<String>,
     /// Optimistic-concurrency version, bumped by every update.
     pub version: i32,
+    /// JSON of the exchange format's `incident_indicator`, if the commitment has one.
+    pub incident_indicator: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

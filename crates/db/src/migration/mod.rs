@@ -29,6 +29,7 @@ mod m0023_incidents;
 mod m0024_incident_organisation;
 mod m0025_police_events;
 mod m0026_crime_and_population;
+mod m0027_commitment_indicator;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0024_incident_organisation::Migration),
             Box::new(m0025_police_events::Migration),
             Box::new(m0026_crime_and_population::Migration),
+            Box::new(m0027_commitment_indicator::Migration),
         ]
     }
 }

@@ -209,6 +209,30 @@ pub struct CommitmentDocument {
     /// The commitment's text in English, where the parties wrote one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub english: Option<CommitmentEnglishDocument>,
+    /// What measures the commitment in the situation picture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_indicator: Option<IncidentIndicatorDocument>,
+}
+
+/// A commitment measured by incident reports: e.g. motor-vehicle disturbance at the
+/// travel centre in the evenings, against 2020.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IncidentIndicatorDocument {
+    /// Incident categories by code (`motor_vehicles`) or Swedish word.
+    pub categories: Vec<String>,
+    /// Place slugs whose reports count; all places when left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// The hours whose reports count, by the hour they began; all when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<HoursDocument>,
+    /// The year compared with, over the same days.
+    pub baseline_year: i32,
+    /// `lower` (the default: fewer reports is better) or `higher`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub better: Option<BetterDocument>,
 }
 
 /// Who promises: `"together"`, `"police"`, `"municipality"`, or `{"partner": "name"}`.

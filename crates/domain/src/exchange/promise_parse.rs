@@ -323,6 +323,9 @@ impl CommitmentDocument {
             .english
             .as_ref()
             .map(|en| text(e, &format!("{path}.english.text"), &en.text, Text::LONG));
+        let indicator = self
+            .incident_indicator
+            .map(|i| i.parse(e, &format!("{path}.incident_indicator")));
         Some(Commitment {
             party: party?,
             text: text_?,
@@ -330,6 +333,67 @@ impl CommitmentDocument {
             target: target.map(|t| t.ok_or(())).transpose().ok()?,
             local_plan: local_plan.map(|p| p.ok_or(())).transpose().ok()?,
             english: english.map(|t| t.ok_or(())).transpose().ok()?,
+            indicator: indicator.map(|i| i.ok_or(())).transpose().ok()?,
+        })
+    }
+}
+
+impl IncidentIndicatorDocument {
+    fn parse(self, e: &mut Errors, path: &str) -> Option<crate::incident::IncidentIndicator> {
+        use crate::incident::IncidentCategory;
+        if self.categories.is_empty() {
+            e.take::<()>(format!("{path}.categories"), Err(Problem::Required));
+        }
+        let mut categories = Vec::new();
+        let mut ok = !self.categories.is_empty();
+        for (j, raw) in self.categories.iter().enumerate() {
+            match e.take(
+                format!("{path}.categories[{j}]"),
+                IncidentCategory::parse(raw),
+            ) {
+                Some(c) if !categories.contains(&c) => categories.push(c),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        let mut places = Vec::new();
+        for (j, raw) in self.places.iter().enumerate() {
+            match e.take(format!("{path}.places[{j}]"), PlaceSlug::parse(raw)) {
+                Some(p) if !places.contains(&p) => places.push(p),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        let hours = match &self.hours {
+            None => Some(None),
+            Some(h) => {
+                let from = e.take(format!("{path}.hours.from"), Hours::parse_time(&h.from));
+                let to = e.take(format!("{path}.hours.to"), Hours::parse_time(&h.to));
+                match (from, to) {
+                    (Some(from), Some(to)) => e
+                        .take(format!("{path}.hours"), Hours::new(from, to))
+                        .map(Some),
+                    _ => None,
+                }
+            }
+        };
+        let baseline = e.take(
+            format!("{path}.baseline_year"),
+            Year::new(self.baseline_year),
+        );
+        let better = match self.better {
+            None | Some(BetterDocument::Lower) => Better::Lower,
+            Some(BetterDocument::Higher) => Better::Higher,
+        };
+        if !ok {
+            return None;
+        }
+        Some(crate::incident::IncidentIndicator {
+            categories,
+            places,
+            hours: hours?,
+            baseline: baseline?,
+            better,
         })
     }
 }

@@ -103,9 +103,28 @@ impl From<&Promise> for PromiseDocument {
     }
 }
 
+impl From<&crate::incident::IncidentIndicator> for IncidentIndicatorDocument {
+    fn from(i: &crate::incident::IncidentIndicator) -> Self {
+        IncidentIndicatorDocument {
+            categories: i.categories.iter().map(|c| c.code().to_owned()).collect(),
+            places: i.places.iter().map(ToString::to_string).collect(),
+            hours: i.hours.map(|h| HoursDocument {
+                from: h.from.format("%H:%M").to_string(),
+                to: h.to.format("%H:%M").to_string(),
+            }),
+            baseline_year: i.baseline.get(),
+            better: match i.better {
+                Better::Lower => None,
+                Better::Higher => Some(BetterDocument::Higher),
+            },
+        }
+    }
+}
+
 impl From<&Commitment> for CommitmentDocument {
     fn from(c: &Commitment) -> Self {
         CommitmentDocument {
+            incident_indicator: c.indicator.as_ref().map(IncidentIndicatorDocument::from),
             party: match &c.party {
                 Party::Together => PartyDocument::Together,
                 Party::Police => PartyDocument::Police,

@@ -227,3 +227,9 @@ hint-outcome-without-indicator = The outcome goal has no indicator in the safety
 hint-outcome-without-indicator-suggestion = Link the outcome goal to questions of the safety survey, so the follow-up shows whether it was reached.
 hint-unlogged-type = No one has logged the activity type “{ $value }” in the last year.
 hint-unlogged-type-suggestion = Check that the type is the one actually logged, or agree on who logs it.
+
+# A commitment measured by the situation picture
+indicator-headline = Measured in the situation picture: { $what }, { $now } reports { $from } – { $to } against { $before } on the same days of { $baseline }.
+indicator-at = { " " }at { $places }
+indicator-hours = { " " }at { $from }–{ $to }
+indicator-synthetic = The reports are made-up example data for the demo.

@@ -224,3 +224,9 @@ hint-outcome-without-indicator = Effektmålet har ingen indikator i trygghetsmä
 hint-outcome-without-indicator-suggestion = Koppla effektmålet till frågor i trygghetsmätningen, så visar uppföljningen om målet nåddes.
 hint-unlogged-type = Ingen har loggat aktivitetstypen ”{ $value }” det senaste året.
 hint-unlogged-type-suggestion = Kontrollera att typen är den som faktiskt loggas, eller kom överens om vem som loggar den.
+
+# A commitment measured by the situation picture
+indicator-headline = Mätt i lägesbilden: { $what }, { $now } rapporter { $from } – { $to } mot { $before } samma dagar { $baseline }.
+indicator-at = { " " }vid { $places }
+indicator-hours = { " " }kl. { $from }–{ $to }
+indicator-synthetic = Rapporterna är påhittade exempeldata för demon.

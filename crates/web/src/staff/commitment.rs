@@ -329,10 +329,17 @@ pub async fn edit_commitment(
         )
             .into_response()
     };
-    let new = match form.apply() {
+    let mut new = match form.apply() {
         Ok(c) => c,
         Err(errors) => return Ok(invalid(errors)),
     };
+    // What measures it in the situation picture is set in the exchange format, not on
+    // this form: keep it.
+    new.indicator = stored
+        .commitment_ids
+        .iter()
+        .position(|c| *c == id)
+        .and_then(|i| stored.promise.commitments[i].indicator.clone());
     let version = form.version.trim().parse::<i32>().unwrap_or(0);
     let places = state.db.places(&tenant.municipality().code).await?;
     match tenant

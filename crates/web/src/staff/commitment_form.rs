@@ -231,6 +231,8 @@ impl CommitmentForm {
             local_plan: optional_text(&self.local_plan),
             english: optional_text(&self.english_text)
                 .map(|text| lofte_domain::exchange::CommitmentEnglishDocument { text }),
+            // The form has no fields for it: the handler keeps the stored one.
+            incident_indicator: None,
         };
         match doc.into_commitment() {
             Ok(c) if errors.is_empty() => Ok(c),

@@ -268,6 +268,7 @@ pub async fn create(
             target: None,
             local_plan: None,
             english: None,
+            incident_indicator: None,
         }],
     };
     let promise = match document.into_promise() {
