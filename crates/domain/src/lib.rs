@@ -15,6 +15,8 @@ pub mod exchange;
 pub mod followup;
 pub mod history;
 pub mod incident;
+pub mod incident_category;
+pub mod indicator;
 pub mod lenient;
 pub mod lint;
 pub mod municipality;

@@ -227,7 +227,7 @@ pub struct Commitment {
     /// The commitment's text in English, where the parties wrote one.
     pub english: Option<Text>,
     /// What measures it in the situation picture, as well as or instead of a target.
-    pub indicator: Option<crate::incident::IncidentIndicator>,
+    pub indicator: Option<crate::indicator::IncidentIndicator>,
 }
 
 impl Commitment {

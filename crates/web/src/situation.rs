@@ -9,14 +9,14 @@ use lofte_app::situation::{Audience, Basis, CrimeRates, Picture, Shown};
 use lofte_app::when_where::WhenWhere;
 use lofte_domain::Permission;
 use lofte_domain::incident::IncidentCategory;
-use lofte_domain::stats::CountChange;
+
 use lofte_i18n::Lang;
 
 use crate::AppState;
 use crate::error::PageError;
 use crate::lang::UiLang;
 use crate::policy::{Policy, Routes, Staff};
-use crate::views::Chrome;
+use crate::views::{Chrome, change_words};
 
 pub fn routes(state: AppState) -> Routes {
     Routes::new(state)
@@ -119,34 +119,6 @@ pub struct CrimeRow {
     verdict: String,
     verdict_class: &'static str,
     change: String,
-}
-
-/// A percentage change, signed: "+25 %", "−33 %".
-fn percent(ratio: f64) -> String {
-    if ratio.is_infinite() {
-        return "∞".to_owned();
-    }
-    let p = ((ratio - 1.0) * 100.0).round() as i64;
-    match p {
-        0 => "±0 %".to_owned(),
-        p if p > 0 => format!("+{p} %"),
-        p => format!("−{} %", -p),
-    }
-}
-
-pub(crate) fn change_words(lang: Lang, change: &CountChange) -> String {
-    match change.ratio {
-        None if change.now == 0 => String::new(),
-        None => lang.t("situation-change-none-before"),
-        Some(ratio) => lang.t_args(
-            "situation-change",
-            &[
-                ("change", percent(ratio)),
-                ("lower", percent(change.lower)),
-                ("upper", percent(change.upper)),
-            ],
-        ),
-    }
 }
 
 fn view(

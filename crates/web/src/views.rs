@@ -229,7 +229,7 @@ impl IndicatorLine {
                     ("baseline", indicator.baseline.to_string()),
                 ],
             ),
-            change: crate::situation::change_words(lang, &result.change),
+            change: change_words(lang, &result.change),
             verdict: lang.name(&result.verdict),
             verdict_class: result.verdict.code(),
             synthetic: result.synthetic,
@@ -559,5 +559,33 @@ fn party_anchor(party: &Party) -> String {
                 .collect();
             format!("partner-{slug}")
         }
+    }
+}
+
+/// A percentage change, signed: "+25 %", "−33 %".
+fn percent(ratio: f64) -> String {
+    if ratio.is_infinite() {
+        return "∞".to_owned();
+    }
+    let p = ((ratio - 1.0) * 100.0).round() as i64;
+    match p {
+        0 => "±0 %".to_owned(),
+        p if p > 0 => format!("+{p} %"),
+        p => format!("−{} %", -p),
+    }
+}
+
+pub(crate) fn change_words(lang: Lang, change: &lofte_domain::stats::CountChange) -> String {
+    match change.ratio {
+        None if change.now == 0 => String::new(),
+        None => lang.t("situation-change-none-before"),
+        Some(ratio) => lang.t_args(
+            "situation-change",
+            &[
+                ("change", percent(ratio)),
+                ("lower", percent(change.lower)),
+                ("upper", percent(change.upper)),
+            ],
+        ),
     }
 }
