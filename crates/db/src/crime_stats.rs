@@ -93,11 +93,12 @@ const POPULATION_COLUMNS: [Column; 5] = [
 /// Rows per INSERT, well under SQLite's bind-parameter limit.
 const BATCH: usize = 500;
 
-/// Finds a municipality by a region cell: `0482`, `0482 Flen`, `Flen`, `Flens kommun`.
-struct Regions(HashMap<String, MunicipalityCode>);
+/// Finds a municipality by a region cell or a feed's place: `0482`, `0482 Flen`, `Flen`,
+/// `Flens kommun`.
+pub(crate) struct Regions(HashMap<String, MunicipalityCode>);
 
 impl Regions {
-    async fn load(db: &Db) -> Result<Regions> {
+    pub(crate) async fn load(db: &Db) -> Result<Regions> {
         let rows = municipality::Entity::find()
             .select_only()
             .column(municipality::Column::Code)
@@ -118,7 +119,7 @@ impl Regions {
         Ok(Regions(names))
     }
 
-    fn find(&self, raw: &str) -> std::result::Result<MunicipalityCode, Problem> {
+    pub(crate) fn find(&self, raw: &str) -> std::result::Result<MunicipalityCode, Problem> {
         let key = region_code(raw).map_or_else(|| raw.trim().to_lowercase(), str::to_owned);
         self.0
             .get(&key)

@@ -63,19 +63,8 @@ impl Db {
         events: &[PoliceEvent],
         synthetic: bool,
     ) -> Result<EventsSummary> {
-        let names: HashMap<String, MunicipalityCode> = municipality::Entity::find()
-            .select_only()
-            .column(municipality::Column::Code)
-            .column(municipality::Column::Name)
-            .into_tuple::<(String, String)>()
-            .all(self.conn())
-            .await?
-            .into_iter()
-            .filter_map(|(code, name)| {
-                Some((name.to_lowercase(), MunicipalityCode::parse(&code).ok()?))
-            })
-            .collect();
-        let named = |name: &str| names.get(&name.trim().to_lowercase()).cloned();
+        let regions = crate::crime_stats::Regions::load(self).await?;
+        let named = |name: &str| regions.find(name).ok();
         // Boundaries are read only if some event is named by neither its location nor
         // its title.
         let needs_point = events

@@ -470,6 +470,47 @@ fn detail_view(
     }
 }
 
+/// What a request for the picture asked for (`?ar=`, `?kategori=`), computed once for
+/// the page and for its map.
+struct Asked {
+    picture: Picture,
+    years: Vec<i32>,
+    places: Vec<lofte_domain::Place>,
+    detail: WhenWhere,
+}
+
+async fn asked(
+    lang: Lang,
+    state: &AppState,
+    tenant: &lofte_db::Tenant,
+    query: &YearQuery,
+    audience: Audience,
+) -> Result<Asked, PageError> {
+    let category = match query.kategori.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(
+            IncidentCategory::parse(code)
+                .map_err(|_| PageError::NotFound { lang, detail: None })?,
+        ),
+    };
+    let (picture, years) = picture_asked(lang, tenant, query, audience).await?;
+    let places = state.db.places(&tenant.municipality().code).await?;
+    let detail = lofte_app::when_where::when_where(
+        tenant,
+        (picture.from, picture.to),
+        category,
+        &places,
+        audience,
+    )
+    .await?;
+    Ok(Asked {
+        picture,
+        years,
+        places,
+        detail,
+    })
+}
+
 /// The page for the year and category asked for, to `audience`.
 async fn page(
     lang: Lang,
@@ -479,24 +520,13 @@ async fn page(
     query: &YearQuery,
     audience: Audience,
 ) -> Result<SituationPage, PageError> {
-    let category = match query.kategori.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(code) => Some(
-            IncidentCategory::parse(code)
-                .map_err(|_| PageError::NotFound { lang, detail: None })?,
-        ),
-    };
-    let (picture, years) = picture_asked(lang, tenant, query, audience).await?;
+    let Asked {
+        picture,
+        years,
+        places,
+        detail,
+    } = asked(lang, state, tenant, query, audience).await?;
     let m = tenant.municipality();
-    let places = state.db.places(&m.code).await?;
-    let detail = lofte_app::when_where::when_where(
-        tenant,
-        (picture.from, picture.to),
-        category,
-        &places,
-        audience,
-    )
-    .await?;
     let year = chrono::Datelike::year(&picture.to);
     let mut page = view(
         lang,
@@ -533,24 +563,8 @@ async fn hot_spots_geojson(
     audience: Audience,
 ) -> Result<axum::response::Response, PageError> {
     use axum::response::IntoResponse;
-    let category = match query.kategori.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(code) => Some(
-            IncidentCategory::parse(code)
-                .map_err(|_| PageError::NotFound { lang, detail: None })?,
-        ),
-    };
-    let (picture, _) = picture_asked(lang, tenant, query, audience).await?;
-    let m = tenant.municipality();
-    let places = state.db.places(&m.code).await?;
-    let detail = lofte_app::when_where::when_where(
-        tenant,
-        (picture.from, picture.to),
-        category,
-        &places,
-        audience,
-    )
-    .await?;
+    let Asked { places, detail, .. } = asked(lang, state, tenant, query, audience).await?;
+    let category = detail.category;
     let label = category.map_or_else(|| lang.t("situation-all-categories"), |c| lang.name(&c));
     let features: Vec<serde_json::Value> = detail
         .hot_spots
