@@ -4,7 +4,7 @@
 //! progress function as the pages.
 
 use lofte_db::{Actor, Db, Visibility};
-use lofte_domain::followup::{EntryInput, FrozenFigures, ReportPeriod};
+use lofte_domain::followup::{EntryInput, ReportPeriod};
 use lofte_domain::{MunicipalityCode, Year};
 
 use crate::progress::promise_progress;
@@ -27,9 +27,8 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                 continue;
             }
             let cutoff = period.cutoff(year, stored.promise.years);
-            let figures = promise_progress(&tenant, &stored, &places, cutoff)
-                .await?
-                .commitments;
+            let progress = promise_progress(&tenant, &stored, &places, cutoff).await?;
+            let figures = &progress.commitments;
             let mut entries = Vec::new();
             for (i, id) in stored.commitment_ids.iter().enumerate() {
                 let suggested = figures
@@ -62,10 +61,8 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                     .expect("the demo's entries are valid");
                 entries.push((*id, entry));
             }
-            let frozen: Vec<(i32, FrozenFigures)> = figures
-                .iter()
-                .map(|f| (stored.commitment_ids[f.commitment], f.into()))
-                .collect();
+            let frozen =
+                crate::progress::frozen(&stored.commitment_ids, figures, &progress.measured);
             tenant
                 .save_follow_up(
                     Actor::System,
@@ -87,7 +84,7 @@ pub async fn load_flen_follow_ups(db: &Db) -> lofte_db::Result<usize> {
                     // so the demo shows a promise still open to edits and a draft to
                     // preview; publishing it would close the promise.
                     (!(year.get() == 2021 && period == ReportPeriod::Final))
-                        .then_some(frozen.as_slice()),
+                        .then_some(&frozen),
                 )
                 .await?
                 .map_err(|_| lofte_db::Error::Corrupt("demo follow-up raced".into()))?;

@@ -5,12 +5,16 @@
 use chrono::NaiveDate;
 use lofte_db::{StoredPromise, Tenant};
 use lofte_domain::followup::{
-    FROZEN_FORMAT, FrozenCount, FrozenFigures, FrozenRevision, FrozenYear, Suggestion, assess_in,
-    progress,
+    FROZEN_FORMAT, FrozenCount, FrozenFigures, FrozenIndicator, FrozenRevision, FrozenYear,
+    Suggestion, assess_in, progress,
 };
 use lofte_domain::{ActivityTypeCode, Place};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::situation::{
+    Audience, ChangeJson, CountJson, PUBLIC_THRESHOLD, ShownIndicator, indicator_changes,
+};
 
 /// One commitment's figures.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -251,6 +255,73 @@ pub struct PromiseProgress {
     /// Whether any counted activity is synthetic demo data.
     pub synthetic: bool,
     pub commitments: Vec<CommitmentProgress>,
+    /// The commitments measured by the situation picture, as residents may see them.
+    pub indicators: Vec<IndicatorProgress>,
+    /// The same, with every count (for staff, and for a report to freeze); by position.
+    #[serde(skip)]
+    pub measured: Vec<(usize, FrozenIndicator)>,
+}
+
+/// A commitment's incident indicator: the reports counted in the year up to `to`
+/// against the baseline year's same days, the change with its 95 % interval and the
+/// verdict. Residents are not told a count below `threshold`, nor then the interval.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct IndicatorProgress {
+    /// Position of the commitment in the promise, from 0.
+    pub commitment: usize,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub before_from: NaiveDate,
+    pub before_to: NaiveDate,
+    pub threshold: u64,
+    pub now: CountJson,
+    pub before: CountJson,
+    /// Absent where a count is held back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeJson>,
+    /// `improved`, `no-detectable-change`, `worsened` or `not-measurable`.
+    pub verdict: &'static str,
+    /// Some reports counted are made-up demo data.
+    pub synthetic: bool,
+}
+
+impl IndicatorProgress {
+    /// The indicator as residents may see it.
+    pub fn public(commitment: usize, frozen: &FrozenIndicator) -> Self {
+        let shown = ShownIndicator::new(frozen, Audience::Public);
+        IndicatorProgress {
+            commitment,
+            from: shown.from,
+            to: shown.to,
+            before_from: shown.before_from,
+            before_to: shown.before_to,
+            threshold: PUBLIC_THRESHOLD,
+            now: shown.now.into(),
+            before: shown.before.into(),
+            change: shown.change.map(|c| ChangeJson::of(&(c, shown.verdict))),
+            verdict: shown.verdict.code(),
+            synthetic: shown.synthetic,
+        }
+    }
+}
+
+/// What publishing a report freezes, by commitment id: each target's figures and each
+/// indicator, whole.
+pub fn frozen(
+    commitment_ids: &[i32],
+    figures: &[CommitmentProgress],
+    measured: &[(usize, FrozenIndicator)],
+) -> lofte_db::Frozen {
+    lofte_db::Frozen {
+        figures: figures
+            .iter()
+            .map(|f| (commitment_ids[f.commitment], f.into()))
+            .collect(),
+        indicators: measured
+            .iter()
+            .map(|(i, m)| (commitment_ids[*i], m.clone()))
+            .collect(),
+    }
 }
 
 /// Today in Sweden.
@@ -369,9 +440,15 @@ pub async fn promise_progress(
             })
         })
         .collect();
+    let measured = indicator_changes(tenant, p, as_of).await?;
     Ok(PromiseProgress {
         as_of,
         synthetic,
         commitments,
+        indicators: measured
+            .iter()
+            .map(|(i, frozen)| IndicatorProgress::public(*i, frozen))
+            .collect(),
+        measured,
     })
 }

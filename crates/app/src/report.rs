@@ -332,6 +332,27 @@ fn build(
         let line = figures
             .as_ref()
             .map(|f| ProgressLine::new(lang, types, f, period_over));
+        // A report is public: counts below the threshold are held back in it too.
+        let measured = entry.and_then(|e| e.indicator.as_ref()).map(|frozen| {
+            let line = crate::words::IndicatorLine::new(
+                lang,
+                c.indicator.as_ref(),
+                &crate::situation::ShownIndicator::new(frozen, crate::situation::Audience::Public),
+                places,
+            );
+            lofte_report::Measured {
+                verdict: line.verdict,
+                verdict_key: line.verdict_class.to_owned(),
+                headline: line.headline,
+                details: [
+                    (!line.change.is_empty()).then_some(line.change),
+                    line.synthetic.then(|| lang.t("indicator-synthetic")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            }
+        });
         let party = party_heading(lang, m, &c.party);
         let text = crate::words::Written::pick(lang, &c.text, c.english.as_ref());
         summary.push(SummaryRow {
@@ -341,7 +362,11 @@ fn build(
             text_lang: text.lang.map(str::to_owned),
             status: status.clone(),
             status_key: status_key.clone(),
-            headline: line.as_ref().map(|l| l.headline.clone()),
+            headline: line.as_ref().map(|l| l.headline.clone()).or_else(|| {
+                measured
+                    .as_ref()
+                    .map(|m| lang.t_args("indicator-summary", &[("verdict", m.verdict.clone())]))
+            }),
         });
         let target_number = c.target.as_ref().and_then(|t| t.at_least);
         commitments.push(CommitmentSection {
@@ -387,6 +412,7 @@ fn build(
             reason: entry.and_then(|e| e.reason.clone()),
             narrative: entry.and_then(|e| e.narrative.clone()),
             evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
+            measured,
         });
     }
 

@@ -387,6 +387,83 @@ pub async fn indicator_change(
     }))
 }
 
+impl From<&IndicatorChange> for lofte_domain::followup::FrozenIndicator {
+    fn from(c: &IndicatorChange) -> Self {
+        lofte_domain::followup::FrozenIndicator {
+            format: lofte_domain::followup::FROZEN_INDICATOR_FORMAT,
+            from: c.from,
+            to: c.to,
+            before_from: c.before_from,
+            before_to: c.before_to,
+            before: c.change.before,
+            now: c.change.now,
+            ratio: c.change.ratio,
+            lower: c.change.lower,
+            upper: c.change.upper.is_finite().then_some(c.change.upper),
+            verdict: c.verdict.code().to_owned(),
+            synthetic: c.synthetic,
+        }
+    }
+}
+
+/// Every commitment of `promise` measured by the picture, by its position: its
+/// indicator over the year of `as_of` up to `as_of` against the baseline's same days.
+pub async fn indicator_changes(
+    tenant: &Tenant,
+    promise: &lofte_domain::Promise,
+    as_of: NaiveDate,
+) -> lofte_db::Result<Vec<(usize, lofte_domain::followup::FrozenIndicator)>> {
+    let mut measured = Vec::new();
+    for (i, c) in promise.commitments.iter().enumerate() {
+        let Some(indicator) = &c.indicator else {
+            continue;
+        };
+        if let Some(change) = indicator_change(tenant, indicator, as_of.year(), as_of).await? {
+            measured.push((i, (&change).into()));
+        }
+    }
+    Ok(measured)
+}
+
+/// A commitment's indicator as `audience` may see it: for residents, a count below the
+/// threshold is held back, and with it the change's interval (which would give the count
+/// away); the verdict stays, as it says no more than "fewer than 5" does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownIndicator {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub before_from: NaiveDate,
+    pub before_to: NaiveDate,
+    pub now: Shown,
+    pub before: Shown,
+    pub change: Option<CountChange>,
+    pub verdict: OutcomeVerdict,
+    pub synthetic: bool,
+}
+
+impl ShownIndicator {
+    pub fn new(frozen: &lofte_domain::followup::FrozenIndicator, audience: Audience) -> Self {
+        let shown = |n: u64| match audience {
+            Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
+            _ => Shown::Count(n),
+        };
+        let (now, before) = (shown(frozen.now), shown(frozen.before));
+        let held_back = matches!(now, Shown::FewerThan(_)) || matches!(before, Shown::FewerThan(_));
+        ShownIndicator {
+            from: frozen.from,
+            to: frozen.to,
+            before_from: frozen.before_from,
+            before_to: frozen.before_to,
+            now,
+            before,
+            change: (!held_back).then(|| frozen.change()),
+            verdict: OutcomeVerdict::from_code(&frozen.verdict)
+                .unwrap_or(OutcomeVerdict::NotMeasurable),
+            synthetic: frozen.synthetic,
+        }
+    }
+}
+
 /// A count as the API gives it: the number, or only that it is below the threshold.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -420,7 +497,7 @@ pub struct ChangeJson {
 }
 
 impl ChangeJson {
-    fn of((change, verdict): &(CountChange, OutcomeVerdict)) -> Self {
+    pub fn of((change, verdict): &(CountChange, OutcomeVerdict)) -> Self {
         ChangeJson {
             ratio: change.ratio,
             lower: change.lower,

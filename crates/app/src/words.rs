@@ -371,3 +371,114 @@ pub fn finding_category_name(lang: Lang, c: lofte_domain::walk::FindingCategory)
 pub fn finding_status_name(lang: Lang, s: lofte_domain::walk::FindingStatus) -> String {
     lang.name(&s)
 }
+
+/// A commitment's incident indicator in words: what is counted, the two periods' counts
+/// (held back below the threshold for residents) and the change with its interval, and
+/// the verdict, as the promise page, the follow-ups and the reports give it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub headline: String,
+    /// Empty where there is no change to give (none in either period, or held back).
+    pub change: String,
+    pub verdict: String,
+    pub verdict_class: &'static str,
+    pub synthetic: bool,
+}
+
+impl IndicatorLine {
+    pub fn new(
+        lang: Lang,
+        indicator: Option<&lofte_domain::indicator::IncidentIndicator>,
+        shown: &crate::situation::ShownIndicator,
+        places: &[Place],
+    ) -> IndicatorLine {
+        let what = match indicator {
+            Some(indicator) => {
+                let mut what = indicator
+                    .categories
+                    .iter()
+                    .map(|c| lang.name(c))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if !indicator.places.is_empty() {
+                    what.push_str(&lang.t_args(
+                        "indicator-at",
+                        &[("places", place_names(&indicator.places, places))],
+                    ));
+                }
+                if let Some(h) = indicator.hours {
+                    what.push_str(&lang.t_args(
+                        "indicator-hours",
+                        &[
+                            ("from", h.from.format("%H").to_string()),
+                            ("to", h.to.format("%H").to_string()),
+                        ],
+                    ));
+                }
+                what
+            }
+            // A published report's indicator, since taken off the commitment.
+            None => lang.t("indicator-removed"),
+        };
+        let count = |s: crate::situation::Shown| match s {
+            crate::situation::Shown::Count(n) => n.to_string(),
+            crate::situation::Shown::FewerThan(n) => {
+                lang.t_args("situation-fewer-than", &[("count", n.to_string())])
+            }
+        };
+        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        IndicatorLine {
+            headline: lang.t_args(
+                "indicator-headline",
+                &[
+                    ("what", what),
+                    ("now", count(shown.now)),
+                    ("from", day(shown.from)),
+                    ("to", day(shown.to)),
+                    ("before", count(shown.before)),
+                    (
+                        "baseline",
+                        chrono::Datelike::year(&shown.before_from).to_string(),
+                    ),
+                ],
+            ),
+            change: shown
+                .change
+                .as_ref()
+                .map(|c| change_words(lang, c))
+                .unwrap_or_default(),
+            verdict: lang.name(&shown.verdict),
+            verdict_class: shown.verdict.code(),
+            synthetic: shown.synthetic,
+        }
+    }
+}
+
+/// A percentage change, signed: "+25 %", "−33 %".
+fn percent(ratio: f64) -> String {
+    if ratio.is_infinite() {
+        return "∞".to_owned();
+    }
+    let p = ((ratio - 1.0) * 100.0).round() as i64;
+    match p {
+        0 => "±0 %".to_owned(),
+        p if p > 0 => format!("+{p} %"),
+        p => format!("−{} %", -p),
+    }
+}
+
+/// A change between two counts with its interval, "−40 % (−62 % till −5 %)".
+pub fn change_words(lang: Lang, change: &lofte_domain::stats::CountChange) -> String {
+    match change.ratio {
+        None if change.now == 0 => String::new(),
+        None => lang.t("situation-change-none-before"),
+        Some(ratio) => lang.t_args(
+            "situation-change",
+            &[
+                ("change", percent(ratio)),
+                ("lower", percent(change.lower)),
+                ("upper", percent(change.upper)),
+            ],
+        ),
+    }
+}

@@ -6,7 +6,7 @@
 //! final report belongs to the span's last year.
 
 use chrono::{DateTime, Utc};
-use lofte_domain::followup::{Entry, FrozenFigures, ReportPeriod};
+use lofte_domain::followup::{Entry, FrozenFigures, FrozenIndicator, ReportPeriod};
 use lofte_domain::{FieldError, Problem, PromiseStatus, Year};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -59,6 +59,16 @@ pub struct StoredEntry {
     pub evidence: Vec<String>,
     /// The figures as the report was published with them.
     pub figures: Option<FrozenFigures>,
+    /// The commitment's incident indicator as the report was published with it.
+    pub indicator: Option<FrozenIndicator>,
+}
+
+/// What a report freezes when it is published, by commitment id: the activity figures of
+/// commitments with a target and the indicator of commitments measured by the picture.
+#[derive(Debug, Clone, Default)]
+pub struct Frozen {
+    pub figures: Vec<(i32, FrozenFigures)>,
+    pub indicators: Vec<(i32, FrozenIndicator)>,
 }
 
 fn to_report(
@@ -89,6 +99,12 @@ fn to_report(
                         .figures
                         .as_deref()
                         .map(FrozenFigures::from_stored)
+                        .transpose()
+                        .map_err(|_| corrupt())?,
+                    indicator: e
+                        .indicator
+                        .as_deref()
+                        .map(FrozenIndicator::from_stored)
                         .transpose()
                         .map_err(|_| corrupt())?,
                 })
@@ -159,8 +175,8 @@ impl Tenant {
         Ok(reports)
     }
 
-    /// Saves a report's entries (a draft), or publishes it with the figures frozen as
-    /// given. The report must still be at `expected_version` (0 for a new one); a
+    /// Saves a report's entries (a draft), or publishes it with the figures and
+    /// indicators frozen as given. The report must still be at `expected_version` (0 for a new one); a
     /// published report cannot be changed.
     #[allow(clippy::too_many_arguments)]
     pub async fn save_follow_up(
@@ -171,7 +187,7 @@ impl Tenant {
         period: ReportPeriod,
         expected_version: i32,
         content: &ReportContent,
-        publish_with_figures: Option<&[(i32, FrozenFigures)]>,
+        publish: Option<&Frozen>,
     ) -> Result<std::result::Result<FollowUpReport, Conflict<()>>> {
         self.owns_promise(promise_id).await?;
         let txn = self.db().begin_write().await?;
@@ -238,9 +254,12 @@ impl Tenant {
             }
         };
         for (commitment_id, e) in &content.entries {
-            let figures = publish_with_figures
-                .and_then(|f| f.iter().find(|(c, _)| c == commitment_id))
+            let figures = publish
+                .and_then(|f| f.figures.iter().find(|(c, _)| c == commitment_id))
                 .map(|(_, figures)| figures.to_stored());
+            let indicator = publish
+                .and_then(|f| f.indicators.iter().find(|(c, _)| c == commitment_id))
+                .map(|(_, indicator)| indicator.to_stored());
             follow_up_entry::Entity::insert(follow_up_entry::ActiveModel {
                 follow_up_id: Set(id),
                 commitment_id: Set(*commitment_id),
@@ -249,12 +268,13 @@ impl Tenant {
                 narrative: Set(e.narrative.as_ref().map(ToString::to_string)),
                 evidence: Set(to_json(&e.evidence)),
                 figures: Set(figures),
+                indicator: Set(indicator),
                 ..Default::default()
             })
             .exec_without_returning(&txn)
             .await?;
         }
-        if publish_with_figures.is_some() {
+        if publish.is_some() {
             follow_up::Entity::update_many()
                 .col_expr(
                     follow_up::Column::PublishedAt,
@@ -286,7 +306,7 @@ impl Tenant {
                 entity: "follow_up",
                 entity_id: id,
                 promise_id: Some(promise_id),
-                action: if publish_with_figures.is_some() {
+                action: if publish.is_some() {
                     "publish"
                 } else {
                     "update"

@@ -46,7 +46,7 @@ use sea_orm_migration::MigratorTrait;
 
 pub use accounts::{Account, AccountEvent, AccountSummary, OrganisationRef};
 pub use audit::{Actor, AuditEntry, Conflict, Publication};
-pub use follow_ups::{FollowUpReport, ReportContent, StoredEntry};
+pub use follow_ups::{FollowUpReport, Frozen, ReportContent, StoredEntry};
 pub use municipalities::{MapBoundary, MunicipalitySummary};
 pub use promises::{PromiseSummary, StoredPromise, Visibility};
 pub use sign_in::{SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_SECONDS, SignInKey, client_network};

@@ -4,7 +4,7 @@
 use crate::problem::Problem;
 
 /// What a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumIter)]
 pub enum IncidentCategory {
     /// Skadegörelse.
     Vandalism,

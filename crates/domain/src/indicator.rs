@@ -10,7 +10,7 @@ use crate::place::PlaceSlug;
 /// baseline year over the same days, fewer (or more) counting as better.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentIndicator {
-    /// Never empty, no repeats.
+    /// Never empty, no repeats, in the categories' own order.
     pub categories: Vec<IncidentCategory>,
     /// The places whose reports count; all when empty.
     pub places: Vec<PlaceSlug>,

@@ -641,6 +641,18 @@ impl OutcomeVerdict {
         }
     }
 
+    /// The verdict of a [`OutcomeVerdict::code`].
+    pub fn from_code(code: &str) -> Option<OutcomeVerdict> {
+        [
+            OutcomeVerdict::Improved,
+            OutcomeVerdict::NoDetectableChange,
+            OutcomeVerdict::Worsened,
+            OutcomeVerdict::NotMeasurable,
+        ]
+        .into_iter()
+        .find(|v| v.code() == code)
+    }
+
     /// The verdict from the estimates of the baseline and the measurement year, either of
     /// which may be missing (no survey that year).
     pub fn judge(

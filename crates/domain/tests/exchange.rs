@@ -475,7 +475,8 @@ fn an_incident_indicator_is_read_and_refused_by_path() {
         serde_json::to_value(lofte_domain::exchange::PromiseDocument::from(&good)).unwrap();
     assert_eq!(
         written["commitments"][0]["incident_indicator"],
-        serde_json::json!({"categories": ["graffiti", "vandalism"], "places": ["stationsomradet"], "baseline_year": 2024})
+        serde_json::json!({"categories": ["vandalism", "graffiti"], "places": ["stationsomradet"], "baseline_year": 2024}),
+        "written in the categories' own order"
     );
     let errors = lofte_domain::exchange::parse_promise_json(&document(
         r#"{"categories": ["ufo"], "places": ["Inte En Slug"], "hours": {"from": "18:00", "to": "18:00"}, "baseline_year": 1800}"#,

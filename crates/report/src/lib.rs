@@ -21,8 +21,8 @@ pub use export::{
     ActivityRow, Cell, CommitmentRow, ExportRow, FollowUpRow, Table, to_csv, to_xlsx, write_csv,
 };
 pub use model::{
-    Chart, CommitmentSection, Indicator, Labels, OutcomeSection, PlaceCount, Report, SummaryRow,
-    TrendChart, TrendPoint, TrendSeries,
+    Chart, CommitmentSection, Indicator, Labels, Measured, OutcomeSection, PlaceCount, Report,
+    SummaryRow, TrendChart, TrendPoint, TrendSeries,
 };
 pub use pdf::{RenderedPdf, render_pdf, render_pdf_detailed};
 

@@ -200,6 +200,24 @@ pub struct CommitmentSection {
     pub narrative: Option<String>,
     /// Evidence links (http or https), shown in full and clickable.
     pub evidence: Vec<String>,
+    /// What the situation picture measured, for a commitment that names an incident
+    /// indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Measured>,
+}
+
+/// A commitment's incident indicator in the report: the verdict and the counts behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub struct Measured {
+    /// The verdict in words, e.g. "Förbättrat".
+    pub verdict: String,
+    /// `improved`, `no-detectable-change`, `worsened` or `not-measurable`.
+    pub verdict_key: String,
+    /// What was counted and the two periods' counts, in a sentence.
+    pub headline: String,
+    /// The change with its interval, and a note on demo data, each a sentence.
+    pub details: Vec<String>,
 }
 
 /// A place and how many counted activities took place there.

@@ -75,6 +75,7 @@ fn section(number: u32, party: &str, text: &str) -> CommitmentSection {
         reason: None,
         narrative: None,
         evidence: vec![],
+        measured: None,
     }
 }
 

@@ -248,27 +248,22 @@ pub(crate) async fn promise_page(
                 }
                 // Commitments measured by the situation picture: this year so far (or
                 // the promise's last year, once it is over) against the baseline.
-                let year = chrono::Datelike::year(
-                    &lofte_app::progress::today().min(s.promise.years.last_day()),
-                );
                 for party in &mut view.parties {
                     for c in &mut party.commitments {
                         let Some(index) = s.commitment_ids.iter().position(|id| *id == c.id) else {
                             continue;
                         };
-                        let Some(indicator) = &s.promise.commitments[index].indicator else {
-                            continue;
-                        };
-                        if let Some(result) = lofte_app::situation::indicator_change(
-                            tenant,
-                            indicator,
-                            year,
-                            lofte_app::progress::today(),
-                        )
-                        .await?
+                        if let Some((_, frozen)) =
+                            progress.measured.iter().find(|(i, _)| *i == index)
                         {
                             c.indicator = Some(crate::views::IndicatorLine::new(
-                                lang, indicator, &result, &places,
+                                lang,
+                                s.promise.commitments[index].indicator.as_ref(),
+                                &lofte_app::situation::ShownIndicator::new(
+                                    frozen,
+                                    lofte_app::situation::Audience::Public,
+                                ),
+                                &places,
                             ));
                         }
                     }

@@ -8,7 +8,8 @@ use lofte_domain::{
 use lofte_i18n::Lang;
 
 pub use lofte_app::words::{
-    ProgressLine, Written, language_note, party_heading, place_name, report_label, target_line,
+    IndicatorLine, ProgressLine, Written, change_words, language_note, party_heading, place_name,
+    report_label, target_line,
 };
 
 /// What every page has around its content: language, switch, navigation labels.
@@ -174,67 +175,6 @@ pub struct CommitmentView {
     pub progress: Option<ProgressLine>,
     /// What the situation picture says, for a commitment measured by it.
     pub indicator: Option<IndicatorLine>,
-}
-
-/// A commitment's incident indicator in words: what is counted, the two periods' counts
-/// and the change with its interval, and the verdict.
-pub struct IndicatorLine {
-    pub headline: String,
-    pub change: String,
-    pub verdict: String,
-    pub verdict_class: &'static str,
-    pub synthetic: bool,
-}
-
-impl IndicatorLine {
-    pub fn new(
-        lang: Lang,
-        indicator: &lofte_domain::incident::IncidentIndicator,
-        result: &lofte_app::situation::IndicatorChange,
-        places: &[Place],
-    ) -> IndicatorLine {
-        let mut what = indicator
-            .categories
-            .iter()
-            .map(|c| lang.name(c))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if !indicator.places.is_empty() {
-            let named: Vec<String> = indicator
-                .places
-                .iter()
-                .map(|slug| place_name(places, slug.as_str()))
-                .collect();
-            what.push_str(&lang.t_args("indicator-at", &[("places", named.join(", "))]));
-        }
-        if let Some(h) = indicator.hours {
-            what.push_str(&lang.t_args(
-                "indicator-hours",
-                &[
-                    ("from", h.from.format("%H").to_string()),
-                    ("to", h.to.format("%H").to_string()),
-                ],
-            ));
-        }
-        let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-        IndicatorLine {
-            headline: lang.t_args(
-                "indicator-headline",
-                &[
-                    ("what", what),
-                    ("now", result.change.now.to_string()),
-                    ("from", day(result.from)),
-                    ("to", day(result.to)),
-                    ("before", result.change.before.to_string()),
-                    ("baseline", indicator.baseline.to_string()),
-                ],
-            ),
-            change: change_words(lang, &result.change),
-            verdict: lang.name(&result.verdict),
-            verdict_class: result.verdict.code(),
-            synthetic: result.synthetic,
-        }
-    }
 }
 
 impl CommitmentView {
@@ -559,33 +499,5 @@ fn party_anchor(party: &Party) -> String {
                 .collect();
             format!("partner-{slug}")
         }
-    }
-}
-
-/// A percentage change, signed: "+25 %", "−33 %".
-fn percent(ratio: f64) -> String {
-    if ratio.is_infinite() {
-        return "∞".to_owned();
-    }
-    let p = ((ratio - 1.0) * 100.0).round() as i64;
-    match p {
-        0 => "±0 %".to_owned(),
-        p if p > 0 => format!("+{p} %"),
-        p => format!("−{} %", -p),
-    }
-}
-
-pub(crate) fn change_words(lang: Lang, change: &lofte_domain::stats::CountChange) -> String {
-    match change.ratio {
-        None if change.now == 0 => String::new(),
-        None => lang.t("situation-change-none-before"),
-        Some(ratio) => lang.t_args(
-            "situation-change",
-            &[
-                ("change", percent(ratio)),
-                ("lower", percent(change.lower)),
-                ("upper", percent(change.upper)),
-            ],
-        ),
     }
 }

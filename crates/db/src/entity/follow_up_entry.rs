@@ -15,6 +15,9 @@ pub struct Model {
     /// The figures as they were when the report was published (JSON), so later entries
     /// do not change what was reported.
     pub figures: Option<String>,
+    /// The commitment's incident indicator as it was when the report was published
+    /// (JSON), if the commitment has one.
+    pub indicator: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -30,6 +30,7 @@ mod m0024_incident_organisation;
 mod m0025_police_events;
 mod m0026_crime_and_population;
 mod m0027_commitment_indicator;
+mod m0028_frozen_indicator;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0025_police_events::Migration),
             Box::new(m0026_crime_and_population::Migration),
             Box::new(m0027_commitment_indicator::Migration),
+            Box::new(m0028_frozen_indicator::Migration),
         ]
     }
 }

@@ -284,7 +284,7 @@ async fn a_commitment_in_a_published_follow_up_is_not_removed_and_the_last_one_s
                 )],
                 learned: None,
             },
-            Some(&[]),
+            Some(&lofte_db::Frozen::default()),
         )
         .await
         .unwrap()

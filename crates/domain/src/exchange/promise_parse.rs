@@ -388,6 +388,9 @@ impl IncidentIndicatorDocument {
         if !ok {
             return None;
         }
+        // In the categories' own order, however they were listed, so that the same
+        // indicator reads and compares the same from the form and the file.
+        categories.sort();
         Some(crate::incident::IncidentIndicator {
             categories,
             places,

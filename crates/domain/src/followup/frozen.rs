@@ -98,9 +98,70 @@ impl FrozenFigures {
     }
 }
 
+/// The stored format's number of [`FrozenIndicator`], written in every row as `format`.
+pub const FROZEN_INDICATOR_FORMAT: u32 = 1;
+
+/// A commitment's incident indicator as a report froze it: the two periods' counts, the
+/// change with its interval and the verdict, as computed when it was published. Every
+/// count is kept whole; the surfaces hold back what residents may not see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrozenIndicator {
+    /// Always [`FROZEN_INDICATOR_FORMAT`].
+    pub format: u32,
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    pub before_from: chrono::NaiveDate,
+    pub before_to: chrono::NaiveDate,
+    pub before: u64,
+    pub now: u64,
+    /// `now / before`; `None` when there were none before.
+    pub ratio: Option<f64>,
+    pub lower: f64,
+    /// `None` (infinite) when there were none before.
+    pub upper: Option<f64>,
+    /// A [`crate::stats::OutcomeVerdict::code`].
+    pub verdict: String,
+    /// Whether any report counted was made-up demo data.
+    pub synthetic: bool,
+}
+
+impl FrozenIndicator {
+    /// The stored text.
+    pub fn to_stored(&self) -> String {
+        serde_json::to_string(self).expect("an indicator serialises")
+    }
+
+    /// Reads a stored indicator; anything but this format whole is [`Problem::Malformed`].
+    pub fn from_stored(stored: &str) -> Result<Self, Problem> {
+        let frozen: FrozenIndicator =
+            serde_json::from_str(stored).map_err(|e| Problem::Malformed {
+                detail: e.to_string(),
+            })?;
+        if frozen.format != FROZEN_INDICATOR_FORMAT {
+            return Err(Problem::Malformed {
+                detail: format!("a frozen indicator of format {}", frozen.format),
+            });
+        }
+        Ok(frozen)
+    }
+
+    /// The change as computed when it was frozen.
+    pub fn change(&self) -> crate::stats::CountChange {
+        crate::stats::CountChange {
+            before: self.before,
+            now: self.now,
+            ratio: self.ratio,
+            lower: self.lower,
+            upper: self.upper.unwrap_or(f64::INFINITY),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike as _;
 
     fn minutes_per_year() -> FrozenFigures {
         FrozenFigures {
@@ -190,5 +251,30 @@ mod tests {
             })
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_frozen_indicator_reads_back_with_its_infinite_bound() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2021, m, d).unwrap();
+        let frozen = FrozenIndicator {
+            format: FROZEN_INDICATOR_FORMAT,
+            from: day(1, 1),
+            to: day(8, 31),
+            before_from: day(1, 1).with_year(2020).unwrap(),
+            before_to: day(8, 31).with_year(2020).unwrap(),
+            before: 0,
+            now: 7,
+            ratio: None,
+            lower: 1.6,
+            upper: None,
+            verdict: "worsened".into(),
+            synthetic: false,
+        };
+        let read = FrozenIndicator::from_stored(&frozen.to_stored()).unwrap();
+        assert_eq!(read, frozen);
+        assert!(read.change().upper.is_infinite());
+        let other = frozen.to_stored().replace("\"format\":1", "\"format\":2");
+        assert!(FrozenIndicator::from_stored(&other).is_err());
+        assert!(FrozenIndicator::from_stored(r#"{"format":1}"#).is_err());
     }
 }

@@ -232,4 +232,6 @@ hint-unlogged-type-suggestion = Check that the type is the one actually logged, 
 indicator-headline = Measured in the situation picture: { $what }, { $now } reports { $from } – { $to } against { $before } on the same days of { $baseline }.
 indicator-at = { " " }at { $places }
 indicator-hours = { " " }at { $from }–{ $to }
+indicator-removed = incident reports (the measure has since been removed from the commitment)
+indicator-summary = Situation picture: { $verdict }
 indicator-synthetic = The reports are made-up example data for the demo.

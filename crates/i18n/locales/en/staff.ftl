@@ -239,3 +239,19 @@ field-code = Code
 field-code-hint = Optional. Used in CSV files and the API; left empty, it becomes the Swedish name without å, ä, ö and spaces, e.g. “hundpatrull”.
 field-counts-only = Counts only, no note
 field-counts-only-hint = Tick if the work concerns people who can be identified, such as visits to families of young people at risk.
+
+## A commitment measured by the situation picture
+indicator-legend = Measured in the situation picture
+indicator-lead = Is the commitment measured by the incident reports, for example fewer reports of motor-vehicle disturbance at the travel centre in the evenings? Then the page, the follow-ups and the final report show the change against a comparison year. Leave empty if the commitment is not measured this way.
+field-indicator-categories = Categories counted
+field-indicator-categories-hint = Tick at least one category. Tick none if the commitment is not measured in the situation picture.
+field-indicator-places = Only reports from these places
+field-indicator-places-hint = Tick none if reports from the whole municipality count.
+field-indicator-from = Only reports from
+field-indicator-from-hint = HH:MM, by when the incident began. Leave both times empty if every time counts.
+field-indicator-to = Until
+field-indicator-baseline = Comparison year
+field-indicator-baseline-hint = The year whose same days are compared with, for example the year before the promise.
+field-indicator-better = What is better
+indicator-better-lower = Fewer reports is better
+indicator-better-higher = More reports is better

@@ -229,4 +229,6 @@ hint-unlogged-type-suggestion = Kontrollera att typen är den som faktiskt logga
 indicator-headline = Mätt i lägesbilden: { $what }, { $now } rapporter { $from } – { $to } mot { $before } samma dagar { $baseline }.
 indicator-at = { " " }vid { $places }
 indicator-hours = { " " }kl. { $from }–{ $to }
+indicator-removed = händelserapporter (måttet har sedan tagits bort från åtagandet)
+indicator-summary = Lägesbilden: { $verdict }
 indicator-synthetic = Rapporterna är påhittade exempeldata för demon.

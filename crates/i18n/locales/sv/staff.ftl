@@ -239,3 +239,19 @@ field-code = Kod
 field-code-hint = Valfri. Används i CSV-filer och API:t; lämnas den tom blir den namnet utan å, ä, ö och mellanslag, till exempel ”hundpatrull”.
 field-counts-only = Bara antal, ingen anteckning
 field-counts-only-hint = Kryssa i om arbetet gäller personer som kan identifieras, som orosbesök hos barn och unga.
+
+## A commitment measured by the situation picture
+indicator-legend = Mätt i lägesbilden
+indicator-lead = Mäts åtagandet av händelserapporterna, till exempel färre rapporter om störning från motorfordon vid resecentrum på kvällarna? Då visar sidan, uppföljningarna och slutredovisningen förändringen mot ett jämförelseår. Lämna tomt om åtagandet inte mäts så.
+field-indicator-categories = Kategorier som räknas
+field-indicator-categories-hint = Kryssa i minst en kategori. Kryssa ingen om åtagandet inte mäts i lägesbilden.
+field-indicator-places = Bara rapporter från dessa platser
+field-indicator-places-hint = Kryssa inget om rapporter från hela kommunen räknas.
+field-indicator-from = Bara rapporter från klockan
+field-indicator-from-hint = TT:MM, efter när händelsen började. Lämna båda tiderna tomma om alla tider räknas.
+field-indicator-to = Till klockan
+field-indicator-baseline = Jämförelseår
+field-indicator-baseline-hint = Året som samma dagar jämförs med, till exempel året innan löftet.
+field-indicator-better = Vad är bättre
+indicator-better-lower = Färre rapporter är bättre
+indicator-better-higher = Fler rapporter är bättre

@@ -33,6 +33,9 @@ pub struct FollowUpEntryJson {
     evidence: Vec<String>,
     /// The figures as they were when the report was published.
     figures: Option<lofte_app::progress::CommitmentProgress>,
+    /// The commitment's incident indicator as it was when the report was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicator: Option<lofte_app::progress::IndicatorProgress>,
 }
 
 /// The published follow-up reports of a promise (per tertial and the final report), with
@@ -67,16 +70,22 @@ pub(super) async fn list_follow_ups(
                         .entries
                         .into_iter()
                         .filter_map(|e| {
+                            let commitment = stored
+                                .commitment_ids
+                                .iter()
+                                .position(|id| *id == e.commitment_id)?;
                             Some(FollowUpEntryJson {
-                                commitment: stored
-                                    .commitment_ids
-                                    .iter()
-                                    .position(|id| *id == e.commitment_id)?,
+                                commitment,
                                 status: e.status,
                                 reason: e.reason,
                                 narrative: e.narrative,
                                 evidence: e.evidence,
                                 figures: e.figures.as_ref().map(Into::into),
+                                indicator: e.indicator.as_ref().map(|frozen| {
+                                    lofte_app::progress::IndicatorProgress::public(
+                                        commitment, frozen,
+                                    )
+                                }),
                             })
                         })
                         .collect(),

@@ -68,6 +68,17 @@ pub struct CommitmentEditPage {
     emphasis_choices: Vec<Choice>,
     emphasis_places: Field,
     emphasis_place_options: Vec<PlaceOption>,
+    indicator_categories: Field,
+    indicator_category_options: Vec<PlaceOption>,
+    indicator_places: Field,
+    indicator_place_options: Vec<PlaceOption>,
+    indicator_from: Field,
+    indicator_to: Field,
+    indicator_baseline: Field,
+    indicator_better: Field,
+    better_choices: Vec<Choice>,
+    /// Whether the form names an indicator, so its part opens.
+    measured: bool,
     /// Hints for the commitment as stored (message, suggestion); never refusals.
     hints: Vec<(String, String)>,
 }
@@ -238,6 +249,47 @@ fn commitment_edit_page(
         emphasis_choices: choices(lang, &form.emphasis, &emphasis_options),
         emphasis_places: Field::new(lang, "emphasis_places", ""),
         emphasis_place_options: place_options(places, &form.emphasis_places),
+        indicator_categories: Field::new(lang, "indicator_categories", ""),
+        indicator_category_options: lofte_domain::incident::IncidentCategory::all()
+            .map(|c| PlaceOption {
+                slug: c.code().to_owned(),
+                name: lang.name(&c),
+                checked: form
+                    .indicator_categories
+                    .iter()
+                    .any(|f| lofte_domain::incident::IncidentCategory::parse(f.trim()) == Ok(c)),
+            })
+            .collect(),
+        indicator_places: Field::new(lang, "indicator_places", ""),
+        indicator_place_options: place_options(places, &form.indicator_places),
+        indicator_from: Field::new(lang, "indicator_from", form.indicator_from.clone()),
+        indicator_to: Field::new(lang, "indicator_to", form.indicator_to.clone()),
+        indicator_baseline: Field::new(lang, "indicator_baseline", form.indicator_baseline.clone()),
+        indicator_better: Field::new(lang, "indicator_better", form.indicator_better.clone()),
+        better_choices: choices(
+            lang,
+            if form.indicator_better.trim() == "higher" {
+                "higher"
+            } else {
+                "lower"
+            },
+            &[
+                ("lower", "indicator-better-lower"),
+                ("higher", "indicator-better-higher"),
+            ],
+        ),
+        measured: [
+            &form.indicator_from,
+            &form.indicator_to,
+            &form.indicator_baseline,
+        ]
+        .iter()
+        .any(|v| !v.trim().is_empty())
+            || form
+                .indicator_categories
+                .iter()
+                .any(|v| !v.trim().is_empty())
+            || form.indicator_places.iter().any(|v| !v.trim().is_empty()),
         hints: Vec::new(),
         action,
     };
@@ -263,6 +315,11 @@ fn commitment_edit_page(
             &mut page.method_max,
             &mut page.scope_places,
             &mut page.emphasis_places,
+            &mut page.indicator_categories,
+            &mut page.indicator_places,
+            &mut page.indicator_from,
+            &mut page.indicator_to,
+            &mut page.indicator_baseline,
         ],
         commitment_field,
     );
@@ -329,17 +386,10 @@ pub async fn edit_commitment(
         )
             .into_response()
     };
-    let mut new = match form.apply() {
+    let new = match form.apply() {
         Ok(c) => c,
         Err(errors) => return Ok(invalid(errors)),
     };
-    // What measures it in the situation picture is set in the exchange format, not on
-    // this form: keep it.
-    new.indicator = stored
-        .commitment_ids
-        .iter()
-        .position(|c| *c == id)
-        .and_then(|i| stored.promise.commitments[i].indicator.clone());
     let version = form.version.trim().parse::<i32>().unwrap_or(0);
     let places = state.db.places(&tenant.municipality().code).await?;
     match tenant

@@ -2,8 +2,9 @@
 //! with every problem on its field (text, party, kind, target and its conditions).
 
 use lofte_domain::exchange::{
-    ActivitiesDocument, CommitmentDocument, HoursDocument, KindDocument, MethodDocument,
-    PartyDocument, ScopeDocument, TargetDocument, WhenDocument,
+    ActivitiesDocument, BetterDocument, CommitmentDocument, HoursDocument,
+    IncidentIndicatorDocument, KindDocument, MethodDocument, PartyDocument, ScopeDocument,
+    TargetDocument, WhenDocument,
 };
 use lofte_domain::{Commitment, FieldError, Problem};
 use serde::Deserialize;
@@ -63,6 +64,21 @@ pub struct CommitmentForm {
     pub(super) emphasis: String,
     #[serde(default)]
     pub(super) emphasis_places: Vec<String>,
+    /// What measures it in the situation picture: the incident categories counted (none:
+    /// not measured), at these places (none: everywhere), in these hours, against a year.
+    #[serde(default)]
+    pub(super) indicator_categories: Vec<String>,
+    #[serde(default)]
+    pub(super) indicator_places: Vec<String>,
+    #[serde(default)]
+    pub(super) indicator_from: String,
+    #[serde(default)]
+    pub(super) indicator_to: String,
+    #[serde(default)]
+    pub(super) indicator_baseline: String,
+    /// `lower` (fewer reports is better, the default) or `higher`.
+    #[serde(default)]
+    pub(super) indicator_better: String,
 }
 
 pub(super) fn scope_parts(scope: &ScopeDocument) -> (String, Vec<String>) {
@@ -142,7 +158,70 @@ impl CommitmentForm {
                 (form.emphasis, form.emphasis_places) = scope_parts(e);
             }
         }
+        if let Some(i) = d.incident_indicator {
+            form.indicator_categories = i.categories;
+            form.indicator_places = i.places;
+            if let Some(h) = i.hours {
+                (form.indicator_from, form.indicator_to) = (h.from, h.to);
+            }
+            form.indicator_baseline = i.baseline_year.to_string();
+            form.indicator_better = match i.better {
+                Some(BetterDocument::Higher) => "higher".into(),
+                _ => "lower".into(),
+            };
+        }
         form
+    }
+
+    /// The indicator the form names, if it names any part of one; a missing baseline
+    /// year is pushed to `errors` (the document's own check reports the rest).
+    fn indicator(&self, errors: &mut Vec<FieldError>) -> Option<IncidentIndicatorDocument> {
+        let listed = |values: &[String]| -> Vec<String> {
+            values
+                .iter()
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let categories = listed(&self.indicator_categories);
+        let places = listed(&self.indicator_places);
+        let (from, to) = (self.indicator_from.trim(), self.indicator_to.trim());
+        let baseline = self.indicator_baseline.trim();
+        if categories.is_empty()
+            && places.is_empty()
+            && from.is_empty()
+            && to.is_empty()
+            && baseline.is_empty()
+        {
+            return None;
+        }
+        // Without a year the document could not be read; the error names the field,
+        // and a placeholder lets the document report its other problems.
+        let baseline_year = match optional_number::<i32>(baseline) {
+            Ok(Some(year)) => year,
+            Ok(None) => {
+                errors.push(FieldError::new(
+                    "incident_indicator.baseline_year",
+                    Problem::Required,
+                ));
+                lofte_domain::Year::MIN
+            }
+            Err(p) => {
+                errors.push(FieldError::new("incident_indicator.baseline_year", p));
+                lofte_domain::Year::MIN
+            }
+        };
+        Some(IncidentIndicatorDocument {
+            categories,
+            places,
+            hours: (!from.is_empty() || !to.is_empty()).then(|| HoursDocument {
+                from: from.to_owned(),
+                to: to.to_owned(),
+            }),
+            baseline_year,
+            better: (self.indicator_better.trim() == "higher").then_some(BetterDocument::Higher),
+        })
     }
 
     pub(super) fn apply(&self) -> Result<Commitment, Vec<FieldError>> {
@@ -231,8 +310,7 @@ impl CommitmentForm {
             local_plan: optional_text(&self.local_plan),
             english: optional_text(&self.english_text)
                 .map(|text| lofte_domain::exchange::CommitmentEnglishDocument { text }),
-            // The form has no fields for it: the handler keeps the stored one.
-            incident_indicator: None,
+            incident_indicator: self.indicator(&mut errors),
         };
         match doc.into_commitment() {
             Ok(c) if errors.is_empty() => Ok(c),
@@ -262,6 +340,11 @@ pub(super) fn commitment_field(path: &str) -> Option<&'static str> {
         "target.method.max_minutes" => "method_max",
         p if p.starts_with("target.scope") => "scope_places",
         p if p.starts_with("target.emphasis") => "emphasis_places",
+        p if p.starts_with("incident_indicator.categories") => "indicator_categories",
+        p if p.starts_with("incident_indicator.places") => "indicator_places",
+        "incident_indicator.hours.from" => "indicator_from",
+        "incident_indicator.hours.to" | "incident_indicator.hours" => "indicator_to",
+        "incident_indicator.baseline_year" => "indicator_baseline",
         _ => return None,
     })
 }

@@ -12,7 +12,7 @@ use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lofte_db::{ReportContent, StoredPromise, Tenant};
-use lofte_domain::followup::{Entry, EntryInput, FrozenFigures, ReportPeriod};
+use lofte_domain::followup::{Entry, EntryInput, ReportPeriod};
 use lofte_domain::{FieldError, Text, Year};
 use lofte_i18n::Lang;
 
@@ -33,6 +33,8 @@ pub struct EntryBlock {
     pub text: String,
     pub target: Option<String>,
     pub figures: Option<ProgressLine>,
+    /// The commitment's incident indicator over the report's period, every count shown.
+    pub indicator: Option<crate::views::IndicatorLine>,
     pub suggested: Option<String>,
     pub statuses: Vec<Choice>,
     pub reason: String,
@@ -86,6 +88,8 @@ pub(super) struct Context {
     pub(super) year: Year,
     pub(super) period: ReportPeriod,
     pub(super) figures: Vec<CommitmentProgress>,
+    /// The commitments measured by the picture, by position, up to the cutoff.
+    pub(super) measured: Vec<(usize, lofte_domain::followup::FrozenIndicator)>,
     pub(super) places: Vec<lofte_domain::Place>,
     pub(super) types: lofte_domain::ActivityCatalogue,
 }
@@ -110,9 +114,8 @@ pub(super) async fn context(
     let places = state.db.places(&tenant.municipality().code).await?;
     let types = tenant.activity_types().await?;
     let cutoff = period.cutoff(year, stored.promise.years);
-    let mut figures = promise_progress(&tenant, &stored, &places, cutoff)
-        .await?
-        .commitments;
+    let progress = promise_progress(&tenant, &stored, &places, cutoff).await?;
+    let (mut figures, measured) = (progress.commitments, progress.measured);
     revise(&tenant, &stored, &places, cutoff, &mut figures).await?;
     Ok(Context {
         tenant,
@@ -120,6 +123,7 @@ pub(super) async fn context(
         year,
         period,
         figures,
+        measured,
         places,
         types,
     })
@@ -278,6 +282,17 @@ pub(super) fn build_page(
                     .iter()
                     .find(|f| f.commitment == i)
                     .map(|f| ProgressLine::new(lang, &c.types, f, period_over(c))),
+                indicator: c.measured.iter().find(|(m, _)| *m == i).map(|(_, frozen)| {
+                    crate::views::IndicatorLine::new(
+                        lang,
+                        commitment.indicator.as_ref(),
+                        &lofte_app::situation::ShownIndicator::new(
+                            frozen,
+                            lofte_app::situation::Audience::Staff,
+                        ),
+                        &c.places,
+                    )
+                }),
                 suggested: suggestion.map(|s| {
                     lang.t_args(
                         "follow-up-suggested",
@@ -531,11 +546,7 @@ pub(super) async fn store(
         let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let frozen: Vec<(i32, FrozenFigures)> = c
-        .figures
-        .iter()
-        .map(|f| (c.stored.commitment_ids[f.commitment], f.into()))
-        .collect();
+    let frozen = lofte_app::progress::frozen(&c.stored.commitment_ids, &c.figures, &c.measured);
     let result = c
         .tenant
         .save_follow_up(
@@ -545,7 +556,7 @@ pub(super) async fn store(
             c.period,
             version,
             &content,
-            publish.then_some(frozen.as_slice()),
+            publish.then_some(&frozen),
         )
         .await;
     let back = report_href(c);

@@ -56,6 +56,11 @@ pub async fn preview(
             .iter()
             .find(|f| Some(f.commitment) == index)
             .map(Into::into);
+        entry.indicator = c
+            .measured
+            .iter()
+            .find(|(m, _)| Some(*m) == index)
+            .map(|(_, frozen)| frozen.clone());
     }
     let report = lofte_app::report::report_of(
         &state.db,

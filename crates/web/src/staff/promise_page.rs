@@ -30,6 +30,8 @@ pub struct CommitmentRow {
     pub hints: Vec<(String, String)>,
     /// Today's figures, where there is a number: the same line as the public page.
     pub progress: Option<ProgressLine>,
+    /// What the situation picture measures, every count shown.
+    pub indicator: Option<crate::views::IndicatorLine>,
     pub edit_href: String,
     /// Whether it can move up or down among its party's commitments.
     pub up: bool,
@@ -175,6 +177,19 @@ pub async fn show(
                                 .iter()
                                 .find(|f| f.commitment == index)
                                 .map(|f| ProgressLine::new(lang, &types, f, period_over)),
+                            indicator: figures.measured.iter().find(|(m, _)| *m == index).map(
+                                |(_, frozen)| {
+                                    crate::views::IndicatorLine::new(
+                                        lang,
+                                        c.indicator.as_ref(),
+                                        &lofte_app::situation::ShownIndicator::new(
+                                            frozen,
+                                            lofte_app::situation::Audience::Staff,
+                                        ),
+                                        &places,
+                                    )
+                                },
+                            ),
                             edit_href: format!("{base}/atagande/{id}"),
                         }
                     })

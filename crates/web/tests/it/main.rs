@@ -11,6 +11,7 @@ mod english;
 mod follow_ups;
 mod helpers;
 mod incidents;
+mod indicator;
 mod inputs;
 mod lint;
 mod maps;

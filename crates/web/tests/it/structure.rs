@@ -54,7 +54,7 @@ async fn a_reported_commitment_cannot_be_removed_and_the_page_says_why() {
                 )],
                 learned: None,
             },
-            Some(&[]),
+            Some(&lofte_db::Frozen::default()),
         )
         .await
         .unwrap()
