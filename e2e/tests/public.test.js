@@ -127,6 +127,12 @@ describe('Flen: promise content', () => {
       const traffic = await targetOf(page, FLEN_2021['Polisen lovar'][2]);
       assertMentions(traffic, ['minst 100 trafikkontroller', '20-minutersmetoden', 'kransorterna'], 'the traffic-control target');
 
+      // The motor-vehicle commitment is measured in the situation picture and asks
+      // whether the controls went where the problems were.
+      const motor = page.locator('li.commitment').filter({ hasText: FLEN_2021.Tillsammans[2] });
+      assert.match(await motor.locator('.indicator').innerText(), /Mätt i lägesbilden: Störning från motorfordon kl\. 18–02/);
+      assert.match(await motor.locator('.targeting').innerText(), /Gick arbetet dit problemen var\?/);
+
       await assertParagraph(page, OUTCOME_2021);
     }));
 

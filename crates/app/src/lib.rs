@@ -12,5 +12,6 @@ pub mod report;
 pub mod secrets;
 pub mod situation;
 pub mod survey_page;
+pub mod targeting;
 pub mod when_where;
 pub mod words;

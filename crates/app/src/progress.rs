@@ -260,6 +260,12 @@ pub struct PromiseProgress {
     /// The same, with every count (for staff, and for a report to freeze); by position.
     #[serde(skip)]
     pub measured: Vec<(usize, FrozenIndicator)>,
+    /// For each commitment with a target and an indicator: did the work go where the
+    /// problems are (the year of `as_of` up to it), as residents may see it.
+    pub targeting: Vec<crate::targeting::TargetingJson>,
+    /// The same, whole; by position.
+    #[serde(skip)]
+    pub aimed: Vec<(usize, lofte_domain::targeting::Targeting)>,
 }
 
 /// A commitment's incident indicator: the reports counted in the year up to `to`
@@ -441,7 +447,13 @@ pub async fn promise_progress(
         })
         .collect();
     let measured = indicator_changes(tenant, p, as_of).await?;
+    let aimed = crate::targeting::targeting_of(tenant, p, &activities, places, as_of).await?;
     Ok(PromiseProgress {
+        targeting: aimed
+            .iter()
+            .map(|(i, t)| crate::targeting::TargetingJson::new(*i, t, Audience::Public))
+            .collect(),
+        aimed,
         as_of,
         synthetic,
         commitments,

@@ -482,3 +482,99 @@ pub fn change_words(lang: Lang, change: &lofte_domain::stats::CountChange) -> St
         ),
     }
 }
+
+/// Did the work go where the problems are, in words: a line each for the hot spots, the
+/// hot hours and both, each with its verdict against an even spread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetingLines {
+    pub lines: Vec<AimLine>,
+    /// What the lines leave out: too few reports, work without a place.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AimLine {
+    pub aim: String,
+    /// `more-than-even`, `as-even`, `less-than-even` or `not-measurable`.
+    pub aim_class: &'static str,
+    pub text: String,
+}
+
+impl TargetingLines {
+    /// `work` names the counted work in the plural ("trafikkontroller").
+    pub fn new(
+        lang: Lang,
+        t: &lofte_domain::targeting::Targeting,
+        audience: crate::situation::Audience,
+        work: &str,
+        places: &[Place],
+    ) -> TargetingLines {
+        let pct = |x: f64| crate::outcome::decimal(lang, x * 100.0, 0);
+        let share = |s: &lofte_domain::targeting::Share| -> Vec<(&'static str, String)> {
+            vec![
+                ("within", s.within.to_string()),
+                ("of", s.of.to_string()),
+                ("work", work.to_owned()),
+                ("share", s.share().map_or_else(String::new, pct)),
+                ("lower", pct(s.lower)),
+                ("upper", pct(s.upper)),
+                ("expected", pct(s.expected)),
+            ]
+        };
+        let line = |s: &lofte_domain::targeting::Share, text: String| {
+            let aim = s.aim();
+            AimLine {
+                aim: lang.label(&lofte_i18n::labels::AIM, aim.code()),
+                aim_class: aim.code(),
+                text: if s.of == 0 {
+                    lang.t_args("targeting-no-work", &[("work", work.to_owned())])
+                } else {
+                    text
+                },
+            }
+        };
+        let mut lines = Vec::new();
+        if let Some(s) = &t.places {
+            let (named, unnamed) = crate::targeting::named_hot_places(t, audience);
+            let mut names = named
+                .iter()
+                .map(|slug| place_name(places, slug.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if unnamed > 0 {
+                names.push_str(
+                    &lang.t_args("targeting-more-places", &[("count", unnamed.to_string())]),
+                );
+            }
+            let mut args = share(s);
+            args.push(("places", names));
+            lines.push(line(s, lang.t_args("targeting-places", &args)));
+        }
+        if let Some(s) = &t.hours {
+            let mut args = share(s);
+            args.push(("hot", t.hot.hours.len().to_string()));
+            args.push(("week", t.hot.week.to_string()));
+            lines.push(line(s, lang.t_args("targeting-hours", &args)));
+        }
+        if let Some(s) = &t.both {
+            lines.push(line(s, lang.t_args("targeting-both", &share(s))));
+        }
+        let mut notes = Vec::new();
+        if t.places.is_none() || t.hours.is_none() {
+            notes.push(lang.t_args(
+                "targeting-too-few",
+                &[("min", lofte_domain::targeting::MIN_REPORTS.to_string())],
+            ));
+        }
+        if t.without_place > 0 && t.places.is_some() {
+            notes.push(lang.t_args(
+                "targeting-without-place",
+                &[
+                    ("count", t.without_place.to_string()),
+                    ("work", work.to_owned()),
+                ],
+            ));
+        }
+        TargetingLines { lines, notes }
+    }
+}

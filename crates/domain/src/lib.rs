@@ -26,6 +26,7 @@ pub mod problem;
 pub mod promise;
 pub mod stats;
 pub mod survey;
+pub mod targeting;
 pub mod text;
 pub mod walk;
 

@@ -516,6 +516,26 @@ impl Difference {
     }
 }
 
+/// The exact (Clopper–Pearson) interval of a binomial share, `k` of `n`: the shares whose
+/// binomial tails at `k` are each at least (1 − level) / 2. Never narrower than it should
+/// be, which for the small counts of a municipality matters more than being short.
+pub fn exact_share_interval(k: u64, n: u64, level: ConfidenceLevel) -> (f64, f64) {
+    use statrs::distribution::Beta;
+    let alpha = 1.0 - level.get();
+    let (k, n) = (k.min(n) as f64, n as f64);
+    let lower = if k == 0.0 {
+        0.0
+    } else {
+        Beta::new(k, n - k + 1.0).map_or(0.0, |d| d.inverse_cdf(alpha / 2.0))
+    };
+    let upper = if k == n {
+        1.0
+    } else {
+        Beta::new(k + 1.0, n - k).map_or(1.0, |d| d.inverse_cdf(1.0 - alpha / 2.0))
+    };
+    (lower, upper)
+}
+
 /// The change between two counts of events over periods of the same length (this year so
 /// far against the same weeks a year before), as the ratio of their rates with an exact
 /// interval. Counts of independent events are Poisson; given their total n = a + b, the
@@ -535,19 +555,8 @@ pub struct CountChange {
 
 impl CountChange {
     pub fn between(before: u64, now: u64, level: ConfidenceLevel) -> CountChange {
-        use statrs::distribution::Beta;
-        let alpha = 1.0 - level.get();
         let (a, b) = (now as f64, before as f64);
-        let p_lower = if now == 0 {
-            0.0
-        } else {
-            Beta::new(a, b + 1.0).map_or(0.0, |d| d.inverse_cdf(alpha / 2.0))
-        };
-        let p_upper = if before == 0 {
-            1.0
-        } else {
-            Beta::new(a + 1.0, b).map_or(1.0, |d| d.inverse_cdf(1.0 - alpha / 2.0))
-        };
+        let (p_lower, p_upper) = exact_share_interval(now, now + before, level);
         let odds = |p: f64| {
             if p >= 1.0 {
                 f64::INFINITY

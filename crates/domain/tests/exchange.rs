@@ -71,10 +71,13 @@ fn flen_2021_continues_2020_and_wants_controls_in_the_outlying_villages() {
         ),
         (3, 3, 6)
     );
+    // The motor-vehicle commitment counts traffic controls without a number (for the
+    // targeting check); the controls' own commitment has the number.
     let controls = p
         .commitments
         .iter()
-        .find_map(|c| c.target.as_ref())
+        .filter_map(|c| c.target.as_ref())
+        .find(|t| t.at_least.is_some())
         .unwrap();
     assert_eq!(controls.at_least, Some(100));
     assert_eq!(controls.scope, PlaceScope::Anywhere);

@@ -724,3 +724,18 @@ fn a_change_in_incident_counts_has_an_exact_interval() {
     assert_eq!(verdict(20, 45), OutcomeVerdict::Worsened);
     assert_eq!(verdict(0, 0), OutcomeVerdict::NotMeasurable);
 }
+
+/// The share of work in the hot spots has the exact binomial interval, checked against
+/// the tail sums above and against a textbook value (5 of 10: 0.187–0.813).
+#[test]
+fn a_share_of_work_has_an_exact_interval() {
+    use lofte_domain::stats::{ConfidenceLevel, exact_share_interval};
+    for (k, n) in [(5, 10), (0, 7), (7, 7), (1, 40), (33, 101), (250, 1000)] {
+        let (lower, upper) = exact_share_interval(k, n, ConfidenceLevel::DEFAULT);
+        let (l, u) = clopper_pearson(k, n, 0.05);
+        assert!((lower - l).abs() < 1e-6, "{k}/{n}: {lower} vs {l}");
+        assert!((upper - u).abs() < 1e-6, "{k}/{n}: {upper} vs {u}");
+    }
+    let (lower, upper) = exact_share_interval(5, 10, ConfidenceLevel::DEFAULT);
+    assert!((lower - 0.187_086).abs() < 1e-6 && (upper - 0.812_914).abs() < 1e-6);
+}

@@ -474,6 +474,14 @@ pub const OUTCOME_VERDICT: Family = Family(&[
     ("not-measurable", "outcome-verdict-not-measurable"),
 ]);
 
+/// Whether work went to the problems more than an even spread would have.
+pub const AIM: Family = Family(&[
+    ("more-than-even", "targeting-aim-more-than-even"),
+    ("as-even", "targeting-aim-as-even"),
+    ("less-than-even", "targeting-aim-less-than-even"),
+    ("not-measurable", "targeting-aim-not-measurable"),
+]);
+
 /// Which direction of an indicator is better.
 pub const BETTER: Family = Family(&[
     ("lower", "outcome-better-lower"),

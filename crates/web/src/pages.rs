@@ -253,6 +253,14 @@ pub(crate) async fn promise_page(
                         let Some(index) = s.commitment_ids.iter().position(|id| *id == c.id) else {
                             continue;
                         };
+                        c.targeting = crate::views::targeting_lines(
+                            lang,
+                            &s.promise,
+                            index,
+                            &progress,
+                            (&types, &places),
+                            lofte_app::situation::Audience::Public,
+                        );
                         if let Some((_, frozen)) =
                             progress.measured.iter().find(|(i, _)| *i == index)
                         {

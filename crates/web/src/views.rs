@@ -175,6 +175,9 @@ pub struct CommitmentView {
     pub progress: Option<ProgressLine>,
     /// What the situation picture says, for a commitment measured by it.
     pub indicator: Option<IndicatorLine>,
+    /// Did the work go where the problems are, for a commitment with a target and an
+    /// indicator.
+    pub targeting: Option<lofte_app::words::TargetingLines>,
 }
 
 impl CommitmentView {
@@ -354,6 +357,7 @@ impl PromiseView {
                                 lang.t_args("local-plan", &[("plan", plan.to_string())])
                             }),
                             indicator: None,
+                            targeting: None,
                         })
                         .collect(),
                 })
@@ -500,4 +504,23 @@ fn party_anchor(party: &Party) -> String {
             format!("partner-{slug}")
         }
     }
+}
+
+/// Did the work go where the problems are, in words, for the commitment at `index` of
+/// `promise`, if it is checked.
+pub fn targeting_lines(
+    lang: Lang,
+    promise: &Promise,
+    index: usize,
+    progress: &lofte_app::progress::PromiseProgress,
+    (types, places): (&ActivityCatalogue, &[Place]),
+    audience: lofte_app::situation::Audience,
+) -> Option<lofte_app::words::TargetingLines> {
+    let (_, t) = progress.aimed.iter().find(|(i, _)| *i == index)?;
+    let target = promise.commitments[index].target.as_ref()?;
+    let codes: Vec<String> = target.activities.iter().map(ToString::to_string).collect();
+    let work = lang.measure_noun(types, &codes, "count");
+    Some(lofte_app::words::TargetingLines::new(
+        lang, t, audience, &work, places,
+    ))
 }

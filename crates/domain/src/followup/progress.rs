@@ -53,6 +53,22 @@ impl Progress {
     }
 }
 
+/// The activities that count toward `target` and took place on the days `from` to `to`.
+pub fn counting<'a>(
+    target: &Target,
+    party: &Party,
+    period: YearSpan,
+    activities: &'a [Activity],
+    places: &[Place],
+    (from, to): (NaiveDate, NaiveDate),
+) -> Vec<&'a Activity> {
+    activities
+        .iter()
+        .filter(|a| (from..=to).contains(&a.date))
+        .filter(|a| counts(target, party, period, a, places).is_ok())
+        .collect()
+}
+
 /// Counts `activities` toward `target`, keeping only those up to `as_of` (inclusive).
 pub fn progress(
     target: &Target,

@@ -235,3 +235,18 @@ indicator-hours = { " " }at { $from }–{ $to }
 indicator-removed = incident reports (the measure has since been removed from the commitment)
 indicator-summary = Situation picture: { $verdict }
 indicator-synthetic = The reports are made-up example data for the demo.
+
+# Did the work go where the problems were?
+targeting-heading = Did the work go where the problems were?
+targeting-places = { $within } of { $of } { $work } with a place ({ $share } %, { $lower }–{ $upper } %) took place where at least half of the reports were: { $places }. Spread evenly over the municipality's places, it would have been { $expected } %.
+targeting-more-places = { " " }and { $count } more
+targeting-hours = { $within } of { $of } { $work } ({ $share } %, { $lower }–{ $upper } %) took place in the { $hot } of the week's { $week } hours in which at least half of the reports came. Spread evenly over the hours, it would have been { $expected } %.
+targeting-both = Both there and then: { $within } of { $of } { $work } with a place ({ $share } %, { $lower }–{ $upper } %). Spread evenly, it would have been { $expected } %.
+targeting-no-work = No { $work } to count yet.
+targeting-too-few = With fewer than { $min } reports with a place or with a time, there is no saying where or when the problems were greatest.
+targeting-without-place = { $count } { $work } without a place are not in the share for places.
+targeting-explain = The comparison uses this year's reports in the commitment's categories and this year's counted work. The intervals show the uncertainty with 95 % confidence; “more than even” means the whole interval lies above what evenly spread work would have given.
+targeting-aim-more-than-even = More than even
+targeting-aim-as-even = As if spread evenly
+targeting-aim-less-than-even = Less than even
+targeting-aim-not-measurable = Cannot be assessed

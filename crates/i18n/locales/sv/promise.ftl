@@ -232,3 +232,18 @@ indicator-hours = { " " }kl. { $from }–{ $to }
 indicator-removed = händelserapporter (måttet har sedan tagits bort från åtagandet)
 indicator-summary = Lägesbilden: { $verdict }
 indicator-synthetic = Rapporterna är påhittade exempeldata för demon.
+
+# Did the work go where the problems were?
+targeting-heading = Gick arbetet dit problemen var?
+targeting-places = { $within } av { $of } { $work } med plats ({ $share } %, { $lower }–{ $upper } %) gjordes där minst hälften av rapporterna fanns: { $places }. Jämnt spritt över kommunens platser hade gett { $expected } %.
+targeting-more-places = { " " }och { $count } till
+targeting-hours = { $within } av { $of } { $work } ({ $share } %, { $lower }–{ $upper } %) gjordes under de { $hot } av veckans { $week } timmar då minst hälften av rapporterna kom. Jämnt spritt över timmarna hade gett { $expected } %.
+targeting-both = Både där och då: { $within } av { $of } { $work } med plats ({ $share } %, { $lower }–{ $upper } %). Jämnt spritt hade gett { $expected } %.
+targeting-no-work = Inga { $work } att räkna än.
+targeting-too-few = Med färre än { $min } rapporter med plats eller med tid går det inte att säga var eller när problemen var störst.
+targeting-without-place = { $count } { $work } utan plats räknas inte i andelen för platser.
+targeting-explain = Jämförelsen gäller årets rapporter i åtagandets kategorier och årets räknade arbete. Intervallen visar osäkerheten med 95 procents säkerhet; ”mer än jämnt” betyder att hela intervallet ligger över vad jämnt spritt arbete hade gett.
+targeting-aim-more-than-even = Mer än jämnt
+targeting-aim-as-even = Som jämnt spritt
+targeting-aim-less-than-even = Mindre än jämnt
+targeting-aim-not-measurable = Går inte att bedöma

@@ -32,6 +32,7 @@ pub struct CommitmentRow {
     pub progress: Option<ProgressLine>,
     /// What the situation picture measures, every count shown.
     pub indicator: Option<crate::views::IndicatorLine>,
+    pub targeting: Option<lofte_app::words::TargetingLines>,
     pub edit_href: String,
     /// Whether it can move up or down among its party's commitments.
     pub up: bool,
@@ -189,6 +190,14 @@ pub async fn show(
                                         &places,
                                     )
                                 },
+                            ),
+                            targeting: crate::views::targeting_lines(
+                                lang,
+                                p,
+                                index,
+                                &figures,
+                                (&types, &places),
+                                lofte_app::situation::Audience::Staff,
                             ),
                             edit_href: format!("{base}/atagande/{id}"),
                         }

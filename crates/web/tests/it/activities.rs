@@ -66,14 +66,20 @@ async fn an_officer_logs_a_control_and_is_told_whether_it_counts() {
         texts(&html, ".saved strong"),
         ["Sparat: Trafikkontroll, 2021-05-03 08:00, Malmköping."]
     );
+    // Too short for the 20-minute method, so not toward the 100 controls; still toward
+    // the motor-vehicle commitment, which follows every control.
     let verdict = texts(&html, ".saved li");
-    assert_eq!(verdict.len(), 1);
+    assert_eq!(verdict.len(), 2, "{verdict:?}");
     assert!(
-        verdict[0].starts_with("Räknas inte mot ”Mål: minst 100 trafikkontroller"),
+        verdict[0].starts_with("Räknas mot: Följs upp genom: trafikkontroller"),
         "{verdict:?}"
     );
     assert!(
-        verdict[0].ends_with("tiden ligger utanför metodens tidsfönster."),
+        verdict[1].starts_with("Räknas inte mot ”Mål: minst 100 trafikkontroller"),
+        "{verdict:?}"
+    );
+    assert!(
+        verdict[1].ends_with("tiden ligger utanför metodens tidsfönster."),
         "{verdict:?}"
     );
 
@@ -93,14 +99,18 @@ async fn an_officer_logs_a_control_and_is_told_whether_it_counts() {
     let html = Html::parse_document(&good.text().await.unwrap());
     let verdict = texts(&html, ".saved li");
     assert!(
-        verdict[0].starts_with("Räknas mot: Mål: minst 100 trafikkontroller"),
+        verdict[1].starts_with("Räknas mot: Mål: minst 100 trafikkontroller"),
         "{verdict:?}"
     );
 
     let public = app.page("/kommun/0482/2021").await;
     assert_eq!(
         texts(&public, ".progress .headline"),
-        ["1 av 100 trafikkontroller"]
+        [
+            "2 trafikkontroller har loggats",
+            "1 av 100 trafikkontroller"
+        ],
+        "the motor-vehicle commitment follows both controls, the 100 only the long one"
     );
     assert!(
         texts(&public, ".progress .meta")
@@ -307,7 +317,9 @@ mod api {
             .json()
             .await
             .unwrap();
-        let c = &progress["commitments"][0];
+        // The 100 controls (the motor-vehicle commitment, first, follows them too).
+        let c = &progress["commitments"][1];
+        assert_eq!(c["commitment"], 5);
         assert_eq!(
             (c["actual"].as_u64(), c["in_emphasis"].as_u64()),
             (Some(2), Some(1))

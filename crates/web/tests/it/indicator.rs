@@ -383,3 +383,164 @@ async fn the_commitment_form_sets_keeps_and_refuses_an_indicator() {
     assert_eq!(removed.status(), 303);
     assert_eq!(stored_indicator(&app, 2025).await, None);
 }
+
+/// The first Friday of March of `year`.
+fn first_friday_of_march(year: i32) -> chrono::NaiveDate {
+    (1..=7)
+        .map(|d| chrono::NaiveDate::from_ymd_opt(year, 3, d).unwrap())
+        .find(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Fri)
+        .unwrap()
+}
+
+/// Gnesta's square and beach on Friday nights: the foot patrols that count toward the
+/// commitment went there, much more than an even spread would have sent them. Residents
+/// are not told the name of a hot spot with fewer than five reports; staff are.
+#[tokio::test]
+async fn the_promise_says_whether_the_work_went_where_the_problems_were() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app).await;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{"municipality": "0461", "places": [
+            {"slug": "centrum", "name": "Centrum", "kind": "area", "lat": 59.049, "lon": 17.31, "outlying": false},
+            {"slug": "torget", "name": "Torget", "kind": "hot_spot", "lat": 59.0495, "lon": 17.309, "outlying": false, "within": "centrum"},
+            {"slug": "badplatsen", "name": "Badplatsen", "kind": "area", "lat": 59.06, "lon": 17.28, "outlying": false}
+        ]}"#,
+    )
+    .unwrap();
+    app.database.db.import_profile(&profile).await.unwrap();
+    let shown = chrono::Datelike::year(&lofte_app::progress::today()) - 1;
+    let document = serde_json::json!({
+        "municipality": "0461",
+        "years": { "first": shown, "last": shown },
+        "title": format!("Medborgarlöfte {shown}"),
+        "aim": "Tryggare kvällar i centrum.",
+        "outcome_goal": { "text": "Färre ska känna sig otrygga i centrum.", "measured_in": shown + 1 },
+        "follow_up": { "internal": "tertial", "final_report": { "year": shown + 1, "quarter": 1 } },
+        "status": "published",
+        "commitments": [
+            { "party": "police", "kind": "process",
+              "text": "Polisen patrullerar till fots där och när klottret är som värst.",
+              "target": { "activity": "foot_patrol" },
+              "incident_indicator": { "categories": ["klotter"], "baseline_year": shown - 1 } }
+        ]
+    });
+    let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
+    app.database
+        .db
+        .import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+    let friday = first_friday_of_march(shown);
+    let tuesday = friday + chrono::Duration::days(4);
+    let report = |day: chrono::NaiveDate, time: &str, place: &str| {
+        serde_json::json!({ "category": "graffiti", "date": day.to_string(),
+            "time": time, "place": place, "reporter": "Gnestahem" })
+    };
+    // 20 reports: 9 at the square and 4 at the beach on Friday at 22, 7 elsewhere by
+    // day. The square alone is not half; with the beach (4, ahead of the station's 4 by
+    // name) it is.
+    let at = |minute: usize| format!("22:{minute:02}");
+    let mut reports: Vec<serde_json::Value> = Vec::new();
+    reports.extend((0..9).map(|m| report(friday, &at(m), "torget")));
+    reports.extend((0..4).map(|m| report(friday, &at(30 + m), "badplatsen")));
+    reports.extend((0..4).map(|m| report(tuesday, &format!("12:{m:02}"), "stationsomradet")));
+    reports.extend((0..3).map(|m| report(tuesday, &format!("13:{m:02}"), "centrum")));
+    assert_eq!(
+        post(&app, &token, serde_json::Value::Array(reports))
+            .await
+            .status(),
+        201
+    );
+    let patrol = |day: chrono::NaiveDate, time: &str, place: &str| {
+        let date = day.to_string();
+        lofte_domain::followup::NewActivity {
+            activity: lofte_domain::followup::Activity {
+                activity_type: lofte_domain::ActivityTypeCode::parse("foot_patrol").unwrap(),
+                performer: lofte_domain::followup::Performer::Police,
+                date: day,
+                time: chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap(),
+                duration_minutes: Some(15),
+                place: Some(lofte_domain::PlaceSlug::parse(place).unwrap()),
+                participants: None,
+            },
+            started_at: lofte_domain::followup::stockholm_to_utc(
+                chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M")
+                    .unwrap(),
+            ),
+            note: None,
+            external_id: None,
+        }
+    };
+    // 15 patrols: 10 at the square and 2 at the beach on Friday night, 3 at the station
+    // in the morning.
+    let mut work: Vec<_> = (0..10)
+        .map(|i| patrol(friday + chrono::Duration::weeks(i), "22:10", "torget"))
+        .collect();
+    work.extend((0..2).map(|i| patrol(friday + chrono::Duration::weeks(i), "22:40", "badplatsen")));
+    work.extend((0..3).map(|i| {
+        patrol(
+            tuesday + chrono::Duration::weeks(i),
+            "10:00",
+            "stationsomradet",
+        )
+    }));
+    app.database
+        .db
+        .tenant(&lofte_domain::MunicipalityCode::parse("0461").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .add_activities(lofte_db::Actor::System, &work, false)
+        .await
+        .unwrap();
+
+    let progress: serde_json::Value = app
+        .get(&format!(
+            "/api/v1/municipalities/0461/promises/{shown}/progress"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let aimed = &progress["targeting"][0];
+    assert_eq!(aimed["commitment"], 0);
+    assert_eq!(
+        aimed["hot_places"],
+        serde_json::json!(["torget"]),
+        "{aimed}"
+    );
+    assert_eq!(aimed["hot_places_unnamed"], 1, "the beach has 4 reports");
+    assert_eq!(
+        aimed["hot_hours"],
+        serde_json::json!([{ "weekday": 5, "hour": 22 }])
+    );
+    assert_eq!(aimed["places"]["within"], 12);
+    assert_eq!(aimed["places"]["of"], 15);
+    // The square and the beach of four places (the centre the square lies in is not hot:
+    // work there may be anywhere in it).
+    assert_eq!(aimed["places"]["expected"], 0.5);
+    assert_eq!(aimed["places"]["aim"], "more-than-even");
+    assert_eq!(aimed["hours"]["within"], 12);
+    assert_eq!(aimed["hours"]["aim"], "more-than-even");
+
+    let page = app.page(&format!("/kommun/0461/{shown}")).await;
+    let lines = texts(&page, ".targeting p");
+    assert_eq!(lines[0], "Gick arbetet dit problemen var?");
+    assert!(
+        lines[1].starts_with("Mer än jämnt 12 av 15 fotpatruller med plats (80 %")
+            && lines[1].contains("fanns: Torget och 1 till."),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].contains("under de 1 av veckans 168 timmar"),
+        "{lines:?}"
+    );
+    let coordinator = app.signed_in_as(Role::Coordinator, gnesta_kommun()).await;
+    let staff = app
+        .page_as(&format!("/personal/kommun/0461/{shown}"), &coordinator)
+        .await;
+    assert!(
+        texts(&staff, ".targeting p")[1].contains("fanns: Torget, Badplatsen."),
+        "staff see every hot spot"
+    );
+}

@@ -227,7 +227,7 @@ mod exports {
             .json()
             .await
             .unwrap();
-        let actual = progress["commitments"][0]["actual"].as_u64().unwrap();
+        let actual = progress["commitments"][1]["actual"].as_u64().unwrap();
         let traffic = lines.find(|l| l.starts_with("2021,6,")).unwrap();
         assert!(
             traffic.ends_with(&format!(",100,{actual},Delvis uppfyllt")),
