@@ -7,27 +7,22 @@ use lofte_domain::Role;
 use crate::helpers::{form_values, spawn_app, texts, with};
 use crate::incidents::{gnesta, gnesta_housing_token, gnesta_kommun, post};
 
-/// A commitment measured by the picture: Gnesta's graffiti at the station in the evening,
-/// against the year before over the same days; reports elsewhere or by day do not count.
-#[tokio::test]
-async fn a_commitment_is_measured_by_its_incident_indicator() {
-    let app = spawn_app().await;
-    let token = gnesta_housing_token(&app).await;
-    let shown = chrono::Datelike::year(&lofte_app::progress::today()) - 1;
+/// Imports Gnesta's promise over `years` with its one `commitment`.
+async fn gnesta_promise(
+    app: &crate::helpers::TestApp,
+    (first, last): (i32, i32),
+    status: &str,
+    commitment: serde_json::Value,
+) {
     let document = serde_json::json!({
         "municipality": "0461",
-        "years": { "first": shown, "last": shown },
-        "title": format!("Medborgarlöfte {shown}"),
-        "aim": "Tryggare kvällar vid stationen.",
-        "outcome_goal": { "text": "Färre ska känna sig otrygga vid stationen.", "measured_in": shown + 1 },
-        "follow_up": { "internal": "tertial", "final_report": { "year": shown + 1, "quarter": 1 } },
-        "status": "published",
-        "commitments": [
-            { "party": "municipality", "kind": "process",
-              "text": "Kommunen sanerar klotter vid stationen inom ett dygn.",
-              "incident_indicator": { "categories": ["klotter"], "places": ["stationsomradet"],
-                  "hours": { "from": "18:00", "to": "02:00" }, "baseline_year": shown - 1 } }
-        ]
+        "years": { "first": first, "last": last },
+        "title": format!("Medborgarlöfte {first}–{last}"),
+        "aim": "Tryggare kvällar i Gnesta.",
+        "outcome_goal": { "text": "Färre ska känna sig otrygga på kvällarna.", "measured_in": last + 1 },
+        "follow_up": { "internal": "tertial", "final_report": { "year": last + 1, "quarter": 1 } },
+        "status": status,
+        "commitments": [commitment]
     });
     let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
     app.database
@@ -35,6 +30,39 @@ async fn a_commitment_is_measured_by_its_incident_indicator() {
         .import_promise(lofte_db::Actor::System, &promise)
         .await
         .unwrap();
+}
+
+/// Posts a form's values as a signed-in user.
+async fn post_values(
+    app: &crate::helpers::TestApp,
+    cookie: &str,
+    path: &str,
+    values: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    crate::helpers::post_form(&app.address, cookie, path, &pairs).await
+}
+
+/// A commitment measured by the picture: Gnesta's graffiti at the station in the evening,
+/// against the year before over the same days; reports elsewhere or by day do not count.
+#[tokio::test]
+async fn a_commitment_is_measured_by_its_incident_indicator() {
+    let app = spawn_app().await;
+    let token = gnesta_housing_token(&app).await;
+    let shown = chrono::Datelike::year(&lofte_app::progress::today()) - 1;
+    gnesta_promise(
+        &app,
+        (shown, shown),
+        "published",
+        serde_json::json!({ "party": "municipality", "kind": "process",
+              "text": "Kommunen sanerar klotter vid stationen inom ett dygn.",
+              "incident_indicator": { "categories": ["klotter"], "places": ["stationsomradet"],
+                  "hours": { "from": "18:00", "to": "02:00" }, "baseline_year": shown - 1 } }),
+    )
+    .await;
     let report = |year: i32, day: u32, time: &str, place: &str| {
         serde_json::json!({ "category": "graffiti", "date": format!("{year}-03-{day:02}"),
             "time": time, "place": place, "reporter": "Gnestahem" })
@@ -189,25 +217,14 @@ async fn a_commitment_is_measured_by_its_incident_indicator() {
 /// Gnesta's promise of `year` with one commitment measured by nothing, as imported.
 async fn unmeasured_promise(app: &crate::helpers::TestApp, year: i32) -> String {
     gnesta(app).await;
-    let document = serde_json::json!({
-        "municipality": "0461",
-        "years": { "first": year, "last": year + 1 },
-        "title": format!("Medborgarlöfte {year}–{}", year + 1),
-        "aim": "Tryggare kvällar vid stationen.",
-        "outcome_goal": { "text": "Färre ska känna sig otrygga vid stationen.", "measured_in": year + 1 },
-        "follow_up": { "internal": "tertial", "final_report": { "year": year + 2, "quarter": 1 } },
-        "status": "draft",
-        "commitments": [
-            { "party": "municipality", "kind": "process",
-              "text": "Kommunen sanerar klotter vid stationen inom ett dygn." }
-        ]
-    });
-    let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
-    app.database
-        .db
-        .import_promise(lofte_db::Actor::System, &promise)
-        .await
-        .unwrap();
+    gnesta_promise(
+        app,
+        (year, year + 1),
+        "draft",
+        serde_json::json!({ "party": "municipality", "kind": "process",
+              "text": "Kommunen sanerar klotter vid stationen inom ett dygn." }),
+    )
+    .await;
     app.signed_in_as(Role::Coordinator, gnesta_kommun()).await
 }
 
@@ -270,16 +287,7 @@ async fn the_commitment_form_sets_keeps_and_refuses_an_indicator() {
     );
     values.push(("indicator_categories".into(), "graffiti".into()));
     values.push(("indicator_categories".into(), "vandalism".into()));
-    let saved = crate::helpers::post_form(
-        &app.address,
-        &cookie,
-        &edit,
-        &values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .await;
+    let saved = post_values(&app, &cookie, &edit, &values).await;
     assert_eq!(saved.status(), 303);
     let indicator = stored_indicator(&app, 2025).await.unwrap();
     assert_eq!(
@@ -308,16 +316,7 @@ async fn the_commitment_form_sets_keeps_and_refuses_an_indicator() {
             "Kommunen sanerar klotter vid stationen inom sex timmar.",
         )],
     );
-    let kept = crate::helpers::post_form(
-        &app.address,
-        &cookie,
-        &edit,
-        &values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .await;
+    let kept = post_values(&app, &cookie, &edit, &values).await;
     assert_eq!(kept.status(), 303);
     assert_eq!(
         stored_indicator(&app, 2025).await.as_ref(),
@@ -330,16 +329,7 @@ async fn the_commitment_form_sets_keeps_and_refuses_an_indicator() {
         form_values(&form),
         &[("indicator_baseline", ""), ("indicator_from", "25:00")],
     );
-    let refused = crate::helpers::post_form(
-        &app.address,
-        &cookie,
-        &edit,
-        &values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .await;
+    let refused = post_values(&app, &cookie, &edit, &values).await;
     assert_eq!(refused.status(), 422);
     let page = scraper::Html::parse_document(&refused.text().await.unwrap());
     let errors = texts(&page, ".error-summary a");
@@ -370,16 +360,7 @@ async fn the_commitment_form_sets_keeps_and_refuses_an_indicator() {
     .into_iter()
     .filter(|(k, _)| k != "indicator_categories" && k != "indicator_places")
     .collect();
-    let removed = crate::helpers::post_form(
-        &app.address,
-        &cookie,
-        &edit,
-        &values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .await;
+    let removed = post_values(&app, &cookie, &edit, &values).await;
     assert_eq!(removed.status(), 303);
     assert_eq!(stored_indicator(&app, 2025).await, None);
 }
@@ -409,27 +390,16 @@ async fn the_promise_says_whether_the_work_went_where_the_problems_were() {
     .unwrap();
     app.database.db.import_profile(&profile).await.unwrap();
     let shown = chrono::Datelike::year(&lofte_app::progress::today()) - 1;
-    let document = serde_json::json!({
-        "municipality": "0461",
-        "years": { "first": shown, "last": shown },
-        "title": format!("Medborgarlöfte {shown}"),
-        "aim": "Tryggare kvällar i centrum.",
-        "outcome_goal": { "text": "Färre ska känna sig otrygga i centrum.", "measured_in": shown + 1 },
-        "follow_up": { "internal": "tertial", "final_report": { "year": shown + 1, "quarter": 1 } },
-        "status": "published",
-        "commitments": [
-            { "party": "police", "kind": "process",
+    gnesta_promise(
+        &app,
+        (shown, shown),
+        "published",
+        serde_json::json!({ "party": "police", "kind": "process",
               "text": "Polisen patrullerar till fots där och när klottret är som värst.",
               "target": { "activity": "foot_patrol" },
-              "incident_indicator": { "categories": ["klotter"], "baseline_year": shown - 1 } }
-        ]
-    });
-    let promise = lofte_domain::exchange::parse_promise_json(&document.to_string()).unwrap();
-    app.database
-        .db
-        .import_promise(lofte_db::Actor::System, &promise)
-        .await
-        .unwrap();
+              "incident_indicator": { "categories": ["klotter"], "baseline_year": shown - 1 } }),
+    )
+    .await;
     let friday = first_friday_of_march(shown);
     let tuesday = friday + chrono::Duration::days(4);
     let report = |day: chrono::NaiveDate, time: &str, place: &str| {
