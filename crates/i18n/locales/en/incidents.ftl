@@ -130,3 +130,22 @@ events-unassigned = without a municipality (for example the county's summaries)
 
 cli-crime-stats-imported = { $stored } figures of reported crime stored; { $unpublished } rows without a published figure (..) were skipped.
 cli-population-imported = { $stored } population figures stored; { $unpublished } rows without a published figure (..) were skipped.
+
+# The picture as CSV
+situation-download-csv = Download as CSV
+situation-csv-source = Source
+situation-csv-reports = Incident reports
+situation-csv-police = Police events
+situation-csv-crime = Reported crime
+situation-csv-crime-preliminary = Reported crime (preliminary)
+situation-csv-category = Category
+situation-csv-from = From
+situation-csv-to = To
+situation-csv-before-from = Compared from
+situation-csv-before-to = Compared to
+situation-csv-count = Count
+situation-csv-count-before = Count compared with
+situation-csv-ratio = Change (ratio)
+situation-csv-lower = Lower bound (95 %)
+situation-csv-upper = Upper bound (95 %)
+situation-csv-verdict = Verdict

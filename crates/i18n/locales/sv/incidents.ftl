@@ -130,3 +130,22 @@ events-unassigned = utan kommun (till exempel länets sammanfattningar)
 
 cli-crime-stats-imported = { $stored } siffror om anmälda brott sparade; { $unpublished } rader utan publicerad siffra (..) hoppades över.
 cli-population-imported = { $stored } befolkningssiffror sparade; { $unpublished } rader utan publicerad siffra (..) hoppades över.
+
+# The picture as CSV
+situation-download-csv = Ladda ner som CSV
+situation-csv-source = Källa
+situation-csv-reports = Händelserapporter
+situation-csv-police = Polisens händelser
+situation-csv-crime = Anmälda brott
+situation-csv-crime-preliminary = Anmälda brott (preliminärt)
+situation-csv-category = Kategori
+situation-csv-from = Från
+situation-csv-to = Till
+situation-csv-before-from = Jämförelse från
+situation-csv-before-to = Jämförelse till
+situation-csv-count = Antal
+situation-csv-count-before = Antal i jämförelsen
+situation-csv-ratio = Förändring (kvot)
+situation-csv-lower = Nedre gräns (95 %)
+situation-csv-upper = Övre gräns (95 %)
+situation-csv-verdict = Bedömning

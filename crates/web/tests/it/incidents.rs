@@ -223,6 +223,42 @@ async fn the_public_picture_holds_back_small_counts_and_staff_see_them() {
         &graffiti[1..],
         ["färre än 5", "färre än 5", "visas inte (få händelser)"]
     );
+    // The same in the CSV: the change with its interval beside counts shown, nothing
+    // beside counts held back.
+    let csv = app
+        .get(&format!("/kommun/0461/lagesbild.csv?ar={shown}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let line = |start: &str| -> Vec<String> {
+        csv.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap()
+            .split(',')
+            .map(str::to_owned)
+            .collect()
+    };
+    let motor = line("Händelserapporter,Störning från motorfordon");
+    assert_eq!(
+        motor[2..8],
+        [
+            format!("{shown}-01-01"),
+            format!("{shown}-12-31"),
+            format!("{}-01-01", shown - 1),
+            format!("{}-12-31", shown - 1),
+            "8".into(),
+            "30".into()
+        ]
+    );
+    let ratio: f64 = motor[8].parse().unwrap();
+    assert!((ratio - 8.0 / 30.0).abs() < 1e-9, "{motor:?}");
+    assert!(motor[9].parse::<f64>().unwrap() < ratio && ratio < motor[10].parse::<f64>().unwrap());
+    assert_eq!(motor[11], "Förbättrat");
+    assert_eq!(
+        line("Händelserapporter,Klotter")[6..],
+        ["<5", "<5", "", "", "", ""]
+    );
 
     let cookie = app.signed_in_as(Role::Viewer, crate::helpers::flen()).await;
     let forbidden = app
@@ -757,6 +793,62 @@ async fn police_events_stand_beside_the_reports_with_small_counts_held_back() {
         [["Skadegörelse", "7", "9"], ["Brand", "2", "0"]],
         "staff see every count"
     );
+
+    // The CSV holds back what the page holds back, and gives staff what their page gives.
+    let line = |csv: &str, start: &str| -> Vec<String> {
+        csv.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start} in {csv}"))
+            .split(',')
+            .map(str::to_owned)
+            .collect()
+    };
+    let public_csv = app
+        .get(&format!("/kommun/0461/lagesbild.csv?ar={shown}"))
+        .await;
+    assert_eq!(public_csv.status(), 200);
+    assert!(
+        public_csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("lagesbild-0461-{shown}.csv"))
+    );
+    let public_csv = public_csv.text().await.unwrap();
+    assert!(
+        public_csv.starts_with("\u{feff}Källa,Kategori,Från,Till,"),
+        "{public_csv}"
+    );
+    assert_eq!(
+        line(&public_csv, "Polisens händelser,Brand")[6..8],
+        ["<5", "<5"]
+    );
+    assert_eq!(
+        line(&public_csv, "Polisens händelser,Skadegörelse")[6..8],
+        ["7", "9"]
+    );
+    let staff_csv = crate::helpers::client()
+        .get(format!(
+            "{}/personal/kommun/0461/lagesbild.csv?ar={shown}",
+            app.address
+        ))
+        .header("Cookie", &coordinator)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        line(&staff_csv, "Polisens händelser,Brand")[6..8],
+        ["2", "0"]
+    );
+    assert_eq!(
+        app.get(&format!("/personal/kommun/0461/lagesbild.csv?ar={shown}"))
+            .await
+            .status(),
+        303,
+        "the staff CSV is behind sign-in"
+    );
 }
 
 /// Reported crime per 100,000 residents beside the reports: the same quarters of both
@@ -795,6 +887,20 @@ async fn reported_crime_is_shown_per_resident_over_the_same_quarters() {
     assert_eq!(rows[0][1], "32 (preliminär)285 per 100\u{a0}000");
     assert_eq!(rows[0][2], "79709 per 100\u{a0}000");
     assert!(rows[0][3].starts_with("Förbättrat"), "{rows:?}");
+    let csv = app
+        .get("/kommun/0461/lagesbild.csv?ar=2024")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let crime = csv
+        .lines()
+        .find(|l| l.starts_with("Anmälda brott (preliminärt),Skadegörelsebrott"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        crime.contains(",2024-01-01,2024-06-30,2023-01-01,2023-06-30,32,79,"),
+        "the first half of both years: {crime}"
+    );
 }
 
 /// When and where in Gnesta: Friday evenings at the station stand out in the grid and the
