@@ -6,10 +6,12 @@
 //! HTML. The crate holds no user-facing words; every text comes in the model.
 //!
 //! - [`chart::cumulative_svg`]: the cumulative chart of a commitment as SVG.
-//! - [`pdf::render_pdf`]: the report as a tagged PDF (PDF/UA-1 where typst allows).
+//! - [`pdf::render_pdf`]: the report as a tagged PDF (PDF/UA-1 where typst allows);
+//!   [`pdf::render_document_pdf`]: a plain [`Document`] likewise.
 //! - [`export::to_csv`], [`export::to_xlsx`]: plain rows as CSV and Excel.
 
 pub mod chart;
+pub mod document;
 pub mod export;
 #[cfg(feature = "inspect")]
 pub mod inspect;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod pdf;
 
 pub use chart::{cumulative_svg, trend_svg};
+pub use document::{Document, DocumentSection, DocumentTable};
 pub use export::{
     ActivityRow, Cell, CommitmentRow, ExportRow, FollowUpRow, Table, to_csv, to_xlsx, write_csv,
 };
@@ -24,7 +27,7 @@ pub use model::{
     Chart, CommitmentSection, Indicator, Labels, Measured, OutcomeSection, PlaceCount, Report,
     SummaryRow, TrendChart, TrendPoint, TrendSeries,
 };
-pub use pdf::{RenderedPdf, render_pdf, render_pdf_detailed};
+pub use pdf::{RenderedPdf, render_document_pdf, render_pdf, render_pdf_detailed};
 
 /// What can go wrong while rendering or exporting.
 #[derive(Debug, thiserror::Error)]

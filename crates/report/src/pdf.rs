@@ -24,8 +24,9 @@ use crate::ReportError;
 use crate::chart::cumulative_svg;
 use crate::model::Report;
 
-/// The template, compiled into the binary.
+/// The templates, compiled into the binary: the follow-up report and the plain document.
 const TEMPLATE: &str = include_str!("report.typ");
+const DOCUMENT_TEMPLATE: &str = include_str!("document.typ");
 
 /// How many compilations an unused cache entry survives (typst's memoisation cache);
 /// keeps a long-running server's memory bounded while warm renders stay fast.
@@ -36,7 +37,8 @@ struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    main: Source,
+    report: Source,
+    document: Source,
 }
 
 static SHARED: LazyLock<Shared> = LazyLock::new(|| {
@@ -53,7 +55,8 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
         library: LazyHash::new(Library::builder().build()),
         book: LazyHash::new(FontBook::from_fonts(&fonts)),
         fonts,
-        main: Source::new(file_id("/report.typ"), TEMPLATE.to_owned()),
+        report: Source::new(file_id("/report.typ"), TEMPLATE.to_owned()),
+        document: Source::new(file_id("/document.typ"), DOCUMENT_TEMPLATE.to_owned()),
     }
 });
 
@@ -73,8 +76,15 @@ struct TemplateData<'a> {
     charts: Vec<Option<String>>,
 }
 
-/// One rendering's view of the files.
+/// What `document.typ` reads from `/data.json`.
+#[derive(Serialize)]
+struct DocumentData<'a> {
+    document: &'a crate::document::Document,
+}
+
+/// One rendering's view of the files: its template and its data.
 struct ReportWorld {
+    main: &'static Source,
     files: HashMap<FileId, Bytes>,
     today: Option<Datetime>,
 }
@@ -89,20 +99,20 @@ impl World for ReportWorld {
     }
 
     fn main(&self) -> FileId {
-        SHARED.main.id()
+        self.main.id()
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == SHARED.main.id() {
-            Ok(SHARED.main.clone())
+        if id == self.main.id() {
+            Ok(self.main.clone())
         } else {
             Err(FileError::NotSource)
         }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == SHARED.main.id() {
-            return Ok(Bytes::from_string(SHARED.main.clone()));
+        if id == self.main.id() {
+            return Ok(Bytes::from_string(self.main.clone()));
         }
         self.files
             .get(&id)
@@ -147,23 +157,56 @@ pub fn render_pdf(report: &Report) -> Result<Vec<u8>, ReportError> {
 /// is then exported again as a tagged PDF without the PDF/UA claim rather than not at
 /// all, and the reason is returned.
 pub fn render_pdf_detailed(report: &Report) -> Result<RenderedPdf, ReportError> {
-    let world = world_for(report)?;
-    let compiled = typst::compile::<PagedDocument>(&world);
+    export(
+        &world_for(report)?,
+        &format!("lofte-report/{}", report.title),
+        report.date,
+    )
+}
+
+/// Renders a plain document (the tertial analysis) as an accessible PDF, like
+/// [`render_pdf_detailed`]; the same document gives the same bytes.
+pub fn render_document_pdf(
+    document: &crate::document::Document,
+) -> Result<RenderedPdf, ReportError> {
+    let mut files = HashMap::new();
+    let json = serde_json::to_vec(&DocumentData { document })?;
+    files.insert(file_id("/data.json"), Bytes::new(json));
+    let world = ReportWorld {
+        main: &SHARED.document,
+        files,
+        today: Datetime::from_ymd(
+            document.date.year(),
+            document.date.month() as u8,
+            document.date.day() as u8,
+        ),
+    };
+    export(
+        &world,
+        &format!("lofte-document/{}", document.title),
+        document.date,
+    )
+}
+
+/// Compiles `world` and exports it, as PDF/UA-1 where typst allows (see
+/// [`render_pdf_detailed`]).
+fn export(
+    world: &ReportWorld,
+    ident: &str,
+    date: chrono::NaiveDate,
+) -> Result<RenderedPdf, ReportError> {
+    let compiled = typst::compile::<PagedDocument>(world);
     let document = compiled
         .output
-        .map_err(|errors| ReportError::Typst(describe(&world, &errors)));
+        .map_err(|errors| ReportError::Typst(describe(world, &errors)));
     typst::comemo::evict(CACHE_MAX_AGE);
     let document = document?;
 
-    let timestamp = Datetime::from_ymd(
-        report.date.year(),
-        report.date.month() as u8,
-        report.date.day() as u8,
-    )
-    .map(Timestamp::new_utc);
+    let timestamp = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .map(Timestamp::new_utc);
     let options = |standards: PdfStandards| PdfOptions {
         // A stable identifier derived from the title, so reruns give identical files.
-        ident: Smart::Custom(format!("lofte-report/{}", report.title)),
+        ident: Smart::Custom(ident.to_owned()),
         creator: Smart::Auto,
         timestamp,
         page_ranges: None,
@@ -181,9 +224,9 @@ pub fn render_pdf_detailed(report: &Report) -> Result<RenderedPdf, ReportError> 
             ua_problem: None,
         }),
         Err(errors) => {
-            let problem = describe(&world, &errors).join("\n");
+            let problem = describe(world, &errors).join("\n");
             let bytes = typst_pdf::pdf(&document, &options(PdfStandards::default()))
-                .map_err(|errors| ReportError::Typst(describe(&world, &errors)))?;
+                .map_err(|errors| ReportError::Typst(describe(world, &errors)))?;
             Ok(RenderedPdf {
                 bytes,
                 pdf_ua: false,
@@ -206,6 +249,7 @@ fn world_for(report: &Report) -> Result<ReportWorld, ReportError> {
     let json = serde_json::to_vec(&TemplateData { report, charts })?;
     files.insert(file_id("/data.json"), Bytes::new(json));
     Ok(ReportWorld {
+        main: &SHARED.report,
         files,
         today: Datetime::from_ymd(
             report.date.year(),

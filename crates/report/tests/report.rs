@@ -760,3 +760,74 @@ fn xlsx_has_a_sheet_per_table_with_dates_numbers_and_no_formulas() {
     let strings = zip_entry(&xlsx, "xl/sharedStrings.xml");
     assert!(strings.contains("=1+1"));
 }
+
+/// A plain document (the tertial analysis of a municipality that is not Flen): its
+/// tables and texts come out literally, accessibly and the same every time.
+#[test]
+fn a_plain_document_renders_accessibly_and_literally() {
+    use lofte_report::{Document, DocumentSection, DocumentTable, render_document_pdf};
+    let document = Document {
+        lang: s("sv"),
+        municipality: s("Vingåkers kommun"),
+        title: s("Lägesbild tertial 2 2025"),
+        meta: vec![
+            s("1 maj – 31 augusti 2025 mot samma dagar 2024."),
+            s("Publicerad 2025-09-15."),
+        ],
+        date: chrono::NaiveDate::from_ymd_opt(2025, 9, 15).unwrap(),
+        synthetic_note: Some(s("Exempeldata: påhittade rapporter.")),
+        sections: vec![
+            DocumentSection {
+                heading: s("Händelserapporter"),
+                paragraphs: vec![],
+                tables: vec![DocumentTable {
+                    caption: s("Rapporter per kategori"),
+                    header: vec![s("Kategori"), s("2025"), s("2024"), s("Bedömning")],
+                    numeric: vec![false, true, true, false],
+                    rows: vec![
+                        vec![s("Klotter"), s("31"), s("12"), s("Försämrat")],
+                        vec![
+                            s("Brand"),
+                            s("färre än 5"),
+                            s("färre än 5"),
+                            s("visas inte"),
+                        ],
+                    ],
+                }],
+            },
+            DocumentSection {
+                heading: s("Analys"),
+                paragraphs: vec![format!("Klottret ökade vid Torget.\n\n{INJECTION}")],
+                tables: vec![],
+            },
+        ],
+        page_label: s("Sida {page} av {pages}"),
+    };
+    let rendered = render_document_pdf(&document).unwrap();
+    assert!(rendered.pdf_ua, "not PDF/UA-1: {:?}", rendered.ua_problem);
+    assert_eq!(
+        render_document_pdf(&document).unwrap().bytes,
+        rendered.bytes,
+        "the same document, the same bytes"
+    );
+    let path = write_pdf("document-sample.pdf", &rendered.bytes);
+    let text = squash(&pdf_text(&path));
+    for expected in [
+        "Vingåkerskommun",
+        "Lägesbildtertial22025",
+        "Klotter3112Försämrat",
+        "Brandfärreän5färreän5visasinte",
+        "Klottretökadevid Torget.",
+        "Exempeldata:påhittaderapporter.",
+        "Sida1av1",
+    ] {
+        assert!(
+            text.contains(&squash(expected)),
+            "missing {expected} in {text}"
+        );
+    }
+    assert!(text.contains(&squash(INJECTION)), "the text is not literal");
+    let info = info(&path);
+    assert!(info.tagged);
+    assert_eq!(info.title.as_deref(), Some("Lägesbild tertial 2 2025"));
+}
