@@ -98,7 +98,7 @@ async function trafficEditHref() {
   if (!trafficEditPath) {
     trafficEditPath = await app.withSession(COORDINATOR, async (page) => {
       await page.goto(FLEN_2021_STAFF);
-      const item = commitmentItems(page, 'trafikkontroller');
+      const item = commitmentItems(page, 'trafikkontroller enligt 20-minuters metoden');
       assert.equal(await item.count(), 1, 'one traffic-control commitment on the staff page');
       return item.getByRole('link', { name: 'Ändra åtagandet' }).getAttribute('href');
     });
@@ -417,6 +417,24 @@ describe('Hints for commitments that can be followed up', () => {
     }));
 });
 
+describe('The tertial analysis of the situation picture', () => {
+  test('the coordinator writes, previews and publishes it; residents read it with small counts held back', () =>
+    app.withPage(async (page) => {
+      await signIn(page, COORDINATOR, app.password(COORDINATOR));
+      await page.goto('/personal/kommun/0482/lagesbild/analyser/2021/t3');
+      await page.locator('#analysis').fill('Störningarna från motorfordon minskade vid resecentrum. (Exempeltext.)');
+      await clickAndWait(page, page.locator('button[value=preview]'));
+      assert.equal(new URL(page.url()).pathname, '/personal/kommun/0482/lagesbild/analyser/2021/t3/forhandsvisning');
+      await expectNoAxeViolations(page, 'the preview of a tertial analysis');
+      await clickAndWait(page, page.locator('form[action$="/publicera"] button'));
+      assert.equal(new URL(page.url()).pathname, '/kommun/0482/lagesbild/2021/t3');
+      assert.equal(await text(page.locator('h1')), 'Lägesbild tertial 3 2021');
+      assert.match(await page.locator('.document').innerText(), /Störningarna från motorfordon minskade vid resecentrum/);
+      await expectNoAxeViolations(page, 'a published tertial analysis');
+      await expectNoHorizontalScroll(page, 'a published tertial analysis');
+    }));
+});
+
 describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
   // [name, who (null: signed out), how to get there, expected status, expected <h1>]
   const pages = [
@@ -456,6 +474,20 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
       (page) => page.goto('/personal/kommun/0482/lagesbild?ar=2021&kategori=motor_vehicles'),
       200,
       { sv: 'Lägesbild för Flen', en: 'Situation picture for Flen' },
+    ],
+    [
+      'analyses',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/lagesbild/analyser'),
+      200,
+      { sv: 'Analyser av lägesbilden', en: 'Analyses of the situation picture' },
+    ],
+    [
+      'analysis-form',
+      COORDINATOR,
+      (page) => page.goto('/personal/kommun/0482/lagesbild/analyser/2021/t1'),
+      200,
+      { sv: 'Lägesbild tertial 1 2021', en: 'Situation picture tertial 1 2021' },
     ],
     ['partner-dashboard', PARTNER, (page) => page.goto(DASHBOARD), 200, { sv: 'Översikt', en: 'Overview' }],
     [

@@ -3,6 +3,7 @@
 //! web tier and the command line both call it, so a figure, a report or an export cannot
 //! differ between them.
 
+pub mod analysis;
 pub mod demo;
 pub mod export;
 pub mod hints;

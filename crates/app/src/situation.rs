@@ -295,7 +295,7 @@ async fn crime_rates(
 }
 
 /// The police's events of both periods by type, counts shown as to the audience.
-async fn police_events(
+pub(crate) async fn police_events(
     tenant: &Tenant,
     now: (NaiveDate, NaiveDate),
     before: (NaiveDate, NaiveDate),

@@ -96,6 +96,7 @@ tables! {
     police_event: Some("id"),
     crime_stat: Some("id"),
     population: Some("id"),
+    situation_analysis: Some("id"),
     follow_up: Some("id"),
     follow_up_entry: Some("id"),
     audit_log: Some("id"),

@@ -9,6 +9,7 @@ mod accounts;
 pub mod activities;
 pub mod activity_corrections;
 mod activity_types;
+pub mod analyses;
 mod audit;
 pub mod backup;
 pub mod citizen_inputs;

@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod activity;
+pub mod analysis;
 pub mod calendar;
 pub mod citizen;
 pub mod condition;

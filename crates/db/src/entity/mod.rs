@@ -28,6 +28,7 @@ pub mod promise;
 pub mod publication;
 pub mod safety_walk;
 pub mod session;
+pub mod situation_analysis;
 pub mod survey_chunk;
 pub mod survey_codebook;
 pub mod survey_import;

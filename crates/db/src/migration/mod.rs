@@ -31,6 +31,7 @@ mod m0025_police_events;
 mod m0026_crime_and_population;
 mod m0027_commitment_indicator;
 mod m0028_frozen_indicator;
+mod m0029_situation_analysis;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0026_crime_and_population::Migration),
             Box::new(m0027_commitment_indicator::Migration),
             Box::new(m0028_frozen_indicator::Migration),
+            Box::new(m0029_situation_analysis::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 
 mod about;
 mod activities;
+mod analysis;
 mod api;
 mod authz;
 mod conditions;
