@@ -6,17 +6,15 @@
 //! imported whole or not at all, with every bad cell named by line and column (up to
 //! [`MAX_LISTED`]).
 
-use std::io::Read;
-
 use chrono::{Timelike as _, Utc};
-use lofte_domain::incident::{IncidentCategory, IncidentContext, IncidentFields, NewIncident};
+use lofte_domain::incident::{IncidentCategory, IncidentContext, NewIncident};
 use lofte_domain::{Coordinates, FieldError, OrganisationKind, PlaceSlug, Problem, Reach, Text};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use crate::activities::{CellError, ImportSummary, MAX_LISTED, stored_day};
+use crate::activities::{ImportSummary, stored_day};
 use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{api_token, incident, membership};
 use crate::tenant::Tenant;
@@ -39,7 +37,7 @@ pub const INCIDENT_COLUMNS: [&str; 11] = [
 
 /// Other names for [`INCIDENT_COLUMNS`], as Swedish spreadsheets and reporting systems
 /// head them (compared in lower case).
-const COLUMN_ALIASES: [(&str, &[&str]); 11] = [
+pub(crate) const COLUMN_ALIASES: [(&str, &[&str]); 11] = [
     (
         "external_id",
         &[
@@ -83,7 +81,7 @@ const COLUMN_ALIASES: [(&str, &[&str]); 11] = [
 ];
 
 /// Rows per INSERT: well under SQLite's bind-parameter limit (17 values a row).
-const BATCH: usize = 400;
+pub(crate) const BATCH: usize = 400;
 
 /// A stored report, as the staff list and the picture read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,7 +187,11 @@ impl Tenant {
 
     /// A transaction that takes reports in batches, for the reporting organisation of
     /// `actor`: a partner's reports carry its name whatever they say.
-    async fn incident_writer(&self, actor: Actor, synthetic: bool) -> Result<IncidentWriter> {
+    pub(crate) async fn incident_writer(
+        &self,
+        actor: Actor,
+        synthetic: bool,
+    ) -> Result<IncidentWriter> {
         let organisation = self.reporting_organisation(actor).await?;
         let partner_name = match &organisation {
             Some(org) if org.kind == OrganisationKind::Partner => {
@@ -273,148 +275,28 @@ impl Tenant {
         added: u64,
         already_there: u64,
     ) -> Result<()> {
-        audit(
-            conn,
-            AuditRecord {
-                actor,
-                municipality: self.code(),
-                entity: "incidents",
-                entity_id: 0,
-                promise_id: None,
-                action: "add",
-                before: None,
-                after: Some(
-                    serde_json::json!({ "added": added, "already_there": already_there })
-                        .to_string(),
-                ),
-            },
-        )
-        .await
+        audit(conn, self.incidents_audit(actor, added, already_there)).await
     }
 
-    /// Imports a CSV file of reports in one transaction: the whole file or nothing, every
-    /// bad cell by line and column (the file's own header names it). `confirmed`: the
-    /// importer has checked that what looks like personal data in the texts is not.
-    ///
-    /// The file streams: rows are parsed and stored a batch at a time in the open
-    /// transaction, so memory stays flat however long the file; at the first bad row
-    /// storing stops, reading goes on to list the file's problems, and the transaction is
-    /// dropped.
-    pub async fn import_incidents_csv(
+    /// The audit row of reports added, however they came in.
+    pub(crate) fn incidents_audit(
         &self,
         actor: Actor,
-        input: impl Read + Send,
-        confirmed: bool,
-    ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
-        let mut file = match crate::csv_file::CsvFile::open(input) {
-            Ok(f) => f,
-            Err(e) => return Ok(Err(vec![e])),
-        };
-        let index = match file.columns(&COLUMN_ALIASES, &["category", "date", "reporter"], |_| {
-            false
-        }) {
-            Ok(i) => i,
-            Err(errors) => return Ok(Err(errors)),
-        };
-        let headers: Vec<String> = (0..INCIDENT_COLUMNS.len())
-            .map(|i| {
-                index[i]
-                    .map_or(INCIDENT_COLUMNS[i], |col| file.header(col))
-                    .to_owned()
-            })
-            .collect();
-        let words = self.activity_vocabulary().await?;
-        let map = self.db().boundary(&self.municipality().code).await?;
-        let now = Utc::now();
-        let mut writer = self.incident_writer(actor, false).await?;
-        // A large file touches index pages all over the database: SQLite's default page
-        // cache (2 MiB) would spill them to the log again and again. The same cache as
-        // the activity import, for this connection while the import runs.
-        let cache = |kib: u32| format!("PRAGMA cache_size = -{kib}");
-        if self.db().is_sqlite() {
-            writer
-                .txn
-                .execute_unprepared(&cache(crate::activities::IMPORT_CACHE_KIB))
-                .await?;
+        added: u64,
+        already_there: u64,
+    ) -> AuditRecord<'_> {
+        AuditRecord {
+            actor,
+            municipality: self.code(),
+            entity: "incidents",
+            entity_id: 0,
+            promise_id: None,
+            action: "add",
+            before: None,
+            after: Some(
+                serde_json::json!({ "added": added, "already_there": already_there }).to_string(),
+            ),
         }
-        let mut errors: Vec<CellError> = Vec::new();
-        let mut record = csv::StringRecord::new();
-        let mut done = false;
-        while !done {
-            // A batch is parsed without awaiting, so the context (which borrows the
-            // vocabulary) never crosses an await.
-            let mut batch = Vec::with_capacity(BATCH);
-            {
-                let place = |raw: &str| words.place(raw);
-                let context = IncidentContext {
-                    place: &place,
-                    boundary: map.as_ref().map(|m| &m.boundary),
-                    municipality: self.municipality().official_name.as_str(),
-                    now,
-                };
-                while batch.len() < BATCH {
-                    match file.reader.read_record(&mut record) {
-                        Ok(false) => {
-                            done = true;
-                            break;
-                        }
-                        Ok(true) => {}
-                        Err(e) => {
-                            errors.truncate(MAX_LISTED - 1);
-                            errors.push(CellError::malformed(&e));
-                            done = true;
-                            break;
-                        }
-                    }
-                    let line = record.position().map_or(0, |p| p.line());
-                    let cell = |i: usize| index[i].and_then(|col| record.get(col)).unwrap_or("");
-                    let fields = IncidentFields {
-                        external_id: cell(0),
-                        category: cell(1),
-                        date: cell(2),
-                        time: cell(3),
-                        end_date: cell(4),
-                        end_time: cell(5),
-                        place: cell(6),
-                        lat: cell(7),
-                        lon: cell(8),
-                        text: cell(9),
-                        reporter: cell(10),
-                        confirmed,
-                    };
-                    match fields.parse(&context) {
-                        Ok(report) if errors.is_empty() => batch.push(report),
-                        Ok(_) => {}
-                        Err(problems) => {
-                            for (field, problem) in problems {
-                                if errors.len() < MAX_LISTED {
-                                    let i = INCIDENT_COLUMNS
-                                        .iter()
-                                        .position(|c| *c == field)
-                                        .expect("fields are columns");
-                                    errors.push(CellError {
-                                        line,
-                                        column: headers[i].clone(),
-                                        problem,
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if errors.is_empty() && !batch.is_empty() {
-                writer.add(self, batch).await?;
-            }
-        }
-        if self.db().is_sqlite() {
-            writer.txn.execute_unprepared(&cache(2000)).await?;
-        }
-        if !errors.is_empty() {
-            // Dropping the writer rolls its transaction back.
-            return Ok(Err(errors));
-        }
-        Ok(Ok(writer.finish(self).await?))
     }
 
     /// The years with reports, newest first.
@@ -712,8 +594,8 @@ pub fn indexed(index: usize, problems: Vec<(&'static str, Problem)>) -> Vec<Fiel
 
 /// An open transaction that stores reports batch by batch; dropped unfinished, it stores
 /// nothing.
-struct IncidentWriter {
-    txn: sea_orm::DatabaseTransaction,
+pub(crate) struct IncidentWriter {
+    pub(crate) txn: sea_orm::DatabaseTransaction,
     actor: Actor,
     organisation_id: Option<i32>,
     partner_name: Option<Text>,
@@ -723,7 +605,7 @@ struct IncidentWriter {
 }
 
 impl IncidentWriter {
-    async fn add(&mut self, tenant: &Tenant, mut batch: Vec<NewIncident>) -> Result<()> {
+    pub(crate) async fn add(&mut self, tenant: &Tenant, mut batch: Vec<NewIncident>) -> Result<()> {
         if let Some(name) = &self.partner_name {
             for item in &mut batch {
                 item.reporter = name.clone();
@@ -742,7 +624,7 @@ impl IncidentWriter {
         Ok(())
     }
 
-    async fn finish(self, tenant: &Tenant) -> Result<ImportSummary> {
+    pub(crate) async fn finish(self, tenant: &Tenant) -> Result<ImportSummary> {
         let already_there = self.sent - self.added;
         tenant
             .audit_incidents(&self.txn, self.actor, self.added, already_there)

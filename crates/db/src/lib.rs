@@ -19,6 +19,7 @@ pub mod dialogues;
 mod editing;
 mod entity;
 mod follow_ups;
+mod incident_import;
 pub mod incidents;
 pub mod links;
 mod migration;

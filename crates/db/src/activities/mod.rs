@@ -5,7 +5,7 @@
 //! content) is unique per municipality, so sending the same thing twice adds nothing.
 
 mod rows;
-mod statements;
+pub(crate) mod statements;
 
 use std::io::Read;
 
@@ -354,39 +354,16 @@ impl Tenant {
         places_first: Vec<Statement>,
         rows: CsvRows<R>,
     ) -> Result<std::result::Result<ImportSummary, Vec<CellError>>> {
-        let pool = self.db().conn().get_sqlite_connection_pool();
-        let mut conn = pool.acquire().await.map_err(sqlx_error)?;
         // An activity's foreign keys are its municipality and its type. Every row of an
         // import has the same municipality: `import_on_connection` checks it once, under
         // the write lock, instead of SQLite looking it up again for each row (a tenth of
-        // the insert's time on a large file, bench/notes/activity-import.md). The type ids were read
-        // from `activity_type` itself, and types are never deleted. The pragma can only
-        // change outside a transaction; the reset below turns the check back on.
-        //
-        // The rebuild of the progress index switches `temp_store` inside the transaction
-        // (`ProgressIndex::rebuild`), which SQLite refuses once the connection has opened
-        // its temporary database (an `ALTER TABLE … RENAME`, as in migration 15, does).
-        // Switching it away and back here, outside a transaction, closes that database;
-        // setting it to the value it has would do nothing.
-        let for_import = "PRAGMA foreign_keys = OFF; PRAGMA temp_store = file; \
-                       PRAGMA temp_store = memory";
-        let outcome = match execute(&mut conn, for_import).await {
-            Ok(()) => {
-                self.import_on_connection(&mut conn, added_by, types, places_first, rows)
-                    .await
-            }
-            Err(e) => Err(e),
-        };
-        // Committed, refused or failed (sqlx rolls back a transaction it drops), the
-        // connection goes back to the pool: hand back the import's page cache, sorting
-        // and foreign key settings first, so pooled connections are as `Db::connect`
-        // made them, or close it if that fails.
-        let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0; \
-                     PRAGMA foreign_keys = ON";
-        if execute(&mut conn, reset).await.is_err() {
-            conn.close_on_drop();
-        }
-        outcome
+        // the insert's time on a large file, bench/notes/activity-import.md). The type ids
+        // were read from `activity_type` itself, and types are never deleted.
+        on_import_connection(self.db(), async |conn| {
+            self.import_on_connection(conn, added_by, types, places_first, rows)
+                .await
+        })
+        .await
     }
 
     async fn import_on_connection<R: Read>(
@@ -419,7 +396,8 @@ impl Tenant {
         // bigger page cache while it runs (SQLite's default is 2 MiB; `import_on_sqlite`
         // hands it back).
         execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
-        let mut progress_index = ProgressIndex::at_start(&mut tx).await?;
+        let mut progress_index =
+            DeferredIndexes::at_start(&mut tx, "activity", &["activity_progress"]).await?;
         let mut shared = SharedValues::new(self.code(), types, added_by);
         let (batches, mut to_write) = tokio::sync::mpsc::channel::<SqliteArguments>(2);
         let read = rows.send_batches(batches, |items| shared.arguments(items));

@@ -95,18 +95,27 @@ pub(crate) const ROW_VALUES: usize = INSERT_COLUMNS.len() - SHARED_COLUMNS.len()
 /// (`WHERE true` tells SQLite's parser that `ON CONFLICT` belongs to the `INSERT`).
 pub(crate) fn sqlite_import_sql(rows: usize) -> String {
     use sea_orm::IdenStatic;
-    let quoted = |column: &activity::Column| format!("\"{}\"", column.as_str());
-    let is_shared = |column: &activity::Column| {
-        SHARED_COLUMNS
-            .iter()
-            .any(|shared| shared.as_str() == column.as_str())
+    let names = |columns: &[activity::Column]| -> Vec<&'static str> {
+        columns.iter().map(|c| c.as_str()).collect()
     };
-    let columns = INSERT_COLUMNS.iter().map(quoted).collect::<Vec<_>>();
+    import_sql(
+        "activity",
+        &names(&INSERT_COLUMNS),
+        &names(&SHARED_COLUMNS),
+        rows,
+    )
+}
+
+/// The `INSERT` of a SQLite import into `table` (see [`sqlite_import_sql`]): `columns`
+/// in order, those in `shared` bound once after the rows, the rest per row; rows already
+/// stored (by `(municipality_code, dedup_key)`) skipped.
+pub(crate) fn import_sql(table: &str, columns: &[&str], shared: &[&str], rows: usize) -> String {
+    let quoted = |column: &str| format!("\"{column}\"");
     let mut own = 0;
-    let selected = INSERT_COLUMNS
+    let selected = columns
         .iter()
         .map(|column| {
-            if is_shared(column) {
+            if shared.contains(column) {
                 format!("shared.{}", quoted(column))
             } else {
                 own += 1;
@@ -114,15 +123,19 @@ pub(crate) fn sqlite_import_sql(rows: usize) -> String {
             }
         })
         .collect::<Vec<_>>();
-    let row = format!("({})", ["?"; ROW_VALUES].join(", "));
-    let shared = SHARED_COLUMNS
+    let row = format!("({})", vec!["?"; own].join(", "));
+    let shared = shared
         .iter()
         .map(|column| format!("? AS {}", quoted(column)))
         .collect::<Vec<_>>();
     format!(
-        "INSERT INTO \"activity\" ({}) SELECT {} FROM (VALUES {}) AS batch, (SELECT {}) AS shared \
+        "INSERT INTO \"{table}\" ({}) SELECT {} FROM (VALUES {}) AS batch, (SELECT {}) AS shared \
          WHERE true ON CONFLICT (\"municipality_code\", \"dedup_key\") DO NOTHING",
-        columns.join(", "),
+        columns
+            .iter()
+            .map(|c| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", "),
         selected.join(", "),
         vec![row; rows].join(", "),
         shared.join(", "),
@@ -157,39 +170,52 @@ pub(crate) const IMPORT_CACHE_KIB: u32 = 32 * 1024;
 /// Page cache while an import rebuilds the progress index, in KiB (see `ProgressIndex`).
 pub(crate) const REBUILD_CACHE_KIB: u32 = 8 * 1024;
 
-/// The `activity_progress` index during a CSV import on SQLite. Its key follows the
-/// activities' dates, not the file's order, so inserting into it costs a random page per
-/// row; building it in one sorted pass over the table is much cheaper when the import is
-/// large next to what is stored (bench/notes/activity-import.md). So: once an import has added more
-/// rows than the table held when it began, the index is dropped, and it is built again
-/// from its own stored definition before the commit, in the same transaction (readers
-/// keep seeing the old table and index until then; a refused or killed import rolls the
+/// Secondary indexes during a CSV import on SQLite (`activity_progress`; the incident
+/// picture's). Their keys follow the rows' dates, not the file's order, so inserting
+/// into them costs a random page per row; building them in one sorted pass over the
+/// table is much cheaper when the import is large next to what is stored
+/// (bench/notes/activity-import.md). So: once an import has added more rows than the
+/// table held when it began, the indexes are dropped, and they are built again from
+/// their own stored definitions before the commit, in the same transaction (readers keep
+/// seeing the old table and indexes until then; a refused or killed import rolls the
 /// drop back with everything else). The rule never costs much more than the better of
 /// the two choices, and a small import into a large table never rebuilds. Not on
-/// PostgreSQL, where `DROP INDEX` would lock readers out until the commit.
-pub(crate) struct ProgressIndex {
-    /// `CREATE INDEX …` as SQLite stored it.
-    pub(crate) definition: Option<String>,
+/// PostgreSQL, where `DROP INDEX` would lock readers out until the commit. The unique
+/// dedup index stays: `ON CONFLICT` needs it.
+pub(crate) struct DeferredIndexes {
+    /// (name, `CREATE INDEX …` as SQLite stored it).
+    pub(crate) definitions: Vec<(&'static str, String)>,
     pub(crate) rows_at_start: u64,
     pub(crate) dropped: bool,
 }
 
-impl ProgressIndex {
-    pub(crate) async fn at_start(conn: &mut SqliteConnection) -> Result<Self> {
-        let definition: Option<String> = sqlx::query_scalar(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'activity_progress'",
-        )
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(sqlx_error)?;
-        // Activities are only ever added, never deleted, so the largest id counts them
-        // without a scan of the table.
-        let max: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM activity")
-            .fetch_one(&mut *conn)
+impl DeferredIndexes {
+    pub(crate) async fn at_start(
+        conn: &mut SqliteConnection,
+        table: &'static str,
+        names: &[&'static str],
+    ) -> Result<Self> {
+        let mut definitions = Vec::new();
+        for name in names {
+            let definition: Option<String> = sqlx::query_scalar(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+            )
+            .bind(*name)
+            .fetch_optional(&mut *conn)
             .await
             .map_err(sqlx_error)?;
-        Ok(ProgressIndex {
-            definition,
+            definitions.extend(definition.map(|d| (*name, d)));
+        }
+        // Rows are seldom deleted, so the largest id counts them (near enough) without a
+        // scan of the table.
+        let max: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT COALESCE(MAX(id), 0) FROM \"{table}\""
+        )))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(sqlx_error)?;
+        Ok(DeferredIndexes {
+            definitions,
             rows_at_start: u64::try_from(max).unwrap_or(0),
             dropped: false,
         })
@@ -200,16 +226,18 @@ impl ProgressIndex {
         conn: &mut SqliteConnection,
         added: u64,
     ) -> Result<()> {
-        if !self.dropped && self.definition.is_some() && added > self.rows_at_start {
-            execute(conn, "DROP INDEX activity_progress").await?;
+        if !self.dropped && !self.definitions.is_empty() && added > self.rows_at_start {
+            for (name, _) in &self.definitions {
+                execute(conn, &format!("DROP INDEX \"{name}\"")).await?;
+            }
             self.dropped = true;
         }
         Ok(())
     }
 
     pub(crate) async fn rebuild(self, conn: &mut SqliteConnection) -> Result<()> {
-        if let (true, Some(definition)) = (self.dropped, self.definition) {
-            // Building the index sorts every entry, in runs as large as the page cache
+        if self.dropped {
+            // Building an index sorts every entry, in runs as large as the page cache
             // that spill to temporary files; with `temp_store = memory` (`Db::connect`)
             // those would stay in memory, which would then grow with the table. So sort
             // on disk, with smaller runs (the build writes its pages in order and needs
@@ -219,13 +247,50 @@ impl ProgressIndex {
             execute(conn, &format!("PRAGMA cache_size = -{REBUILD_CACHE_KIB}")).await?;
             execute(conn, "PRAGMA temp_store = file").await?;
             execute(conn, "PRAGMA threads = 1").await?;
-            let built = execute(conn, &definition).await;
+            let mut built = Ok(());
+            for (_, definition) in &self.definitions {
+                built = execute(conn, definition).await;
+                if built.is_err() {
+                    break;
+                }
+            }
             execute(conn, "PRAGMA threads = 0").await?;
             execute(conn, "PRAGMA temp_store = memory").await?;
             built?;
         }
         Ok(())
     }
+}
+
+/// Runs `import` on a pooled SQLite connection set for a large import: foreign keys off
+/// (the importer checks the few that matter once, under the write lock) and temporary
+/// storage reset (see below). Committed, refused or failed, the connection goes back to
+/// the pool as `Db::connect` made it (page cache, sorting, foreign keys), or is closed if
+/// that fails.
+pub(crate) async fn on_import_connection<T>(
+    db: &crate::Db,
+    import: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T>,
+) -> Result<T> {
+    let pool = db.conn().get_sqlite_connection_pool();
+    let mut conn = pool.acquire().await.map_err(sqlx_error)?;
+    // The rebuild of the deferred indexes switches `temp_store` inside the transaction
+    // (`DeferredIndexes::rebuild`), which SQLite refuses once the connection has opened
+    // its temporary database (an `ALTER TABLE … RENAME`, as in migration 15, does).
+    // Switching it away and back here, outside a transaction, closes that database;
+    // setting it to the value it has would do nothing. `foreign_keys` too can only
+    // change outside a transaction.
+    let for_import = "PRAGMA foreign_keys = OFF; PRAGMA temp_store = file; \
+                      PRAGMA temp_store = memory";
+    let outcome = match execute(&mut conn, for_import).await {
+        Ok(()) => import(&mut conn).await,
+        Err(e) => Err(e),
+    };
+    let reset = "PRAGMA cache_size = -2000; PRAGMA temp_store = memory; PRAGMA threads = 0; \
+                 PRAGMA foreign_keys = ON";
+    if execute(&mut conn, reset).await.is_err() {
+        conn.close_on_drop();
+    }
+    outcome
 }
 
 /// Runs one statement without parameters on a raw SQLite connection.
