@@ -338,37 +338,54 @@ impl Tenant {
         }
         execute(&mut tx, &format!("PRAGMA cache_size = -{IMPORT_CACHE_KIB}")).await?;
         let mut indexes = DeferredIndexes::at_start(&mut tx, "incident", &DEFERRED_INDEXES).await?;
-        let mut added = 0;
-        while !rows.done {
-            let batch = rows.next_batch();
-            if batch.is_empty() {
-                continue;
+        // Reading and writing side by side, as the activity import does: while SQLite
+        // stores one batch on its connection's own thread, the next is parsed and its
+        // values prepared here. At most two batches wait in between; the writer's first
+        // error ends its receiver, and with it the reading.
+        let (batches, mut to_write) = tokio::sync::mpsc::channel::<(usize, SqliteArguments)>(2);
+        let read = async {
+            while !rows.done {
+                let batch = rows.next_batch();
+                if batch.is_empty() {
+                    continue;
+                }
+                if batches.send((batch.len(), shared.arguments(&batch))).await.is_err() {
+                    break; // the writer failed, and says why
+                }
             }
-            let arguments = shared.arguments(&batch);
-            let query = if batch.len() == BATCH {
-                sqlx::query_with(full_batch_sql(), arguments)
-            } else {
-                sqlx::query_with(
-                    AssertSqlSafe(import_sql(
-                        "incident",
-                        &INSERT_COLUMNS,
-                        &SHARED_COLUMNS,
-                        batch.len(),
-                    )),
-                    arguments,
-                )
-            };
-            added += query
-                .execute(&mut *tx)
-                .await
-                .map_err(sqlx_error)?
-                .rows_affected();
-            indexes.after_batch(&mut tx, added).await?;
-        }
+            drop(batches);
+        };
+        let write = async {
+            let mut added = 0;
+            while let Some((count, arguments)) = to_write.recv().await {
+                let query = if count == BATCH {
+                    sqlx::query_with(full_batch_sql(), arguments)
+                } else {
+                    sqlx::query_with(
+                        AssertSqlSafe(import_sql(
+                            "incident",
+                            &INSERT_COLUMNS,
+                            &SHARED_COLUMNS,
+                            count,
+                        )),
+                        arguments,
+                    )
+                };
+                added += query
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(sqlx_error)?
+                    .rows_affected();
+                indexes.after_batch(&mut tx, added).await?;
+            }
+            Ok::<u64, Error>(added)
+        };
+        let (written, ()) = tokio::join!(biased; write, read);
         if !rows.errors.is_empty() {
             tx.rollback().await.map_err(sqlx_error)?; // the indexes too, if dropped
             return Ok(Err(rows.errors));
         }
+        let added = written?;
         indexes.rebuild(&mut tx).await?;
         let summary = ImportSummary {
             added,
