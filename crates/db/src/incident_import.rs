@@ -4,7 +4,7 @@
 //!
 //! On SQLite the rows go to sqlx directly on one connection, as the activity import's do
 //! (decision 0003): the values every row shares bound once per statement, the picture's
-//! two indexes dropped and built again around a large import. On PostgreSQL they go
+//! index dropped and built again around a large import. On PostgreSQL they go
 //! through SeaORM, as every other way in does.
 
 use std::io::Read;
@@ -59,9 +59,10 @@ const SHARED_COLUMNS: [&str; 6] = [
 
 const ROW_VALUES: usize = INSERT_COLUMNS.len() - SHARED_COLUMNS.len();
 
-/// The indexes only the picture and a partner's list read: built again after a large
-/// import rather than kept up row by row.
-const DEFERRED_INDEXES: [&str; 2] = ["incident_picture", "incident_organisation"];
+/// The index only the picture reads: built again after a large import rather than kept
+/// up row by row. (`incident_organisation` holds only reports made for an organisation,
+/// which a file's are not: an import adds nothing to it.)
+const DEFERRED_INDEXES: [&str; 1] = ["incident_picture"];
 
 fn full_batch_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -349,7 +350,11 @@ impl Tenant {
                 if batch.is_empty() {
                     continue;
                 }
-                if batches.send((batch.len(), shared.arguments(&batch))).await.is_err() {
+                if batches
+                    .send((batch.len(), shared.arguments(&batch)))
+                    .await
+                    .is_err()
+                {
                     break; // the writer failed, and says why
                 }
             }

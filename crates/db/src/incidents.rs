@@ -352,7 +352,7 @@ impl Tenant {
         let rows = incident::Entity::find()
             .select_only()
             .column(incident::Column::Category)
-            .column_as(incident::Column::Id.count(), "n")
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
             .column_as(
                 sea_orm::sea_query::Expr::cust("SUM(CASE WHEN synthetic THEN 1 ELSE 0 END)"),
                 "synthetic",
@@ -476,7 +476,7 @@ impl Tenant {
             .column(incident::Column::LocalDay)
             .column(incident::Column::LocalHour)
             .column(incident::Column::Category)
-            .column_as(incident::Column::Id.count(), "n")
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
             .filter(incident::Column::MunicipalityCode.eq(self.code()))
             .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
             .group_by(incident::Column::LocalDay)
@@ -513,7 +513,7 @@ impl Tenant {
             .column(incident::Column::Lat)
             .column(incident::Column::Lon)
             .column(incident::Column::Category)
-            .column_as(incident::Column::Id.count(), "n")
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
             .filter(incident::Column::MunicipalityCode.eq(self.code()))
             .filter(incident::Column::LocalDay.between(stored_day(from), stored_day(to)))
             .group_by(incident::Column::PlaceSlug)
@@ -558,7 +558,7 @@ impl Tenant {
         use sea_orm::QuerySelect;
         let mut query = incident::Entity::find()
             .select_only()
-            .column_as(incident::Column::Id.count(), "n")
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
             .column_as(
                 sea_orm::sea_query::Expr::cust("SUM(CASE WHEN synthetic THEN 1 ELSE 0 END)"),
                 "synthetic",

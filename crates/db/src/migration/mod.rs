@@ -32,6 +32,7 @@ mod m0026_crime_and_population;
 mod m0027_commitment_indicator;
 mod m0028_frozen_indicator;
 mod m0029_situation_analysis;
+mod m0030_picture_index;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0027_commitment_indicator::Migration),
             Box::new(m0028_frozen_indicator::Migration),
             Box::new(m0029_situation_analysis::Migration),
+            Box::new(m0030_picture_index::Migration),
         ]
     }
 }
