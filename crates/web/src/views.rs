@@ -191,13 +191,17 @@ impl CommitmentView {
         }
     }
 
-    /// How it is going in a word, with its CSS modifier: today's figures where there is
-    /// a number, else what the latest published follow-up said.
-    pub fn latest_status(&self) -> Option<(&str, &str)> {
-        match (&self.progress, self.timeline.last()) {
-            (Some(p), _) => Some((p.status.as_str(), p.status_class.as_str())),
-            (None, Some(r)) => Some((r.status.as_str(), r.status_class.as_str())),
-            (None, None) => None,
+    /// How it is going in a word, with its CSS class: today's figures where there is a
+    /// number, else what the latest published follow-up said, else the situation
+    /// picture's verdict for a commitment measured by it.
+    pub fn latest_status(&self) -> Option<(&str, String)> {
+        match (&self.progress, self.timeline.last(), &self.indicator) {
+            (Some(p), _, _) => Some((p.status.as_str(), format!("status-{}", p.status_class))),
+            (None, Some(r), _) => Some((r.status.as_str(), format!("status-{}", r.status_class))),
+            (None, None, Some(i)) => {
+                Some((i.verdict.as_str(), format!("verdict-{}", i.verdict_class)))
+            }
+            (None, None, None) => None,
         }
     }
 }

@@ -98,6 +98,12 @@ async fn a_commitment_is_measured_by_its_incident_indicator() {
         1,
         "no interval beside a held-back count: {indicator:?}"
     );
+    // With no number and no follow-up yet, the overview says how it goes by the verdict.
+    assert_eq!(
+        texts(&page, ".status.verdict-improved"),
+        ["Förbättrat", "Förbättrat"],
+        "in the overview and beside the commitment"
+    );
     let progress: serde_json::Value = app
         .get(&format!(
             "/api/v1/municipalities/0461/promises/{shown}/progress"
