@@ -161,14 +161,8 @@ pub fn figure_sections(
     places: &[Place],
     audience: Audience,
 ) -> Vec<DocumentSection> {
-    let shown = |n: u64| match audience {
-        Audience::Public if n < PUBLIC_THRESHOLD => lang.t_args(
-            "situation-fewer-than",
-            &[("count", PUBLIC_THRESHOLD.to_string())],
-        ),
-        _ => n.to_string(),
-    };
-    let held_back = |n: u64| audience == Audience::Public && n < PUBLIC_THRESHOLD;
+    let shown = |n: u64| crate::words::shown_words(lang, Shown::of(n, audience));
+    let held_back = |n: u64| matches!(Shown::of(n, audience), Shown::FewerThan(_));
     let year_of = |d: NaiveDate| chrono::Datelike::year(&d).to_string();
     let header = |first: &str| {
         vec![

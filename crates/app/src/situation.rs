@@ -30,6 +30,16 @@ pub enum Shown {
     FewerThan(u64),
 }
 
+impl Shown {
+    /// A count as `audience` may see it.
+    pub fn of(n: u64, audience: Audience) -> Shown {
+        match audience {
+            Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
+            _ => Shown::Count(n),
+        }
+    }
+}
+
 /// One category's line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryLine {
@@ -126,9 +136,7 @@ impl Picture {
 
 /// The same day a year before (28 February for 29 February).
 fn a_year_before(day: NaiveDate) -> NaiveDate {
-    day.with_year(day.year() - 1)
-        .or_else(|| NaiveDate::from_ymd_opt(day.year() - 1, day.month(), 28))
-        .expect("the 28th exists in every month")
+    lofte_domain::calendar::same_day_in(day, day.year() - 1)
 }
 
 /// The picture of `year`: up to `today` for this year, the whole year for an earlier one.
@@ -155,10 +163,7 @@ pub async fn picture(
     let count = |counts: &[(IncidentCategory, u64)], c: IncidentCategory| {
         counts.iter().find(|(k, _)| *k == c).map_or(0, |(_, n)| *n)
     };
-    let shown = |n: u64| match audience {
-        Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
-        _ => Shown::Count(n),
-    };
+    let shown = |n: u64| Shown::of(n, audience);
     let lines = IncidentCategory::all()
         .map(|category| {
             let (n_now, n_before) = (count(&now, category), count(&before, category));
@@ -347,13 +352,6 @@ pub struct IndicatorChange {
     pub synthetic: bool,
 }
 
-/// The same day of the month in `year` (28 February for 29 February).
-fn same_day_in(day: NaiveDate, year: i32) -> NaiveDate {
-    day.with_year(year)
-        .or_else(|| NaiveDate::from_ymd_opt(year, day.month(), 28))
-        .expect("the 28th exists in every month")
-}
-
 /// The indicator in `year` (to `today` if the year is still running) against its
 /// baseline year over the same days; `None` for a year that has not begun.
 pub async fn indicator_change(
@@ -370,7 +368,10 @@ pub async fn indicator_change(
         .expect("31 December exists")
         .min(today);
     let baseline = indicator.baseline.get();
-    let (before_from, before_to) = (same_day_in(from, baseline), same_day_in(to, baseline));
+    let (before_from, before_to) = (
+        lofte_domain::calendar::same_day_in(from, baseline),
+        lofte_domain::calendar::same_day_in(to, baseline),
+    );
     let (now, synthetic_now) = tenant.indicator_count(from, to, indicator).await?;
     let (before, synthetic_before) = tenant
         .indicator_count(before_from, before_to, indicator)
@@ -443,10 +444,7 @@ pub struct ShownIndicator {
 
 impl ShownIndicator {
     pub fn new(frozen: &lofte_domain::followup::FrozenIndicator, audience: Audience) -> Self {
-        let shown = |n: u64| match audience {
-            Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
-            _ => Shown::Count(n),
-        };
+        let shown = |n: u64| Shown::of(n, audience);
         let (now, before) = (shown(frozen.now), shown(frozen.before));
         let held_back = matches!(now, Shown::FewerThan(_)) || matches!(before, Shown::FewerThan(_));
         ShownIndicator {

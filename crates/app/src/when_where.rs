@@ -100,10 +100,7 @@ pub async fn when_where(
         .into_iter()
         .filter(|w| keep(w.category))
         .collect();
-    let shown = |n: u64| match audience {
-        Audience::Public if n < PUBLIC_THRESHOLD => Shown::FewerThan(PUBLIC_THRESHOLD),
-        _ => Shown::Count(n),
-    };
+    let shown = |n: u64| Shown::of(n, audience);
     Ok(WhenWhere {
         category,
         weeks: week_lines(&weeks, &days, &before, shown),

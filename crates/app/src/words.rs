@@ -420,12 +420,7 @@ impl IndicatorLine {
             // A published report's indicator, since taken off the commitment.
             None => lang.t("indicator-removed"),
         };
-        let count = |s: crate::situation::Shown| match s {
-            crate::situation::Shown::Count(n) => n.to_string(),
-            crate::situation::Shown::FewerThan(n) => {
-                lang.t_args("situation-fewer-than", &[("count", n.to_string())])
-            }
-        };
+        let count = |s: crate::situation::Shown| shown_words(lang, s);
         let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
         IndicatorLine {
             headline: lang.t_args(
@@ -576,5 +571,15 @@ impl TargetingLines {
             ));
         }
         TargetingLines { lines, notes }
+    }
+}
+
+/// A count as shown: the number, or "färre än 5".
+pub fn shown_words(lang: Lang, shown: crate::situation::Shown) -> String {
+    match shown {
+        crate::situation::Shown::Count(n) => n.to_string(),
+        crate::situation::Shown::FewerThan(n) => {
+            lang.t_args("situation-fewer-than", &[("count", n.to_string())])
+        }
     }
 }

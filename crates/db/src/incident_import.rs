@@ -10,14 +10,14 @@
 use std::io::Read;
 
 use chrono::{Timelike as _, Utc};
+use lofte_domain::Text;
 use lofte_domain::incident::{IncidentContext, IncidentFields, NewIncident};
-use lofte_domain::{OrganisationKind, Text};
 use sea_orm::DbBackend;
 use sea_orm::sqlx::sqlite::{SqliteArguments, SqliteConnection};
 use sea_orm::sqlx::{self, Arguments as _, AssertSqlSafe, Connection as _};
 
 use crate::activities::statements::{
-    DeferredIndexes, IMPORT_CACHE_KIB, execute, execute_statement, import_sql,
+    DeferredIndexes, IMPORT_CACHE_KIB, execute, execute_statement, import_sql, municipality_exists,
     on_import_connection, sqlx_error,
 };
 use crate::activities::{CellError, ImportSummary, MAX_LISTED, stored_day};
@@ -250,7 +250,7 @@ impl Tenant {
             done: false,
         };
         if self.db().is_sqlite() {
-            let organisation = self.reporting_organisation(actor).await?;
+            let (organisation_id, partner_name) = self.reporting_as(actor).await?;
             let (account_id, api_token_id) = actor.ids();
             let shared = Shared {
                 municipality: self.code().into(),
@@ -260,20 +260,8 @@ impl Tenant {
                 created_at: Utc::now()
                     .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
                     .into(),
-                partner_name: match &organisation {
-                    Some(org) if org.kind == OrganisationKind::Partner => Some(
-                        Text::parse(
-                            &org.name
-                                .chars()
-                                .take(NewIncident::MAX_REPORTER)
-                                .collect::<String>(),
-                            NewIncident::MAX_REPORTER,
-                        )
-                        .map_err(|_| Error::Corrupt(format!("organisation name {}", org.name)))?,
-                    ),
-                    _ => None,
-                },
-                organisation_id: organisation.map(|o| o.id),
+                partner_name,
+                organisation_id,
             };
             on_import_connection(self.db(), async |conn| {
                 self.write_incidents_on_sqlite(conn, actor, &shared, rows)
@@ -317,13 +305,7 @@ impl Tenant {
             .map_err(sqlx_error)?;
         // The foreign keys every row would check, checked once under the write lock:
         // the municipality, and the organisation the reports are made for.
-        let municipality: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM municipality WHERE code = ?")
-                .bind(self.code())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(sqlx_error)?;
-        if municipality.is_none() {
+        if !municipality_exists(&mut tx, self.code()).await? {
             return Err(Error::NotFound);
         }
         if let Some(id) = shared.organisation_id {

@@ -185,13 +185,9 @@ impl Tenant {
         writer.finish(self).await
     }
 
-    /// A transaction that takes reports in batches, for the reporting organisation of
-    /// `actor`: a partner's reports carry its name whatever they say.
-    pub(crate) async fn incident_writer(
-        &self,
-        actor: Actor,
-        synthetic: bool,
-    ) -> Result<IncidentWriter> {
+    /// The organisation `actor`'s reports are made for, and for a partner the name they
+    /// carry whatever they say: every way in (form, API, file) stores this.
+    pub(crate) async fn reporting_as(&self, actor: Actor) -> Result<(Option<i32>, Option<Text>)> {
         let organisation = self.reporting_organisation(actor).await?;
         let partner_name = match &organisation {
             Some(org) if org.kind == OrganisationKind::Partner => {
@@ -203,10 +199,21 @@ impl Tenant {
             }
             _ => None,
         };
+        Ok((organisation.map(|o| o.id), partner_name))
+    }
+
+    /// A transaction that takes reports in batches, for the reporting organisation of
+    /// `actor`: a partner's reports carry its name whatever they say.
+    pub(crate) async fn incident_writer(
+        &self,
+        actor: Actor,
+        synthetic: bool,
+    ) -> Result<IncidentWriter> {
+        let (organisation_id, partner_name) = self.reporting_as(actor).await?;
         Ok(IncidentWriter {
             txn: self.db().begin_write().await?,
             actor,
-            organisation_id: organisation.map(|o| o.id),
+            organisation_id,
             partner_name,
             synthetic,
             added: 0,

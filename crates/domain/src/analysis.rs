@@ -124,11 +124,7 @@ pub fn period(
         return None;
     }
     let to = last.min(today);
-    let before = |d: NaiveDate| {
-        chrono::Datelike::with_year(&d, chrono::Datelike::year(&d) - 1)
-            .or_else(|| NaiveDate::from_ymd_opt(chrono::Datelike::year(&d) - 1, 2, 28))
-            .expect("the 28th exists")
-    };
+    let before = |d: NaiveDate| crate::calendar::same_day_in(d, chrono::Datelike::year(&d) - 1);
     Some(((from, to), (before(from), before(to))))
 }
 

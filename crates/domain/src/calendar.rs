@@ -208,6 +208,16 @@ fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
         .expect("the day before the first of a month exists")
 }
 
+/// The same day of the month in `year`: 28 February for 29 February. Comparisons "over
+/// the same days" (the picture, an indicator against its baseline, a tertial's analysis)
+/// all go through this.
+pub fn same_day_in(day: NaiveDate, year: i32) -> NaiveDate {
+    use chrono::Datelike as _;
+    day.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, day.month(), 28))
+        .expect("the 28th exists in every month")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

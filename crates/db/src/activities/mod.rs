@@ -381,15 +381,7 @@ impl Tenant {
         for statement in places_first {
             execute_statement(&mut tx, statement).await?;
         }
-        // The foreign key every row would check (`import_on_sqlite`), checked once: the
-        // write lock held from here to the commit keeps the municipality in place.
-        let municipality: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM municipality WHERE code = ?")
-                .bind(self.code())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(sqlx_error)?;
-        if municipality.is_none() {
+        if !statements::municipality_exists(&mut tx, self.code()).await? {
             return Err(Error::NotFound);
         }
         // A large import touches index pages all over the file: give this connection a

@@ -293,6 +293,18 @@ pub(crate) async fn on_import_connection<T>(
     outcome
 }
 
+/// Whether the municipality `code` exists, read under the import's write lock: the
+/// foreign key every row would check, checked once (`on_import_connection` turns the
+/// per-row check off), and kept in place by the lock until the commit.
+pub(crate) async fn municipality_exists(conn: &mut SqliteConnection, code: &str) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM municipality WHERE code = ?")
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(sqlx_error)?;
+    Ok(found.is_some())
+}
+
 /// Runs one statement without parameters on a raw SQLite connection.
 pub(crate) async fn execute(conn: &mut SqliteConnection, sql: &str) -> Result<()> {
     sqlx::raw_sql(AssertSqlSafe(sql))

@@ -183,10 +183,7 @@ fn view(
     audience: Audience,
 ) -> SituationPage {
     let shown_year = chrono::Datelike::year(&picture.to);
-    let shown = |s: Shown| match s {
-        Shown::Count(n) => n.to_string(),
-        Shown::FewerThan(n) => lang.t_args("situation-fewer-than", &[("count", n.to_string())]),
-    };
+    let shown = |s: Shown| lofte_app::words::shown_words(lang, s);
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let rows = picture
         .lines
@@ -384,10 +381,7 @@ fn detail_view(
     places: &[lofte_domain::Place],
     audience: Audience,
 ) -> DetailView {
-    let shown = |s: Shown| match s {
-        Shown::Count(n) => n.to_string(),
-        Shown::FewerThan(n) => lang.t_args("situation-fewer-than", &[("count", n.to_string())]),
-    };
+    let shown = |s: Shown| lofte_app::words::shown_words(lang, s);
     let href = |code: Option<&str>| match code {
         Some(c) => format!("{here}?ar={year}&kategori={c}#nar-och-var"),
         None => format!("{here}?ar={year}#nar-och-var"),
