@@ -327,6 +327,7 @@ pub fn frozen(
             .iter()
             .map(|(i, m)| (commitment_ids[*i], m.clone()))
             .collect(),
+        announcements: Vec::new(),
     }
 }
 

@@ -51,6 +51,11 @@ pub fn generate_token() -> String {
     format!("lofte_{}", random_chars(40))
 }
 
+/// The secret of a single-use link (a password reset): 43 characters, about 250 bits.
+pub fn generate_link_secret() -> String {
+    random_chars(43)
+}
+
 /// What is stored of a token: its SHA-256, hex. Tokens are long and random, so a fast
 /// hash is enough (unlike passwords).
 pub fn token_digest(token: &str) -> String {

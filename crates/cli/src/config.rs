@@ -54,6 +54,14 @@ pub struct Config {
     /// command line changed the data (writes through this instance empty it at once);
     /// 0 turns the cache off.
     pub page_cache_seconds: u64,
+    /// The mail server, e.g. `smtp://mail.kommun.se:587?tls=required` (STARTTLS),
+    /// `smtps://user:password@mail.kommun.se` (TLS) or `smtp://127.0.0.1:25` (plain, on
+    /// the same machine). Unset: messages are written to `<data_dir>/mail/` and shown to
+    /// administrators in the staff area.
+    pub smtp_url: Option<String>,
+    /// The sender of every message, e.g. `Trygg i Flen <noreply@trygghet.flen.se>`;
+    /// unset, `Löfte <noreply@…>` at the public address's host.
+    pub mail_from: Option<String>,
 }
 
 impl Default for Config {
@@ -77,6 +85,8 @@ impl Default for Config {
             map_tiles: None,
             map_attribution: None,
             page_cache_seconds: 2,
+            smtp_url: None,
+            mail_from: None,
         }
     }
 }
@@ -118,6 +128,8 @@ impl Config {
                 "oidc_label",
                 "min_respondents",
                 "map_tiles",
+                "smtp_url",
+                "mail_from",
                 "map_attribution",
                 "page_cache_seconds",
             ]))

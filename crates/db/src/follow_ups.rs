@@ -69,6 +69,9 @@ pub struct StoredEntry {
 pub struct Frozen {
     pub figures: Vec<(i32, FrozenFigures)>,
     pub indicators: Vec<(i32, FrozenIndicator)>,
+    /// What followers of the promise and its commitments are told, stored and queued
+    /// with the publication.
+    pub announcements: Vec<crate::follows::Announcement>,
 }
 
 fn to_report(
@@ -273,6 +276,9 @@ impl Tenant {
             })
             .exec_without_returning(&txn)
             .await?;
+        }
+        for announcement in publish.iter().flat_map(|p| &p.announcements) {
+            crate::follows::announce(&txn, announcement, Utc::now()).await?;
         }
         if publish.is_some() {
             follow_up::Entity::update_many()

@@ -13,6 +13,7 @@ pub mod citizen;
 pub mod condition;
 pub mod crime;
 pub mod exchange;
+pub mod follow;
 pub mod followup;
 pub mod history;
 pub mod incident;

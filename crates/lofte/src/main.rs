@@ -10,6 +10,7 @@ use lofte_cli::config::{Config, filled};
 use lofte_cli::{Cli, Frontend, UserError};
 use lofte_db::Db;
 use lofte_i18n::Lang;
+use lofte_mail::{LinkKey, Mailer, Transport};
 use lofte_web::auth::oidc::OidcSettings;
 use lofte_web::map::TileSource;
 use lofte_web::{Compliance, PublicUrl, SiteInfo};
@@ -48,7 +49,9 @@ impl Frontend for Web {
         config: &Config,
         lang: Lang,
     ) -> Result<()> {
+        let mailer = mailer(config, &db, listener.local_addr()?).await?;
         let state = lofte_web::AppState::new(db)
+            .with_mailer(std::sync::Arc::new(mailer))
             .with_secure_cookies(config.secure_cookies)
             .with_public_url(config.public_url().map_err(UserError)?.as_ref())
             .with_site(config.site().map_err(UserError)?)
@@ -70,6 +73,23 @@ impl Frontend for Web {
     fn promise_schema(&self) -> serde_json::Value {
         lofte_web::promise_json_schema()
     }
+}
+
+/// The mailer the configuration asks for: SMTP with `smtp_url`, else files under the
+/// data folder; links lead to `public_url`, else to the address the server listens on.
+async fn mailer(config: &Config, db: &Db, listening: std::net::SocketAddr) -> Result<Mailer> {
+    let public = config
+        .public_url()
+        .map_err(UserError)?
+        .map(|u| u.as_str().to_owned())
+        .unwrap_or_else(|| format!("http://{listening}"));
+    let transport = match filled(&config.smtp_url) {
+        Some(url) => Transport::smtp(&url).map_err(UserError)?,
+        None => Transport::Files(config.data_dir.join("mail")),
+    };
+    let from = filled(&config.mail_from).unwrap_or_else(|| Mailer::default_from(&public));
+    let links = LinkKey::load(db).await?;
+    Ok(Mailer::new(transport, &from, &public, links).map_err(UserError)?)
 }
 
 /// The settings only the web tier reads, checked into its types.

@@ -10,9 +10,14 @@ mod api;
 pub mod auth;
 mod cache;
 mod error;
+mod follow;
+mod follow_form;
 mod input;
 mod lang;
+mod letters;
 pub mod map;
+mod message;
+mod notices;
 mod pages;
 mod photo;
 pub mod policy;
@@ -58,6 +63,10 @@ pub struct AppState {
     site: SiteInfo,
     /// Sign-in through the organisation's identity provider, if configured.
     oidc: Option<std::sync::Arc<auth::oidc::Oidc>>,
+    /// Sends the outbox's e-mail (over SMTP or into files); [`serve`] runs its sender.
+    mailer: Option<std::sync::Arc<lofte_mail::Mailer>>,
+    /// Requests to follow by e-mail and for password-reset links, per address and client.
+    follow_limiter: follow::FollowLimiter,
 }
 
 impl AppState {
@@ -74,7 +83,15 @@ impl AppState {
             housekeeping_every: HOUSEKEEPING_EVERY,
             site: SiteInfo::default(),
             oidc: None,
+            mailer: None,
+            follow_limiter: follow::FollowLimiter::default(),
         }
+    }
+
+    /// Sends e-mail (follow confirmations, notices, reset links) through `mailer`.
+    pub fn with_mailer(mut self, mailer: std::sync::Arc<lofte_mail::Mailer>) -> Self {
+        self.mailer = Some(mailer);
+        self
     }
 
     /// Lets staff sign in with their organisation's identity provider (password sign-in
@@ -168,6 +185,7 @@ fn routes(state: AppState) -> policy::Routes {
         .merge(situation::routes(state.clone()))
         .merge(about::routes(state.clone()))
         .merge(input::routes(state.clone()))
+        .merge(follow::routes(state.clone()))
         .merge(map::routes(state.clone()))
         .merge(staff::routes(state.clone()))
         .nest("/api", api::routes(state))
@@ -273,6 +291,10 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
 /// and keeps house meanwhile ([`housekeeping`]).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     let housekeeping = tokio::spawn(housekeeping(state.db.clone(), state.housekeeping_every));
+    let sender = state
+        .mailer
+        .clone()
+        .map(|mailer| tokio::spawn(lofte_mail::run(state.db.clone(), mailer)));
     let served = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -280,6 +302,9 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     .with_graceful_shutdown(shutdown_signal())
     .await;
     housekeeping.abort();
+    if let Some(sender) = sender {
+        sender.abort();
+    }
     served
 }
 
@@ -289,7 +314,8 @@ const HOUSEKEEPING_EVERY: std::time::Duration = std::time::Duration::from_secs(3
 /// Deletes, at start and then `every` so often while serving, what is kept no longer:
 /// residents' inputs never published after a year (what the form promises, so a server
 /// that runs for months must do it as it runs, not only when started), expired sessions
-/// and sign-in counts whose window has ended. Several instances doing this at once is
+/// and sign-in counts whose window has ended, follows never confirmed, mail sent a month
+/// ago (with its address), addresses bouncing for a year, expired reset links. Several instances doing this at once is
 /// harmless: each deletion is one statement or one transaction.
 pub async fn housekeeping(db: Db, every: std::time::Duration) {
     let mut ticks = tokio::time::interval(every);
@@ -314,6 +340,19 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
         }
         if let Err(e) = db.delete_ended_sign_in_counts(now.timestamp()).await {
             tracing::warn!(error = %e, "could not remove ended sign-in counts");
+        }
+        match db.purge_unconfirmed_follows(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "deleted follows never confirmed"),
+            Err(e) => tracing::warn!(error = %e, "could not delete unconfirmed follows"),
+        }
+        match db.purge_mail(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "deleted old mail and bouncing addresses"),
+            Err(e) => tracing::warn!(error = %e, "could not delete old mail"),
+        }
+        if let Err(e) = db.purge_password_resets(now).await {
+            tracing::warn!(error = %e, "could not delete expired reset links");
         }
     }
 }

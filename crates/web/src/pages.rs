@@ -108,6 +108,8 @@ pub(crate) struct PromisePage {
     survey_href: Option<String>,
     /// The municipality's situation picture, when it has incident reports.
     situation_href: Option<String>,
+    /// The form to follow the shown promise by e-mail (not in a staff preview).
+    pub(crate) follow: Option<crate::follow_form::FollowBox>,
     empty: String,
 }
 
@@ -193,6 +195,9 @@ pub(crate) async fn promise_page(
     };
     Ok(PromisePage {
         preview: None,
+        follow: shown
+            .as_ref()
+            .map(|s| crate::follow_form::FollowBox::for_promise(lang, s, &m.code)),
         outcome,
         survey_href: has_survey.then(|| format!("{base}/trygghet")),
         situation_href: tenant

@@ -236,7 +236,7 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
         *req.method(),
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
     );
-    if safe || is_same_site(req.headers()) {
+    if safe || is_same_site(req.headers()) || is_one_click(req.uri().path()) {
         return next.run(req).await;
     }
     let lang = lang_of(req.headers(), is_api(&req));
@@ -245,6 +245,15 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     } else {
         PageError::CrossSite { lang }.into_response()
     }
+}
+
+/// Whether `path` is the one-click unsubscribe, which mail providers POST from their own
+/// servers (RFC 8058): the token in the path is the only credential, so no cookie can be
+/// abused and the cross-site check does not apply.
+fn is_one_click(path: &str) -> bool {
+    path.strip_prefix("/folj/")
+        .and_then(|rest| rest.strip_suffix("/avsluta"))
+        .is_some_and(|token| !token.is_empty() && !token.contains('/'))
 }
 
 fn is_same_site(headers: &HeaderMap) -> bool {

@@ -183,12 +183,7 @@ pub struct CommitmentView {
 impl CommitmentView {
     /// The commitment's first words, for the one-line overview at the top of the page.
     pub fn short(&self) -> String {
-        let words: Vec<&str> = self.text.text.split_whitespace().collect();
-        if words.len() <= 12 {
-            words.join(" ")
-        } else {
-            format!("{} …", words[..12].join(" "))
-        }
+        short_text(&self.text.text)
     }
 
     /// How it is going in a word, with its CSS class: today's figures where there is a
@@ -527,4 +522,14 @@ pub fn targeting_lines(
     Some(lofte_app::words::TargetingLines::new(
         lang, t, audience, &work, places,
     ))
+}
+
+/// A commitment's text in a line: its first twelve words.
+pub(crate) fn short_text(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 12 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..12].join(" "))
+    }
 }

@@ -33,6 +33,7 @@ mod m0027_commitment_indicator;
 mod m0028_frozen_indicator;
 mod m0029_situation_analysis;
 mod m0030_picture_index;
+mod m0031_mail;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0028_frozen_indicator::Migration),
             Box::new(m0029_situation_analysis::Migration),
             Box::new(m0030_picture_index::Migration),
+            Box::new(m0031_mail::Migration),
         ]
     }
 }

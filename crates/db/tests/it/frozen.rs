@@ -65,6 +65,7 @@ async fn published_before_22(figures: &str) -> (TestDatabase, i32) {
             Some(&lofte_db::Frozen {
                 figures: vec![(id, placeholder)],
                 indicators: Vec::new(),
+                announcements: Vec::new(),
             }),
         )
         .await

@@ -255,3 +255,24 @@ field-indicator-baseline-hint = The year whose same days are compared with, for 
 field-indicator-better = What is better
 indicator-better-lower = Fewer reports is better
 indicator-better-higher = More reports is better
+
+## Forgotten password
+
+reset-link = Forgot your password?
+reset-title = Forgotten password
+reset-intro = Write the e-mail address you sign in with. If an account has the address, it gets a link to choose a new password.
+reset-submit = Send the link
+reset-sent = If an account has the address, we have sent a link to it. The link works for 30 minutes and once.
+reset-back-to-login = Back to signing in
+reset-mail-subject = Choose a new password for Löfte
+reset-mail-body = Someone asked to choose a new password for your account. The link works for 30 minutes and once. When you have chosen a new password, every other session of the account is signed out.
+reset-mail-not-you = If you did not ask for it, ignore this message: the password does not change.
+reset-mail-link = Choose a new password
+reset-new-title = Choose a new password
+reset-new-intro = For the account { $email }. Every other session of the account is signed out when you save.
+reset-new-submit = Save the new password
+reset-gone-title = The link does not work
+reset-gone = The link is too old, used already or altered. Nothing was changed. Ask for a new link.
+reset-ask-again = Ask for a new link
+reset-done-title = The password is changed
+reset-done = Sign in with the new password. Every other session of the account is signed out.

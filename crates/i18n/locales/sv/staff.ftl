@@ -255,3 +255,24 @@ field-indicator-baseline-hint = Året som samma dagar jämförs med, till exempe
 field-indicator-better = Vad är bättre
 indicator-better-lower = Färre rapporter är bättre
 indicator-better-higher = Fler rapporter är bättre
+
+## Forgotten password
+
+reset-link = Glömt lösenordet?
+reset-title = Glömt lösenordet
+reset-intro = Skriv e-postadressen du loggar in med. Om det finns ett konto med adressen får det en länk för att välja ett nytt lösenord.
+reset-submit = Skicka länken
+reset-sent = Om det finns ett konto med adressen har vi skickat en länk till den. Länken gäller i 30 minuter och kan användas en gång.
+reset-back-to-login = Tillbaka till inloggningen
+reset-mail-subject = Välj ett nytt lösenord till Löfte
+reset-mail-body = Någon bad om att få välja ett nytt lösenord för ditt konto. Länken gäller i 30 minuter och kan användas en gång. När du har valt ett nytt lösenord loggas alla andra inloggningar på kontot ut.
+reset-mail-not-you = Bad du inte om det kan du strunta i meddelandet: lösenordet ändras inte.
+reset-mail-link = Välj ett nytt lösenord
+reset-new-title = Välj ett nytt lösenord
+reset-new-intro = För kontot { $email }. Alla andra inloggningar på kontot loggas ut när du sparar.
+reset-new-submit = Spara det nya lösenordet
+reset-gone-title = Länken gäller inte
+reset-gone = Länken är för gammal, redan använd eller ändrad. Inget har ändrats. Be om en ny länk.
+reset-ask-again = Be om en ny länk
+reset-done-title = Lösenordet är bytt
+reset-done = Logga in med det nya lösenordet. Alla andra inloggningar på kontot är utloggade.

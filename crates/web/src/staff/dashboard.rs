@@ -47,6 +47,8 @@ pub struct DashboardPage {
     chrome: Chrome,
     greeting: String,
     municipalities: Vec<DashboardMunicipality>,
+    /// Administrators: the page of the e-mail sent.
+    mail_href: Option<&'static str>,
 }
 
 pub async fn dashboard(
@@ -150,5 +152,6 @@ pub async fn dashboard(
         chrome: chrome(lang, &staff, "/personal", lang.t("dashboard-title")),
         greeting: lang.t_args("dashboard-greeting", &[("name", name)]),
         municipalities,
+        mail_href: staff.principal.is_admin().then_some("/personal/e-post"),
     })
 }

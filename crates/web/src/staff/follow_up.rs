@@ -92,6 +92,8 @@ pub(super) struct Context {
     pub(super) measured: Vec<(usize, lofte_domain::followup::FrozenIndicator)>,
     pub(super) places: Vec<lofte_domain::Place>,
     pub(super) types: lofte_domain::ActivityCatalogue,
+    /// Tells followers when the report is published.
+    pub(super) mailer: Option<std::sync::Arc<lofte_mail::Mailer>>,
 }
 
 pub(super) async fn context(
@@ -126,6 +128,7 @@ pub(super) async fn context(
         measured,
         places,
         types,
+        mailer: state.mailer.clone(),
     })
 }
 
@@ -546,7 +549,19 @@ pub(super) async fn store(
         let page = build_page(lang, staff, c, inputs, learned, version, None, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let frozen = lofte_app::progress::frozen(&c.stored.commitment_ids, &c.figures, &c.measured);
+    let mut frozen = lofte_app::progress::frozen(&c.stored.commitment_ids, &c.figures, &c.measured);
+    if let Some(mailer) = c.mailer.as_ref().filter(|_| publish) {
+        let m = c.tenant.municipality();
+        frozen.announcements = crate::notices::follow_up_published(
+            &m.code,
+            m.name.as_ref(),
+            &c.stored,
+            c.year,
+            c.period,
+            &content,
+            mailer.public_url(),
+        );
+    }
     let result = c
         .tenant
         .save_follow_up(
@@ -560,6 +575,9 @@ pub(super) async fn store(
         )
         .await;
     let back = report_href(c);
+    if let (Ok(Ok(_)), Some(mailer)) = (&result, &c.mailer) {
+        mailer.wake();
+    }
     match result {
         Ok(Ok(_)) => Ok(Redirect::to(&match step {
             Step::Draft => format!("{back}?sparat=utkast"),

@@ -2,6 +2,7 @@
 //! with its policy in [`routes`].
 
 mod account;
+pub(crate) use account::wait_message;
 mod activity;
 mod activity_corrections;
 mod activity_file;
@@ -21,8 +22,10 @@ pub(crate) mod forms;
 mod incident;
 mod incidents;
 mod inputs;
+mod mail;
 mod new_promise;
 mod organisation_sign_in;
+mod password_reset;
 mod places;
 mod promise_correction;
 mod promise_form;
@@ -134,6 +137,18 @@ pub fn routes(state: AppState) -> Routes {
     Routes::new(state)
         .get("/logga-in", Public, get(account::login_page))
         .post("/logga-in", Public, post(account::login))
+        .get("/logga-in/glomt", Public, get(password_reset::forgot))
+        .post("/logga-in/glomt", Public, post(password_reset::request))
+        .get(
+            "/logga-in/nytt-losenord/{secret}",
+            Public,
+            get(password_reset::reset_form),
+        )
+        .post(
+            "/logga-in/nytt-losenord/{secret}",
+            Public,
+            post(password_reset::reset),
+        )
         .get(
             "/logga-in/oidc/start",
             Public,
@@ -147,6 +162,8 @@ pub fn routes(state: AppState) -> Routes {
         .post("/logga-ut", SignedIn, post(account::logout))
         .get("/personal", SignedIn, get(dashboard::dashboard))
         .get("/personal/konto", SignedIn, get(account::account_page))
+        .get("/personal/e-post", SignedIn, get(mail::log))
+        .get("/personal/e-post/{id}", SignedIn, get(mail::message))
         .post("/personal/konto", SignedIn, post(account::change_password))
         .get(
             "/personal/kommun/{code}/platser",

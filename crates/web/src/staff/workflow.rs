@@ -145,5 +145,6 @@ pub async fn preview(
         page.chrome = page.chrome.signed_in(&u.name);
     }
     page.preview = Some((lang.t("promise-preview-note"), base));
+    page.follow = None;
     Ok(page)
 }

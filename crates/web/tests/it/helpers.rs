@@ -249,3 +249,109 @@ impl TestApp {
         sign_in(&self.address, &email, &password).await.unwrap()
     }
 }
+
+/// A message as a mail client reads it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub message_id: String,
+    pub list_unsubscribe: Option<String>,
+    pub list_unsubscribe_post: Option<String>,
+    pub content_language: Option<String>,
+}
+
+impl Received {
+    /// The first address in the text that starts with `prefix`.
+    pub fn link(&self, prefix: &str) -> Option<String> {
+        self.links(prefix).into_iter().next()
+    }
+
+    /// Every address in the text that starts with `prefix`.
+    pub fn links(&self, prefix: &str) -> Vec<String> {
+        self.text
+            .split_whitespace()
+            .filter(|w| w.starts_with(prefix))
+            .map(|w| w.trim_end_matches(['.', ',', ')']).to_owned())
+            .collect()
+    }
+}
+
+/// The messages the file mailer wrote into `dir`, oldest first.
+pub fn read_mailbox(dir: &std::path::Path) -> Vec<Received> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "eml"));
+    files.sort_by_key(|p| {
+        p.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or_default()
+    });
+    files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+            let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_owned());
+            Received {
+                to: message
+                    .to()
+                    .and_then(|a| a.first())
+                    .and_then(|a| a.address())
+                    .unwrap_or_default()
+                    .to_owned(),
+                subject: message.subject().unwrap_or_default().to_owned(),
+                text: message.body_text(0).unwrap_or_default().into_owned(),
+                html: message.body_html(0).unwrap_or_default().into_owned(),
+                message_id: message.message_id().unwrap_or_default().to_owned(),
+                list_unsubscribe: header("List-Unsubscribe"),
+                list_unsubscribe_post: header("List-Unsubscribe-Post"),
+                content_language: header("Content-Language"),
+            }
+        })
+        .collect()
+}
+
+/// A server that writes its e-mail into a folder: the mailer (tests send what is due with
+/// `lofte_mail::send_due`, so they decide when) and the folder.
+pub struct Mail {
+    pub mailer: std::sync::Arc<lofte_mail::Mailer>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Mail {
+    /// Sends everything due and returns every message written so far.
+    pub async fn deliver(&self, db: &lofte_db::Db) -> Vec<Received> {
+        lofte_mail::send_due(db, &self.mailer).await.unwrap();
+        read_mailbox(self.dir.path())
+    }
+}
+
+/// Serves `db` on a free port with a file mailer whose links lead to that port.
+pub async fn serve_with_mail(db: lofte_db::Db) -> (String, Mail) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let mailer = std::sync::Arc::new(
+        lofte_mail::Mailer::new(
+            lofte_mail::Transport::Files(dir.path().to_owned()),
+            "Löfte <noreply@test.example>",
+            &address,
+            lofte_mail::LinkKey::load(&db).await.unwrap(),
+        )
+        .unwrap(),
+    );
+    let state = AppState::new(db).with_mailer(mailer.clone());
+    let app =
+        lofte_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("server runs");
+    });
+    (address, Mail { mailer, dir })
+}

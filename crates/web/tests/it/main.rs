@@ -9,6 +9,7 @@ mod authz;
 mod conditions;
 mod dialogues;
 mod english;
+mod follow;
 mod follow_ups;
 mod helpers;
 mod incidents;

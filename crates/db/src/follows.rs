@@ -1,0 +1,432 @@
+//! Residents who follow a promise, a commitment, the situation picture or a place by
+//! e-mail, without an account, and the notices they are told of.
+//!
+//! The address is stored only for this: it is shown to no one but the holder of its
+//! links, exported nowhere (the API and the exports never read `follower`), and deleted
+//! with everything about it on unsubscribe, when never confirmed, or after a year of
+//! bounces. A follow counts once its own confirmation link was used (double opt-in), so
+//! nobody can make another address follow anything.
+
+use chrono::{DateTime, Utc};
+use lofte_domain::follow::{CONFIRM_WITHIN, Frequency, NoticeKind, Target};
+use lofte_domain::{Email, MunicipalityCode};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::entity::{follow, follower, notice};
+use crate::mail::{FollowerKey, Letter, queue_to_address, statement, store_letter};
+use crate::{Db, Result};
+
+/// A request to follow something, as the form gave it.
+#[derive(Debug, Clone)]
+pub struct FollowRequest {
+    pub email: Email,
+    /// `sv` or `en`: the language of the messages.
+    pub lang: String,
+    pub municipality: MunicipalityCode,
+    pub target: Target,
+    pub frequency: Frequency,
+}
+
+/// A follow waiting for its confirmation: what its link is signed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingFollow {
+    pub id: i32,
+    /// When the follow was asked for, in Unix seconds.
+    pub since: i64,
+}
+
+/// What a confirmation link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    /// The follow counts from now.
+    Now,
+    /// It was confirmed before; nothing changed.
+    Already,
+    /// No such follow (never, expired and deleted, or unsubscribed).
+    Gone,
+}
+
+/// A follow as its holder sees it on the page their links lead to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldFollow {
+    pub id: i32,
+    pub municipality: String,
+    pub target: Target,
+    pub frequency: Frequency,
+    pub created_at: DateTime<Utc>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+}
+
+/// Everything stored about a followed address, for the page its links lead to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Follower {
+    pub key: FollowerKey,
+    pub email: String,
+    pub lang: String,
+    pub bouncing_since: Option<DateTime<Utc>>,
+    pub follows: Vec<HeldFollow>,
+}
+
+/// Something that happened to a followed thing, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNotice {
+    pub municipality: MunicipalityCode,
+    pub target: Target,
+    pub kind: NoticeKind,
+    pub title: [String; 2],
+    pub summary: [String; 2],
+    /// Where it is on the public site.
+    pub path: String,
+}
+
+/// A notice and the message its immediate followers get, Swedish and English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Announcement {
+    pub notice: NewNotice,
+    pub letters: [Letter; 2],
+}
+
+/// A stored notice, for feeds and digests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: i32,
+    pub municipality: String,
+    pub target: Target,
+    pub kind: String,
+    pub title: [String; 2],
+    pub summary: [String; 2],
+    pub path: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Db {
+    /// Asks for `request`'s follow: stores the address (if new) and the follow waiting for
+    /// its confirmation, and queues `letter(pending)` (which carries the confirmation
+    /// link) to the address, in one transaction. `None`: the address already follows or
+    /// asked to follow this; no second message is queued, and the caller answers the same.
+    pub async fn request_follow(
+        &self,
+        request: &FollowRequest,
+        letter: impl FnOnce(PendingFollow) -> Letter,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PendingFollow>> {
+        let txn = self.begin_write().await?;
+        let follower_id = match follower::Entity::find()
+            .filter(follower::Column::Email.eq(request.email.as_str()))
+            .one(&txn)
+            .await?
+        {
+            Some(f) => f.id,
+            None => {
+                follower::Entity::insert(follower::ActiveModel {
+                    email: Set(request.email.as_str().to_owned()),
+                    lang: Set(request.lang.clone()),
+                    created_at: Set(now),
+                    bouncing_since: Set(None),
+                    ..Default::default()
+                })
+                .exec(&txn)
+                .await?
+                .last_insert_id
+            }
+        };
+        let exists = follow::Entity::find()
+            .filter(follow::Column::FollowerId.eq(follower_id))
+            .filter(follow::Column::Target.eq(request.target.kind()))
+            .filter(follow::Column::TargetKey.eq(request.target.key()))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            txn.rollback().await?;
+            return Ok(None);
+        }
+        let id = follow::Entity::insert(follow::ActiveModel {
+            follower_id: Set(follower_id),
+            municipality_code: Set(request.municipality.as_str().to_owned()),
+            target: Set(request.target.kind().to_owned()),
+            target_key: Set(request.target.key()),
+            frequency: Set(request.frequency.as_str().to_owned()),
+            created_at: Set(now),
+            confirmed_at: Set(None),
+            digested_until: Set(None),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?
+        .last_insert_id;
+        let pending = PendingFollow {
+            id,
+            since: now.timestamp(),
+        };
+        queue_to_address(&txn, &letter(pending), request.email.as_str(), now).await?;
+        txn.commit().await?;
+        Ok(Some(pending))
+    }
+
+    /// Confirms the follow `pending` names, if it is still waiting and its link has not
+    /// expired at `now`.
+    pub async fn confirm_follow(
+        &self,
+        pending: PendingFollow,
+        now: DateTime<Utc>,
+    ) -> Result<Confirmed> {
+        let txn = self.begin_write().await?;
+        let Some(row) = follow::Entity::find_by_id(pending.id)
+            .one(&txn)
+            .await?
+            .filter(|f| f.created_at.timestamp() == pending.since)
+        else {
+            return Ok(Confirmed::Gone);
+        };
+        if row.confirmed_at.is_some() {
+            return Ok(Confirmed::Already);
+        }
+        if now - row.created_at > CONFIRM_WITHIN {
+            return Ok(Confirmed::Gone);
+        }
+        follow::Entity::update(follow::ActiveModel {
+            id: Set(row.id),
+            confirmed_at: Set(Some(now)),
+            digested_until: Set(Some(now)),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(Confirmed::Now)
+    }
+
+    /// Everything stored about the follower `key` names, if it still exists.
+    pub async fn follower(&self, key: FollowerKey) -> Result<Option<Follower>> {
+        let Some(row) = self.follower_row(key).await? else {
+            return Ok(None);
+        };
+        let follows = follow::Entity::find()
+            .filter(follow::Column::FollowerId.eq(row.id))
+            .order_by_asc(follow::Column::Id)
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .filter_map(|f| {
+                Some(HeldFollow {
+                    id: f.id,
+                    municipality: f.municipality_code,
+                    target: Target::from_stored(&f.target, &f.target_key)?,
+                    frequency: f.frequency.parse().ok()?,
+                    created_at: f.created_at,
+                    confirmed_at: f.confirmed_at,
+                })
+            })
+            .collect();
+        Ok(Some(Follower {
+            key,
+            email: row.email,
+            lang: row.lang,
+            bouncing_since: row.bouncing_since,
+            follows,
+        }))
+    }
+
+    /// The follower of a follow (for the links of a confirmation's page).
+    pub async fn follower_of(&self, pending: PendingFollow) -> Result<Option<FollowerKey>> {
+        let Some(row) = follow::Entity::find_by_id(pending.id)
+            .one(self.conn())
+            .await?
+            .filter(|f| f.created_at.timestamp() == pending.since)
+        else {
+            return Ok(None);
+        };
+        Ok(follower::Entity::find_by_id(row.follower_id)
+            .one(self.conn())
+            .await?
+            .map(|f| FollowerKey {
+                id: f.id,
+                since: f.created_at.timestamp(),
+            }))
+    }
+
+    async fn follower_row(&self, key: FollowerKey) -> Result<Option<follower::Model>> {
+        Ok(follower::Entity::find_by_id(key.id)
+            .one(self.conn())
+            .await?
+            .filter(|f| f.created_at.timestamp() == key.since))
+    }
+
+    /// Deletes the follower `key` names with all its follows and unsent messages.
+    /// `false`: it was gone already.
+    pub async fn forget_follower(&self, key: FollowerKey) -> Result<bool> {
+        if self.follower_row(key).await?.is_none() {
+            return Ok(false);
+        }
+        Ok(follower::Entity::delete_by_id(key.id)
+            .exec(self.conn())
+            .await?
+            .rows_affected
+            == 1)
+    }
+
+    /// Ends one follow of the follower `key`; the address is deleted with its last one.
+    pub async fn unfollow(&self, key: FollowerKey, follow_id: i32) -> Result<bool> {
+        let txn = self.begin_write().await?;
+        let Some(row) = follower::Entity::find_by_id(key.id)
+            .one(&txn)
+            .await?
+            .filter(|f| f.created_at.timestamp() == key.since)
+        else {
+            return Ok(false);
+        };
+        let ended = follow::Entity::delete_many()
+            .filter(follow::Column::Id.eq(follow_id))
+            .filter(follow::Column::FollowerId.eq(row.id))
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        let left = follow::Entity::find()
+            .filter(follow::Column::FollowerId.eq(row.id))
+            .one(&txn)
+            .await?;
+        if left.is_none() {
+            follower::Entity::delete_by_id(row.id).exec(&txn).await?;
+        }
+        txn.commit().await?;
+        Ok(ended)
+    }
+
+    /// Changes how often one follow of the follower `key` is told.
+    pub async fn set_follow_frequency(
+        &self,
+        key: FollowerKey,
+        follow_id: i32,
+        frequency: Frequency,
+    ) -> Result<bool> {
+        if self.follower_row(key).await?.is_none() {
+            return Ok(false);
+        }
+        Ok(follow::Entity::update_many()
+            .col_expr(
+                follow::Column::Frequency,
+                sea_orm::sea_query::Expr::value(frequency.as_str()),
+            )
+            .filter(follow::Column::Id.eq(follow_id))
+            .filter(follow::Column::FollowerId.eq(key.id))
+            .exec(self.conn())
+            .await?
+            .rows_affected
+            == 1)
+    }
+
+    /// Deletes follows never confirmed within [`CONFIRM_WITHIN`], and addresses left
+    /// without a follow.
+    pub async fn purge_unconfirmed_follows(&self, now: DateTime<Utc>) -> Result<u64> {
+        let backend = self.backend();
+        let txn = self.begin_write().await?;
+        let deleted = txn
+            .execute_raw(statement(
+                backend,
+                "DELETE FROM follow WHERE confirmed_at IS NULL AND created_at < $1",
+                [(now - CONFIRM_WITHIN).into()],
+            ))
+            .await?
+            .rows_affected();
+        txn.execute_raw(statement(
+            backend,
+            "DELETE FROM follower WHERE created_at < $1 AND NOT EXISTS \
+             (SELECT 1 FROM follow WHERE follow.follower_id = follower.id)",
+            [(now - CONFIRM_WITHIN).into()],
+        ))
+        .await?;
+        txn.commit().await?;
+        Ok(deleted)
+    }
+
+    /// The newest `limit` notices of `target` in the municipality, newest first (feeds).
+    pub async fn notices(
+        &self,
+        municipality: &MunicipalityCode,
+        target: &Target,
+        limit: u64,
+    ) -> Result<Vec<Notice>> {
+        use sea_orm::QuerySelect;
+        notice::Entity::find()
+            .filter(notice::Column::MunicipalityCode.eq(municipality.as_str()))
+            .filter(notice::Column::Target.eq(target.kind()))
+            .filter(notice::Column::TargetKey.eq(target.key()))
+            .order_by_desc(notice::Column::Id)
+            .limit(limit)
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(to_notice)
+            .collect()
+    }
+}
+
+fn to_notice(row: notice::Model) -> Result<Notice> {
+    Ok(Notice {
+        id: row.id,
+        target: Target::from_stored(&row.target, &row.target_key)
+            .ok_or_else(|| crate::Error::Corrupt(format!("notice {}", row.id)))?,
+        municipality: row.municipality_code,
+        kind: row.kind,
+        title: [row.title_sv, row.title_en],
+        summary: [row.summary_sv, row.summary_en],
+        path: row.path,
+        created_at: row.created_at,
+    })
+}
+
+/// Stores `announcement`'s notice and queues its message to every confirmed follower of
+/// its target who wants to be told at once, in the caller's transaction: one
+/// `INSERT … SELECT` per language, however many follow. Returns the messages queued.
+pub(crate) async fn announce(
+    conn: &impl ConnectionTrait,
+    announcement: &Announcement,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    let n = &announcement.notice;
+    notice::Entity::insert(notice::ActiveModel {
+        municipality_code: Set(n.municipality.as_str().to_owned()),
+        target: Set(n.target.kind().to_owned()),
+        target_key: Set(n.target.key()),
+        kind: Set(n.kind.as_str().to_owned()),
+        title_sv: Set(n.title[0].clone()),
+        title_en: Set(n.title[1].clone()),
+        summary_sv: Set(n.summary[0].clone()),
+        summary_en: Set(n.summary[1].clone()),
+        path: Set(n.path.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_without_returning(conn)
+    .await?;
+    let mut queued = 0;
+    for letter in &announcement.letters {
+        let content = store_letter(conn, letter, now).await?;
+        queued += conn
+            .execute_raw(statement(
+                conn.get_database_backend(),
+                "INSERT INTO mail_outbox (content_id, follower_id, created_at, attempts, \
+                 next_attempt_at) \
+                 SELECT $1, follower.id, $2, 0, $2 FROM follow \
+                 JOIN follower ON follower.id = follow.follower_id \
+                 WHERE follow.target = $3 AND follow.target_key = $4 \
+                 AND follow.municipality_code = $5 AND follow.frequency = 'immediately' \
+                 AND follow.confirmed_at IS NOT NULL AND follower.lang = $6",
+                [
+                    content.into(),
+                    now.into(),
+                    n.target.kind().into(),
+                    n.target.key().into(),
+                    n.municipality.as_str().into(),
+                    letter.lang.clone().into(),
+                ],
+            ))
+            .await?
+            .rows_affected();
+    }
+    Ok(queued)
+}

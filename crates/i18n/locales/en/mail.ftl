@@ -1,0 +1,34 @@
+## E-mail: the words under every message
+
+mail-footer-follower = You get this message because you follow it on { $site }. Your address is used for this only.
+mail-footer-one-off = This message was sent from { $site } because someone asked for it.
+mail-unsubscribe = Stop following (one click)
+mail-manage = See, change or delete everything stored about your address
+
+## Notices to followers
+
+notice-follow-up-title = { $municipality }: { $report } is published
+notice-follow-up-summary = How the promise's { $count } commitments are going, according to the police and the municipality:
+notice-read-report = Read the follow-up
+
+## The staff page of e-mail sent (administrators)
+
+mail-log-title = E-mail sent
+mail-log-empty = No e-mail has been sent yet.
+mail-log-caption = The latest e-mail, newest first
+mail-col-when = Created
+mail-col-kind = Kind
+mail-col-subject = Subject
+mail-col-to = To
+mail-col-state = State
+mail-kind-follow-confirm = Confirm a follow
+mail-kind-password-reset = New password
+mail-kind-notice = News to followers
+mail-to-follower = A follower (the address is not shown)
+mail-state-sent = Sent { $time }
+mail-state-failed = Given up
+mail-state-waiting = Waiting (attempts so far: { $attempts })
+mail-waiting = Waiting to be sent: { $count }
+mail-transport-none = E-mail is not set up.
+mail-transport-smtp = E-mail goes to the mail server (smtp_url).
+mail-transport-files = No mail server is set up: messages are written as files in { $dir } and can be read here.

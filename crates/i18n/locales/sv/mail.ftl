@@ -1,0 +1,34 @@
+## E-mail: the words under every message
+
+mail-footer-follower = Du får det här meddelandet för att du följer det på { $site }. Din adress används bara för det här.
+mail-footer-one-off = Det här meddelandet skickades från { $site } för att någon bad om det.
+mail-unsubscribe = Sluta följa (ett klick)
+mail-manage = Se, ändra eller radera allt som sparats om din adress
+
+## Notices to followers
+
+notice-follow-up-title = { $municipality }: { $report } är publicerad
+notice-follow-up-summary = Så här går det för löftets { $count } åtaganden, enligt polisen och kommunen:
+notice-read-report = Läs uppföljningen
+
+## The staff page of e-mail sent (administrators)
+
+mail-log-title = E-post som skickats
+mail-log-empty = Ingen e-post har skickats ännu.
+mail-log-caption = Den senaste e-posten, nyast först
+mail-col-when = Skapad
+mail-col-kind = Slag
+mail-col-subject = Ämne
+mail-col-to = Till
+mail-col-state = Läge
+mail-kind-follow-confirm = Bekräfta följning
+mail-kind-password-reset = Nytt lösenord
+mail-kind-notice = Nyhet till följare
+mail-to-follower = En följare (adressen visas inte)
+mail-state-sent = Skickat { $time }
+mail-state-failed = Gav upp
+mail-state-waiting = Väntar (försök hittills: { $attempts })
+mail-waiting = Väntar på att skickas: { $count }
+mail-transport-none = E-post är inte inställd.
+mail-transport-smtp = E-posten skickas till e-postservern (smtp_url).
+mail-transport-files = Ingen e-postserver är inställd: meddelandena skrivs som filer i { $dir } och kan läsas här.

@@ -1,0 +1,349 @@
+//! E-mail for Löfte: sends what the durable outbox (`lofte_db::mail`) holds, over SMTP
+//! (lettre) or, without a mail server, into files under the data folder.
+//!
+//! Every message is in the outbox before it is sent, written in the same transaction as
+//! its cause. The sender ([`run`]) takes due rows with a lease, builds each message
+//! ([`Mailer::message`]: plain text and HTML, a stable Message-ID made from the outbox
+//! row, a follower's RFC 8058 one-click unsubscribe), hands it to the transport, and marks
+//! the row sent, to be retried with backoff, or given up on. The same row always makes the
+//! same Message-ID, so a message sent again after a crash between the server's "accepted"
+//! and our "sent" is recognisably the same message; the file transport writes it to the
+//! same file. docs/decisions/0005-mail-outbox.md says why the queue is our own.
+
+pub mod links;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use askama::Template;
+use chrono::{DateTime, Utc};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lofte_db::Db;
+use lofte_db::mail::{Attempt, Outgoing};
+use lofte_i18n::Lang;
+
+pub use links::LinkKey;
+
+/// Messages taken at a time; each is leased for [`LEASE`].
+const BATCH: u32 = 50;
+
+/// How long a sender holds the messages it took. A sender that died holding some leaves
+/// them to another (or to itself, restarted) after this.
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+
+/// How often an idle sender looks for new messages (one written through this instance
+/// wakes it at once, see [`Mailer::wake`]).
+const POLL: Duration = Duration::from_secs(2);
+
+/// Attempts before a message that keeps failing for a passing reason is given up on
+/// (about two days with [`backoff`]).
+const MAX_ATTEMPTS: i32 = 10;
+
+/// Where messages go.
+pub enum Transport {
+    /// An SMTP server (`smtp://`, `smtp://…?tls=required` or `smtps://`).
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `.eml` file per message in this folder, for an installation without a mail
+    /// server (the demo): the staff area shows them.
+    Files(PathBuf),
+}
+
+impl Transport {
+    /// An SMTP transport from a URL such as `smtp://mail.kommun.se:587?tls=required`;
+    /// the error says what is wrong with it.
+    pub fn smtp(url: &str) -> Result<Transport, String> {
+        AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map(|b| Transport::Smtp(b.build()))
+            .map_err(|e| format!("smtp_url: {e}"))
+    }
+}
+
+/// Sends the outbox's messages.
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    /// The public address links lead to, without a trailing slash.
+    public_url: String,
+    /// The host part of Message-IDs.
+    host: String,
+    links: LinkKey,
+    wake: tokio::sync::Notify,
+}
+
+impl Mailer {
+    /// A mailer sending from `from` (e.g. `Löfte <noreply@trygghet.flen.se>`; the error
+    /// says why it is not an address), with links to `public_url`.
+    pub fn new(
+        transport: Transport,
+        from: &str,
+        public_url: &str,
+        links: LinkKey,
+    ) -> Result<Mailer, String> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("mail_from: {from}: {e}"))?;
+        let public_url = public_url.trim_end_matches('/').to_owned();
+        let host = public_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ':']).next())
+            .filter(|h| !h.is_empty())
+            .unwrap_or("localhost")
+            .to_owned();
+        Ok(Mailer {
+            transport,
+            from,
+            public_url,
+            host,
+            links,
+            wake: tokio::sync::Notify::new(),
+        })
+    }
+
+    /// The sender address to use when none is configured.
+    pub fn default_from(public_url: &str) -> String {
+        let host = public_url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ':']).next())
+            .filter(|h| h.contains('.'))
+            .unwrap_or("localhost.localdomain");
+        format!("Löfte <noreply@{host}>")
+    }
+
+    pub fn links(&self) -> &LinkKey {
+        &self.links
+    }
+
+    /// The public address links lead to.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Whether messages are written to files (no mail server).
+    pub fn files(&self) -> Option<&std::path::Path> {
+        match &self.transport {
+            Transport::Files(dir) => Some(dir),
+            Transport::Smtp(_) => None,
+        }
+    }
+
+    /// Tells the sender that something was queued, so it need not wait for its next look.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// The Message-ID of the outbox row `id` made at `created_at`: the same on every
+    /// attempt.
+    pub fn message_id(&self, mail: &Outgoing) -> String {
+        format!(
+            "<lofte.{}.{}@{}>",
+            mail.id,
+            mail.created_at.timestamp(),
+            self.host
+        )
+    }
+
+    /// The message for an outbox row: the letter's words with a frame, and for a
+    /// follower their links (in the body and as RFC 8058 headers).
+    pub fn message(&self, mail: &Outgoing) -> Result<Message, String> {
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|e| format!("not an address: {e}"))?;
+        let lang = Lang::from_tag(&mail.letter.lang).unwrap_or_default();
+        let follower = mail.follower.map(|key| {
+            let token = self.links.follower_token(key);
+            FollowerLinks {
+                unsubscribe: format!("{}{}", self.public_url, links::paths::unsubscribe(&token)),
+                manage: format!("{}{}", self.public_url, links::paths::manage(&token)),
+            }
+        });
+        let footer = Footer::new(lang, &self.public_url, follower.as_ref());
+        let text = format!(
+            "{}\n\n-- \n{}\n",
+            mail.letter.body_text.trim_end(),
+            footer.text()
+        );
+        let html = Frame {
+            lang: lang.tag(),
+            subject: &mail.letter.subject,
+            body: &mail.letter.body_html,
+            footer: &footer,
+        }
+        .render()
+        .map_err(|e| e.to_string())?;
+        let created: std::time::SystemTime = mail.created_at.into();
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.letter.subject.clone())
+            .date(created)
+            .message_id(Some(self.message_id(mail)))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Content-Language"),
+                lang.tag().to_owned(),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Auto-Submitted"),
+                "auto-generated".to_owned(),
+            ));
+        if let Some(links) = &follower {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{}>", links.unsubscribe),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        builder
+            .multipart(MultiPart::alternative_plain_html(text, html))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Sends one message and says how it went.
+    pub async fn deliver(&self, mail: &Outgoing, now: DateTime<Utc>) -> Attempt {
+        let message = match self.message(mail) {
+            Ok(m) => m,
+            Err(error) => return Attempt::GaveUp { error },
+        };
+        let failed = match &self.transport {
+            Transport::Smtp(smtp) => match smtp.send(message).await {
+                Ok(_) => return Attempt::Sent,
+                Err(e) if e.is_permanent() => {
+                    return Attempt::GaveUp {
+                        error: e.to_string(),
+                    };
+                }
+                Err(e) => e.to_string(),
+            },
+            Transport::Files(dir) => match write_file(dir, mail.id, &message.formatted()).await {
+                Ok(()) => return Attempt::Sent,
+                Err(e) => e.to_string(),
+            },
+        };
+        if mail.attempts >= MAX_ATTEMPTS {
+            Attempt::GaveUp { error: failed }
+        } else {
+            Attempt::Retry {
+                at: now + backoff(mail.attempts),
+                error: failed,
+            }
+        }
+    }
+}
+
+/// How long to wait after the `attempts`-th failed attempt: one minute, doubling, at
+/// most twelve hours.
+pub fn backoff(attempts: i32) -> chrono::Duration {
+    let minutes = 1i64 << attempts.clamp(0, 10);
+    chrono::Duration::minutes(minutes.min(12 * 60))
+}
+
+/// Writes the message to `<dir>/<id>.eml` through a temporary file, so the folder never
+/// holds half a message and a message sent again replaces itself.
+async fn write_file(dir: &std::path::Path, id: i32, bytes: &[u8]) -> std::io::Result<()> {
+    tokio::fs::create_dir_all(dir).await?;
+    let tmp = dir.join(format!(".{id}.eml.tmp"));
+    tokio::fs::write(&tmp, bytes).await?;
+    tokio::fs::rename(&tmp, dir.join(format!("{id}.eml"))).await
+}
+
+/// Sends what is due now, a batch at a time, until nothing is; returns how many were
+/// handed over. Tests and the benchmark call it; the server runs [`run`].
+pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
+    let mut sent = 0;
+    loop {
+        let now = Utc::now();
+        let batch = db.claim_mail(now, LEASE, BATCH).await?;
+        if batch.is_empty() {
+            return Ok(sent);
+        }
+        for mail in &batch {
+            let attempt = mailer.deliver(mail, Utc::now()).await;
+            match &attempt {
+                Attempt::Sent => sent += 1,
+                Attempt::Retry { error, .. } => {
+                    tracing::warn!(outbox = mail.id, %error, "mail not sent, will retry")
+                }
+                Attempt::GaveUp { error } => {
+                    tracing::warn!(outbox = mail.id, %error, "mail given up on")
+                }
+            }
+            db.record_attempt(mail, &attempt, Utc::now()).await?;
+        }
+    }
+}
+
+/// Sends the outbox's messages as long as the server runs: whatever is due, then again
+/// when woken or after [`POLL`].
+pub async fn run(db: Db, mailer: Arc<Mailer>) {
+    loop {
+        match send_due(&db, &mailer).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sent = n, "mail sent"),
+            Err(e) => tracing::warn!(error = %e, "the mail sender could not read the outbox"),
+        }
+        let _ = tokio::time::timeout(POLL, mailer.wake.notified()).await;
+    }
+}
+
+struct FollowerLinks {
+    unsubscribe: String,
+    manage: String,
+}
+
+/// The words under every message: why it came and, for a follower, how to stop it.
+struct Footer {
+    why: String,
+    unsubscribe: Option<(String, String)>,
+    manage: Option<(String, String)>,
+}
+
+impl Footer {
+    fn new(lang: Lang, site: &str, follower: Option<&FollowerLinks>) -> Footer {
+        let site = site.to_owned();
+        match follower {
+            Some(links) => Footer {
+                why: lang.t_args("mail-footer-follower", &[("site", site)]),
+                unsubscribe: Some((lang.t("mail-unsubscribe"), links.unsubscribe.clone())),
+                manage: Some((lang.t("mail-manage"), links.manage.clone())),
+            },
+            None => Footer {
+                why: lang.t_args("mail-footer-one-off", &[("site", site)]),
+                unsubscribe: None,
+                manage: None,
+            },
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut lines = vec![self.why.clone()];
+        for (words, url) in self.unsubscribe.iter().chain(&self.manage) {
+            lines.push(format!("{words}: {url}"));
+        }
+        lines.join("\n")
+    }
+}
+
+/// An HTML message: the letter's body (escaped when it was written) in a plain frame.
+#[derive(Template)]
+#[template(path = "frame.html")]
+struct Frame<'a> {
+    lang: &'static str,
+    subject: &'a str,
+    body: &'a str,
+    footer: &'a Footer,
+}
+
+/// Whether `address` is one a message can be sent to (as the SMTP envelope will need
+/// it), beyond the looser check of `lofte_domain::Email`.
+pub fn valid_address(address: &str) -> bool {
+    address.parse::<lettre::Address>().is_ok()
+}

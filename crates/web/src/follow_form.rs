@@ -1,0 +1,61 @@
+//! The form to follow a promise or one of its commitments by e-mail, shown under the
+//! promise (`follow` handles what it sends).
+
+use lofte_domain::follow::Frequency;
+use lofte_i18n::Lang;
+
+/// The follow form under a promise: the whole promise or one of its commitments.
+pub struct FollowBox {
+    pub action: String,
+    pub year: String,
+    /// (commitment id or empty for the whole promise, words).
+    pub things: Vec<(String, String)>,
+    pub frequencies: Vec<(String, String, bool)>,
+}
+
+impl FollowBox {
+    pub(crate) fn for_promise(
+        lang: Lang,
+        stored: &lofte_db::StoredPromise,
+        code: &lofte_domain::MunicipalityCode,
+    ) -> FollowBox {
+        let mut things = vec![(String::new(), lang.t("follow-whole-promise"))];
+        for (id, commitment) in stored
+            .commitment_ids
+            .iter()
+            .zip(&stored.promise.commitments)
+        {
+            things.push((
+                id.to_string(),
+                crate::views::short_text(commitment.text.as_ref()),
+            ));
+        }
+        FollowBox {
+            action: format!("/kommun/{code}/folj"),
+            year: stored.promise.years.first().to_string(),
+            things,
+            frequencies: frequency_choices(lang, Frequency::Immediately),
+        }
+    }
+}
+
+/// The words of a frequency.
+pub(crate) fn frequency_words(lang: Lang, frequency: Frequency) -> String {
+    lang.t(match frequency {
+        Frequency::Immediately => "follow-frequency-immediately",
+        Frequency::Weekly => "follow-frequency-weekly",
+        Frequency::Monthly => "follow-frequency-monthly",
+    })
+}
+
+/// The choices of how often, for the forms.
+pub(crate) fn frequency_choices(lang: Lang, chosen: Frequency) -> Vec<(String, String, bool)> {
+    [
+        Frequency::Immediately,
+        Frequency::Weekly,
+        Frequency::Monthly,
+    ]
+    .into_iter()
+    .map(|f| (f.as_str().to_owned(), frequency_words(lang, f), f == chosen))
+    .collect()
+}

@@ -1,0 +1,612 @@
+//! Following by e-mail without an account, and the forgotten-password link: every
+//! message as a mail client reads it from the file mailer (the SMTP path is tested
+//! against a real server in mail-check/).
+//!
+//! Fixture: Gnesta's promise over three years (2025–2027), not Flen's.
+
+use lofte_db::testing::fresh_database;
+use lofte_domain::Role;
+use scraper::Html;
+
+use crate::helpers::{client, post_form, serve_with_mail, sign_in, texts};
+
+/// Gnesta with two places and a published promise for 2025–2027 of three commitments.
+async fn gnesta(db: &lofte_db::Db) {
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0461", "places": [
+            { "slug": "gnesta", "name": "Gnesta", "kind": "locality", "lat": 59.048, "lon": 17.311 },
+            { "slug": "bjornlunda", "name": "Björnlunda", "kind": "locality", "lat": 59.066, "lon": 17.161 } ] }"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let promise = lofte_domain::exchange::parse_promise_json(
+        &serde_json::json!({
+            "municipality": "0461",
+            "years": { "first": 2025, "last": 2027 },
+            "title": "Medborgarlöfte 2025–2027",
+            "aim": "Tryggare stationsområde <kväll> & natt.",
+            "outcome_goal": { "text": "Fler ska känna sig trygga vid stationen.", "measured_in": 2027 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2028, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "together", "kind": "process", "text": "att genomföra trygghetsvandringar vid stationen." },
+                { "party": "police", "kind": "process", "text": "att vara synliga <b>kvällstid</b> i Björnlunda." },
+                { "party": "municipality", "kind": "process", "text": "att rusta upp belysningen i gångtunneln." }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    db.import_promise(lofte_db::Actor::System, &promise)
+        .await
+        .unwrap();
+}
+
+async fn coordinator(db: &lofte_db::Db, base: &str) -> String {
+    let email = "samordnare@gnesta.example";
+    let password = "ett långt lösenord för test";
+    let hash = lofte_app::secrets::hash_password(password.into()).await;
+    let id = db
+        .create_account(&lofte_domain::Email::parse(email).unwrap(), "Sam", &hash)
+        .await
+        .unwrap();
+    let org = db
+        .organisation(&lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0461").unwrap(),
+        ))
+        .await
+        .unwrap();
+    db.grant(id, org, Role::Coordinator).await.unwrap();
+    sign_in(base, email, password).await.unwrap()
+}
+
+async fn follow(base: &str, lang: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    client()
+        .post(format!("{base}/kommun/0461/folj"))
+        .header("Cookie", format!("lofte_lang={lang}"))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn page(body: &str) -> Html {
+    Html::parse_document(body)
+}
+
+async fn publish(base: &str, cookie: &str, tertial: &str) {
+    let path = format!("/personal/kommun/0461/2025/uppfoljning/{tertial}");
+    let r = post_form(
+        base,
+        cookie,
+        &path,
+        &[
+            ("version", "0"),
+            ("action", "publish"),
+            ("narrative_0", "Två vandringar är gjorda."),
+            ("narrative_1", "Patruller tre kvällar i veckan."),
+            ("narrative_2", "Belysningen är beställd."),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn a_resident_follows_confirms_hears_of_a_follow_up_and_unsubscribes_in_one_click() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+
+    // The form under the promise offers the whole promise and each commitment.
+    let html = page(
+        &client()
+            .get(format!("{base}/kommun/0461/2025"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let things = texts(&html, "select[name=atagande] option");
+    assert_eq!(things.len(), 4, "{things:?}");
+    assert_eq!(things[0], "Hela löftet");
+
+    // A resident asks to follow the whole promise; an English reader one commitment.
+    let whole = [
+        ("email", " Invanare@Example.se "),
+        ("mal", "promise"),
+        ("ar", "2026"),
+        ("atagande", ""),
+        ("frekvens", "immediately"),
+    ];
+    let asked = follow(&base, "sv", &whole).await;
+    assert_eq!(asked.status(), 200);
+    let first_answer = texts(&page(&asked.text().await.unwrap()), "main p");
+    assert!(
+        first_answer[0].contains("invanare@example.se"),
+        "{first_answer:?}"
+    );
+    let commitment_id = {
+        let values: Vec<String> = html
+            .select(&scraper::Selector::parse("select[name=atagande] option").unwrap())
+            .filter_map(|o| o.value().attr("value").map(str::to_owned))
+            .collect();
+        values[2].clone()
+    };
+    let english = follow(
+        &base,
+        "en",
+        &[
+            ("email", "reader@example.org"),
+            ("mal", "promise"),
+            ("ar", "2025"),
+            ("atagande", &commitment_id),
+            ("frekvens", "immediately"),
+        ],
+    )
+    .await;
+    assert_eq!(english.status(), 200);
+
+    // Each gets one message to confirm, in their language, with no unsubscribe header
+    // (they follow nothing yet).
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 2, "{inbox:#?}");
+    let sv = inbox
+        .iter()
+        .find(|m| m.to == "invanare@example.se")
+        .unwrap();
+    assert!(
+        sv.subject
+            .starts_with("Bekräfta att du vill följa: Medborgarlöftet i Gnesta 2025–2027"),
+        "{}",
+        sv.subject
+    );
+    assert_eq!(sv.content_language.as_deref(), Some("sv"));
+    assert_eq!(sv.list_unsubscribe, None);
+    let en = inbox.iter().find(|m| m.to == "reader@example.org").unwrap();
+    assert!(
+        en.subject.starts_with("Confirm that you want to follow"),
+        "{}",
+        en.subject
+    );
+    assert!(
+        en.subject.contains("synliga <b>kvällstid</b>"),
+        "{}",
+        en.subject
+    );
+    // What the resident typed is escaped in the HTML part.
+    assert!(
+        en.html.contains("&#60;b&#62;kvällstid&#60;/b&#62;"),
+        "{}",
+        en.html
+    );
+    assert!(!en.html.contains("<b>kvällstid"));
+
+    // Asking again sends nothing and answers exactly as before.
+    let again = follow(&base, "sv", &whole).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(
+        texts(&page(&again.text().await.unwrap()), "main p"),
+        first_answer
+    );
+    assert_eq!(mail.deliver(db).await.len(), 2);
+
+    // The link shows a button (mail scanners open links); the button confirms, once.
+    let confirm = sv
+        .link(&format!("{base}/folj/bekrafta/"))
+        .expect("a confirmation link");
+    let shown = client().get(&confirm).send().await.unwrap();
+    assert_eq!(shown.status(), 200);
+    assert_eq!(
+        texts(&page(&shown.text().await.unwrap()), "main button"),
+        ["Ja, jag vill följa"]
+    );
+    let origin = base.clone();
+    let post = |url: String| {
+        let origin = origin.clone();
+        async move {
+            client()
+                .post(url)
+                .header("Origin", origin)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let done = post(confirm.clone()).await;
+    assert_eq!(
+        texts(&page(&done.text().await.unwrap()), "h1"),
+        ["Nu följer du"]
+    );
+    let twice = post(confirm.clone()).await;
+    assert_eq!(twice.status(), 200);
+    assert_eq!(
+        texts(&page(&twice.text().await.unwrap()), "h1"),
+        ["Redan bekräftat"]
+    );
+    let altered = post(format!("{}0", &confirm[..confirm.len() - 1])).await;
+    assert_eq!(altered.status(), 404);
+    assert_eq!(
+        texts(&page(&altered.text().await.unwrap()), "h1"),
+        ["Länken gäller inte"]
+    );
+    let en_confirm = en.link(&format!("{base}/folj/bekrafta/")).unwrap();
+    assert_eq!(post(en_confirm).await.status(), 200);
+
+    // A tertial follow-up is published: each follower is told, in their language.
+    let cookie = coordinator(db, &base).await;
+    publish(&base, &cookie, "t1").await;
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 4, "{inbox:#?}");
+    let told = &inbox[2..];
+    let sv = told.iter().find(|m| m.to == "invanare@example.se").unwrap();
+    assert_eq!(
+        sv.subject,
+        "Gnesta: Uppföljning tertial 1 2025 är publicerad"
+    );
+    assert!(
+        sv.text
+            .contains("att genomföra trygghetsvandringar vid stationen."),
+        "{}",
+        sv.text
+    );
+    assert!(sv.text.contains("att rusta upp belysningen i gångtunneln."));
+    assert!(
+        sv.text
+            .contains(&format!("{base}/kommun/0461/2025/uppfoljning/t1"))
+    );
+    let en = told.iter().find(|m| m.to == "reader@example.org").unwrap();
+    assert!(en.subject.ends_with("is published"), "{}", en.subject);
+    assert!(en.text.contains("kvällstid"));
+    assert!(
+        !en.text.contains("belysningen"),
+        "only the followed commitment: {}",
+        en.text
+    );
+    // RFC 8058: a one-click unsubscribe address in the header, and the manage link in the body.
+    let unsubscribe = sv.list_unsubscribe.clone().expect("List-Unsubscribe");
+    assert_eq!(
+        sv.list_unsubscribe_post.as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let unsubscribe = unsubscribe
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_owned();
+    assert!(unsubscribe.starts_with(&format!("{base}/folj/")) && unsubscribe.ends_with("/avsluta"));
+    assert_ne!(sv.message_id, inbox[0].message_id);
+
+    // The manage link shows everything stored about the address.
+    let manage = sv
+        .links(&format!("{base}/folj/"))
+        .into_iter()
+        .find(|l| !l.ends_with("/avsluta"))
+        .expect("a manage link");
+    let stored = page(
+        &client()
+            .get(&manage)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let lines = texts(&stored, "main li");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Adress: invanare@example.se")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Medborgarlöftet i Gnesta 2025–2027")),
+        "{lines:?}"
+    );
+
+    // A mail provider posts the one-click unsubscribe from its own server, cross-site.
+    let one_click = client()
+        .post(&unsubscribe)
+        .header("Origin", "https://mail.example.net")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), 200);
+    assert_eq!(
+        texts(&page(&one_click.text().await.unwrap()), "h1"),
+        ["Allt är raderat"]
+    );
+    assert_eq!(client().get(&manage).send().await.unwrap().status(), 404);
+    let spent = client()
+        .post(&unsubscribe)
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(spent.status(), 404);
+
+    // The next follow-up reaches only the English reader.
+    publish(&base, &cookie, "t2").await;
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 5);
+    assert_eq!(inbox[4].to, "reader@example.org");
+}
+
+#[tokio::test]
+async fn bad_follow_requests_are_refused_and_change_nothing() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let form = |email: &'static str, year: &'static str| {
+        vec![
+            ("email", email),
+            ("mal", "promise"),
+            ("ar", year),
+            ("atagande", ""),
+            ("frekvens", "weekly"),
+        ]
+    };
+    for bad in [
+        "inte en adress",
+        "a@b",
+        "namn@exempel.se\r\nBcc: x@y.se",
+        "<x>@exempel.se",
+    ] {
+        let r = follow(&base, "sv", &form(bad, "2025")).await;
+        assert_eq!(r.status(), 422, "{bad}");
+        let html = page(&r.text().await.unwrap());
+        assert_eq!(texts(&html, "h1"), ["E-postadressen går inte att använda"]);
+    }
+    // A year without a promise, a commitment of no promise, an unknown frequency.
+    assert_eq!(
+        follow(&base, "sv", &form("a@exempel.se", "2030"))
+            .await
+            .status(),
+        404
+    );
+    let mut other = form("a@exempel.se", "2025");
+    other[3] = ("atagande", "99999");
+    assert_eq!(follow(&base, "sv", &other).await.status(), 404);
+    let mut daily = form("a@exempel.se", "2025");
+    daily[4] = ("frekvens", "daily");
+    assert_eq!(follow(&base, "sv", &daily).await.status(), 400);
+    assert!(mail.deliver(db).await.is_empty());
+
+    // A flood for one address: three requests pass, the fourth waits.
+    for year in ["2025", "2026", "2027"] {
+        assert_eq!(
+            follow(&base, "sv", &form("flod@exempel.se", year))
+                .await
+                .status(),
+            200
+        );
+    }
+    let refused = follow(&base, "sv", &form("flod@exempel.se", "2025")).await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    // One message only: the three requests were for the same promise.
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1);
+    // A one-click POST to a token that was never made changes nothing.
+    let r = client()
+        .post(format!(
+            "{base}/folj/1.1765000000.00000000000000000000000000000000/avsluta"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_once_by_link_and_other_sessions_end() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let elsewhere = coordinator(db, &base).await;
+    let signed_in = |cookie: String| {
+        let base = base.clone();
+        async move {
+            client()
+                .get(format!("{base}/personal"))
+                .header("Cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(signed_in(elsewhere.clone()).await, 200);
+
+    let ask = |email: &'static str| {
+        let base = base.clone();
+        async move {
+            client()
+                .post(format!("{base}/logga-in/glomt"))
+                .form(&[("email", email)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // The same answer for an address with an account and one without; mail to the first only.
+    let known = texts(
+        &page(&ask("Samordnare@gnesta.example").await.text().await.unwrap()),
+        "main p",
+    );
+    let unknown = texts(
+        &page(&ask("ingen@gnesta.example").await.text().await.unwrap()),
+        "main p",
+    );
+    assert_eq!(known, unknown);
+    assert_eq!(ask("inte en adress").await.status(), 422);
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1, "{inbox:#?}");
+    assert_eq!(inbox[0].to, "samordnare@gnesta.example");
+    assert_eq!(inbox[0].subject, "Välj ett nytt lösenord till Löfte");
+    let link = inbox[0]
+        .link(&format!("{base}/logga-in/nytt-losenord/"))
+        .unwrap();
+
+    let set = |password: &'static str, repeat: &'static str| {
+        let link = link.clone();
+        let base = base.clone();
+        async move {
+            client()
+                .post(&link)
+                .header("Origin", base)
+                .form(&[("new_password", password), ("repeat_password", repeat)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(client().get(&link).send().await.unwrap().status(), 200);
+    let mismatch = set("ett nytt långt lösenord", "ett annat långt lösenord").await;
+    assert_eq!(mismatch.status(), 422);
+    // A refused form does not spend the link.
+    let done = set("ett nytt långt lösenord", "ett nytt långt lösenord").await;
+    assert_eq!(done.status(), 200);
+    assert_eq!(
+        texts(&page(&done.text().await.unwrap()), "h1"),
+        ["Lösenordet är bytt"]
+    );
+    // Used once: the link is spent, the other session is over, the new password works.
+    let again = set("ett tredje långt lösenord", "ett tredje långt lösenord").await;
+    assert_eq!(again.status(), 404);
+    assert_eq!(signed_in(elsewhere).await, 303);
+    assert!(
+        sign_in(
+            &base,
+            "samordnare@gnesta.example",
+            "ett långt lösenord för test"
+        )
+        .await
+        .is_err()
+    );
+    assert!(
+        sign_in(
+            &base,
+            "samordnare@gnesta.example",
+            "ett nytt långt lösenord"
+        )
+        .await
+        .is_ok()
+    );
+
+    // An expired link does nothing.
+    let now = chrono::Utc::now();
+    let letter = lofte_db::mail::Letter {
+        kind: "password_reset".into(),
+        lang: "sv".into(),
+        subject: "x".into(),
+        body_text: "x".into(),
+        body_html: "x".into(),
+    };
+    let email = lofte_domain::Email::parse("samordnare@gnesta.example").unwrap();
+    assert!(
+        db.request_password_reset(
+            &email,
+            "old-digest",
+            now - chrono::Duration::minutes(1),
+            &letter,
+            now
+        )
+        .await
+        .unwrap()
+    );
+    assert_eq!(
+        db.password_reset_account("old-digest", now).await.unwrap(),
+        None
+    );
+    assert!(!db.reset_password("old-digest", "hash", now).await.unwrap());
+}
+
+/// Without a mail server, administrators read what was sent in the staff area, and no
+/// one else may look.
+#[tokio::test]
+async fn administrators_read_the_mail_log_and_the_written_messages() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let coordinator = coordinator(db, &base).await;
+    let hash = lofte_app::secrets::hash_password("ett långt lösenord för test".into()).await;
+    let admin = db
+        .create_account(
+            &lofte_domain::Email::parse("admin@gnesta.example").unwrap(),
+            "Admin",
+            &hash,
+        )
+        .await
+        .unwrap();
+    let org = db
+        .organisation(&lofte_db::OrganisationRef::Municipality(
+            lofte_domain::MunicipalityCode::parse("0461").unwrap(),
+        ))
+        .await
+        .unwrap();
+    db.grant(admin, org, Role::Admin).await.unwrap();
+    let admin = sign_in(&base, "admin@gnesta.example", "ett långt lösenord för test")
+        .await
+        .unwrap();
+    follow(
+        &base,
+        "sv",
+        &[
+            ("email", "hemlig@example.se"),
+            ("mal", "promise"),
+            ("ar", "2025"),
+            ("atagande", ""),
+            ("frekvens", "monthly"),
+        ],
+    )
+    .await;
+    assert_eq!(mail.deliver(db).await.len(), 1);
+    let get = |cookie: String, path: &'static str| {
+        let base = base.clone();
+        async move {
+            client()
+                .get(format!("{base}{path}"))
+                .header("Cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(get(coordinator, "/personal/e-post").await.status(), 403);
+    let log = page(
+        &get(admin.clone(), "/personal/e-post")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let cells = texts(&log, "tbody td");
+    assert!(cells.iter().any(|c| c == "Bekräfta följning"), "{cells:?}");
+    assert!(cells.iter().any(|c| c.starts_with("Skickat ")), "{cells:?}");
+    // The confirmation goes to an address given for it, shown to the administrator
+    // reading the file mailer's messages; it is the mail server here.
+    let message = get(admin, "/personal/e-post/1").await;
+    assert_eq!(message.status(), 200);
+    assert_eq!(
+        message.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert!(
+        message
+            .text()
+            .await
+            .unwrap()
+            .contains("Message-ID: <lofte.1.")
+    );
+}

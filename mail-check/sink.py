@@ -1,0 +1,80 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps every message it accepts.
+
+Used by mail-check/check.py and by bench/faults_server.py --mail. Each accepted message
+is parsed with the standard library's e-mail parser (as a mail client would) and kept in
+order; `delay` makes the server slow to answer DATA, so a test can kill a sender while
+messages are in flight.
+"""
+
+import email
+import email.policy
+import socket
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Handler:
+    def __init__(self, sink):
+        self.sink = sink
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.sink.delay:
+            # Blocking on purpose: the sender waits for our answer meanwhile.
+            time.sleep(self.sink.delay)
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.sink.lock:
+            self.sink.received.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+
+class Sink:
+    def __init__(self, delay=0.0):
+        self.delay = delay
+        self.lock = threading.Lock()
+        self.received = []
+        self.port = free_port()
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+
+    @property
+    def url(self):
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+    def messages(self):
+        with self.lock:
+            return list(self.received)
+
+    def wait_for(self, count, timeout=30.0):
+        """The messages once at least `count` have arrived (or fail after `timeout`)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            got = self.messages()
+            if len(got) >= count:
+                return got
+            time.sleep(0.05)
+        raise AssertionError(f"waited {timeout} s for {count} messages, got {len(self.messages())}")
+
+
+def text_of(message):
+    """The plain-text part of a message."""
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+def html_of(message):
+    part = message.get_body(preferencelist=("html",))
+    return part.get_content() if part else ""
