@@ -27,6 +27,18 @@ database, so they survive the crash too (a 303 to the sign-in page would count a
 failure).
 
     bench/faults_server.py [--rounds N] [--lofte PATH] [--postgres URL]
+    bench/faults_server.py --mail [--followers N] [--postgres URL]   (needs aiosmtpd)
+
+--mail (issue 25) kills the server while it sends e-mail instead: a follow-up is
+published for a promise with N confirmed followers (one message each, queued with the
+publication), the server sends them over SMTP to a real server on loopback (aiosmtpd,
+mail-check/sink.py, run with mail-check's venv) that takes a few milliseconds per
+message, and is killed with SIGKILL mid-send. Restarted as two instances on the one
+database, they must deliver every queued message once: each Message-ID arrives, none is
+lost, and the outbox holds none unsent. A
+message can arrive twice only if the kill fell between the SMTP server's "accepted" and
+the outbox's "sent"; the number of such repeats is printed, and more than one per kill
+is a failure (docs/decisions/0005-mail-outbox.md).
 
 --postgres takes a server URL (e.g. $TEST_DATABASE_URL); a fresh database is created on
 it and dropped at the end. Without it, a SQLite file in a temporary folder. The exit
@@ -87,11 +99,14 @@ class Database:
             self.args = ["--data-dir", os.path.join(tmp, "data")]
 
     def psql(self, sql, url=None):
-        out = subprocess.run(
+        done = subprocess.run(
             ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
              url or self.url, "-c", sql],
-            check=True, capture_output=True, text=True,
-        ).stdout
+            capture_output=True, text=True,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"psql: {done.stderr.strip()}")
+        out = done.stdout
         return [tuple(line.split("\t")) for line in out.splitlines() if line]
 
     def rows(self, sql):
@@ -114,13 +129,13 @@ def lofte(args, db, *command):
 
 
 class Server:
-    def __init__(self, args, db, log):
+    def __init__(self, args, db, log, env=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
             [args.lofte, *db.args, "serve", "--bind", f"127.0.0.1:{self.port}"],
             stdout=log, stderr=log,
-            env={**os.environ, "LOFTE_LOG": "warn", "LOFTE_LANG": "en"},
+            env={**os.environ, "LOFTE_LOG": "warn", "LOFTE_LANG": "en", **(env or {})},
         )
         for _ in range(300):
             try:
@@ -193,8 +208,9 @@ def publish(client, target):
     status, body, headers = client.request(
         "POST", path, urllib.parse.urlencode(form).encode(),
         {"Content-Type": "application/x-www-form-urlencoded"})
-    if status != 303 or not headers.get("Location", "").endswith(f"/uppfoljning/{period}"):
-        raise Refused(f"POST {path}: {status} {body[:300]!r}")
+    location = headers.get("Location", "")
+    if status != 303 or not location.endswith(f"/uppfoljning/{period}?sparat=publicerad"):
+        raise Refused(f"POST {path}: {status} {location} {body[:300]!r}")
     return target
 
 
@@ -323,11 +339,15 @@ def main():
     p.add_argument("--seed", type=int, default=4821)
     p.add_argument("--max-delay", type=float, default=3.0,
                    help="kill within this many seconds of the server's start")
+    p.add_argument("--mail", action="store_true", help="kill the server while it sends e-mail")
+    p.add_argument("--followers", type=int, default=300)
     args = p.parse_args()
     rng = random.Random(args.seed)  # the same kill moments every run
     tmp = tempfile.mkdtemp(prefix="lofte-faults-server.")
     db = Database(tmp, args.postgres)
     try:
+        if args.mail:
+            return run_mail(args, rng, tmp, db)
         return run(args, rng, tmp, db)
     finally:
         db.drop()
@@ -427,6 +447,89 @@ def run(args, rng, tmp, db):
     print(f"inconsistencies: {len(failures)}")
     for f in failures[:20]:
         print("  ", f)
+    return 1 if failures else 0
+
+
+def run_mail(args, rng, tmp, db):
+    sys.path.insert(0, os.path.join(ROOT, "mail-check"))
+    from sink import Sink  # aiosmtpd: run with mail-check's venv
+
+    kind = "PostgreSQL" if args.postgres else "SQLite"
+    lofte(args, db, "demo", "--national", "--municipalities", "1", "--activities", "100",
+          "--responses", "100")
+    password = lofte(args, db, "user", "add", "--email", "feltest@example.se", "--name",
+                     "Feltest", "--organisation", "installation", "--role", "admin").split()[-1]
+    [(promise, code, year)] = db.rows(
+        "SELECT id, municipality_code, first_year FROM promise ORDER BY first_year LIMIT 1")
+    # N confirmed followers of that promise, written as the confirmation links leave them.
+    now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+    stamp = "now()" if args.postgres else f"'{now}'"
+    values = ", ".join(f"('f{i}@feltest.example', 'sv', {stamp})" for i in range(args.followers))
+    follows = (f"INSERT INTO follow (follower_id, municipality_code, target, target_key, frequency, "
+               f"created_at, confirmed_at) SELECT id, '{code}', 'promise', '{promise}', 'immediately', "
+               f"{stamp}, {stamp} FROM follower")
+    if args.postgres:
+        db.psql(f"INSERT INTO follower (email, lang, created_at) VALUES {values}; {follows}")
+    else:
+        with sqlite3.connect(db.path) as conn:
+            conn.execute(f"INSERT INTO follower (email, lang, created_at) VALUES {values}")
+            conn.execute(follows)
+
+    log = open(os.path.join(tmp, "server.log"), "ab")
+    failures = []
+    with Sink(delay=0.01) as sink:
+        env = {"LOFTE_SMTP_URL": sink.url}
+        server = Server(args, db, log, env)
+        client = Client(http.cookiejar.CookieJar(), None)
+        client.base = server.base
+        status, _, _ = client.request("POST", "/logga-in", urllib.parse.urlencode(
+            {"email": "feltest@example.se", "password": password}).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"})
+        if status != 303:
+            raise SystemExit(f"could not sign in: {status}")
+        publish(client, (code, year, "t1"))
+        queued = int(db.rows("SELECT COUNT(*) FROM mail_outbox")[0][0])
+        if queued != args.followers:
+            failures.append(f"{queued} messages queued for {args.followers} followers")
+        # Kill somewhere in the first half of the sending, at a seeded moment.
+        kill_at = rng.randint(5, max(6, args.followers // 2))
+        sink.wait_for(kill_at, timeout=120)
+        server.kill()
+        before = len(sink.messages())
+        unsent = int(db.rows("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")[0][0])
+        print(f"{kind}: {queued} messages queued with the publication; killed after "
+              f"{before} arrived, {unsent} unsent in the outbox", flush=True)
+        started = time.monotonic()
+        # Restarted as two instances on the one database: each message still goes once.
+        servers = [Server(args, db, log, env), Server(args, db, log, env)]
+        deadline = started + 180
+        while time.monotonic() < deadline:
+            ids = {m["Message-ID"] for _, m in sink.messages()}
+            if len(ids) >= queued:
+                break
+            time.sleep(0.2)
+        time.sleep(1)  # anything still on its way arrives too
+        for server in servers:
+            server.kill()
+        received = sink.messages()
+    ids = [m["Message-ID"] for _, m in received]
+    distinct = set(ids)
+    repeats = len(ids) - len(distinct)
+    left = int(db.rows("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")[0][0])
+    expected = {m for (m,) in db.rows("SELECT id FROM mail_outbox")}
+    got = {re.match(r"<lofte\.(\d+)\.", i).group(1) for i in distinct}
+    lost = sorted(expected - got, key=int)
+    print(f"{kind}: after the restart as two instances {len(distinct)} of {queued} messages delivered in "
+          f"{time.monotonic() - started:.1f} s, {len(lost)} lost, {repeats} delivered twice, "
+          f"{left} unsent in the outbox")
+    if lost:
+        failures.append(f"lost: {lost[:10]}")
+    if left:
+        failures.append(f"{left} unsent in the outbox")
+    if repeats > 1:
+        failures.append(f"{repeats} messages delivered twice after one kill")
+    for f in failures:
+        print("  FAIL", f)
     return 1 if failures else 0
 
 

@@ -3,9 +3,10 @@
 Used by mail-check/check.py and by bench/faults_server.py --mail. Each accepted message
 is parsed with the standard library's e-mail parser (as a mail client would) and kept in
 order; `delay` makes the server slow to answer DATA, so a test can kill a sender while
-messages are in flight.
+messages are in flight (a message whose sender is gone before the answer is not kept).
 """
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -27,8 +28,11 @@ class _Handler:
 
     async def handle_DATA(self, server, session, envelope):
         if self.sink.delay:
-            # Blocking on purpose: the sender waits for our answer meanwhile.
-            time.sleep(self.sink.delay)
+            await asyncio.sleep(self.sink.delay)
+            # A sender that went away before our answer did not hear "accepted": as a
+            # careful server does, keep nothing (the sender will try again).
+            if server.transport is None or server.transport.is_closing():
+                return "451 Connection lost"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.sink.lock:
             self.sink.received.append((list(envelope.rcpt_tos), message))

@@ -46,7 +46,7 @@ impl MigrationTrait for Migration {
                    municipality_code VARCHAR(4) NOT NULL REFERENCES municipality (code),
                    target VARCHAR(16) NOT NULL,
                    target_key TEXT NOT NULL,
-                   frequency VARCHAR(8) NOT NULL,
+                   frequency VARCHAR(16) NOT NULL,
                    created_at {timestamp} NOT NULL,
                    confirmed_at {timestamp} NULL,
                    digested_until {timestamp} NULL);

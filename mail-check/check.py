@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Every kind of message Löfte sends, over SMTP to a real server on loopback (aiosmtpd),
+read back as a mail client reads it (issue 25).
+
+Starts the sink and `lofte serve --demo` with LOFTE_SMTP_URL pointing at it, then walks
+the flows a resident and a coordinator go through:
+
+* follow the Flen 2021 promise: the confirmation message (no unsubscribe header, the
+  confirmation link), then the confirmation by its button;
+* a forgotten password: the reset message, the new password set by its link, and a
+  sign-in with it;
+* the 2021 final report published through the staff form: the notice to the follower,
+  with RFC 8058's List-Unsubscribe and List-Unsubscribe-Post headers, plain text and
+  HTML in the follower's language;
+* the one-click unsubscribe POSTed as a mail provider does (cross-site, no cookie),
+  after which the manage link leads nowhere and the next message goes to no one.
+
+Every message must parse, carry a Message-ID of its own, a Date, From and To, and a
+text/plain and a text/html part. Exit status 1 on any failure.
+
+    mail-check/check.py LOFTE_BINARY
+"""
+
+import html.parser
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from sink import Sink, free_port, html_of, text_of
+
+FAILURES = []
+
+
+def expect(condition, what):
+    if condition:
+        print(f"  ok  {what}")
+    else:
+        print(f"  FAIL {what}")
+        FAILURES.append(what)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def request(method, url, form=None, headers=None, body=None):
+    data = body
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    if data is not None and "Content-Type" not in (headers or {}):
+        req.add_header("Content-Type", "application/x-www-form-urlencoded")
+    try:
+        with OPENER.open(req, timeout=30) as r:
+            return r.status, r.headers, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read().decode()
+
+
+class Inputs(html.parser.HTMLParser):
+    """The fields of the first form whose action is `action`."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.fields = action, False, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("action") == self.action
+        elif self.inside and tag in ("input", "textarea", "select") and a.get("name"):
+            if a.get("type") in ("radio", "checkbox") and "checked" not in a:
+                return
+            self.fields.append((a["name"], a.get("value", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+def heading(page):
+    m = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    return m.group(1).strip() if m else ""
+
+
+def link_in(message, marker):
+    for word in text_of(message).split():
+        if marker in word:
+            return word.rstrip(".,)")
+    return None
+
+
+def well_formed(message, what):
+    expect(message["Message-ID"] and re.fullmatch(r"<lofte\.\d+\.\d+@[^>]+>", message["Message-ID"]),
+           f"{what}: a Message-ID of Löfte's form ({message['Message-ID']})")
+    expect(message["Date"] is not None and message["From"] is not None and message["To"] is not None,
+           f"{what}: Date, From and To")
+    expect(message.get_content_type() == "multipart/alternative", f"{what}: multipart/alternative")
+    expect(text_of(message) and "<html" in html_of(message), f"{what}: a text/plain and a text/html part")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    work = tempfile.mkdtemp(prefix="lofte-mail-check.")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with Sink() as sink:
+        env = dict(os.environ, LOFTE_SMTP_URL=sink.url, LOFTE_PUBLIC_URL=base,
+                   LOFTE_MAIL_FROM="Trygg i Flen <noreply@trygghet.flen.example>", LOFTE_LOG="warn")
+        log = open(os.path.join(work, "server.log"), "w")
+        server = subprocess.Popen([binary, "--data-dir", work, "serve", "--demo", "--bind", f"127.0.0.1:{port}"],
+                                  stdout=subprocess.PIPE, stderr=log, env=env, text=True)
+        try:
+            passwords = {}
+            for line in server.stdout:
+                m = re.match(r"\s+(\S+@\S+)\s+(\S+)\s+\(", line)
+                if m:
+                    passwords[m.group(1)] = m.group(2)
+                if "127.0.0.1" in line and "http://" in line:
+                    break
+            run(base, sink, passwords)
+        finally:
+            server.kill()
+            server.wait()
+    if FAILURES:
+        print(f"\n{len(FAILURES)} failure(s); server log in {work}/server.log")
+        sys.exit(1)
+    print("\nmail-check: every message kind arrived over SMTP and read back")
+
+
+def run(base, sink, passwords):
+    print("== following: the confirmation message")
+    status, _, page = request("POST", f"{base}/kommun/0482/folj",
+                              form={"email": "anna@example.se", "mal": "promise", "ar": "2021",
+                                    "atagande": "", "frekvens": "immediately"})
+    expect(status == 200 and heading(page) == "Titta i din e-post", "the request is answered")
+    [(to, confirm)] = sink.wait_for(1)
+    well_formed(confirm, "confirmation")
+    expect(to == ["anna@example.se"], "to the address given")
+    expect(confirm["Subject"].startswith("Bekräfta att du vill följa"), f"subject: {confirm['Subject']}")
+    expect(confirm["From"] == "Trygg i Flen <noreply@trygghet.flen.example>", f"from: {confirm['From']}")
+    expect(confirm["Content-Language"] == "sv", "in Swedish")
+    expect(confirm["List-Unsubscribe"] is None, "no unsubscribe header before a follow counts")
+    url = link_in(confirm, "/folj/bekrafta/")
+    expect(url and url.startswith(base), f"a confirmation link to the public address ({url})")
+    status, _, page = request("POST", url, headers={"Origin": base})
+    expect(status == 200 and heading(page) == "Nu följer du", "the button confirms")
+    status, _, _ = request("POST", f"{base}/kommun/0482/folj",
+                           form={"email": "anna@example.se", "mal": "promise", "ar": "2021",
+                                 "atagande": "", "frekvens": "immediately"})
+    time.sleep(3)
+    expect(len(sink.messages()) == 1, "asking again sends nothing")
+
+    print("== forgotten password: the reset message")
+    status, _, page = request("POST", f"{base}/logga-in/glomt", form={"email": "samordnare@flen.example"})
+    expect(status == 200, "the request is answered")
+    _, reset = sink.wait_for(2)[1]
+    well_formed(reset, "reset")
+    expect(reset["Subject"] == "Välj ett nytt lösenord till Löfte", f"subject: {reset['Subject']}")
+    url = link_in(reset, "/logga-in/nytt-losenord/")
+    status, _, page = request("POST", url, headers={"Origin": base},
+                              form={"new_password": "ett nytt långt lösenord", "repeat_password": "ett nytt långt lösenord"})
+    expect(status == 200 and heading(page) == "Lösenordet är bytt", "the link sets a new password")
+    status, headers, _ = request("POST", f"{base}/logga-in",
+                                 form={"email": "samordnare@flen.example", "password": "ett nytt långt lösenord", "nasta": "/personal"})
+    expect(status == 303, "the new password signs in")
+    cookie = next(c.split(";")[0] for c in headers.get_all("Set-Cookie") if c.startswith("lofte_session="))
+
+    print("== a final report published: the notice to the follower")
+    path = "/personal/kommun/0482/2021/uppfoljning/slutredovisning"
+    status, _, page = request("GET", base + path, headers={"Cookie": cookie})
+    parser = Inputs(path)
+    parser.feed(page)
+    n = len(re.findall(r'name="narrative_\d+"', page))
+    mine = ("narrative_", "status_", "reason_")
+    form = [(k, v) for k, v in parser.fields if not k.startswith(mine) and k != "action"]
+    for i in range(n):
+        form += [(f"narrative_{i}", "Genomfört enligt planen."), (f"status_{i}", "kept"),
+                 (f"reason_{i}", "Bedömt av polisen och kommunen tillsammans.")]
+    form.append(("action", "publish"))
+    status, headers, page = request("POST", base + path, headers={"Cookie": cookie, "Origin": base}, form=form)
+    expect(status == 303 and headers.get("Location", "").endswith("?sparat=publicerad"),
+           f"published ({status} {headers.get('Location')}: {re.findall(r'<li><a href=[^>]*>(.*?)</a>', page)[:3]})")
+    _, notice = sink.wait_for(3)[2]
+    well_formed(notice, "notice")
+    expect("Slutredovisning" in notice["Subject"], f"subject: {notice['Subject']}")
+    expect(notice["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", "RFC 8058 List-Unsubscribe-Post")
+    unsubscribe = (notice["List-Unsubscribe"] or "").strip("<>")
+    expect(unsubscribe.startswith(f"{base}/folj/") and unsubscribe.endswith("/avsluta"), f"List-Unsubscribe: {unsubscribe}")
+    expect('lang="sv"' in html_of(notice), "the HTML part names its language")
+    manage = [w for w in text_of(notice).split() if "/folj/" in w and not w.endswith("/avsluta")]
+    expect(len(manage) == 1, "a link to see and delete what is stored")
+    ids = [m["Message-ID"] for _, m in sink.messages()]
+    expect(len(set(ids)) == len(ids), "every message has its own Message-ID")
+
+    print("== one-click unsubscribe, as a mail provider posts it")
+    status, _, page = request("POST", unsubscribe, body=b"List-Unsubscribe=One-Click",
+                              headers={"Origin": "https://mail.example.net",
+                                       "Content-Type": "application/x-www-form-urlencoded"})
+    expect(status == 200 and heading(page) == "Allt är raderat", "the address and its follows are deleted")
+    status, _, _ = request("GET", manage[0])
+    expect(status == 404, "the manage link leads nowhere after")
+    status, _, _ = request("POST", unsubscribe, body=b"List-Unsubscribe=One-Click")
+    expect(status == 404, "a second one-click changes nothing")
+
+
+if __name__ == "__main__":
+    main()
