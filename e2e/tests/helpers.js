@@ -102,6 +102,8 @@ export async function startServer({ env = {}, bind = '127.0.0.1:0' } = {}) {
     url,
     logins,
     roles,
+    /** The server's data folder (the file mailer writes into mail/ there). */
+    dataDir,
     logs: () => ({ stdout, stderr }),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

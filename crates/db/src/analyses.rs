@@ -81,8 +81,9 @@ impl Tenant {
             .transpose()
     }
 
-    /// Saves a tertial's analysis as a draft, or publishes it with `publish`, the figures
-    /// it freezes. The analysis must still be at `expected_version` (0 for a new one); a
+    /// Saves a tertial's analysis as a draft, or publishes it with `publish`: the figures
+    /// it freezes and what the picture's followers are told, stored and queued in the same
+    /// transaction. The analysis must still be at `expected_version` (0 for a new one); a
     /// published one cannot be changed, and publishing needs its text.
     pub async fn save_analysis(
         &self,
@@ -90,8 +91,12 @@ impl Tenant {
         (year, tertial): (Year, Tertial),
         expected_version: i32,
         texts: &Texts,
-        publish: Option<&FrozenPicture>,
+        publish: Option<(&FrozenPicture, Option<&crate::follows::Announcement>)>,
     ) -> Result<std::result::Result<Analysis, Conflict<()>>> {
+        let (publish, announcement) = match publish {
+            Some((figures, announcement)) => (Some(figures), announcement),
+            None => (None, None),
+        };
         if publish.is_some() && texts.analysis.is_none() {
             return Err(Error::Invalid(vec![FieldError::new(
                 "analysis",
@@ -191,6 +196,9 @@ impl Tenant {
             },
         )
         .await?;
+        if let Some(announcement) = announcement {
+            crate::follows::announce(&txn, announcement, Utc::now()).await?;
+        }
         let row = situation_analysis::Entity::find_by_id(id)
             .one(&txn)
             .await?

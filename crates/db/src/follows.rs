@@ -365,6 +365,139 @@ impl Db {
     }
 }
 
+/// A follower whose weekly or monthly digest is due, with what happened since their
+/// last one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueDigest {
+    pub follower: FollowerKey,
+    pub lang: String,
+    /// The follows whose period has passed: their ids, to mark them digested.
+    pub follows: Vec<i32>,
+    /// The notices of those follows' targets since each was last digested, oldest first.
+    pub notices: Vec<Notice>,
+}
+
+impl Db {
+    /// Followers with a digest due at `now` (at most `limit`), each with the notices
+    /// since their follows were last digested. A follow confirmed counts as digested
+    /// then, so a digest never repeats what came before the follow.
+    pub async fn due_digests(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<DueDigest>> {
+        let shortest = Frequency::Weekly.period().expect("a digest has a period");
+        let follows = follow::Entity::find()
+            .filter(follow::Column::ConfirmedAt.is_not_null())
+            .filter(follow::Column::Frequency.ne(Frequency::Immediately.as_str()))
+            .filter(follow::Column::DigestedUntil.lte(now - shortest))
+            .order_by_asc(follow::Column::FollowerId)
+            .all(self.conn())
+            .await?;
+        let mut due: Vec<DueDigest> = Vec::new();
+        for f in follows {
+            let Ok(frequency) = f.frequency.parse::<Frequency>() else {
+                continue;
+            };
+            let since = f.digested_until.or(f.confirmed_at).unwrap_or(f.created_at);
+            if !frequency.digest_due(since, now) {
+                continue;
+            }
+            let Some(target) = Target::from_stored(&f.target, &f.target_key) else {
+                continue;
+            };
+            let notices = notice::Entity::find()
+                .filter(notice::Column::MunicipalityCode.eq(f.municipality_code.as_str()))
+                .filter(notice::Column::Target.eq(target.kind()))
+                .filter(notice::Column::TargetKey.eq(target.key()))
+                .filter(notice::Column::CreatedAt.gt(since))
+                .filter(notice::Column::CreatedAt.lte(now))
+                .order_by_asc(notice::Column::Id)
+                .all(self.conn())
+                .await?
+                .into_iter()
+                .map(to_notice)
+                .collect::<Result<Vec<_>>>()?;
+            match due.last_mut() {
+                Some(d) if d.follower.id == f.follower_id => {
+                    d.follows.push(f.id);
+                    d.notices.extend(notices);
+                }
+                _ => {
+                    if due.len() == limit {
+                        break;
+                    }
+                    let Some(follower) = follower::Entity::find_by_id(f.follower_id)
+                        .one(self.conn())
+                        .await?
+                    else {
+                        continue;
+                    };
+                    due.push(DueDigest {
+                        follower: FollowerKey {
+                            id: follower.id,
+                            since: follower.created_at.timestamp(),
+                        },
+                        lang: follower.lang,
+                        follows: vec![f.id],
+                        notices,
+                    });
+                }
+            }
+        }
+        for d in &mut due {
+            d.notices.sort_by_key(|n| n.id);
+            d.notices.dedup_by_key(|n| n.id);
+        }
+        Ok(due)
+    }
+
+    /// Marks `digest`'s follows digested up to `now` and queues `letter` to its follower
+    /// (none when nothing happened), in one transaction. `false`: another instance
+    /// digested them meanwhile, and nothing was queued.
+    pub async fn queue_digest(
+        &self,
+        digest: &DueDigest,
+        letter: Option<&Letter>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        use sea_orm::sea_query::Condition;
+        let txn = self.begin_write().await?;
+        // A follow digested less than the shortest period ago was digested by another
+        // instance since it was read.
+        let shortest = Frequency::Weekly.period().expect("a digest has a period");
+        let marked = follow::Entity::update_many()
+            .col_expr(
+                follow::Column::DigestedUntil,
+                sea_orm::sea_query::Expr::value(Some(now)),
+            )
+            .filter(follow::Column::Id.is_in(digest.follows.clone()))
+            .filter(follow::Column::FollowerId.eq(digest.follower.id))
+            .filter(
+                Condition::any()
+                    .add(follow::Column::DigestedUntil.is_null())
+                    .add(follow::Column::DigestedUntil.lte(now - shortest)),
+            )
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if marked != digest.follows.len() as u64 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        if let Some(letter) = letter {
+            // Due at once, even when `now` is a later day's (a test's) clock.
+            let queued_at = now.min(Utc::now());
+            let content = store_letter(&txn, letter, queued_at).await?;
+            txn.execute_raw(statement(
+                txn.get_database_backend(),
+                "INSERT INTO mail_outbox (content_id, follower_id, created_at, attempts, \
+                 next_attempt_at) VALUES ($1, $2, $3, 0, $3)",
+                [content.into(), digest.follower.id.into(), queued_at.into()],
+            ))
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(true)
+    }
+}
+
 fn to_notice(row: notice::Model) -> Result<Notice> {
     Ok(Notice {
         id: row.id,

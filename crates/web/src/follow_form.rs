@@ -4,9 +4,16 @@
 use lofte_domain::follow::Frequency;
 use lofte_i18n::Lang;
 
+/// Where a promise's Atom feed is (`feeds`).
+pub(crate) fn promise_feed(code: &str, first_year: lofte_domain::Year) -> String {
+    format!("/kommun/{code}/{first_year}/nyheter.atom")
+}
+
 /// The follow form under a promise: the whole promise or one of its commitments.
 pub struct FollowBox {
     pub action: String,
+    /// The promise's Atom feed, for those who follow without an address.
+    pub feed: String,
     pub year: String,
     /// (commitment id or empty for the whole promise, words).
     pub things: Vec<(String, String)>,
@@ -32,6 +39,7 @@ impl FollowBox {
         }
         FollowBox {
             action: format!("/kommun/{code}/folj"),
+            feed: promise_feed(code.as_str(), stored.promise.years.first()),
             year: stored.promise.years.first().to_string(),
             things,
             frequencies: frequency_choices(lang, Frequency::Immediately),
@@ -58,4 +66,21 @@ pub(crate) fn frequency_choices(lang: Lang, chosen: Frequency) -> Vec<(String, S
     .into_iter()
     .map(|f| (f.as_str().to_owned(), frequency_words(lang, f), f == chosen))
     .collect()
+}
+
+/// The follow form on the situation picture's public page.
+pub struct PictureFollow {
+    pub action: String,
+    pub feed: String,
+    pub frequencies: Vec<(String, String, bool)>,
+}
+
+impl PictureFollow {
+    pub(crate) fn new(lang: Lang, code: &lofte_domain::MunicipalityCode) -> PictureFollow {
+        PictureFollow {
+            action: format!("/kommun/{code}/folj"),
+            feed: format!("/kommun/{code}/lagesbild/nyheter.atom"),
+            frequencies: frequency_choices(lang, Frequency::Monthly),
+        }
+    }
 }

@@ -10,6 +10,7 @@ mod api;
 pub mod auth;
 mod cache;
 mod error;
+mod feeds;
 mod follow;
 mod follow_form;
 mod input;
@@ -186,6 +187,7 @@ fn routes(state: AppState) -> policy::Routes {
         .merge(about::routes(state.clone()))
         .merge(input::routes(state.clone()))
         .merge(follow::routes(state.clone()))
+        .merge(feeds::routes(state.clone()))
         .merge(map::routes(state.clone()))
         .merge(staff::routes(state.clone()))
         .nest("/api", api::routes(state))
@@ -291,10 +293,17 @@ fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLa
 /// and keeps house meanwhile ([`housekeeping`]).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
     let housekeeping = tokio::spawn(housekeeping(state.db.clone(), state.housekeeping_every));
-    let sender = state
-        .mailer
-        .clone()
-        .map(|mailer| tokio::spawn(lofte_mail::run(state.db.clone(), mailer)));
+    let sender = state.mailer.clone().map(|mailer| {
+        let digests = tokio::spawn(digests(
+            state.db.clone(),
+            mailer.clone(),
+            state.housekeeping_every,
+        ));
+        (
+            tokio::spawn(lofte_mail::run(state.db.clone(), mailer)),
+            digests,
+        )
+    });
     let served = axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -302,8 +311,9 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     .with_graceful_shutdown(shutdown_signal())
     .await;
     housekeeping.abort();
-    if let Some(sender) = sender {
+    if let Some((sender, digests)) = sender {
         sender.abort();
+        digests.abort();
     }
     served
 }
@@ -353,6 +363,24 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
         }
         if let Err(e) = db.purge_password_resets(now).await {
             tracing::warn!(error = %e, "could not delete expired reset links");
+        }
+    }
+}
+
+pub use notices::queue_digests;
+
+/// Queues the followers' weekly and monthly digests that are due, at start and then
+/// `every` so often. Several instances may do it at once: a follow is marked digested
+/// in the digest's transaction, and a second instance finds it so and queues nothing.
+async fn digests(db: Db, mailer: std::sync::Arc<lofte_mail::Mailer>, every: std::time::Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match queue_digests(&db, &mailer, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "follower digests queued"),
+            Err(e) => tracing::warn!(error = %e, "could not queue the follower digests"),
         }
     }
 }

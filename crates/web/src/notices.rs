@@ -6,7 +6,7 @@ use lofte_db::follows::{Announcement, NewNotice};
 use lofte_db::{ReportContent, StoredPromise};
 use lofte_domain::follow::{NoticeKind, Target};
 use lofte_domain::followup::ReportPeriod;
-use lofte_domain::{MunicipalityCode, Year};
+use lofte_domain::{MunicipalityCode, Tertial, Year};
 use lofte_i18n::Lang;
 use lofte_i18n::labels::PROGRESS_STATUS;
 
@@ -108,4 +108,102 @@ pub(crate) fn follow_up_published(
         });
     }
     out
+}
+
+/// The notice of a tertial's analysis of the situation picture, published at `path`.
+pub(crate) fn analysis_published(
+    code: &MunicipalityCode,
+    municipality: &str,
+    (year, tertial): (Year, Tertial),
+    path: &str,
+    public: &str,
+) -> Announcement {
+    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
+        let title = lang.t_args(
+            "notice-analysis-title",
+            &[
+                ("municipality", municipality.to_owned()),
+                ("tertial", tertial.number().to_string()),
+                ("year", year.to_string()),
+            ],
+        );
+        let summary = lang.t("notice-analysis-summary");
+        let letter = letter(
+            "notice",
+            lang,
+            Parts {
+                subject: title.clone(),
+                paragraphs: vec![summary.clone()],
+                items: Vec::new(),
+                link: Some((lang.t("notice-read-analysis"), format!("{public}{path}"))),
+            },
+        );
+        (title, summary, letter)
+    });
+    Announcement {
+        notice: NewNotice {
+            municipality: code.clone(),
+            target: Target::Picture,
+            kind: NoticeKind::AnalysisPublished,
+            title: [sv.0, en.0],
+            summary: [sv.1, en.1],
+            path: path.to_owned(),
+        },
+        letters: [sv.2, en.2],
+    }
+}
+
+/// Queues the weekly and monthly digests due at `now`, a follower at a time: each gets one
+/// message with what happened to everything they follow since their last digest (none if
+/// nothing did), and their follows are marked digested in the same transaction. Returns
+/// the messages queued.
+pub async fn queue_digests(
+    db: &lofte_db::Db,
+    mailer: &lofte_mail::Mailer,
+    now: chrono::DateTime<chrono::Utc>,
+) -> lofte_db::Result<usize> {
+    let mut queued = 0;
+    loop {
+        let due = db.due_digests(now, 500).await?;
+        if due.is_empty() {
+            return Ok(queued);
+        }
+        for digest in &due {
+            let lang = Lang::from_tag(&digest.lang).unwrap_or_default();
+            let i = usize::from(lang == Lang::En);
+            let letter = (!digest.notices.is_empty()).then(|| {
+                letter(
+                    "digest",
+                    lang,
+                    Parts {
+                        subject: lang.t_args(
+                            "notice-digest-subject",
+                            &[("count", digest.notices.len().to_string())],
+                        ),
+                        paragraphs: vec![lang.t("notice-digest-intro")],
+                        items: digest
+                            .notices
+                            .iter()
+                            .map(|n| {
+                                format!(
+                                    "{} – {} {}{}",
+                                    n.title[i],
+                                    n.summary[i],
+                                    mailer.public_url(),
+                                    n.path
+                                )
+                            })
+                            .collect(),
+                        link: None,
+                    },
+                )
+            });
+            if db.queue_digest(digest, letter.as_ref(), now).await? {
+                queued += usize::from(letter.is_some());
+            }
+        }
+        if queued > 0 {
+            mailer.wake();
+        }
+    }
 }

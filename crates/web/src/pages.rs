@@ -204,7 +204,13 @@ pub(crate) async fn promise_page(
             .has_incidents()
             .await?
             .then(|| format!("{base}/lagesbild")),
-        chrome: Chrome::new(lang, &path, title),
+        chrome: match &shown {
+            Some(s) => Chrome::new(lang, &path, title).with_feed(
+                lang.t("follow-feed"),
+                crate::follow_form::promise_feed(m.code.as_str(), s.promise.years.first()),
+            ),
+            None => Chrome::new(lang, &path, title),
+        },
         heading,
         municipality_href: base,
         police: m.police.as_ref().map(|p| {

@@ -25,6 +25,8 @@ pub struct Chrome {
     /// The privacy notice for this page: its municipality's on a municipality's pages,
     /// else the list of them.
     pub privacy_href: String,
+    /// The page's Atom feed (title, address), linked in its head.
+    pub feed: Option<(String, String)>,
 }
 
 impl Chrome {
@@ -52,7 +54,14 @@ impl Chrome {
             },
             staff: None,
             privacy_href: privacy_href(path),
+            feed: None,
         }
+    }
+
+    /// Links the page's Atom feed in its head.
+    pub fn with_feed(mut self, title: String, href: String) -> Chrome {
+        self.feed = Some((title, href));
+        self
     }
 
     /// Marks the page as the staff area's, with the signed-in person's name.

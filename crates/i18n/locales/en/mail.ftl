@@ -32,3 +32,11 @@ mail-waiting = Waiting to be sent: { $count }
 mail-transport-none = E-mail is not set up.
 mail-transport-smtp = E-mail goes to the mail server (smtp_url).
 mail-transport-files = No mail server is set up: messages are written as files in { $dir } and can be read here.
+notice-analysis-title = { $municipality }: the situation picture's analysis for tertial { $tertial } { $year } is published
+notice-analysis-summary = The police and the municipality have written what the tertial's reports show and what they do next.
+notice-read-analysis = Read the analysis
+notice-digest-subject = New in what you follow: { $count } { $count ->
+        [one] event
+       *[other] events
+    }
+notice-digest-intro = This has happened in what you follow since the last summary:

@@ -32,3 +32,11 @@ mail-waiting = Väntar på att skickas: { $count }
 mail-transport-none = E-post är inte inställd.
 mail-transport-smtp = E-posten skickas till e-postservern (smtp_url).
 mail-transport-files = Ingen e-postserver är inställd: meddelandena skrivs som filer i { $dir } och kan läsas här.
+notice-analysis-title = { $municipality }: lägesbildens analys för tertial { $tertial } { $year } är publicerad
+notice-analysis-summary = Polisen och kommunen har skrivit vad rapporterna under tertialet visar och vad de gör härnäst.
+notice-read-analysis = Läs analysen
+notice-digest-subject = Nytt i det du följer: { $count } { $count ->
+        [one] händelse
+       *[other] händelser
+    }
+notice-digest-intro = Det här har hänt i det du följer sedan förra sammanfattningen:

@@ -589,10 +589,30 @@ pub(super) async fn staff_publish(
     let result = match &texts {
         Ok(texts) => {
             let version = form.version.trim().parse().unwrap_or(-1);
-            tenant
-                .save_analysis(staff.actor, asked, version, texts, Some(&figures))
+            let announcement = state.mailer.as_ref().map(|mailer| {
+                let m = tenant.municipality();
+                crate::notices::analysis_published(
+                    &m.code,
+                    m.name.as_ref(),
+                    asked,
+                    &public_href(m.code.as_str(), asked.0, asked.1),
+                    mailer.public_url(),
+                )
+            });
+            let saved = tenant
+                .save_analysis(
+                    staff.actor,
+                    asked,
+                    version,
+                    texts,
+                    Some((&figures, announcement.as_ref())),
+                )
                 .await
-                .map_err(PageError::from)?
+                .map_err(PageError::from)?;
+            if let Some(mailer) = &state.mailer {
+                mailer.wake();
+            }
+            saved
         }
         Err(_) => Err(lofte_db::Conflict {
             current: (),

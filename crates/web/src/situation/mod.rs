@@ -135,6 +135,8 @@ pub struct SituationPage {
     analyses: Vec<(String, String)>,
     /// Where staff who may write them find the analyses.
     analyses_href: Option<String>,
+    /// Residents: the form to follow the picture by e-mail, and its Atom feed.
+    follow: Option<crate::follow_form::PictureFollow>,
 }
 
 /// The weeks, the time-of-week grid and the hot spots, in words.
@@ -204,7 +206,14 @@ fn view(
             verdict_class: l.change.as_ref().map_or("held-back", |(_, v)| v.code()),
         })
         .collect();
+    let follow = (audience == Audience::Public)
+        .then(|| crate::follow_form::PictureFollow::new(lang, &municipality.code));
+    let chrome = match &follow {
+        Some(f) => chrome.with_feed(lang.t("follow-picture-feed"), f.feed.clone()),
+        None => chrome,
+    };
     SituationPage {
+        follow,
         heading: lang.t_args(
             "situation-title",
             &[("municipality", municipality.name.to_string())],

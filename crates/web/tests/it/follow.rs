@@ -610,3 +610,127 @@ async fn administrators_read_the_mail_log_and_the_written_messages() {
             .contains("Message-ID: <lofte.1.")
     );
 }
+
+/// A weekly follower hears nothing at once, then one digest with the week's notices,
+/// and no digest for a week in which nothing happened. The promise's Atom feed lists
+/// the same notice, without any address.
+#[tokio::test]
+async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let weekly = [
+        ("email", "vecka@example.se"),
+        ("mal", "promise"),
+        ("ar", "2025"),
+        ("atagande", ""),
+        ("frekvens", "weekly"),
+    ];
+    assert_eq!(follow(&base, "sv", &weekly).await.status(), 200);
+    let confirm = mail.deliver(db).await[0]
+        .link(&format!("{base}/folj/bekrafta/"))
+        .unwrap();
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", &base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+
+    let cookie = coordinator(db, &base).await;
+    publish(&base, &cookie, "t1").await;
+    assert_eq!(
+        mail.deliver(db).await.len(),
+        1,
+        "nothing at once for a weekly follower"
+    );
+
+    let now = chrono::Utc::now();
+    // Not yet a week.
+    let queued = lofte_web::queue_digests(db, &mail.mailer, now + chrono::Duration::days(6))
+        .await
+        .unwrap();
+    assert_eq!(queued, 0);
+    let week = now + chrono::Duration::days(8);
+    assert_eq!(
+        lofte_web::queue_digests(db, &mail.mailer, week)
+            .await
+            .unwrap(),
+        1
+    );
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 2);
+    let digest = &inbox[1];
+    assert_eq!(digest.to, "vecka@example.se");
+    assert_eq!(digest.subject, "Nytt i det du följer: 1 händelse");
+    assert!(
+        digest
+            .text
+            .contains("Gnesta: Uppföljning tertial 1 2025 är publicerad"),
+        "{}",
+        digest.text
+    );
+    assert!(digest.list_unsubscribe.is_some());
+    // The next week had no news: no message.
+    let later = week + chrono::Duration::days(8);
+    assert_eq!(
+        lofte_web::queue_digests(db, &mail.mailer, later)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(mail.deliver(db).await.len(), 2);
+
+    // The feed: linked from the page, the same notice, no address anywhere.
+    let page_html = client()
+        .get(format!("{base}/kommun/0461/2025"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page_html.contains(
+        r#"<link rel="alternate" type="application/atom+xml" title="Nyheter om löftet (Atom-flöde)" href="/kommun/0461/2025/nyheter.atom">"#
+    ));
+    let feed = client()
+        .get(format!("{base}/kommun/0461/2026/nyheter.atom"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 200);
+    assert_eq!(
+        feed.headers()["content-type"],
+        "application/atom+xml; charset=utf-8"
+    );
+    let feed = feed.text().await.unwrap();
+    let parsed: atom_syndication::Feed = feed.parse().unwrap();
+    assert_eq!(parsed.entries().len(), 1);
+    assert_eq!(
+        parsed.entries()[0].title().as_str(),
+        "Gnesta: Uppföljning tertial 1 2025 är publicerad"
+    );
+    assert_eq!(
+        parsed.entries()[0].links()[0].href(),
+        format!("{base}/kommun/0461/2025/uppfoljning/t1")
+    );
+    assert!(!feed.contains("vecka@example.se"));
+    // A commitment's feed, and a year without a promise.
+    let commitment = client()
+        .get(format!("{base}/kommun/0461/2025/atagande/1/nyheter.atom"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(commitment.status(), 200);
+    assert_eq!(
+        client()
+            .get(format!("{base}/kommun/0461/2031/nyheter.atom"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
