@@ -35,10 +35,10 @@ function parse(eml) {
     const at = line.indexOf(':');
     if (at > 0) headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
   }
-  const plain = eml.split(/Content-Type: text\/plain; charset=utf-8\r?\n/)[1] ?? '';
-  const [, body = ''] = plain.split(/\r?\n\r?\n/);
-  const text = unquote(body.split(/\r?\n--/)[0]);
-  return { headers, text };
+  const boundary = /boundary="([^"]+)"/.exec(headers['content-type'] ?? '')?.[1];
+  const plain = eml.split(`--${boundary}`).find((part) => /Content-Type: text\/plain/.test(part)) ?? '';
+  const body = plain.slice(plain.search(/\r?\n\r?\n/)).trim();
+  return { headers, text: unquote(body) };
 }
 
 /** Waits until the mail folder holds `count` messages; returns them oldest first. */
@@ -110,7 +110,8 @@ describe('Following a promise by e-mail', () => {
     assert.equal(notice.headers['list-unsubscribe-post'], 'List-Unsubscribe=One-Click');
     const unsubscribe = notice.headers['list-unsubscribe'].replace(/^<|>$/g, '');
     assert.ok(unsubscribe.startsWith(`${app.url}/folj/`) && unsubscribe.endsWith('/avsluta'), unsubscribe);
-    assert.match(notice.text, /Slutredovisning 2021/);
+    assert.match(notice.text, /\/kommun\/0482\/2021\/uppfoljning\/slutredovisning/);
+    assert.match(notice.text, / – Uppfyllt/);
 
     await app.withPage({ viewport: { width: 390, height: 844 } }, async (page) => {
       await page.goto(unsubscribe);
