@@ -139,6 +139,36 @@ pub(crate) async fn queue_to_address(
 }
 
 impl Db {
+    /// Queues `letter` (a staff reminder) to `to` unless one of its kind went to that
+    /// address less than `every` before `now`. `false`: not yet due, nothing queued.
+    pub async fn queue_reminder(
+        &self,
+        to: &str,
+        letter: &Letter,
+        now: DateTime<Utc>,
+        every: chrono::Duration,
+    ) -> Result<bool> {
+        let txn = self.begin_write().await?;
+        let recent = txn
+            .query_one_raw(statement(
+                self.backend(),
+                "SELECT COUNT(*) FROM mail_outbox o JOIN mail_content c ON c.id = o.content_id \
+                 WHERE o.to_address = $1 AND c.kind = $2 AND o.created_at > $3",
+                [to.into(), letter.kind.clone().into(), (now - every).into()],
+            ))
+            .await?
+            .map(|r| r.try_get_by_index::<i64>(0))
+            .transpose()?
+            .unwrap_or(0);
+        if recent > 0 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        queue_to_address(&txn, letter, to, now.min(Utc::now())).await?;
+        txn.commit().await?;
+        Ok(true)
+    }
+
     /// The installation's secret called `name`, shared by every instance: the stored one,
     /// or `candidate` (fresh random bytes from the caller) if this is the first use.
     pub async fn installation_key(&self, name: &str, candidate: &str) -> Result<String> {

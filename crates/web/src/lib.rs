@@ -368,9 +368,10 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
 }
 
 pub use notices::queue_digests;
+pub use staff::reminders::queue_reminders;
 
-/// Queues the followers' weekly and monthly digests that are due, at start and then
-/// `every` so often. Several instances may do it at once: a follow is marked digested
+/// Queues the followers' weekly and monthly digests and the staff's weekly reminders that
+/// are due, at start and then `every` so often. Several instances may do it at once: a follow is marked digested
 /// in the digest's transaction, and a second instance finds it so and queues nothing.
 async fn digests(db: Db, mailer: std::sync::Arc<lofte_mail::Mailer>, every: std::time::Duration) {
     let mut ticks = tokio::time::interval(every);
@@ -381,6 +382,11 @@ async fn digests(db: Db, mailer: std::sync::Arc<lofte_mail::Mailer>, every: std:
             Ok(0) => {}
             Ok(n) => tracing::info!(queued = n, "follower digests queued"),
             Err(e) => tracing::warn!(error = %e, "could not queue the follower digests"),
+        }
+        match queue_reminders(&db, &mailer, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "staff reminders queued"),
+            Err(e) => tracing::warn!(error = %e, "could not queue the staff reminders"),
         }
     }
 }

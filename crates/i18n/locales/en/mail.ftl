@@ -40,3 +40,14 @@ notice-digest-subject = New in what you follow: { $count } { $count ->
        *[other] events
     }
 notice-digest-intro = This has happened in what you follow since the last summary:
+mail-kind-reminder = Reminder to staff
+mail-kind-digest = Summary to followers
+
+## Staff reminders (weekly)
+
+reminder-subject = Löfte: { $count } { $count ->
+        [one] thing
+       *[other] things
+    } to do
+reminder-intro = Hello { $name }! This is yours to do in Löfte now, the late first:
+reminder-dashboard = Open your dashboard

@@ -40,3 +40,14 @@ notice-digest-subject = Nytt i det du följer: { $count } { $count ->
        *[other] händelser
     }
 notice-digest-intro = Det här har hänt i det du följer sedan förra sammanfattningen:
+mail-kind-reminder = Påminnelse till personal
+mail-kind-digest = Sammanfattning till följare
+
+## Staff reminders (weekly)
+
+reminder-subject = Löfte: { $count } { $count ->
+        [one] sak
+       *[other] saker
+    } att göra
+reminder-intro = Hej { $name }! Det här är ditt att göra i Löfte just nu, det försenade först:
+reminder-dashboard = Öppna din översikt

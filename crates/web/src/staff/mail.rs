@@ -75,6 +75,8 @@ pub async fn log(
                 kind: lang.t(match m.kind.as_str() {
                     "follow_confirm" => "mail-kind-follow-confirm",
                     "password_reset" => "mail-kind-password-reset",
+                    "staff_reminder" => "mail-kind-reminder",
+                    "digest" => "mail-kind-digest",
                     _ => "mail-kind-notice",
                 }),
                 subject: m.subject,

@@ -30,6 +30,7 @@ mod places;
 mod promise_correction;
 mod promise_form;
 mod promise_page;
+pub mod reminders;
 mod structure;
 mod survey;
 mod walk;

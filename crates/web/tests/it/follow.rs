@@ -734,3 +734,69 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
         404
     );
 }
+
+/// Staff get one reminder a week with what is theirs and late; administrators none.
+#[tokio::test]
+async fn staff_are_reminded_weekly_of_what_is_late() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    coordinator(db, &base).await;
+    let hash = lofte_app::secrets::hash_password("ett långt lösenord för test".into()).await;
+    let admin = db
+        .create_account(
+            &lofte_domain::Email::parse("admin@gnesta.example").unwrap(),
+            "Admin",
+            &hash,
+        )
+        .await
+        .unwrap();
+    let installation = db.installation_organisation().await.unwrap();
+    db.grant(admin, installation, Role::Admin).await.unwrap();
+
+    // Today is after Gnesta's 2025 tertials: their reports are late.
+    let now = chrono::Utc::now();
+    assert_eq!(
+        lofte_web::queue_reminders(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        1
+    );
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1, "{inbox:#?}");
+    let reminder = &inbox[0];
+    assert_eq!(reminder.to, "samordnare@gnesta.example");
+    assert!(
+        reminder.subject.starts_with("Löfte: "),
+        "{}",
+        reminder.subject
+    );
+    assert!(
+        reminder.text.contains(
+            "Försenat: Uppföljning tertial 1 2025 (Medborgarlöfte 2025–2027): inte påbörjad"
+        ),
+        "{}",
+        reminder.text
+    );
+    assert!(
+        reminder
+            .text
+            .contains(&format!("{base}/personal/kommun/0461/2025/uppfoljning/t1"))
+    );
+    // Once a week.
+    let tomorrow = now + chrono::Duration::days(1);
+    assert_eq!(
+        lofte_web::queue_reminders(db, &mail.mailer, tomorrow)
+            .await
+            .unwrap(),
+        0
+    );
+    let next_week = now + chrono::Duration::days(8);
+    assert_eq!(
+        lofte_web::queue_reminders(db, &mail.mailer, next_week)
+            .await
+            .unwrap(),
+        1
+    );
+}
