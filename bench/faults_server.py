@@ -37,8 +37,8 @@ message, and is killed with SIGKILL mid-send. Restarted as two instances on the 
 database, they must deliver every queued message once: each Message-ID arrives, none is
 lost, and the outbox holds none unsent. A
 message can arrive twice only if the kill fell between the SMTP server's "accepted" and
-the outbox's "sent"; the number of such repeats is printed, and more than one per kill
-is a failure (docs/decisions/0005-mail-outbox.md).
+the outbox's "sent"; the number of such repeats is printed, and more than the sender
+keeps in flight (ten) per kill is a failure (docs/decisions/0005-mail-outbox.md).
 
 --postgres takes a server URL (e.g. $TEST_DATABASE_URL); a fresh database is created on
 it and dropped at the end. Without it, a SQLite file in a temporary folder. The exit
@@ -526,8 +526,8 @@ def run_mail(args, rng, tmp, db):
         failures.append(f"lost: {lost[:10]}")
     if left:
         failures.append(f"{left} unsent in the outbox")
-    if repeats > 1:
-        failures.append(f"{repeats} messages delivered twice after one kill")
+    if repeats > 10:
+        failures.append(f"{repeats} messages delivered twice after one kill (ten are in flight)")
     for f in failures:
         print("  FAIL", f)
     return 1 if failures else 0
