@@ -1,8 +1,8 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps every message it accepts.
 
 Used by mail-check/check.py and by bench/faults_server.py --mail. Each accepted message
-is parsed with the standard library's e-mail parser (as a mail client would) and kept in
-order; `delay` makes the server slow to answer DATA, so a test can kill a sender while
+is kept in order as it arrived and parsed with the standard library's e-mail parser (as
+a mail client would) when asked for, so parsing never slows the server down; `delay` makes the server slow to answer DATA, so a test can kill a sender while
 messages are in flight (a message whose sender is gone before the answer is not kept).
 """
 
@@ -33,9 +33,8 @@ class _Handler:
             # careful server does, keep nothing (the sender will try again).
             if server.transport is None or server.transport.is_closing():
                 return "451 Connection lost"
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.sink.lock:
-            self.sink.received.append((list(envelope.rcpt_tos), message))
+            self.sink.received.append((list(envelope.rcpt_tos), envelope.content))
         return "250 Message accepted for delivery"
 
 
@@ -43,7 +42,8 @@ class Sink:
     def __init__(self, delay=0.0):
         self.delay = delay
         self.lock = threading.Lock()
-        self.received = []
+        self.received = []  # (recipients, raw bytes), as accepted
+        self.parsed = []  # the same, parsed, as far as asked for
         self.port = free_port()
         self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
 
@@ -58,19 +58,27 @@ class Sink:
     def __exit__(self, *exc):
         self.controller.stop()
 
-    def messages(self):
+    def count(self):
         with self.lock:
-            return list(self.received)
+            return len(self.received)
+
+    def messages(self):
+        """Every message so far as (recipients, parsed message), parsed once each."""
+        with self.lock:
+            raw = list(self.received)
+        while len(self.parsed) < len(raw):
+            to, content = raw[len(self.parsed)]
+            self.parsed.append((to, email.message_from_bytes(content, policy=email.policy.default)))
+        return list(self.parsed[: len(raw)])
 
     def wait_for(self, count, timeout=30.0):
         """The messages once at least `count` have arrived (or fail after `timeout`)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            got = self.messages()
-            if len(got) >= count:
-                return got
+            if self.count() >= count:
+                return self.messages()
             time.sleep(0.05)
-        raise AssertionError(f"waited {timeout} s for {count} messages, got {len(self.messages())}")
+        raise AssertionError(f"waited {timeout} s for {count} messages, got {self.count()}")
 
 
 def text_of(message):

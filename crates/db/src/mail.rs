@@ -309,7 +309,8 @@ impl Db {
         if let Some(follower) = mail.follower {
             let (sql, values): (&str, Vec<Value>) = match attempt {
                 Attempt::Sent => (
-                    "UPDATE follower SET bouncing_since = NULL WHERE id = $1",
+                    "UPDATE follower SET bouncing_since = NULL \
+                     WHERE id = $1 AND bouncing_since IS NOT NULL",
                     vec![follower.id.into()],
                 ),
                 Attempt::GaveUp { .. } => (

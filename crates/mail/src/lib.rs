@@ -31,10 +31,12 @@ pub use links::LinkKey;
 /// Messages taken at a time; each is leased for [`LEASE`].
 const BATCH: u32 = 50;
 
-/// Messages handed to the transport at once, each on its own pooled SMTP connection
-/// (lettre's pool keeps ten). One at a time, a message costs several round trips, each
-/// of which can wait on the receiver's delayed acknowledgement: measured, 25 a second.
-const IN_FLIGHT: usize = 10;
+/// Messages handed to the transport at once, each on its own pooled SMTP connection.
+/// lettre 0.11.23 leaves Nagle's algorithm on, so the message's last five bytes wait for
+/// the receiver's delayed acknowledgement (40 ms on Linux): one connection sends 25
+/// messages a second (bench/notes/mail-queue.md). The fix is merged upstream (lettre
+/// pull request 1159) but not released; until it is, connections in parallel hide it.
+const IN_FLIGHT: usize = 20;
 
 /// How long a sender holds the messages it took. A sender that died holding some leaves
 /// them to another (or to itself, restarted) after this.
@@ -61,8 +63,9 @@ impl Transport {
     /// An SMTP transport from a URL such as `smtp://mail.kommun.se:587?tls=required`;
     /// the error says what is wrong with it.
     pub fn smtp(url: &str) -> Result<Transport, String> {
+        let pool = lettre::transport::smtp::PoolConfig::new().max_size(IN_FLIGHT as u32);
         AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map(|b| Transport::Smtp(b.build()))
+            .map(|b| Transport::Smtp(b.pool_config(pool).build()))
             .map_err(|e| format!("smtp_url: {e}"))
     }
 }
