@@ -12,6 +12,8 @@ bin=${LOFTE_BIN:-$root/target/debug/lofte}
 if [ ! -x "$bin" ]; then
   cargo build -q --locked -p lofte --manifest-path "$root/Cargo.toml"
 fi
+# Absolute, since the check runs from this folder.
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 venv=${LOFTE_MAIL_CHECK_VENV:-$HOME/.cache/lofte-mail-check/venv}
 want=$(sha256sum "$here/requirements.txt" | cut -d' ' -f1)
 if [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$want" ]; then

@@ -118,19 +118,30 @@ fn atom(
         .into_response()
 }
 
-async fn promise(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    headers: HeaderMap,
-    Path((code, year)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let tenant = tenant_for(&state, lang, &code).await?;
+/// The municipality and its public promise of `year`, or a 404.
+async fn published(
+    state: &AppState,
+    lang: Lang,
+    code: &str,
+    year: &str,
+) -> Result<(lofte_db::Tenant, lofte_db::StoredPromise), PageError> {
+    let tenant = tenant_for(state, lang, code).await?;
     let not_found = || PageError::NotFound { lang, detail: None };
     let year: Year = year.parse().map_err(|_| not_found())?;
     let stored = tenant
         .promise_for_year(year, Visibility::Public)
         .await?
         .ok_or_else(not_found)?;
+    Ok((tenant, stored))
+}
+
+async fn promise(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    headers: HeaderMap,
+    Path((code, year)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (tenant, stored) = published(&state, lang, &code, &year).await?;
     let m = tenant.municipality();
     let notices = state
         .db
@@ -159,18 +170,12 @@ async fn commitment(
     headers: HeaderMap,
     Path((code, year, id)): Path<(String, String, i32)>,
 ) -> Result<Response, PageError> {
-    let tenant = tenant_for(&state, lang, &code).await?;
-    let not_found = || PageError::NotFound { lang, detail: None };
-    let year: Year = year.parse().map_err(|_| not_found())?;
-    let stored = tenant
-        .promise_for_year(year, Visibility::Public)
-        .await?
-        .ok_or_else(not_found)?;
+    let (tenant, stored) = published(&state, lang, &code, &year).await?;
     let index = stored
         .commitment_ids
         .iter()
         .position(|c| *c == id)
-        .ok_or_else(not_found)?;
+        .ok_or(PageError::NotFound { lang, detail: None })?;
     let m = tenant.municipality();
     let notices = state
         .db

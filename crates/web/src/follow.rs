@@ -49,7 +49,8 @@ pub fn routes(state: AppState) -> Routes {
         .get("/folj/{token}", Public, get(manage))
         .post("/folj/{token}/radera", Public, post(forget))
         .get("/folj/{token}/avsluta", Public, get(unsubscribe_page))
-        .post("/folj/{token}/avsluta", Public, post(unsubscribe))
+        // The one-click unsubscribe (RFC 8058): whatever the body says, the token decides.
+        .post("/folj/{token}/avsluta", Public, post(forget))
         .post("/folj/{token}/andra/{id}", Public, post(change))
 }
 
@@ -515,6 +516,8 @@ async fn manage(
     .into_response())
 }
 
+/// Deletes the address with everything it follows: the button on its page, and the
+/// one-click unsubscribe.
 async fn forget(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -556,22 +559,6 @@ async fn unsubscribe_page(
             .link(lang.t("follow-manage-link"), paths::manage(&token))
             .with_status(StatusCode::OK),
     )
-}
-
-/// The one-click unsubscribe (RFC 8058): whatever the body says, the token decides.
-async fn unsubscribe(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    Path(token): Path<String>,
-) -> Result<Response, PageError> {
-    let path = paths::unsubscribe(&token);
-    let Some(key) = follower_key(&state, lang, &token)? else {
-        return Ok(link_gone(lang, &path));
-    };
-    if !state.db.forget_follower(key).await? {
-        return Ok(link_gone(lang, &path));
-    }
-    Ok(forgotten(lang, &path))
 }
 
 #[derive(Deserialize)]

@@ -414,6 +414,7 @@ async fn dialogue_page(
         lang,
         tenant,
         &super::chosen_links(&form.commitment, &form.focus_link),
+        super::LinkScope::Every,
     )
     .await?;
     let mut page = DialoguePage {

@@ -77,7 +77,9 @@ async fn page(
     let places = state.db.places(&m.code).await?;
     let name = |slug: &str| crate::views::place_name(&places, slug);
     let pending = tenant.inputs(InputStatus::Pending).await?;
-    let links = super::link_choices(lang, tenant, &Default::default()).await?;
+    // A resident writes about today: only the current promise's commitments.
+    let links =
+        super::link_choices(lang, tenant, &Default::default(), super::LinkScope::Current).await?;
     Ok(QueuePage {
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/synpunkter", m.code),

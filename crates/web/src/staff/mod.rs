@@ -524,6 +524,16 @@ impl LoginLimiter {
     }
 }
 
+/// Which promises' commitments and focus areas a link form offers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkScope {
+    /// Every promise's (a walk or a dialogue may look back).
+    Every,
+    /// The current promise's only (moderating a resident's input today), and whatever
+    /// the form already has chosen.
+    Current,
+}
+
 /// What an input or a finding can be linked to: the municipality's commitments and its
 /// promises' focus areas, each list with "none" first, newest promise first.
 pub(crate) struct LinkChoices {
@@ -535,7 +545,15 @@ pub(crate) async fn link_choices(
     lang: Lang,
     tenant: &lofte_db::Tenant,
     current: &Links,
+    scope: LinkScope,
 ) -> Result<LinkChoices, PageError> {
+    let offered = match scope {
+        LinkScope::Every => None,
+        LinkScope::Current => tenant
+            .current_promise(crate::this_year(), lofte_db::Visibility::All)
+            .await?
+            .map(|p| p.id),
+    };
     let mut commitments = vec![forms::Choice {
         value: String::new(),
         label: lang.t("staff-no-commitment"),
@@ -553,6 +571,16 @@ pub(crate) async fn link_choices(
         else {
             continue;
         };
+        let chosen_here = current
+            .commitment
+            .is_some_and(|c| stored.commitment_ids.contains(&c))
+            || current
+                .focus
+                .as_ref()
+                .is_some_and(|f| f.promise == stored.id);
+        if offered.is_some_and(|id| id != stored.id) && !chosen_here {
+            continue;
+        }
         for area in &stored.promise.focus_areas {
             let link = FocusLink {
                 promise: stored.id,

@@ -136,6 +136,7 @@ async fn walk_page(
         lang,
         tenant,
         &super::chosen_links(&form.commitment, &form.focus_link),
+        super::LinkScope::Every,
     )
     .await?;
     let mut page = WalkPage {

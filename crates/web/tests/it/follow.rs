@@ -42,22 +42,33 @@ async fn gnesta(db: &lofte_db::Db) {
         .unwrap();
 }
 
-async fn coordinator(db: &lofte_db::Db, base: &str) -> String {
-    let email = "samordnare@gnesta.example";
-    let password = "ett långt lösenord för test";
-    let hash = lofte_app::secrets::hash_password(password.into()).await;
+const PASSWORD: &str = "ett långt lösenord för test";
+
+/// An account with `role` in Gnesta (or, for an administrator, the installation).
+async fn staff_account(db: &lofte_db::Db, email: &str, role: Role) {
+    let hash = lofte_app::secrets::hash_password(PASSWORD.into()).await;
     let id = db
-        .create_account(&lofte_domain::Email::parse(email).unwrap(), "Sam", &hash)
+        .create_account(&lofte_domain::Email::parse(email).unwrap(), email, &hash)
         .await
         .unwrap();
-    let org = db
-        .organisation(&lofte_db::OrganisationRef::Municipality(
-            lofte_domain::MunicipalityCode::parse("0461").unwrap(),
-        ))
+    let org = match role {
+        Role::Admin => db.installation_organisation().await.unwrap(),
+        _ => db
+            .organisation(&lofte_db::OrganisationRef::Municipality(
+                lofte_domain::MunicipalityCode::parse("0461").unwrap(),
+            ))
+            .await
+            .unwrap(),
+    };
+    db.grant(id, org, role).await.unwrap();
+}
+
+/// Gnesta's coordinator, signed in: the session cookie.
+async fn coordinator(db: &lofte_db::Db, base: &str) -> String {
+    staff_account(db, "samordnare@gnesta.example", Role::Coordinator).await;
+    sign_in(base, "samordnare@gnesta.example", PASSWORD)
         .await
-        .unwrap();
-    db.grant(id, org, Role::Coordinator).await.unwrap();
-    sign_in(base, email, password).await.unwrap()
+        .unwrap()
 }
 
 async fn follow(base: &str, lang: &str, form: &[(&str, &str)]) -> reqwest::Response {
@@ -485,13 +496,9 @@ async fn a_forgotten_password_is_reset_once_by_link_and_other_sessions_end() {
     assert_eq!(again.status(), 404);
     assert_eq!(signed_in(elsewhere).await, 303);
     assert!(
-        sign_in(
-            &base,
-            "samordnare@gnesta.example",
-            "ett långt lösenord för test"
-        )
-        .await
-        .is_err()
+        sign_in(&base, "samordnare@gnesta.example", PASSWORD)
+            .await
+            .is_err()
     );
     assert!(
         sign_in(
@@ -540,23 +547,8 @@ async fn administrators_read_the_mail_log_and_the_written_messages() {
     gnesta(db).await;
     let (base, mail) = serve_with_mail(db.clone()).await;
     let coordinator = coordinator(db, &base).await;
-    let hash = lofte_app::secrets::hash_password("ett långt lösenord för test".into()).await;
-    let admin = db
-        .create_account(
-            &lofte_domain::Email::parse("admin@gnesta.example").unwrap(),
-            "Admin",
-            &hash,
-        )
-        .await
-        .unwrap();
-    let org = db
-        .organisation(&lofte_db::OrganisationRef::Municipality(
-            lofte_domain::MunicipalityCode::parse("0461").unwrap(),
-        ))
-        .await
-        .unwrap();
-    db.grant(admin, org, Role::Admin).await.unwrap();
-    let admin = sign_in(&base, "admin@gnesta.example", "ett långt lösenord för test")
+    staff_account(db, "admin@gnesta.example", Role::Admin).await;
+    let admin = sign_in(&base, "admin@gnesta.example", PASSWORD)
         .await
         .unwrap();
     follow(
@@ -743,17 +735,7 @@ async fn staff_are_reminded_weekly_of_what_is_late() {
     gnesta(db).await;
     let (base, mail) = serve_with_mail(db.clone()).await;
     coordinator(db, &base).await;
-    let hash = lofte_app::secrets::hash_password("ett långt lösenord för test".into()).await;
-    let admin = db
-        .create_account(
-            &lofte_domain::Email::parse("admin@gnesta.example").unwrap(),
-            "Admin",
-            &hash,
-        )
-        .await
-        .unwrap();
-    let installation = db.installation_organisation().await.unwrap();
-    db.grant(admin, installation, Role::Admin).await.unwrap();
+    staff_account(db, "admin@gnesta.example", Role::Admin).await;
 
     // Today is after Gnesta's 2025 tertials: their reports are late.
     let now = chrono::Utc::now();

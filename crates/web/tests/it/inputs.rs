@@ -67,6 +67,13 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
         "{items:?}"
     );
     assert!(items[0].contains("25–44 år, Kvinna"), "{items:?}");
+    // Only the current promise's commitments (Flen's newest, 2021) are offered.
+    let offered = texts(&queue, ".input-item select[name=commitment] option");
+    assert_eq!(offered.len(), 1 + 12, "{offered:?}");
+    assert!(
+        offered[1..].iter().all(|o| o.starts_with("2021 · ")),
+        "{offered:?}"
+    );
     let action = queue
         .select(&scraper::Selector::parse(".input-item form").unwrap())
         .next()
