@@ -2,7 +2,7 @@
 // pages, accessibility checks (axe) and screenshots.
 import { spawn } from 'node:child_process';
 import zlib from 'node:zlib';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -342,4 +342,55 @@ export async function commitmentTexts(section) {
 
 export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Reading the demo's written e-mail (mail/<id>.eml under the data folder) as a mail
+// client would.
+
+/** Undoes quoted-printable (RFC 2045) as lettre writes it: soft breaks and =XX bytes. */
+function unquote(body) {
+  const bytes = [];
+  const text = body.replace(/=\r?\n/g, '');
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(text[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A written message: its headers (unfolded) and its plain-text part. */
+function parseMessage(eml) {
+  const [head] = eml.split(/\r?\n\r?\n/);
+  const headers = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const at = line.indexOf(':');
+    if (at > 0) headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+  }
+  const boundary = /boundary="([^"]+)"/.exec(headers['content-type'] ?? '')?.[1];
+  const plain = eml.split(`--${boundary}`).find((part) => /Content-Type: text\/plain/.test(part)) ?? '';
+  const body = plain.slice(plain.search(/\r?\n\r?\n/)).trim();
+  return { headers, text: unquote(body) };
+}
+
+/**
+ * Waits until the mail folder under `dataDir` holds `count` messages to `to` (the
+ * demo's staff get their weekly reminders too); returns those, oldest first, each as
+ * { headers, text } (the plain-text part).
+ */
+export async function mailTo(dataDir, to, count) {
+  const dir = path.join(dataDir, 'mail');
+  for (let tries = 0; tries < 100; tries += 1) {
+    const names = (await readdir(dir).catch(() => []))
+      .filter((n) => n.endsWith('.eml'))
+      .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+    const all = await Promise.all(names.map(async (n) => parseMessage(await readFile(path.join(dir, n), 'utf8'))));
+    const theirs = all.filter((m) => m.headers.to === to);
+    if (theirs.length >= count) return theirs;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`waited for ${count} messages to ${to} in ${dir}`);
 }

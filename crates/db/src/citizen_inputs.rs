@@ -1,18 +1,24 @@
 //! Residents' inputs: received from the public form into a moderation queue, published or
 //! hidden (with a reason) by staff, and read back for the public list.
 //!
-//! Nothing identifying is stored: no network address, no name, no contact details (there
-//! are no columns for them). Inputs never published are deleted after
+//! Nothing identifying is stored with an input: no network address, no name, no contact
+//! details (there are no columns for them). The one exception is an e-mail address a
+//! resident may choose to leave to be asked "Blev det gjort?", kept apart in
+//! `input_contact` and deleted early (`input_cases`). Inputs never published are deleted after
 //! [`UNPUBLISHED_KEPT_DAYS`], which is what the form tells residents.
 
 use chrono::{DateTime, Utc};
-use lofte_domain::citizen::{AgeBand, Gender, InputCategory, InputStatus, NewInput};
+use lofte_domain::citizen::{
+    AgeBand, Gender, InputCase, InputCategory, InputContact, InputStatus, NewInput, ResidentAnswer,
+    TrackedAction,
+};
+use lofte_domain::walk::FindingStatus;
 use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem, Text};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::audit::{Actor, AuditRecord, audit};
-use crate::entity::citizen_input;
+use crate::entity::{citizen_input, input_contact};
 use crate::links::{FocusLink, Links, focus_link};
 use crate::tenant::Tenant;
 use crate::{Db, Error, Result};
@@ -44,6 +50,10 @@ pub struct StoredInput {
     pub point: Option<Coordinates>,
     /// A moderator confirmed that `point` marks a public place.
     pub point_public: bool,
+    /// When it was published or hidden.
+    pub moderated_at: Option<DateTime<Utc>>,
+    /// What staff did with it once published (`input_cases`).
+    pub case: InputCase,
 }
 
 impl StoredInput {
@@ -85,8 +95,32 @@ pub struct PlaceEdit {
     pub point_public: bool,
 }
 
-fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
+/// The case as stored on the input's row; `None` if a stored code no longer parses.
+fn case_of(row: &citizen_input::Model) -> Option<InputCase> {
+    let action = match (&row.action_owner, &row.action_status) {
+        (Some(owner), Some(status)) => Some(TrackedAction {
+            owner: owner.clone(),
+            due: row.action_due,
+            status: FindingStatus::parse(status).ok()?,
+        }),
+        _ => None,
+    };
+    Some(InputCase {
+        reply: row.public_reply.clone(),
+        replied_at: row.replied_at,
+        routed_to: row.routed_to.clone(),
+        action,
+        withdrawn_reason: row.withdrawn_reason.clone(),
+        answer: match &row.resident_answer {
+            Some(code) => Some(ResidentAnswer::parse(code).ok()?),
+            None => None,
+        },
+    })
+}
+
+pub(crate) fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
     let corrupt = || Error::Corrupt(format!("citizen input {}", row.id));
+    let case = case_of(&row).ok_or_else(corrupt)?;
     Ok(StoredInput {
         id: row.id,
         received_at: row.received_at,
@@ -122,13 +156,22 @@ fn to_input(row: citizen_input::Model) -> Result<StoredInput> {
             _ => None,
         },
         point_public: row.point_public,
+        moderated_at: row.moderated_at,
+        case,
     })
 }
 
 impl Tenant {
     /// Receives an input from the public form into the moderation queue. The places must
     /// be the municipality's (the place, if given, within the locality's municipality).
-    pub async fn receive_input(&self, input: &NewInput) -> Result<i32> {
+    ///
+    /// `contact` is the address a resident left to be asked "Blev det gjort?", stored in
+    /// the same transaction (`input_cases`).
+    pub async fn receive_input(
+        &self,
+        input: &NewInput,
+        contact: Option<&InputContact>,
+    ) -> Result<i32> {
         let known: Vec<String> = self
             .db()
             .places(&self.municipality().code)
@@ -174,6 +217,17 @@ impl Tenant {
         .exec(&txn)
         .await?
         .last_insert_id;
+        if let Some(contact) = contact {
+            input_contact::Entity::insert(input_contact::ActiveModel {
+                input_id: Set(id),
+                email: Set(contact.email.as_str().to_owned()),
+                lang: Set(contact.lang.clone()),
+                created_at: Set(Utc::now()),
+                asked_at: Set(None),
+            })
+            .exec(&txn)
+            .await?;
+        }
         txn.commit().await?;
         Ok(id)
     }

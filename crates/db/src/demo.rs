@@ -460,7 +460,7 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
         }
         .parse()
         .map_err(Error::Invalid)?;
-        let id = tenant.receive_input(&input).await?;
+        let id = tenant.receive_input(&input, None).await?;
         let published = Text::parse(&text, lofte_domain::citizen::NewInput::MAX_TEXT)
             .map_err(|p: Problem| Error::Corrupt(format!("demo input: {}", p.code())))?;
         tenant
@@ -474,6 +474,30 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
                 },
             )
             .await?;
+        if category == "lighting" {
+            // One handled as a case, so the demo shows a reply and an action.
+            let words = |t: &str| {
+                Text::parse(t, Text::LONG)
+                    .map_err(|p: Problem| Error::Corrupt(format!("demo case: {}", p.code())))
+            };
+            tenant
+                .update_case(
+                    crate::Actor::System,
+                    id,
+                    &crate::input_cases::CaseUpdate {
+                        reply: Some(words(
+                            "Exempel (påhittat för demon): Gatuenheten sätter upp nya armaturer längs gångvägen under våren.",
+                        )?),
+                        routed_to: Some(words("Samhällsbyggnadsförvaltningen, gata/park")?),
+                        action: Some(crate::input_cases::NewAction {
+                            owner: words("Gatuenheten")?,
+                            due: chrono::NaiveDate::from_ymd_opt(2021, 5, 31),
+                            status: lofte_domain::walk::FindingStatus::Planned,
+                        }),
+                    },
+                )
+                .await?;
+        }
         added += 1;
     }
     Ok(added)

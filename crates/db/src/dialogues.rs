@@ -156,7 +156,7 @@ impl Tenant {
             .await?
             .ok_or(Error::NotFound)?;
         self.check_links(self.db().conn(), links).await?;
-        let id = self.receive_input(input).await?;
+        let id = self.receive_input(input, None).await?;
         let txn = self.db().begin_write().await?;
         citizen_input::Entity::update_many()
             .col_expr(

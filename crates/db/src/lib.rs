@@ -22,6 +22,7 @@ mod follow_ups;
 pub mod follows;
 mod incident_import;
 pub mod incidents;
+pub mod input_cases;
 pub mod links;
 pub mod mail;
 mod migration;

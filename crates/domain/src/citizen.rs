@@ -71,11 +71,22 @@ code_enum!(
 );
 
 code_enum!(
-    /// Where an input is in moderation. Only `Published` is ever shown to the public.
+    /// Where an input is in moderation. Only `Published` is shown to the public in full;
+    /// of a `Withdrawn` input (published, then taken back) only the reason is shown.
     InputStatus {
         Pending => "pending",
         Published => "published",
         Hidden => "hidden",
+        Withdrawn => "withdrawn",
+    }
+);
+
+code_enum!(
+    /// A resident's answer to "Blev det gjort?" about their own input.
+    ResidentAnswer {
+        Yes => "yes",
+        Partly => "partly",
+        No => "no",
     }
 );
 
@@ -269,4 +280,35 @@ mod tests {
             ]
         );
     }
+}
+
+/// What staff did with a published input, all of it public (`lofte_db::input_cases`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InputCase {
+    pub reply: Option<String>,
+    pub replied_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The unit responsible for it.
+    pub routed_to: Option<String>,
+    pub action: Option<TrackedAction>,
+    /// Why it was withdrawn (status `Withdrawn`).
+    pub withdrawn_reason: Option<String>,
+    /// The resident's answer to "Blev det gjort?".
+    pub answer: Option<ResidentAnswer>,
+}
+
+/// An input turned into something someone will do, as safety-walk findings are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackedAction {
+    pub owner: String,
+    pub due: Option<chrono::NaiveDate>,
+    pub status: crate::walk::FindingStatus,
+}
+
+/// The address a resident leaves with an input to be asked "Blev det gjort?", and the
+/// language to ask in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputContact {
+    pub email: crate::Email,
+    /// `sv` or `en`.
+    pub lang: String,
 }

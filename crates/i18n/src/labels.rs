@@ -9,7 +9,9 @@
 //! "when")`).
 
 use lofte_domain::access::Role;
-use lofte_domain::citizen::{AgeBand, DialogueFormat, Gender, InputCategory, InputStatus};
+use lofte_domain::citizen::{
+    AgeBand, DialogueFormat, Gender, InputCategory, InputStatus, ResidentAnswer,
+};
 use lofte_domain::followup::{Exclusion, ProgressStatus, Verdict};
 use lofte_domain::incident::IncidentCategory;
 use lofte_domain::police_event::Assigned;
@@ -69,6 +71,7 @@ named! {
     Verdict => PROGRESS_STATUS, code;
     PromiseStatus => PROMISE_STATUS, as_str;
     InputStatus => INPUT_STATUS, code;
+    ResidentAnswer => RESIDENT_ANSWER, code;
     InputCategory => INPUT_CATEGORY, code;
     AgeBand => AGE_BAND, code;
     Gender => GENDER, code;
@@ -129,6 +132,14 @@ pub const INPUT_STATUS: Family = Family(&[
     ("pending", "input-status-pending"),
     ("published", "input-status-published"),
     ("hidden", "input-status-hidden"),
+    ("withdrawn", "input-status-withdrawn"),
+]);
+
+/// A resident's answer to "Blev det gjort?".
+pub const RESIDENT_ANSWER: Family = Family(&[
+    ("yes", "resident-answer-yes"),
+    ("partly", "resident-answer-partly"),
+    ("no", "resident-answer-no"),
 ]);
 
 /// What a resident's input is about.
@@ -224,6 +235,9 @@ pub const FIELD_HINT: Family = Family(&[
     ("reporter", "field-reporter-hint"),
     ("incident-when", "field-incident-when-hint"),
     ("input-address", "field-input-address-hint"),
+    ("input-email", "field-input-email-hint"),
+    ("case-reply", "field-case-reply-hint"),
+    ("withdraw-reason", "field-withdraw-reason-hint"),
     ("input-text", "field-input-text-hint"),
     ("correction-note", "field-correction-note-hint"),
     ("follow-up-learned", "field-follow-up-learned-hint"),
@@ -294,6 +308,11 @@ pub const FIELD: Family = Family(&[
     ("input-text", "field-input-text"),
     ("input-age-band", "field-input-age-band"),
     ("input-gender", "field-input-gender"),
+    ("input-email", "field-input-email"),
+    ("case-reply", "field-case-reply"),
+    ("case-routed", "field-case-routed"),
+    ("case-status", "field-case-status"),
+    ("withdraw-reason", "field-withdraw-reason"),
     ("ort", "field-ort"),
     ("kategori", "field-kategori"),
     ("moderation-text", "field-moderation-text"),

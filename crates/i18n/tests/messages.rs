@@ -199,7 +199,9 @@ fn every_message_asked_for_exists_in_both_languages() {
 /// Every value of every domain type that people read by name has its message.
 #[test]
 fn every_named_value_has_a_message() {
-    use lofte_domain::citizen::{AgeBand, DialogueFormat, Gender, InputCategory, InputStatus};
+    use lofte_domain::citizen::{
+        AgeBand, DialogueFormat, Gender, InputCategory, InputStatus, ResidentAnswer,
+    };
     use lofte_domain::followup::{Exclusion, ProgressStatus, Verdict};
     use lofte_domain::stats::{Better, OutcomeVerdict};
     use lofte_domain::walk::{FindingCategory, FindingStatus};
@@ -234,6 +236,7 @@ fn every_named_value_has_a_message() {
     named.extend(all(AgeBand::ALL.iter()));
     named.extend(all(Gender::ALL.iter()));
     named.extend(all(InputStatus::ALL.iter()));
+    named.extend(all(ResidentAnswer::ALL.iter()));
     named.extend(all(DialogueFormat::ALL.iter()));
     named.extend(all(lofte_domain::incident::IncidentCategory::iter()));
     named.extend(all(lofte_domain::police_event::Assigned::iter()));

@@ -1,5 +1,6 @@
-//! The links in a follower's messages: to confirm a follow, and to unsubscribe from or
-//! manage everything stored about the address. Each is signed (HMAC-SHA-256 with the
+//! The links in residents' messages: to confirm a follow, to unsubscribe from or manage
+//! everything stored about a follower's address, and to answer "Blev det gjort?" about
+//! an input. Each is signed (HMAC-SHA-256 with the
 //! installation's key, shared by every instance through the database), so the sender can
 //! make them for any follower without storing a secret per address, and an altered link
 //! is refused. A link names a row and the second it was made; a follower who
@@ -28,6 +29,7 @@ impl std::fmt::Debug for LinkKey {
 enum Purpose {
     Confirm,
     Follower,
+    Answer,
 }
 
 impl LinkKey {
@@ -57,6 +59,7 @@ impl LinkKey {
         let purpose = match purpose {
             Purpose::Confirm => "confirm",
             Purpose::Follower => "follower",
+            Purpose::Answer => "answer",
         };
         mac.update(format!("{purpose}:{id}:{since}").as_bytes());
         mac
@@ -102,6 +105,17 @@ impl LinkKey {
         let (id, since) = self.parse(Purpose::Follower, token)?;
         Some(FollowerKey { id, since })
     }
+
+    /// The token of the link that answers "Blev det gjort?" about input `input`, whose
+    /// resident left their address at `since` (Unix seconds).
+    pub fn answer_token(&self, input: i32, since: i64) -> String {
+        self.token(Purpose::Answer, input, since)
+    }
+
+    /// The input and address time an answer token names, if the token is unaltered.
+    pub fn parse_answer_token(&self, token: &str) -> Option<(i32, i64)> {
+        self.parse(Purpose::Answer, token)
+    }
 }
 
 /// Where a follower's links lead on the public site.
@@ -119,6 +133,11 @@ pub mod paths {
     /// The one-click unsubscribe (RFC 8058: a POST; a GET shows a button).
     pub fn unsubscribe(token: &str) -> String {
         format!("/folj/{token}/avsluta")
+    }
+
+    /// The page that asks "Blev det gjort?" (a GET shows the buttons; a POST answers).
+    pub fn answer(token: &str) -> String {
+        format!("/synpunkt/svar/{token}")
     }
 }
 
@@ -151,6 +170,7 @@ mod tests {
         assert_eq!(key.parse_follower_token(&token), Some(follower));
         // Not as a confirmation, not with another key, not altered anywhere.
         assert_eq!(key.parse_confirm_token(&token), None);
+        assert_eq!(key.parse_answer_token(&token), None);
         assert_eq!(LinkKey::fixed([8; 32]).parse_follower_token(&token), None);
         assert_eq!(
             key.parse_follower_token(&token.replacen("42", "43", 1)),

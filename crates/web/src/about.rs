@@ -214,6 +214,14 @@ async fn privacy(
         ("about-privacy-kept-input", "about-privacy-kept-input-time"),
         ("about-privacy-kept-place", "about-privacy-kept-place-time"),
         (
+            "about-privacy-kept-follow",
+            "about-privacy-kept-follow-time",
+        ),
+        (
+            "about-privacy-kept-question",
+            "about-privacy-kept-question-time",
+        ),
+        (
             "about-privacy-kept-network",
             "about-privacy-kept-network-time",
         ),

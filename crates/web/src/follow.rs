@@ -464,11 +464,7 @@ async fn manage(
     let Some(follower) = state.db.follower(key).await? else {
         return Ok(link_gone(lang, &path));
     };
-    let date = |t: chrono::DateTime<Utc>| {
-        t.with_timezone(&chrono_tz::Europe::Stockholm)
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let date = crate::views::stockholm_date;
     let mut follows = Vec::new();
     for held in &follower.follows {
         let (name, href) = held_name(&state, lang, held).await;

@@ -22,6 +22,7 @@ mod notices;
 mod pages;
 mod photo;
 pub mod policy;
+mod questions;
 pub mod report;
 mod situation;
 mod staff;
@@ -187,6 +188,7 @@ fn routes(state: AppState) -> policy::Routes {
         .merge(about::routes(state.clone()))
         .merge(input::routes(state.clone()))
         .merge(follow::routes(state.clone()))
+        .merge(questions::routes(state.clone()))
         .merge(feeds::routes(state.clone()))
         .merge(map::routes(state.clone()))
         .merge(staff::routes(state.clone()))
@@ -361,6 +363,11 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
             Ok(n) => tracing::info!(deleted = n, "deleted old mail and bouncing addresses"),
             Err(e) => tracing::warn!(error = %e, "could not delete old mail"),
         }
+        match db.purge_input_contacts(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "deleted residents' addresses left with inputs"),
+            Err(e) => tracing::warn!(error = %e, "could not delete residents' old addresses"),
+        }
         if let Err(e) = db.purge_password_resets(now).await {
             tracing::warn!(error = %e, "could not delete expired reset links");
         }
@@ -368,6 +375,7 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
 }
 
 pub use notices::queue_digests;
+pub use questions::queue_questions;
 pub use staff::reminders::queue_reminders;
 
 /// Queues the followers' weekly and monthly digests and the staff's weekly reminders that
@@ -382,6 +390,11 @@ async fn digests(db: Db, mailer: std::sync::Arc<lofte_mail::Mailer>, every: std:
             Ok(0) => {}
             Ok(n) => tracing::info!(queued = n, "follower digests queued"),
             Err(e) => tracing::warn!(error = %e, "could not queue the follower digests"),
+        }
+        match queue_questions(&db, &mailer, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(queued = n, "residents asked whether it was done"),
+            Err(e) => tracing::warn!(error = %e, "could not ask residents whether it was done"),
         }
         match queue_reminders(&db, &mailer, chrono::Utc::now()).await {
             Ok(0) => {}

@@ -1,5 +1,5 @@
-//! A page of a heading, a few paragraphs, perhaps one button and some links: what a
-//! link from an e-mail leads to (confirmed, spent, deleted).
+//! A page of a heading, a few paragraphs, perhaps a few buttons and some links: what a
+//! link from an e-mail leads to (confirmed, spent, deleted, a question to answer).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -9,14 +9,15 @@ use lofte_i18n::Lang;
 
 use crate::views::Chrome;
 
-/// A page with a heading, a few paragraphs, perhaps one button and some links.
+/// A page with a heading, a few paragraphs, perhaps a few buttons and some links.
 #[derive(Template, WebTemplate)]
 #[template(path = "message.html")]
 pub(crate) struct MessagePage {
     pub chrome: Chrome,
     pub heading: String,
     pub paragraphs: Vec<String>,
-    pub action: Option<Action>,
+    /// Each a form of one button; one alone is the page's primary action.
+    pub actions: Vec<Action>,
     pub links: Vec<(String, String)>,
 }
 
@@ -33,7 +34,7 @@ impl MessagePage {
             chrome: Chrome::new(lang, path, heading.clone()),
             heading,
             paragraphs: Vec::new(),
-            action: None,
+            actions: Vec::new(),
             links: Vec::new(),
         }
     }
@@ -43,11 +44,21 @@ impl MessagePage {
         self
     }
 
-    pub(crate) fn button(mut self, href: String, label: String) -> Self {
-        self.action = Some(Action {
+    pub(crate) fn button(self, href: String, label: String) -> Self {
+        self.button_sending(href, label, Vec::new())
+    }
+
+    /// A button that posts `hidden` (name, value) pairs.
+    pub(crate) fn button_sending(
+        mut self,
+        href: String,
+        label: String,
+        hidden: Vec<(String, String)>,
+    ) -> Self {
+        self.actions.push(Action {
             href,
             label,
-            hidden: Vec::new(),
+            hidden,
         });
         self
     }

@@ -152,11 +152,7 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
                 .collect();
             (!lines.is_empty()).then(|| ChangeGroup {
                 correction: pair[1].correction_note.clone(),
-                date: pair[1]
-                    .published_at
-                    .with_timezone(&chrono_tz::Europe::Stockholm)
-                    .format("%Y-%m-%d")
-                    .to_string(),
+                date: stockholm_date(pair[1].published_at),
                 lines,
             })
         })
@@ -541,4 +537,12 @@ pub(crate) fn short_text(text: &str) -> String {
     } else {
         format!("{} …", words[..12].join(" "))
     }
+}
+
+/// The day `at` falls on in Sweden, as ISO 8601 ("2026-03-04"): how every page and
+/// message writes a date.
+pub fn stockholm_date(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Stockholm)
+        .format("%Y-%m-%d")
+        .to_string()
 }

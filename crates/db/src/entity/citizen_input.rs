@@ -30,6 +30,21 @@ pub struct Model {
     /// The focus area this concerns, if staff linked it: its promise and its words.
     pub focus_promise_id: Option<i32>,
     pub focus_area: Option<String>,
+    /// Staff's public reply, and when it was last written.
+    pub public_reply: Option<String>,
+    pub replied_at: Option<DateTimeUtc>,
+    /// The unit responsible for it, as staff routed it.
+    pub routed_to: Option<String>,
+    /// The tracked action it became, if any: who owns it, by when, and where it is (a
+    /// finding status code).
+    pub action_owner: Option<String>,
+    pub action_due: Option<Date>,
+    pub action_status: Option<String>,
+    /// Why a published input was withdrawn (status `withdrawn`).
+    pub withdrawn_reason: Option<String>,
+    /// The resident's answer to "Blev det gjort?" (`yes`, `partly`, `no`), and when.
+    pub resident_answer: Option<String>,
+    pub answered_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,7 @@ pub mod follow_up;
 pub mod follow_up_entry;
 pub mod follower;
 pub mod incident;
+pub mod input_contact;
 pub mod installation_key;
 pub mod local_police_area;
 pub mod login_throttle;

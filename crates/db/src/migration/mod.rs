@@ -34,6 +34,7 @@ mod m0028_frozen_indicator;
 mod m0029_situation_analysis;
 mod m0030_picture_index;
 mod m0031_mail;
+mod m0032_input_cases;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_situation_analysis::Migration),
             Box::new(m0030_picture_index::Migration),
             Box::new(m0031_mail::Migration),
+            Box::new(m0032_input_cases::Migration),
         ]
     }
 }

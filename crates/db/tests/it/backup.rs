@@ -116,7 +116,7 @@ async fn a_dump_restores_every_value_and_a_damaged_one_changes_nothing() {
     }
     .parse()
     .unwrap();
-    tenant.receive_input(&input).await.unwrap();
+    tenant.receive_input(&input, None).await.unwrap();
 
     // Cut off in the middle of a line or at a line's end, or of another schema:
     // refused, nothing changed.
@@ -159,4 +159,65 @@ async fn a_sqlite_file_copy_taken_in_use_restores_every_value() {
     let target = lofte_db::testing::fresh_sqlite_database().await;
     target.db.copy_from(&copy).await.unwrap();
     same(&contents(&target.db).await, &contents(&source.db).await);
+}
+
+/// An address a resident left to be asked "Blev det gjort?" is promised to be gone within
+/// three months; neither kind of backup keeps it (the input itself is kept).
+#[tokio::test]
+async fn an_address_left_with_an_input_is_in_no_backup() {
+    async fn with_contact(database: &lofte_db::testing::TestDatabase) -> i32 {
+        let profile = lofte_domain::exchange::parse_profile_json(
+            r#"{ "municipality": "0428", "places": [
+                { "slug": "hogsjo", "name": "Högsjö", "kind": "locality", "lat": 59.047, "lon": 15.727 } ] }"#,
+        )
+        .unwrap();
+        database.db.import_profile(&profile).await.unwrap();
+        let tenant = database.db.tenant_named("0428").await.unwrap().unwrap();
+        let input = lofte_domain::citizen::InputFields {
+            locality: "hogsjo",
+            category: "lighting",
+            text: "Mörkt vid skolan.",
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        let contact = lofte_domain::citizen::InputContact {
+            email: lofte_domain::Email::parse("fraga@example.se").unwrap(),
+            lang: "sv".into(),
+        };
+        let id = tenant.receive_input(&input, Some(&contact)).await.unwrap();
+        assert!(tenant.will_ask(id).await.unwrap());
+        id
+    }
+    let address = "fraga@example.se";
+
+    let source = fresh_database().await;
+    let id = with_contact(&source).await;
+    let mut dump = Vec::new();
+    source.db.dump(&mut dump).await.unwrap();
+    assert!(!String::from_utf8_lossy(&dump).contains(address));
+    let target = fresh_database().await;
+    target.db.load_dump(&dump[..]).await.unwrap();
+    let restored = target.db.tenant_named("0428").await.unwrap().unwrap();
+    assert_eq!(restored.input(id).await.unwrap().text, "Mörkt vid skolan.");
+    assert!(!restored.will_ask(id).await.unwrap());
+
+    let sqlite = lofte_db::testing::fresh_sqlite_database().await;
+    let id = with_contact(&sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kopia.sqlite");
+    sqlite.db.backup_sqlite_file(&file).await.unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        !bytes
+            .windows(address.len())
+            .any(|w| w == address.as_bytes()),
+        "the address is overwritten in the file, not only unlinked"
+    );
+    let copy = Db::open_sqlite_backup(&file).await.unwrap();
+    let text = lofte_db::testing::dump_as_text(&copy).await;
+    assert!(text.contains("Mörkt vid skolan.") && !text.contains(address));
+    // The running system still has it.
+    let tenant = sqlite.db.tenant_named("0428").await.unwrap().unwrap();
+    assert!(tenant.will_ask(id).await.unwrap());
 }

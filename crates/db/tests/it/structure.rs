@@ -58,7 +58,7 @@ async fn link_input_and_finding_to(tenant: &lofte_db::Tenant, id: i32) {
     }
     .parse()
     .unwrap();
-    let input_id = tenant.receive_input(&input).await.unwrap();
+    let input_id = tenant.receive_input(&input, None).await.unwrap();
     tenant
         .moderate_input(
             Actor::System,

@@ -65,6 +65,7 @@ inputs-export-lon = Longitude
 input-status-pending = Waiting for moderation
 input-status-published = Published
 input-status-hidden = Hidden
+input-status-withdrawn = Withdrawn
 inputs-export-precision = Position
 inputs-export-precision-point = Marked on the map
 inputs-export-precision-place = Where the place is

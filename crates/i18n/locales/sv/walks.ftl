@@ -65,6 +65,7 @@ inputs-export-lon = Longitud
 input-status-pending = Väntar på granskning
 input-status-published = Publicerad
 input-status-hidden = Dold
+input-status-withdrawn = Tillbakadragen
 inputs-export-precision = Läge
 inputs-export-precision-point = Markerat på kartan
 inputs-export-precision-place = Platsens läge

@@ -80,3 +80,75 @@ pub(super) fn options(
         }))
         .collect()
 }
+
+/// Where an input is, in words: its locality, the place within it and the typed address,
+/// as far as given ("Flen, Sveaparken, vid dammen").
+pub fn input_place(places: &[Place], input: &lofte_db::citizen_inputs::StoredInput) -> String {
+    let name = |slug: &str| crate::views::place_name(places, slug);
+    [
+        Some(name(input.locality.as_str())),
+        input.place.as_ref().map(|p| name(p.as_str())),
+        input.address.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// An input's reference as residents and staff quote it: the municipality's code and
+/// the input's number ("0461-42").
+pub fn reference(code: &str, id: i32) -> String {
+    format!("{code}-{id}")
+}
+
+/// What the public sees of a published input's case, in words.
+pub struct CaseLines {
+    /// Staff's public reply and the day it was written.
+    pub reply: Option<(String, String)>,
+    /// "Ansvarig enhet: …".
+    pub routed: Option<String>,
+    /// The tracked action: "Åtgärd: … Ansvarig: … Senast: …" and its status.
+    pub action: Option<(String, String, &'static str)>,
+    /// "Invånaren svarade: delvis".
+    pub answer: Option<String>,
+}
+
+impl CaseLines {
+    pub fn new(lang: Lang, input: &lofte_db::citizen_inputs::StoredInput) -> CaseLines {
+        let case = &input.case;
+        CaseLines {
+            reply: case.reply.clone().map(|r| {
+                (
+                    r,
+                    case.replied_at
+                        .map(crate::views::stockholm_date)
+                        .unwrap_or_default(),
+                )
+            }),
+            routed: case
+                .routed_to
+                .as_ref()
+                .map(|u| lang.t_args("input-case-routed", &[("unit", u.clone())])),
+            action: case.action.as_ref().map(|a| {
+                (
+                    lang.t_args(
+                        "finding-owner",
+                        &[
+                            ("owner", a.owner.clone()),
+                            (
+                                "due",
+                                a.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+                            ),
+                        ],
+                    ),
+                    lofte_app::words::finding_status_name(lang, a.status),
+                    a.status.code(),
+                )
+            }),
+            answer: case
+                .answer
+                .map(|a| lang.t_args("input-case-answered", &[("answer", lang.name(&a))])),
+        }
+    }
+}

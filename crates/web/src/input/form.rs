@@ -64,6 +64,9 @@ pub struct InputForm {
     age_band: String,
     #[serde(default, rename = "input_gender")]
     gender: String,
+    /// An address to be asked "Blev det gjort?" (optional).
+    #[serde(default, rename = "input_email")]
+    email: String,
     /// The point marked on the map (set by the map script; absent without JavaScript).
     #[serde(default, rename = "input_lat")]
     lat: String,
@@ -94,6 +97,7 @@ pub struct InputPage {
     age_bands: Vec<Choice>,
     gender: Field,
     genders: Vec<Choice>,
+    email: Field,
     position: Field,
     lat: String,
     lon: String,
@@ -171,6 +175,7 @@ fn input_page(
                 .map(|g| (g.code().to_owned(), lang.name(&g)))
                 .collect(),
         ),
+        email: Field::new(lang, "input_email", form.email.clone()).autocomplete("email"),
         position: Field::new(lang, "input_position", String::new()),
         lat: form.lat.clone(),
         lon: form.lon.clone(),
@@ -191,6 +196,7 @@ fn input_page(
             &mut page.text,
             &mut page.age_band,
             &mut page.gender,
+            &mut page.email,
             &mut page.position,
         ],
         |path| {
@@ -202,6 +208,7 @@ fn input_page(
                 "text" => "input_text",
                 "age_band" => "input_age_band",
                 "gender" => "input_gender",
+                "email" => "input_email",
                 "position" => "input_position",
                 _ => return None,
             })
@@ -292,12 +299,35 @@ pub(super) async fn submit(
         )
             .into_response()
     };
-    let input = match fields.parse() {
-        Ok(input) => input,
-        Err(errors) => return Ok(invalid(errors)),
+    // The address is optional; one that is given must be one we can write to.
+    let contact = match form.email.trim() {
+        "" => Ok(None),
+        raw => lofte_domain::Email::parse(raw)
+            .ok()
+            .filter(|e| lofte_mail::valid_address(e.as_str()))
+            .map(|email| {
+                Some(lofte_domain::citizen::InputContact {
+                    email,
+                    lang: lang.tag().to_owned(),
+                })
+            })
+            .ok_or_else(|| FieldError::new("email", lofte_domain::Problem::Email)),
     };
-    match tenant.receive_input(&input).await {
-        Ok(_) => Ok(thanks.into_response()),
+    let (input, contact) = match (fields.parse(), contact) {
+        (Ok(input), Ok(contact)) => (input, contact),
+        (parsed, contact) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            errors.extend(contact.err());
+            return Ok(invalid(errors));
+        }
+    };
+    match tenant.receive_input(&input, contact.as_ref()).await {
+        Ok(id) => Ok(Redirect::to(&format!(
+            "/kommun/{}/tyck-till/tack?referens={id}{}",
+            tenant.municipality().code,
+            if contact.is_some() { "&fraga=1" } else { "" }
+        ))
+        .into_response()),
         Err(lofte_db::Error::Invalid(errors)) => Ok(invalid(errors)),
         Err(e) => Err(PageError::from(e)),
     }
@@ -310,21 +340,41 @@ pub struct ThanksPage {
     municipality_href: String,
     form_href: String,
     list_href: String,
+    /// The input's reference and where its page will be once published.
+    reference: Option<(String, String)>,
+    /// The resident left an address to be asked "Blev det gjort?".
+    will_ask: bool,
+}
+
+#[derive(Deserialize)]
+pub(super) struct ThanksQuery {
+    referens: Option<i32>,
+    #[serde(default)]
+    fraga: String,
 }
 
 pub(super) async fn thanks(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     Path(code): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<ThanksQuery>,
 ) -> Result<ThanksPage, PageError> {
     let (tenant, _) = tenant_and_places(&state, lang, &code).await?;
-    let base = format!("/kommun/{}", tenant.municipality().code);
+    let code = &tenant.municipality().code;
+    let base = format!("/kommun/{code}");
     Ok(ThanksPage {
         chrome: Chrome::new(
             lang,
             &format!("{base}/tyck-till/tack"),
             lang.t("input-thanks-title"),
         ),
+        reference: query.referens.map(|id| {
+            (
+                reference(code.as_str(), id),
+                format!("{base}/synpunkter/{id}"),
+            )
+        }),
+        will_ask: query.referens.is_some() && query.fraga == "1",
         form_href: format!("{base}/tyck-till"),
         list_href: format!("{base}/synpunkter"),
         municipality_href: base,

@@ -81,6 +81,10 @@ pub struct FindingItem {
 }
 
 pub struct InputItem {
+    pub reference: String,
+    /// Its own page.
+    pub href: String,
+    pub case: CaseLines,
     pub category: String,
     pub place: String,
     pub month: String,
@@ -136,16 +140,11 @@ pub(super) async fn list(
         .iter()
         .filter(|i| filter.keeps_input(i))
         .map(|i| InputItem {
+            reference: reference(m.code.as_str(), i.id),
+            href: format!("{base}/synpunkter/{}", i.id),
+            case: CaseLines::new(lang, i),
             category: category_name(lang, i.category),
-            place: [
-                Some(name(i.locality.as_str())),
-                i.place.as_ref().map(|p| name(p.as_str())),
-                i.address.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
+            place: input_place(&places, i),
             month: i
                 .received_at
                 .with_timezone(&chrono_tz::Europe::Stockholm)

@@ -15,13 +15,14 @@ use governor::Quota;
 use crate::AppState;
 use crate::policy::{Policy, Routes};
 
+mod case;
 mod common;
 mod exports;
 mod form;
 mod list;
 mod voices;
 
-pub use common::category_name;
+pub use common::{category_name, input_place, reference};
 pub use exports::{Audience, csv_response, geojson_response};
 pub use voices::add_voices;
 
@@ -42,6 +43,7 @@ pub fn routes(state: AppState) -> Routes {
         )
         .get("/kommun/{code}/tyck-till/tack", Public, get(form::thanks))
         .get("/kommun/{code}/synpunkter", Public, get(list::list))
+        .get("/kommun/{code}/synpunkter/{id}", Public, get(case::page))
         .get(
             "/kommun/{code}/synpunkter.csv",
             Public,

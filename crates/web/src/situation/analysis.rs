@@ -257,12 +257,7 @@ pub(super) async fn staff_list(
                 }) => (
                     lang.t_args(
                         "analysis-status-published",
-                        &[(
-                            "date",
-                            at.with_timezone(&chrono_tz::Europe::Stockholm)
-                                .format("%Y-%m-%d")
-                                .to_string(),
-                        )],
+                        &[("date", crate::views::stockholm_date(*at))],
                     ),
                     public_href(&code, year, tertial),
                     lang.t("analysis-read"),

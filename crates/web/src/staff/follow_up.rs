@@ -514,12 +514,7 @@ pub(super) fn check_content(
 pub(super) fn published_note(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     lang.t_args(
         "follow-up-published-on",
-        &[(
-            "date",
-            at.with_timezone(&chrono_tz::Europe::Stockholm)
-                .format("%Y-%m-%d")
-                .to_string(),
-        )],
+        &[("date", crate::views::stockholm_date(at))],
     )
 }
 

@@ -60,6 +60,18 @@ pub struct QueuePage {
     self_href: String,
     done: Option<String>,
     items: Vec<QueueItem>,
+    /// Published inputs, each a case to handle.
+    cases: Vec<CaseRow>,
+}
+
+/// A published input in the list of cases.
+pub struct CaseRow {
+    pub reference: String,
+    pub href: String,
+    pub category: String,
+    pub place: String,
+    /// Where it stands: the action's status, "replied", or "not handled yet".
+    pub state: String,
 }
 
 async fn page(
@@ -80,7 +92,24 @@ async fn page(
     // A resident writes about today: only the current promise's commitments.
     let links =
         super::link_choices(lang, tenant, &Default::default(), super::LinkScope::Current).await?;
+    let cases = tenant
+        .inputs(InputStatus::Published)
+        .await?
+        .into_iter()
+        .map(|i| CaseRow {
+            reference: crate::input::reference(m.code.as_str(), i.id),
+            href: format!("{base}/{}/arende", i.id),
+            category: crate::input::category_name(lang, i.category),
+            place: name(i.locality.as_str()),
+            state: match (&i.case.action, &i.case.reply) {
+                (Some(a), _) => lofte_app::words::finding_status_name(lang, a.status),
+                (None, Some(_)) => lang.t("staff-cases-replied"),
+                (None, None) => lang.t("staff-cases-open"),
+            },
+        })
+        .collect();
     Ok(QueuePage {
+        cases,
         municipality: m.official_name.to_string(),
         public_href: format!("/kommun/{}/synpunkter", m.code),
         export_href: base.clone(),
@@ -124,15 +153,7 @@ async fn page(
                         .format("%Y-%m-%d %H:%M")
                         .to_string(),
                     category: crate::input::category_name(lang, i.category),
-                    place: [
-                        Some(name(i.locality.as_str())),
-                        i.place.as_ref().map(|p| name(p.as_str())),
-                        i.address.clone(),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                    place: crate::input::input_place(&places, &i),
                     point,
                     address,
                     about: [

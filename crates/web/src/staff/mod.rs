@@ -21,6 +21,7 @@ mod follow_up_preview;
 pub(crate) mod forms;
 mod incident;
 mod incidents;
+mod input_case;
 mod inputs;
 mod mail;
 mod new_promise;
@@ -235,6 +236,16 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/synpunkter/{id}",
             InMunicipality(Permission::EditPromise),
             post(inputs::moderate),
+        )
+        .get(
+            "/personal/kommun/{code}/synpunkter/{id}/arende",
+            InMunicipality(Permission::EditPromise),
+            get(input_case::show).post(input_case::save),
+        )
+        .post(
+            "/personal/kommun/{code}/synpunkter/{id}/aterkalla",
+            InMunicipality(Permission::EditPromise),
+            post(input_case::withdraw),
         )
         .get(
             "/personal/kommun/{code}/trygghetsvandringar",

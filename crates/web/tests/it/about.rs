@@ -155,7 +155,7 @@ async fn each_municipalitys_privacy_notice_names_its_own_controller() {
     );
     assert!(body.contains("Polismyndigheten ansvarar"), "{body}");
     let rows = texts(&page, "tbody tr td:first-child");
-    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.len(), 9);
     assert!(
         texts(&page, "tbody td")
             .iter()
@@ -167,6 +167,13 @@ async fn each_municipalitys_privacy_notice_names_its_own_controller() {
             .iter()
             .any(|t| t.starts_with("Det som inte publiceras raderas efter ett år.")),
         "the retention the form promises"
+    );
+    assert!(
+        texts(&page, "tbody td")
+            .iter()
+            .any(|t| t
+                .starts_with("Adressen sparas skild från synpunkten och raderas när du svarat")),
+        "the retention of an address left to be asked whether it was done"
     );
     assert_eq!(
         links(&page, "main a"),

@@ -84,6 +84,8 @@ async fn a_dialogue_is_counted_and_what_came_up_is_shown_at_once() {
     let items = texts(&list, ".input-item:not(.finding)");
     assert_eq!(
         items,
-        ["Trafik · Malmköping · Från medborgardialog 2021-03-04 Bilar kör för fort förbi skolan."]
+        [
+            "Trafik · Malmköping · Från medborgardialog 2021-03-04 Bilar kör för fort förbi skolan. Synpunktens sida: 0482-1"
+        ]
     );
 }

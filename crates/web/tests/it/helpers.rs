@@ -355,3 +355,31 @@ pub async fn serve_with_mail(db: lofte_db::Db) -> (String, Mail) {
     });
     (address, Mail { mailer, dir })
 }
+
+/// A new account with `role` in municipality `code` (an administrator: in the
+/// installation), signed in on `base`: the session cookie.
+pub async fn staff_of(
+    db: &lofte_db::Db,
+    base: &str,
+    email: &str,
+    code: &str,
+    role: Role,
+) -> String {
+    let password = "ett långt lösenord för test";
+    let hash = lofte_app::secrets::hash_password(password.into()).await;
+    let id = db
+        .create_account(&Email::parse(email).unwrap(), email, &hash)
+        .await
+        .unwrap();
+    let org = match role {
+        Role::Admin => db.installation_organisation().await.unwrap(),
+        _ => db
+            .organisation(&OrganisationRef::Municipality(
+                MunicipalityCode::parse(code).unwrap(),
+            ))
+            .await
+            .unwrap(),
+    };
+    db.grant(id, org, role).await.unwrap();
+    sign_in(base, email, password).await.unwrap()
+}

@@ -45,7 +45,11 @@ async fn an_input_goes_from_the_form_through_moderation_to_the_public_list() {
     let hostile = "<script>alert(1)</script> Mörkt i tunneln, Kalle Svensson på nr 3 vet.";
     let sent = send(&app, &input(hostile)).await;
     assert_eq!(sent.status(), 303);
-    assert_eq!(sent.headers()["location"], "/kommun/0482/tyck-till/tack");
+    // The thank-you page gives the input's reference (no address left: no question).
+    assert_eq!(
+        sent.headers()["location"],
+        "/kommun/0482/tyck-till/tack?referens=1"
+    );
 
     // Waiting for moderation: not public yet.
     let list = app.page("/kommun/0482/synpunkter").await;

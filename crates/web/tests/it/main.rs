@@ -6,6 +6,7 @@ mod activities;
 mod analysis;
 mod api;
 mod authz;
+mod cases;
 mod conditions;
 mod dialogues;
 mod english;

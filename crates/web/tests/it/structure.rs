@@ -233,7 +233,7 @@ async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
     }
     .parse()
     .unwrap();
-    let id = tenant.receive_input(&input).await.unwrap();
+    let id = tenant.receive_input(&input, None).await.unwrap();
     tenant
         .moderate_input(
             lofte_db::Actor::System,

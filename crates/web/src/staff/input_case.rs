@@ -1,0 +1,370 @@
+//! A published input as a case (`/personal/kommun/{code}/synpunkter/{id}/arende`):
+//! staff write a public reply, route it to the unit responsible, make it a tracked
+//! action with an owner, a due date and a status (the finding statuses), or withdraw it
+//! with a reason. Everything here is shown on the input's public page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lofte_db::Tenant;
+use lofte_db::citizen_inputs::StoredInput;
+use lofte_db::input_cases::{CaseUpdate, NewAction};
+use lofte_domain::citizen::InputStatus;
+use lofte_domain::walk::FindingStatus;
+use lofte_domain::{FieldError, Problem, Text};
+use lofte_i18n::Lang;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::PageError;
+use crate::lang::UiLang;
+use crate::policy::Staff;
+use crate::staff::forms::{Choice, Field, SummaryItem, place_errors};
+use crate::views::Chrome;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "staff_input_case.html")]
+pub struct CasePage {
+    chrome: Chrome,
+    reference: String,
+    public_href: String,
+    queue_href: String,
+    action: String,
+    withdraw_action: String,
+    category: String,
+    place: String,
+    received: String,
+    text: String,
+    done: Option<String>,
+    summary: Vec<SummaryItem>,
+    reply: Field,
+    routed: Field,
+    status: Field,
+    statuses: Vec<Choice>,
+    owner: Field,
+    due: Field,
+    reason: Field,
+    /// The resident left an address and has not been asked yet.
+    will_ask: bool,
+    answer: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CaseForm {
+    #[serde(default)]
+    case_reply: String,
+    #[serde(default)]
+    case_routed: String,
+    /// A finding status code, or empty for no action.
+    #[serde(default)]
+    case_status: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct WithdrawForm {
+    #[serde(default)]
+    withdraw_reason: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct Saved {
+    #[serde(default)]
+    sparat: String,
+}
+
+/// What a published input's case holds now, as the form shows it.
+fn stored_form(input: &StoredInput) -> CaseForm {
+    let case = &input.case;
+    CaseForm {
+        case_reply: case.reply.clone().unwrap_or_default(),
+        case_routed: case.routed_to.clone().unwrap_or_default(),
+        case_status: case
+            .action
+            .as_ref()
+            .map(|a| a.status.code().to_owned())
+            .unwrap_or_default(),
+        owner: case
+            .action
+            .as_ref()
+            .map(|a| a.owner.clone())
+            .unwrap_or_default(),
+        due: case
+            .action
+            .as_ref()
+            .and_then(|a| a.due)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn case_page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    tenant: &Tenant,
+    input: &StoredInput,
+    form: &CaseForm,
+    withdraw: &WithdrawForm,
+    errors: &[FieldError],
+    done: Option<String>,
+) -> Result<CasePage, PageError> {
+    let m = tenant.municipality();
+    let reference = crate::input::reference(m.code.as_str(), input.id);
+    let base = format!("/personal/kommun/{}/synpunkter", m.code);
+    let action = format!("{base}/{}/arende", input.id);
+    let mut chrome = super::chrome(
+        lang,
+        staff,
+        &action,
+        lang.t_args("input-case-title", &[("reference", reference.clone())]),
+    );
+    chrome.mark_errors(!errors.is_empty());
+    let places = state.db.places(&m.code).await?;
+    let mut statuses = vec![Choice {
+        value: String::new(),
+        label: lang.t("staff-case-no-action"),
+        selected: form.case_status.is_empty(),
+    }];
+    statuses.extend(FindingStatus::ALL.iter().map(|s| Choice {
+        value: s.code().to_owned(),
+        label: lofte_app::words::finding_status_name(lang, *s),
+        selected: s.code() == form.case_status,
+    }));
+    let mut page = CasePage {
+        public_href: format!("/kommun/{}/synpunkter/{}", m.code, input.id),
+        queue_href: base,
+        withdraw_action: action.replace("/arende", "/aterkalla"),
+        action,
+        category: crate::input::category_name(lang, input.category),
+        place: crate::input::input_place(&places, input),
+        received: input
+            .received_at
+            .with_timezone(&chrono_tz::Europe::Stockholm)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        text: input.text.clone(),
+        done,
+        summary: Vec::new(),
+        reply: Field::new(lang, "case_reply", form.case_reply.clone()),
+        routed: Field::new(lang, "case_routed", form.case_routed.clone()),
+        status: Field::new(lang, "case_status", form.case_status.clone()),
+        statuses,
+        owner: Field::new(lang, "owner", form.owner.clone()),
+        due: Field::new(lang, "due", form.due.clone()),
+        reason: Field::new(lang, "withdraw_reason", withdraw.withdraw_reason.clone()),
+        will_ask: tenant.will_ask(input.id).await?,
+        answer: input
+            .case
+            .answer
+            .map(|a| lang.t_args("input-case-answered", &[("answer", lang.name(&a))])),
+        reference,
+        chrome,
+    };
+    page.summary = place_errors(
+        lang,
+        errors,
+        &mut [
+            &mut page.reply,
+            &mut page.routed,
+            &mut page.status,
+            &mut page.owner,
+            &mut page.due,
+            &mut page.reason,
+        ],
+        |path| {
+            Some(match path {
+                "reply" => "case_reply",
+                "routed_to" => "case_routed",
+                "status" => "case_status",
+                "owner" => "owner",
+                "due" => "due",
+                "reason" => "withdraw_reason",
+                _ => return None,
+            })
+        },
+    );
+    Ok(page)
+}
+
+/// The published input `id`, or a page that says it is not (pending, hidden, withdrawn
+/// or another municipality's).
+async fn published(tenant: &Tenant, lang: Lang, id: i32) -> Result<StoredInput, PageError> {
+    match tenant.input(id).await {
+        Ok(i) if i.status == InputStatus::Published => Ok(i),
+        Ok(_) | Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+    axum::extract::Query(saved): axum::extract::Query<Saved>,
+) -> Result<CasePage, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let input = published(&tenant, lang, id).await?;
+    let done = match saved.sparat.as_str() {
+        "1" => Some(lang.t("staff-case-saved")),
+        _ => None,
+    };
+    case_page(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        &input,
+        &stored_form(&input),
+        &WithdrawForm::default(),
+        &[],
+        done,
+    )
+    .await
+}
+
+/// The case update from the form, or every problem with it.
+fn parse_case(form: &CaseForm) -> Result<CaseUpdate, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut optional = |path: &str, raw: &str, max: usize| match raw.trim() {
+        "" => None,
+        v => Text::parse(v, max)
+            .map_err(|p| errors.push(FieldError::new(path, p)))
+            .ok(),
+    };
+    let reply = optional("reply", &form.case_reply, Text::LONG);
+    let routed_to = optional("routed_to", &form.case_routed, Text::SHORT);
+    let owner = optional("owner", &form.owner, Text::SHORT);
+    let due = super::forms::date_field(&mut errors, "due", &form.due, false);
+    let action = match form.case_status.as_str() {
+        "" => None,
+        raw => match FindingStatus::parse(raw) {
+            Err(p) => {
+                errors.push(FieldError::new("status", p));
+                None
+            }
+            Ok(status) => match owner {
+                Some(owner) => Some(NewAction { owner, due, status }),
+                None => {
+                    if form.owner.trim().is_empty() {
+                        errors.push(FieldError::new("owner", Problem::Required));
+                    }
+                    None
+                }
+            },
+        },
+    };
+    if errors.is_empty() {
+        Ok(CaseUpdate {
+            reply,
+            routed_to,
+            action,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+    Form(form): Form<CaseForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let input = published(&tenant, lang, id).await?;
+    let errors = match parse_case(&form) {
+        Ok(update) => match tenant.update_case(staff.actor, id, &update).await {
+            Ok(()) => {
+                if update
+                    .action
+                    .as_ref()
+                    .is_some_and(|a| a.status == FindingStatus::Fixed)
+                    && let Some(mailer) = &state.mailer
+                {
+                    // The resident may be asked at once: "Blev det gjort?".
+                    crate::questions::queue_questions(&state.db, mailer, chrono::Utc::now())
+                        .await?;
+                }
+                return Ok(Redirect::to(&format!(
+                    "/personal/kommun/{}/synpunkter/{id}/arende?sparat=1",
+                    tenant.municipality().code
+                ))
+                .into_response());
+            }
+            Err(lofte_db::Error::NotFound) => {
+                return Err(PageError::NotFound { lang, detail: None });
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => errors,
+    };
+    let page = case_page(
+        &state,
+        lang,
+        &staff,
+        &tenant,
+        &input,
+        &form,
+        &WithdrawForm::default(),
+        &errors,
+        None,
+    )
+    .await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+pub async fn withdraw(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Path((code, id)): Path<(String, i32)>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, PageError> {
+    let tenant = super::tenant(&state, lang, &code).await?;
+    let input = published(&tenant, lang, id).await?;
+    let reason = match form.withdraw_reason.trim() {
+        "" => Err(Problem::Required),
+        v => Text::parse(v, Text::SHORT),
+    };
+    match reason {
+        Ok(reason) => {
+            match tenant.withdraw_input(staff.actor, id, &reason).await {
+                Ok(()) => {}
+                Err(lofte_db::Error::NotFound) => {
+                    return Err(PageError::NotFound { lang, detail: None });
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(Redirect::to(&format!(
+                "/kommun/{}/synpunkter/{id}",
+                tenant.municipality().code
+            ))
+            .into_response())
+        }
+        Err(problem) => {
+            let page = case_page(
+                &state,
+                lang,
+                &staff,
+                &tenant,
+                &input,
+                &stored_form(&input),
+                &form,
+                &[FieldError::new("reason", problem)],
+                None,
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

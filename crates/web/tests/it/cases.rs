@@ -1,0 +1,463 @@
+//! A resident's input as a case they can follow: a reference and a page of its own, a
+//! public reply, routing, a tracked action, withdrawal, and "Blev det gjort?" asked of a
+//! resident who left an address, once, with the answer shown with the input.
+//!
+//! Fixture: Vingåker (0428) with two localities and no promise; not Flen.
+
+use chrono::{Duration, Utc};
+use lofte_db::testing::fresh_database;
+use lofte_domain::Role;
+use lofte_domain::citizen::InputContact;
+use lofte_domain::citizen::{InputFields, InputStatus};
+use scraper::Html;
+
+use crate::helpers::{client, post_form, serve_with_mail, staff_of, texts};
+
+async fn vingaker(db: &lofte_db::Db) -> lofte_db::Tenant {
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0428", "places": [
+            { "slug": "vingaker", "name": "Vingåker", "kind": "locality", "lat": 59.043, "lon": 15.873 },
+            { "slug": "hogsjo", "name": "Högsjö", "kind": "locality", "lat": 59.047, "lon": 15.727 } ] }"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    db.tenant_named("0428").await.unwrap().unwrap()
+}
+
+fn page(body: &str) -> Html {
+    Html::parse_document(body)
+}
+
+async fn get(base: &str, cookie: Option<&str>, path: &str) -> (u16, Html) {
+    let mut request = client().get(format!("{base}{path}"));
+    if let Some(c) = cookie {
+        request = request.header("Cookie", c);
+    }
+    let r = request.send().await.unwrap();
+    (r.status().as_u16(), page(&r.text().await.unwrap()))
+}
+
+/// Stores an input as the form would, with `email` left for the question, and
+/// publishes it as a moderator would.
+async fn published_input(tenant: &lofte_db::Tenant, text: &str, email: Option<&str>) -> i32 {
+    let input = InputFields {
+        locality: "hogsjo",
+        place: "",
+        address: "",
+        category: "lighting",
+        text,
+        age_band: "",
+        gender: "",
+        lat: "",
+        lon: "",
+    }
+    .parse()
+    .unwrap();
+    let contact = email.map(|e| InputContact {
+        email: lofte_domain::Email::parse(e).unwrap(),
+        lang: "sv".into(),
+    });
+    let id = tenant
+        .receive_input(&input, contact.as_ref())
+        .await
+        .unwrap();
+    tenant
+        .moderate_input(
+            lofte_db::Actor::System,
+            id,
+            &lofte_db::citizen_inputs::Moderation::Publish {
+                text: lofte_domain::Text::parse(text, 2000).unwrap(),
+                place: Default::default(),
+                links: Default::default(),
+            },
+        )
+        .await
+        .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_done() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    vingaker(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+
+    // The form takes an optional address, says what for, and gives a reference.
+    let (_, form) = get(&base, None, "/kommun/0428/tyck-till").await;
+    assert_eq!(
+        texts(&form, "label[for=input_email]"),
+        ["E-post, om du vill få frågan ”Blev det gjort?” (valfritt)"]
+    );
+    let sent = client()
+        .post(format!("{base}/kommun/0428/tyck-till"))
+        .form(&[
+            ("input_locality", "hogsjo"),
+            ("input_category", "lighting"),
+            ("input_text", "Gångvägen till skolan i Högsjö är mörk."),
+            ("input_email", " Boende@Example.se "),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let thanks_path = sent.headers()["location"].to_str().unwrap().to_owned();
+    let (_, thanks) = get(&base, None, &thanks_path).await;
+    let reference = texts(&thanks, "strong.reference").remove(0);
+    let (code, id) = reference.split_once('-').unwrap();
+    assert_eq!(code, "0428");
+    let id: i32 = id.parse().unwrap();
+    assert!(
+        texts(&thanks, "main p")
+            .iter()
+            .any(|p| p.contains("när åtgärden är klar, eller fyra veckor")),
+        "the thank-you page says when they will hear back"
+    );
+    let case_path = format!("/kommun/0428/synpunkter/{id}");
+    // Until a moderator publishes it, its page is not there.
+    assert_eq!(get(&base, None, &case_path).await.0, 404);
+
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let published = post_form(
+        &base,
+        &cookie,
+        &format!("/personal/kommun/0428/synpunkter/{id}"),
+        &[
+            ("action", "publish"),
+            ("text", "Gångvägen till skolan i Högsjö är mörk."),
+        ],
+    )
+    .await;
+    assert_eq!(published.status(), 200);
+    let (status, public) = get(&base, None, &case_path).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        texts(&public, "h1"),
+        ["Synpunkt 0428-".to_owned() + &id.to_string()]
+    );
+    assert!(texts(&public, "main p").contains(&"Inget svar ännu.".to_owned()));
+
+    // Staff see that the resident will be asked, and handle the case.
+    let staff_path = format!("/personal/kommun/0428/synpunkter/{id}/arende");
+    let (_, staff_page) = get(&base, Some(&cookie), &staff_path).await;
+    assert!(
+        texts(&staff_page, "p.note")
+            .iter()
+            .any(|p| p.contains("får en fråga om det blev gjort")),
+        "{:?}",
+        texts(&staff_page, "p.note")
+    );
+    let case = |status: &'static str, owner: &'static str, due: &'static str| {
+        vec![
+            (
+                "case_reply",
+                "Vi sätter upp <b>belysning</b> längs gångvägen.",
+            ),
+            ("case_routed", "Tekniska förvaltningen, gata/park"),
+            ("case_status", status),
+            ("owner", owner),
+            ("due", due),
+        ]
+    };
+    let saved = post_form(
+        &base,
+        &cookie,
+        &staff_path,
+        &case("planned", "Gatuenheten", "2027-03-31"),
+    )
+    .await;
+    assert_eq!(saved.status(), 303);
+    let (_, public) = get(&base, None, &case_path).await;
+    let lines = texts(&public, "main p");
+    assert!(
+        lines.contains(&"Vi sätter upp <b>belysning</b> längs gångvägen.".to_owned()),
+        "{lines:?}"
+    );
+    assert!(lines.contains(&"Ansvarig enhet: Tekniska förvaltningen, gata/park".to_owned()));
+    assert!(lines.contains(&"Åtgärd: Planerat".to_owned()), "{lines:?}");
+    assert!(lines.contains(&"Ansvarig: Gatuenheten. Senast: 2027-03-31.".to_owned()));
+    // The list links the case and says it was replied to.
+    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    assert!(
+        texts(&list, ".input-item a").contains(&format!("Synpunktens sida: {reference}")),
+        "{:?}",
+        texts(&list, ".input-item a")
+    );
+    // Planned is not done: nobody is asked yet.
+    assert!(mail.deliver(db).await.is_empty());
+
+    // A status without an owner, or a date a person wrote their own way: refused, with
+    // the field named, and nothing changed.
+    for (form, field) in [
+        (case("fixed", "", "2027-03-31"), "owner"),
+        (case("fixed", "Gatuenheten", "31/3 2027"), "due"),
+    ] {
+        let refused = post_form(&base, &cookie, &staff_path, &form).await;
+        assert_eq!(refused.status(), 422);
+        let html = page(&refused.text().await.unwrap());
+        let summary: Vec<String> = html
+            .select(&scraper::Selector::parse(".error-summary a").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        assert_eq!(summary, [format!("#{field}")]);
+    }
+    let (_, public) = get(&base, None, &case_path).await;
+    assert!(texts(&public, "main p").contains(&"Åtgärd: Planerat".to_owned()));
+    assert!(mail.deliver(db).await.is_empty());
+
+    // Marked fixed: the resident is asked at once, once, in their language.
+    let fixed = post_form(
+        &base,
+        &cookie,
+        &staff_path,
+        &case("fixed", "Gatuenheten", "2027-03-31"),
+    )
+    .await;
+    assert_eq!(fixed.status(), 303);
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1, "{inbox:#?}");
+    let question = &inbox[0];
+    assert_eq!(question.to, "boende@example.se");
+    assert_eq!(
+        question.subject,
+        format!("Blev det gjort? Din synpunkt {reference} till Vingåker")
+    );
+    assert!(
+        question
+            .text
+            .contains("Gångvägen till skolan i Högsjö är mörk.")
+    );
+    assert!(
+        question.html.contains("&#60;b&#62;belysning&#60;/b&#62;"),
+        "{}",
+        question.html
+    );
+    assert_eq!(question.list_unsubscribe, None, "one question, no list");
+    post_form(
+        &base,
+        &cookie,
+        &staff_path,
+        &case("fixed", "Gatuenheten", "2027-03-31"),
+    )
+    .await;
+    assert_eq!(mail.deliver(db).await.len(), 1, "asked only once");
+
+    // The link shows three buttons; an altered one leads nowhere.
+    let link = question.link(&format!("{base}/synpunkt/svar/")).unwrap();
+    let shown = client().get(&link).send().await.unwrap();
+    assert_eq!(shown.status(), 200);
+    assert_eq!(
+        texts(&page(&shown.text().await.unwrap()), "main button"),
+        ["Ja", "Delvis", "Nej"]
+    );
+    let (head, last) = link.split_at(link.len() - 1);
+    let altered = format!("{head}{}", if last == "0" { "1" } else { "0" });
+    assert_eq!(client().get(&altered).send().await.unwrap().status(), 404);
+    let answer = |svar: &'static str| {
+        client()
+            .post(&link)
+            .header("Origin", &base)
+            .form(&[("svar", svar)])
+            .send()
+    };
+    let answered = answer("partly").await.unwrap();
+    assert_eq!(answered.status(), 200);
+    assert_eq!(
+        texts(&page(&answered.text().await.unwrap()), "h1"),
+        ["Tack för ditt svar"]
+    );
+    // Shown with the input, on its page and in the list; the address is gone, so the
+    // link is spent and staff no longer see that the resident will be asked.
+    let (_, public) = get(&base, None, &case_path).await;
+    assert_eq!(
+        texts(&public, ".resident-answer"),
+        ["Invånaren svarade: Delvis"]
+    );
+    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    assert_eq!(
+        texts(&list, ".resident-answer"),
+        ["Invånaren svarade: Delvis"]
+    );
+    assert_eq!(answer("yes").await.unwrap().status(), 404);
+    let (_, public) = get(&base, None, &case_path).await;
+    assert_eq!(
+        texts(&public, ".resident-answer"),
+        ["Invånaren svarade: Delvis"]
+    );
+    let (_, staff_page) = get(&base, Some(&cookie), &staff_path).await;
+    assert!(texts(&staff_page, "p.note").is_empty());
+}
+
+#[tokio::test]
+async fn questions_wait_four_weeks_addresses_expire_and_a_withdrawn_input_keeps_only_its_reason() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let now = Utc::now();
+
+    // Published with no action: asked four weeks after publication, not before.
+    let waiting = published_input(
+        &tenant,
+        "Buskarna vid busshållplatsen skymmer.",
+        Some("a@example.se"),
+    )
+    .await;
+    assert_eq!(
+        lofte_web::queue_questions(db, &mail.mailer, now + Duration::days(27))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        lofte_web::queue_questions(db, &mail.mailer, now + Duration::days(29))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        lofte_web::queue_questions(db, &mail.mailer, now + Duration::days(30))
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(!tenant.will_ask(waiting).await.unwrap());
+
+    // Never published: never asked, and the address is deleted after three months.
+    let input = InputFields {
+        locality: "vingaker",
+        place: "",
+        address: "",
+        category: "other",
+        text: "Ett inlägg som ingen publicerar.",
+        age_band: "",
+        gender: "",
+        lat: "",
+        lon: "",
+    }
+    .parse()
+    .unwrap();
+    let contact = InputContact {
+        email: lofte_domain::Email::parse("b@example.se").unwrap(),
+        lang: "en".into(),
+    };
+    let pending = tenant.receive_input(&input, Some(&contact)).await.unwrap();
+    assert_eq!(
+        lofte_web::queue_questions(db, &mail.mailer, now + Duration::days(60))
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(tenant.will_ask(pending).await.unwrap());
+    assert_eq!(
+        db.purge_input_contacts(now + Duration::days(89))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        db.purge_input_contacts(now + Duration::days(91))
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(!tenant.will_ask(pending).await.unwrap());
+
+    // Withdrawn: gone from the list, its page keeps only the reason, its address is
+    // deleted, and staff can no longer handle it.
+    let withdrawn =
+        published_input(&tenant, "Namnet på grannen som stör.", Some("c@example.se")).await;
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let path = format!("/personal/kommun/0428/synpunkter/{withdrawn}/aterkalla");
+    let refused = post_form(&base, &cookie, &path, &[("withdraw_reason", " ")]).await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(
+        tenant.input(withdrawn).await.unwrap().status,
+        InputStatus::Published
+    );
+    let done = post_form(
+        &base,
+        &cookie,
+        &path,
+        &[("withdraw_reason", "Den pekade ut en person.")],
+    )
+    .await;
+    assert_eq!(done.status(), 303);
+    let (status, public) = get(&base, None, &format!("/kommun/0428/synpunkter/{withdrawn}")).await;
+    assert_eq!(status, 200);
+    let body = public.root_element().text().collect::<String>();
+    assert!(body.contains("Den pekade ut en person."));
+    assert!(!body.contains("grannen"), "the withdrawn text is not shown");
+    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    assert!(
+        !list
+            .root_element()
+            .text()
+            .collect::<String>()
+            .contains("grannen")
+    );
+    assert!(!tenant.will_ask(withdrawn).await.unwrap());
+    let (status, _) = get(
+        &base,
+        Some(&cookie),
+        &format!("/personal/kommun/0428/synpunkter/{withdrawn}/arende"),
+    )
+    .await;
+    assert_eq!(status, 404);
+    // Another municipality's staff cannot reach the case at all.
+    let (status, _) = get(
+        &base,
+        Some(&cookie),
+        &format!("/personal/kommun/0482/synpunkter/{waiting}/arende"),
+    )
+    .await;
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn a_malformed_address_is_refused_with_the_field_named_and_nothing_stored() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, _mail) = serve_with_mail(db.clone()).await;
+    let refused = client()
+        .post(format!("{base}/kommun/0428/tyck-till"))
+        .form(&[
+            ("input_locality", "vingaker"),
+            ("input_category", "traffic"),
+            ("input_text", "Bilarna kör för fort på Storgatan."),
+            ("input_email", "boende@example"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    let html = page(&refused.text().await.unwrap());
+    assert_eq!(texts(&html, "#input_email-error").len(), 1);
+    // What the resident wrote is kept in the form, and nothing is stored.
+    assert_eq!(
+        texts(&html, "textarea#input_text"),
+        ["Bilarna kör för fort på Storgatan."]
+    );
+    assert!(
+        tenant
+            .inputs(InputStatus::Pending)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
