@@ -265,7 +265,16 @@ impl Tenant {
     /// Publishes or hides an input. Audited with who did what and which parts the moderator
     /// changed, but without the input's text, address or point: what a moderator edits
     /// out (a name, a phone number, a door) must not live on in the audit log.
-    pub async fn moderate_input(&self, actor: Actor, id: i32, action: &Moderation) -> Result<()> {
+    ///
+    /// `announcements` (what followers of its places are told when it is published) are
+    /// stored and queued in the same transaction, only if it is published.
+    pub async fn moderate_input(
+        &self,
+        actor: Actor,
+        id: i32,
+        action: &Moderation,
+        announcements: &[crate::follows::Announcement],
+    ) -> Result<()> {
         let txn = self.db().begin_write().await?;
         let Some(before) = citizen_input::Entity::find_by_id(id)
             .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
@@ -370,6 +379,11 @@ impl Tenant {
             .col_expr(citizen_input::Column::Status, Expr::value(status.code()))
             .exec(&txn)
             .await?;
+        if status == InputStatus::Published {
+            for announcement in announcements {
+                crate::follows::announce(&txn, announcement, now).await?;
+            }
+        }
         audit(
             &txn,
             AuditRecord {

@@ -472,6 +472,7 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
                     place: Default::default(),
                     links: Default::default(),
                 },
+                &[],
             )
             .await?;
         if category == "lighting" {
@@ -494,7 +495,7 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
                             due: chrono::NaiveDate::from_ymd_opt(2021, 5, 31),
                             status: lofte_domain::walk::FindingStatus::Planned,
                         }),
-                    },
+                    }, &[],
                 )
                 .await?;
         }

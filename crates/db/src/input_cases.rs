@@ -69,7 +69,16 @@ impl Tenant {
 
     /// Writes a published input's reply, routing and action. Audited with what changed
     /// (the reply's words are public, so the audit keeps them).
-    pub async fn update_case(&self, actor: Actor, id: i32, update: &CaseUpdate) -> Result<()> {
+    ///
+    /// `announcements` (what followers of its places are told) are stored and queued in
+    /// the same transaction.
+    pub async fn update_case(
+        &self,
+        actor: Actor,
+        id: i32,
+        update: &CaseUpdate,
+        announcements: &[crate::follows::Announcement],
+    ) -> Result<()> {
         let txn = self.db().begin_write().await?;
         let before = published(&txn, self.code(), id).await?;
         let reply = update.reply.as_ref().map(ToString::to_string);
@@ -149,6 +158,10 @@ impl Tenant {
             },
         )
         .await?;
+        let now = Utc::now();
+        for announcement in announcements {
+            crate::follows::announce(&txn, announcement, now).await?;
+        }
         txn.commit().await?;
         Ok(())
     }

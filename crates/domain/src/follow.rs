@@ -126,6 +126,10 @@ pub enum NoticeKind {
     PromisePublished,
     PromiseChanged,
     AnalysisPublished,
+    /// An input at a followed place was published.
+    InputPublished,
+    /// A published input at a followed place got a reply or a new status.
+    InputChanged,
 }
 
 impl NoticeKind {
@@ -136,6 +140,8 @@ impl NoticeKind {
             NoticeKind::PromisePublished => "promise_published",
             NoticeKind::PromiseChanged => "promise_changed",
             NoticeKind::AnalysisPublished => "analysis_published",
+            NoticeKind::InputPublished => "input_published",
+            NoticeKind::InputChanged => "input_changed",
         }
     }
 }

@@ -39,6 +39,11 @@ pub fn routes(state: AppState) -> Routes {
             Public,
             get(commitment),
         )
+        .get(
+            "/kommun/{code}/platser/{slug}/nyheter.atom",
+            Public,
+            get(place),
+        )
 }
 
 /// The address residents use: the configured one, else the request's host.
@@ -209,6 +214,36 @@ async fn picture(
         lang.t_args(
             "follow-thing-picture",
             &[("municipality", m.name.to_string())],
+        ),
+        &notices,
+    ))
+}
+
+async fn place(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    headers: HeaderMap,
+    Path((code, slug)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let tenant = tenant_for(&state, lang, &code).await?;
+    let m = tenant.municipality();
+    let places = state.db.places(&m.code).await?;
+    let Some(place) = places.iter().find(|p| p.slug.as_str() == slug) else {
+        return Err(PageError::NotFound { lang, detail: None });
+    };
+    let target = Target::Place(place.slug.to_string());
+    let notices = state.db.notices(&m.code, &target, ENTRIES).await?;
+    Ok(atom(
+        lang,
+        &public_base(&state, &headers),
+        &crate::follow_form::place_feed(m.code.as_str(), place.slug.as_str()),
+        &format!("/kommun/{}/synpunkter?ort={}", m.code, place.slug),
+        lang.t_args(
+            "follow-thing-place",
+            &[
+                ("place", place.name.to_string()),
+                ("municipality", m.name.to_string()),
+            ],
         ),
         &notices,
     ))

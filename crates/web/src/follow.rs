@@ -112,12 +112,16 @@ pub struct FollowForm {
     /// The commitment's id; empty for the whole promise.
     #[serde(default)]
     atagande: String,
+    /// A place's slug (for a place).
+    #[serde(default)]
+    plats: String,
     #[serde(default)]
     frekvens: String,
 }
 
 /// What a follow form names, checked against what is published, with its name.
 async fn followed(
+    db: &lofte_db::Db,
     tenant: &lofte_db::Tenant,
     lang: Lang,
     form: &FollowForm,
@@ -132,6 +136,19 @@ async fn followed(
             ),
             format!("{base}/lagesbild"),
         ))),
+        "place" => {
+            let places = db.places(&tenant.municipality().code).await?;
+            Ok(places
+                .iter()
+                .find(|p| p.slug.as_str() == form.plats)
+                .map(|p| {
+                    (
+                        Target::Place(p.slug.to_string()),
+                        place_name(lang, tenant, p.name.as_ref()),
+                        format!("{base}/synpunkter?ort={}", p.slug),
+                    )
+                }))
+        }
         "promise" | "commitment" => {
             let Ok(year) = form.ar.parse::<Year>() else {
                 return Ok(None);
@@ -212,7 +229,7 @@ async fn request(
             status: StatusCode::BAD_REQUEST,
         });
     };
-    let Some((target, name, thing_path)) = followed(&tenant, lang, &form).await? else {
+    let Some((target, name, thing_path)) = followed(&state.db, &tenant, lang, &form).await? else {
         return Err(PageError::NotFound { lang, detail: None });
     };
     if let Err(seconds) = state
@@ -395,7 +412,25 @@ async fn held_name(state: &AppState, lang: Lang, held: &HeldFollow) -> (String, 
             lang.t_args("follow-thing-picture", &[("municipality", municipality)]),
             format!("{base}/lagesbild"),
         ),
-        Target::Place(slug) => (slug.clone(), base),
+        Target::Place(slug) => {
+            let name = match &tenant {
+                Some(t) => state
+                    .db
+                    .places(&t.municipality().code)
+                    .await
+                    .ok()
+                    .and_then(|ps| {
+                        ps.into_iter()
+                            .find(|p| p.slug.as_str() == slug)
+                            .map(|p| place_name(lang, t, p.name.as_ref()))
+                    }),
+                None => None,
+            };
+            match name {
+                Some(name) => (name, format!("{base}/synpunkter?ort={slug}")),
+                None => (lang.t("follow-thing-gone"), base),
+            }
+        }
         Target::Promise(id) => match promise_of(*id).await.filter(|s| s.id == *id) {
             Some(stored) => (
                 lang.t_args(
@@ -601,4 +636,15 @@ async fn change(
         return Ok(forgotten(lang, &path));
     }
     Ok(axum::response::Redirect::to(&path).into_response())
+}
+
+/// "Synpunkter och fynd i Högsjö (Vingåker)": what following a place is called.
+fn place_name(lang: Lang, tenant: &lofte_db::Tenant, place: &str) -> String {
+    lang.t_args(
+        "follow-thing-place",
+        &[
+            ("place", place.to_owned()),
+            ("municipality", tenant.municipality().name.to_string()),
+        ],
+    )
 }

@@ -68,6 +68,52 @@ pub(crate) fn frequency_choices(lang: Lang, chosen: Frequency) -> Vec<(String, S
     .collect()
 }
 
+/// Where the Atom feed of what happens at one place is (`feeds`).
+pub(crate) fn place_feed(code: &str, slug: &str) -> String {
+    format!("/kommun/{code}/platser/{slug}/nyheter.atom")
+}
+
+/// The follow form on the list of inputs: what is reported and done in one locality or
+/// area (inputs published there, their replies and actions).
+pub struct PlaceFollow {
+    pub action: String,
+    /// (slug, name, chosen): every place of the municipality, localities first.
+    pub places: Vec<(String, String, bool)>,
+    /// The chosen place's feed, if one is chosen.
+    pub feed: Option<String>,
+    pub frequencies: Vec<(String, String, bool)>,
+}
+
+impl PlaceFollow {
+    pub(crate) fn new(
+        lang: Lang,
+        code: &lofte_domain::MunicipalityCode,
+        places: &[lofte_domain::Place],
+        chosen: &str,
+    ) -> PlaceFollow {
+        let mut sorted: Vec<&lofte_domain::Place> = places.iter().collect();
+        sorted.sort_by_key(|p| p.kind != lofte_domain::PlaceKind::Locality);
+        PlaceFollow {
+            action: format!("/kommun/{code}/folj"),
+            places: sorted
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.slug.to_string(),
+                        p.name.to_string(),
+                        p.slug.as_str() == chosen,
+                    )
+                })
+                .collect(),
+            feed: places
+                .iter()
+                .any(|p| p.slug.as_str() == chosen)
+                .then(|| place_feed(code.as_str(), chosen)),
+            frequencies: frequency_choices(lang, Frequency::Weekly),
+        }
+    }
+}
+
 /// The follow form on the situation picture's public page.
 pub struct PictureFollow {
     pub action: String,

@@ -207,3 +207,100 @@ pub async fn queue_digests(
         }
     }
 }
+
+/// What happened to an input, for those who follow its locality or its place.
+pub(crate) enum InputEvent<'a> {
+    /// Published (with the text as published).
+    Published,
+    /// Its reply or its action's status changed: the new status, and the reply if new.
+    Changed {
+        status: Option<lofte_domain::walk::FindingStatus>,
+        reply: Option<&'a str>,
+    },
+}
+
+/// The notices of `event` on `input`: one for its locality and one for its place within
+/// it (if it names one), with their messages. Links lead to the input's own page.
+pub(crate) fn input_notices(
+    code: &MunicipalityCode,
+    places: &[lofte_domain::Place],
+    input: &lofte_db::citizen_inputs::StoredInput,
+    text: &str,
+    event: &InputEvent,
+    public: &str,
+) -> Vec<Announcement> {
+    let path = format!("/kommun/{code}/synpunkter/{}", input.id);
+    let reference = crate::input::reference(code.as_str(), input.id);
+    let place = crate::input::input_place(places, input);
+    let kind = match event {
+        InputEvent::Published => NoticeKind::InputPublished,
+        InputEvent::Changed { .. } => NoticeKind::InputChanged,
+    };
+    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
+        let category = crate::input::category_name(lang, input.category);
+        let (title, summary) = match event {
+            InputEvent::Published => (
+                lang.t_args(
+                    "notice-input-published-title",
+                    &[("place", place.clone()), ("category", category)],
+                ),
+                crate::views::short_text(text),
+            ),
+            InputEvent::Changed { status, reply } => (
+                lang.t_args(
+                    "notice-input-changed-title",
+                    &[("reference", reference.clone()), ("place", place.clone())],
+                ),
+                [
+                    status.map(|s| {
+                        lang.t_args(
+                            "notice-input-status",
+                            &[("status", lofte_app::words::finding_status_name(lang, s))],
+                        )
+                    }),
+                    reply.map(|r| {
+                        lang.t_args(
+                            "notice-input-reply",
+                            &[("reply", crate::views::short_text(r))],
+                        )
+                    }),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            ),
+        };
+        let letter = letter(
+            "notice",
+            lang,
+            Parts {
+                subject: title.clone(),
+                paragraphs: vec![summary.clone()],
+                items: Vec::new(),
+                link: Some((lang.t("notice-read-input"), format!("{public}{path}"))),
+            },
+        );
+        (title, summary, letter)
+    });
+    let mut slugs = vec![input.locality.to_string()];
+    if let Some(p) = &input.place
+        && p != &input.locality
+    {
+        slugs.push(p.to_string());
+    }
+    slugs
+        .into_iter()
+        .map(|slug| Announcement {
+            notice: NewNotice {
+                municipality: code.clone(),
+                target: Target::Place(slug),
+                kind,
+                title: [sv.0.clone(), en.0.clone()],
+                summary: [sv.1.clone(), en.1.clone()],
+                path: path.clone(),
+            },
+            letters: [sv.2.clone(), en.2.clone()],
+        })
+        .collect()
+}

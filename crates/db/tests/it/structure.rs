@@ -71,6 +71,7 @@ async fn link_input_and_finding_to(tenant: &lofte_db::Tenant, id: i32) {
                     focus: None,
                 },
             },
+            &[],
         )
         .await
         .unwrap();

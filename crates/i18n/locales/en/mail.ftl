@@ -51,3 +51,8 @@ reminder-subject = Löfte: { $count } { $count ->
     } to do
 reminder-intro = Hello { $name }! This is yours to do in Löfte now, the late first:
 reminder-dashboard = Open your dashboard
+notice-input-published-title = New input in { $place }: { $category }
+notice-input-changed-title = Input { $reference } in { $place } was handled
+notice-input-status = The action: { $status }.
+notice-input-reply = Reply: { $reply }
+notice-read-input = Read the input

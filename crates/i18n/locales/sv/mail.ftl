@@ -51,3 +51,8 @@ reminder-subject = Löfte: { $count } { $count ->
     } att göra
 reminder-intro = Hej { $name }! Det här är ditt att göra i Löfte just nu, det försenade först:
 reminder-dashboard = Öppna din översikt
+notice-input-published-title = Ny synpunkt i { $place }: { $category }
+notice-input-changed-title = Synpunkt { $reference } i { $place } har hanterats
+notice-input-status = Åtgärden: { $status }.
+notice-input-reply = Svar: { $reply }
+notice-read-input = Läs synpunkten

@@ -114,6 +114,7 @@ pub struct ListPage {
     statuses: Vec<Choice>,
     findings: Vec<FindingItem>,
     map: crate::map::MapView,
+    follow: crate::follow_form::PlaceFollow,
 }
 
 /// Published inputs, filterable by locality and category, with counts per locality.
@@ -191,6 +192,7 @@ pub(super) async fn list(
         .collect();
     let heading = lang.t_args("inputs-title", &[("municipality", m.name.to_string())]);
     Ok(ListPage {
+        follow: crate::follow_form::PlaceFollow::new(lang, &m.code, &places, &filter.ort),
         map,
         chrome: Chrome::new(lang, &format!("{base}/synpunkter"), heading.clone()),
         heading,

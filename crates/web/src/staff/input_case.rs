@@ -231,6 +231,42 @@ pub async fn show(
     .await
 }
 
+/// What followers of the input's places are told of `update`: its action's new status
+/// and its reply, when either changed (nothing else is news).
+async fn change_notices(
+    state: &AppState,
+    tenant: &Tenant,
+    input: &StoredInput,
+    update: &CaseUpdate,
+) -> Result<Vec<lofte_db::follows::Announcement>, PageError> {
+    let Some(mailer) = &state.mailer else {
+        return Ok(Vec::new());
+    };
+    let before = &input.case;
+    let status = update
+        .action
+        .as_ref()
+        .map(|a| a.status)
+        .filter(|s| before.action.as_ref().map(|a| a.status) != Some(*s));
+    let reply = update
+        .reply
+        .as_ref()
+        .map(|r| r.as_str())
+        .filter(|r| before.reply.as_deref() != Some(*r));
+    if status.is_none() && reply.is_none() {
+        return Ok(Vec::new());
+    }
+    let code = &tenant.municipality().code;
+    Ok(crate::notices::input_notices(
+        code,
+        &state.db.places(code).await?,
+        input,
+        &input.text,
+        &crate::notices::InputEvent::Changed { status, reply },
+        mailer.public_url(),
+    ))
+}
+
 /// The case update from the form, or every problem with it.
 fn parse_case(form: &CaseForm) -> Result<CaseUpdate, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -283,8 +319,19 @@ pub async fn save(
     let tenant = super::tenant(&state, lang, &code).await?;
     let input = published(&tenant, lang, id).await?;
     let errors = match parse_case(&form) {
-        Ok(update) => match tenant.update_case(staff.actor, id, &update).await {
+        Ok(update) => match tenant
+            .update_case(
+                staff.actor,
+                id,
+                &update,
+                &change_notices(&state, &tenant, &input, &update).await?,
+            )
+            .await
+        {
             Ok(()) => {
+                if let Some(mailer) = &state.mailer {
+                    mailer.wake();
+                }
                 if update
                     .action
                     .as_ref()

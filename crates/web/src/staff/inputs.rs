@@ -249,8 +249,31 @@ pub async fn moderate(
         }
     };
     let hiding = matches!(moderation, Moderation::Hide { .. });
-    match tenant.moderate_input(staff.actor, id, &moderation).await {
-        Ok(()) => {}
+    // Those who follow its locality or place are told once it is published.
+    let announcements = match (&moderation, &state.mailer) {
+        (Moderation::Publish { text, .. }, Some(mailer)) => match tenant.input(id).await {
+            Ok(input) => crate::notices::input_notices(
+                &tenant.municipality().code,
+                &state.db.places(&tenant.municipality().code).await?,
+                &input,
+                text.as_str(),
+                &crate::notices::InputEvent::Published,
+                mailer.public_url(),
+            ),
+            Err(lofte_db::Error::NotFound) => Vec::new(),
+            Err(e) => return Err(e.into()),
+        },
+        _ => Vec::new(),
+    };
+    match tenant
+        .moderate_input(staff.actor, id, &moderation, &announcements)
+        .await
+    {
+        Ok(()) => {
+            if let Some(mailer) = state.mailer.as_ref().filter(|_| !announcements.is_empty()) {
+                mailer.wake();
+            }
+        }
         Err(lofte_db::Error::NotFound) => return Err(PageError::NotFound { lang, detail: None }),
         Err(lofte_db::Error::Invalid(errors)) => {
             // A link to something this municipality does not have.

@@ -70,6 +70,7 @@ async fn published_input(tenant: &lofte_db::Tenant, text: &str, email: Option<&s
                 place: Default::default(),
                 links: Default::default(),
             },
+            &[],
         )
         .await
         .unwrap();
@@ -459,5 +460,150 @@ async fn a_malformed_address_is_refused_with_the_field_named_and_nothing_stored(
             .await
             .unwrap()
             .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+
+    // The list offers every place to follow; an unknown one is refused.
+    let (_, list) = get(&base, None, "/kommun/0428/synpunkter?ort=hogsjo").await;
+    assert_eq!(
+        texts(&list, "#folj-plats option[selected]"),
+        ["Högsjö"],
+        "the filtered locality is chosen"
+    );
+    let follow = |plats: &'static str| {
+        client()
+            .post(format!("{base}/kommun/0428/folj"))
+            .form(&[
+                ("email", "granne@example.se"),
+                ("mal", "place"),
+                ("plats", plats),
+                ("frekvens", "immediately"),
+            ])
+            .send()
+    };
+    assert_eq!(follow("stockholm").await.unwrap().status(), 404);
+    assert_eq!(follow("hogsjo").await.unwrap().status(), 200);
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1);
+    assert!(
+        inbox[0].subject.contains("Synpunkter i Högsjö (Vingåker)"),
+        "{}",
+        inbox[0].subject
+    );
+    let confirm = inbox[0].link(&format!("{base}/folj/bekrafta/")).unwrap();
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", &base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+
+    // An input in Högsjö is published: the follower is told; one in Vingåker is not news.
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let mut ids = Vec::new();
+    for (locality, text) in [
+        ("hogsjo", "Mörkt vid badplatsen i Högsjö."),
+        ("vingaker", "Mörkt vid stationen i Vingåker."),
+    ] {
+        let input = InputFields {
+            locality,
+            category: "lighting",
+            text,
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        let id = tenant.receive_input(&input, None).await.unwrap();
+        let r = post_form(
+            &base,
+            &cookie,
+            &format!("/personal/kommun/0428/synpunkter/{id}"),
+            &[("action", "publish"), ("text", text)],
+        )
+        .await;
+        assert_eq!(r.status(), 200);
+        ids.push(id);
+    }
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 2, "{inbox:#?}");
+    let told = &inbox[1];
+    assert_eq!(told.subject, "Ny synpunkt i Högsjö: Belysning");
+    assert!(told.text.contains("Mörkt vid badplatsen i Högsjö."));
+    assert!(
+        told.text
+            .contains(&format!("{base}/kommun/0428/synpunkter/{}", ids[0]))
+    );
+    assert!(told.list_unsubscribe.is_some());
+    // The manage link names the place followed.
+    let manage = told
+        .links(&format!("{base}/folj/"))
+        .into_iter()
+        .find(|l| !l.ends_with("/avsluta"))
+        .unwrap();
+    let (_, held) = get(&base, None, &manage[base.len()..]).await;
+    assert!(
+        texts(&held, "main li")
+            .iter()
+            .any(|l| l.contains("Synpunkter i Högsjö (Vingåker)")),
+        "{:?}",
+        texts(&held, "main li")
+    );
+
+    // Its action gets a status: news. Saved again unchanged: not news.
+    let path = format!("/personal/kommun/0428/synpunkter/{}/arende", ids[0]);
+    let form = [
+        ("case_status", "planned"),
+        ("owner", "Fritidsenheten"),
+        ("case_reply", ""),
+        ("case_routed", ""),
+        ("due", ""),
+    ];
+    assert_eq!(post_form(&base, &cookie, &path, &form).await.status(), 303);
+    assert_eq!(post_form(&base, &cookie, &path, &form).await.status(), 303);
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 3, "{inbox:#?}");
+    assert_eq!(
+        inbox[2].subject,
+        format!("Synpunkt 0428-{} i Högsjö har hanterats", ids[0])
+    );
+    assert!(
+        inbox[2].text.contains("Åtgärden: Planerat."),
+        "{}",
+        inbox[2].text
+    );
+
+    // The same news as an Atom feed, without an address.
+    let feed = client()
+        .get(format!("{base}/kommun/0428/platser/hogsjo/nyheter.atom"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 200);
+    let feed = feed.text().await.unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    assert!(!feed.contains("Vingåker."), "only Högsjö's inputs");
+    assert_eq!(
+        client()
+            .get(format!("{base}/kommun/0428/platser/stockholm/nyheter.atom"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
     );
 }

@@ -310,6 +310,7 @@ async fn unpublished_inputs_are_deleted_after_a_year_as_the_form_promises() {
                 place: Default::default(),
                 links: Default::default(),
             },
+            &[],
         )
         .await
         .unwrap();
@@ -325,6 +326,7 @@ async fn unpublished_inputs_are_deleted_after_a_year_as_the_form_promises() {
             &lofte_db::citizen_inputs::Moderation::Hide {
                 reason: lofte_domain::Text::parse("Kalles nummer 070-999 88 77.", 100).unwrap(),
             },
+            &[],
         )
         .await
         .unwrap();

@@ -246,6 +246,7 @@ async fn removing_a_linked_commitment_asks_what_becomes_of_its_links() {
                     focus: None,
                 },
             },
+            &[],
         )
         .await
         .unwrap();
