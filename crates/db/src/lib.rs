@@ -32,6 +32,7 @@ mod password_resets;
 mod places;
 pub mod police_events;
 mod promises;
+pub mod publication_notices;
 pub mod safety_walks;
 mod sessions;
 mod sign_in;

@@ -374,7 +374,7 @@ pub async fn housekeeping(db: Db, every: std::time::Duration) {
     }
 }
 
-pub use notices::queue_digests;
+pub use notices::{queue_digests, queue_promise_notices};
 pub use questions::queue_questions;
 pub use staff::reminders::queue_reminders;
 
@@ -390,6 +390,14 @@ async fn digests(db: Db, mailer: std::sync::Arc<lofte_mail::Mailer>, every: std:
             Ok(0) => {}
             Ok(n) => tracing::info!(queued = n, "follower digests queued"),
             Err(e) => tracing::warn!(error = %e, "could not queue the follower digests"),
+        }
+        match queue_promise_notices(&db, &mailer, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                notices = n,
+                "followers told of promises published or changed"
+            ),
+            Err(e) => tracing::warn!(error = %e, "could not tell followers of changed promises"),
         }
         match queue_questions(&db, &mailer, chrono::Utc::now()).await {
             Ok(0) => {}

@@ -304,3 +304,113 @@ pub(crate) fn input_notices(
         })
         .collect()
 }
+
+/// The notices of a promise's publications not yet told: "a new promise is published"
+/// to the followers of the municipality's previous promise, or "the promise changed",
+/// with what changed, to the promise's own followers. None when nothing a reader would
+/// call news changed (a status alone) or nobody could follow it yet.
+pub(crate) fn promise_notices(
+    code: &MunicipalityCode,
+    municipality: &str,
+    pending: &lofte_db::publication_notices::PendingPublication,
+    public: &str,
+) -> Vec<Announcement> {
+    let after = &pending.after.document;
+    let years = if after.years.first == after.years.last {
+        after.years.first.to_string()
+    } else {
+        format!("{}–{}", after.years.first, after.years.last)
+    };
+    let path = format!("/kommun/{code}/{}", after.years.first);
+    let (kind, target, before) = match (&pending.before, pending.previous_promise) {
+        (None, None) => return Vec::new(),
+        (None, Some(previous)) => (
+            NoticeKind::PromisePublished,
+            Target::Promise(previous),
+            None,
+        ),
+        (Some(before), _) => {
+            if crate::views::change_lines(Lang::Sv, &before.document, after).is_empty() {
+                return Vec::new();
+            }
+            (
+                NoticeKind::PromiseChanged,
+                Target::Promise(pending.promise_id),
+                Some(&before.document),
+            )
+        }
+    };
+    let named = [
+        ("municipality", municipality.to_owned()),
+        ("years", years.clone()),
+    ];
+    let words = |lang: Lang| match before {
+        None => (
+            lang.t_args("notice-promise-published-title", &named),
+            lang.t_args(
+                "notice-promise-published-summary",
+                &[("count", after.commitments.len().to_string())],
+            ),
+            Vec::new(),
+        ),
+        Some(before) => (
+            lang.t_args("notice-promise-changed-title", &named),
+            lang.t("notice-promise-changed-summary"),
+            crate::views::change_lines(lang, before, after),
+        ),
+    };
+    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
+        let (title, summary, items) = words(lang);
+        let letter = letter(
+            "notice",
+            lang,
+            Parts {
+                subject: title.clone(),
+                paragraphs: vec![summary.clone()],
+                items,
+                link: Some((lang.t("notice-read-promise"), format!("{public}{path}"))),
+            },
+        );
+        (title, summary, letter)
+    });
+    vec![Announcement {
+        notice: NewNotice {
+            municipality: code.clone(),
+            target,
+            kind,
+            title: [sv.0, en.0],
+            summary: [sv.1, en.1],
+            path,
+        },
+        letters: [sv.2, en.2],
+    }]
+}
+
+/// Tells followers of every promise published or changed since the last time, a promise
+/// at a time; returns how many notices were stored. Run with the digests, so several
+/// edits of one promise in the hour become one notice.
+pub async fn queue_promise_notices(
+    db: &lofte_db::Db,
+    mailer: &lofte_mail::Mailer,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, lofte_db::Error> {
+    let mut told = 0;
+    for pending in db.unannounced_publications().await? {
+        let Some(tenant) = db.tenant_named(&pending.municipality).await? else {
+            continue;
+        };
+        let m = tenant.municipality();
+        let announcements =
+            promise_notices(&m.code, m.name.as_ref(), &pending, mailer.public_url());
+        if db
+            .announce_publication(&pending, &announcements, now)
+            .await?
+        {
+            told += announcements.len();
+        }
+    }
+    if told > 0 {
+        mailer.wake();
+    }
+    Ok(told)
+}

@@ -125,31 +125,10 @@ pub struct ChangeGroup {
 /// What changed between consecutive published versions, newest first; versions that
 /// changed only the status are left out.
 pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<ChangeGroup> {
-    use lofte_domain::history::{Change, changes};
     let mut groups: Vec<ChangeGroup> = publications
         .windows(2)
         .filter_map(|pair| {
-            let lines: Vec<String> = changes(&pair[0].document, &pair[1].document)
-                .into_iter()
-                .map(|change| match change {
-                    Change::Field(field) => {
-                        lang.label(&lofte_i18n::labels::CHANGE_FIELD, field.as_str())
-                    }
-                    Change::CommitmentChanged { before, after } if before.text == after.text => {
-                        lang.t_args("change-commitment-target", &[("text", after.text)])
-                    }
-                    Change::CommitmentChanged { before, after } => lang.t_args(
-                        "change-commitment",
-                        &[("before", before.text), ("after", after.text)],
-                    ),
-                    Change::CommitmentAdded(c) => {
-                        lang.t_args("change-commitment-added", &[("text", c.text)])
-                    }
-                    Change::CommitmentRemoved(c) => {
-                        lang.t_args("change-commitment-removed", &[("text", c.text)])
-                    }
-                })
-                .collect();
+            let lines = change_lines(lang, &pair[0].document, &pair[1].document);
             (!lines.is_empty()).then(|| ChangeGroup {
                 correction: pair[1].correction_note.clone(),
                 date: stockholm_date(pair[1].published_at),
@@ -159,6 +138,35 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
         .collect();
     groups.reverse();
     groups
+}
+
+/// What changed from `before` to `after`, a line each, in `lang` (nothing for a change
+/// of status alone).
+pub fn change_lines(
+    lang: Lang,
+    before: &lofte_domain::exchange::PromiseDocument,
+    after: &lofte_domain::exchange::PromiseDocument,
+) -> Vec<String> {
+    use lofte_domain::history::{Change, changes};
+    changes(before, after)
+        .into_iter()
+        .map(|change| match change {
+            Change::Field(field) => lang.label(&lofte_i18n::labels::CHANGE_FIELD, field.as_str()),
+            Change::CommitmentChanged { before, after } if before.text == after.text => {
+                lang.t_args("change-commitment-target", &[("text", after.text)])
+            }
+            Change::CommitmentChanged { before, after } => lang.t_args(
+                "change-commitment",
+                &[("before", before.text), ("after", after.text)],
+            ),
+            Change::CommitmentAdded(c) => {
+                lang.t_args("change-commitment-added", &[("text", c.text)])
+            }
+            Change::CommitmentRemoved(c) => {
+                lang.t_args("change-commitment-removed", &[("text", c.text)])
+            }
+        })
+        .collect()
 }
 
 pub struct YearLink {

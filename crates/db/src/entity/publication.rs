@@ -13,6 +13,8 @@ pub struct Model {
     /// Why a closed promise's texts were corrected, when this publication is such a
     /// correction.
     pub correction_note: Option<String>,
+    /// When followers were told of it (or of a later one that includes it).
+    pub announced_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

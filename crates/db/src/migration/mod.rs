@@ -35,6 +35,7 @@ mod m0029_situation_analysis;
 mod m0030_picture_index;
 mod m0031_mail;
 mod m0032_input_cases;
+mod m0033_publication_notices;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0030_picture_index::Migration),
             Box::new(m0031_mail::Migration),
             Box::new(m0032_input_cases::Migration),
+            Box::new(m0033_publication_notices::Migration),
         ]
     }
 }

@@ -784,3 +784,133 @@ async fn staff_are_reminded_weekly_of_what_is_late() {
         1
     );
 }
+
+/// A promise changed after publication tells its followers what changed, several edits
+/// in one notice; the next promise, once published, is news to the followers of this one.
+#[tokio::test]
+async fn followers_hear_what_changed_in_the_promise_and_of_the_next_one() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let now = chrono::Utc::now();
+    // The promise's own publication: nobody could follow it before, so no news.
+    assert_eq!(
+        lofte_web::queue_promise_notices(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        0
+    );
+
+    let asked = follow(
+        &base,
+        "sv",
+        &[
+            ("email", "foljer@example.se"),
+            ("mal", "promise"),
+            ("ar", "2025"),
+            ("atagande", ""),
+            ("frekvens", "immediately"),
+        ],
+    )
+    .await;
+    assert_eq!(asked.status(), 200);
+    let confirm = mail.deliver(db).await[0]
+        .link(&format!("{base}/folj/bekrafta/"))
+        .unwrap();
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", &base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+
+    // Two edits of one commitment: one notice, with the change as it now stands.
+    let tenant = db.tenant_named("0461").await.unwrap().unwrap();
+    let year = lofte_domain::Year::new(2025).unwrap();
+    for text in [
+        "att rusta upp belysningen i gångtunneln och vid perrongen.",
+        "att rusta upp belysningen i gångtunneln och vid perrongerna.",
+    ] {
+        let stored = tenant
+            .promise_for_year(year, lofte_db::Visibility::Public)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut changed = stored.promise.commitments[2].clone();
+        changed.text = lofte_domain::Text::parse(text, 500).unwrap();
+        let version = tenant
+            .commitment_version(stored.commitment_ids[2])
+            .await
+            .unwrap();
+        tenant
+            .update_commitment(
+                lofte_db::Actor::System,
+                stored.id,
+                stored.commitment_ids[2],
+                version,
+                &changed,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    assert_eq!(
+        lofte_web::queue_promise_notices(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        lofte_web::queue_promise_notices(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        0,
+        "told once"
+    );
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 2, "{inbox:#?}");
+    let changed = &inbox[1];
+    assert_eq!(
+        changed.subject,
+        "Gnesta: medborgarlöftet 2025–2027 har ändrats"
+    );
+    assert!(changed.text.contains("perrongerna"), "{}", changed.text);
+    assert!(!changed.text.contains("perrongen."), "{}", changed.text);
+    assert!(changed.text.contains(&format!("{base}/kommun/0461/2025")));
+
+    // Gnesta's next promise is published: news to those who followed this one.
+    let next = lofte_domain::exchange::parse_promise_json(
+        &serde_json::json!({
+            "municipality": "0461",
+            "years": { "first": 2028, "last": 2029 },
+            "title": "Medborgarlöfte 2028–2029",
+            "aim": "Trygga kvällar i Gnesta.",
+            "outcome_goal": { "text": "Fler ska känna sig trygga.", "measured_in": 2029 },
+            "follow_up": { "internal": "tertial", "final_report": { "year": 2030, "quarter": 1 } },
+            "status": "published",
+            "commitments": [
+                { "party": "together", "kind": "process", "text": "att hålla medborgardialoger i Björnlunda." }
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    db.import_promise(lofte_db::Actor::System, &next)
+        .await
+        .unwrap();
+    assert_eq!(
+        lofte_web::queue_promise_notices(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        1
+    );
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 3, "{inbox:#?}");
+    assert_eq!(
+        inbox[2].subject,
+        "Gnesta: medborgarlöftet 2028–2029 är publicerat"
+    );
+    assert!(inbox[2].text.contains(&format!("{base}/kommun/0461/2028")));
+}

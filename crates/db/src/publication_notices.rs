@@ -1,0 +1,134 @@
+//! A promise published, or changed after publication, as news for its followers.
+//!
+//! Every change to a public promise writes a `publication` row in its own transaction
+//! (`promises::record_change`), so the rows are the durable record of what to tell. The
+//! server reads the rows not yet told with the digests (`lofte_web::queue_promise_notices`),
+//! one promise at a time, and marks them told in the transaction that stores the notice
+//! and queues its messages: several quick edits become one notice, and two instances
+//! tell it once.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::audit::Publication;
+use crate::entity::{promise, publication};
+use crate::follows::{Announcement, announce};
+use crate::{Db, Error, Result};
+
+/// What followers have not been told about one promise yet.
+#[derive(Debug, Clone)]
+pub struct PendingPublication {
+    pub promise_id: i32,
+    pub municipality: String,
+    /// The last publication row this covers.
+    pub through: i32,
+    /// What followers were last told of (`None`: the promise was never announced, so this
+    /// is its publication).
+    pub before: Option<Publication>,
+    /// The promise as published now.
+    pub after: Publication,
+    /// The municipality's latest earlier promise that was published, whose followers
+    /// hear of a new one.
+    pub previous_promise: Option<i32>,
+}
+
+fn to_publication(row: publication::Model) -> Result<Publication> {
+    Ok(Publication {
+        correction_note: row.correction_note,
+        published_at: row.published_at,
+        document: serde_json::from_str(&row.document)
+            .map_err(|e| Error::Corrupt(format!("publication {}: {e}", row.id)))?,
+    })
+}
+
+impl Db {
+    /// Every promise with publications not yet told, oldest first.
+    pub async fn unannounced_publications(&self) -> Result<Vec<PendingPublication>> {
+        let fresh = publication::Entity::find()
+            .filter(publication::Column::AnnouncedAt.is_null())
+            .order_by_asc(publication::Column::Id)
+            .all(self.conn())
+            .await?;
+        let mut promise_ids: Vec<i32> = fresh.iter().map(|p| p.promise_id).collect();
+        promise_ids.sort_unstable();
+        promise_ids.dedup();
+        let mut pending = Vec::new();
+        for promise_id in promise_ids {
+            let Some(row) = promise::Entity::find_by_id(promise_id)
+                .one(self.conn())
+                .await?
+            else {
+                continue;
+            };
+            let through = fresh
+                .iter()
+                .rfind(|p| p.promise_id == promise_id)
+                .cloned()
+                .expect("the promise has a fresh publication");
+            let before = publication::Entity::find()
+                .filter(publication::Column::PromiseId.eq(promise_id))
+                .filter(publication::Column::AnnouncedAt.is_not_null())
+                .order_by_desc(publication::Column::Id)
+                .one(self.conn())
+                .await?;
+            // The latest earlier promise that was ever published.
+            let mut previous_promise = None;
+            for earlier in promise::Entity::find()
+                .filter(promise::Column::MunicipalityCode.eq(row.municipality_code.clone()))
+                .filter(promise::Column::FirstYear.lt(row.first_year))
+                .order_by_desc(promise::Column::FirstYear)
+                .all(self.conn())
+                .await?
+            {
+                let published = publication::Entity::find()
+                    .filter(publication::Column::PromiseId.eq(earlier.id))
+                    .one(self.conn())
+                    .await?
+                    .is_some();
+                if published {
+                    previous_promise = Some(earlier.id);
+                    break;
+                }
+            }
+            pending.push(PendingPublication {
+                promise_id,
+                municipality: row.municipality_code,
+                through: through.id,
+                before: before.map(to_publication).transpose()?,
+                after: to_publication(through)?,
+                previous_promise,
+            });
+        }
+        Ok(pending)
+    }
+
+    /// Marks `pending`'s publications told and stores and queues `announcements` (none if
+    /// nothing a follower would call news changed), in one transaction; `false` if another
+    /// instance told them first (nothing stored).
+    pub async fn announce_publication(
+        &self,
+        pending: &PendingPublication,
+        announcements: &[Announcement],
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let txn = self.begin_write().await?;
+        let marked = publication::Entity::update_many()
+            .col_expr(publication::Column::AnnouncedAt, Expr::value(now))
+            .filter(publication::Column::PromiseId.eq(pending.promise_id))
+            .filter(publication::Column::Id.lte(pending.through))
+            .filter(publication::Column::AnnouncedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if marked == 0 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
+        for announcement in announcements {
+            announce(&txn, announcement, now).await?;
+        }
+        txn.commit().await?;
+        Ok(true)
+    }
+}
