@@ -307,12 +307,15 @@ impl Tenant {
     }
 
     /// Moves a finding on (reported → planned → fixed, or not to be done with a reason).
+    /// `announcements` (what followers of its place are told) are stored and queued in
+    /// the same transaction.
     pub async fn set_finding_status(
         &self,
         actor: Actor,
         id: i32,
         to: FindingStatus,
         reason: Option<&str>,
+        announcements: &[crate::follows::Announcement],
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
         let row = self.own_finding(&txn, id).await?;
@@ -349,6 +352,12 @@ impl Tenant {
             },
         )
         .await?;
+        if from != to {
+            let now = Utc::now();
+            for announcement in announcements {
+                crate::follows::announce(&txn, announcement, now).await?;
+            }
+        }
         txn.commit().await?;
         Ok(())
     }

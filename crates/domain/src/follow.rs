@@ -130,6 +130,8 @@ pub enum NoticeKind {
     InputPublished,
     /// A published input at a followed place got a reply or a new status.
     InputChanged,
+    /// A safety-walk finding at a followed place moved to a new status.
+    FindingChanged,
 }
 
 impl NoticeKind {
@@ -142,6 +144,7 @@ impl NoticeKind {
             NoticeKind::AnalysisPublished => "analysis_published",
             NoticeKind::InputPublished => "input_published",
             NoticeKind::InputChanged => "input_changed",
+            NoticeKind::FindingChanged => "finding_changed",
         }
     }
 }

@@ -283,11 +283,30 @@ pub(crate) fn input_notices(
         );
         (title, summary, letter)
     });
-    let mut slugs = vec![input.locality.to_string()];
-    if let Some(p) = &input.place
-        && p != &input.locality
+    at_places(
+        code,
+        input.locality.as_str(),
+        input.place.as_ref().map(|p| p.as_str()),
+        kind,
+        [sv, en],
+        &path,
+    )
+}
+
+/// The same notice for the followers of a locality and of a place within it.
+fn at_places(
+    code: &MunicipalityCode,
+    locality: &str,
+    place: Option<&str>,
+    kind: NoticeKind,
+    [sv, en]: [(String, String, lofte_db::mail::Letter); 2],
+    path: &str,
+) -> Vec<Announcement> {
+    let mut slugs = vec![locality.to_owned()];
+    if let Some(p) = place
+        && p != locality
     {
-        slugs.push(p.to_string());
+        slugs.push(p.to_owned());
     }
     slugs
         .into_iter()
@@ -298,11 +317,54 @@ pub(crate) fn input_notices(
                 kind,
                 title: [sv.0.clone(), en.0.clone()],
                 summary: [sv.1.clone(), en.1.clone()],
-                path: path.clone(),
+                path: path.to_owned(),
             },
             letters: [sv.2.clone(), en.2.clone()],
         })
         .collect()
+}
+
+/// The notices of a safety-walk finding that moved to status `to`, for those who follow
+/// its locality or its place. Links lead to the locality's list of inputs and findings.
+pub(crate) fn finding_notices(
+    code: &MunicipalityCode,
+    places: &[lofte_domain::Place],
+    finding: &lofte_db::safety_walks::StoredFinding,
+    locality: &str,
+    to: lofte_domain::walk::FindingStatus,
+    public: &str,
+) -> Vec<Announcement> {
+    let path = format!("/kommun/{code}/synpunkter?ort={locality}#fynd");
+    let place = crate::views::place_name(places, finding.place.as_str());
+    let words = [Lang::Sv, Lang::En].map(|lang| {
+        let title = lang.t_args(
+            "notice-finding-title",
+            &[
+                ("place", place.clone()),
+                ("status", lofte_app::words::finding_status_name(lang, to)),
+            ],
+        );
+        let summary = crate::views::short_text(&finding.description);
+        let letter = letter(
+            "notice",
+            lang,
+            Parts {
+                subject: title.clone(),
+                paragraphs: vec![summary.clone()],
+                items: Vec::new(),
+                link: Some((lang.t("notice-read-findings"), format!("{public}{path}"))),
+            },
+        );
+        (title, summary, letter)
+    });
+    at_places(
+        code,
+        locality,
+        Some(finding.place.as_str()),
+        NoticeKind::FindingChanged,
+        words,
+        &path,
+    )
 }
 
 /// The notices of a promise's publications not yet told: "a new promise is published"

@@ -64,6 +64,6 @@ follow-picture-intro = Get e-mail when the police and the municipality publish t
 follow-picture-feed = News of the situation picture (Atom feed)
 follow-thing-place = Inputs in { $place } ({ $municipality })
 follow-place-heading = Follow a locality or an area
-follow-place-intro = Get an e-mail when an input is published there, and when it gets a reply or its action changes status. You need no account.
+follow-place-intro = Get an e-mail when an input is published there, when it gets a reply or its action changes status, and when a safety-walk finding there changes status. You need no account.
 follow-place-label = Locality or area
 follow-place-feed = News about the inputs here (Atom feed)

@@ -61,3 +61,5 @@ notice-promise-published-summary = The police and the municipality have made a n
 notice-promise-changed-title = { $municipality }: the citizen promise { $years } has changed
 notice-promise-changed-summary = This has changed since we last wrote:
 notice-read-promise = Read the promise
+notice-finding-title = Safety-walk finding in { $place }: { $status }
+notice-read-findings = See the findings

@@ -64,6 +64,6 @@ follow-picture-intro = Få e-post när polisen och kommunen publicerar sin analy
 follow-picture-feed = Nyheter om lägesbilden (Atom-flöde)
 follow-thing-place = Synpunkter i { $place } ({ $municipality })
 follow-place-heading = Följ en ort eller ett område
-follow-place-intro = Få e-post när en synpunkt publiceras där, och när den får svar eller en åtgärd ändrar status. Du behöver inget konto.
+follow-place-intro = Få e-post när en synpunkt publiceras där, när den får svar eller en åtgärd ändrar status, och när ett fynd från en trygghetsvandring där ändrar status. Du behöver inget konto.
 follow-place-label = Ort eller område
 follow-place-feed = Nyheter om synpunkterna här (Atom-flöde)

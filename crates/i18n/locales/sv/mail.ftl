@@ -61,3 +61,5 @@ notice-promise-published-summary = Polisen och kommunen har gett ett nytt medbor
 notice-promise-changed-title = { $municipality }: medborgarlöftet { $years } har ändrats
 notice-promise-changed-summary = Det här har ändrats sedan förra gången vi skrev:
 notice-read-promise = Läs löftet
+notice-finding-title = Fynd från trygghetsvandring i { $place }: { $status }
+notice-read-findings = Se fynden

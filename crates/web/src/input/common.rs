@@ -46,7 +46,7 @@ pub(super) async fn map_view(
 }
 
 /// The locality a place lies in: itself if it is one, else the nearest enclosing one.
-pub(super) fn locality_of<'a>(places: &'a [Place], slug: &'a lofte_domain::PlaceSlug) -> &'a str {
+pub fn locality_of<'a>(places: &'a [Place], slug: &'a lofte_domain::PlaceSlug) -> &'a str {
     let mut current = slug;
     for _ in 0..8 {
         match places.iter().find(|p| &p.slug == current) {

@@ -448,6 +448,37 @@ async fn walk_of(tenant: &Tenant, lang: Lang, finding: i32) -> Result<i32, PageE
         .ok_or(PageError::NotFound { lang, detail: None })
 }
 
+/// What followers of a finding's locality and place are told when it moves to `to`.
+async fn status_notices(
+    state: &AppState,
+    tenant: &Tenant,
+    id: i32,
+    to: FindingStatus,
+) -> Result<Vec<lofte_db::follows::Announcement>, PageError> {
+    let Some(mailer) = &state.mailer else {
+        return Ok(Vec::new());
+    };
+    let code = &tenant.municipality().code;
+    let places = state.db.places(code).await?;
+    let findings = tenant.findings(None).await?;
+    let Some(finding) = findings
+        .iter()
+        .find(|f| f.id == id)
+        .filter(|f| f.status != to)
+    else {
+        return Ok(Vec::new());
+    };
+    let locality = crate::input::locality_of(&places, &finding.place);
+    Ok(crate::notices::finding_notices(
+        code,
+        &places,
+        finding,
+        locality,
+        to,
+        mailer.public_url(),
+    ))
+}
+
 pub async fn set_status(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -460,9 +491,14 @@ pub async fn set_status(
     let to = FindingStatus::parse(form.status.trim());
     let result = match to {
         Ok(to) => {
-            tenant
-                .set_finding_status(staff.actor, finding, to, Some(&form.reason))
-                .await
+            let announcements = status_notices(&state, &tenant, finding, to).await?;
+            let result = tenant
+                .set_finding_status(staff.actor, finding, to, Some(&form.reason), &announcements)
+                .await;
+            if let (Ok(()), Some(mailer)) = (&result, &state.mailer) {
+                mailer.wake();
+            }
+            result
         }
         Err(p) => Err(lofte_db::Error::Invalid(vec![FieldError::new("status", p)])),
     };

@@ -587,6 +587,52 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
         inbox[2].text
     );
 
+    // A safety-walk finding in Högsjö moves on: news too (a coordinator logs walks).
+    let walk = tenant
+        .add_walk(
+            lofte_db::Actor::System,
+            &lofte_domain::walk::NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+                route: vec![lofte_domain::PlaceSlug::parse("hogsjo").unwrap()],
+                participants: 6,
+                again_by: None,
+            },
+            lofte_domain::followup::Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let finding = tenant
+        .add_finding(
+            lofte_db::Actor::System,
+            walk,
+            &lofte_domain::walk::NewFinding {
+                place: lofte_domain::PlaceSlug::parse("hogsjo").unwrap(),
+                category: lofte_domain::walk::FindingCategory::Lighting,
+                description: lofte_domain::Text::parse("Trasig lampa vid skolgården.", 500)
+                    .unwrap(),
+                owner: lofte_domain::Text::parse("Fastighetsenheten", 100).unwrap(),
+                due: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    let moved = post_form(
+        &base,
+        &cookie,
+        &format!("/personal/kommun/0428/trygghetsvandringar/fynd/{finding}"),
+        &[("status", "fixed"), ("reason", "")],
+    )
+    .await;
+    assert!(moved.status().is_redirection(), "{}", moved.status());
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 4, "{inbox:#?}");
+    assert_eq!(
+        inbox[3].subject,
+        "Fynd från trygghetsvandring i Högsjö: Åtgärdat"
+    );
+    assert!(inbox[3].text.contains("Trasig lampa vid skolgården."));
+
     // The same news as an Atom feed, without an address.
     let feed = client()
         .get(format!("{base}/kommun/0428/platser/hogsjo/nyheter.atom"))
@@ -595,7 +641,7 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
         .unwrap();
     assert_eq!(feed.status(), 200);
     let feed = feed.text().await.unwrap();
-    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    assert_eq!(feed.matches("<entry>").count(), 3, "{feed}");
     assert!(!feed.contains("Vingåker."), "only Högsjö's inputs");
     assert_eq!(
         client()
