@@ -286,43 +286,20 @@ impl Db {
         attempt: &Attempt,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        self.record_attempts(&[(mail, attempt)], now).await
+    }
+
+    /// [`Db::record_attempt`] for several messages in one transaction: one commit for the
+    /// attempts that ended while the previous commit ran (`lofte_mail::send_due`).
+    pub async fn record_attempts(
+        &self,
+        attempts: &[(&Outgoing, &Attempt)],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let backend = self.backend();
         let txn = self.begin_write().await?;
-        let (sql, values): (&str, Vec<Value>) = match attempt {
-            Attempt::Sent => (
-                "UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
-                 WHERE id = $2",
-                vec![now.into(), mail.id.into()],
-            ),
-            Attempt::Retry { at, error } => (
-                "UPDATE mail_outbox SET next_attempt_at = $1, claimed_until = NULL, \
-                 last_error = $2 WHERE id = $3",
-                vec![(*at).into(), error.clone().into(), mail.id.into()],
-            ),
-            Attempt::GaveUp { error } => (
-                "UPDATE mail_outbox SET failed_at = $1, claimed_until = NULL, last_error = $2 \
-                 WHERE id = $3",
-                vec![now.into(), error.clone().into(), mail.id.into()],
-            ),
-        };
-        txn.execute_raw(statement(backend, sql, values)).await?;
-        if let Some(follower) = mail.follower {
-            let (sql, values): (&str, Vec<Value>) = match attempt {
-                Attempt::Sent => (
-                    "UPDATE follower SET bouncing_since = NULL \
-                     WHERE id = $1 AND bouncing_since IS NOT NULL",
-                    vec![follower.id.into()],
-                ),
-                Attempt::GaveUp { .. } => (
-                    "UPDATE follower SET bouncing_since = $1 \
-                     WHERE id = $2 AND bouncing_since IS NULL",
-                    vec![now.into(), follower.id.into()],
-                ),
-                Attempt::Retry { .. } => ("", vec![]),
-            };
-            if !sql.is_empty() {
-                txn.execute_raw(statement(backend, sql, values)).await?;
-            }
+        for (mail, attempt) in attempts {
+            record(&txn, backend, mail, attempt, now).await?;
         }
         txn.commit().await?;
         Ok(())
@@ -406,4 +383,51 @@ impl Db {
         txn.commit().await?;
         Ok(deleted + bounced)
     }
+}
+
+/// The marks of one attempt, in the caller's transaction.
+async fn record(
+    conn: &impl ConnectionTrait,
+    backend: DbBackend,
+    mail: &Outgoing,
+    attempt: &Attempt,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (sql, values): (&str, Vec<Value>) = match attempt {
+        Attempt::Sent => (
+            "UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
+             WHERE id = $2",
+            vec![now.into(), mail.id.into()],
+        ),
+        Attempt::Retry { at, error } => (
+            "UPDATE mail_outbox SET next_attempt_at = $1, claimed_until = NULL, \
+             last_error = $2 WHERE id = $3",
+            vec![(*at).into(), error.clone().into(), mail.id.into()],
+        ),
+        Attempt::GaveUp { error } => (
+            "UPDATE mail_outbox SET failed_at = $1, claimed_until = NULL, last_error = $2 \
+             WHERE id = $3",
+            vec![now.into(), error.clone().into(), mail.id.into()],
+        ),
+    };
+    conn.execute_raw(statement(backend, sql, values)).await?;
+    if let Some(follower) = mail.follower {
+        let (sql, values): (&str, Vec<Value>) = match attempt {
+            Attempt::Sent => (
+                "UPDATE follower SET bouncing_since = NULL \
+                 WHERE id = $1 AND bouncing_since IS NOT NULL",
+                vec![follower.id.into()],
+            ),
+            Attempt::GaveUp { .. } => (
+                "UPDATE follower SET bouncing_since = $1 \
+                 WHERE id = $2 AND bouncing_since IS NULL",
+                vec![now.into(), follower.id.into()],
+            ),
+            Attempt::Retry { .. } => ("", vec![]),
+        };
+        if !sql.is_empty() {
+            conn.execute_raw(statement(backend, sql, values)).await?;
+        }
+    }
+    Ok(())
 }

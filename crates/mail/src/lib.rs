@@ -274,31 +274,47 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
         if batch.is_empty() {
             return Ok(sent);
         }
-        // Each message is marked as soon as its own attempt ends, so a crash repeats at
-        // most the messages in flight (docs/decisions/0005-mail-outbox.md).
-        let outcomes: Vec<lofte_db::Result<Attempt>> = stream::iter(batch)
-            .map(|mail| async move {
-                let attempt = mailer.deliver(&mail, Utc::now()).await;
-                match &attempt {
-                    Attempt::Sent => {}
-                    Attempt::Retry { error, .. } => {
-                        tracing::warn!(outbox = mail.id, %error, "mail not sent, will retry")
+        // Each message is marked as soon as the marks before it are committed: the
+        // attempts that end while one commit runs go in the next, so a sent message waits
+        // for at most two commits, not for every other message in flight to take the
+        // write lock. A crash repeats only the messages in that gap
+        // (docs/decisions/0005-mail-outbox.md).
+        let (ended, mut to_mark) = tokio::sync::mpsc::unbounded_channel::<(Outgoing, Attempt)>();
+        let deliveries = async move {
+            stream::iter(batch)
+                .for_each_concurrent(IN_FLIGHT, |mail| {
+                    let ended = ended.clone();
+                    async move {
+                        let attempt = mailer.deliver(&mail, Utc::now()).await;
+                        match &attempt {
+                            Attempt::Sent => {}
+                            Attempt::Retry { error, .. } => {
+                                tracing::warn!(outbox = mail.id, %error, "mail not sent, will retry")
+                            }
+                            Attempt::GaveUp { error } => {
+                                tracing::warn!(outbox = mail.id, %error, "mail given up on")
+                            }
+                        }
+                        // Only fails if the marker stopped on a database error, which
+                        // `send_due` returns; the row is sent again after its lease.
+                        let _ = ended.send((mail, attempt));
                     }
-                    Attempt::GaveUp { error } => {
-                        tracing::warn!(outbox = mail.id, %error, "mail given up on")
-                    }
-                }
-                db.record_attempt(&mail, &attempt, Utc::now()).await?;
-                Ok(attempt)
-            })
-            .buffer_unordered(IN_FLIGHT)
-            .collect()
-            .await;
-        for outcome in outcomes {
-            if outcome? == Attempt::Sent {
-                sent += 1;
+                })
+                .await;
+        };
+        let marker = async {
+            let mut marked = 0;
+            let mut ready = Vec::new();
+            while to_mark.recv_many(&mut ready, BATCH as usize).await > 0 {
+                let pairs: Vec<(&Outgoing, &Attempt)> = ready.iter().map(|(m, a)| (m, a)).collect();
+                db.record_attempts(&pairs, Utc::now()).await?;
+                marked += ready.iter().filter(|(_, a)| *a == Attempt::Sent).count();
+                ready.clear();
             }
-        }
+            Ok::<usize, lofte_db::Error>(marked)
+        };
+        let ((), marked) = tokio::join!(deliveries, marker);
+        sent += marked?;
     }
 }
 
