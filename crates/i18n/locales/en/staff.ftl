@@ -32,6 +32,14 @@ due-inputs = { $count ->
     [one] 1 input from residents is waiting for moderation
    *[other] { $count } inputs from residents are waiting for moderation
 }
+due-inputs-late = { $count ->
+    [one] 1 input from residents has been waiting for moderation for more than a week
+   *[other] { $count } inputs from residents are waiting for moderation, { $late } of them for more than a week
+}
+due-input-actions = { $count ->
+    [one] 1 action on an input is past its date
+   *[other] { $count } actions on inputs are past their date
+}
 due-findings = { $count ->
     [one] 1 safety-walk finding is past its date
    *[other] { $count } safety-walk findings are past their date

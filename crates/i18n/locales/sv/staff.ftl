@@ -32,6 +32,14 @@ due-inputs = { $count ->
     [one] 1 synpunkt från invånare väntar på granskning
    *[other] { $count } synpunkter från invånare väntar på granskning
 }
+due-inputs-late = { $count ->
+    [one] 1 synpunkt från invånare väntar på granskning, sedan mer än en vecka
+   *[other] { $count } synpunkter från invånare väntar på granskning, { $late } av dem sedan mer än en vecka
+}
+due-input-actions = { $count ->
+    [one] 1 åtgärd efter en synpunkt har passerat sitt datum
+   *[other] { $count } åtgärder efter synpunkter har passerat sitt datum
+}
 due-findings = { $count ->
     [one] 1 fynd från trygghetsvandringar har passerat sitt datum
    *[other] { $count } fynd från trygghetsvandringar har passerat sitt datum

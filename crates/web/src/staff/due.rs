@@ -111,15 +111,51 @@ pub async fn due_items(
                 }
             }
         }
-        let waiting = tenant
+        let pending = tenant
             .inputs(lofte_domain::citizen::InputStatus::Pending)
-            .await?
-            .len();
+            .await?;
+        // Waiting more than a week is late; a resident was told it takes a few days.
+        let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+        let waiting_long = pending.iter().filter(|i| i.received_at < week_ago).count();
+        let waiting = pending.len();
         if waiting > 0 {
             items.push(DueItem {
-                text: lang.t_args("due-inputs", &[("count", waiting.to_string())]),
+                text: if waiting_long > 0 {
+                    lang.t_args(
+                        "due-inputs-late",
+                        &[
+                            ("count", waiting.to_string()),
+                            ("late", waiting_long.to_string()),
+                        ],
+                    )
+                } else {
+                    lang.t_args("due-inputs", &[("count", waiting.to_string())])
+                },
                 href: format!("/personal/kommun/{code}/synpunkter"),
-                late: false,
+                late: waiting_long > 0,
+            });
+        }
+        // Inputs made actions whose due date has passed without being done.
+        let actions_late = tenant
+            .inputs(lofte_domain::citizen::InputStatus::Published)
+            .await?
+            .iter()
+            .filter(|i| {
+                i.case.action.as_ref().is_some_and(|a| {
+                    a.due.is_some_and(|d| d < today)
+                        && matches!(
+                            a.status,
+                            lofte_domain::walk::FindingStatus::Reported
+                                | lofte_domain::walk::FindingStatus::Planned
+                        )
+                })
+            })
+            .count();
+        if actions_late > 0 {
+            items.push(DueItem {
+                text: lang.t_args("due-input-actions", &[("count", actions_late.to_string())]),
+                href: format!("/personal/kommun/{code}/synpunkter#arenden"),
+                late: true,
             });
         }
     }

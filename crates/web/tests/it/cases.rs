@@ -653,3 +653,45 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
         404
     );
 }
+
+#[tokio::test]
+async fn an_action_past_its_date_is_on_the_coordinators_list_of_what_is_late() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, _mail) = serve_with_mail(db.clone()).await;
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let id = published_input(&tenant, "Klotter på tunneln vid stationen.", None).await;
+    let late = |(status, due): (&'static str, &'static str)| {
+        let path = format!("/personal/kommun/0428/synpunkter/{id}/arende");
+        let cookie = cookie.clone();
+        let base = base.clone();
+        async move {
+            let form = [
+                ("case_status", status),
+                ("owner", "Gatuenheten"),
+                ("due", due),
+                ("case_reply", ""),
+                ("case_routed", ""),
+            ];
+            assert_eq!(post_form(&base, &cookie, &path, &form).await.status(), 303);
+            let (_, dashboard) = get(&base, Some(&cookie), "/personal").await;
+            texts(&dashboard, "main li")
+                .iter()
+                .any(|l| l.contains("1 åtgärd efter en synpunkt har passerat sitt datum"))
+        }
+    };
+    assert!(
+        late(("planned", "2025-01-31")).await,
+        "planned, date passed"
+    );
+    assert!(!late(("planned", "2099-01-31")).await, "date ahead");
+    assert!(!late(("fixed", "2025-01-31")).await, "done");
+}
