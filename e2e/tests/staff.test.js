@@ -722,9 +722,14 @@ describe('Photos of safety-walk findings', () => {
     await app.withPage(async (page) => {
       await page.goto('/kommun/0482/synpunkter');
       const photo = page.locator('.finding img.finding-photo');
+      // The photo loads lazily, as a reader scrolls to it (the list above may be long).
+      await photo.first().scrollIntoViewIfNeeded();
       await photo.first().waitFor();
       assert.match(await photo.first().getAttribute('alt'), /^Foto från trygghetsvandringen: Belysning · Sveaparken/);
-      assert.ok(await photo.first().evaluate((img) => img.complete && img.naturalWidth > 0));
+      await page.waitForFunction(
+        (img) => img.complete && img.naturalWidth > 0,
+        await photo.first().elementHandle(),
+      );
     });
   });
 });
