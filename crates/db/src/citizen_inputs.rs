@@ -15,7 +15,9 @@ use lofte_domain::citizen::{
 use lofte_domain::walk::FindingStatus;
 use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem, Text};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{citizen_input, input_contact};
@@ -276,13 +278,7 @@ impl Tenant {
         announcements: &[crate::follows::Announcement],
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        let Some(before) = citizen_input::Entity::find_by_id(id)
-            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
-            .one(&txn)
-            .await?
-        else {
-            return Err(Error::NotFound);
-        };
+        let before = own_input(&txn, self.code(), id, None).await?;
         let now = Utc::now();
         let mut update = citizen_input::Entity::update_many()
             .col_expr(citizen_input::Column::ModeratedAt, Expr::value(now))
@@ -544,4 +540,20 @@ impl Db {
         txn.commit().await?;
         Ok(deleted)
     }
+}
+
+/// Municipality `code`'s input `id` (only if in `status`, when one is given), or
+/// `NotFound`: a municipality's staff never reach another's inputs.
+pub(crate) async fn own_input(
+    conn: &impl ConnectionTrait,
+    code: &str,
+    id: i32,
+    status: Option<InputStatus>,
+) -> Result<citizen_input::Model> {
+    let mut query = citizen_input::Entity::find_by_id(id)
+        .filter(citizen_input::Column::MunicipalityCode.eq(code));
+    if let Some(status) = status {
+        query = query.filter(citizen_input::Column::Status.eq(status.code()));
+    }
+    query.one(conn).await?.ok_or(Error::NotFound)
 }

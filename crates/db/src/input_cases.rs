@@ -14,14 +14,14 @@ use lofte_domain::Text;
 use lofte_domain::citizen::{InputStatus, ResidentAnswer};
 use lofte_domain::walk::FindingStatus;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::audit::{Actor, AuditRecord, audit};
-use crate::citizen_inputs::StoredInput;
+use crate::citizen_inputs::{StoredInput, own_input};
 use crate::entity::{citizen_input, input_contact};
 use crate::mail::Letter;
 use crate::tenant::Tenant;
-use crate::{Db, Error, Result};
+use crate::{Db, Result};
 
 /// A resident's address is deleted this many days after the input was received, asked
 /// or not ("three months", as the form says).
@@ -50,12 +50,7 @@ pub struct NewAction {
 impl Tenant {
     /// One of the municipality's inputs, in any status.
     pub async fn input(&self, id: i32) -> Result<StoredInput> {
-        let row = citizen_input::Entity::find_by_id(id)
-            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
-            .one(self.db().conn())
-            .await?
-            .ok_or(Error::NotFound)?;
-        crate::citizen_inputs::to_input(row)
+        crate::citizen_inputs::to_input(own_input(self.db().conn(), self.code(), id, None).await?)
     }
 
     /// Whether the resident left an address and has not been asked yet.
@@ -80,7 +75,7 @@ impl Tenant {
         announcements: &[crate::follows::Announcement],
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        let before = published(&txn, self.code(), id).await?;
+        let before = own_input(&txn, self.code(), id, Some(InputStatus::Published)).await?;
         let reply = update.reply.as_ref().map(ToString::to_string);
         let replied_at = if reply == before.public_reply {
             before.replied_at
@@ -170,7 +165,7 @@ impl Tenant {
     /// if any, is deleted with it (they will not be asked about it).
     pub async fn withdraw_input(&self, actor: Actor, id: i32, reason: &Text) -> Result<()> {
         let txn = self.db().begin_write().await?;
-        published(&txn, self.code(), id).await?;
+        own_input(&txn, self.code(), id, Some(InputStatus::Published)).await?;
         citizen_input::Entity::update_many()
             .col_expr(
                 citizen_input::Column::Status,
@@ -201,20 +196,6 @@ impl Tenant {
         txn.commit().await?;
         Ok(())
     }
-}
-
-/// The published input `id` of municipality `code`, or `NotFound`.
-async fn published(
-    conn: &impl ConnectionTrait,
-    code: &str,
-    id: i32,
-) -> Result<citizen_input::Model> {
-    citizen_input::Entity::find_by_id(id)
-        .filter(citizen_input::Column::MunicipalityCode.eq(code))
-        .filter(citizen_input::Column::Status.eq(InputStatus::Published.code()))
-        .one(conn)
-        .await?
-        .ok_or(Error::NotFound)
 }
 
 /// A resident to be asked "Blev det gjort?" about their input.
@@ -291,7 +272,11 @@ impl Db {
 
     /// The input an answer link names, if its address is still stored (not answered, not
     /// withdrawn, not expired) and was left at `since`; with its municipality's code.
-    pub async fn asked_input(&self, input: i32, since: i64) -> Result<Option<(String, i32)>> {
+    pub async fn asked_input(
+        &self,
+        input: i32,
+        since: i64,
+    ) -> Result<Option<(String, StoredInput)>> {
         let contact = input_contact::Entity::find_by_id(input)
             .one(self.conn())
             .await?
@@ -303,7 +288,13 @@ impl Db {
             .filter(citizen_input::Column::Status.eq(InputStatus::Published.code()))
             .one(self.conn())
             .await?;
-        Ok(row.map(|r| (r.municipality_code, r.id)))
+        row.map(|r| {
+            Ok((
+                r.municipality_code.clone(),
+                crate::citizen_inputs::to_input(r)?,
+            ))
+        })
+        .transpose()
     }
 
     /// Records the resident's answer and deletes their address, in one transaction;

@@ -73,24 +73,21 @@ impl Db {
                 .one(self.conn())
                 .await?;
             // The latest earlier promise that was ever published.
-            let mut previous_promise = None;
-            for earlier in promise::Entity::find()
+            let previous_promise = promise::Entity::find()
                 .filter(promise::Column::MunicipalityCode.eq(row.municipality_code.clone()))
                 .filter(promise::Column::FirstYear.lt(row.first_year))
+                .filter(
+                    promise::Column::Id.in_subquery(
+                        sea_orm::sea_query::Query::select()
+                            .column(publication::Column::PromiseId)
+                            .from(publication::Entity)
+                            .to_owned(),
+                    ),
+                )
                 .order_by_desc(promise::Column::FirstYear)
-                .all(self.conn())
+                .one(self.conn())
                 .await?
-            {
-                let published = publication::Entity::find()
-                    .filter(publication::Column::PromiseId.eq(earlier.id))
-                    .one(self.conn())
-                    .await?
-                    .is_some();
-                if published {
-                    previous_promise = Some(earlier.id);
-                    break;
-                }
-            }
+                .map(|p| p.id);
             pending.push(PendingPublication {
                 promise_id,
                 municipality: row.municipality_code,

@@ -52,61 +52,34 @@ pub(crate) fn follow_up_published(
             None => text,
         }
     };
-    let message = |lang: Lang, title: &str, summary: &str, items: Vec<String>| {
-        letter(
-            "notice",
-            lang,
-            Parts {
-                subject: title.to_owned(),
-                paragraphs: vec![summary.to_owned()],
-                items,
-                link: Some((lang.t("notice-read-report"), format!("{public}{path}"))),
-            },
-        )
-    };
-    let mut out = Vec::new();
-    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
-        let title = words(lang);
-        let summary = lang.t_args(
-            "notice-follow-up-summary",
-            &[("count", stored.commitment_ids.len().to_string())],
-        );
-        let items = (0..stored.commitment_ids.len())
-            .map(|i| line(lang, i))
-            .collect();
-        let letter = message(lang, &title, &summary, items);
-        (title, summary, letter)
-    });
-    out.push(Announcement {
-        notice: NewNotice {
-            municipality: code.clone(),
-            target: Target::Promise(stored.id),
+    let href = format!("{public}{path}");
+    let mut out = vec![announcement(
+        code,
+        Target::Promise(stored.id),
+        kind,
+        in_both_languages("notice-read-report", &href, |lang| {
+            let summary = lang.t_args(
+                "notice-follow-up-summary",
+                &[("count", stored.commitment_ids.len().to_string())],
+            );
+            let items = (0..stored.commitment_ids.len())
+                .map(|i| line(lang, i))
+                .collect();
+            (words(lang), summary, items)
+        }),
+        &path,
+    )];
+    out.extend(stored.commitment_ids.iter().enumerate().map(|(index, id)| {
+        announcement(
+            code,
+            Target::Commitment(*id),
             kind,
-            title: [sv.0.clone(), en.0.clone()],
-            summary: [sv.1.clone(), en.1.clone()],
-            path: path.clone(),
-        },
-        letters: [sv.2, en.2],
-    });
-    for (index, id) in stored.commitment_ids.iter().enumerate() {
-        let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
-            let title = words(lang);
-            let summary = line(lang, index);
-            let letter = message(lang, &title, &summary, Vec::new());
-            (title, summary, letter)
-        });
-        out.push(Announcement {
-            notice: NewNotice {
-                municipality: code.clone(),
-                target: Target::Commitment(*id),
-                kind,
-                title: [sv.0, en.0],
-                summary: [sv.1, en.1],
-                path: path.clone(),
-            },
-            letters: [sv.2, en.2],
-        });
-    }
+            in_both_languages("notice-read-report", &href, |lang| {
+                (words(lang), line(lang, index), Vec::new())
+            }),
+            &path,
+        )
+    }));
     out
 }
 
@@ -118,33 +91,66 @@ pub(crate) fn analysis_published(
     path: &str,
     public: &str,
 ) -> Announcement {
-    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
-        let title = lang.t_args(
-            "notice-analysis-title",
-            &[
-                ("municipality", municipality.to_owned()),
-                ("tertial", tertial.number().to_string()),
-                ("year", year.to_string()),
-            ],
-        );
-        let summary = lang.t("notice-analysis-summary");
+    let href = format!("{public}{path}");
+    announcement(
+        code,
+        Target::Picture,
+        NoticeKind::AnalysisPublished,
+        in_both_languages("notice-read-analysis", &href, |lang| {
+            let title = lang.t_args(
+                "notice-analysis-title",
+                &[
+                    ("municipality", municipality.to_owned()),
+                    ("tertial", tertial.number().to_string()),
+                    ("year", year.to_string()),
+                ],
+            );
+            (title, lang.t("notice-analysis-summary"), Vec::new())
+        }),
+        path,
+    )
+}
+
+/// A notice's title and summary, and its message, in one language.
+type Worded = (String, String, lofte_db::mail::Letter);
+
+/// A notice in both languages: `words` gives a language's title, summary and any listed
+/// items, and the message ends with the one link, `href`, in the words of the message
+/// `link`.
+fn in_both_languages(
+    link: &str,
+    href: &str,
+    words: impl Fn(Lang) -> (String, String, Vec<String>),
+) -> [Worded; 2] {
+    [Lang::Sv, Lang::En].map(|lang| {
+        let (title, summary, items) = words(lang);
         let letter = letter(
             "notice",
             lang,
             Parts {
                 subject: title.clone(),
                 paragraphs: vec![summary.clone()],
-                items: Vec::new(),
-                link: Some((lang.t("notice-read-analysis"), format!("{public}{path}"))),
+                items,
+                link: Some((lang.t(link), href.to_owned())),
             },
         );
         (title, summary, letter)
-    });
+    })
+}
+
+/// The notice of `kind` for the followers of `target`, worded in both languages.
+fn announcement(
+    code: &MunicipalityCode,
+    target: Target,
+    kind: NoticeKind,
+    [sv, en]: [Worded; 2],
+    path: &str,
+) -> Announcement {
     Announcement {
         notice: NewNotice {
             municipality: code.clone(),
-            target: Target::Picture,
-            kind: NoticeKind::AnalysisPublished,
+            target,
+            kind,
             title: [sv.0, en.0],
             summary: [sv.1, en.1],
             path: path.to_owned(),
@@ -236,7 +242,8 @@ pub(crate) fn input_notices(
         InputEvent::Published => NoticeKind::InputPublished,
         InputEvent::Changed { .. } => NoticeKind::InputChanged,
     };
-    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
+    let href = format!("{public}{path}");
+    let words = in_both_languages("notice-read-input", &href, |lang| {
         let category = crate::input::category_name(lang, input.category);
         let (title, summary) = match event {
             InputEvent::Published => (
@@ -271,24 +278,14 @@ pub(crate) fn input_notices(
                 .join(" "),
             ),
         };
-        let letter = letter(
-            "notice",
-            lang,
-            Parts {
-                subject: title.clone(),
-                paragraphs: vec![summary.clone()],
-                items: Vec::new(),
-                link: Some((lang.t("notice-read-input"), format!("{public}{path}"))),
-            },
-        );
-        (title, summary, letter)
+        (title, summary, Vec::new())
     });
     at_places(
         code,
         input.locality.as_str(),
         input.place.as_ref().map(|p| p.as_str()),
         kind,
-        [sv, en],
+        words,
         &path,
     )
 }
@@ -299,7 +296,7 @@ fn at_places(
     locality: &str,
     place: Option<&str>,
     kind: NoticeKind,
-    [sv, en]: [(String, String, lofte_db::mail::Letter); 2],
+    words: [Worded; 2],
     path: &str,
 ) -> Vec<Announcement> {
     let mut slugs = vec![locality.to_owned()];
@@ -310,17 +307,7 @@ fn at_places(
     }
     slugs
         .into_iter()
-        .map(|slug| Announcement {
-            notice: NewNotice {
-                municipality: code.clone(),
-                target: Target::Place(slug),
-                kind,
-                title: [sv.0.clone(), en.0.clone()],
-                summary: [sv.1.clone(), en.1.clone()],
-                path: path.to_owned(),
-            },
-            letters: [sv.2.clone(), en.2.clone()],
-        })
+        .map(|slug| announcement(code, Target::Place(slug), kind, words.clone(), path))
         .collect()
 }
 
@@ -336,7 +323,8 @@ pub(crate) fn finding_notices(
 ) -> Vec<Announcement> {
     let path = format!("/kommun/{code}/synpunkter?ort={locality}#fynd");
     let place = crate::views::place_name(places, finding.place.as_str());
-    let words = [Lang::Sv, Lang::En].map(|lang| {
+    let href = format!("{public}{path}");
+    let words = in_both_languages("notice-read-findings", &href, |lang| {
         let title = lang.t_args(
             "notice-finding-title",
             &[
@@ -344,18 +332,11 @@ pub(crate) fn finding_notices(
                 ("status", lofte_app::words::finding_status_name(lang, to)),
             ],
         );
-        let summary = crate::views::short_text(&finding.description);
-        let letter = letter(
-            "notice",
-            lang,
-            Parts {
-                subject: title.clone(),
-                paragraphs: vec![summary.clone()],
-                items: Vec::new(),
-                link: Some((lang.t("notice-read-findings"), format!("{public}{path}"))),
-            },
-        );
-        (title, summary, letter)
+        (
+            title,
+            crate::views::short_text(&finding.description),
+            Vec::new(),
+        )
     });
     at_places(
         code,
@@ -421,31 +402,14 @@ pub(crate) fn promise_notices(
             crate::views::change_lines(lang, before, after),
         ),
     };
-    let [sv, en] = [Lang::Sv, Lang::En].map(|lang| {
-        let (title, summary, items) = words(lang);
-        let letter = letter(
-            "notice",
-            lang,
-            Parts {
-                subject: title.clone(),
-                paragraphs: vec![summary.clone()],
-                items,
-                link: Some((lang.t("notice-read-promise"), format!("{public}{path}"))),
-            },
-        );
-        (title, summary, letter)
-    });
-    vec![Announcement {
-        notice: NewNotice {
-            municipality: code.clone(),
-            target,
-            kind,
-            title: [sv.0, en.0],
-            summary: [sv.1, en.1],
-            path,
-        },
-        letters: [sv.2, en.2],
-    }]
+    let href = format!("{public}{path}");
+    vec![announcement(
+        code,
+        target,
+        kind,
+        in_both_languages("notice-read-promise", &href, words),
+        &path,
+    )]
 }
 
 /// Tells followers of every promise published or changed since the last time, a promise

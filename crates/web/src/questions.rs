@@ -15,6 +15,7 @@ use axum::response::Response;
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use lofte_db::Db;
+use lofte_db::citizen_inputs::StoredInput;
 use lofte_db::input_cases::Question;
 use lofte_domain::citizen::ResidentAnswer;
 use lofte_i18n::Lang;
@@ -114,12 +115,13 @@ fn link_gone(lang: Lang, path: &str) -> Response {
         .with_status(StatusCode::NOT_FOUND)
 }
 
-/// The input an answer token names, if it may still be answered: (municipality, id).
+/// The input an answer token names, if it may still be answered: its municipality's
+/// code, the input, and when its address was left.
 async fn asked(
     state: &AppState,
     lang: Lang,
     token: &str,
-) -> Result<Option<(String, i32, i64)>, PageError> {
+) -> Result<Option<(String, StoredInput, i64)>, PageError> {
     let mailer = mailer(state, lang)?;
     let Some((input, since)) = mailer.links().parse_answer_token(token) else {
         return Ok(None);
@@ -128,7 +130,7 @@ async fn asked(
         .db
         .asked_input(input, since)
         .await?
-        .map(|(code, id)| (code, id, since)))
+        .map(|(code, input)| (code, input, since)))
 }
 
 async fn question_page(
@@ -137,14 +139,10 @@ async fn question_page(
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
     let path = paths::answer(&token);
-    let Some((code, id, _)) = asked(&state, lang, &token).await? else {
+    let Some((code, StoredInput { id, text, .. }, _)) = asked(&state, lang, &token).await? else {
         return Ok(link_gone(lang, &path));
     };
     let reference = crate::input::reference(&code, id);
-    let text = match state.db.tenant_named(&code).await? {
-        Some(tenant) => tenant.input(id).await?.text,
-        None => return Ok(link_gone(lang, &path)),
-    };
     let mut page = MessagePage::new(lang, &path, lang.t("question-title"))
         .says(lang.t_args("question-intro", &[("reference", reference)]))
         .says(format!("”{text}”"));
@@ -183,7 +181,7 @@ async fn answer(
             status: StatusCode::BAD_REQUEST,
         });
     };
-    let Some((code, id, since)) = asked(&state, lang, &token).await? else {
+    let Some((code, StoredInput { id, .. }, since)) = asked(&state, lang, &token).await? else {
         return Ok(link_gone(lang, &path));
     };
     if !state.db.answer_question(id, since, answer).await? {

@@ -104,103 +104,132 @@ fn stored_form(input: &StoredInput) -> CaseForm {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn case_page(
-    state: &AppState,
+/// A published input opened by one of its municipality's staff, for the case page.
+struct Opened {
+    state: AppState,
     lang: Lang,
-    staff: &Staff,
-    tenant: &Tenant,
-    input: &StoredInput,
-    form: &CaseForm,
-    withdraw: &WithdrawForm,
-    errors: &[FieldError],
-    done: Option<String>,
-) -> Result<CasePage, PageError> {
-    let m = tenant.municipality();
-    let reference = crate::input::reference(m.code.as_str(), input.id);
-    let base = format!("/personal/kommun/{}/synpunkter", m.code);
-    let action = format!("{base}/{}/arende", input.id);
-    let mut chrome = super::chrome(
-        lang,
-        staff,
-        &action,
-        lang.t_args("input-case-title", &[("reference", reference.clone())]),
-    );
-    chrome.mark_errors(!errors.is_empty());
-    let places = state.db.places(&m.code).await?;
-    let mut statuses = vec![Choice {
-        value: String::new(),
-        label: lang.t("staff-case-no-action"),
-        selected: form.case_status.is_empty(),
-    }];
-    statuses.extend(FindingStatus::ALL.iter().map(|s| Choice {
-        value: s.code().to_owned(),
-        label: lofte_app::words::finding_status_name(lang, *s),
-        selected: s.code() == form.case_status,
-    }));
-    let mut page = CasePage {
-        public_href: format!("/kommun/{}/synpunkter/{}", m.code, input.id),
-        queue_href: base,
-        withdraw_action: action.replace("/arende", "/aterkalla"),
-        action,
-        category: crate::input::category_name(lang, input.category),
-        place: crate::input::input_place(&places, input),
-        received: input
-            .received_at
-            .with_timezone(&chrono_tz::Europe::Stockholm)
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
-        text: input.text.clone(),
-        done,
-        summary: Vec::new(),
-        reply: Field::new(lang, "case_reply", form.case_reply.clone()),
-        routed: Field::new(lang, "case_routed", form.case_routed.clone()),
-        status: Field::new(lang, "case_status", form.case_status.clone()),
-        statuses,
-        owner: Field::new(lang, "owner", form.owner.clone()),
-        due: Field::new(lang, "due", form.due.clone()),
-        reason: Field::new(lang, "withdraw_reason", withdraw.withdraw_reason.clone()),
-        will_ask: tenant.will_ask(input.id).await?,
-        answer: input
-            .case
-            .answer
-            .map(|a| lang.t_args("input-case-answered", &[("answer", lang.name(&a))])),
-        reference,
-        chrome,
-    };
-    page.summary = place_errors(
-        lang,
-        errors,
-        &mut [
-            &mut page.reply,
-            &mut page.routed,
-            &mut page.status,
-            &mut page.owner,
-            &mut page.due,
-            &mut page.reason,
-        ],
-        |path| {
-            Some(match path {
-                "reply" => "case_reply",
-                "routed_to" => "case_routed",
-                "status" => "case_status",
-                "owner" => "owner",
-                "due" => "due",
-                "reason" => "withdraw_reason",
-                _ => return None,
-            })
-        },
-    );
-    Ok(page)
+    staff: Staff,
+    tenant: Tenant,
+    input: StoredInput,
 }
 
-/// The published input `id`, or a page that says it is not (pending, hidden, withdrawn
-/// or another municipality's).
-async fn published(tenant: &Tenant, lang: Lang, id: i32) -> Result<StoredInput, PageError> {
-    match tenant.input(id).await {
-        Ok(i) if i.status == InputStatus::Published => Ok(i),
-        Ok(_) | Err(lofte_db::Error::NotFound) => Err(PageError::NotFound { lang, detail: None }),
-        Err(e) => Err(e.into()),
+impl Opened {
+    /// The published input `id` of municipality `code`, or a page that says it is not
+    /// (pending, hidden, withdrawn or another municipality's).
+    async fn new(
+        state: AppState,
+        lang: Lang,
+        staff: Staff,
+        code: &str,
+        id: i32,
+    ) -> Result<Opened, PageError> {
+        let tenant = super::tenant(&state, lang, code).await?;
+        let input = match tenant.input(id).await {
+            Ok(i) if i.status == InputStatus::Published => i,
+            Ok(_) | Err(lofte_db::Error::NotFound) => {
+                return Err(PageError::NotFound { lang, detail: None });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        Ok(Opened {
+            state,
+            lang,
+            staff,
+            tenant,
+            input,
+        })
+    }
+
+    /// The case page showing `form` and `withdraw` as typed, with `errors` on their
+    /// fields and `done` said at the top.
+    async fn page(
+        &self,
+        form: &CaseForm,
+        withdraw: &WithdrawForm,
+        errors: &[FieldError],
+        done: Option<String>,
+    ) -> Result<CasePage, PageError> {
+        let Opened {
+            state,
+            lang,
+            staff,
+            tenant,
+            input,
+        } = self;
+        let lang = *lang;
+        let m = tenant.municipality();
+        let reference = crate::input::reference(m.code.as_str(), input.id);
+        let base = format!("/personal/kommun/{}/synpunkter", m.code);
+        let action = format!("{base}/{}/arende", input.id);
+        let mut chrome = super::chrome(
+            lang,
+            staff,
+            &action,
+            lang.t_args("input-case-title", &[("reference", reference.clone())]),
+        );
+        chrome.mark_errors(!errors.is_empty());
+        let places = state.db.places(&m.code).await?;
+        let mut statuses = vec![Choice {
+            value: String::new(),
+            label: lang.t("staff-case-no-action"),
+            selected: form.case_status.is_empty(),
+        }];
+        statuses.extend(FindingStatus::ALL.iter().map(|s| Choice {
+            value: s.code().to_owned(),
+            label: lofte_app::words::finding_status_name(lang, *s),
+            selected: s.code() == form.case_status,
+        }));
+        let mut page = CasePage {
+            public_href: format!("/kommun/{}/synpunkter/{}", m.code, input.id),
+            queue_href: base,
+            withdraw_action: action.replace("/arende", "/aterkalla"),
+            action,
+            category: crate::input::category_name(lang, input.category),
+            place: crate::input::input_place(&places, input),
+            received: input
+                .received_at
+                .with_timezone(&chrono_tz::Europe::Stockholm)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            text: input.text.clone(),
+            done,
+            summary: Vec::new(),
+            reply: Field::new(lang, "case_reply", form.case_reply.clone()),
+            routed: Field::new(lang, "case_routed", form.case_routed.clone()),
+            status: Field::new(lang, "case_status", form.case_status.clone()),
+            statuses,
+            owner: Field::new(lang, "owner", form.owner.clone()),
+            due: Field::new(lang, "due", form.due.clone()),
+            reason: Field::new(lang, "withdraw_reason", withdraw.withdraw_reason.clone()),
+            will_ask: tenant.will_ask(input.id).await?,
+            answer: crate::input::CaseLines::new(lang, input).answer,
+            reference,
+            chrome,
+        };
+        page.summary = place_errors(
+            lang,
+            errors,
+            &mut [
+                &mut page.reply,
+                &mut page.routed,
+                &mut page.status,
+                &mut page.owner,
+                &mut page.due,
+                &mut page.reason,
+            ],
+            |path| {
+                Some(match path {
+                    "reply" => "case_reply",
+                    "routed_to" => "case_routed",
+                    "status" => "case_status",
+                    "owner" => "owner",
+                    "due" => "due",
+                    "reason" => "withdraw_reason",
+                    _ => return None,
+                })
+            },
+        );
+        Ok(page)
     }
 }
 
@@ -211,24 +240,19 @@ pub async fn show(
     Path((code, id)): Path<(String, i32)>,
     axum::extract::Query(saved): axum::extract::Query<Saved>,
 ) -> Result<CasePage, PageError> {
-    let tenant = super::tenant(&state, lang, &code).await?;
-    let input = published(&tenant, lang, id).await?;
+    let opened = Opened::new(state, lang, staff, &code, id).await?;
     let done = match saved.sparat.as_str() {
         "1" => Some(lang.t("staff-case-saved")),
         _ => None,
     };
-    case_page(
-        &state,
-        lang,
-        &staff,
-        &tenant,
-        &input,
-        &stored_form(&input),
-        &WithdrawForm::default(),
-        &[],
-        done,
-    )
-    .await
+    opened
+        .page(
+            &stored_form(&opened.input),
+            &WithdrawForm::default(),
+            &[],
+            done,
+        )
+        .await
 }
 
 /// What followers of the input's places are told of `update`: its action's new status
@@ -316,15 +340,21 @@ pub async fn save(
     Path((code, id)): Path<(String, i32)>,
     Form(form): Form<CaseForm>,
 ) -> Result<Response, PageError> {
-    let tenant = super::tenant(&state, lang, &code).await?;
-    let input = published(&tenant, lang, id).await?;
+    let opened = Opened::new(state, lang, staff, &code, id).await?;
+    let Opened {
+        state,
+        staff,
+        tenant,
+        input,
+        ..
+    } = &opened;
     let errors = match parse_case(&form) {
         Ok(update) => match tenant
             .update_case(
                 staff.actor,
                 id,
                 &update,
-                &change_notices(&state, &tenant, &input, &update).await?,
+                &change_notices(state, tenant, input, &update).await?,
             )
             .await
         {
@@ -355,18 +385,9 @@ pub async fn save(
         },
         Err(errors) => errors,
     };
-    let page = case_page(
-        &state,
-        lang,
-        &staff,
-        &tenant,
-        &input,
-        &form,
-        &WithdrawForm::default(),
-        &errors,
-        None,
-    )
-    .await?;
+    let page = opened
+        .page(&form, &WithdrawForm::default(), &errors, None)
+        .await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -377,15 +398,15 @@ pub async fn withdraw(
     Path((code, id)): Path<(String, i32)>,
     Form(form): Form<WithdrawForm>,
 ) -> Result<Response, PageError> {
-    let tenant = super::tenant(&state, lang, &code).await?;
-    let input = published(&tenant, lang, id).await?;
+    let opened = Opened::new(state, lang, staff, &code, id).await?;
     let reason = match form.withdraw_reason.trim() {
         "" => Err(Problem::Required),
         v => Text::parse(v, Text::SHORT),
     };
     match reason {
         Ok(reason) => {
-            match tenant.withdraw_input(staff.actor, id, &reason).await {
+            let tenant = &opened.tenant;
+            match tenant.withdraw_input(opened.staff.actor, id, &reason).await {
                 Ok(()) => {}
                 Err(lofte_db::Error::NotFound) => {
                     return Err(PageError::NotFound { lang, detail: None });
@@ -399,18 +420,14 @@ pub async fn withdraw(
             .into_response())
         }
         Err(problem) => {
-            let page = case_page(
-                &state,
-                lang,
-                &staff,
-                &tenant,
-                &input,
-                &stored_form(&input),
-                &form,
-                &[FieldError::new("reason", problem)],
-                None,
-            )
-            .await?;
+            let page = opened
+                .page(
+                    &stored_form(&opened.input),
+                    &form,
+                    &[FieldError::new("reason", problem)],
+                    None,
+                )
+                .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use lofte_db::Tenant;
+use lofte_db::safety_walks::StoredFinding;
 use lofte_domain::walk::{FindingCategory, FindingStatus, NewFinding};
 use lofte_domain::{FieldError, PlaceSlug, Problem, Text};
 use lofte_i18n::Lang;
@@ -438,36 +439,32 @@ async fn after_finding_change(
 }
 
 /// The walk a finding of this municipality belongs to; not found otherwise.
-async fn walk_of(tenant: &Tenant, lang: Lang, finding: i32) -> Result<i32, PageError> {
+/// The municipality's finding `id`, or a page that says there is none.
+async fn finding_of(tenant: &Tenant, lang: Lang, id: i32) -> Result<StoredFinding, PageError> {
     tenant
         .findings(None)
         .await?
-        .iter()
-        .find(|f| f.id == finding)
-        .map(|f| f.walk_id)
+        .into_iter()
+        .find(|f| f.id == id)
         .ok_or(PageError::NotFound { lang, detail: None })
 }
 
-/// What followers of a finding's locality and place are told when it moves to `to`.
+/// What followers of a finding's locality and place are told when it moves to `to`
+/// (nothing if it is there already).
 async fn status_notices(
     state: &AppState,
     tenant: &Tenant,
-    id: i32,
+    finding: &StoredFinding,
     to: FindingStatus,
 ) -> Result<Vec<lofte_db::follows::Announcement>, PageError> {
     let Some(mailer) = &state.mailer else {
         return Ok(Vec::new());
     };
+    if finding.status == to {
+        return Ok(Vec::new());
+    }
     let code = &tenant.municipality().code;
     let places = state.db.places(code).await?;
-    let findings = tenant.findings(None).await?;
-    let Some(finding) = findings
-        .iter()
-        .find(|f| f.id == id)
-        .filter(|f| f.status != to)
-    else {
-        return Ok(Vec::new());
-    };
     let locality = crate::input::locality_of(&places, &finding.place);
     Ok(crate::notices::finding_notices(
         code,
@@ -487,11 +484,12 @@ pub async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let walk_id = walk_of(&tenant, lang, finding).await?;
+    let found = finding_of(&tenant, lang, finding).await?;
+    let walk_id = found.walk_id;
     let to = FindingStatus::parse(form.status.trim());
     let result = match to {
         Ok(to) => {
-            let announcements = status_notices(&state, &tenant, finding, to).await?;
+            let announcements = status_notices(&state, &tenant, &found, to).await?;
             let result = tenant
                 .set_finding_status(staff.actor, finding, to, Some(&form.reason), &announcements)
                 .await;
@@ -524,7 +522,7 @@ pub async fn upload_photo(
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let walk_id = walk_of(&tenant, lang, finding).await?;
+    let walk_id = finding_of(&tenant, lang, finding).await?.walk_id;
     let mut bytes = Vec::new();
     let mut too_large = false;
     loop {
@@ -589,7 +587,7 @@ pub async fn assign(
     Form(form): Form<AssignForm>,
 ) -> Result<Response, PageError> {
     let tenant = super::tenant(&state, lang, &code).await?;
-    let walk_id = walk_of(&tenant, lang, finding).await?;
+    let walk_id = finding_of(&tenant, lang, finding).await?.walk_id;
     let mut errors = Vec::new();
     let owner = match form.owner.trim() {
         "" => {

@@ -8,7 +8,9 @@ use lofte_db::testing::fresh_database;
 use lofte_domain::Role;
 use scraper::Html;
 
-use crate::helpers::{client, post_form, serve_with_mail, sign_in, texts};
+use crate::helpers::{
+    STAFF_PASSWORD, client, post_form, serve_with_mail, sign_in, staff_of, texts,
+};
 
 /// Gnesta with two places and a published promise for 2025–2027 of three commitments.
 async fn gnesta(db: &lofte_db::Db) {
@@ -42,33 +44,16 @@ async fn gnesta(db: &lofte_db::Db) {
         .unwrap();
 }
 
-const PASSWORD: &str = "ett långt lösenord för test";
-
-/// An account with `role` in Gnesta (or, for an administrator, the installation).
-async fn staff_account(db: &lofte_db::Db, email: &str, role: Role) {
-    let hash = lofte_app::secrets::hash_password(PASSWORD.into()).await;
-    let id = db
-        .create_account(&lofte_domain::Email::parse(email).unwrap(), email, &hash)
-        .await
-        .unwrap();
-    let org = match role {
-        Role::Admin => db.installation_organisation().await.unwrap(),
-        _ => db
-            .organisation(&lofte_db::OrganisationRef::Municipality(
-                lofte_domain::MunicipalityCode::parse("0461").unwrap(),
-            ))
-            .await
-            .unwrap(),
-    };
-    db.grant(id, org, role).await.unwrap();
-}
-
 /// Gnesta's coordinator, signed in: the session cookie.
 async fn coordinator(db: &lofte_db::Db, base: &str) -> String {
-    staff_account(db, "samordnare@gnesta.example", Role::Coordinator).await;
-    sign_in(base, "samordnare@gnesta.example", PASSWORD)
-        .await
-        .unwrap()
+    staff_of(
+        db,
+        base,
+        "samordnare@gnesta.example",
+        "0461",
+        Role::Coordinator,
+    )
+    .await
 }
 
 async fn follow(base: &str, lang: &str, form: &[(&str, &str)]) -> reqwest::Response {
@@ -498,7 +483,7 @@ async fn a_forgotten_password_is_reset_once_by_link_and_other_sessions_end() {
     assert_eq!(again.status(), 404);
     assert_eq!(signed_in(elsewhere).await, 303);
     assert!(
-        sign_in(&base, "samordnare@gnesta.example", PASSWORD)
+        sign_in(&base, "samordnare@gnesta.example", STAFF_PASSWORD)
             .await
             .is_err()
     );
@@ -549,10 +534,7 @@ async fn administrators_read_the_mail_log_and_the_written_messages() {
     gnesta(db).await;
     let (base, mail) = serve_with_mail(db.clone()).await;
     let coordinator = coordinator(db, &base).await;
-    staff_account(db, "admin@gnesta.example", Role::Admin).await;
-    let admin = sign_in(&base, "admin@gnesta.example", PASSWORD)
-        .await
-        .unwrap();
+    let admin = staff_of(db, &base, "admin@gnesta.example", "0461", Role::Admin).await;
     follow(
         &base,
         "sv",
@@ -737,7 +719,7 @@ async fn staff_are_reminded_weekly_of_what_is_late() {
     gnesta(db).await;
     let (base, mail) = serve_with_mail(db.clone()).await;
     coordinator(db, &base).await;
-    staff_account(db, "admin@gnesta.example", Role::Admin).await;
+    staff_of(db, &base, "admin@gnesta.example", "0461", Role::Admin).await;
 
     // Today is after Gnesta's 2025 tertials: their reports are late.
     let now = chrono::Utc::now();

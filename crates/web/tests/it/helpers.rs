@@ -4,6 +4,9 @@ use lofte_domain::{Email, MunicipalityCode, Role};
 use lofte_web::AppState;
 use scraper::{Html, Selector};
 
+/// The password of every account [`staff_of`] makes.
+pub const STAFF_PASSWORD: &str = "ett långt lösenord för test";
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
@@ -365,8 +368,7 @@ pub async fn staff_of(
     code: &str,
     role: Role,
 ) -> String {
-    let password = "ett långt lösenord för test";
-    let hash = lofte_app::secrets::hash_password(password.into()).await;
+    let hash = lofte_app::secrets::hash_password(STAFF_PASSWORD.into()).await;
     let id = db
         .create_account(&Email::parse(email).unwrap(), email, &hash)
         .await
@@ -381,5 +383,5 @@ pub async fn staff_of(
             .unwrap(),
     };
     db.grant(id, org, role).await.unwrap();
-    sign_in(base, email, password).await.unwrap()
+    sign_in(base, email, STAFF_PASSWORD).await.unwrap()
 }
