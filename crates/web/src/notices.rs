@@ -214,7 +214,7 @@ pub async fn queue_digests(
     }
 }
 
-/// What happened to an input, for those who follow its locality or its place.
+/// What happened to an input, for those who follow where it is.
 pub(crate) enum InputEvent<'a> {
     /// Published (with the text as published).
     Published,
@@ -225,8 +225,9 @@ pub(crate) enum InputEvent<'a> {
     },
 }
 
-/// The notices of `event` on `input`: one for its locality and one for its place within
-/// it (if it names one), with their messages. Links lead to the input's own page.
+/// The notices of `event` on `input`: one for its locality, one for its place within it
+/// (if it names one) and one for each area drawn on the map that holds it, with their
+/// messages. Links lead to the input's own page.
 pub(crate) fn input_notices(
     code: &MunicipalityCode,
     places: &[lofte_domain::Place],
@@ -280,31 +281,72 @@ pub(crate) fn input_notices(
         };
         (title, summary, Vec::new())
     });
-    at_places(
-        code,
+    // The point as the public map shows it: a follower of a small area learns no more
+    // of where a resident stood than the map tells everyone.
+    let at = Whereabouts::at_place_point(
+        places,
         input.locality.as_str(),
         input.place.as_ref().map(|p| p.as_str()),
-        kind,
-        words,
-        &path,
-    )
+        input.public_point(),
+    );
+    at_places(code, places, at, kind, words, &path)
 }
 
-/// The same notice for the followers of a locality and of a place within it.
+/// Where something residents may follow happened: its locality, the place within it
+/// that it names, and the point residents see it at on the map.
+struct Whereabouts<'a> {
+    locality: &'a str,
+    place: Option<&'a str>,
+    point: Option<lofte_domain::Coordinates>,
+}
+
+impl<'a> Whereabouts<'a> {
+    /// The point of `place` (where it is shown on the map) when nothing marks a finer one.
+    fn at_place_point(
+        places: &[lofte_domain::Place],
+        locality: &'a str,
+        place: Option<&'a str>,
+        point: Option<lofte_domain::Coordinates>,
+    ) -> Whereabouts<'a> {
+        let point = point.or_else(|| {
+            let place = place?;
+            places
+                .iter()
+                .find(|p| p.slug.as_str() == place)
+                .map(|p| p.coordinates)
+        });
+        Whereabouts {
+            locality,
+            place,
+            point,
+        }
+    }
+}
+
+/// The same notice for the followers of the locality, of the place within it, and of
+/// every place whose outline drawn on the map holds the point (each told once).
 fn at_places(
     code: &MunicipalityCode,
-    locality: &str,
-    place: Option<&str>,
+    places: &[lofte_domain::Place],
+    at: Whereabouts,
     kind: NoticeKind,
     words: [Worded; 2],
     path: &str,
 ) -> Vec<Announcement> {
-    let mut slugs = vec![locality.to_owned()];
-    if let Some(p) = place
-        && p != locality
-    {
-        slugs.push(p.to_owned());
+    let mut slugs = vec![at.locality.to_owned()];
+    slugs.extend(at.place.map(str::to_owned));
+    if let Some(point) = at.point {
+        slugs.extend(
+            places
+                .iter()
+                .filter(|p| {
+                    matches!(&p.shape, Some(lofte_domain::PlaceShape::Area(area)) if area.contains(point))
+                })
+                .map(|p| p.slug.as_str().to_owned()),
+        );
     }
+    let mut told = std::collections::HashSet::new();
+    slugs.retain(|slug| told.insert(slug.clone()));
     slugs
         .into_iter()
         .map(|slug| announcement(code, Target::Place(slug), kind, words.clone(), path))
@@ -312,7 +354,7 @@ fn at_places(
 }
 
 /// The notices of a safety-walk finding that moved to status `to`, for those who follow
-/// its locality or its place. Links lead to the locality's list of inputs and findings.
+/// its locality, its place or an area drawn on the map that holds its place. Links lead to the locality's list of inputs and findings.
 pub(crate) fn finding_notices(
     code: &MunicipalityCode,
     places: &[lofte_domain::Place],
@@ -338,14 +380,8 @@ pub(crate) fn finding_notices(
             Vec::new(),
         )
     });
-    at_places(
-        code,
-        locality,
-        Some(finding.place.as_str()),
-        NoticeKind::FindingChanged,
-        words,
-        &path,
-    )
+    let at = Whereabouts::at_place_point(places, locality, Some(finding.place.as_str()), None);
+    at_places(code, places, at, NoticeKind::FindingChanged, words, &path)
 }
 
 /// The notices of a promise's publications not yet told: "a new promise is published"

@@ -249,17 +249,24 @@ pub async fn moderate(
         }
     };
     let hiding = matches!(moderation, Moderation::Hide { .. });
-    // Those who follow its locality or place are told once it is published.
+    // Those who follow its locality, its place or an area holding its point are told
+    // once it is published, with the point as the moderator left it.
     let announcements = match (&moderation, &state.mailer) {
-        (Moderation::Publish { text, .. }, Some(mailer)) => match tenant.input(id).await {
-            Ok(input) => crate::notices::input_notices(
-                &tenant.municipality().code,
-                &state.db.places(&tenant.municipality().code).await?,
-                &input,
-                text.as_str(),
-                &crate::notices::InputEvent::Published,
-                mailer.public_url(),
-            ),
+        (Moderation::Publish { text, place, .. }, Some(mailer)) => match tenant.input(id).await {
+            Ok(mut input) => {
+                if let Some(point) = place.point {
+                    input.point = point;
+                }
+                input.point_public = place.point_public;
+                crate::notices::input_notices(
+                    &tenant.municipality().code,
+                    &state.db.places(&tenant.municipality().code).await?,
+                    &input,
+                    text.as_str(),
+                    &crate::notices::InputEvent::Published,
+                    mailer.public_url(),
+                )
+            }
             Err(lofte_db::Error::NotFound) => Vec::new(),
             Err(e) => return Err(e.into()),
         },

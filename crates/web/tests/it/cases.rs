@@ -655,6 +655,146 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
 }
 
 #[tokio::test]
+async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_outline() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    // Vingåker with an area drawn around the old works in Högsjö, and a hot spot inside it.
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0428", "places": [
+            { "slug": "vingaker", "name": "Vingåker", "kind": "locality", "lat": 59.043, "lon": 15.873 },
+            { "slug": "hogsjo", "name": "Högsjö", "kind": "locality", "lat": 59.047, "lon": 15.727 },
+            { "slug": "bruket", "name": "Bruksområdet", "kind": "area", "within": "hogsjo",
+              "shape": { "type": "Polygon", "coordinates": [[[15.70, 59.04], [15.74, 59.04],
+                [15.74, 59.06], [15.70, 59.06], [15.70, 59.04]]] } },
+            { "slug": "badplatsen", "name": "Badplatsen", "kind": "hot_spot", "within": "hogsjo",
+              "lat": 59.05, "lon": 15.72 } ] }"#,
+    )
+    .unwrap();
+    db.import_profile(&profile).await.unwrap();
+    let tenant = db.tenant_named("0428").await.unwrap().unwrap();
+    let (base, mail) = serve_with_mail(db.clone()).await;
+
+    let followed = client()
+        .post(format!("{base}/kommun/0428/folj"))
+        .form(&[
+            ("email", "granne@example.se"),
+            ("mal", "place"),
+            ("plats", "bruket"),
+            ("frekvens", "immediately"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(followed.status(), 200);
+    let confirm = mail.deliver(db).await[0]
+        .link(&format!("{base}/folj/bekrafta/"))
+        .unwrap();
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", &base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+
+    // Three inputs in Högsjö, none naming the area: a point inside its outline, a point
+    // outside it, and the hot spot inside it without a point.
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    for (place, (lat, lon), text) in [
+        ("", ("59.052", "15.710"), "Mörkt på gångvägen vid bruket."),
+        ("", ("59.047", "15.760"), "Mörkt vid vägen österut."),
+        ("badplatsen", ("", ""), "Glas på bryggan vid badplatsen."),
+    ] {
+        let input = InputFields {
+            locality: "hogsjo",
+            place,
+            category: "lighting",
+            text,
+            lat,
+            lon,
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        let id = tenant.receive_input(&input, None).await.unwrap();
+        let r = post_form(
+            &base,
+            &cookie,
+            &format!("/personal/kommun/0428/synpunkter/{id}"),
+            &[
+                ("action", "publish"),
+                ("text", text),
+                ("point", "approximate"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), 200);
+    }
+    let inbox = mail.deliver(db).await;
+    let told: Vec<&str> = inbox[1..].iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(told[0].contains("Mörkt på gångvägen vid bruket."));
+    assert!(told[1].contains("Glas på bryggan vid badplatsen."));
+    assert!(told.iter().all(|t| !t.contains("österut")));
+
+    // The area's feed has the same two, and a finding at the hot spot that moves on.
+    let walk = tenant
+        .add_walk(
+            lofte_db::Actor::System,
+            &lofte_domain::walk::NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+                route: vec![lofte_domain::PlaceSlug::parse("hogsjo").unwrap()],
+                participants: 4,
+                again_by: None,
+            },
+            lofte_domain::followup::Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let finding = tenant
+        .add_finding(
+            lofte_db::Actor::System,
+            walk,
+            &lofte_domain::walk::NewFinding {
+                place: lofte_domain::PlaceSlug::parse("badplatsen").unwrap(),
+                category: lofte_domain::walk::FindingCategory::Lighting,
+                description: lofte_domain::Text::parse("Ingen lampa vid bryggan.", 500).unwrap(),
+                owner: lofte_domain::Text::parse("Fritidsenheten", 100).unwrap(),
+                due: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    let moved = post_form(
+        &base,
+        &cookie,
+        &format!("/personal/kommun/0428/trygghetsvandringar/fynd/{finding}"),
+        &[("status", "fixed"), ("reason", "")],
+    )
+    .await;
+    assert!(moved.status().is_redirection(), "{}", moved.status());
+    let feed = client()
+        .get(format!("{base}/kommun/0428/platser/bruket/nyheter.atom"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 3, "{feed}");
+    assert!(feed.contains("Ingen lampa vid bryggan."), "{feed}");
+    assert!(!feed.contains("österut"), "{feed}");
+}
+
+#[tokio::test]
 async fn an_action_past_its_date_is_on_the_coordinators_list_of_what_is_late() {
     let database = fresh_database().await;
     let db = &database.db;
