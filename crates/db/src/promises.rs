@@ -497,6 +497,7 @@ pub(crate) async fn snapshot_noted(
         published_at: Set(Utc::now()),
         document: Set(to_json(&PromiseDocument::from(&stored.promise))),
         correction_note: Set(correction_note),
+        commitment_ids: Set(Some(to_json(&stored.commitment_ids))),
         ..Default::default()
     })
     .exec_without_returning(conn)

@@ -125,6 +125,8 @@ pub enum NoticeKind {
     FinalReportPublished,
     PromisePublished,
     PromiseChanged,
+    /// A followed commitment was changed or removed after publication.
+    CommitmentChanged,
     AnalysisPublished,
     /// An input at a followed place was published.
     InputPublished,
@@ -141,6 +143,7 @@ impl NoticeKind {
             NoticeKind::FinalReportPublished => "final_report_published",
             NoticeKind::PromisePublished => "promise_published",
             NoticeKind::PromiseChanged => "promise_changed",
+            NoticeKind::CommitmentChanged => "commitment_changed",
             NoticeKind::AnalysisPublished => "analysis_published",
             NoticeKind::InputPublished => "input_published",
             NoticeKind::InputChanged => "input_changed",

@@ -78,23 +78,56 @@ pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change>
             .map(|(field, _)| Change::Field(field)),
     );
     let longest = before.commitments.len().max(after.commitments.len());
-    // A commitment whose English text alone changed is told as `PromiseField::English`.
+    out.extend(
+        (0..longest)
+            .filter_map(|i| commitment_change(before.commitments.get(i), after.commitments.get(i))),
+    );
+    out
+}
+
+/// What happened to one commitment from `before` to `after` (`None` where it is absent),
+/// if anything but its English text changed (that is told as [`PromiseField::English`]).
+fn commitment_change(
+    before: Option<&CommitmentDocument>,
+    after: Option<&CommitmentDocument>,
+) -> Option<Change> {
     let swedish = |c: &CommitmentDocument| CommitmentDocument {
         english: None,
         ..c.clone()
     };
-    for i in 0..longest {
-        match (before.commitments.get(i), after.commitments.get(i)) {
-            (Some(b), Some(a)) if swedish(a) != swedish(b) => out.push(Change::CommitmentChanged {
-                before: Box::new(b.clone()),
-                after: Box::new(a.clone()),
-            }),
-            (None, Some(a)) => out.push(Change::CommitmentAdded(a.clone())),
-            (Some(b), None) => out.push(Change::CommitmentRemoved(b.clone())),
-            _ => {}
-        }
+    match (before, after) {
+        (Some(b), Some(a)) if swedish(a) != swedish(b) => Some(Change::CommitmentChanged {
+            before: Box::new(b.clone()),
+            after: Box::new(a.clone()),
+        }),
+        (None, Some(a)) => Some(Change::CommitmentAdded(a.clone())),
+        (Some(b), None) => Some(Change::CommitmentRemoved(b.clone())),
+        _ => None,
     }
-    out
+}
+
+/// What happened to each of `before`'s commitments, by its stored id, for those who
+/// follow one: changed or removed. Matched by id, not by position, so a commitment
+/// removed or moved ahead of another does not make that one "changed". The ids are in
+/// their documents' order; a list that does not match its document gives nothing.
+pub fn commitment_changes(
+    (before, before_ids): (&PromiseDocument, &[i32]),
+    (after, after_ids): (&PromiseDocument, &[i32]),
+) -> Vec<(i32, Change)> {
+    if before.commitments.len() != before_ids.len() || after.commitments.len() != after_ids.len() {
+        return Vec::new();
+    }
+    before_ids
+        .iter()
+        .zip(&before.commitments)
+        .filter_map(|(id, b)| {
+            let a = after_ids
+                .iter()
+                .position(|a| a == id)
+                .map(|i| &after.commitments[i]);
+            commitment_change(Some(b), a).map(|change| (*id, change))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -123,6 +156,27 @@ mod tests {
             matches!(&found[1], Change::CommitmentChanged { after, .. } if after.text == "Ny text.")
         );
         assert!(matches!(&found[2], Change::CommitmentRemoved(c) if c.text.contains("ANDT")));
+    }
+
+    #[test]
+    fn a_followed_commitment_is_matched_by_its_id_not_its_position() {
+        let before = doc();
+        let ids: Vec<i32> = (10..10 + before.commitments.len() as i32).collect();
+        // The first commitment is removed and the third (id 12) reworded; the rest move
+        // up a place unchanged.
+        let mut after = before.clone();
+        after.commitments.remove(0);
+        after.commitments[1].text = "Polisen genomför fler trafikkontroller.".into();
+        let after_ids: Vec<i32> = ids[1..].to_vec();
+        let found = commitment_changes((&before, &ids), (&after, &after_ids));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(matches!(&found[0], (10, Change::CommitmentRemoved(_))));
+        assert!(matches!(
+            &found[1],
+            (12, Change::CommitmentChanged { after, .. }) if after.text.starts_with("Polisen genomför fler")
+        ));
+        // Ids that do not match the document are not guessed at.
+        assert!(commitment_changes((&before, &ids[1..]), (&after, &after_ids)).is_empty());
     }
 
     #[test]

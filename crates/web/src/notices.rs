@@ -386,7 +386,8 @@ pub(crate) fn finding_notices(
 
 /// The notices of a promise's publications not yet told: "a new promise is published"
 /// to the followers of the municipality's previous promise, or "the promise changed",
-/// with what changed, to the promise's own followers. None when nothing a reader would
+/// with what changed, to the promise's own followers, and to the followers of each
+/// commitment changed or removed what happened to it. None when nothing a reader would
 /// call news changed (a status alone) or nobody could follow it yet.
 pub(crate) fn promise_notices(
     code: &MunicipalityCode,
@@ -439,13 +440,40 @@ pub(crate) fn promise_notices(
         ),
     };
     let href = format!("{public}{path}");
-    vec![announcement(
+    let mut out = vec![announcement(
         code,
         target,
         kind,
         in_both_languages("notice-read-promise", &href, words),
         &path,
-    )]
+    )];
+    // The followers of one commitment hear of their commitment alone, matched by its id.
+    if let (Some(before), (Some(before_ids), Some(after_ids))) = (before, &pending.commitment_ids) {
+        let changes =
+            lofte_domain::history::commitment_changes((before, before_ids), (after, after_ids));
+        out.extend(changes.into_iter().map(|(id, change)| {
+            let title = match change {
+                lofte_domain::history::Change::CommitmentRemoved(_) => {
+                    "notice-commitment-removed-title"
+                }
+                _ => "notice-commitment-changed-title",
+            };
+            announcement(
+                code,
+                Target::Commitment(id),
+                NoticeKind::CommitmentChanged,
+                in_both_languages("notice-read-promise", &href, |lang| {
+                    (
+                        lang.t_args(title, &named),
+                        crate::views::change_line(lang, change.clone()),
+                        Vec::new(),
+                    )
+                }),
+                &path,
+            )
+        }));
+    }
+    out
 }
 
 /// Tells followers of every promise published or changed since the last time, a promise

@@ -147,26 +147,29 @@ pub fn change_lines(
     before: &lofte_domain::exchange::PromiseDocument,
     after: &lofte_domain::exchange::PromiseDocument,
 ) -> Vec<String> {
-    use lofte_domain::history::{Change, changes};
-    changes(before, after)
+    lofte_domain::history::changes(before, after)
         .into_iter()
-        .map(|change| match change {
-            Change::Field(field) => lang.label(&lofte_i18n::labels::CHANGE_FIELD, field.as_str()),
-            Change::CommitmentChanged { before, after } if before.text == after.text => {
-                lang.t_args("change-commitment-target", &[("text", after.text)])
-            }
-            Change::CommitmentChanged { before, after } => lang.t_args(
-                "change-commitment",
-                &[("before", before.text), ("after", after.text)],
-            ),
-            Change::CommitmentAdded(c) => {
-                lang.t_args("change-commitment-added", &[("text", c.text)])
-            }
-            Change::CommitmentRemoved(c) => {
-                lang.t_args("change-commitment-removed", &[("text", c.text)])
-            }
-        })
+        .map(|change| change_line(lang, change))
         .collect()
+}
+
+/// One change to a published promise, in words.
+pub fn change_line(lang: Lang, change: lofte_domain::history::Change) -> String {
+    use lofte_domain::history::Change;
+    match change {
+        Change::Field(field) => lang.label(&lofte_i18n::labels::CHANGE_FIELD, field.as_str()),
+        Change::CommitmentChanged { before, after } if before.text == after.text => {
+            lang.t_args("change-commitment-target", &[("text", after.text)])
+        }
+        Change::CommitmentChanged { before, after } => lang.t_args(
+            "change-commitment",
+            &[("before", before.text), ("after", after.text)],
+        ),
+        Change::CommitmentAdded(c) => lang.t_args("change-commitment-added", &[("text", c.text)]),
+        Change::CommitmentRemoved(c) => {
+            lang.t_args("change-commitment-removed", &[("text", c.text)])
+        }
+    }
 }
 
 pub struct YearLink {

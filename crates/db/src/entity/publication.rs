@@ -15,6 +15,9 @@ pub struct Model {
     pub correction_note: Option<String>,
     /// When followers were told of it (or of a later one that includes it).
     pub announced_at: Option<DateTimeUtc>,
+    /// The ids of the document's commitments, in its order, as a JSON array (none on
+    /// rows written before migration 34).
+    pub commitment_ids: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -36,6 +36,7 @@ mod m0030_picture_index;
 mod m0031_mail;
 mod m0032_input_cases;
 mod m0033_publication_notices;
+mod m0034_publication_commitments;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0031_mail::Migration),
             Box::new(m0032_input_cases::Migration),
             Box::new(m0033_publication_notices::Migration),
+            Box::new(m0034_publication_commitments::Migration),
         ]
     }
 }

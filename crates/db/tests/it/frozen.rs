@@ -14,13 +14,14 @@ use lofte_domain::followup::{Entry, FROZEN_FORMAT, FrozenFigures, ReportPeriod};
 /// Väsby's 2020 promise whose first commitment's figures are stored as `figures`.
 async fn published_before_22(figures: &str) -> (TestDatabase, i32) {
     let t = fresh_database_before(21).await;
-    // Today's code writes commitments and report entries with the columns of migrations
-    // 27 and 28; give them early, as those migrations allow.
+    // Today's code writes commitments, report entries and publications with the columns
+    // of migrations 27, 28 and 34; give them early, as those migrations allow.
     run_sql(
         &t,
         &[
             "ALTER TABLE commitment ADD COLUMN incident_indicator TEXT NULL",
             "ALTER TABLE follow_up_entry ADD COLUMN indicator TEXT NULL",
+            "ALTER TABLE publication ADD COLUMN commitment_ids TEXT NULL",
         ],
     )
     .await;

@@ -838,11 +838,12 @@ async fn followers_hear_what_changed_in_the_promise_and_of_the_next_one() {
             .unwrap()
             .unwrap();
     }
+    // One notice for the promise and one for the commitment.
     assert_eq!(
         lofte_web::queue_promise_notices(db, &mail.mailer, now)
             .await
             .unwrap(),
-        1
+        2
     );
     assert_eq!(
         lofte_web::queue_promise_notices(db, &mail.mailer, now)
@@ -895,4 +896,123 @@ async fn followers_hear_what_changed_in_the_promise_and_of_the_next_one() {
         "Gnesta: medborgarlöftet 2028–2029 är publicerat"
     );
     assert!(inbox[2].text.contains(&format!("{base}/kommun/0461/2028")));
+}
+
+#[tokio::test]
+async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_only() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    gnesta(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let now = chrono::Utc::now();
+    lofte_web::queue_promise_notices(db, &mail.mailer, now)
+        .await
+        .unwrap();
+    let tenant = db.tenant_named("0461").await.unwrap().unwrap();
+    let year = lofte_domain::Year::new(2025).unwrap();
+    let stored = || async {
+        tenant
+            .promise_for_year(year, lofte_db::Visibility::Public)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let ids = stored().await.commitment_ids;
+
+    // One follower for each of the three commitments.
+    for (i, id) in ids.iter().enumerate() {
+        let email = format!("atagande{i}@example.se");
+        let id = id.to_string();
+        let asked = follow(
+            &base,
+            "sv",
+            &[
+                ("email", email.as_str()),
+                ("mal", "commitment"),
+                ("ar", "2025"),
+                ("atagande", id.as_str()),
+                ("frekvens", "immediately"),
+            ],
+        )
+        .await;
+        assert_eq!(asked.status(), 200);
+    }
+    for message in mail.deliver(db).await {
+        let confirm = message.link(&format!("{base}/folj/bekrafta/")).unwrap();
+        let confirmed = client()
+            .post(&confirm)
+            .header("Origin", &base)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(confirmed.status(), 200);
+    }
+
+    // The first commitment is removed and the third reworded: the second moves up a
+    // place unchanged, which is no news to its follower.
+    let promise = stored().await;
+    tenant
+        .remove_commitment(
+            lofte_db::Actor::System,
+            promise.id,
+            ids[0],
+            promise.version,
+            lofte_db::LinkChoice::Refuse,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let promise = stored().await;
+    let mut changed = promise.promise.commitments[1].clone();
+    changed.text =
+        lofte_domain::Text::parse("att rusta upp belysningen vid perrongerna.", 500).unwrap();
+    tenant
+        .update_commitment(
+            lofte_db::Actor::System,
+            promise.id,
+            ids[2],
+            tenant.commitment_version(ids[2]).await.unwrap(),
+            &changed,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    // The promise's notice and one for each of the two commitments.
+    assert_eq!(
+        lofte_web::queue_promise_notices(db, &mail.mailer, now)
+            .await
+            .unwrap(),
+        3
+    );
+    let inbox = mail.deliver(db).await;
+    let told: Vec<_> = inbox[3..].iter().collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    let to = |i: usize| {
+        told.iter()
+            .find(|m| m.to == format!("atagande{i}@example.se"))
+            .copied()
+    };
+    let removed = to(0).expect("the removed commitment's follower is told");
+    assert_eq!(
+        removed.subject,
+        "Gnesta: ett åtagande har tagits bort ur medborgarlöftet 2025–2027"
+    );
+    assert!(removed.text.contains("trygghetsvandringar vid stationen"));
+    assert!(
+        to(1).is_none(),
+        "an unchanged commitment that moved is no news"
+    );
+    let reworded = to(2).expect("the reworded commitment's follower is told");
+    assert_eq!(
+        reworded.subject,
+        "Gnesta: ett åtagande i medborgarlöftet 2025–2027 har ändrats"
+    );
+    assert!(
+        reworded
+            .text
+            .contains("ändrades till ”att rusta upp belysningen vid perrongerna.”"),
+        "{}",
+        reworded.text
+    );
+    assert!(reworded.list_unsubscribe.is_some());
 }
