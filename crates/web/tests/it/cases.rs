@@ -835,3 +835,79 @@ async fn an_action_past_its_date_is_on_the_coordinators_list_of_what_is_late() {
     assert!(!late(("planned", "2099-01-31")).await, "date ahead");
     assert!(!late(("fixed", "2025-01-31")).await, "done");
 }
+
+#[tokio::test]
+async fn inputs_waiting_for_moderation_more_than_a_week_are_marked_late() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, _mail) = serve_with_mail(db.clone()).await;
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let receive = |text: &'static str| {
+        let tenant = tenant.clone();
+        async move {
+            let input = InputFields {
+                locality: "vingaker",
+                category: "lighting",
+                text,
+                ..Default::default()
+            }
+            .parse()
+            .unwrap();
+            tenant.receive_input(&input, None).await.unwrap()
+        }
+    };
+    let waiting_items = || {
+        let (base, cookie) = (base.clone(), cookie.clone());
+        async move {
+            let (_, dashboard) = get(&base, Some(&cookie), "/personal").await;
+            let items: Vec<String> = texts(&dashboard, "main li")
+                .into_iter()
+                .filter(|l| l.contains("väntar på granskning"))
+                .collect();
+            items
+        }
+    };
+
+    // Two days old: waiting, not late.
+    let recent = receive("Mörkt vid busshållplatsen.").await;
+    lofte_db::testing::backdate_input(db, recent, Utc::now() - Duration::days(2)).await;
+    assert_eq!(
+        waiting_items().await,
+        ["1 synpunkt från invånare väntar på granskning"]
+    );
+
+    // Eight days old: late, and counted apart.
+    let old = receive("Trasigt staket vid skolan.").await;
+    lofte_db::testing::backdate_input(db, old, Utc::now() - Duration::days(8)).await;
+    assert_eq!(
+        waiting_items().await,
+        [
+            "Försenat 2 synpunkter från invånare väntar på granskning, 1 av dem sedan mer än en vecka"
+        ]
+    );
+
+    // Moderated, the late one is no longer waiting.
+    tenant
+        .moderate_input(
+            lofte_db::Actor::System,
+            old,
+            &lofte_db::citizen_inputs::Moderation::Hide {
+                reason: lofte_domain::Text::parse("Dubblett.", 200).unwrap(),
+            },
+            &[],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        waiting_items().await,
+        ["1 synpunkt från invånare väntar på granskning"]
+    );
+}
