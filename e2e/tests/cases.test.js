@@ -44,14 +44,38 @@ describe('An input as a case', () => {
       await clickAndWait(page, page.getByRole('link', { name: reference }));
       assert.match(await page.locator('p.note').innerText(), /får en fråga om det blev gjort/);
       await page.fill('#case_reply', 'Gatuenheten byter armaturerna vid trappan.');
-      await page.fill('#case_routed', 'Samhällsbyggnadsförvaltningen, gata/park');
+      await page.selectOption('#case_routed', 'Samhällsbyggnadsförvaltningen, gata/park');
       await page.selectOption('#case_status', 'fixed');
       await page.fill('#owner', 'Gatuenheten');
       await page.fill('#due', '2027-01-31');
       await clickAndWait(page, page.getByRole('button', { name: 'Spara' }));
-      assert.equal(await page.locator('p.saved').innerText(), 'Ärendet är sparat.');
+      assert.equal(
+        await page.locator('p.saved').innerText(),
+        'Ärendet är sparat, och Samhällsbyggnadsförvaltningen, gata/park har fått ett e-postmeddelande om synpunkten.',
+      );
       await expectNoAxeViolations(page, 'staff case page');
       await screenshot(page, 'case-staff');
+    }));
+
+  test('the unit it was routed to is told at its shared mailbox', async () => {
+    const [told] = await mailTo(app.server.dataDir, 'gata-park@flen.example', 1);
+    // The subject's unit name is encoded (RFC 2047); its start is plain.
+    assert.ok(told.headers.subject.startsWith(`Synpunkt ${reference} har skickats till `));
+    assert.equal(told.headers['content-language'], 'sv');
+    assert.ok(told.text.includes(TEXT), told.text);
+  });
+
+  test('the coordinator keeps the list of units on a phone', () =>
+    app.withSession(COORDINATOR, PHONE, async (page) => {
+      await page.goto('/personal/kommun/0482/enheter');
+      const units = await page.locator('.unit-name').allInnerTexts();
+      assert.ok(units.includes('Samhällsbyggnadsförvaltningen, gata/park'), await page.content());
+      await page.fill('#unit_email', 'inte en adress');
+      await clickAndWait(page, page.getByRole('button', { name: 'Lägg till', exact: true }));
+      assert.equal(await page.locator('.error-summary a').count(), 2);
+      await expectNoAxeViolations(page, 'units page with errors');
+      await expectNoHorizontalScroll(page, 'units page with errors');
+      await screenshot(page, 'units-phone');
     }));
 
   test('the resident is asked, answers, and the answer is shown with the input', async () => {

@@ -102,6 +102,7 @@ tables! {
     crime_stat: Some("id"),
     population: Some("id"),
     situation_analysis: Some("id"),
+    unit: Some("id"),
     follower: Some("id"),
     follow: Some("id"),
     notice: Some("id"),

@@ -400,6 +400,30 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
             return Ok(0);
         }
     }
+    // Units to route inputs to, with made-up mailboxes (`.example` is never delivered).
+    if tenant.units().await?.is_empty() {
+        for (name, email) in [
+            (
+                "Samhällsbyggnadsförvaltningen, gata/park",
+                Some("gata-park@flen.example"),
+            ),
+            (
+                "Kultur- och fritidsförvaltningen",
+                Some("fritid@flen.example"),
+            ),
+            ("Lokalpolisområde Katrineholm", None),
+        ] {
+            let name = Text::parse(name, Text::SHORT)
+                .map_err(|p: Problem| Error::Corrupt(format!("demo unit: {}", p.code())))?;
+            let email = email
+                .map(lofte_domain::Email::parse)
+                .transpose()
+                .map_err(|p| Error::Corrupt(format!("demo unit: {}", p.code())))?;
+            tenant
+                .add_unit(crate::Actor::System, &name, email.as_ref())
+                .await?;
+        }
+    }
     // (locality, place, category, text, marked point or blanks)
     let inputs = [
         (
@@ -495,7 +519,9 @@ pub async fn load_flen_inputs(db: &Db) -> Result<usize> {
                             due: chrono::NaiveDate::from_ymd_opt(2021, 5, 31),
                             status: lofte_domain::walk::FindingStatus::Planned,
                         }),
-                    }, &[],
+                    },
+                    &[],
+                    None,
                 )
                 .await?;
         }

@@ -66,13 +66,15 @@ impl Tenant {
     /// (the reply's words are public, so the audit keeps them).
     ///
     /// `announcements` (what followers of its places are told) are stored and queued in
-    /// the same transaction.
+    /// the same transaction, as is `to_unit`, the letter to the shared mailbox of the unit
+    /// it is newly routed to.
     pub async fn update_case(
         &self,
         actor: Actor,
         id: i32,
         update: &CaseUpdate,
         announcements: &[crate::follows::Announcement],
+        to_unit: Option<(&str, &Letter)>,
     ) -> Result<()> {
         let txn = self.db().begin_write().await?;
         let before = own_input(&txn, self.code(), id, Some(InputStatus::Published)).await?;
@@ -156,6 +158,9 @@ impl Tenant {
         let now = Utc::now();
         for announcement in announcements {
             crate::follows::announce(&txn, announcement, now).await?;
+        }
+        if let Some((address, letter)) = to_unit {
+            crate::mail::queue_to_address(&txn, letter, address, now).await?;
         }
         txn.commit().await?;
         Ok(())

@@ -39,6 +39,7 @@ mod sign_in;
 mod structure;
 pub mod surveys;
 mod tenant;
+pub mod units;
 
 pub mod demo;
 pub mod national;

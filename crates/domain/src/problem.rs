@@ -188,6 +188,10 @@ pub enum Problem {
         municipality: String,
         year: i32,
     },
+    /// A unit of that name is already in the municipality's list.
+    UnitExists {
+        value: String,
+    },
     /// A code, value or column name given twice where each must be unique.
     Duplicate {
         value: String,
@@ -348,6 +352,7 @@ impl Problem {
             Problem::WrongPassword => "wrong-password",
             Problem::PromiseExists { .. } => "promise-exists",
             Problem::Duplicate { .. } => "duplicate",
+            Problem::UnitExists { .. } => "unit-exists",
             Problem::NotInCodebook { .. } => "not-in-codebook",
             Problem::Weight { .. } => "weight",
             Problem::ColumnCount { .. } => "column-count",
@@ -416,6 +421,7 @@ impl Problem {
                 vec![("min", min.to_string())]
             }
             Problem::Duplicate { value }
+            | Problem::UnitExists { value }
             | Problem::Weight { value }
             | Problem::CodebookInUse { value }
             | Problem::UnknownSurveyItem { value }

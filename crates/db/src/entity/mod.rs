@@ -41,4 +41,5 @@ pub mod survey_chunk;
 pub mod survey_codebook;
 pub mod survey_import;
 pub mod survey_year;
+pub mod unit;
 pub mod walk_finding;

@@ -37,6 +37,7 @@ mod m0031_mail;
 mod m0032_input_cases;
 mod m0033_publication_notices;
 mod m0034_publication_commitments;
+mod m0035_units;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0032_input_cases::Migration),
             Box::new(m0033_publication_notices::Migration),
             Box::new(m0034_publication_commitments::Migration),
+            Box::new(m0035_units::Migration),
         ]
     }
 }

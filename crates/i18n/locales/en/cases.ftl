@@ -51,3 +51,28 @@ question-thanks-title = Thank you for your answer
 question-thanks = You answered “{ $answer }”. It is now shown with the input, and your e-mail address is deleted.
 question-gone-title = This link does not work
 question-gone = The question is already answered, or the time to answer has run out. Nothing was changed.
+
+## Units inputs are routed to
+
+units-title = Units
+units-intro = Units that residents' inputs can be sent on to. The name is shown publicly with the input. A unit with an e-mail address gets a message when an input is sent to it.
+units-none = No units yet. Add the first one below.
+units-caption = Units to send inputs to
+units-no-email = No e-mail: gets no message
+units-remove = Remove
+units-remove-named = Remove { $name }
+units-add = Add a unit
+units-add-button = Add
+field-unit-name = The unit's name
+field-unit-name-hint = Shown publicly with inputs sent to the unit, e.g. “Planning and building department, streets and parks”.
+field-unit-email = The unit's e-mail (optional)
+field-unit-email-hint = A shared mailbox, not a person's address. It is not shown to residents.
+field-case-routed-hint = The unit gets an e-mail if it has an address. The units are listed under Units.
+staff-case-no-unit = No unit
+staff-case-former-unit = { $unit } (no longer in the list)
+staff-case-saved-unit-told = The case is saved, and { $unit } has been sent an e-mail about the input.
+staff-case-units-link = Add or change units
+routing-subject = Input { $reference } has been sent to { $unit }
+routing-intro = { $municipality } has sent an input from a resident to you: { $category }, { $place }. It is published, and the resident can follow how it is handled.
+routing-text = The input: “{ $text }”
+routing-open = Open the case in Löfte

@@ -42,6 +42,7 @@ problem-control-character = The text holds an invisible control character (such 
 problem-not-utf8 = The content is not UTF-8 text. Save the file as UTF-8 and send it again.
 problem-no-commitments = A citizen promise needs at least one commitment.
 problem-promise-exists = Municipality { $municipality } already has a citizen promise for { $year }. The existing promise has not been changed.
+problem-unit-exists = There already is a unit called “{ $value }”.
 problem-duplicate = “{ $value }” is already there; each code or column may appear only once.
 problem-not-in-codebook = “{ $value }” is not in the codebook. Allowed values: { $allowed }.
 problem-weight = The weight “{ $value }” must be a number greater than zero (decimal point, e.g. 1.25).

@@ -51,3 +51,28 @@ question-thanks-title = Tack för ditt svar
 question-thanks = Du svarade ”{ $answer }”. Det visas nu vid synpunkten, och din e-postadress är raderad.
 question-gone-title = Länken gäller inte
 question-gone = Frågan är redan besvarad, eller så har tiden för att svara gått ut. Inget har ändrats.
+
+## Units inputs are routed to
+
+units-title = Enheter
+units-intro = Enheter som synpunkter från invånare kan skickas vidare till. Namnet visas öppet vid synpunkten. En enhet med e-postadress får ett meddelande när en synpunkt skickas till den.
+units-none = Inga enheter ännu. Lägg till den första nedan.
+units-caption = Enheter att skicka synpunkter till
+units-no-email = Ingen e-post: får inget meddelande
+units-remove = Ta bort
+units-remove-named = Ta bort { $name }
+units-add = Lägg till en enhet
+units-add-button = Lägg till
+field-unit-name = Enhetens namn
+field-unit-name-hint = Visas öppet vid synpunkter som skickas till enheten, t.ex. ”Samhällsbyggnadsförvaltningen, gata/park”.
+field-unit-email = Enhetens e-post (frivillig)
+field-unit-email-hint = En gemensam funktionsbrevlåda, inte en persons adress. Den visas inte för invånarna.
+field-case-routed-hint = Enheten får ett e-postmeddelande om den har en adress. Enheterna finns under Enheter.
+staff-case-no-unit = Ingen enhet
+staff-case-former-unit = { $unit } (inte längre i listan)
+staff-case-saved-unit-told = Ärendet är sparat, och { $unit } har fått ett e-postmeddelande om synpunkten.
+staff-case-units-link = Lägg till eller ändra enheter
+routing-subject = Synpunkt { $reference } har skickats till { $unit }
+routing-intro = { $municipality } har skickat en synpunkt från en invånare till er: { $category }, { $place }. Den är publicerad, och invånaren kan följa hur den hanteras.
+routing-text = Synpunkten: ”{ $text }”
+routing-open = Öppna ärendet i Löfte

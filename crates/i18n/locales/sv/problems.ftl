@@ -42,6 +42,7 @@ problem-control-character = Texten innehåller ett osynligt styrtecken (till exe
 problem-not-utf8 = Innehållet är inte text i UTF-8. Spara filen som UTF-8 och skicka den igen.
 problem-no-commitments = Ett medborgarlöfte behöver minst ett åtagande.
 problem-promise-exists = Kommun { $municipality } har redan ett medborgarlöfte för { $year }. Det befintliga löftet har inte ändrats.
+problem-unit-exists = Det finns redan en enhet som heter ”{ $value }”.
 problem-duplicate = ”{ $value }” finns redan; varje kod eller kolumn får bara förekomma en gång.
 problem-not-in-codebook = ”{ $value }” finns inte i kodboken. Tillåtna värden: { $allowed }.
 problem-weight = Vikten ”{ $value }” måste vara ett tal större än noll (decimalpunkt, till exempel 1.25).

@@ -108,6 +108,7 @@ pub async fn dashboard(
                 "staff-survey-title",
             ),
             (Permission::EditPromise, "synpunkter", "staff-inputs-title"),
+            (Permission::EditPromise, "enheter", "units-title"),
             (
                 Permission::LogActivity,
                 "trygghetsvandringar",

@@ -42,6 +42,9 @@ pub struct CasePage {
     summary: Vec<SummaryItem>,
     reply: Field,
     routed: Field,
+    /// The municipality's units, and the one routed to if no longer listed.
+    units: Vec<Choice>,
+    units_href: String,
     status: Field,
     statuses: Vec<Choice>,
     owner: Field,
@@ -111,6 +114,7 @@ struct Opened {
     staff: Staff,
     tenant: Tenant,
     input: StoredInput,
+    units: Vec<lofte_db::units::Unit>,
 }
 
 impl Opened {
@@ -131,13 +135,76 @@ impl Opened {
             }
             Err(e) => return Err(e.into()),
         };
+        let units = tenant.units().await?;
         Ok(Opened {
             state,
             lang,
             staff,
             tenant,
             input,
+            units,
         })
+    }
+
+    /// The letter to the shared mailbox of the unit `update` newly routes the input to,
+    /// with its address; none if it stays with its unit or the unit has no mailbox.
+    async fn unit_letter(
+        &self,
+        update: &CaseUpdate,
+    ) -> Result<Option<(String, lofte_db::mail::Letter)>, PageError> {
+        let (Some(mailer), Some(routed)) = (&self.state.mailer, &update.routed_to) else {
+            return Ok(None);
+        };
+        if self.input.case.routed_to.as_deref() == Some(routed.as_str()) {
+            return Ok(None);
+        }
+        let Some((unit, address)) = self
+            .units
+            .iter()
+            .find(|u| u.name == routed.as_str())
+            .and_then(|u| Some((u.name.clone(), u.email.clone()?)))
+        else {
+            return Ok(None);
+        };
+        let (lang, input) = (self.lang, &self.input);
+        let m = self.tenant.municipality();
+        let places = self.state.db.places(&m.code).await?;
+        let reference = crate::input::reference(m.code.as_str(), input.id);
+        let letter = crate::letters::letter(
+            "routing",
+            lang,
+            crate::letters::Parts {
+                subject: lang.t_args(
+                    "routing-subject",
+                    &[("reference", reference), ("unit", unit)],
+                ),
+                paragraphs: vec![
+                    lang.t_args(
+                        "routing-intro",
+                        &[
+                            ("municipality", m.name.to_string()),
+                            (
+                                "category",
+                                crate::input::category_name(lang, input.category),
+                            ),
+                            ("place", crate::input::input_place(&places, input)),
+                        ],
+                    ),
+                    lang.t_args("routing-text", &[("text", input.text.clone())]),
+                ],
+                items: Vec::new(),
+                link: Some((
+                    lang.t("routing-open"),
+                    format!(
+                        "{}/personal/kommun/{}/synpunkter/{}/arende",
+                        mailer.public_url(),
+                        m.code,
+                        input.id
+                    ),
+                )),
+            },
+        );
+        Ok(Some((address, letter)))
     }
 
     /// The case page showing `form` and `withdraw` as typed, with `errors` on their
@@ -155,6 +222,7 @@ impl Opened {
             staff,
             tenant,
             input,
+            units,
         } = self;
         let lang = *lang;
         let m = tenant.municipality();
@@ -169,6 +237,28 @@ impl Opened {
         );
         chrome.mark_errors(!errors.is_empty());
         let places = state.db.places(&m.code).await?;
+        let mut unit_choices = vec![Choice {
+            value: String::new(),
+            label: lang.t("staff-case-no-unit"),
+            selected: form.case_routed.is_empty(),
+        }];
+        unit_choices.extend(units.iter().map(|u| Choice {
+            value: u.name.clone(),
+            label: u.name.clone(),
+            selected: u.name == form.case_routed,
+        }));
+        if let Some(former) = input
+            .case
+            .routed_to
+            .as_ref()
+            .filter(|r| !units.iter().any(|u| &u.name == *r))
+        {
+            unit_choices.push(Choice {
+                value: former.clone(),
+                label: lang.t_args("staff-case-former-unit", &[("unit", former.clone())]),
+                selected: *former == form.case_routed,
+            });
+        }
         let mut statuses = vec![Choice {
             value: String::new(),
             label: lang.t("staff-case-no-action"),
@@ -196,6 +286,8 @@ impl Opened {
             summary: Vec::new(),
             reply: Field::new(lang, "case_reply", form.case_reply.clone()),
             routed: Field::new(lang, "case_routed", form.case_routed.clone()),
+            units: unit_choices,
+            units_href: format!("/personal/kommun/{}/enheter", m.code),
             status: Field::new(lang, "case_status", form.case_status.clone()),
             statuses,
             owner: Field::new(lang, "owner", form.owner.clone()),
@@ -241,8 +333,11 @@ pub async fn show(
     axum::extract::Query(saved): axum::extract::Query<Saved>,
 ) -> Result<CasePage, PageError> {
     let opened = Opened::new(state, lang, staff, &code, id).await?;
-    let done = match saved.sparat.as_str() {
-        "1" => Some(lang.t("staff-case-saved")),
+    let done = match (saved.sparat.as_str(), &opened.input.case.routed_to) {
+        ("enhet", Some(unit)) => {
+            Some(lang.t_args("staff-case-saved-unit-told", &[("unit", unit.clone())]))
+        }
+        ("1" | "enhet", _) => Some(lang.t("staff-case-saved")),
         _ => None,
     };
     opened
@@ -291,8 +386,9 @@ async fn change_notices(
     ))
 }
 
-/// The case update from the form, or every problem with it.
-fn parse_case(form: &CaseForm) -> Result<CaseUpdate, Vec<FieldError>> {
+/// The case update from the form, or every problem with it. The unit must be one of
+/// `units`' names, or the one it is routed to already.
+fn parse_case(form: &CaseForm, units: &[String]) -> Result<CaseUpdate, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut optional = |path: &str, raw: &str, max: usize| match raw.trim() {
         "" => None,
@@ -303,6 +399,12 @@ fn parse_case(form: &CaseForm) -> Result<CaseUpdate, Vec<FieldError>> {
     let reply = optional("reply", &form.case_reply, Text::LONG);
     let routed_to = optional("routed_to", &form.case_routed, Text::SHORT);
     let owner = optional("owner", &form.owner, Text::SHORT);
+    if routed_to
+        .as_ref()
+        .is_some_and(|r| !units.iter().any(|u| u == r.as_str()))
+    {
+        errors.push(FieldError::new("routed_to", Problem::Choice));
+    }
     let due = super::forms::date_field(&mut errors, "due", &form.due, false);
     let action = match form.case_status.as_str() {
         "" => None,
@@ -348,17 +450,32 @@ pub async fn save(
         input,
         ..
     } = &opened;
-    let errors = match parse_case(&form) {
-        Ok(update) => match tenant
+    let names: Vec<String> = opened
+        .units
+        .iter()
+        .map(|u| u.name.clone())
+        .chain(input.case.routed_to.clone())
+        .collect();
+    let parsed = match parse_case(&form, &names) {
+        Ok(update) => {
+            let to_unit = opened.unit_letter(&update).await?;
+            Ok((update, to_unit))
+        }
+        Err(errors) => Err(errors),
+    };
+    let errors = match parsed {
+        Ok((update, to_unit)) => match tenant
             .update_case(
                 staff.actor,
                 id,
                 &update,
                 &change_notices(state, tenant, input, &update).await?,
+                to_unit.as_ref().map(|(to, letter)| (to.as_str(), letter)),
             )
             .await
         {
             Ok(()) => {
+                let told = to_unit.is_some();
                 if let Some(mailer) = &state.mailer {
                     mailer.wake();
                 }
@@ -373,8 +490,9 @@ pub async fn save(
                         .await?;
                 }
                 return Ok(Redirect::to(&format!(
-                    "/personal/kommun/{}/synpunkter/{id}/arende?sparat=1",
-                    tenant.municipality().code
+                    "/personal/kommun/{}/synpunkter/{id}/arende?sparat={}",
+                    tenant.municipality().code,
+                    if told { "enhet" } else { "1" }
                 ))
                 .into_response());
             }

@@ -34,6 +34,7 @@ mod promise_page;
 pub mod reminders;
 mod structure;
 mod survey;
+mod units;
 mod walk;
 pub(crate) mod walks;
 mod workflow;
@@ -191,6 +192,16 @@ pub fn routes(state: AppState) -> Routes {
             "/personal/kommun/{code}/platser/{slug}",
             InMunicipality(Permission::EditPromise),
             post(places::update),
+        )
+        .get(
+            "/personal/kommun/{code}/enheter",
+            InMunicipality(Permission::EditPromise),
+            get(units::list).post(units::add),
+        )
+        .post(
+            "/personal/kommun/{code}/enheter/{id}/ta-bort",
+            InMunicipality(Permission::EditPromise),
+            post(units::remove),
         )
         .get(
             "/personal/kommun/{code}/aktivitetstyper",

@@ -155,6 +155,18 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
         "{:?}",
         texts(&staff_page, "p.note")
     );
+    // The unit it goes to is one of the municipality's (this one has no mailbox).
+    let unit = post_form(
+        &base,
+        &cookie,
+        "/personal/kommun/0428/enheter",
+        &[
+            ("unit_name", "Tekniska förvaltningen, gata/park"),
+            ("unit_email", ""),
+        ],
+    )
+    .await;
+    assert_eq!(unit.status(), 303);
     let case = |status: &'static str, owner: &'static str, due: &'static str| {
         vec![
             (
@@ -792,6 +804,168 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
     assert_eq!(feed.matches("<entry>").count(), 3, "{feed}");
     assert!(feed.contains("Ingen lampa vid bryggan."), "{feed}");
     assert!(!feed.contains("österut"), "{feed}");
+}
+
+#[tokio::test]
+async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
+    let database = fresh_database().await;
+    let db = &database.db;
+    let tenant = vingaker(db).await;
+    let (base, mail) = serve_with_mail(db.clone()).await;
+    let cookie = staff_of(
+        db,
+        &base,
+        "samordnare@vingaker.example",
+        "0428",
+        Role::Coordinator,
+    )
+    .await;
+    let units = "/personal/kommun/0428/enheter";
+
+    // Bad units are refused with the field named, and nothing is added.
+    for (form, field) in [
+        ([("unit_name", "  "), ("unit_email", "")], "unit_name"),
+        (
+            [
+                ("unit_name", "Gatuenheten"),
+                ("unit_email", "gata@@vingaker"),
+            ],
+            "unit_email",
+        ),
+    ] {
+        let refused = post_form(&base, &cookie, units, &form).await;
+        assert_eq!(refused.status(), 422);
+        let html = page(&refused.text().await.unwrap());
+        let summary: Vec<String> = html
+            .select(&scraper::Selector::parse(".error-summary a").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        assert_eq!(summary, [format!("#{field}")]);
+    }
+    assert!(tenant.units().await.unwrap().is_empty());
+    for (name, email) in [
+        ("Gatuenheten", "gata@vingaker.example"),
+        ("Fritidsenheten", ""),
+    ] {
+        let added = post_form(
+            &base,
+            &cookie,
+            units,
+            &[("unit_name", name), ("unit_email", email)],
+        )
+        .await;
+        assert_eq!(added.status(), 303);
+    }
+    let again = post_form(
+        &base,
+        &cookie,
+        units,
+        &[("unit_name", "Gatuenheten"), ("unit_email", "")],
+    )
+    .await;
+    assert_eq!(again.status(), 422);
+    let again = page(&again.text().await.unwrap());
+    assert!(
+        texts(&again, ".error-summary a")
+            .iter()
+            .any(|e| e.contains("Det finns redan en enhet som heter ”Gatuenheten”.")),
+        "{:?}",
+        texts(&again, ".error-summary a")
+    );
+    let (_, listed) = get(&base, Some(&cookie), units).await;
+    assert_eq!(
+        texts(&listed, ".unit-name"),
+        ["Fritidsenheten", "Gatuenheten"]
+    );
+
+    // The case form offers the units; one not in the list is refused.
+    let id = published_input(&tenant, "Trasig gatlampa vid <Storgatan> 3.", None).await;
+    let path = format!("/personal/kommun/0428/synpunkter/{id}/arende");
+    let (_, form) = get(&base, Some(&cookie), &path).await;
+    assert_eq!(
+        texts(&form, "#case_routed option"),
+        ["Ingen enhet", "Fritidsenheten", "Gatuenheten"]
+    );
+    let route = |unit: &'static str| {
+        let (base, cookie, path) = (base.clone(), cookie.clone(), path.clone());
+        async move {
+            post_form(
+                &base,
+                &cookie,
+                &path,
+                &[
+                    ("case_reply", ""),
+                    ("case_routed", unit),
+                    ("case_status", ""),
+                    ("owner", ""),
+                    ("due", ""),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(route("Tekniska nämnden").await.status(), 422);
+    assert!(mail.deliver(db).await.is_empty());
+
+    // Routed to the unit with a mailbox: told once, in the staff's language, with a link
+    // to the case; saved again unchanged, not told again.
+    let routed = route("Gatuenheten").await;
+    assert_eq!(routed.status(), 303);
+    let (_, saved) = get(
+        &base,
+        Some(&cookie),
+        routed.headers()["location"].to_str().unwrap(),
+    )
+    .await;
+    assert_eq!(
+        texts(&saved, "p.saved"),
+        ["Ärendet är sparat, och Gatuenheten har fått ett e-postmeddelande om synpunkten."]
+    );
+    assert_eq!(route("Gatuenheten").await.status(), 303);
+    let inbox = mail.deliver(db).await;
+    assert_eq!(inbox.len(), 1, "{inbox:#?}");
+    let told = &inbox[0];
+    assert_eq!(told.to, "gata@vingaker.example");
+    assert_eq!(
+        told.subject,
+        format!("Synpunkt 0428-{id} har skickats till Gatuenheten")
+    );
+    assert!(told.text.contains("Trasig gatlampa vid <Storgatan> 3."));
+    assert!(told.html.contains("&#60;Storgatan&#62;"), "{}", told.html);
+    assert!(told.text.contains(&format!("{base}{path}")));
+
+    // Residents see the unit; a unit without a mailbox is routed to without a message.
+    let (_, public) = get(&base, None, &format!("/kommun/0428/synpunkter/{id}")).await;
+    assert!(texts(&public, "main p").contains(&"Ansvarig enhet: Gatuenheten".to_owned()));
+    assert_eq!(route("Fritidsenheten").await.status(), 303);
+    assert_eq!(mail.deliver(db).await.len(), 1);
+
+    // A removed unit stays with the inputs routed to it, marked as no longer listed.
+    let fritid = tenant
+        .units()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Fritidsenheten")
+        .unwrap();
+    let removed = post_form(
+        &base,
+        &cookie,
+        &format!("{units}/{}/ta-bort", fritid.id),
+        &[],
+    )
+    .await;
+    assert_eq!(removed.status(), 303);
+    let (_, form) = get(&base, Some(&cookie), &path).await;
+    assert_eq!(
+        texts(&form, "#case_routed option[selected]"),
+        ["Fritidsenheten (inte längre i listan)"]
+    );
+    assert_eq!(
+        route("Fritidsenheten").await.status(),
+        303,
+        "kept as it was"
+    );
 }
 
 #[tokio::test]
