@@ -13,15 +13,17 @@ use lofte_i18n::labels::PROGRESS_STATUS;
 use crate::letters::{Parts, letter};
 
 /// The notices of a published follow-up: one for the promise (every commitment's
-/// status) and one for each commitment (its own), with their messages. Links lead to
-/// `public`, the address residents use.
+/// status and figures) and one for each commitment (its own), with their messages.
+/// `figures` gives a commitment's figures in words by its position ("4 av 6
+/// trygghetsvandringar"), for those with a target. Links lead to `public`, the address
+/// residents use.
 pub(crate) fn follow_up_published(
     code: &MunicipalityCode,
     municipality: &str,
     stored: &StoredPromise,
-    year: Year,
-    period: ReportPeriod,
+    (year, period): (Year, ReportPeriod),
     content: &ReportContent,
+    figures: &dyn Fn(Lang, usize) -> Option<String>,
     public: &str,
 ) -> Vec<Announcement> {
     let path = format!("/kommun/{code}/{year}/uppfoljning/{}", period.slug());
@@ -47,9 +49,15 @@ pub(crate) fn follow_up_published(
     let line = |lang: Lang, index: usize| {
         let id = stored.commitment_ids[index];
         let text = crate::views::short_text(stored.promise.commitments[index].text.as_ref());
-        match status_of(lang, id) {
-            Some(status) => format!("{text} – {status}"),
-            None => text,
+        let said = [status_of(lang, id), figures(lang, index)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(": ");
+        if said.is_empty() {
+            text
+        } else {
+            format!("{text} – {said}")
         }
     };
     let href = format!("{public}{path}");

@@ -551,9 +551,14 @@ pub(super) async fn store(
             &m.code,
             m.name.as_ref(),
             &c.stored,
-            c.year,
-            c.period,
+            (c.year, c.period),
             &content,
+            &|lang, i| {
+                c.figures
+                    .iter()
+                    .find(|f| f.commitment == i)
+                    .map(|f| ProgressLine::new(lang, &c.types, f, period_over(c)).headline)
+            },
             mailer.public_url(),
         );
     }

@@ -31,7 +31,8 @@ async fn gnesta(db: &lofte_db::Db) {
             "follow_up": { "internal": "tertial", "final_report": { "year": 2028, "quarter": 1 } },
             "status": "published",
             "commitments": [
-                { "party": "together", "kind": "process", "text": "att genomföra trygghetsvandringar vid stationen." },
+                { "party": "together", "kind": "process", "text": "att genomföra trygghetsvandringar vid stationen.",
+                  "target": { "activity": "safety_walk", "at_least": 6 } },
                 { "party": "police", "kind": "process", "text": "att vara synliga <b>kvällstid</b> i Björnlunda." },
                 { "party": "municipality", "kind": "process", "text": "att rusta upp belysningen i gångtunneln." }
             ]
@@ -245,9 +246,11 @@ async fn a_resident_follows_confirms_hears_of_a_follow_up_and_unsubscribes_in_on
         sv.subject,
         "Gnesta: Uppföljning tertial 1 2025 är publicerad"
     );
+    // Each commitment with its status and, where there is a number, its figures.
     assert!(
-        sv.text
-            .contains("att genomföra trygghetsvandringar vid stationen."),
+        sv.text.contains(
+            "att genomföra trygghetsvandringar vid stationen. – Efter plan: 0 av 6 trygghetsvandringar"
+        ),
         "{}",
         sv.text
     );
