@@ -469,16 +469,14 @@ def run_mail(args, rng, tmp, db):
     follows = (f"INSERT INTO follow (follower_id, municipality_code, target, target_key, frequency, "
                f"created_at, confirmed_at) SELECT id, '{code}', 'promise', '{promise}', 'immediately', "
                f"{stamp}, {stamp} FROM follower")
-    # The demo's promises were published before these followers came: nothing to tell
-    # them of those (otherwise the server would tell them of the next promise at start).
-    told = "UPDATE publication SET announced_at = published_at"
+    # The demo marks its promises' publications told when it loads them, so the server
+    # tells these followers nothing but the follow-up below.
     if args.postgres:
-        db.psql(f"INSERT INTO follower (email, lang, created_at) VALUES {values}; {follows}; {told}")
+        db.psql(f"INSERT INTO follower (email, lang, created_at) VALUES {values}; {follows}")
     else:
         with sqlite3.connect(db.path) as conn:
             conn.execute(f"INSERT INTO follower (email, lang, created_at) VALUES {values}")
             conn.execute(follows)
-            conn.execute(told)
 
     log = open(os.path.join(tmp, "server.log"), "ab")
     failures = []

@@ -227,7 +227,9 @@ pub async fn load_national(
                 obj.remove("signatories");
             }
             let promise = parse_promise_json(&doc.to_string()).map_err(Error::Invalid)?;
-            tenant.create_promise(Actor::System, &promise).await?;
+            let stored = tenant.create_promise(Actor::System, &promise).await?;
+            // Made-up history, not news for anyone following (as in `demo::load_flen`).
+            db.mark_announced(stored.id).await?;
             loaded.promises += 1;
 
             let items = activities(&mut dice, &m.code, year, per_year(plan.activities));

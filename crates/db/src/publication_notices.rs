@@ -118,6 +118,21 @@ impl Db {
         Ok(pending)
     }
 
+    /// Marks every publication of promise `promise_id` told without telling anyone: for
+    /// a promise loaded as it stood long ago (the demo), whose publication is no news.
+    pub async fn mark_announced(&self, promise_id: i32) -> Result<()> {
+        publication::Entity::update_many()
+            .col_expr(
+                publication::Column::AnnouncedAt,
+                Expr::col(publication::Column::PublishedAt),
+            )
+            .filter(publication::Column::PromiseId.eq(promise_id))
+            .filter(publication::Column::AnnouncedAt.is_null())
+            .exec(self.conn())
+            .await?;
+        Ok(())
+    }
+
     /// Marks `pending`'s publications told and stores and queues `announcements` (none if
     /// nothing a follower would call news changed), in one transaction; `false` if another
     /// instance told them first (nothing stored).

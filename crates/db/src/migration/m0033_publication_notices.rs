@@ -12,6 +12,11 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // The tests of older migrations build their data with today's code, which writes
+        // this column, so they add it early (db/tests/it/frozen.rs).
+        if manager.has_column("publication", "announced_at").await? {
+            return Ok(());
+        }
         manager
             .alter_table(
                 Table::alter()
