@@ -12,6 +12,7 @@ use lofte_domain::follow::{CONFIRM_WITHIN, Frequency, NoticeKind, Target};
 use lofte_domain::{Email, MunicipalityCode};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::entity::{follow, follower, notice};
@@ -378,32 +379,76 @@ pub struct DueDigest {
 }
 
 impl Db {
-    /// Followers with a digest due at `now` (at most `limit`), each with the notices
-    /// since their follows were last digested. A follow confirmed counts as digested
-    /// then, so a digest never repeats what came before the follow.
-    pub async fn due_digests(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<DueDigest>> {
+    /// The next `limit` followers after follower `after` (by id) that may have a digest
+    /// due at `now`, those whose digest is due each with the notices since their follows
+    /// were last digested, and the follower to continue after (`None`: none are left).
+    /// A follow confirmed counts as digested then, so a digest never repeats what came
+    /// before the follow. Reads a batch's follows, followers and notices in one query
+    /// each (the notices once per target), so a weekly run over many followers stays
+    /// linear.
+    pub async fn due_digests(
+        &self,
+        now: DateTime<Utc>,
+        after: i32,
+        limit: u64,
+    ) -> Result<(Vec<DueDigest>, Option<i32>)> {
         let shortest = Frequency::Weekly.period().expect("a digest has a period");
-        let follows = follow::Entity::find()
+        let maybe_due = follow::Entity::find()
             .filter(follow::Column::ConfirmedAt.is_not_null())
             .filter(follow::Column::Frequency.ne(Frequency::Immediately.as_str()))
             .filter(follow::Column::DigestedUntil.lte(now - shortest))
+            .filter(follow::Column::FollowerId.gt(after));
+        let ids: Vec<i32> = maybe_due
+            .clone()
+            .select_only()
+            .column(follow::Column::FollowerId)
+            .distinct()
             .order_by_asc(follow::Column::FollowerId)
+            .limit(limit)
+            .into_tuple()
             .all(self.conn())
             .await?;
-        let mut due: Vec<DueDigest> = Vec::new();
-        for f in follows {
-            let Ok(frequency) = f.frequency.parse::<Frequency>() else {
-                continue;
-            };
-            let since = f.digested_until.or(f.confirmed_at).unwrap_or(f.created_at);
-            if !frequency.digest_due(since, now) {
-                continue;
-            }
-            let Some(target) = Target::from_stored(&f.target, &f.target_key) else {
-                continue;
-            };
+        let Some(&last) = ids.last() else {
+            return Ok((Vec::new(), None));
+        };
+        let followers: std::collections::HashMap<i32, follower::Model> = follower::Entity::find()
+            .filter(follower::Column::Id.is_in(ids.clone()))
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f))
+            .collect();
+        // Each due follow with its target and when it was last digested.
+        let due_follows: Vec<(follow::Model, Target, DateTime<Utc>)> = maybe_due
+            .filter(follow::Column::FollowerId.is_in(ids))
+            .order_by_asc(follow::Column::FollowerId)
+            .order_by_asc(follow::Column::Id)
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .filter_map(|f| {
+                let frequency = f.frequency.parse::<Frequency>().ok()?;
+                let since = f.digested_until.or(f.confirmed_at).unwrap_or(f.created_at);
+                let target = Target::from_stored(&f.target, &f.target_key)?;
+                frequency
+                    .digest_due(since, now)
+                    .then_some((f, target, since))
+            })
+            .collect();
+        // The notices of every target followed, since the earliest follow of it was
+        // last digested.
+        let mut earliest: std::collections::HashMap<(String, Target), DateTime<Utc>> =
+            std::collections::HashMap::new();
+        for (f, target, since) in &due_follows {
+            earliest
+                .entry((f.municipality_code.clone(), target.clone()))
+                .and_modify(|t| *t = (*t).min(*since))
+                .or_insert(*since);
+        }
+        let mut notices_of = std::collections::HashMap::new();
+        for ((municipality, target), since) in earliest {
             let notices = notice::Entity::find()
-                .filter(notice::Column::MunicipalityCode.eq(f.municipality_code.as_str()))
+                .filter(notice::Column::MunicipalityCode.eq(municipality.as_str()))
                 .filter(notice::Column::Target.eq(target.kind()))
                 .filter(notice::Column::TargetKey.eq(target.key()))
                 .filter(notice::Column::CreatedAt.gt(since))
@@ -414,38 +459,40 @@ impl Db {
                 .into_iter()
                 .map(to_notice)
                 .collect::<Result<Vec<_>>>()?;
+            notices_of.insert((municipality, target), notices);
+        }
+        let mut due: Vec<DueDigest> = Vec::new();
+        for (f, target, since) in due_follows {
+            let Some(follower) = followers.get(&f.follower_id) else {
+                continue;
+            };
+            let notices = notices_of
+                .get(&(f.municipality_code.clone(), target))
+                .into_iter()
+                .flatten()
+                .filter(|n| n.created_at > since)
+                .cloned();
             match due.last_mut() {
                 Some(d) if d.follower.id == f.follower_id => {
                     d.follows.push(f.id);
                     d.notices.extend(notices);
                 }
-                _ => {
-                    if due.len() == limit {
-                        break;
-                    }
-                    let Some(follower) = follower::Entity::find_by_id(f.follower_id)
-                        .one(self.conn())
-                        .await?
-                    else {
-                        continue;
-                    };
-                    due.push(DueDigest {
-                        follower: FollowerKey {
-                            id: follower.id,
-                            since: follower.created_at.timestamp(),
-                        },
-                        lang: follower.lang,
-                        follows: vec![f.id],
-                        notices,
-                    });
-                }
+                _ => due.push(DueDigest {
+                    follower: FollowerKey {
+                        id: follower.id,
+                        since: follower.created_at.timestamp(),
+                    },
+                    lang: follower.lang.clone(),
+                    follows: vec![f.id],
+                    notices: notices.collect(),
+                }),
             }
         }
         for d in &mut due {
             d.notices.sort_by_key(|n| n.id);
             d.notices.dedup_by_key(|n| n.id);
         }
-        Ok(due)
+        Ok((due, Some(last)))
     }
 
     /// Marks `digest`'s follows digested up to `now` and queues `letter` to its follower

@@ -299,6 +299,35 @@ impl Tenant {
         )])
     }
 
+    /// The public promise that is `promise` or holds the commitment `commitment`
+    /// (whichever is given), if there is one.
+    pub async fn public_promise_holding(
+        &self,
+        promise: Option<i32>,
+        commitment: Option<i32>,
+    ) -> Result<Option<StoredPromise>> {
+        let id = match (promise, commitment) {
+            (Some(id), _) => id,
+            (None, Some(commitment)) => match commitment::Entity::find_by_id(commitment)
+                .one(self.db().conn())
+                .await?
+            {
+                Some(row) => row.promise_id,
+                None => return Ok(None),
+            },
+            (None, None) => return Ok(None),
+        };
+        let Some(row) = promise::Entity::find_by_id(id)
+            .filter(promise::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let stored = self.load(row).await?;
+        Ok(stored.promise.status.is_public().then_some(stored))
+    }
+
     async fn load(&self, row: promise::Model) -> Result<StoredPromise> {
         let commitments = commitment::Entity::find()
             .filter(commitment::Column::PromiseId.eq(row.id))

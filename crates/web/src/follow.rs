@@ -391,21 +391,12 @@ async fn held_name(state: &AppState, lang: Lang, held: &HeldFollow) -> (String, 
         .as_ref()
         .map(|t| t.municipality().name.to_string())
         .unwrap_or_else(|| held.municipality.clone());
-    let promise_of = |id: i32| {
-        let tenant = tenant.clone();
-        async move {
-            let tenant = tenant?;
-            for summary in tenant.promises(Visibility::Public).await.ok()? {
-                let stored = tenant
-                    .promise_for_year(summary.years.first(), Visibility::Public)
-                    .await
-                    .ok()??;
-                if stored.id == id || stored.commitment_ids.contains(&id) {
-                    return Some(stored);
-                }
-            }
-            None
-        }
+    let promise_of = async |promise: Option<i32>, commitment: Option<i32>| {
+        tenant
+            .as_ref()?
+            .public_promise_holding(promise, commitment)
+            .await
+            .ok()?
     };
     match &held.target {
         Target::Picture => (
@@ -431,7 +422,7 @@ async fn held_name(state: &AppState, lang: Lang, held: &HeldFollow) -> (String, 
                 None => (lang.t("follow-thing-gone"), base),
             }
         }
-        Target::Promise(id) => match promise_of(*id).await.filter(|s| s.id == *id) {
+        Target::Promise(id) => match promise_of(Some(*id), None).await {
             Some(stored) => (
                 lang.t_args(
                     "follow-thing-promise",
@@ -444,7 +435,7 @@ async fn held_name(state: &AppState, lang: Lang, held: &HeldFollow) -> (String, 
             ),
             None => (lang.t("follow-thing-gone"), base),
         },
-        Target::Commitment(id) => match promise_of(*id).await {
+        Target::Commitment(id) => match promise_of(None, Some(*id)).await {
             Some(stored) => {
                 let index = stored
                     .commitment_ids

@@ -177,11 +177,13 @@ pub async fn queue_digests(
     now: chrono::DateTime<chrono::Utc>,
 ) -> lofte_db::Result<usize> {
     let mut queued = 0;
+    let mut after = 0;
     loop {
-        let due = db.due_digests(now, 500).await?;
-        if due.is_empty() {
+        let (due, next) = db.due_digests(now, after, 500).await?;
+        let Some(next) = next else {
             return Ok(queued);
-        }
+        };
+        after = next;
         for digest in &due {
             let lang = Lang::from_tag(&digest.lang).unwrap_or_default();
             let i = usize::from(lang == Lang::En);

@@ -632,26 +632,73 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
         .await
         .unwrap();
     assert_eq!(queued, 0);
+
+    // A second weekly follower of the same promise comes after the first follow-up, and
+    // hears only of what came after them: the second.
+    let second = [
+        ("email", "vecka2@example.se"),
+        ("mal", "promise"),
+        ("ar", "2025"),
+        ("atagande", ""),
+        ("frekvens", "weekly"),
+    ];
+    assert_eq!(follow(&base, "sv", &second).await.status(), 200);
+    let confirm = mail
+        .deliver(db)
+        .await
+        .iter()
+        .find(|m| m.to == "vecka2@example.se")
+        .unwrap()
+        .link(&format!("{base}/folj/bekrafta/"))
+        .unwrap();
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", &base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    publish(&base, &cookie, "t2").await;
+
     let week = now + chrono::Duration::days(8);
     assert_eq!(
         lofte_web::queue_digests(db, &mail.mailer, week)
             .await
             .unwrap(),
-        1
+        2
     );
     let inbox = mail.deliver(db).await;
-    assert_eq!(inbox.len(), 2);
-    let digest = &inbox[1];
-    assert_eq!(digest.to, "vecka@example.se");
-    assert_eq!(digest.subject, "Nytt i det du följer: 1 händelse");
-    assert!(
-        digest
-            .text
-            .contains("Gnesta: Uppföljning tertial 1 2025 är publicerad"),
-        "{}",
-        digest.text
-    );
+    assert_eq!(inbox.len(), 4, "{inbox:#?}");
+    let digest = inbox
+        .iter()
+        .find(|m| m.to == "vecka@example.se" && m.subject.starts_with("Nytt"))
+        .unwrap();
+    assert_eq!(digest.subject, "Nytt i det du följer: 2 händelser");
+    for tertial in [1, 2] {
+        assert!(
+            digest.text.contains(&format!(
+                "Gnesta: Uppföljning tertial {tertial} 2025 är publicerad"
+            )),
+            "{}",
+            digest.text
+        );
+    }
     assert!(digest.list_unsubscribe.is_some());
+    let later_follower = inbox
+        .iter()
+        .find(|m| m.to == "vecka2@example.se" && m.subject.starts_with("Nytt"))
+        .unwrap();
+    assert_eq!(later_follower.subject, "Nytt i det du följer: 1 händelse");
+    assert!(
+        later_follower.text.contains("tertial 2 2025"),
+        "{}",
+        later_follower.text
+    );
+    assert!(
+        !later_follower.text.contains("tertial 1 2025"),
+        "{}",
+        later_follower.text
+    );
     // The next week had no news: no message.
     let later = week + chrono::Duration::days(8);
     assert_eq!(
@@ -660,7 +707,7 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
             .unwrap(),
         0
     );
-    assert_eq!(mail.deliver(db).await.len(), 2);
+    assert_eq!(mail.deliver(db).await.len(), 4);
 
     // The feed: linked from the page, the same notice, no address anywhere.
     let page_html = client()
@@ -686,14 +733,24 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
     );
     let feed = feed.text().await.unwrap();
     let parsed: atom_syndication::Feed = feed.parse().unwrap();
-    assert_eq!(parsed.entries().len(), 1);
+    // The same two notices, newest first.
+    let entries: Vec<(&str, &str)> = parsed
+        .entries()
+        .iter()
+        .map(|e| (e.title().as_str(), e.links()[0].href()))
+        .collect();
     assert_eq!(
-        parsed.entries()[0].title().as_str(),
-        "Gnesta: Uppföljning tertial 1 2025 är publicerad"
-    );
-    assert_eq!(
-        parsed.entries()[0].links()[0].href(),
-        format!("{base}/kommun/0461/2025/uppfoljning/t1")
+        entries,
+        [
+            (
+                "Gnesta: Uppföljning tertial 2 2025 är publicerad",
+                format!("{base}/kommun/0461/2025/uppfoljning/t2").as_str()
+            ),
+            (
+                "Gnesta: Uppföljning tertial 1 2025 är publicerad",
+                format!("{base}/kommun/0461/2025/uppfoljning/t1").as_str()
+            )
+        ]
     );
     assert!(!feed.contains("vecka@example.se"));
     // A commitment's feed, and a year without a promise.
