@@ -11,7 +11,7 @@ use lofte_domain::citizen::InputContact;
 use lofte_domain::citizen::{InputFields, InputStatus};
 use scraper::Html;
 
-use crate::helpers::{client, post_form, serve_with_mail, staff_of, texts};
+use crate::helpers::{client, confirm_by_link, post_form, serve_with_mail, staff_of, texts};
 
 async fn vingaker(db: &lofte_db::Db) -> lofte_db::Tenant {
     let profile = lofte_domain::exchange::parse_profile_json(
@@ -75,6 +75,52 @@ async fn published_input(tenant: &lofte_db::Tenant, text: &str, email: Option<&s
         .await
         .unwrap();
     id
+}
+
+/// Logs a safety walk in Högsjö with a lighting finding at `place`, and has the
+/// coordinator signed in with `cookie` mark it fixed.
+async fn finding_fixed(
+    tenant: &lofte_db::Tenant,
+    (base, cookie): (&str, &str),
+    place: &str,
+    description: &str,
+) {
+    let walk = tenant
+        .add_walk(
+            lofte_db::Actor::System,
+            &lofte_domain::walk::NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+                route: vec![lofte_domain::PlaceSlug::parse("hogsjo").unwrap()],
+                participants: 6,
+                again_by: None,
+            },
+            lofte_domain::followup::Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let finding = tenant
+        .add_finding(
+            lofte_db::Actor::System,
+            walk,
+            &lofte_domain::walk::NewFinding {
+                place: lofte_domain::PlaceSlug::parse(place).unwrap(),
+                category: lofte_domain::walk::FindingCategory::Lighting,
+                description: lofte_domain::Text::parse(description, 500).unwrap(),
+                owner: lofte_domain::Text::parse("Fastighetsenheten", 100).unwrap(),
+                due: None,
+            },
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    let moved = post_form(
+        base,
+        cookie,
+        &format!("/personal/kommun/0428/trygghetsvandringar/fynd/{finding}"),
+        &[("status", "fixed"), ("reason", "")],
+    )
+    .await;
+    assert!(moved.status().is_redirection(), "{}", moved.status());
 }
 
 #[tokio::test]
@@ -509,14 +555,7 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
         "{}",
         inbox[0].subject
     );
-    let confirm = inbox[0].link(&format!("{base}/folj/bekrafta/")).unwrap();
-    let confirmed = client()
-        .post(&confirm)
-        .header("Origin", &base)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(confirmed.status(), 200);
+    confirm_by_link(&base, &inbox[0]).await;
 
     // An input in Högsjö is published: the follower is told; one in Vingåker is not news.
     let cookie = staff_of(
@@ -600,43 +639,13 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
     );
 
     // A safety-walk finding in Högsjö moves on: news too (a coordinator logs walks).
-    let walk = tenant
-        .add_walk(
-            lofte_db::Actor::System,
-            &lofte_domain::walk::NewWalk {
-                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-                route: vec![lofte_domain::PlaceSlug::parse("hogsjo").unwrap()],
-                participants: 6,
-                again_by: None,
-            },
-            lofte_domain::followup::Performer::Municipality,
-        )
-        .await
-        .unwrap();
-    let finding = tenant
-        .add_finding(
-            lofte_db::Actor::System,
-            walk,
-            &lofte_domain::walk::NewFinding {
-                place: lofte_domain::PlaceSlug::parse("hogsjo").unwrap(),
-                category: lofte_domain::walk::FindingCategory::Lighting,
-                description: lofte_domain::Text::parse("Trasig lampa vid skolgården.", 500)
-                    .unwrap(),
-                owner: lofte_domain::Text::parse("Fastighetsenheten", 100).unwrap(),
-                due: None,
-            },
-            &Default::default(),
-        )
-        .await
-        .unwrap();
-    let moved = post_form(
-        &base,
-        &cookie,
-        &format!("/personal/kommun/0428/trygghetsvandringar/fynd/{finding}"),
-        &[("status", "fixed"), ("reason", "")],
+    finding_fixed(
+        &tenant,
+        (&base, &cookie),
+        "hogsjo",
+        "Trasig lampa vid skolgården.",
     )
     .await;
-    assert!(moved.status().is_redirection(), "{}", moved.status());
     let inbox = mail.deliver(db).await;
     assert_eq!(inbox.len(), 4, "{inbox:#?}");
     assert_eq!(
@@ -698,16 +707,7 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
         .await
         .unwrap();
     assert_eq!(followed.status(), 200);
-    let confirm = mail.deliver(db).await[0]
-        .link(&format!("{base}/folj/bekrafta/"))
-        .unwrap();
-    let confirmed = client()
-        .post(&confirm)
-        .header("Origin", &base)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(confirmed.status(), 200);
+    confirm_by_link(&base, &mail.deliver(db).await[0]).await;
 
     // Three inputs in Högsjö, none naming the area: a point inside its outline, a point
     // outside it, and the hot spot inside it without a point.
@@ -757,42 +757,13 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
     assert!(told.iter().all(|t| !t.contains("österut")));
 
     // The area's feed has the same two, and a finding at the hot spot that moves on.
-    let walk = tenant
-        .add_walk(
-            lofte_db::Actor::System,
-            &lofte_domain::walk::NewWalk {
-                date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-                route: vec![lofte_domain::PlaceSlug::parse("hogsjo").unwrap()],
-                participants: 4,
-                again_by: None,
-            },
-            lofte_domain::followup::Performer::Municipality,
-        )
-        .await
-        .unwrap();
-    let finding = tenant
-        .add_finding(
-            lofte_db::Actor::System,
-            walk,
-            &lofte_domain::walk::NewFinding {
-                place: lofte_domain::PlaceSlug::parse("badplatsen").unwrap(),
-                category: lofte_domain::walk::FindingCategory::Lighting,
-                description: lofte_domain::Text::parse("Ingen lampa vid bryggan.", 500).unwrap(),
-                owner: lofte_domain::Text::parse("Fritidsenheten", 100).unwrap(),
-                due: None,
-            },
-            &Default::default(),
-        )
-        .await
-        .unwrap();
-    let moved = post_form(
-        &base,
-        &cookie,
-        &format!("/personal/kommun/0428/trygghetsvandringar/fynd/{finding}"),
-        &[("status", "fixed"), ("reason", "")],
+    finding_fixed(
+        &tenant,
+        (&base, &cookie),
+        "badplatsen",
+        "Ingen lampa vid bryggan.",
     )
     .await;
-    assert!(moved.status().is_redirection(), "{}", moved.status());
     let feed = client()
         .get(format!("{base}/kommun/0428/platser/bruket/nyheter.atom"))
         .send()

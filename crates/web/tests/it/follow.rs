@@ -9,7 +9,7 @@ use lofte_domain::Role;
 use scraper::Html;
 
 use crate::helpers::{
-    STAFF_PASSWORD, client, post_form, serve_with_mail, sign_in, staff_of, texts,
+    STAFF_PASSWORD, client, confirm_by_link, post_form, serve_with_mail, sign_in, staff_of, texts,
 };
 
 /// Gnesta with two places and a published promise for 2025–2027 of three commitments.
@@ -607,16 +607,7 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
         ("frekvens", "weekly"),
     ];
     assert_eq!(follow(&base, "sv", &weekly).await.status(), 200);
-    let confirm = mail.deliver(db).await[0]
-        .link(&format!("{base}/folj/bekrafta/"))
-        .unwrap();
-    let confirmed = client()
-        .post(&confirm)
-        .header("Origin", &base)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(confirmed.status(), 200);
+    confirm_by_link(&base, &mail.deliver(db).await[0]).await;
 
     let cookie = coordinator(db, &base).await;
     publish(&base, &cookie, "t1").await;
@@ -643,21 +634,12 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
         ("frekvens", "weekly"),
     ];
     assert_eq!(follow(&base, "sv", &second).await.status(), 200);
-    let confirm = mail
-        .deliver(db)
-        .await
-        .iter()
-        .find(|m| m.to == "vecka2@example.se")
-        .unwrap()
-        .link(&format!("{base}/folj/bekrafta/"))
-        .unwrap();
-    let confirmed = client()
-        .post(&confirm)
-        .header("Origin", &base)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(confirmed.status(), 200);
+    let inbox = mail.deliver(db).await;
+    confirm_by_link(
+        &base,
+        inbox.iter().find(|m| m.to == "vecka2@example.se").unwrap(),
+    )
+    .await;
     publish(&base, &cookie, "t2").await;
 
     let week = now + chrono::Duration::days(8);
@@ -857,16 +839,7 @@ async fn followers_hear_what_changed_in_the_promise_and_of_the_next_one() {
     )
     .await;
     assert_eq!(asked.status(), 200);
-    let confirm = mail.deliver(db).await[0]
-        .link(&format!("{base}/folj/bekrafta/"))
-        .unwrap();
-    let confirmed = client()
-        .post(&confirm)
-        .header("Origin", &base)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(confirmed.status(), 200);
+    confirm_by_link(&base, &mail.deliver(db).await[0]).await;
 
     // Two edits of one commitment: one notice, with the change as it now stands.
     let tenant = db.tenant_named("0461").await.unwrap().unwrap();
@@ -998,14 +971,7 @@ async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_o
         assert_eq!(asked.status(), 200);
     }
     for message in mail.deliver(db).await {
-        let confirm = message.link(&format!("{base}/folj/bekrafta/")).unwrap();
-        let confirmed = client()
-            .post(&confirm)
-            .header("Origin", &base)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(confirmed.status(), 200);
+        confirm_by_link(&base, &message).await;
     }
 
     // The first commitment is removed and the third reworded: the second moves up a

@@ -334,6 +334,21 @@ impl Mail {
     }
 }
 
+/// Confirms a follow as the button behind the link in `message` does, and checks that
+/// it was confirmed.
+pub async fn confirm_by_link(base: &str, message: &Received) {
+    let confirm = message
+        .link(&format!("{base}/folj/bekrafta/"))
+        .expect("a confirmation link");
+    let confirmed = client()
+        .post(&confirm)
+        .header("Origin", base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+}
+
 /// Serves `db` on a free port with a file mailer whose links lead to that port.
 pub async fn serve_with_mail(db: lofte_db::Db) -> (String, Mail) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
