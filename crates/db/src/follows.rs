@@ -8,7 +8,7 @@
 //! nobody can make another address follow anything.
 
 use chrono::{DateTime, Utc};
-use lofte_domain::follow::{CONFIRM_WITHIN, Frequency, NoticeKind, Target};
+use lofte_domain::follow::{CONFIRM_WITHIN, CONFIRMATIONS_PER_DAY, Frequency, NoticeKind, Target};
 use lofte_domain::{Email, MunicipalityCode};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -20,6 +20,20 @@ use crate::mail::{FollowerKey, Letter, queue_to_address, statement, store_letter
 use crate::{Db, Result};
 
 /// A request to follow something, as the form gave it.
+/// The kind of the letter that asks to confirm a follow.
+pub const CONFIRM_LETTER: &str = "follow_confirm";
+
+/// What became of a request to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requested {
+    /// Stored, waiting for the confirmation the queued letter asks for.
+    Asked(PendingFollow),
+    /// The address already follows or asked to follow this: nothing new.
+    Already,
+    /// The address was asked to confirm too often today: nothing stored.
+    TooOften,
+}
+
 #[derive(Debug, Clone)]
 pub struct FollowRequest {
     pub email: Email,
@@ -105,15 +119,33 @@ pub struct Notice {
 impl Db {
     /// Asks for `request`'s follow: stores the address (if new) and the follow waiting for
     /// its confirmation, and queues `letter(pending)` (which carries the confirmation
-    /// link) to the address, in one transaction. `None`: the address already follows or
-    /// asked to follow this; no second message is queued, and the caller answers the same.
+    /// link) to the address, in one transaction. Nothing is stored or queued when the
+    /// address already follows or asked to follow this (the caller answers the same as
+    /// when asked), or when it was sent [`CONFIRMATIONS_PER_DAY`] requests to confirm in
+    /// the last day, by any instance.
     pub async fn request_follow(
         &self,
         request: &FollowRequest,
         letter: impl FnOnce(PendingFollow) -> Letter,
         now: DateTime<Utc>,
-    ) -> Result<Option<PendingFollow>> {
+    ) -> Result<Requested> {
         let txn = self.begin_write().await?;
+        let sent_today = txn
+            .query_one_raw(statement(
+                self.backend(),
+                "SELECT COUNT(*) FROM mail_outbox o JOIN mail_content c ON c.id = o.content_id \
+                 WHERE o.follower_id IS NULL AND o.to_address = $1 AND c.kind = $2 \
+                 AND o.created_at > $3",
+                [
+                    request.email.as_str().into(),
+                    CONFIRM_LETTER.into(),
+                    (now - chrono::Duration::days(1)).into(),
+                ],
+            ))
+            .await?
+            .map(|r| r.try_get_by_index::<i64>(0))
+            .transpose()?
+            .unwrap_or(0);
         let follower_id = match follower::Entity::find()
             .filter(follower::Column::Email.eq(request.email.as_str()))
             .one(&txn)
@@ -142,7 +174,11 @@ impl Db {
             .is_some();
         if exists {
             txn.rollback().await?;
-            return Ok(None);
+            return Ok(Requested::Already);
+        }
+        if sent_today >= CONFIRMATIONS_PER_DAY {
+            txn.rollback().await?;
+            return Ok(Requested::TooOften);
         }
         let id = follow::Entity::insert(follow::ActiveModel {
             follower_id: Set(follower_id),
@@ -162,9 +198,11 @@ impl Db {
             id,
             since: now.timestamp(),
         };
-        queue_to_address(&txn, &letter(pending), request.email.as_str(), now).await?;
+        let letter = letter(pending);
+        debug_assert_eq!(letter.kind, CONFIRM_LETTER);
+        queue_to_address(&txn, &letter, request.email.as_str(), now).await?;
         txn.commit().await?;
-        Ok(Some(pending))
+        Ok(Requested::Asked(pending))
     }
 
     /// Confirms the follow `pending` names, if it is still waiting and its link has not

@@ -4,6 +4,8 @@
 mod backup;
 #[path = "it/crime_stats.rs"]
 mod crime_stats;
+#[path = "it/follows.rs"]
+mod follows;
 #[path = "it/frozen.rs"]
 mod frozen;
 #[path = "it/incidents.rs"]

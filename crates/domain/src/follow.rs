@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 /// How long a confirmation link works; an unconfirmed follow is deleted after it.
 pub const CONFIRM_WITHIN: Duration = Duration::days(7);
 
+/// At most this many requests to confirm a follow go to one address in a day, however
+/// many instances serve: a flood of requests cannot flood a stranger's inbox.
+pub const CONFIRMATIONS_PER_DAY: i64 = 10;
+
 /// An address whose messages have all bounced for this long is deleted with its follows.
 pub const BOUNCING_FOR: Duration = Duration::days(365);
 

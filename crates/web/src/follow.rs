@@ -21,7 +21,7 @@ use axum_extra::extract::Form;
 use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lofte_db::Visibility;
-use lofte_db::follows::{Confirmed, FollowRequest, HeldFollow, PendingFollow};
+use lofte_db::follows::{Confirmed, FollowRequest, HeldFollow, PendingFollow, Requested};
 use lofte_db::mail::FollowerKey;
 use lofte_domain::follow::{Frequency, Target};
 use lofte_domain::{Email, Year};
@@ -232,10 +232,7 @@ async fn request(
     let Some((target, name, thing_path)) = followed(&state.db, &tenant, lang, &form).await? else {
         return Err(PageError::NotFound { lang, detail: None });
     };
-    if let Err(seconds) = state
-        .follow_limiter
-        .check(email.as_str(), client.map(|Extension(c)| c.0))
-    {
+    let too_many = |seconds: u64| {
         let mut page = MessagePage::new(lang, &path, lang.t("follow-too-many-title"))
             .says(crate::staff::wait_message(lang, seconds))
             .with_status(StatusCode::TOO_MANY_REQUESTS);
@@ -243,7 +240,13 @@ async fn request(
             header::RETRY_AFTER,
             HeaderValue::from_str(&seconds.to_string()).expect("digits are a valid header"),
         );
-        return Ok(page);
+        page
+    };
+    if let Err(seconds) = state
+        .follow_limiter
+        .check(email.as_str(), client.map(|Extension(c)| c.0))
+    {
+        return Ok(too_many(seconds));
     }
     let request = FollowRequest {
         email: email.clone(),
@@ -261,8 +264,12 @@ async fn request(
             Utc::now(),
         )
         .await?;
-    if asked.is_some() {
-        mailer.wake();
+    match asked {
+        Requested::Asked(_) => mailer.wake(),
+        Requested::Already => {}
+        // The day's limit of every instance together (this instance's in memory is
+        // shorter): the oldest of the day's requests ages out within a day.
+        Requested::TooOften => return Ok(too_many(24 * 3600)),
     }
     // The same answer whether or not the address already follows this.
     Ok(
@@ -287,7 +294,7 @@ fn confirm_letter(
 ) -> lofte_db::mail::Letter {
     let token = mailer.links().confirm_token(pending);
     letter(
-        "follow_confirm",
+        lofte_db::follows::CONFIRM_LETTER,
         lang,
         Parts {
             subject: lang.t_args("follow-confirm-subject", &[("thing", name.to_owned())]),

@@ -42,6 +42,8 @@ notice-digest-subject = New in what you follow: { $count } { $count ->
 notice-digest-intro = This has happened in what you follow since the last summary:
 mail-kind-reminder = Reminder to staff
 mail-kind-digest = Summary to followers
+mail-kind-question = “Was it done?” to a resident
+mail-kind-routing = Input to a unit
 
 ## Staff reminders (weekly)
 

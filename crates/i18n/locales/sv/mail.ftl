@@ -42,6 +42,8 @@ notice-digest-subject = Nytt i det du följer: { $count } { $count ->
 notice-digest-intro = Det här har hänt i det du följer sedan förra sammanfattningen:
 mail-kind-reminder = Påminnelse till personal
 mail-kind-digest = Sammanfattning till följare
+mail-kind-question = Blev det gjort? till invånare
+mail-kind-routing = Synpunkt till enhet
 
 ## Staff reminders (weekly)
 

@@ -77,6 +77,8 @@ pub async fn log(
                     "password_reset" => "mail-kind-password-reset",
                     "staff_reminder" => "mail-kind-reminder",
                     "digest" => "mail-kind-digest",
+                    "input_question" => "mail-kind-question",
+                    "routing" => "mail-kind-routing",
                     _ => "mail-kind-notice",
                 }),
                 subject: m.subject,
