@@ -34,6 +34,8 @@ pub struct Account {
     pub display_name: String,
     pub password_hash: String,
     pub disabled: bool,
+    /// Whether the person gets the weekly reminder of what is theirs.
+    pub weekly_reminder: bool,
 }
 
 /// An account with its memberships, for listings.
@@ -64,6 +66,7 @@ fn to_account(m: account::Model) -> Result<Account> {
         display_name: m.display_name,
         password_hash: m.password_hash,
         disabled: m.disabled,
+        weekly_reminder: m.weekly_reminder,
     })
 }
 
@@ -142,6 +145,7 @@ impl Db {
             password_hash: Set(password_hash.to_owned()),
             disabled: Set(false),
             created_at: Set(Utc::now()),
+            weekly_reminder: Set(true),
             ..Default::default()
         };
         match account::Entity::insert(row).exec(self.conn()).await {
@@ -309,6 +313,28 @@ impl Db {
             .filter(account::Column::Id.eq(account_id))
             .exec(self.conn())
             .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Turns the account's weekly reminder on or off, as the person chose; recorded in
+    /// the account's log. `false` if there is no such account.
+    pub async fn set_weekly_reminder(&self, account_id: i32, on: bool) -> Result<bool> {
+        let result = account::Entity::update_many()
+            .col_expr(account::Column::WeeklyReminder, Expr::value(on))
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.conn())
+            .await?;
+        if result.rows_affected == 1 {
+            let action = if on { "reminder_on" } else { "reminder_off" };
+            self.account_event(
+                Some(account_id),
+                Some(account_id),
+                None,
+                action,
+                String::new(),
+            )
+            .await?;
+        }
         Ok(result.rows_affected == 1)
     }
 

@@ -12,6 +12,8 @@ pub struct Model {
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: DateTimeUtc,
+    /// Whether the person gets the weekly reminder of what is theirs.
+    pub weekly_reminder: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -38,6 +38,7 @@ mod m0032_input_cases;
 mod m0033_publication_notices;
 mod m0034_publication_commitments;
 mod m0035_units;
+mod m0036_weekly_reminder;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0033_publication_notices::Migration),
             Box::new(m0034_publication_commitments::Migration),
             Box::new(m0035_units::Migration),
+            Box::new(m0036_weekly_reminder::Migration),
         ]
     }
 }

@@ -51,7 +51,8 @@ reminder-subject = Löfte: { $count } { $count ->
         [one] thing
        *[other] things
     } to do
-reminder-intro = Hello { $name }! This is yours to do in Löfte now, the late first:
+reminder-intro = Hello { $name }! Below is what is yours to do in Löfte right now, the late first.
+reminder-turn-off = Would you rather not get this reminder every week? Turn it off under My account: { $address }
 reminder-dashboard = Open your dashboard
 notice-input-published-title = New input in { $place }: { $category }
 notice-input-changed-title = Input { $reference } in { $place } was handled

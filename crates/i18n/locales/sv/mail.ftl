@@ -51,7 +51,8 @@ reminder-subject = Löfte: { $count } { $count ->
         [one] sak
        *[other] saker
     } att göra
-reminder-intro = Hej { $name }! Det här är ditt att göra i Löfte just nu, det försenade först:
+reminder-intro = Hej { $name }! Nedan står det som är ditt att göra i Löfte just nu, det försenade först.
+reminder-turn-off = Vill du inte ha den här påminnelsen varje vecka? Stäng av den under Mitt konto: { $address }
 reminder-dashboard = Öppna din översikt
 notice-input-published-title = Ny synpunkt i { $place }: { $category }
 notice-input-changed-title = Synpunkt { $reference } i { $place } har hanterats

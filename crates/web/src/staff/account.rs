@@ -209,9 +209,12 @@ pub struct AccountPage {
     repeat: Field,
     summary: Vec<SummaryItem>,
     saved: bool,
+    /// Whether the person gets the weekly reminder, and what was just saved.
+    weekly_reminder: bool,
+    reminder_saved: Option<String>,
 }
 
-fn account_page_for(lang: Lang, staff: &Staff) -> AccountPage {
+fn account_page_for(lang: Lang, staff: &Staff, weekly_reminder: bool) -> AccountPage {
     let user = staff.user.as_ref().expect("signed-in routes have a user");
     AccountPage {
         chrome: Chrome::new(lang, "/personal/konto", lang.t("account-title")).signed_in(&user.name),
@@ -222,14 +225,58 @@ fn account_page_for(lang: Lang, staff: &Staff) -> AccountPage {
         repeat: Field::new(lang, "repeat_password", "").autocomplete("new-password"),
         summary: Vec::new(),
         saved: false,
+        weekly_reminder,
+        reminder_saved: None,
     }
 }
 
-pub async fn account_page(UiLang(lang): UiLang, Extension(staff): Extension<Staff>) -> Response {
-    if staff.user.is_none() {
-        return PageError::Forbidden { lang }.into_response();
-    }
-    account_page_for(lang, &staff).into_response()
+/// The signed-in person's own account.
+async fn own_account(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+) -> Result<lofte_db::Account, PageError> {
+    let user = staff.user.as_ref().ok_or(PageError::Forbidden { lang })?;
+    state
+        .db
+        .account(user.id)
+        .await?
+        .ok_or(PageError::Forbidden { lang })
+}
+
+pub async fn account_page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+) -> Result<AccountPage, PageError> {
+    let account = own_account(&state, lang, &staff).await?;
+    Ok(account_page_for(lang, &staff, account.weekly_reminder))
+}
+
+#[derive(Deserialize)]
+pub struct ReminderForm {
+    /// A checkbox: present when ticked.
+    #[serde(default)]
+    weekly_reminder: Option<String>,
+}
+
+/// Turns the weekly reminder on or off.
+pub async fn set_reminder(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    Extension(staff): Extension<Staff>,
+    Form(form): Form<ReminderForm>,
+) -> Result<AccountPage, PageError> {
+    let account = own_account(&state, lang, &staff).await?;
+    let on = form.weekly_reminder.is_some();
+    state.db.set_weekly_reminder(account.id, on).await?;
+    let mut page = account_page_for(lang, &staff, on);
+    page.reminder_saved = Some(lang.t(if on {
+        "account-reminder-on"
+    } else {
+        "account-reminder-off"
+    }));
+    Ok(page)
 }
 
 #[derive(Deserialize)]
@@ -252,11 +299,7 @@ pub async fn change_password(
     let Some(user) = staff.user.clone() else {
         return Err(PageError::Forbidden { lang });
     };
-    let account = state
-        .db
-        .account(user.id)
-        .await?
-        .ok_or(PageError::Forbidden { lang })?;
+    let account = own_account(&state, lang, &staff).await?;
     let mut errors = Vec::new();
     if !verify_password(form.current_password, account.password_hash).await {
         errors.push(FieldError::new("current_password", Problem::WrongPassword));
@@ -266,7 +309,7 @@ pub async fn change_password(
     } else if form.new_password != form.repeat_password {
         errors.push(FieldError::new("repeat_password", Problem::Mismatch));
     }
-    let mut page = account_page_for(lang, &staff);
+    let mut page = account_page_for(lang, &staff, account.weekly_reminder);
     if !errors.is_empty() {
         page.summary = place_errors(
             lang,

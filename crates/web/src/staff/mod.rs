@@ -168,6 +168,11 @@ pub fn routes(state: AppState) -> Routes {
         .get("/personal/e-post", SignedIn, get(mail::log))
         .get("/personal/e-post/{id}", SignedIn, get(mail::message))
         .post("/personal/konto", SignedIn, post(account::change_password))
+        .post(
+            "/personal/konto/paminnelse",
+            SignedIn,
+            post(account::set_reminder),
+        )
         .get(
             "/personal/kommun/{code}/platser",
             InMunicipality(Permission::EditPromise),

@@ -5,7 +5,8 @@
 //! in the administrators' mail log (`/personal/e-post`), with its receiver.
 //!
 //! Administrators and others who act everywhere get none: they run the installation,
-//! and a list of 290 municipalities' work is no reminder.
+//! and a list of 290 municipalities' work is no reminder. Anyone may turn theirs off on
+//! their account page; each reminder says where.
 
 use chrono::{DateTime, Utc};
 use lofte_db::{Actor, Db};
@@ -31,7 +32,7 @@ pub async fn queue_reminders(
     let mut queued = 0;
     for summary in db.accounts().await? {
         let account = summary.account;
-        if account.disabled {
+        if account.disabled || !account.weekly_reminder {
             continue;
         }
         let principal = db.principal(account.id).await?;
@@ -72,6 +73,10 @@ pub async fn queue_reminders(
                 subject: lang.t_args("reminder-subject", &[("count", items.len().to_string())]),
                 paragraphs: vec![
                     lang.t_args("reminder-intro", &[("name", account.display_name.clone())]),
+                    lang.t_args(
+                        "reminder-turn-off",
+                        &[("address", format!("{}/personal/konto", mailer.public_url()))],
+                    ),
                 ],
                 items: items.into_iter().map(|(_, line)| line).collect(),
                 link: Some((

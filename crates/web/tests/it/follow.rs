@@ -760,7 +760,7 @@ async fn staff_are_reminded_weekly_of_what_is_late() {
     let db = &database.db;
     gnesta(db).await;
     let (base, mail) = serve_with_mail(db.clone()).await;
-    coordinator(db, &base).await;
+    let cookie = coordinator(db, &base).await;
     staff_of(db, &base, "admin@gnesta.example", "0461", Role::Admin).await;
 
     // Today is after Gnesta's 2025 tertials: their reports are late.
@@ -803,6 +803,61 @@ async fn staff_are_reminded_weekly_of_what_is_late() {
     let next_week = now + chrono::Duration::days(8);
     assert_eq!(
         lofte_web::queue_reminders(db, &mail.mailer, next_week)
+            .await
+            .unwrap(),
+        1
+    );
+
+    // Each reminder says where to turn it off; turned off, none come, and on again, they do.
+    assert!(
+        reminder.text.contains(&format!(
+            "Stäng av den under Mitt konto: {base}/personal/konto"
+        )),
+        "{}",
+        reminder.text
+    );
+    let set = |on: bool| {
+        let (base, cookie) = (base.clone(), cookie.clone());
+        async move {
+            let form: &[(&str, &str)] = if on {
+                &[("weekly_reminder", "ja")]
+            } else {
+                &[]
+            };
+            let r = post_form(&base, &cookie, "/personal/konto/paminnelse", form).await;
+            assert_eq!(r.status(), 200);
+            texts(&page(&r.text().await.unwrap()), "p.note")
+        }
+    };
+    let ticked = || {
+        let (base, cookie) = (base.clone(), cookie.clone());
+        async move {
+            let r = client()
+                .get(format!("{base}/personal/konto"))
+                .header("Cookie", &cookie)
+                .send()
+                .await
+                .unwrap();
+            let account = page(&r.text().await.unwrap());
+            texts(&account, "input#weekly_reminder[checked]").len() == 1
+        }
+    };
+    assert!(ticked().await, "on until turned off");
+    assert_eq!(
+        set(false).await,
+        ["Du får inga fler påminnelser. Din översikt visar fortfarande vad som är ditt att göra."]
+    );
+    assert!(!ticked().await);
+    let weeks_later = now + chrono::Duration::days(16);
+    assert_eq!(
+        lofte_web::queue_reminders(db, &mail.mailer, weeks_later)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(set(true).await, ["Du får en påminnelse varje vecka."]);
+    assert_eq!(
+        lofte_web::queue_reminders(db, &mail.mailer, weeks_later)
             .await
             .unwrap(),
         1
