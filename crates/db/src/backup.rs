@@ -7,10 +7,15 @@
 //! then holds every table's rows in foreign-key order. Loading replaces everything in the
 //! target in one transaction: a restore is either complete or not there at all.
 //!
-//! Neither kind of backup holds the addresses residents left to be asked "Blev det
-//! gjort?" (`input_contact`): they are promised to be gone within three months, longer
-//! than a backup may be kept. The dump leaves the table out, and the file copy has its
-//! rows overwritten. A restored system does not ask those residents.
+//! Neither kind of backup holds an e-mail address a resident gave: not the addresses
+//! left to be asked "Blev det gjort?" (`input_contact`, promised gone within three
+//! months), nor followers' addresses and what they follow (`follower`, `follow`,
+//! promised gone the moment they unsubscribe), nor the mail on its way or sent
+//! (`mail_outbox`, `mail_content`, which name receivers), nor password-reset links. A
+//! backup kept for a month would otherwise break those promises. The dump leaves these
+//! tables out ([`LEFT_OUT`]); the file copy has their rows overwritten. A restored
+//! system has no followers and no mail queue: residents follow again, and staff ask for
+//! a new reset link.
 
 use std::io::{BufRead, Write};
 
@@ -38,6 +43,17 @@ pub struct Copied {
     pub tables: usize,
     pub rows: u64,
 }
+
+/// The tables no backup holds (see the module's note), children before parents. A
+/// restore empties them too, so it leaves none of the replaced system's rows.
+pub const LEFT_OUT: &[&str] = &[
+    "mail_outbox",
+    "mail_content",
+    "follow",
+    "follower",
+    "password_reset",
+    "input_contact",
+];
 
 /// Every table, parents before children, with the integer key that orders its rows (and
 /// whose sequence PostgreSQL must move past the restored rows), if it has one.
@@ -103,12 +119,7 @@ tables! {
     population: Some("id"),
     situation_analysis: Some("id"),
     unit: Some("id"),
-    follower: Some("id"),
-    follow: Some("id"),
     notice: Some("id"),
-    mail_content: Some("id"),
-    mail_outbox: Some("id"),
-    password_reset: None,
     installation_key: None,
     follow_up: Some("id"),
     follow_up_entry: Some("id"),
@@ -124,8 +135,12 @@ tables! {
     finding_photo: Some("finding_id"),
 }
 
-/// Empties every table, children before parents.
+/// Empties every table, the ones left out of backups included, children before parents.
 async fn delete_all(conn: &impl ConnectionTrait) -> Result<()> {
+    for table in LEFT_OUT {
+        conn.execute_unprepared(&format!("DELETE FROM {table}"))
+            .await?;
+    }
     for (table, _) in TABLES.iter().rev() {
         delete_table(conn, table).await?;
     }
@@ -326,7 +341,11 @@ impl Db {
             .await
             .map_err(|e| Error::Corrupt(format!("cannot open the copy {}: {e}", path.display())))?;
         let copy = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
-        copy.execute_unprepared("PRAGMA secure_delete = ON; DELETE FROM input_contact;")
+        let left_out: String = LEFT_OUT
+            .iter()
+            .map(|table| format!("DELETE FROM {table};"))
+            .collect();
+        copy.execute_unprepared(&format!("PRAGMA secure_delete = ON; {left_out}"))
             .await?;
         copy.close().await?;
         Ok(())

@@ -1039,7 +1039,7 @@ fn a_backup_restores_into_an_empty_database_and_a_cut_one_changes_nothing() {
     );
     assert_eq!(
         lofte.ok(&["backup", "kopia.sqlite"]),
-        "Säkerhetskopia sparad i kopia.sqlite (en kopia av SQLite-databasen, tagen medan den användes).\n"
+        "Säkerhetskopia sparad i kopia.sqlite (en kopia av SQLite-databasen, tagen medan den användes). Följare, e-postkön och adresser som invånare lämnat ingår inte.\n"
     );
     let dumped = lofte.ok(&["backup", "--portable", "dump.jsonl"]);
     assert!(

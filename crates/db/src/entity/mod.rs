@@ -23,7 +23,6 @@ pub mod installation_key;
 pub mod local_police_area;
 pub mod login_throttle;
 pub mod mail_content;
-pub mod mail_outbox;
 pub mod membership;
 pub mod municipality;
 pub mod notice;
