@@ -19,7 +19,6 @@ use crate::entity::{follow, follower, notice};
 use crate::mail::{FollowerKey, Letter, queue_to_address, statement, store_letter};
 use crate::{Db, Result};
 
-/// A request to follow something, as the form gave it.
 /// The kind of the letter that asks to confirm a follow.
 pub const CONFIRM_LETTER: &str = "follow_confirm";
 
@@ -30,10 +29,12 @@ pub enum Requested {
     Asked(PendingFollow),
     /// The address already follows or asked to follow this: nothing new.
     Already,
-    /// The address was asked to confirm too often today: nothing stored.
+    /// The address was asked to confirm too often today, whatever it follows: nothing
+    /// stored.
     TooOften,
 }
 
+/// A request to follow something, as the form gave it.
 #[derive(Debug, Clone)]
 pub struct FollowRequest {
     pub email: Email,
@@ -130,6 +131,16 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Requested> {
         let txn = self.begin_write().await?;
+        if self.backend() == sea_orm::DbBackend::Postgres {
+            // Requests for one address take turns, so instances that count at once
+            // cannot both send the day's last letter (SQLite's write lock does this).
+            txn.execute_raw(statement(
+                self.backend(),
+                "SELECT pg_advisory_xact_lock(hashtext($1))",
+                [request.email.as_str().into()],
+            ))
+            .await?;
+        }
         let sent_today = txn
             .query_one_raw(statement(
                 self.backend(),
@@ -146,6 +157,12 @@ impl Db {
             .map(|r| r.try_get_by_index::<i64>(0))
             .transpose()?
             .unwrap_or(0);
+        // Before anything else: a capped address gets the same answer whether or not it
+        // already follows this, so the cap tells nobody what it follows.
+        if sent_today >= CONFIRMATIONS_PER_DAY {
+            txn.rollback().await?;
+            return Ok(Requested::TooOften);
+        }
         let follower_id = match follower::Entity::find()
             .filter(follower::Column::Email.eq(request.email.as_str()))
             .one(&txn)
@@ -175,10 +192,6 @@ impl Db {
         if exists {
             txn.rollback().await?;
             return Ok(Requested::Already);
-        }
-        if sent_today >= CONFIRMATIONS_PER_DAY {
-            txn.rollback().await?;
-            return Ok(Requested::TooOften);
         }
         let id = follow::Entity::insert(follow::ActiveModel {
             follower_id: Set(follower_id),
@@ -421,9 +434,9 @@ impl Db {
     /// due at `now`, those whose digest is due each with the notices since their follows
     /// were last digested, and the follower to continue after (`None`: none are left).
     /// A follow confirmed counts as digested then, so a digest never repeats what came
-    /// before the follow. Reads a batch's follows, followers and notices in one query
-    /// each (the notices once per target), so a weekly run over many followers stays
-    /// linear.
+    /// before the follow. Reads a batch's follows and followers in one query each and its
+    /// notices with one query per target followed, so a weekly run over many followers
+    /// stays linear.
     pub async fn due_digests(
         &self,
         now: DateTime<Utc>,

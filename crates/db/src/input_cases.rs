@@ -159,7 +159,11 @@ impl Tenant {
         for announcement in announcements {
             crate::follows::announce(&txn, announcement, now).await?;
         }
-        if let Some((address, letter)) = to_unit {
+        // Told once per routing, decided on the row as this transaction read it, so two
+        // saves at once do not both tell the unit.
+        let newly_routed =
+            before.routed_to.as_deref() != update.routed_to.as_ref().map(|u| u.as_str());
+        if let Some((address, letter)) = to_unit.filter(|_| newly_routed) {
             crate::mail::queue_to_address(&txn, letter, address, now).await?;
         }
         txn.commit().await?;

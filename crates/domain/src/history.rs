@@ -44,6 +44,44 @@ pub enum Change {
 /// The changes from `before` to `after`, promise fields first, then commitments in
 /// order (matched by position). Status changes are not content changes.
 pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change> {
+    let mut out = field_changes(before, after);
+    let longest = before.commitments.len().max(after.commitments.len());
+    out.extend(
+        (0..longest)
+            .filter_map(|i| commitment_change(before.commitments.get(i), after.commitments.get(i))),
+    );
+    out
+}
+
+/// [`changes`], with the commitments matched by their stored ids (given in their
+/// documents' order) instead of by position, so removing one does not make every one
+/// after it look rewritten: fields first, then the commitments changed or removed, then
+/// those added. Ids that do not match their documents fall back to [`changes`].
+pub fn changes_by_id(
+    (before, before_ids): (&PromiseDocument, &[i32]),
+    (after, after_ids): (&PromiseDocument, &[i32]),
+) -> Vec<Change> {
+    if before.commitments.len() != before_ids.len() || after.commitments.len() != after_ids.len() {
+        return changes(before, after);
+    }
+    let mut out = field_changes(before, after);
+    out.extend(
+        commitment_changes((before, before_ids), (after, after_ids))
+            .into_iter()
+            .map(|(_, change)| change),
+    );
+    out.extend(
+        after_ids
+            .iter()
+            .zip(&after.commitments)
+            .filter(|(id, _)| !before_ids.contains(id))
+            .map(|(_, added)| Change::CommitmentAdded(added.clone())),
+    );
+    out
+}
+
+/// The changes to the promise's own fields.
+fn field_changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change> {
     let mut out = Vec::new();
     let fields = [
         (PromiseField::Title, before.title != after.title),
@@ -76,11 +114,6 @@ pub fn changes(before: &PromiseDocument, after: &PromiseDocument) -> Vec<Change>
             .into_iter()
             .filter(|(_, changed)| *changed)
             .map(|(field, _)| Change::Field(field)),
-    );
-    let longest = before.commitments.len().max(after.commitments.len());
-    out.extend(
-        (0..longest)
-            .filter_map(|i| commitment_change(before.commitments.get(i), after.commitments.get(i))),
     );
     out
 }
@@ -177,6 +210,17 @@ mod tests {
         ));
         // Ids that do not match the document are not guessed at.
         assert!(commitment_changes((&before, &ids[1..]), (&after, &after_ids)).is_empty());
+        // For the whole promise: one removed, one changed, nothing else; one added last.
+        after.commitments.push(before.commitments[0].clone());
+        let mut after_ids = after_ids;
+        after_ids.push(99);
+        let all = changes_by_id((&before, &ids), (&after, &after_ids));
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(matches!(&all[0], Change::CommitmentRemoved(_)));
+        assert!(matches!(&all[1], Change::CommitmentChanged { .. }));
+        assert!(matches!(&all[2], Change::CommitmentAdded(_)));
+        // By position the same edit reads as many rewrites.
+        assert!(changes(&before, &after).len() > 3);
     }
 
     #[test]

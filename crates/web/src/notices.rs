@@ -412,6 +412,13 @@ pub(crate) fn promise_notices(
         format!("{}–{}", after.years.first, after.years.last)
     };
     let path = format!("/kommun/{code}/{}", after.years.first);
+    // What changed, with commitments matched by id where the rows name them.
+    let changes = |before: &lofte_domain::exchange::PromiseDocument| match &pending.commitment_ids {
+        (Some(before_ids), Some(after_ids)) => {
+            lofte_domain::history::changes_by_id((before, before_ids), (after, after_ids))
+        }
+        _ => lofte_domain::history::changes(before, after),
+    };
     let (kind, target, before) = match (&pending.before, pending.previous_promise) {
         (None, None) => return Vec::new(),
         (None, Some(previous)) => (
@@ -420,7 +427,7 @@ pub(crate) fn promise_notices(
             None,
         ),
         (Some(before), _) => {
-            if crate::views::change_lines(Lang::Sv, &before.document, after).is_empty() {
+            if changes(&before.document).is_empty() {
                 return Vec::new();
             }
             (
@@ -446,7 +453,10 @@ pub(crate) fn promise_notices(
         Some(before) => (
             lang.t_args("notice-promise-changed-title", &named),
             lang.t("notice-promise-changed-summary"),
-            crate::views::change_lines(lang, before, after),
+            changes(before)
+                .into_iter()
+                .map(|change| crate::views::change_line(lang, change))
+                .collect(),
         ),
     };
     let href = format!("{public}{path}");

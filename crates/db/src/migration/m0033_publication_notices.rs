@@ -14,20 +14,21 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // The tests of older migrations build their data with today's code, which writes
         // this column, so they add it early (db/tests/it/frozen.rs).
-        if manager.has_column("publication", "announced_at").await? {
-            return Ok(());
+        if !manager.has_column("publication", "announced_at").await? {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Publication::Table)
+                        .add_column(timestamp_with_time_zone_null(Publication::AnnouncedAt))
+                        .to_owned(),
+                )
+                .await?;
         }
         manager
-            .alter_table(
-                Table::alter()
-                    .table(Publication::Table)
-                    .add_column(timestamp_with_time_zone_null(Publication::AnnouncedAt))
-                    .to_owned(),
-            )
-            .await?;
-        manager
             .get_connection()
-            .execute_unprepared("UPDATE publication SET announced_at = published_at")
+            .execute_unprepared(
+                "UPDATE publication SET announced_at = published_at WHERE announced_at IS NULL",
+            )
             .await?;
         Ok(())
     }

@@ -39,6 +39,7 @@ mod m0033_publication_notices;
 mod m0034_publication_commitments;
 mod m0035_units;
 mod m0036_weekly_reminder;
+mod m0037_outbox_address;
 
 pub struct Migrator;
 
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0034_publication_commitments::Migration),
             Box::new(m0035_units::Migration),
             Box::new(m0036_weekly_reminder::Migration),
+            Box::new(m0037_outbox_address::Migration),
         ]
     }
 }

@@ -60,7 +60,8 @@ async fn an_address_is_asked_to_confirm_at_most_ten_times_a_day_whichever_instan
         t.db.mail_waiting().await.unwrap(),
         CONFIRMATIONS_PER_DAY as u64
     );
-    // What was asked already is still answered as before.
+    // Capped, the address gets the same answer for what it already asked to follow: the
+    // cap tells nobody what it follows.
     assert_eq!(
         t.db.request_follow(
             &request(Target::Place("plats-0".into())),
@@ -69,7 +70,7 @@ async fn an_address_is_asked_to_confirm_at_most_ten_times_a_day_whichever_instan
         )
         .await
         .unwrap(),
-        Requested::Already
+        Requested::TooOften
     );
     // A day later the address may be asked again; another address any time.
     let tomorrow = now + Duration::days(1) + Duration::minutes(1);

@@ -16,12 +16,17 @@ async fn published_before_22(figures: &str) -> (TestDatabase, i32) {
     let t = fresh_database_before(21).await;
     // Today's code writes commitments, report entries and publications with the columns
     // of migrations 27, 28, 33 and 34; give them early, as those migrations allow.
+    let timestamp = match t.db.backend() {
+        sea_orm::DbBackend::Postgres => "TIMESTAMPTZ",
+        _ => "timestamp_with_timezone_text",
+    };
+    let announced_at = format!("ALTER TABLE publication ADD COLUMN announced_at {timestamp} NULL");
     run_sql(
         &t,
         &[
             "ALTER TABLE commitment ADD COLUMN incident_indicator TEXT NULL",
             "ALTER TABLE follow_up_entry ADD COLUMN indicator TEXT NULL",
-            "ALTER TABLE publication ADD COLUMN announced_at TEXT NULL",
+            &announced_at,
             "ALTER TABLE publication ADD COLUMN commitment_ids TEXT NULL",
         ],
     )

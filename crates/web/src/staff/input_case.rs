@@ -166,7 +166,9 @@ impl Opened {
         else {
             return Ok(None);
         };
-        let (lang, input) = (self.lang, &self.input);
+        // A shared mailbox of a Swedish municipality: in Swedish, whatever the language of
+        // the person who routed it.
+        let (lang, input) = (Lang::Sv, &self.input);
         let m = self.tenant.municipality();
         let places = self.state.db.places(&m.code).await?;
         let reference = crate::input::reference(m.code.as_str(), input.id);

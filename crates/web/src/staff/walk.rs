@@ -438,7 +438,6 @@ async fn after_finding_change(
     }
 }
 
-/// The walk a finding of this municipality belongs to; not found otherwise.
 /// The municipality's finding `id`, or a page that says there is none.
 async fn finding_of(tenant: &Tenant, lang: Lang, id: i32) -> Result<StoredFinding, PageError> {
     tenant

@@ -685,8 +685,8 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
             { "slug": "vingaker", "name": "Vingåker", "kind": "locality", "lat": 59.043, "lon": 15.873 },
             { "slug": "hogsjo", "name": "Högsjö", "kind": "locality", "lat": 59.047, "lon": 15.727 },
             { "slug": "bruket", "name": "Bruksområdet", "kind": "area", "within": "hogsjo",
-              "shape": { "type": "Polygon", "coordinates": [[[15.70, 59.04], [15.74, 59.04],
-                [15.74, 59.06], [15.70, 59.06], [15.70, 59.04]]] } },
+              "shape": { "type": "Polygon", "coordinates": [[[15.701, 59.041], [15.741, 59.041],
+                [15.741, 59.061], [15.701, 59.061], [15.701, 59.041]]] } },
             { "slug": "badplatsen", "name": "Badplatsen", "kind": "hot_spot", "within": "hogsjo",
               "lat": 59.05, "lon": 15.72 } ] }"#,
     )
@@ -709,8 +709,10 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
     assert_eq!(followed.status(), 200);
     confirm_by_link(&base, &mail.deliver(db).await[0]).await;
 
-    // Three inputs in Högsjö, none naming the area: a point inside its outline, a point
-    // outside it, and the hot spot inside it without a point.
+    // Four inputs in Högsjö, none naming the area: a point inside its outline, a point
+    // outside it, the hot spot inside it without a point, and a point just inside whose
+    // approximate place as the public sees it (the centre of its cell) is outside: the
+    // follower learns no more of where it is than the map shows.
     let cookie = staff_of(
         db,
         &base,
@@ -723,6 +725,7 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
         ("", ("59.052", "15.710"), "Mörkt på gångvägen vid bruket."),
         ("", ("59.047", "15.760"), "Mörkt vid vägen österut."),
         ("badplatsen", ("", ""), "Glas på bryggan vid badplatsen."),
+        ("", ("59.052", "15.7405"), "Trasig lampa vid bruksvägen."),
     ] {
         let input = InputFields {
             locality: "hogsjo",
@@ -755,6 +758,7 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
     assert!(told[0].contains("Mörkt på gångvägen vid bruket."));
     assert!(told[1].contains("Glas på bryggan vid badplatsen."));
     assert!(told.iter().all(|t| !t.contains("österut")));
+    assert!(told.iter().all(|t| !t.contains("bruksvägen")));
 
     // The area's feed has the same two, and a finding at the hot spot that moves on.
     finding_fixed(

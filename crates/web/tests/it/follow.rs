@@ -643,6 +643,15 @@ async fn a_weekly_follower_gets_one_digest_and_the_feed_lists_the_same_news() {
     publish(&base, &cookie, "t2").await;
 
     let week = now + chrono::Duration::days(8);
+    // A page at a time, each follower once, then none left.
+    let (first, after) = db.due_digests(week, 0, 1).await.unwrap();
+    let (second, after) = db.due_digests(week, after.unwrap(), 1).await.unwrap();
+    let (none, end) = db.due_digests(week, after.unwrap(), 1).await.unwrap();
+    assert_eq!(
+        (first.len(), second.len(), none.len(), end),
+        (1, 1, 0, None)
+    );
+    assert_ne!(first[0].follower.id, second[0].follower.id);
     assert_eq!(
         lofte_web::queue_digests(db, &mail.mailer, week)
             .await
@@ -1025,6 +1034,20 @@ async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_o
         .await;
         assert_eq!(asked.status(), 200);
     }
+    // And one for the whole promise.
+    let whole = follow(
+        &base,
+        "sv",
+        &[
+            ("email", "helhet@example.se"),
+            ("mal", "promise"),
+            ("ar", "2025"),
+            ("atagande", ""),
+            ("frekvens", "immediately"),
+        ],
+    )
+    .await;
+    assert_eq!(whole.status(), 200);
     for message in mail.deliver(db).await {
         confirm_by_link(&base, &message).await;
     }
@@ -1066,8 +1089,27 @@ async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_o
         3
     );
     let inbox = mail.deliver(db).await;
-    let told: Vec<_> = inbox[3..].iter().collect();
-    assert_eq!(told.len(), 2, "{told:#?}");
+    let told: Vec<_> = inbox[4..].iter().collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    // The promise's follower reads the removal and the rewording, matched by id: the
+    // commitment that only moved up is not said to have changed.
+    let promise = told
+        .iter()
+        .find(|m| m.to == "helhet@example.se")
+        .expect("the promise's follower is told");
+    assert!(
+        promise
+            .text
+            .contains("Ett åtagande togs bort: ”att genomföra trygghetsvandringar vid stationen.”"),
+        "{}",
+        promise.text
+    );
+    assert!(
+        promise
+            .text
+            .contains("ändrades till ”att rusta upp belysningen vid perrongerna.”")
+    );
+    assert!(!promise.text.contains("kvällstid"), "{}", promise.text);
     let to = |i: usize| {
         told.iter()
             .find(|m| m.to == format!("atagande{i}@example.se"))
