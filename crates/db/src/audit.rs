@@ -56,6 +56,41 @@ pub struct Publication {
     pub document: PromiseDocument,
     /// What was corrected, when this publication corrects a closed promise's texts.
     pub correction_note: Option<String>,
+    /// The ids of the document's commitments, in its order (`None` on rows written
+    /// before migration 34).
+    pub commitment_ids: Option<Vec<i32>>,
+}
+
+impl Publication {
+    /// A stored publication row, read back.
+    pub(crate) fn from_row(row: crate::entity::publication::Model) -> crate::Result<Publication> {
+        let corrupt =
+            |e: serde_json::Error| crate::Error::Corrupt(format!("publication {}: {e}", row.id));
+        Ok(Publication {
+            commitment_ids: row
+                .commitment_ids
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(corrupt)?,
+            document: serde_json::from_str(&row.document).map_err(corrupt)?,
+            correction_note: row.correction_note,
+            published_at: row.published_at,
+        })
+    }
+
+    /// What changed since `before`, for residents: commitments matched by their ids
+    /// where both rows name them (so removing one does not make every later one look
+    /// rewritten), else by position.
+    pub fn changes_since(&self, before: &Publication) -> Vec<lofte_domain::history::Change> {
+        match (&before.commitment_ids, &self.commitment_ids) {
+            (Some(before_ids), Some(after_ids)) => lofte_domain::history::changes_by_id(
+                (&before.document, before_ids),
+                (&self.document, after_ids),
+            ),
+            _ => lofte_domain::history::changes(&before.document, &self.document),
+        }
+    }
 }
 
 pub(crate) struct AuditRecord<'a> {

@@ -601,14 +601,7 @@ impl Tenant {
             .all(self.db().conn())
             .await?
             .into_iter()
-            .map(|p| {
-                Ok(Publication {
-                    correction_note: p.correction_note,
-                    published_at: p.published_at,
-                    document: serde_json::from_str(&p.document)
-                        .map_err(|e| Error::Corrupt(format!("publication {}: {e}", p.id)))?,
-                })
-            })
+            .map(Publication::from_row)
             .collect()
     }
 }

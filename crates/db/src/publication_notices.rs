@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use crate::audit::Publication;
 use crate::entity::{promise, publication};
 use crate::follows::{Announcement, announce};
-use crate::{Db, Error, Result};
+use crate::{Db, Result};
 
 /// What followers have not been told about one promise yet.
 #[derive(Debug, Clone)]
@@ -28,34 +28,12 @@ pub struct PendingPublication {
     pub before: Option<Publication>,
     /// The promise as published now.
     pub after: Publication,
-    /// The ids of `before`'s commitments and of `after`'s, in their documents' order
-    /// (`None` for a row written before they were recorded).
-    pub commitment_ids: (Option<Vec<i32>>, Option<Vec<i32>>),
     /// The municipality's latest earlier promise that was published, whose followers
     /// hear of a new one.
     pub previous_promise: Option<i32>,
 }
 
 /// The ids of a publication's commitments in its document's order, if recorded.
-fn commitment_ids(row: &publication::Model) -> Result<Option<Vec<i32>>> {
-    row.commitment_ids
-        .as_deref()
-        .map(|ids| {
-            serde_json::from_str(ids)
-                .map_err(|e| Error::Corrupt(format!("publication {}: {e}", row.id)))
-        })
-        .transpose()
-}
-
-fn to_publication(row: publication::Model) -> Result<Publication> {
-    Ok(Publication {
-        correction_note: row.correction_note,
-        published_at: row.published_at,
-        document: serde_json::from_str(&row.document)
-            .map_err(|e| Error::Corrupt(format!("publication {}: {e}", row.id)))?,
-    })
-}
-
 impl Db {
     /// Every promise with publications not yet told, oldest first.
     pub async fn unannounced_publications(&self) -> Result<Vec<PendingPublication>> {
@@ -106,12 +84,8 @@ impl Db {
                 promise_id,
                 municipality: row.municipality_code,
                 through: through.id,
-                commitment_ids: (
-                    before.as_ref().map(commitment_ids).transpose()?.flatten(),
-                    commitment_ids(&through)?,
-                ),
-                before: before.map(to_publication).transpose()?,
-                after: to_publication(through)?,
+                before: before.map(Publication::from_row).transpose()?,
+                after: Publication::from_row(through)?,
                 previous_promise,
             });
         }

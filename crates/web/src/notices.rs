@@ -412,13 +412,6 @@ pub(crate) fn promise_notices(
         format!("{}–{}", after.years.first, after.years.last)
     };
     let path = format!("/kommun/{code}/{}", after.years.first);
-    // What changed, with commitments matched by id where the rows name them.
-    let changes = |before: &lofte_domain::exchange::PromiseDocument| match &pending.commitment_ids {
-        (Some(before_ids), Some(after_ids)) => {
-            lofte_domain::history::changes_by_id((before, before_ids), (after, after_ids))
-        }
-        _ => lofte_domain::history::changes(before, after),
-    };
     let (kind, target, before) = match (&pending.before, pending.previous_promise) {
         (None, None) => return Vec::new(),
         (None, Some(previous)) => (
@@ -427,13 +420,13 @@ pub(crate) fn promise_notices(
             None,
         ),
         (Some(before), _) => {
-            if changes(&before.document).is_empty() {
+            if pending.after.changes_since(before).is_empty() {
                 return Vec::new();
             }
             (
                 NoticeKind::PromiseChanged,
                 Target::Promise(pending.promise_id),
-                Some(&before.document),
+                Some(before),
             )
         }
     };
@@ -453,7 +446,9 @@ pub(crate) fn promise_notices(
         Some(before) => (
             lang.t_args("notice-promise-changed-title", &named),
             lang.t("notice-promise-changed-summary"),
-            changes(before)
+            pending
+                .after
+                .changes_since(before)
                 .into_iter()
                 .map(|change| crate::views::change_line(lang, change))
                 .collect(),
@@ -468,9 +463,14 @@ pub(crate) fn promise_notices(
         &path,
     )];
     // The followers of one commitment hear of their commitment alone, matched by its id.
-    if let (Some(before), (Some(before_ids), Some(after_ids))) = (before, &pending.commitment_ids) {
-        let changes =
-            lofte_domain::history::commitment_changes((before, before_ids), (after, after_ids));
+    if let Some(before) = before
+        && let (Some(before_ids), Some(after_ids)) =
+            (&before.commitment_ids, &pending.after.commitment_ids)
+    {
+        let changes = lofte_domain::history::commitment_changes(
+            (&before.document, before_ids),
+            (after, after_ids),
+        );
         out.extend(changes.into_iter().map(|(id, change)| {
             let title = match change {
                 lofte_domain::history::Change::CommitmentRemoved(_) => {

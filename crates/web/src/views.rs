@@ -128,7 +128,11 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
     let mut groups: Vec<ChangeGroup> = publications
         .windows(2)
         .filter_map(|pair| {
-            let lines = change_lines(lang, &pair[0].document, &pair[1].document);
+            let lines: Vec<String> = pair[1]
+                .changes_since(&pair[0])
+                .into_iter()
+                .map(|change| change_line(lang, change))
+                .collect();
             (!lines.is_empty()).then(|| ChangeGroup {
                 correction: pair[1].correction_note.clone(),
                 date: stockholm_date(pair[1].published_at),
@@ -138,19 +142,6 @@ pub fn change_groups(lang: Lang, publications: &[lofte_db::Publication]) -> Vec<
         .collect();
     groups.reverse();
     groups
-}
-
-/// What changed from `before` to `after`, a line each, in `lang` (nothing for a change
-/// of status alone).
-pub fn change_lines(
-    lang: Lang,
-    before: &lofte_domain::exchange::PromiseDocument,
-    after: &lofte_domain::exchange::PromiseDocument,
-) -> Vec<String> {
-    lofte_domain::history::changes(before, after)
-        .into_iter()
-        .map(|change| change_line(lang, change))
-        .collect()
 }
 
 /// One change to a published promise, in words.

@@ -1110,6 +1110,23 @@ async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_o
             .contains("ändrades till ”att rusta upp belysningen vid perrongerna.”")
     );
     assert!(!promise.text.contains("kvällstid"), "{}", promise.text);
+    // The promise's public page says the same of what changed.
+    let public = page(
+        &client()
+            .get(format!("{base}/kommun/0461/2025"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let changed = texts(&public, "section.changes li");
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(
+        changed.iter().all(|l| !l.contains("kvällstid")),
+        "{changed:?}"
+    );
     let to = |i: usize| {
         told.iter()
             .find(|m| m.to == format!("atagande{i}@example.se"))
