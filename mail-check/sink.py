@@ -2,8 +2,11 @@
 
 Used by mail-check/check.py and by bench/faults_server.py --mail. Each accepted message
 is kept in order as it arrived and parsed with the standard library's e-mail parser (as
-a mail client would) when asked for, so parsing never slows the server down; `delay` makes the server slow to answer DATA, so a test can kill a sender while
-messages are in flight (a message whose sender is gone before the answer is not kept).
+a mail client would) when asked for, so parsing never slows the server down. `delay`
+makes the server slow to answer the end of a message's data, so a test can kill a
+sender while messages are in flight. A message is kept once its data has ended, whether
+or not its sender stays to hear the answer: a mail server such as Postfix has the
+message safe on disk before it answers, and delivers it even if the sender is gone.
 """
 
 import asyncio
@@ -27,14 +30,10 @@ class _Handler:
         self.sink = sink
 
     async def handle_DATA(self, server, session, envelope):
-        if self.sink.delay:
-            await asyncio.sleep(self.sink.delay)
-            # A sender that went away before our answer did not hear "accepted": as a
-            # careful server does, keep nothing (the sender will try again).
-            if server.transport is None or server.transport.is_closing():
-                return "451 Connection lost"
         with self.sink.lock:
             self.sink.received.append((list(envelope.rcpt_tos), envelope.content))
+        if self.sink.delay:
+            await asyncio.sleep(self.sink.delay)
         return "250 Message accepted for delivery"
 
 

@@ -4,9 +4,12 @@
 //!
 //! A sender takes due rows with a lease (`claimed_until`): one `UPDATE … RETURNING`
 //! that on PostgreSQL skips rows another instance is taking (`FOR UPDATE SKIP LOCKED`),
-//! so several instances on one database never hold the same row. A row is marked sent
-//! after the receiving server accepted it; a sender that dies in between leaves the row
-//! claimed, and it is sent again, with the same Message-ID, once the lease has run out.
+//! so several instances on one database never hold the same row. Over SMTP a row is
+//! marked sent while the receiving server holds the whole message but the end-of-data
+//! mark ([`Db::record_marks`] with a [`Finishing`]), and only if this sender still holds
+//! its lease; the mark goes out after that commit. A sender that dies before the commit
+//! leaves an unfinished message the server throws away and a row sent again after the
+//! lease; one that dies after it has nothing left to send twice.
 //! See `lofte_mail` and docs/decisions/0005-mail-outbox.md.
 
 use chrono::{DateTime, Utc};
@@ -45,17 +48,42 @@ pub struct Outgoing {
     pub created_at: DateTime<Utc>,
     /// Attempts so far, this one included.
     pub attempts: i32,
+    /// The lease this sender holds it by: marking it sent checks it is still this one.
+    pub claimed_until: DateTime<Utc>,
     /// Set for a message to a follower: it carries their unsubscribe and manage links.
     pub follower: Option<FollowerKey>,
     pub letter: Letter,
 }
 
+/// A message whose every byte but the end-of-data mark is with the receiving server:
+/// marking it sent is what lets the mark go (see [`Db::record_marks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finishing {
+    pub id: i32,
+    /// The sender's lease ([`Outgoing::claimed_until`]).
+    pub claimed_until: DateTime<Utc>,
+    pub follower: Option<i32>,
+}
+
+/// How an attempt to send `mail` ended, for [`Db::record_marks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ended<'a> {
+    pub mail: &'a Outgoing,
+    pub attempt: &'a Attempt,
+    /// This sender marked it sent (as [`Finishing`]) before the server refused it: it is
+    /// this sender's to unmark, lease or no lease. Otherwise the attempt is recorded only
+    /// while this sender's lease still holds the row.
+    pub after_mark: bool,
+}
+
 /// How an attempt to send ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Attempt {
-    /// The receiving server accepted the message.
+    /// The message was written where it goes (the file transport; over SMTP a message
+    /// is marked sent as it is [`Finishing`]).
     Sent,
-    /// Try again at this time (the server could not be reached, or said "later").
+    /// Try again at this time (the server could not be reached, or said "later"). A
+    /// message marked sent as it was finishing is unmarked.
     Retry { at: DateTime<Utc>, error: String },
     /// Never try again (the address was refused for good, or retries ran out).
     GaveUp { error: String },
@@ -215,12 +243,15 @@ impl Db {
              WHERE {due} AND id IN (SELECT id FROM mail_outbox WHERE {due} \
              ORDER BY next_attempt_at, id LIMIT $3{skip_locked}) RETURNING id"
         );
+        // Whole milliseconds, so that the value read back for the check in
+        // `record_marks` equals the one written whatever precision the column keeps.
+        let until = chrono::SubsecRound::trunc_subsecs(now + lease, 3);
         let txn = self.begin_write().await?;
         let ids = txn
             .query_all_raw(statement(
                 backend,
                 &sql,
-                [(now + lease).into(), now.into(), i64::from(limit).into()],
+                [until.into(), now.into(), i64::from(limit).into()],
             ))
             .await?
             .into_iter()
@@ -265,6 +296,7 @@ impl Db {
                     to: row.try_get("", "receiver")?,
                     created_at: row.try_get("", "created_at")?,
                     attempts: row.try_get("", "attempts")?,
+                    claimed_until: until,
                     follower,
                     letter: Letter {
                         kind: row.try_get("", "kind")?,
@@ -278,31 +310,45 @@ impl Db {
             .collect()
     }
 
-    /// Records how an attempt to send `mail` ended. A follower whose address was refused
-    /// for good is marked bouncing (and deleted after a year of it); a delivery ends that.
-    pub async fn record_attempt(
+    /// In one transaction: marks the `finishing` messages sent where this sender's lease
+    /// still holds them, and records how the `ended` attempts ended. Returns the ids
+    /// marked, whose end-of-data mark may go now; a message not among them was taken by
+    /// another sender after its lease ran out, and must not be finished here. One commit
+    /// serves every message that reached this point while the previous commit ran
+    /// (`lofte_mail::send_due`). A follower whose address was refused for good is marked
+    /// bouncing (and deleted after a year of it); a delivery ends that.
+    pub async fn record_marks(
         &self,
-        mail: &Outgoing,
-        attempt: &Attempt,
+        finishing: &[Finishing],
+        ended: &[Ended<'_>],
         now: DateTime<Utc>,
-    ) -> Result<()> {
-        self.record_attempts(&[(mail, attempt)], now).await
-    }
-
-    /// [`Db::record_attempt`] for several messages in one transaction: one commit for the
-    /// attempts that ended while the previous commit ran (`lofte_mail::send_due`).
-    pub async fn record_attempts(
-        &self,
-        attempts: &[(&Outgoing, &Attempt)],
-        now: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<Vec<i32>> {
         let backend = self.backend();
         let txn = self.begin_write().await?;
-        for (mail, attempt) in attempts {
-            record(&txn, backend, mail, attempt, now).await?;
+        let mut marked = Vec::with_capacity(finishing.len());
+        for mail in finishing {
+            let rows = txn
+                .execute_raw(statement(
+                    backend,
+                    "UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, \
+                     last_error = NULL WHERE id = $2 AND claimed_until = $3 \
+                     AND sent_at IS NULL AND failed_at IS NULL",
+                    [now.into(), mail.id.into(), mail.claimed_until.into()],
+                ))
+                .await?
+                .rows_affected();
+            if rows == 1 {
+                if let Some(follower) = mail.follower {
+                    delivered_to(&txn, backend, follower).await?;
+                }
+                marked.push(mail.id);
+            }
+        }
+        for ended in ended {
+            record(&txn, backend, ended, now).await?;
         }
         txn.commit().await?;
-        Ok(())
+        Ok(marked)
     }
 
     /// The newest `limit` messages of the outbox, newest first, for administrators.
@@ -385,49 +431,80 @@ impl Db {
     }
 }
 
-/// The marks of one attempt, in the caller's transaction.
+/// The marks of one attempt, in the caller's transaction: nothing if the row is no
+/// longer this sender's (its lease ran out and another sender took it).
 async fn record(
     conn: &impl ConnectionTrait,
     backend: DbBackend,
-    mail: &Outgoing,
-    attempt: &Attempt,
+    ended: &Ended<'_>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let (sql, values): (&str, Vec<Value>) = match attempt {
+    let Ended {
+        mail,
+        attempt,
+        after_mark,
+    } = *ended;
+    let (set, mut values): (&str, Vec<Value>) = match attempt {
         Attempt::Sent => (
-            "UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
-             WHERE id = $2",
-            vec![now.into(), mail.id.into()],
+            "sent_at = $1, claimed_until = NULL, last_error = NULL",
+            vec![now.into()],
         ),
+        // `sent_at = NULL`: the server refused a message after it was marked sent.
         Attempt::Retry { at, error } => (
-            "UPDATE mail_outbox SET next_attempt_at = $1, claimed_until = NULL, \
-             last_error = $2 WHERE id = $3",
-            vec![(*at).into(), error.clone().into(), mail.id.into()],
+            "next_attempt_at = $1, claimed_until = NULL, sent_at = NULL, last_error = $2",
+            vec![(*at).into(), error.clone().into()],
         ),
         Attempt::GaveUp { error } => (
-            "UPDATE mail_outbox SET failed_at = $1, claimed_until = NULL, last_error = $2 \
-             WHERE id = $3",
-            vec![now.into(), error.clone().into(), mail.id.into()],
+            "failed_at = $1, claimed_until = NULL, sent_at = NULL, last_error = $2",
+            vec![now.into(), error.clone().into()],
         ),
     };
-    conn.execute_raw(statement(backend, sql, values)).await?;
-    if let Some(follower) = mail.follower {
-        let (sql, values): (&str, Vec<Value>) = match attempt {
-            Attempt::Sent => (
-                "UPDATE follower SET bouncing_since = NULL \
-                 WHERE id = $1 AND bouncing_since IS NOT NULL",
-                vec![follower.id.into()],
-            ),
-            Attempt::GaveUp { .. } => (
+    let n = values.len();
+    let whose = if after_mark {
+        "sent_at IS NOT NULL AND failed_at IS NULL".to_owned()
+    } else {
+        values.push(mail.claimed_until.into());
+        format!(
+            "claimed_until = ${} AND sent_at IS NULL AND failed_at IS NULL",
+            n + 1
+        )
+    };
+    values.push(mail.id.into());
+    let sql = format!(
+        "UPDATE mail_outbox SET {set} WHERE id = ${} AND {whose}",
+        values.len()
+    );
+    let rows = conn
+        .execute_raw(statement(backend, &sql, values))
+        .await?
+        .rows_affected();
+    match (rows, mail.follower, attempt) {
+        (1, Some(follower), Attempt::Sent) => delivered_to(conn, backend, follower.id).await?,
+        (1, Some(follower), Attempt::GaveUp { .. }) => {
+            conn.execute_raw(statement(
+                backend,
                 "UPDATE follower SET bouncing_since = $1 \
                  WHERE id = $2 AND bouncing_since IS NULL",
-                vec![now.into(), follower.id.into()],
-            ),
-            Attempt::Retry { .. } => ("", vec![]),
-        };
-        if !sql.is_empty() {
-            conn.execute_raw(statement(backend, sql, values)).await?;
+                [now.into(), follower.id.into()],
+            ))
+            .await?;
         }
+        _ => {}
     }
+    Ok(())
+}
+
+/// A delivery to a follower ends their address's bouncing.
+async fn delivered_to(
+    conn: &impl ConnectionTrait,
+    backend: DbBackend,
+    follower: i32,
+) -> Result<()> {
+    conn.execute_raw(statement(
+        backend,
+        "UPDATE follower SET bouncing_since = NULL WHERE id = $1 AND bouncing_since IS NOT NULL",
+        [follower.into()],
+    ))
+    .await?;
     Ok(())
 }

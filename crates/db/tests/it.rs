@@ -10,6 +10,8 @@ mod follows;
 mod frozen;
 #[path = "it/incidents.rs"]
 mod incidents;
+#[path = "it/mail.rs"]
+mod mail;
 #[path = "it/police_events.rs"]
 mod police_events;
 #[path = "it/structure.rs"]

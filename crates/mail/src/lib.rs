@@ -4,38 +4,42 @@
 //! Every message is in the outbox before it is sent, written in the same transaction as
 //! its cause. The sender ([`run`]) takes due rows with a lease, builds each message
 //! ([`Mailer::message`]: plain text and HTML, a stable Message-ID made from the outbox
-//! row, a follower's RFC 8058 one-click unsubscribe), hands it to the transport, and marks
-//! the row sent, to be retried with backoff, or given up on. The same row always makes the
-//! same Message-ID, so a message sent again after a crash between the server's "accepted"
-//! and our "sent" is recognisably the same message; the file transport writes it to the
-//! same file. docs/decisions/0005-mail-outbox.md says why the queue is our own.
+//! row, a follower's RFC 8058 one-click unsubscribe) and hands it to the transport. Over
+//! SMTP the row is marked sent before the message's end-of-data mark goes out, so a
+//! server killed mid-send neither loses nor repeats it ([`smtp`]); into files, the file
+//! is written under the row's id before the row is marked, so a message written again
+//! replaces itself. A failure is retried with backoff or given up on.
+//! docs/decisions/0005-mail-outbox.md says why the queue is our own.
 
 pub mod links;
+pub mod smtp;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use askama::Template;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use futures_util::stream::{self, StreamExt};
+use lettre::Message;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use lofte_db::Db;
-use lofte_db::mail::{Attempt, Outgoing};
+use lofte_db::mail::{Attempt, Ended, Finishing, Outgoing};
 use lofte_i18n::Lang;
+use tokio::sync::{mpsc, oneshot};
 
 pub use links::LinkKey;
+pub use smtp::SmtpServer;
+use smtp::{Connection, Failure, NotSent, Sent};
 
 /// Messages taken at a time; each is leased for [`LEASE`].
 const BATCH: u32 = 50;
 
-/// Messages handed to the transport at once, each on its own pooled SMTP connection.
-/// lettre 0.11.23 leaves Nagle's algorithm on, so the message's last five bytes wait for
-/// the receiver's delayed acknowledgement (40 ms on Linux): one connection sends 25
-/// messages a second (bench/notes/mail-queue.md). The fix is merged upstream (lettre
-/// pull request 1159) but not released; until it is, connections in parallel hide it.
+/// Messages sent at once, each on its own SMTP connection. Each waits for the commit
+/// that marks it sent before its end-of-data mark goes out; the messages that reach
+/// that point while one commit runs share the next (bench/notes/mail-queue.md).
 const IN_FLIGHT: usize = 20;
 
 /// How long a sender holds the messages it took. A sender that died holding some leaves
@@ -53,7 +57,7 @@ const MAX_ATTEMPTS: i32 = 10;
 /// Where messages go.
 pub enum Transport {
     /// An SMTP server (`smtp://`, `smtp://…?tls=required` or `smtps://`).
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(SmtpServer),
     /// One `.eml` file per message in this folder, for an installation without a mail
     /// server (the demo): the staff area shows them.
     Files(PathBuf),
@@ -63,10 +67,7 @@ impl Transport {
     /// An SMTP transport from a URL such as `smtp://mail.kommun.se:587?tls=required`;
     /// the error says what is wrong with it.
     pub fn smtp(url: &str) -> Result<Transport, String> {
-        let pool = lettre::transport::smtp::PoolConfig::new().max_size(IN_FLIGHT as u32);
-        AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map(|b| Transport::Smtp(b.pool_config(pool).build()))
-            .map_err(|e| format!("smtp_url: {e}"))
+        SmtpServer::from_url(url).map(Transport::Smtp)
     }
 }
 
@@ -216,36 +217,125 @@ impl Mailer {
             .map_err(|e| e.to_string())
     }
 
-    /// Sends one message and says how it went.
-    pub async fn deliver(&self, mail: &Outgoing, now: DateTime<Utc>) -> Attempt {
-        let message = match self.message(mail) {
-            Ok(m) => m,
-            Err(error) => return Attempt::GaveUp { error },
-        };
-        let failed = match &self.transport {
-            Transport::Smtp(smtp) => match smtp.send(message).await {
-                Ok(_) => return Attempt::Sent,
-                Err(e) if e.is_permanent() => {
-                    return Attempt::GaveUp {
-                        error: e.to_string(),
-                    };
+    /// Sends one message; `true` if it went. Every way it ends is told to the marker
+    /// ([`send_due`]), which owns the outbox's writes.
+    async fn deliver(
+        &self,
+        mail: Outgoing,
+        idle: &Mutex<Vec<Connection>>,
+        marks: &mpsc::UnboundedSender<Mark>,
+    ) -> bool {
+        let end = |mail: Outgoing, attempt: Attempt, after_mark: bool| {
+            match &attempt {
+                Attempt::Sent => {}
+                Attempt::Retry { error, .. } => {
+                    tracing::warn!(outbox = mail.id, %error, "mail not sent, will retry")
                 }
-                Err(e) => e.to_string(),
-            },
-            Transport::Files(dir) => match write_file(dir, mail.id, &message.formatted()).await {
-                Ok(()) => return Attempt::Sent,
-                Err(e) => e.to_string(),
+                Attempt::GaveUp { error } => {
+                    tracing::warn!(outbox = mail.id, %error, "mail given up on")
+                }
+            }
+            // Fails only if the marker stopped on a database error, which `send_due`
+            // returns; the row is sent again after its lease.
+            let _ = marks.send(Mark::Ended(Box::new(mail), attempt, after_mark));
+        };
+        let message = match self.message(&mail) {
+            Ok(m) => m,
+            Err(error) => {
+                end(mail, Attempt::GaveUp { error }, false);
+                return false;
+            }
+        };
+        let server = match &self.transport {
+            Transport::Smtp(server) => server,
+            Transport::Files(dir) => {
+                return match write_file(dir, mail.id, &message.formatted()).await {
+                    Ok(()) => {
+                        end(mail, Attempt::Sent, false);
+                        true
+                    }
+                    Err(e) => {
+                        let attempt = failed(&mail, Failure::passing(e));
+                        end(mail, attempt, false);
+                        false
+                    }
+                };
+            }
+        };
+        let open = idle.lock().expect("idle connections").pop();
+        let mut connection = match open {
+            Some(c) => c,
+            // A server that cannot be reached or refuses to let us sign in is a passing
+            // failure for the message, whatever the server said: the address is fine.
+            None => match server.connect().await {
+                Ok(c) => c,
+                Err(failure) => {
+                    let failure = Failure {
+                        permanent: false,
+                        ..failure
+                    };
+                    let attempt = failed(&mail, failure);
+                    end(mail, attempt, false);
+                    return false;
+                }
             },
         };
-        if mail.attempts >= MAX_ATTEMPTS {
-            Attempt::GaveUp { error: failed }
-        } else {
-            Attempt::Retry {
-                at: now + backoff(mail.attempts),
-                error: failed,
+        let finishing = Finishing {
+            id: mail.id,
+            claimed_until: mail.claimed_until,
+            follower: mail.follower.map(|f| f.id),
+        };
+        let outcome = connection
+            .send(message.envelope(), &message.formatted(), || async {
+                let (reply, answer) = oneshot::channel();
+                marks.send(Mark::Finishing(finishing, reply)).is_ok()
+                    && answer.await.unwrap_or(false)
+            })
+            .await;
+        if connection.usable() {
+            idle.lock().expect("idle connections").push(connection);
+        }
+        match outcome {
+            Ok(Sent::Accepted) => true,
+            Ok(Sent::NotOurs) => {
+                tracing::info!(
+                    outbox = mail.id,
+                    "mail left to the sender that now holds it"
+                );
+                false
+            }
+            Err(NotSent { failure, marked }) => {
+                let attempt = failed(&mail, failure);
+                end(mail, attempt, marked);
+                false
             }
         }
     }
+}
+
+/// What a failed attempt means for `mail`: given up on if the server refused it for good
+/// or retries ran out, else tried again after [`backoff`].
+fn failed(mail: &Outgoing, failure: Failure) -> Attempt {
+    if failure.permanent || mail.attempts >= MAX_ATTEMPTS {
+        Attempt::GaveUp {
+            error: failure.error,
+        }
+    } else {
+        Attempt::Retry {
+            at: Utc::now() + backoff(mail.attempts),
+            error: failure.error,
+        }
+    }
+}
+
+/// What a message's sending asks of the marker in [`send_due`].
+enum Mark {
+    /// All but its end-of-data mark is with the server: mark it sent if this sender
+    /// still holds it, and answer whether the mark may go.
+    Finishing(Finishing, oneshot::Sender<bool>),
+    /// How an attempt ended otherwise (a file written, a failure), and whether it had
+    /// been marked sent first ([`Ended::after_mark`]).
+    Ended(Box<Outgoing>, Attempt, bool),
 }
 
 /// How long to wait after the `attempts`-th failed attempt: one minute, doubling, at
@@ -264,58 +354,79 @@ async fn write_file(dir: &std::path::Path, id: i32, bytes: &[u8]) -> std::io::Re
     tokio::fs::rename(&tmp, dir.join(format!("{id}.eml"))).await
 }
 
-/// Sends what is due now, a batch at a time, until nothing is; returns how many were
-/// handed over. Tests and the benchmark call it; the server runs [`run`].
+/// Sends what is due now, a batch at a time, until nothing is; returns how many went.
+/// Tests and the benchmark call it; the server runs [`run`].
 pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
+    let idle = Mutex::new(Vec::new());
     let mut sent = 0;
-    loop {
-        let now = Utc::now();
-        let batch = db.claim_mail(now, LEASE, BATCH).await?;
-        if batch.is_empty() {
-            return Ok(sent);
-        }
-        // Each message is marked as soon as the marks before it are committed: the
-        // attempts that end while one commit runs go in the next, so a sent message waits
-        // for at most two commits, not for every other message in flight to take the
-        // write lock. A crash repeats only the messages in that gap
-        // (docs/decisions/0005-mail-outbox.md).
-        let (ended, mut to_mark) = tokio::sync::mpsc::unbounded_channel::<(Outgoing, Attempt)>();
-        let deliveries = async move {
+    let result = loop {
+        let batch = match db.claim_mail(Utc::now(), LEASE, BATCH).await {
+            Ok(batch) if batch.is_empty() => break Ok(sent),
+            Ok(batch) => batch,
+            Err(e) => break Err(e),
+        };
+        // One task writes to the outbox for the whole batch: what reaches it while one
+        // commit runs goes in the next, so a message waits for at most two commits, not
+        // for every other message in flight to take SQLite's write lock.
+        let (marks, mut to_mark) = mpsc::unbounded_channel::<Mark>();
+        let went = AtomicUsize::new(0);
+        let deliveries = async {
+            let (marks, idle, went) = (marks, &idle, &went);
             stream::iter(batch)
                 .for_each_concurrent(IN_FLIGHT, |mail| {
-                    let ended = ended.clone();
+                    let marks = marks.clone();
                     async move {
-                        let attempt = mailer.deliver(&mail, Utc::now()).await;
-                        match &attempt {
-                            Attempt::Sent => {}
-                            Attempt::Retry { error, .. } => {
-                                tracing::warn!(outbox = mail.id, %error, "mail not sent, will retry")
-                            }
-                            Attempt::GaveUp { error } => {
-                                tracing::warn!(outbox = mail.id, %error, "mail given up on")
-                            }
+                        // After a database error nothing can be marked: leave the rest.
+                        if !marks.is_closed() && mailer.deliver(mail, idle, &marks).await {
+                            went.fetch_add(1, Ordering::Relaxed);
                         }
-                        // Only fails if the marker stopped on a database error, which
-                        // `send_due` returns; the row is sent again after its lease.
-                        let _ = ended.send((mail, attempt));
                     }
                 })
                 .await;
         };
         let marker = async {
-            let mut marked = 0;
             let mut ready = Vec::new();
             while to_mark.recv_many(&mut ready, BATCH as usize).await > 0 {
-                let pairs: Vec<(&Outgoing, &Attempt)> = ready.iter().map(|(m, a)| (m, a)).collect();
-                db.record_attempts(&pairs, Utc::now()).await?;
-                marked += ready.iter().filter(|(_, a)| *a == Attempt::Sent).count();
-                ready.clear();
+                let mut finishing = Vec::new();
+                let mut replies = Vec::new();
+                let mut ended = Vec::new();
+                for mark in ready.drain(..) {
+                    match mark {
+                        Mark::Finishing(mail, reply) => {
+                            replies.push((mail.id, reply));
+                            finishing.push(mail);
+                        }
+                        Mark::Ended(mail, attempt, after_mark) => {
+                            ended.push((mail, attempt, after_mark))
+                        }
+                    }
+                }
+                let ended: Vec<Ended> = ended
+                    .iter()
+                    .map(|(mail, attempt, after_mark)| Ended {
+                        mail,
+                        attempt,
+                        after_mark: *after_mark,
+                    })
+                    .collect();
+                let marked = db.record_marks(&finishing, &ended, Utc::now()).await?;
+                for (id, reply) in replies {
+                    let _ = reply.send(marked.contains(&id));
+                }
             }
-            Ok::<usize, lofte_db::Error>(marked)
+            Ok::<(), lofte_db::Error>(())
         };
         let ((), marked) = tokio::join!(deliveries, marker);
-        sent += marked?;
+        if let Err(e) = marked {
+            break Err(e);
+        }
+        sent += went.into_inner();
+    };
+    let open: Vec<Connection> = std::mem::take(&mut *idle.lock().expect("idle connections"));
+    for connection in open {
+        connection.quit().await;
     }
+    result
 }
 
 /// Sends the outbox's messages as long as the server runs: whatever is due, then again
