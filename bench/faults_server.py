@@ -34,11 +34,12 @@ published for a promise with N confirmed followers (one message each, queued wit
 publication), the server sends them over SMTP to a real server on loopback (aiosmtpd,
 mail-check/sink.py, run with mail-check's venv) that keeps a message once its data has
 ended and answers a few milliseconds later, and is killed with SIGKILL mid-send.
-Restarted as two instances on the one database, they must deliver every queued message
-exactly once: each Message-ID arrives, none twice, and the outbox holds none unsent. The
-sender marks a message sent before the end of its data goes out (lofte_mail::smtp), so a
-kill leaves either an unfinished message the server throws away or a row marked sent
-(docs/decisions/0005-mail-outbox.md).
+Restarted as two instances on the one database, they must deliver every queued message:
+each Message-ID arrives, none is lost, and the outbox holds none unsent. The sender
+marks a message sent as soon as its data has ended, while the server answers
+(lofte_mail::smtp), so a message arrives twice only if the kill fell inside that one
+commit; the repeats are printed, and more than the sender keeps in flight (twenty,
+`lofte_mail`'s IN_FLIGHT) is a failure (docs/decisions/0005-mail-outbox.md).
 
 --postgres takes a server URL (e.g. $TEST_DATABASE_URL); a fresh database is created on
 it and dropped at the end. Without it, a SQLite file in a temporary folder. The exit
@@ -505,9 +506,9 @@ def run_mail(args, rng, tmp, db):
         # Restarted as two instances on the one database: each message still goes once.
         servers = [Server(args, db, log, env), Server(args, db, log, env)]
         deadline = started + 180
-        # Until every message arrived and every row is marked: the messages the kill left
-        # unfinished are sent again once their lease (60 s) ends, and anything sent twice
-        # must be counted.
+        # Until every message arrived and every row is marked: a message that arrived
+        # before the kill but was not marked yet is sent again once its lease (60 s) ends,
+        # and that repeat must be counted.
         while time.monotonic() < deadline:
             ids = {m["Message-ID"] for _, m in sink.messages()}
             if len(ids) >= queued and int(db.rows(
@@ -532,8 +533,8 @@ def run_mail(args, rng, tmp, db):
         failures.append(f"lost: {lost[:10]}")
     if left:
         failures.append(f"{left} unsent in the outbox")
-    if repeats:
-        failures.append(f"{repeats} messages delivered twice")
+    if repeats > 20:
+        failures.append(f"{repeats} messages delivered twice after one kill (twenty are in flight)")
     for f in failures:
         print("  FAIL", f)
     return 1 if failures else 0

@@ -5,11 +5,10 @@
 //! A sender takes due rows with a lease (`claimed_until`): one `UPDATE … RETURNING`
 //! that on PostgreSQL skips rows another instance is taking (`FOR UPDATE SKIP LOCKED`),
 //! so several instances on one database never hold the same row. Over SMTP a row is
-//! marked sent while the receiving server holds the whole message but the end-of-data
-//! mark ([`Db::record_marks`] with a [`Finishing`]), and only if this sender still holds
-//! its lease; the mark goes out after that commit. A sender that dies before the commit
-//! leaves an unfinished message the server throws away and a row sent again after the
-//! lease; one that dies after it has nothing left to send twice.
+//! marked sent as soon as the receiving server has the whole message, while it answers
+//! ([`Db::record_marks`] with a [`Finishing`]), and only if this sender still holds its
+//! lease; a refusal unmarks it. A sender that dies before that commit leaves the row
+//! claimed, and it is sent again, with the same Message-ID, once the lease has run out.
 //! See `lofte_mail` and docs/decisions/0005-mail-outbox.md.
 
 use chrono::{DateTime, Utc};
@@ -55,8 +54,8 @@ pub struct Outgoing {
     pub letter: Letter,
 }
 
-/// A message whose every byte but the end-of-data mark is with the receiving server:
-/// marking it sent is what lets the mark go (see [`Db::record_marks`]).
+/// A message the receiving server has whole (its end of data sent) and is answering:
+/// marked sent now rather than after the answer (see [`Db::record_marks`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finishing {
     pub id: i32,
@@ -70,8 +69,8 @@ pub struct Finishing {
 pub struct Ended<'a> {
     pub mail: &'a Outgoing,
     pub attempt: &'a Attempt,
-    /// This sender marked it sent (as [`Finishing`]) before the server refused it: it is
-    /// this sender's to unmark, lease or no lease. Otherwise the attempt is recorded only
+    /// This sender marked it sent (as [`Finishing`]) before the server refused it or
+    /// failed to answer: it is this sender's to unmark, lease or no lease. Otherwise the attempt is recorded only
     /// while this sender's lease still holds the row.
     pub after_mark: bool,
 }
@@ -312,8 +311,8 @@ impl Db {
 
     /// In one transaction: marks the `finishing` messages sent where this sender's lease
     /// still holds them, and records how the `ended` attempts ended. Returns the ids
-    /// marked, whose end-of-data mark may go now; a message not among them was taken by
-    /// another sender after its lease ran out, and must not be finished here. One commit
+    /// marked; a message not among them was taken by another sender after this one's
+    /// lease ran out. One commit
     /// serves every message that reached this point while the previous commit ran
     /// (`lofte_mail::send_due`). A follower whose address was refused for good is marked
     /// bouncing (and deleted after a year of it); a delivery ends that.

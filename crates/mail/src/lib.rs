@@ -5,10 +5,11 @@
 //! its cause. The sender ([`run`]) takes due rows with a lease, builds each message
 //! ([`Mailer::message`]: plain text and HTML, a stable Message-ID made from the outbox
 //! row, a follower's RFC 8058 one-click unsubscribe) and hands it to the transport. Over
-//! SMTP the row is marked sent before the message's end-of-data mark goes out, so a
-//! server killed mid-send neither loses nor repeats it ([`smtp`]); into files, the file
-//! is written under the row's id before the row is marked, so a message written again
-//! replaces itself. A failure is retried with backoff or given up on.
+//! SMTP the row is marked sent as soon as the server has the whole message, while it
+//! answers ([`smtp`]), so a server killed mid-send loses none and repeats only what was
+//! in that one commit; into files, the file is written under the row's id before the row
+//! is marked, so a message written again replaces itself. A failure is retried with
+//! backoff or given up on.
 //! docs/decisions/0005-mail-outbox.md says why the queue is our own.
 
 pub mod links;
@@ -37,9 +38,8 @@ use smtp::{Connection, Failure, NotSent, Sent};
 /// Messages taken at a time; each is leased for [`LEASE`].
 const BATCH: u32 = 50;
 
-/// Messages sent at once, each on its own SMTP connection. Each waits for the commit
-/// that marks it sent before its end-of-data mark goes out; the messages that reach
-/// that point while one commit runs share the next (bench/notes/mail-queue.md).
+/// Messages sent at once, each on its own SMTP connection. The messages whose data ends
+/// while one commit of marks runs share the next (bench/notes/mail-queue.md).
 const IN_FLIGHT: usize = 20;
 
 /// How long a sender holds the messages it took. A sender that died holding some leaves
@@ -297,12 +297,12 @@ impl Mailer {
         }
         match outcome {
             Ok(Sent::Accepted) => true,
-            Ok(Sent::NotOurs) => {
-                tracing::info!(
+            Ok(Sent::Unmarked) => {
+                tracing::warn!(
                     outbox = mail.id,
-                    "mail left to the sender that now holds it"
+                    "mail accepted but not marked sent (its lease ran out): it may go twice"
                 );
-                false
+                true
             }
             Err(NotSent { failure, marked }) => {
                 let attempt = failed(&mail, failure);
@@ -330,8 +330,8 @@ fn failed(mail: &Outgoing, failure: Failure) -> Attempt {
 
 /// What a message's sending asks of the marker in [`send_due`].
 enum Mark {
-    /// All but its end-of-data mark is with the server: mark it sent if this sender
-    /// still holds it, and answer whether the mark may go.
+    /// The server has the whole message: mark it sent if this sender still holds it,
+    /// and answer whether it was marked.
     Finishing(Finishing, oneshot::Sender<bool>),
     /// How an attempt ended otherwise (a file written, a failure), and whether it had
     /// been marked sent first ([`Ended::after_mark`]).
@@ -367,7 +367,8 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
         };
         // One task writes to the outbox for the whole batch: what reaches it while one
         // commit runs goes in the next, so a message waits for at most two commits, not
-        // for every other message in flight to take SQLite's write lock.
+        // for every other message in flight to take SQLite's write lock. A message is
+        // repeated after a crash only if it was still waiting (decision 0005).
         let (marks, mut to_mark) = mpsc::unbounded_channel::<Mark>();
         let went = AtomicUsize::new(0);
         let deliveries = async {

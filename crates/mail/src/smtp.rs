@@ -1,20 +1,19 @@
-//! SMTP that sends each message once: the end-of-data mark waits for the outbox.
+//! SMTP that marks a message sent the moment the server has all of it.
 //!
-//! A receiving server takes responsibility for a message when it reads the line with a
-//! single dot that ends the data; before that, a broken connection leaves it nothing to
-//! deliver. So a message is sent whole but for that mark, the outbox row is marked sent
-//! in a commit that also checks this sender still holds it, and only then does the mark
-//! go out ([`Connection::send`]). A sender killed before the commit leaves a message the
-//! server throws away and a row sent again after its lease; one killed after it has
-//! nothing left to repeat. What is left is the moment between the commit and the write
-//! of five bytes, and a server that refuses a message after the mark, which unmarks it
-//! (docs/decisions/0005-mail-outbox.md).
+//! A receiving server takes responsibility for a message when it reads the end of its
+//! data (a line with one dot), then answers. A sender that waits for the answer before
+//! marking the outbox row sent leaves a window of the server's whole processing time
+//! (a content filter can take seconds) in which a crash sends the message again. So
+//! [`Connection::send`] starts the commit that marks the row as soon as the end of data
+//! has been flushed to the socket, while the server is still working, and reads the
+//! answer alongside; a refusal unmarks the row. What is left of the window is the commit
+//! itself (docs/decisions/0005-mail-outbox.md).
 //!
 //! lettre speaks the protocol; this module owns the connections it speaks over, because
-//! lettre's transport sends a message and its mark in one call. [`Gated`] is the stream
-//! under lettre's connection: once armed, it lets the message's bytes through up to
-//! their flush and holds the next write, the mark, until told to let it go or refuse it.
-//! Our sockets also turn off Nagle's algorithm, which lettre 0.11.23's left on.
+//! lettre's transport sends a message and reads its answer in one call. [`Gated`] is the
+//! stream under lettre's connection: armed for a message, it tells when the write after
+//! the message's body (the end of data) has been flushed. Our sockets also turn off
+//! Nagle's algorithm, which lettre 0.11.23 leaves on.
 
 use std::future::Future;
 use std::io;
@@ -35,9 +34,6 @@ use tokio::sync::oneshot;
 
 /// How long connecting (TLS and greeting included) and each message may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-/// What ends a message's data: the bytes held back until the outbox says "sent".
-const END_OF_DATA: &[u8] = b"\r\n.\r\n";
 
 /// How the connection is protected, as lettre reads `smtp_url`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,19 +87,19 @@ impl From<lettre::transport::smtp::Error> for Failure {
 /// How [`Connection::send`] ended well.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sent {
-    /// Marked sent, finished, and accepted by the server.
+    /// Accepted by the server and marked sent.
     Accepted,
-    /// The outbox gave the message to another sender while this one wrote it (its lease
-    /// ran out): it was left unfinished, and the server throws it away.
-    NotOurs,
+    /// Accepted by the server, but not marked: the outbox had given the row to another
+    /// sender (this one's lease ran out) or could not be written. It may go twice.
+    Unmarked,
 }
 
 /// How [`Connection::send`] failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotSent {
     pub failure: Failure,
-    /// The row was marked sent before the failure (the server refused the finished
-    /// message, or did not answer): recording the failure unmarks it.
+    /// The row was marked sent as the data ended, before the server refused the message
+    /// or failed to answer: recording the failure unmarks it.
     pub marked: bool,
 }
 
@@ -192,22 +188,22 @@ impl SmtpServer {
         tcp.set_nodelay(true).map_err(Failure::passing)?;
         let peer = tcp.peer_addr().map_err(Failure::passing)?;
         let gate = Arc::new(Mutex::new(Gate::default()));
+        // With STARTTLS, lettre's TLS comes to sit above the gate; for `smtps://` ours is
+        // below it. Either way each of lettre's writes ends with a flush the gate sees.
         let stream: Box<dyn AsyncTokioStream> = match &self.wrapper {
             Some(tls) => {
                 let name = rustls::pki_types::ServerName::try_from(self.host.clone())
                     .map_err(Failure::passing)?;
                 let tls = tls.connect(name, tcp).await.map_err(Failure::passing)?;
-                Box::new(Gated::new(tls, peer, gate.clone(), true))
+                Box::new(Gated::new(tls, peer, gate.clone()))
             }
-            None => Box::new(Gated::new(tcp, peer, gate.clone(), true)),
+            None => Box::new(Gated::new(tcp, peer, gate.clone())),
         };
         let mut smtp = AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await?;
         if let Security::StartTls { required } = self.security {
             if smtp.can_starttls() {
                 let tls = TlsParameters::new(self.host.clone())?;
                 smtp.starttls(tls, &self.hello).await?;
-                // lettre's TLS now sits above the gate, which sees only ciphertext.
-                gate.lock().expect("gate").sees_plaintext = false;
             } else if required {
                 smtp.abort().await;
                 return Err(Failure::passing(
@@ -248,75 +244,72 @@ impl Connection {
         }
     }
 
-    /// Sends `email` to `envelope`'s receivers, all of it but the end-of-data mark; then
-    /// awaits `finish` (the outbox's "sent", committed) and sends the mark only if it
-    /// says yes. After a failure the connection is not [`usable`](Self::usable).
+    /// Sends `email` to `envelope`'s receivers. Once the end of its data has been
+    /// flushed, `mark` (the outbox's "sent", committed; `true` if it was) runs while the
+    /// server answers. After a failure the connection is not [`usable`](Self::usable).
     pub async fn send<F>(
         &mut self,
         envelope: &Envelope,
         email: &[u8],
-        finish: impl FnOnce() -> F,
+        mark: impl FnOnce() -> F,
     ) -> Result<Sent, NotSent>
     where
         F: Future<Output = bool>,
     {
-        let unmarked = |failure: Failure| NotSent {
-            failure,
-            marked: false,
-        };
         let ready = tokio::time::timeout(TIMEOUT, self.begin(envelope, email))
             .await
             .unwrap_or_else(|_| Err(Failure::passing("no answer from the SMTP server")));
         if let Err(failure) = ready {
             self.usable = false;
             self.smtp.abort().await;
-            return Err(unmarked(failure));
+            return Err(NotSent {
+                failure,
+                marked: false,
+            });
         }
-        let (go, held) = oneshot::channel();
-        let written = self.gate.lock().expect("gate").arm(held);
+        let mut ended = self.gate.lock().expect("gate").arm();
         let gate = self.gate.clone();
-        let smtp = &mut self.smtp;
-        let message = smtp.message(email);
+        let message = self.smtp.message(email);
         tokio::pin!(message);
-        // Everything but the mark: the body is flushed, or the connection failed.
-        let wrote = tokio::time::timeout(TIMEOUT, async {
+        // Until the end of data is flushed (or the message fails before that, or the
+        // answer comes in the same turn).
+        let early = tokio::time::timeout(TIMEOUT, async {
             tokio::select! {
                 biased;
-                answer = &mut message => Err(match answer {
-                    Err(e) => Failure::from(e),
-                    Ok(_) => Failure::passing("the SMTP server answered before the end of the message"),
-                }),
-                _ = written => Ok(()),
+                answer = &mut message => Some(answer),
+                _ = &mut ended => None,
             }
         })
-        .await
-        .unwrap_or_else(|_| Err(Failure::passing("the SMTP server stopped reading")));
-        if let Err(failure) = wrote {
-            self.usable = false;
-            return Err(unmarked(failure));
-        }
-        if !finish().await {
-            // Never finished: dropped with the connection, which is not used again.
-            let _ = go.send(false);
-            gate.lock().expect("gate").phase = Phase::Refused;
-            self.usable = false;
-            return Ok(Sent::NotOurs);
-        }
-        let _ = go.send(true);
-        let answer = match tokio::time::timeout(TIMEOUT, &mut message).await {
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(Failure::from(e)),
-            Err(_) => Err(Failure::passing(
-                "no answer from the SMTP server after the message",
-            )),
+        .await;
+        let data_ended = gate.lock().expect("gate").data_ended;
+        let (marked, answer) = match early {
+            Err(_) if !data_ended => (
+                false,
+                Err(Failure::passing("the SMTP server stopped reading")),
+            ),
+            Ok(Some(answer)) if !data_ended => (false, answer.map_err(Failure::from)),
+            // The server has the whole message: mark it while it answers.
+            Ok(Some(answer)) => (mark().await, answer.map_err(Failure::from)),
+            Ok(None) | Err(_) => {
+                let answered = async {
+                    match tokio::time::timeout(TIMEOUT, &mut message).await {
+                        Ok(answer) => answer.map_err(Failure::from),
+                        Err(_) => Err(Failure::passing(
+                            "no answer from the SMTP server after the message",
+                        )),
+                    }
+                };
+                tokio::join!(mark(), answered)
+            }
         };
-        answer.map(|()| Sent::Accepted).map_err(|failure| {
-            self.usable = false;
-            NotSent {
-                failure,
-                marked: true,
+        match answer {
+            Ok(_) if marked => Ok(Sent::Accepted),
+            Ok(_) => Ok(Sent::Unmarked),
+            Err(failure) => {
+                self.usable = false;
+                Err(NotSent { failure, marked })
             }
-        })
+        }
     }
 
     /// MAIL, RCPT and DATA, with the options lettre's own `send` would choose.
@@ -369,44 +362,43 @@ impl Connection {
 /// Where a connection's message is, as its [`Gated`] stream sees it.
 #[derive(Default)]
 enum Phase {
-    /// Commands and answers: writes pass.
+    /// Commands and answers.
     #[default]
     Open,
-    /// The message's bytes pass; `written` is told when they have been flushed.
-    Writing {
-        written: oneshot::Sender<()>,
-        go: oneshot::Receiver<bool>,
-    },
-    /// The next write (the end-of-data mark) waits for `go`.
-    Holding { go: oneshot::Receiver<bool> },
-    /// The mark was refused: nothing more is written on this connection.
-    Refused,
+    /// The message's body is being written; `ended` is told after the next flush but one.
+    Body { ended: oneshot::Sender<()> },
+    /// The body is flushed; the next flush is the end of data's.
+    End { ended: oneshot::Sender<()> },
 }
 
 #[derive(Default)]
 struct Gate {
     phase: Phase,
-    /// The gate is below no TLS, so the held write can be checked to be the mark (it
-    /// is, unless lettre changed how it writes a message; then the message fails
-    /// rather than go out unmarked).
-    sees_plaintext: bool,
+    /// The end of the current message's data has been flushed.
+    data_ended: bool,
 }
 
 impl Gate {
-    /// Arms the gate for one message: returns what says its bytes were flushed.
-    fn arm(&mut self, go: oneshot::Receiver<bool>) -> oneshot::Receiver<()> {
-        let (written, flushed) = oneshot::channel();
-        self.phase = Phase::Writing { written, go };
-        flushed
+    /// Arms the gate for one message: returns what says its data has ended.
+    fn arm(&mut self) -> oneshot::Receiver<()> {
+        let (ended, told) = oneshot::channel();
+        self.phase = Phase::Body { ended };
+        self.data_ended = false;
+        told
     }
-}
 
-/// The stream under lettre's connection (see the module's documentation).
-#[derive(Debug)]
-struct Gated<S> {
-    inner: S,
-    peer: SocketAddr,
-    gate: Arc<Mutex<Gate>>,
+    /// A flush completed.
+    fn flushed(&mut self) {
+        self.phase = match std::mem::take(&mut self.phase) {
+            Phase::Body { ended } => Phase::End { ended },
+            Phase::End { ended } => {
+                self.data_ended = true;
+                let _ = ended.send(());
+                Phase::Open
+            }
+            Phase::Open => Phase::Open,
+        };
+    }
 }
 
 impl std::fmt::Debug for Gate {
@@ -415,18 +407,19 @@ impl std::fmt::Debug for Gate {
     }
 }
 
-impl<S> Gated<S> {
-    fn new(inner: S, peer: SocketAddr, gate: Arc<Mutex<Gate>>, plaintext: bool) -> Gated<S> {
-        gate.lock().expect("gate").sees_plaintext = plaintext;
-        Gated { inner, peer, gate }
-    }
+/// The stream under lettre's connection (see the module's documentation): lettre writes
+/// a message's body, flushes, writes the end of data and flushes again.
+#[derive(Debug)]
+struct Gated<S> {
+    inner: S,
+    peer: SocketAddr,
+    gate: Arc<Mutex<Gate>>,
 }
 
-fn refused() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::ConnectionAborted,
-        "the message was not finished: another sender has it",
-    )
+impl<S> Gated<S> {
+    fn new(inner: S, peer: SocketAddr, gate: Arc<Mutex<Gate>>) -> Gated<S> {
+        Gated { inner, peer, gate }
+    }
 }
 
 impl<S: AsyncRead + Unpin> AsyncRead for Gated<S> {
@@ -445,38 +438,13 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Gated<S> {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        let this = &mut *self;
-        {
-            let mut gate = this.gate.lock().expect("gate");
-            let Gate {
-                phase,
-                sees_plaintext,
-            } = &mut *gate;
-            if let Phase::Holding { go } = phase {
-                let allowed = match Pin::new(go).poll(cx) {
-                    Poll::Pending => return Poll::Pending,
-                    Poll::Ready(Ok(go)) => go && (!*sees_plaintext || buf.starts_with(END_OF_DATA)),
-                    Poll::Ready(Err(_)) => false,
-                };
-                *phase = if allowed { Phase::Open } else { Phase::Refused };
-            }
-            if matches!(phase, Phase::Refused) {
-                return Poll::Ready(Err(refused()));
-            }
-        }
-        Pin::new(&mut this.inner).poll_write(cx, buf)
+        Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = &mut *self;
         ready!(Pin::new(&mut this.inner).poll_flush(cx))?;
-        let mut gate = this.gate.lock().expect("gate");
-        if let Phase::Writing { .. } = gate.phase
-            && let Phase::Writing { written, go } = std::mem::take(&mut gate.phase)
-        {
-            gate.phase = Phase::Holding { go };
-            let _ = written.send(());
-        }
+        this.gate.lock().expect("gate").flushed();
         Poll::Ready(Ok(()))
     }
 
@@ -502,67 +470,28 @@ mod tests {
     const ADDR: SocketAddr =
         SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 25);
 
-    /// A gated pipe and its far end, with the gate armed for one message.
-    fn armed() -> (
-        Gated<tokio::io::DuplexStream>,
-        tokio::io::DuplexStream,
-        oneshot::Sender<bool>,
-        oneshot::Receiver<()>,
-    ) {
-        let (near, far) = tokio::io::duplex(1024);
+    #[tokio::test]
+    async fn the_end_of_data_is_told_once_it_is_flushed_not_before() {
+        let (near, mut far) = tokio::io::duplex(1024);
         let gate = Arc::new(Mutex::new(Gate::default()));
-        let gated = Gated::new(near, ADDR, gate.clone(), true);
-        let (go, held) = oneshot::channel();
-        let written = gate.lock().unwrap().arm(held);
-        (gated, far, go, written)
-    }
-
-    #[tokio::test]
-    async fn the_end_of_data_goes_out_only_once_the_outbox_says_so() {
-        let (mut gated, mut far, go, mut written) = armed();
+        let mut gated = Gated::new(near, ADDR, gate.clone());
+        // A command before the message is no part of it.
+        gated.write_all(b"DATA\r\n").await.unwrap();
+        gated.flush().await.unwrap();
+        let mut ended = gate.lock().unwrap().arm();
         gated.write_all(b"Subject: x\r\n\r\nbody").await.unwrap();
-        assert!(written.try_recv().is_err(), "not flushed yet");
         gated.flush().await.unwrap();
-        written.await.unwrap();
-        let mark = tokio::spawn(async move { gated.write_all(END_OF_DATA).await.map(|_| gated) });
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        assert!(!mark.is_finished(), "the mark waits for the outbox");
-        go.send(true).unwrap();
-        let mut gated = mark.await.unwrap().unwrap();
-        gated.write_all(b"QUIT\r\n").await.unwrap();
+        assert!(ended.try_recv().is_err(), "the body alone is not the end");
+        gated.write_all(b"\r\n.\r\n").await.unwrap();
+        assert!(ended.try_recv().is_err(), "written but not flushed");
+        assert!(!gate.lock().unwrap().data_ended);
+        gated.flush().await.unwrap();
+        assert!(ended.try_recv().is_ok());
+        assert!(gate.lock().unwrap().data_ended);
         drop(gated);
         let mut got = Vec::new();
         far.read_to_end(&mut got).await.unwrap();
-        assert_eq!(got, b"Subject: x\r\n\r\nbody\r\n.\r\nQUIT\r\n");
-    }
-
-    #[tokio::test]
-    async fn a_message_another_sender_has_is_never_finished() {
-        let (mut gated, mut far, go, written) = armed();
-        gated.write_all(b"body").await.unwrap();
-        gated.flush().await.unwrap();
-        written.await.unwrap();
-        go.send(false).unwrap();
-        let error = gated.write_all(END_OF_DATA).await.unwrap_err();
-        assert_eq!(error.kind(), io::ErrorKind::ConnectionAborted);
-        assert!(
-            gated.write_all(b"QUIT\r\n").await.is_err(),
-            "nothing more is written"
-        );
-        drop(gated);
-        let mut got = Vec::new();
-        far.read_to_end(&mut got).await.unwrap();
-        assert_eq!(got, b"body");
-    }
-
-    #[tokio::test]
-    async fn a_held_write_that_is_not_the_mark_is_refused_on_a_plain_connection() {
-        let (mut gated, _far, go, written) = armed();
-        gated.write_all(b"body").await.unwrap();
-        gated.flush().await.unwrap();
-        written.await.unwrap();
-        go.send(true).unwrap();
-        assert!(gated.write_all(b"MAIL FROM:<a@b>\r\n").await.is_err());
+        assert_eq!(got, b"DATA\r\nSubject: x\r\n\r\nbody\r\n.\r\n");
     }
 
     #[test]

@@ -146,9 +146,15 @@ impl CaseLines {
                     a.status.code(),
                 )
             }),
-            answer: case
-                .answer
-                .map(|a| lang.t_args("input-case-answered", &[("answer", lang.name(&a))])),
+            answer: answer_line(lang, input),
         }
     }
+}
+
+/// "Invånaren svarade: delvis", if the resident answered "Blev det gjort?".
+pub fn answer_line(lang: Lang, input: &lofte_db::citizen_inputs::StoredInput) -> Option<String> {
+    input
+        .case
+        .answer
+        .map(|a| lang.t_args("input-case-answered", &[("answer", lang.name(&a))]))
 }

@@ -22,7 +22,7 @@ mod form;
 mod list;
 mod voices;
 
-pub use common::{CaseLines, category_name, input_place, locality_of, reference};
+pub use common::{answer_line, category_name, input_place, locality_of, reference};
 pub use exports::{Audience, csv_response, geojson_response};
 pub use voices::add_voices;
 

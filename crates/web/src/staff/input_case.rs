@@ -296,7 +296,7 @@ impl Opened {
             due: Field::new(lang, "due", form.due.clone()),
             reason: Field::new(lang, "withdraw_reason", withdraw.withdraw_reason.clone()),
             will_ask: tenant.will_ask(input.id).await?,
-            answer: crate::input::CaseLines::new(lang, input).answer,
+            answer: crate::input::answer_line(lang, input),
             reference,
             chrome,
         };

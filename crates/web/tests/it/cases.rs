@@ -9,9 +9,10 @@ use lofte_db::testing::fresh_database;
 use lofte_domain::Role;
 use lofte_domain::citizen::InputContact;
 use lofte_domain::citizen::{InputFields, InputStatus};
-use scraper::Html;
 
-use crate::helpers::{client, confirm_by_link, post_form, serve_with_mail, staff_of, texts};
+use crate::helpers::{
+    client, confirm_by_link, fetch_page, page, post_form, serve_with_mail, staff_of, texts,
+};
 
 async fn vingaker(db: &lofte_db::Db) -> lofte_db::Tenant {
     let profile = lofte_domain::exchange::parse_profile_json(
@@ -24,17 +25,20 @@ async fn vingaker(db: &lofte_db::Db) -> lofte_db::Tenant {
     db.tenant_named("0428").await.unwrap().unwrap()
 }
 
-fn page(body: &str) -> Html {
-    Html::parse_document(body)
-}
-
-async fn get(base: &str, cookie: Option<&str>, path: &str) -> (u16, Html) {
-    let mut request = client().get(format!("{base}{path}"));
-    if let Some(c) = cookie {
-        request = request.header("Cookie", c);
-    }
-    let r = request.send().await.unwrap();
-    (r.status().as_u16(), page(&r.text().await.unwrap()))
+/// A neighbour asks to follow the place `plats` in Vingåker at once, as the form under
+/// the list of inputs does.
+async fn follow_place(base: &str, plats: &str) -> reqwest::Response {
+    client()
+        .post(format!("{base}/kommun/0428/folj"))
+        .form(&[
+            ("email", "granne@example.se"),
+            ("mal", "place"),
+            ("plats", plats),
+            ("frekvens", "immediately"),
+        ])
+        .send()
+        .await
+        .unwrap()
 }
 
 /// Stores an input as the form would, with `email` left for the question, and
@@ -131,7 +135,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     let (base, mail) = serve_with_mail(db.clone()).await;
 
     // The form takes an optional address, says what for, and gives a reference.
-    let (_, form) = get(&base, None, "/kommun/0428/tyck-till").await;
+    let (_, form) = fetch_page(&base, None, "/kommun/0428/tyck-till").await;
     assert_eq!(
         texts(&form, "label[for=input_email]"),
         ["E-post, om du vill få frågan ”Blev det gjort?” (valfritt)"]
@@ -149,7 +153,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
         .unwrap();
     assert_eq!(sent.status(), 303);
     let thanks_path = sent.headers()["location"].to_str().unwrap().to_owned();
-    let (_, thanks) = get(&base, None, &thanks_path).await;
+    let (_, thanks) = fetch_page(&base, None, &thanks_path).await;
     let reference = texts(&thanks, "strong.reference").remove(0);
     let (code, id) = reference.split_once('-').unwrap();
     assert_eq!(code, "0428");
@@ -162,7 +166,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     );
     let case_path = format!("/kommun/0428/synpunkter/{id}");
     // Until a moderator publishes it, its page is not there.
-    assert_eq!(get(&base, None, &case_path).await.0, 404);
+    assert_eq!(fetch_page(&base, None, &case_path).await.0, 404);
 
     let cookie = staff_of(
         db,
@@ -183,7 +187,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     )
     .await;
     assert_eq!(published.status(), 200);
-    let (status, public) = get(&base, None, &case_path).await;
+    let (status, public) = fetch_page(&base, None, &case_path).await;
     assert_eq!(status, 200);
     assert_eq!(
         texts(&public, "h1"),
@@ -193,7 +197,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
 
     // Staff see that the resident will be asked, and handle the case.
     let staff_path = format!("/personal/kommun/0428/synpunkter/{id}/arende");
-    let (_, staff_page) = get(&base, Some(&cookie), &staff_path).await;
+    let (_, staff_page) = fetch_page(&base, Some(&cookie), &staff_path).await;
     assert!(
         texts(&staff_page, "p.note")
             .iter()
@@ -233,7 +237,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     )
     .await;
     assert_eq!(saved.status(), 303);
-    let (_, public) = get(&base, None, &case_path).await;
+    let (_, public) = fetch_page(&base, None, &case_path).await;
     let lines = texts(&public, "main p");
     assert!(
         lines.contains(&"Vi sätter upp <b>belysning</b> längs gångvägen.".to_owned()),
@@ -243,7 +247,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     assert!(lines.contains(&"Åtgärd: Planerat".to_owned()), "{lines:?}");
     assert!(lines.contains(&"Ansvarig: Gatuenheten. Senast: 2027-03-31.".to_owned()));
     // The list links the case and says it was replied to.
-    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    let (_, list) = fetch_page(&base, None, "/kommun/0428/synpunkter").await;
     assert!(
         texts(&list, ".input-item a").contains(&format!("Synpunktens sida: {reference}")),
         "{:?}",
@@ -267,7 +271,7 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
             .collect();
         assert_eq!(summary, [format!("#{field}")]);
     }
-    let (_, public) = get(&base, None, &case_path).await;
+    let (_, public) = fetch_page(&base, None, &case_path).await;
     assert!(texts(&public, "main p").contains(&"Åtgärd: Planerat".to_owned()));
     assert!(mail.deliver(db).await.is_empty());
 
@@ -334,23 +338,23 @@ async fn a_resident_gets_a_reference_sees_the_reply_and_answers_whether_it_was_d
     );
     // Shown with the input, on its page and in the list; the address is gone, so the
     // link is spent and staff no longer see that the resident will be asked.
-    let (_, public) = get(&base, None, &case_path).await;
+    let (_, public) = fetch_page(&base, None, &case_path).await;
     assert_eq!(
         texts(&public, ".resident-answer"),
         ["Invånaren svarade: Delvis"]
     );
-    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    let (_, list) = fetch_page(&base, None, "/kommun/0428/synpunkter").await;
     assert_eq!(
         texts(&list, ".resident-answer"),
         ["Invånaren svarade: Delvis"]
     );
     assert_eq!(answer("yes").await.unwrap().status(), 404);
-    let (_, public) = get(&base, None, &case_path).await;
+    let (_, public) = fetch_page(&base, None, &case_path).await;
     assert_eq!(
         texts(&public, ".resident-answer"),
         ["Invånaren svarade: Delvis"]
     );
-    let (_, staff_page) = get(&base, Some(&cookie), &staff_path).await;
+    let (_, staff_page) = fetch_page(&base, Some(&cookie), &staff_path).await;
     assert!(texts(&staff_page, "p.note").is_empty());
 }
 
@@ -456,12 +460,13 @@ async fn questions_wait_four_weeks_addresses_expire_and_a_withdrawn_input_keeps_
     )
     .await;
     assert_eq!(done.status(), 303);
-    let (status, public) = get(&base, None, &format!("/kommun/0428/synpunkter/{withdrawn}")).await;
+    let (status, public) =
+        fetch_page(&base, None, &format!("/kommun/0428/synpunkter/{withdrawn}")).await;
     assert_eq!(status, 200);
     let body = public.root_element().text().collect::<String>();
     assert!(body.contains("Den pekade ut en person."));
     assert!(!body.contains("grannen"), "the withdrawn text is not shown");
-    let (_, list) = get(&base, None, "/kommun/0428/synpunkter").await;
+    let (_, list) = fetch_page(&base, None, "/kommun/0428/synpunkter").await;
     assert!(
         !list
             .root_element()
@@ -470,7 +475,7 @@ async fn questions_wait_four_weeks_addresses_expire_and_a_withdrawn_input_keeps_
             .contains("grannen")
     );
     assert!(!tenant.will_ask(withdrawn).await.unwrap());
-    let (status, _) = get(
+    let (status, _) = fetch_page(
         &base,
         Some(&cookie),
         &format!("/personal/kommun/0428/synpunkter/{withdrawn}/arende"),
@@ -478,7 +483,7 @@ async fn questions_wait_four_weeks_addresses_expire_and_a_withdrawn_input_keeps_
     .await;
     assert_eq!(status, 404);
     // Another municipality's staff cannot reach the case at all.
-    let (status, _) = get(
+    let (status, _) = fetch_page(
         &base,
         Some(&cookie),
         &format!("/personal/kommun/0482/synpunkter/{waiting}/arende"),
@@ -529,25 +534,14 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
     let (base, mail) = serve_with_mail(db.clone()).await;
 
     // The list offers every place to follow; an unknown one is refused.
-    let (_, list) = get(&base, None, "/kommun/0428/synpunkter?ort=hogsjo").await;
+    let (_, list) = fetch_page(&base, None, "/kommun/0428/synpunkter?ort=hogsjo").await;
     assert_eq!(
         texts(&list, "#folj-plats option[selected]"),
         ["Högsjö"],
         "the filtered locality is chosen"
     );
-    let follow = |plats: &'static str| {
-        client()
-            .post(format!("{base}/kommun/0428/folj"))
-            .form(&[
-                ("email", "granne@example.se"),
-                ("mal", "place"),
-                ("plats", plats),
-                ("frekvens", "immediately"),
-            ])
-            .send()
-    };
-    assert_eq!(follow("stockholm").await.unwrap().status(), 404);
-    assert_eq!(follow("hogsjo").await.unwrap().status(), 200);
+    assert_eq!(follow_place(&base, "stockholm").await.status(), 404);
+    assert_eq!(follow_place(&base, "hogsjo").await.status(), 200);
     let inbox = mail.deliver(db).await;
     assert_eq!(inbox.len(), 1);
     assert!(
@@ -606,7 +600,7 @@ async fn a_resident_follows_a_locality_and_hears_of_its_inputs_only() {
         .into_iter()
         .find(|l| !l.ends_with("/avsluta"))
         .unwrap();
-    let (_, held) = get(&base, None, &manage[base.len()..]).await;
+    let (_, held) = fetch_page(&base, None, &manage[base.len()..]).await;
     assert!(
         texts(&held, "main li")
             .iter()
@@ -695,18 +689,7 @@ async fn a_follower_of_an_area_drawn_on_the_map_hears_of_what_lies_inside_its_ou
     let tenant = db.tenant_named("0428").await.unwrap().unwrap();
     let (base, mail) = serve_with_mail(db.clone()).await;
 
-    let followed = client()
-        .post(format!("{base}/kommun/0428/folj"))
-        .form(&[
-            ("email", "granne@example.se"),
-            ("mal", "place"),
-            ("plats", "bruket"),
-            ("frekvens", "immediately"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(followed.status(), 200);
+    assert_eq!(follow_place(&base, "bruket").await.status(), 200);
     confirm_by_link(&base, &mail.deliver(db).await[0]).await;
 
     // Four inputs in Högsjö, none naming the area: a point inside its outline, a point
@@ -847,7 +830,7 @@ async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
         "{:?}",
         texts(&again, ".error-summary a")
     );
-    let (_, listed) = get(&base, Some(&cookie), units).await;
+    let (_, listed) = fetch_page(&base, Some(&cookie), units).await;
     assert_eq!(
         texts(&listed, ".unit-name"),
         ["Fritidsenheten", "Gatuenheten"]
@@ -856,7 +839,7 @@ async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
     // The case form offers the units; one not in the list is refused.
     let id = published_input(&tenant, "Trasig gatlampa vid <Storgatan> 3.", None).await;
     let path = format!("/personal/kommun/0428/synpunkter/{id}/arende");
-    let (_, form) = get(&base, Some(&cookie), &path).await;
+    let (_, form) = fetch_page(&base, Some(&cookie), &path).await;
     assert_eq!(
         texts(&form, "#case_routed option"),
         ["Ingen enhet", "Fritidsenheten", "Gatuenheten"]
@@ -886,7 +869,7 @@ async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
     // to the case; saved again unchanged, not told again.
     let routed = route("Gatuenheten").await;
     assert_eq!(routed.status(), 303);
-    let (_, saved) = get(
+    let (_, saved) = fetch_page(
         &base,
         Some(&cookie),
         routed.headers()["location"].to_str().unwrap(),
@@ -910,7 +893,7 @@ async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
     assert!(told.text.contains(&format!("{base}{path}")));
 
     // Residents see the unit; a unit without a mailbox is routed to without a message.
-    let (_, public) = get(&base, None, &format!("/kommun/0428/synpunkter/{id}")).await;
+    let (_, public) = fetch_page(&base, None, &format!("/kommun/0428/synpunkter/{id}")).await;
     assert!(texts(&public, "main p").contains(&"Ansvarig enhet: Gatuenheten".to_owned()));
     assert_eq!(route("Fritidsenheten").await.status(), 303);
     assert_eq!(mail.deliver(db).await.len(), 1);
@@ -931,7 +914,7 @@ async fn an_input_routed_to_a_unit_tells_the_units_mailbox_once() {
     )
     .await;
     assert_eq!(removed.status(), 303);
-    let (_, form) = get(&base, Some(&cookie), &path).await;
+    let (_, form) = fetch_page(&base, Some(&cookie), &path).await;
     assert_eq!(
         texts(&form, "#case_routed option[selected]"),
         ["Fritidsenheten (inte längre i listan)"]
@@ -971,7 +954,7 @@ async fn an_action_past_its_date_is_on_the_coordinators_list_of_what_is_late() {
                 ("case_routed", ""),
             ];
             assert_eq!(post_form(&base, &cookie, &path, &form).await.status(), 303);
-            let (_, dashboard) = get(&base, Some(&cookie), "/personal").await;
+            let (_, dashboard) = fetch_page(&base, Some(&cookie), "/personal").await;
             texts(&dashboard, "main li")
                 .iter()
                 .any(|l| l.contains("1 åtgärd efter en synpunkt har passerat sitt datum"))
@@ -1016,7 +999,7 @@ async fn inputs_waiting_for_moderation_more_than_a_week_are_marked_late() {
     let waiting_items = || {
         let (base, cookie) = (base.clone(), cookie.clone());
         async move {
-            let (_, dashboard) = get(&base, Some(&cookie), "/personal").await;
+            let (_, dashboard) = fetch_page(&base, Some(&cookie), "/personal").await;
             let items: Vec<String> = texts(&dashboard, "main li")
                 .into_iter()
                 .filter(|l| l.contains("väntar på granskning"))

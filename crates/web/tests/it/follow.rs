@@ -6,10 +6,10 @@
 
 use lofte_db::testing::fresh_database;
 use lofte_domain::Role;
-use scraper::Html;
 
 use crate::helpers::{
-    STAFF_PASSWORD, client, confirm_by_link, post_form, serve_with_mail, sign_in, staff_of, texts,
+    STAFF_PASSWORD, client, confirm_by_link, fetch_page, page, post_form, serve_with_mail, sign_in,
+    staff_of, texts,
 };
 
 /// Gnesta with two places and a published promise for 2025–2027 of three commitments.
@@ -67,10 +67,6 @@ async fn follow(base: &str, lang: &str, form: &[(&str, &str)]) -> reqwest::Respo
         .unwrap()
 }
 
-fn page(body: &str) -> Html {
-    Html::parse_document(body)
-}
-
 async fn publish(base: &str, cookie: &str, tertial: &str) {
     let path = format!("/personal/kommun/0461/2025/uppfoljning/{tertial}");
     let r = post_form(
@@ -97,16 +93,7 @@ async fn a_resident_follows_confirms_hears_of_a_follow_up_and_unsubscribes_in_on
     let (base, mail) = serve_with_mail(db.clone()).await;
 
     // The form under the promise offers the whole promise and each commitment.
-    let html = page(
-        &client()
-            .get(format!("{base}/kommun/0461/2025"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let (_, html) = fetch_page(&base, None, "/kommun/0461/2025").await;
     let things = texts(&html, "select[name=atagande] option");
     assert_eq!(things.len(), 4, "{things:?}");
     assert_eq!(things[0], "Hela löftet");
@@ -286,16 +273,7 @@ async fn a_resident_follows_confirms_hears_of_a_follow_up_and_unsubscribes_in_on
         .into_iter()
         .find(|l| !l.ends_with("/avsluta"))
         .expect("a manage link");
-    let stored = page(
-        &client()
-            .get(&manage)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let (_, stored) = fetch_page(&manage, None, "").await;
     let lines = texts(&stored, "main li");
     assert!(
         lines
@@ -1111,16 +1089,7 @@ async fn a_followed_commitment_changed_or_removed_is_told_to_its_own_followers_o
     );
     assert!(!promise.text.contains("kvällstid"), "{}", promise.text);
     // The promise's public page says the same of what changed.
-    let public = page(
-        &client()
-            .get(format!("{base}/kommun/0461/2025"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let (_, public) = fetch_page(&base, None, "/kommun/0461/2025").await;
     let changed = texts(&public, "section.changes li");
     assert_eq!(changed.len(), 2, "{changed:?}");
     assert!(

@@ -334,6 +334,22 @@ impl Mail {
     }
 }
 
+/// HTML as a browser parses it.
+pub fn page(body: &str) -> Html {
+    Html::parse_document(body)
+}
+
+/// The page at `base` + `path` as a browser gets it (with a staff member's `cookie`): its
+/// status and its parsed HTML.
+pub async fn fetch_page(base: &str, cookie: Option<&str>, path: &str) -> (u16, Html) {
+    let mut request = client().get(format!("{base}{path}"));
+    if let Some(c) = cookie {
+        request = request.header("Cookie", c);
+    }
+    let r = request.send().await.unwrap();
+    (r.status().as_u16(), page(&r.text().await.unwrap()))
+}
+
 /// Confirms a follow as the button behind the link in `message` does, and checks that
 /// it was confirmed.
 pub async fn confirm_by_link(base: &str, message: &Received) {
