@@ -5,7 +5,7 @@
 //! A sender takes due rows with a lease (`claimed_until`): one `UPDATE … RETURNING`
 //! that on PostgreSQL skips rows another instance is taking (`FOR UPDATE SKIP LOCKED`),
 //! so several instances on one database never hold the same row. Over SMTP a row is
-//! marked sent as soon as the receiving server has the whole message, while it answers
+//! marked sent as soon as the end of the message's data has been sent, while the server answers
 //! ([`Db::record_marks`] with a [`Finishing`]), and only if this sender still holds its
 //! lease; a refusal unmarks it. A sender that dies before that commit leaves the row
 //! claimed, and it is sent again, with the same Message-ID, once the lease has run out.
@@ -51,6 +51,8 @@ pub struct Outgoing {
     pub claimed_until: DateTime<Utc>,
     /// Set for a message to a follower: it carries their unsubscribe and manage links.
     pub follower: Option<FollowerKey>,
+    /// The follower's address has bounced: a delivery is to end that.
+    pub bouncing: bool,
     pub letter: Letter,
 }
 
@@ -61,7 +63,6 @@ pub struct Finishing {
     pub id: i32,
     /// The sender's lease ([`Outgoing::claimed_until`]).
     pub claimed_until: DateTime<Utc>,
-    pub follower: Option<i32>,
 }
 
 /// How an attempt to send `mail` ended, for [`Db::record_marks`].
@@ -69,8 +70,9 @@ pub struct Finishing {
 pub struct Ended<'a> {
     pub mail: &'a Outgoing,
     pub attempt: &'a Attempt,
-    /// This sender marked it sent (as [`Finishing`]) before the server refused it or
-    /// failed to answer: it is this sender's to unmark, lease or no lease. Otherwise the attempt is recorded only
+    /// This sender marked it sent (as [`Finishing`]) before the server answered: a
+    /// refusal unmarks it, lease or no lease, and [`Attempt::Sent`] only says the server
+    /// accepted it (a follower's address is not bouncing). Otherwise the attempt is recorded only
     /// while this sender's lease still holds the row.
     pub after_mark: bool,
 }
@@ -268,7 +270,8 @@ impl Db {
                 backend,
                 format!(
                     "SELECT o.id, COALESCE(o.to_address, f.email) AS receiver, o.created_at, \
-                     o.attempts, o.follower_id, f.created_at AS follower_since, c.kind, c.lang, \
+                     o.attempts, o.follower_id, f.created_at AS follower_since, f.bouncing_since, \
+                     c.kind, c.lang, \
                      c.subject, c.body_text, c.body_html \
                      FROM mail_outbox o JOIN mail_content c ON c.id = o.content_id \
                      LEFT JOIN follower f ON f.id = o.follower_id \
@@ -297,6 +300,9 @@ impl Db {
                     attempts: row.try_get("", "attempts")?,
                     claimed_until: until,
                     follower,
+                    bouncing: row
+                        .try_get::<Option<DateTime<Utc>>>("", "bouncing_since")?
+                        .is_some(),
                     letter: Letter {
                         kind: row.try_get("", "kind")?,
                         lang: row.try_get("", "lang")?,
@@ -337,9 +343,6 @@ impl Db {
                 .await?
                 .rows_affected();
             if rows == 1 {
-                if let Some(follower) = mail.follower {
-                    delivered_to(&txn, backend, follower).await?;
-                }
                 marked.push(mail.id);
             }
         }
@@ -443,6 +446,12 @@ async fn record(
         attempt,
         after_mark,
     } = *ended;
+    if after_mark && *attempt == Attempt::Sent {
+        if let Some(follower) = mail.follower {
+            delivered_to(conn, backend, follower.id).await?;
+        }
+        return Ok(());
+    }
     let (set, mut values): (&str, Vec<Value>) = match attempt {
         Attempt::Sent => (
             "sent_at = $1, claimed_until = NULL, last_error = NULL",

@@ -5,7 +5,7 @@
 //! its cause. The sender ([`run`]) takes due rows with a lease, builds each message
 //! ([`Mailer::message`]: plain text and HTML, a stable Message-ID made from the outbox
 //! row, a follower's RFC 8058 one-click unsubscribe) and hands it to the transport. Over
-//! SMTP the row is marked sent as soon as the server has the whole message, while it
+//! SMTP the row is marked sent as soon as the end of the message's data has been sent, while it
 //! answers ([`smtp`]), so a server killed mid-send loses none and repeats only what was
 //! in that one commit; into files, the file is written under the row's id before the row
 //! is marked, so a message written again replaces itself. A failure is retried with
@@ -49,6 +49,10 @@ pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// How often an idle sender looks for new messages (one written through this instance
 /// wakes it at once, see [`Mailer::wake`]).
 const POLL: Duration = Duration::from_secs(2);
+
+/// How much of its lease a message must have left to be sent: the time a slow server
+/// may take for one message before its data ends.
+const MIN_LEASE_LEFT: chrono::Duration = chrono::Duration::seconds(20);
 
 /// Attempts before a message that keeps failing for a passing reason is given up on
 /// (about two days with [`backoff`]).
@@ -262,7 +266,17 @@ impl Mailer {
                 };
             }
         };
-        let open = idle.lock().expect("idle connections").pop();
+        // A message whose lease is nearly over is left for the next claim rather than
+        // sent while another sender may take it.
+        if mail.claimed_until - Utc::now() < MIN_LEASE_LEFT {
+            return false;
+        }
+        let mut open = idle.lock().expect("idle connections").pop();
+        if let Some(c) = &mut open
+            && !c.alive().await
+        {
+            open = None;
+        }
         let mut connection = match open {
             Some(c) => c,
             // A server that cannot be reached or refuses to let us sign in is a passing
@@ -283,7 +297,6 @@ impl Mailer {
         let finishing = Finishing {
             id: mail.id,
             claimed_until: mail.claimed_until,
-            follower: mail.follower.map(|f| f.id),
         };
         let outcome = connection
             .send(message.envelope(), &message.formatted(), || async {
@@ -296,7 +309,14 @@ impl Mailer {
             idle.lock().expect("idle connections").push(connection);
         }
         match outcome {
-            Ok(Sent::Accepted) => true,
+            Ok(Sent::Accepted) => {
+                // The server said yes: a follower's address that bounced does no more,
+                // in the marker's next commit.
+                if mail.bouncing {
+                    end(mail, Attempt::Sent, true);
+                }
+                true
+            }
             Ok(Sent::Unmarked) => {
                 tracing::warn!(
                     outbox = mail.id,
@@ -330,7 +350,7 @@ fn failed(mail: &Outgoing, failure: Failure) -> Attempt {
 
 /// What a message's sending asks of the marker in [`send_due`].
 enum Mark {
-    /// The server has the whole message: mark it sent if this sender still holds it,
+    /// The message's data has ended: mark it sent if this sender still holds it,
     /// and answer whether it was marked.
     Finishing(Finishing, oneshot::Sender<bool>),
     /// How an attempt ended otherwise (a file written, a failure), and whether it had
@@ -387,7 +407,10 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
         };
         let marker = async {
             let mut ready = Vec::new();
-            while to_mark.recv_many(&mut ready, BATCH as usize).await > 0 {
+            let result = loop {
+                if to_mark.recv_many(&mut ready, BATCH as usize).await == 0 {
+                    break Ok(());
+                }
                 let mut finishing = Vec::new();
                 let mut replies = Vec::new();
                 let mut ended = Vec::new();
@@ -410,12 +433,21 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
                         after_mark: *after_mark,
                     })
                     .collect();
-                let marked = db.record_marks(&finishing, &ended, Utc::now()).await?;
-                for (id, reply) in replies {
-                    let _ = reply.send(marked.contains(&id));
+                match db.record_marks(&finishing, &ended, Utc::now()).await {
+                    Ok(marked) => {
+                        for (id, reply) in replies {
+                            let _ = reply.send(marked.contains(&id));
+                        }
+                    }
+                    Err(e) => break Err(e),
                 }
-            }
-            Ok::<(), lofte_db::Error>(())
+            };
+            // After a database error nothing more can be marked: the senders still
+            // waiting for an answer hear "not marked" as their marks are dropped here,
+            // and the messages not yet started are left for their lease to run out.
+            to_mark.close();
+            while to_mark.try_recv().is_ok() {}
+            result
         };
         let ((), marked) = tokio::join!(deliveries, marker);
         if let Err(e) = marked {
@@ -424,9 +456,7 @@ pub async fn send_due(db: &Db, mailer: &Mailer) -> lofte_db::Result<usize> {
         sent += went.into_inner();
     };
     let open: Vec<Connection> = std::mem::take(&mut *idle.lock().expect("idle connections"));
-    for connection in open {
-        connection.quit().await;
-    }
+    futures_util::future::join_all(open.into_iter().map(Connection::quit)).await;
     result
 }
 

@@ -1,4 +1,4 @@
-//! SMTP that marks a message sent the moment the server has all of it.
+//! SMTP that marks a message sent the moment the end of its data has been sent.
 //!
 //! A receiving server takes responsibility for a message when it reads the end of its
 //! data (a line with one dot), then answers. A sender that waits for the answer before
@@ -32,8 +32,17 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 
-/// How long connecting (TLS and greeting included) and each message may take.
+/// How long connecting (TLS and greeting included) and each command may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long a server may take to answer the end of a message's data (RFC 5321,
+/// 4.5.3.2.6: ten minutes), and a goodbye.
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(600);
+const QUIT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A connection idle longer than this is asked whether it is still there (NOOP) before
+/// it is used again.
+const IDLE_CHECK: Duration = Duration::from_secs(1);
 
 /// How the connection is protected, as lettre reads `smtp_url`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +134,7 @@ impl SmtpServer {
             ("smtp", None) => (Security::Plain, 25),
             ("smtp", Some("required")) => (Security::StartTls { required: true }, 587),
             ("smtp", Some("opportunistic")) => (Security::StartTls { required: false }, 587),
-            ("smtps", None) => (Security::Wrapper, 465),
+            ("smtps", _) => (Security::Wrapper, 465),
             (scheme, tls) => {
                 return Err(bad(&format!(
                     "{scheme}:// with tls={} (use smtp://, smtp://…?tls=required, \
@@ -151,13 +160,18 @@ impl SmtpServer {
             )),
             None => None,
         };
-        // The process's rustls provider (ring, the only one in the tree), as lettre's
-        // STARTTLS uses it.
         let wrapper = (security == Security::Wrapper).then(|| {
             let roots = rustls::RootCertStore {
                 roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
             };
-            let config = rustls::ClientConfig::builder()
+            // As lettre chooses for STARTTLS: the process's provider, else ring.
+            #[allow(deprecated)] // ring's default provider lacks post-quantum key exchange
+            let provider = rustls::crypto::CryptoProvider::get_default()
+                .cloned()
+                .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
+            let config = rustls::ClientConfig::builder_with_provider(provider)
+                .with_safe_default_protocol_versions()
+                .expect("ring supports TLS 1.2 and 1.3")
                 .with_root_certificates(roots)
                 .with_no_client_auth();
             tokio_rustls::TlsConnector::from(Arc::new(config))
@@ -219,6 +233,7 @@ impl SmtpServer {
             smtp,
             gate,
             usable: true,
+            last_used: std::time::Instant::now(),
         })
     }
 }
@@ -229,6 +244,7 @@ pub struct Connection {
     gate: Arc<Mutex<Gate>>,
     /// False once something went wrong on it: it is then dropped, not reused.
     usable: bool,
+    last_used: std::time::Instant,
 }
 
 impl Connection {
@@ -237,10 +253,21 @@ impl Connection {
         self.usable && !self.smtp.has_broken()
     }
 
+    /// Whether the server still listens on it: asked (NOOP) only after a pause, in which
+    /// a server may have closed it.
+    pub async fn alive(&mut self) -> bool {
+        if self.last_used.elapsed() < IDLE_CHECK {
+            return true;
+        }
+        tokio::time::timeout(TIMEOUT, self.smtp.test_connected())
+            .await
+            .unwrap_or(false)
+    }
+
     /// Says goodbye (after the last message).
     pub async fn quit(mut self) {
         if self.usable() {
-            let _ = tokio::time::timeout(TIMEOUT, self.smtp.quit()).await;
+            let _ = tokio::time::timeout(QUIT_TIMEOUT, self.smtp.quit()).await;
         }
     }
 
@@ -259,9 +286,11 @@ impl Connection {
         let ready = tokio::time::timeout(TIMEOUT, self.begin(envelope, email))
             .await
             .unwrap_or_else(|_| Err(Failure::passing("no answer from the SMTP server")));
+        self.last_used = std::time::Instant::now();
         if let Err(failure) = ready {
             self.usable = false;
-            self.smtp.abort().await;
+            // A goodbye if the server still answers; the connection is dropped anyway.
+            let _ = tokio::time::timeout(QUIT_TIMEOUT, self.smtp.abort()).await;
             return Err(NotSent {
                 failure,
                 marked: false,
@@ -287,13 +316,23 @@ impl Connection {
                 false,
                 Err(Failure::passing("the SMTP server stopped reading")),
             ),
-            Ok(Some(answer)) if !data_ended => (false, answer.map_err(Failure::from)),
-            // The server has the whole message: mark it while it answers.
-            Ok(Some(answer)) => (mark().await, answer.map_err(Failure::from)),
+            Ok(Some(answer)) if !data_ended => (
+                false,
+                Err(match answer {
+                    Err(e) => Failure::from(e),
+                    Ok(_) => {
+                        Failure::passing("the SMTP server answered before the end of the data")
+                    }
+                }),
+            ),
+            // The answer came with the end of data: mark only a yes.
+            Ok(Some(Ok(_))) => (mark().await, Ok(())),
+            Ok(Some(Err(e))) => (false, Err(Failure::from(e))),
+            // The end of data has left for the server: mark it while the server answers.
             Ok(None) | Err(_) => {
                 let answered = async {
-                    match tokio::time::timeout(TIMEOUT, &mut message).await {
-                        Ok(answer) => answer.map_err(Failure::from),
+                    match tokio::time::timeout(ANSWER_TIMEOUT, &mut message).await {
+                        Ok(answer) => answer.map(|_| ()).map_err(Failure::from),
                         Err(_) => Err(Failure::passing(
                             "no answer from the SMTP server after the message",
                         )),
@@ -302,9 +341,10 @@ impl Connection {
                 tokio::join!(mark(), answered)
             }
         };
+        self.last_used = std::time::Instant::now();
         match answer {
-            Ok(_) if marked => Ok(Sent::Accepted),
-            Ok(_) => Ok(Sent::Unmarked),
+            Ok(()) if marked => Ok(Sent::Accepted),
+            Ok(()) => Ok(Sent::Unmarked),
             Err(failure) => {
                 self.usable = false;
                 Err(NotSent { failure, marked })

@@ -19,7 +19,6 @@ fn finishing(mail: &lofte_db::mail::Outgoing) -> Finishing {
     Finishing {
         id: mail.id,
         claimed_until: mail.claimed_until,
-        follower: None,
     }
 }
 
@@ -136,4 +135,96 @@ async fn a_message_the_server_refused_after_it_was_marked_is_sent_again_later() 
         again.iter().map(|m| (m.id, m.attempts)).collect::<Vec<_>>(),
         vec![(mail.id, 2)]
     );
+}
+
+#[tokio::test]
+async fn an_address_bounces_from_a_refusal_until_a_server_says_yes_to_it() {
+    use lofte_db::follows::{CONFIRM_LETTER, FollowRequest, Requested};
+    use lofte_domain::follow::{Frequency, Target};
+    let t = fresh_database().await;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0428", "places": [
+            { "slug": "hogsjo", "name": "Högsjö", "kind": "locality", "lat": 59.047, "lon": 15.727 } ] }"#,
+    )
+    .unwrap();
+    t.db.import_profile(&profile).await.unwrap();
+    let now = Utc::now();
+    let request = FollowRequest {
+        email: lofte_domain::Email::parse("granne@example.se").unwrap(),
+        lang: "sv".into(),
+        municipality: lofte_domain::MunicipalityCode::parse("0428").unwrap(),
+        target: Target::Place("hogsjo".into()),
+        frequency: Frequency::Weekly,
+    };
+    let confirm = |_| Letter {
+        kind: CONFIRM_LETTER.into(),
+        ..reminder()
+    };
+    let Requested::Asked(pending) = t.db.request_follow(&request, confirm, now).await.unwrap()
+    else {
+        panic!("asked")
+    };
+    t.db.confirm_follow(pending, now).await.unwrap();
+    let key =
+        t.db.follower_of(pending)
+            .await
+            .unwrap()
+            .expect("a follower");
+    let bouncing = || async { t.db.follower(key).await.unwrap().unwrap().bouncing_since };
+    let lease = Duration::seconds(60);
+    // The confirmation letter went to the address as given; the digests below go to the
+    // follower.
+    let [confirmation] = &t.db.claim_mail(now, lease, 10).await.unwrap()[..] else {
+        panic!("the confirmation")
+    };
+    assert!(confirmation.follower.is_none());
+    t.db.record_marks(&[finishing(confirmation)], &[], now)
+        .await
+        .unwrap();
+    // A week's digest to the follower, queued and taken by a sender.
+    async fn digest_at(db: &lofte_db::Db, at: chrono::DateTime<Utc>) -> lofte_db::mail::Outgoing {
+        let (due, _) = db.due_digests(at, 0, 10).await.unwrap();
+        let letter = Letter {
+            kind: "digest".into(),
+            ..reminder()
+        };
+        assert!(db.queue_digest(&due[0], Some(&letter), at).await.unwrap());
+        let mut taken = db.claim_mail(at, Duration::seconds(60), 10).await.unwrap();
+        assert_eq!(taken.len(), 1);
+        taken.remove(0)
+    }
+
+    // The first digest is refused for good after it was marked (550 at the end of data).
+    let at = now + Duration::days(8);
+    let first = digest_at(&t.db, at).await;
+    assert!(first.follower.is_some() && !first.bouncing);
+    t.db.record_marks(&[finishing(&first)], &[], at)
+        .await
+        .unwrap();
+    let refused = Attempt::GaveUp {
+        error: "550 no such mailbox".into(),
+    };
+    let after_mark = |mail, attempt| Ended {
+        mail,
+        attempt,
+        after_mark: true,
+    };
+    t.db.record_marks(&[], &[after_mark(&first, &refused)], at)
+        .await
+        .unwrap();
+    let since = bouncing().await.expect("bouncing after a refusal");
+
+    // The next is marked as its data ends, which says nothing of the address yet.
+    let at = at + Duration::days(8);
+    let second = digest_at(&t.db, at).await;
+    assert!(second.bouncing, "the sender is told, to report a yes");
+    t.db.record_marks(&[finishing(&second)], &[], at)
+        .await
+        .unwrap();
+    assert_eq!(bouncing().await, Some(since));
+    // The server's yes ends the bouncing.
+    t.db.record_marks(&[], &[after_mark(&second, &Attempt::Sent)], at)
+        .await
+        .unwrap();
+    assert_eq!(bouncing().await, None);
 }
