@@ -14,7 +14,11 @@ the flows a resident and a coordinator go through:
   with RFC 8058's List-Unsubscribe and List-Unsubscribe-Post headers, plain text and
   HTML in the follower's language;
 * the one-click unsubscribe POSTed as a mail provider does (cross-site, no cookie),
-  after which the manage link leads nowhere and the next message goes to no one.
+  after which the manage link leads nowhere and the next message goes to no one;
+* a mail server with a certificate from the organisation's own authority (made here
+  with openssl), over STARTTLS and over smtps://: with `smtp_ca_file` naming the
+  authority the reminder arrives encrypted; without it nothing is sent and the log says
+  why.
 
 Every message must parse, carry a Message-ID of its own, a Date, From and To, and a
 text/plain and a text/html part. Exit status 1 on any failure.
@@ -23,6 +27,7 @@ text/plain and a text/html part. Exit status 1 on any failure.
 """
 
 import html.parser
+import logging
 import os
 import re
 import subprocess
@@ -125,33 +130,120 @@ def well_formed(message, what):
     expect(text_of(message) and "<html" in html_of(message), f"{what}: a text/plain and a text/html part")
 
 
+class Lofte:
+    """`lofte serve --demo` in a folder of its own, sending to `smtp_url`."""
+
+    def __init__(self, binary, work, name, smtp_url, **settings):
+        self.folder = os.path.join(work, name)
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        env = dict(os.environ, LOFTE_SMTP_URL=smtp_url, LOFTE_PUBLIC_URL=self.base,
+                   LOFTE_MAIL_FROM="Trygg i Flen <noreply@trygghet.flen.example>", LOFTE_LOG="warn",
+                   **settings)
+        self.log = os.path.join(work, f"{name}.log")
+        with open(self.log, "w") as log:
+            self.server = subprocess.Popen(
+                [binary, "--data-dir", self.folder, "serve", "--demo", "--bind", f"127.0.0.1:{port}"],
+                stdout=subprocess.PIPE, stderr=log, env=env, text=True)
+        self.passwords = {}
+        for line in self.server.stdout:
+            m = re.match(r"\s+(\S+@\S+)\s+(\S+)\s+\(", line)
+            if m:
+                self.passwords[m.group(1)] = m.group(2)
+            if "127.0.0.1" in line and "http://" in line:
+                break
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.kill()
+        self.server.wait()
+
+    def logged(self):
+        with open(self.log) as log:
+            return log.read()
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp(prefix="lofte-mail-check.")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with Sink() as sink:
-        env = dict(os.environ, LOFTE_SMTP_URL=sink.url, LOFTE_PUBLIC_URL=base,
-                   LOFTE_MAIL_FROM="Trygg i Flen <noreply@trygghet.flen.example>", LOFTE_LOG="warn")
-        log = open(os.path.join(work, "server.log"), "w")
-        server = subprocess.Popen([binary, "--data-dir", work, "serve", "--demo", "--bind", f"127.0.0.1:{port}"],
-                                  stdout=subprocess.PIPE, stderr=log, env=env, text=True)
-        try:
-            passwords = {}
-            for line in server.stdout:
-                m = re.match(r"\s+(\S+@\S+)\s+(\S+)\s+\(", line)
-                if m:
-                    passwords[m.group(1)] = m.group(2)
-                if "127.0.0.1" in line and "http://" in line:
-                    break
-            run(base, sink, passwords)
-        finally:
-            server.kill()
-            server.wait()
+    with Sink() as sink, Lofte(binary, work, "plain", sink.url) as lofte:
+        run(lofte.base, sink, lofte.passwords)
+    tls(binary, work)
     if FAILURES:
-        print(f"\n{len(FAILURES)} failure(s); server log in {work}/server.log")
+        print(f"\n{len(FAILURES)} failure(s); server logs in {work}/")
         sys.exit(1)
     print("\nmail-check: every message kind arrived over SMTP and read back")
+
+
+def authority(work):
+    """A certificate authority of the organisation's own and a mail server certificate
+    for 127.0.0.1 signed by it: (authority's PEM, server's PEM, server's key)."""
+    ca, ca_key = os.path.join(work, "ca.pem"), os.path.join(work, "ca.key")
+    cert, key, csr = (os.path.join(work, f) for f in ("mail.pem", "mail.key", "mail.csr"))
+    ext = os.path.join(work, "mail.ext")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+    for command in (
+        ["req", "-x509", *ec, "-keyout", ca_key, "-out", ca, "-days", "2",
+         "-subj", "/O=Testkommunen/CN=Testkommunens CA",
+         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"],
+        ["req", *ec, "-keyout", key, "-out", csr, "-subj", "/O=Testkommunen/CN=127.0.0.1"],
+        ["x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial",
+         "-out", cert, "-days", "2", "-extfile", ext],
+    ):
+        subprocess.run(["openssl", *command], check=True, capture_output=True)
+    return ca, cert, key
+
+
+def to_coordinator(to, message):
+    return to == ["samordnare@flen.example"] and message["Subject"].startswith("Löfte: ")
+
+
+def tls(binary, work):
+    ca, cert, key = authority(work)
+    for mode in ("starttls", "smtps"):
+        print(f"== {mode}: a mail server with the organisation's own certificate")
+        with Sink(tls=mode, certificate=cert, key=key) as sink:
+            with Lofte(binary, work, f"{mode}-trusted", sink.url, LOFTE_SMTP_CA_FILE=ca):
+                reminder = one(sink, "reminder", to_coordinator)
+                well_formed(reminder, f"{mode} reminder")
+                expect(all(sink.encrypted), f"{mode}: every message came encrypted ({sink.encrypted})")
+            before = sink.count()
+            # aiosmtpd would print the handshake the sender breaks off as a traceback.
+            logging.getLogger("mail.log").disabled = True
+            with Lofte(binary, work, f"{mode}-untrusted", sink.url) as lofte:
+                deadline = time.monotonic() + 30
+                while "UnknownIssuer" not in lofte.logged() and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                expect("UnknownIssuer" in lofte.logged() and "will retry" in lofte.logged(),
+                       f"{mode} without smtp_ca_file: the log says the certificate's issuer is unknown, "
+                       "and the message waits for a retry")
+                expect(sink.count() == before, f"{mode} without smtp_ca_file: nothing is sent")
+                status, headers, _ = request("POST", f"{lofte.base}/logga-in", form={
+                    "email": "admin@lofte.example", "password": lofte.passwords["admin@lofte.example"],
+                    "nasta": "/personal"})
+                cookie = next(c.split(";")[0] for c in headers.get_all("Set-Cookie") or []
+                              if c.startswith("lofte_session="))
+                deadline = time.monotonic() + 10
+                while True:
+                    status, _, page = request("GET", f"{lofte.base}/personal/e-post", headers={"Cookie": cookie})
+                    if "UnknownIssuer" in page or time.monotonic() > deadline:
+                        break
+                    time.sleep(0.2)
+                expect(status == 200 and "UnknownIssuer" in page and "smtp_ca_file" in page,
+                       f"{mode} without smtp_ca_file: the administrator's mail log shows why, "
+                       "and names the setting")
+            logging.getLogger("mail.log").disabled = False
+    print("== smtp_ca_file that is not a certificate: the server does not start")
+    result = subprocess.run([binary, "--data-dir", os.path.join(work, "bad-ca"), "serve", "--demo",
+                             "--bind", "127.0.0.1:0"], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, LOFTE_SMTP_URL="smtps://127.0.0.1:1",
+                                     LOFTE_SMTP_CA_FILE=key, LOFTE_LOG="warn"))
+    expect(result.returncode != 0 and f"smtp_ca_file: {key}: no certificate" in result.stderr,
+           f"a clear error naming the file ({result.stderr.strip()[-200:]})")
 
 
 def run(base, sink, passwords):
@@ -178,8 +270,7 @@ def run(base, sink, passwords):
     expect(count(sink, to_anna) == 1, "asking again sends nothing")
 
     print("== the staff's weekly reminder, queued when the server starts")
-    reminder = one(sink, "reminder", lambda to, m: to == ["samordnare@flen.example"]
-                   and m["Subject"].startswith("Löfte: "))
+    reminder = one(sink, "reminder", to_coordinator)
     well_formed(reminder, "reminder")
     expect("/personal/kommun/0482/" in text_of(reminder), "links to the work in the staff area")
     expect(reminder["List-Unsubscribe"] is None, "no unsubscribe header (staff, not followers)")

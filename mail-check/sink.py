@@ -4,7 +4,9 @@ Used by mail-check/check.py and by bench/faults_server.py --mail. Each accepted 
 is kept in order as it arrived and parsed with the standard library's e-mail parser (as
 a mail client would) when asked for, so parsing never slows the server down. `delay`
 makes the server slow to answer the end of a message's data, so a test can kill a
-sender while messages are in flight. A message is kept once its data has ended, whether
+sender while messages are in flight. `tls` makes it a server with a certificate:
+"starttls" (it refuses mail before STARTTLS) or "smtps" (TLS from the first byte). A
+message is kept once its data has ended, whether
 or not its sender stays to hear the answer: a mail server such as Postfix has the
 message safe on disk before it answers, and delivers it even if the sender is gone.
 """
@@ -13,6 +15,7 @@ import asyncio
 import email
 import email.policy
 import socket
+import ssl
 import threading
 import time
 
@@ -32,23 +35,42 @@ class _Handler:
     async def handle_DATA(self, server, session, envelope):
         with self.sink.lock:
             self.sink.received.append((list(envelope.rcpt_tos), envelope.content))
+            self.sink.encrypted.append(
+                session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+            )
         if self.sink.delay:
             await asyncio.sleep(self.sink.delay)
         return "250 Message accepted for delivery"
 
 
 class Sink:
-    def __init__(self, delay=0.0):
+    def __init__(self, delay=0.0, tls=None, certificate=None, key=None):
         self.delay = delay
+        self.tls = tls
         self.lock = threading.Lock()
         self.received = []  # (recipients, raw bytes), as accepted
+        self.encrypted = []  # whether each came over TLS
         self.parsed = []  # the same, parsed, as far as asked for
         self.port = free_port()
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+        options = {}
+        if tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(certificate, key)
+            if tls == "starttls":
+                options = dict(tls_context=context, require_starttls=True)
+            elif tls == "smtps":
+                options = dict(ssl_context=context)
+            else:
+                raise ValueError(f"tls={tls}")
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, **options)
 
     @property
     def url(self):
-        return f"smtp://127.0.0.1:{self.port}"
+        return {
+            None: f"smtp://127.0.0.1:{self.port}",
+            "starttls": f"smtp://127.0.0.1:{self.port}?tls=required",
+            "smtps": f"smtps://127.0.0.1:{self.port}",
+        }[self.tls]
 
     def __enter__(self):
         self.controller.start()

@@ -59,6 +59,9 @@ pub struct Config {
     /// the same machine). Unset: messages are written to `<data_dir>/mail/` and shown to
     /// administrators in the staff area.
     pub smtp_url: Option<String>,
+    /// A PEM file of certificate authorities the mail server's certificate may also lead
+    /// to, besides the Web PKI's (an organisation's own CA for an internal relay).
+    pub smtp_ca_file: Option<PathBuf>,
     /// The sender of every message, e.g. `Trygg i Flen <noreply@trygghet.flen.se>`;
     /// unset, `Löfte <noreply@…>` at the public address's host.
     pub mail_from: Option<String>,
@@ -86,6 +89,7 @@ impl Default for Config {
             map_attribution: None,
             page_cache_seconds: 2,
             smtp_url: None,
+            smtp_ca_file: None,
             mail_from: None,
         }
     }
@@ -129,6 +133,7 @@ impl Config {
                 "min_respondents",
                 "map_tiles",
                 "smtp_url",
+                "smtp_ca_file",
                 "mail_from",
                 "map_attribution",
                 "page_cache_seconds",

@@ -84,7 +84,7 @@ async fn mailer(config: &Config, db: &Db, listening: std::net::SocketAddr) -> Re
         .map(|u| u.as_str().to_owned())
         .unwrap_or_else(|| format!("http://{listening}"));
     let transport = match filled(&config.smtp_url) {
-        Some(url) => Transport::smtp(&url).map_err(UserError)?,
+        Some(url) => Transport::smtp(&url, config.smtp_ca_file.as_deref()).map_err(UserError)?,
         None => Transport::Files(config.data_dir.join("mail")),
     };
     let from = filled(&config.mail_from).unwrap_or_else(|| Mailer::default_from(&public));

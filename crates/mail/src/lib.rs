@@ -68,10 +68,11 @@ pub enum Transport {
 }
 
 impl Transport {
-    /// An SMTP transport from a URL such as `smtp://mail.kommun.se:587?tls=required`;
-    /// the error says what is wrong with it.
-    pub fn smtp(url: &str) -> Result<Transport, String> {
-        SmtpServer::from_url(url).map(Transport::Smtp)
+    /// An SMTP transport from a URL such as `smtp://mail.kommun.se:587?tls=required`,
+    /// trusting also the certificate authorities in `ca_file`; the error says what is
+    /// wrong with either.
+    pub fn smtp(url: &str, ca_file: Option<&std::path::Path>) -> Result<Transport, String> {
+        SmtpServer::from_url(url, ca_file).map(Transport::Smtp)
     }
 }
 

@@ -18,6 +18,7 @@
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, ready};
@@ -25,9 +26,13 @@ use std::time::Duration;
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, TlsParameters};
+use lettre::transport::smtp::client::{
+    AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
+};
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
@@ -63,7 +68,9 @@ pub struct SmtpServer {
     security: Security,
     hello: ClientId,
     credentials: Option<Credentials>,
-    /// For `smtps://`: rustls with the Web PKI roots, as lettre uses for STARTTLS.
+    /// For STARTTLS: lettre's rustls with the Web PKI roots and `smtp_ca_file`'s.
+    starttls: Option<TlsParameters>,
+    /// For `smtps://`: rustls with the same roots.
     wrapper: Option<tokio_rustls::TlsConnector>,
 }
 
@@ -81,6 +88,40 @@ impl Failure {
             error: error.to_string(),
             permanent: false,
         }
+    }
+}
+
+impl Failure {
+    /// A failed TLS handshake; a certificate no root vouches for says where to name the
+    /// organisation's own authority.
+    fn tls(error: &(dyn std::error::Error + 'static)) -> Failure {
+        let mut cause = Some(error);
+        let mut untrusted = false;
+        while let Some(e) = cause {
+            // io::Error's source skips the error it wraps, so look inside it too.
+            let inner = e
+                .downcast_ref::<io::Error>()
+                .and_then(|io| io.get_ref())
+                .map(|e| e as &(dyn std::error::Error + 'static));
+            untrusted |= [Some(e), inner].into_iter().flatten().any(|e| {
+                matches!(
+                    e.downcast_ref::<rustls::Error>(),
+                    Some(rustls::Error::InvalidCertificate(
+                        rustls::CertificateError::UnknownIssuer
+                    ))
+                )
+            });
+            cause = e.source();
+        }
+        let mut failure = Failure::passing(error);
+        if untrusted {
+            failure.error.push_str(
+                " (no trusted authority vouches for the mail server's certificate: if it \
+                 is your organisation's own, name that authority's certificate in \
+                 smtp_ca_file)",
+            );
+        }
+        failure
     }
 }
 
@@ -115,8 +156,10 @@ pub struct NotSent {
 impl SmtpServer {
     /// The server `url` names (`smtp://host[:port]`, `…?tls=required`,
     /// `…?tls=opportunistic`, `smtps://host[:port]`, with `user:password@` and a
-    /// `/name` for EHLO as lettre reads them); the error says what is wrong.
-    pub fn from_url(url: &str) -> Result<SmtpServer, String> {
+    /// `/name` for EHLO as lettre reads them). Its certificate must lead to a Web PKI
+    /// root or to one of the certificates in `ca_file` (PEM: an organisation's own
+    /// certificate authority). The error says what is wrong, and where.
+    pub fn from_url(url: &str, ca_file: Option<&Path>) -> Result<SmtpServer, String> {
         let bad = |why: &str| format!("smtp_url: {why}");
         let parsed = url::Url::parse(url).map_err(|e| bad(&e.to_string()))?;
         let host = parsed
@@ -160,28 +203,48 @@ impl SmtpServer {
             )),
             None => None,
         };
-        let wrapper = (security == Security::Wrapper).then(|| {
-            let roots = rustls::RootCertStore {
-                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            };
-            // As lettre chooses for STARTTLS: the process's provider, else ring.
-            #[allow(deprecated)] // ring's default provider lacks post-quantum key exchange
-            let provider = rustls::crypto::CryptoProvider::get_default()
-                .cloned()
-                .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
-            let config = rustls::ClientConfig::builder_with_provider(provider)
-                .with_safe_default_protocol_versions()
-                .expect("ring supports TLS 1.2 and 1.3")
-                .with_root_certificates(roots)
-                .with_no_client_auth();
-            tokio_rustls::TlsConnector::from(Arc::new(config))
-        });
+        let own_roots = match ca_file {
+            Some(path) => read_ca_file(path)?,
+            None => Vec::new(),
+        };
+        let mut starttls = None;
+        let mut wrapper = None;
+        match security {
+            Security::Plain => {}
+            Security::StartTls { .. } => {
+                let mut builder = TlsParameters::builder(host.clone());
+                for root in &own_roots {
+                    builder = builder.add_root_certificate(
+                        Certificate::from_der(root.to_vec()).map_err(|e| e.to_string())?,
+                    );
+                }
+                starttls = Some(builder.build().map_err(|e| bad(&e.to_string()))?);
+            }
+            Security::Wrapper => {
+                let mut roots = rustls::RootCertStore {
+                    roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+                };
+                roots.add_parsable_certificates(own_roots);
+                // As lettre chooses for STARTTLS: the process's provider, else ring.
+                #[allow(deprecated)] // ring's default provider lacks post-quantum key exchange
+                let provider = rustls::crypto::CryptoProvider::get_default()
+                    .cloned()
+                    .unwrap_or_else(|| Arc::new(rustls::crypto::ring::default_provider()));
+                let config = rustls::ClientConfig::builder_with_provider(provider)
+                    .with_safe_default_protocol_versions()
+                    .expect("ring supports TLS 1.2 and 1.3")
+                    .with_root_certificates(roots)
+                    .with_no_client_auth();
+                wrapper = Some(tokio_rustls::TlsConnector::from(Arc::new(config)));
+            }
+        }
         Ok(SmtpServer {
             port: parsed.port().unwrap_or(port),
             host,
             security,
             hello,
             credentials,
+            starttls,
             wrapper,
         })
     }
@@ -208,7 +271,7 @@ impl SmtpServer {
             Some(tls) => {
                 let name = rustls::pki_types::ServerName::try_from(self.host.clone())
                     .map_err(Failure::passing)?;
-                let tls = tls.connect(name, tcp).await.map_err(Failure::passing)?;
+                let tls = tls.connect(name, tcp).await.map_err(|e| Failure::tls(&e))?;
                 Box::new(Gated::new(tls, peer, gate.clone()))
             }
             None => Box::new(Gated::new(tcp, peer, gate.clone())),
@@ -216,8 +279,10 @@ impl SmtpServer {
         let mut smtp = AsyncSmtpConnection::connect_with_transport(stream, &self.hello).await?;
         if let Security::StartTls { required } = self.security {
             if smtp.can_starttls() {
-                let tls = TlsParameters::new(self.host.clone())?;
-                smtp.starttls(tls, &self.hello).await?;
+                let tls = self.starttls.clone().expect("built with the URL");
+                smtp.starttls(tls, &self.hello)
+                    .await
+                    .map_err(|e| Failure::tls(&e))?;
             } else if required {
                 smtp.abort().await;
                 return Err(Failure::passing(
@@ -236,6 +301,27 @@ impl SmtpServer {
             last_used: std::time::Instant::now(),
         })
     }
+}
+
+/// The certificates in `path` (PEM), each checked to be usable as a root; the error
+/// names the file and what is wrong with it.
+fn read_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
+    let bad = |why: String| format!("smtp_ca_file: {}: {why}", path.display());
+    let pem = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
+    let roots = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad(format!("not PEM ({e})")))?;
+    if roots.is_empty() {
+        return Err(bad(
+            "no certificate in it (-----BEGIN CERTIFICATE-----)".into()
+        ));
+    }
+    for (n, root) in roots.iter().enumerate() {
+        rustls::RootCertStore::empty()
+            .add(root.clone())
+            .map_err(|e| bad(format!("certificate {}: {e}", n + 1)))?;
+    }
+    Ok(roots)
 }
 
 /// One connection to the SMTP server, sending one message at a time.
@@ -536,10 +622,10 @@ mod tests {
 
     #[test]
     fn urls_are_read_as_lettre_reads_them() {
-        let plain = SmtpServer::from_url("smtp://127.0.0.1:2525").unwrap();
+        let plain = SmtpServer::from_url("smtp://127.0.0.1:2525", None).unwrap();
         assert_eq!((plain.port, plain.security), (2525, Security::Plain));
         let submission =
-            SmtpServer::from_url("smtp://u%40x:p%20w@mail.kommun.se?tls=required").unwrap();
+            SmtpServer::from_url("smtp://u%40x:p%20w@mail.kommun.se?tls=required", None).unwrap();
         assert_eq!(
             (submission.port, submission.security),
             (587, Security::StartTls { required: true })
@@ -548,12 +634,43 @@ mod tests {
             submission.credentials,
             Some(Credentials::new("u@x".into(), "p w".into()))
         );
-        let wrapped = SmtpServer::from_url("smtps://mail.kommun.se/lofte.kommun.se").unwrap();
+        let wrapped = SmtpServer::from_url("smtps://mail.kommun.se/lofte.kommun.se", None).unwrap();
         assert_eq!((wrapped.port, wrapped.security), (465, Security::Wrapper));
         assert_eq!(wrapped.hello, ClientId::Domain("lofte.kommun.se".into()));
         assert!(wrapped.wrapper.is_some());
-        let error = SmtpServer::from_url("http://mail.kommun.se").err().unwrap();
+        let error = SmtpServer::from_url("http://mail.kommun.se", None)
+            .err()
+            .unwrap();
         assert!(error.starts_with("smtp_url: http://"), "{error}");
-        assert!(SmtpServer::from_url("smtp://").is_err());
+        assert!(SmtpServer::from_url("smtp://", None).is_err());
+        assert!(submission.starttls.is_some() && wrapped.wrapper.is_some());
+    }
+
+    #[test]
+    fn a_ca_file_that_holds_no_certificate_is_refused_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = "smtp://mail.kommun.se?tls=required";
+        let missing = dir.path().join("saknas.pem");
+        let error = SmtpServer::from_url(url, Some(&missing)).err().unwrap();
+        assert!(
+            error.starts_with("smtp_ca_file: ") && error.contains("saknas.pem"),
+            "{error}"
+        );
+        let key_only = dir.path().join("nyckel.pem");
+        std::fs::write(
+            &key_only,
+            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+        )
+        .unwrap();
+        let error = SmtpServer::from_url(url, Some(&key_only)).err().unwrap();
+        assert!(error.contains("no certificate"), "{error}");
+        let garbled = dir.path().join("trasig.pem");
+        std::fs::write(
+            &garbled,
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        let error = SmtpServer::from_url(url, Some(&garbled)).err().unwrap();
+        assert!(error.contains("trasig.pem: certificate 1"), "{error}");
     }
 }
