@@ -83,9 +83,22 @@ async fn mailer(config: &Config, db: &Db, listening: std::net::SocketAddr) -> Re
         .map_err(UserError)?
         .map(|u| u.as_str().to_owned())
         .unwrap_or_else(|| format!("http://{listening}"));
+    // Blank counts as unset, as for every other setting.
+    let ca_file = config
+        .smtp_ca_file
+        .as_deref()
+        .filter(|p| !p.as_os_str().is_empty());
     let transport = match filled(&config.smtp_url) {
-        Some(url) => Transport::smtp(&url, config.smtp_ca_file.as_deref()).map_err(UserError)?,
-        None => Transport::Files(config.data_dir.join("mail")),
+        Some(url) => Transport::smtp(&url, ca_file).map_err(UserError)?,
+        None => {
+            if let Some(path) = ca_file {
+                tracing::warn!(
+                    smtp_ca_file = %path.display(),
+                    "smtp_ca_file is set but smtp_url is not: messages are written to files"
+                );
+            }
+            Transport::Files(config.data_dir.join("mail"))
+        }
     };
     let from = filled(&config.mail_from).unwrap_or_else(|| Mailer::default_from(&public));
     let links = LinkKey::load(db).await?;

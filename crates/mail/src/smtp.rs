@@ -27,7 +27,7 @@ use std::time::Duration;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{
-    AsyncSmtpConnection, AsyncTokioStream, Certificate, TlsParameters,
+    AsyncSmtpConnection, AsyncTokioStream, Certificate, CertificateStore, TlsParameters,
 };
 use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
@@ -94,7 +94,7 @@ impl Failure {
 impl Failure {
     /// A failed TLS handshake; a certificate no root vouches for says where to name the
     /// organisation's own authority.
-    fn tls(error: &(dyn std::error::Error + 'static)) -> Failure {
+    fn tls(server: &SmtpServer, error: &(dyn std::error::Error + 'static)) -> Failure {
         let mut cause = Some(error);
         let mut untrusted = false;
         while let Some(e) = cause {
@@ -111,9 +111,12 @@ impl Failure {
                     ))
                 )
             });
-            cause = e.source();
+            cause = inner.or_else(|| e.source());
         }
-        let mut failure = Failure::passing(error);
+        let mut failure = Failure::passing(format!(
+            "{}:{}: TLS handshake: {error}",
+            server.host, server.port
+        ));
         if untrusted {
             failure.error.push_str(
                 " (no trusted authority vouches for the mail server's certificate: if it \
@@ -204,6 +207,10 @@ impl SmtpServer {
             None => None,
         };
         let own_roots = match ca_file {
+            Some(_) if security == Security::Plain => {
+                return Err(bad("smtp_ca_file is set but this URL asks for no TLS \
+                     (use smtp://…?tls=required or smtps://)"));
+            }
             Some(path) => read_ca_file(path)?,
             None => Vec::new(),
         };
@@ -212,13 +219,15 @@ impl SmtpServer {
         match security {
             Security::Plain => {}
             Security::StartTls { .. } => {
-                let mut builder = TlsParameters::builder(host.clone());
-                for root in &own_roots {
-                    builder = builder.add_root_certificate(
-                        Certificate::from_der(root.to_vec()).map_err(|e| e.to_string())?,
-                    );
+                // The same roots as `smtps://` below, whatever lettre's default becomes.
+                let mut builder = TlsParameters::builder(host.clone())
+                    .certificate_store(CertificateStore::WebpkiRoots);
+                for (n, root) in own_roots.iter().enumerate() {
+                    let certificate = Certificate::from_der(root.to_vec())
+                        .map_err(|e| format!("smtp_ca_file: certificate {}: {e}", n + 1))?;
+                    builder = builder.add_root_certificate(certificate);
                 }
-                starttls = Some(builder.build().map_err(|e| bad(&e.to_string()))?);
+                starttls = Some(builder.build().map_err(|e| bad(&format!("TLS: {e}")))?);
             }
             Security::Wrapper => {
                 let mut roots = rustls::RootCertStore {
@@ -271,7 +280,10 @@ impl SmtpServer {
             Some(tls) => {
                 let name = rustls::pki_types::ServerName::try_from(self.host.clone())
                     .map_err(Failure::passing)?;
-                let tls = tls.connect(name, tcp).await.map_err(|e| Failure::tls(&e))?;
+                let tls = tls
+                    .connect(name, tcp)
+                    .await
+                    .map_err(|e| Failure::tls(self, &e))?;
                 Box::new(Gated::new(tls, peer, gate.clone()))
             }
             None => Box::new(Gated::new(tcp, peer, gate.clone())),
@@ -282,7 +294,7 @@ impl SmtpServer {
                 let tls = self.starttls.clone().expect("built with the URL");
                 smtp.starttls(tls, &self.hello)
                     .await
-                    .map_err(|e| Failure::tls(&e))?;
+                    .map_err(|e| Failure::tls(self, &e))?;
             } else if required {
                 smtp.abort().await;
                 return Err(Failure::passing(
@@ -672,5 +684,9 @@ mod tests {
         .unwrap();
         let error = SmtpServer::from_url(url, Some(&garbled)).err().unwrap();
         assert!(error.contains("trasig.pem: certificate 1"), "{error}");
+        let error = SmtpServer::from_url("smtp://127.0.0.1", Some(&garbled))
+            .err()
+            .unwrap();
+        assert!(error.contains("asks for no TLS"), "{error}");
     }
 }
