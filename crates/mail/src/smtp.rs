@@ -452,6 +452,17 @@ impl Connection {
 
     /// MAIL, RCPT and DATA, with the options lettre's own `send` would choose.
     async fn begin(&mut self, envelope: &Envelope, email: &[u8]) -> Result<(), Failure> {
+        let server = self.smtp.server_info();
+        let needs = |extension, what: &str| {
+            if server.supports_feature(extension) {
+                Ok(())
+            } else {
+                Err(Failure {
+                    error: format!("{what} and the SMTP server does not take {extension}"),
+                    permanent: true,
+                })
+            }
+        };
         let mut options = Vec::new();
         let non_ascii = envelope
             .from()
@@ -459,31 +470,11 @@ impl Connection {
             .chain(envelope.to())
             .any(|a| !AsRef::<str>::as_ref(a).is_ascii());
         if non_ascii {
-            if !self
-                .smtp
-                .server_info()
-                .supports_feature(Extension::SmtpUtfEight)
-            {
-                return Err(Failure {
-                    error: "the address is not ASCII and the SMTP server does not take SMTPUTF8"
-                        .to_owned(),
-                    permanent: true,
-                });
-            }
+            needs(Extension::SmtpUtfEight, "the address is not ASCII")?;
             options.push(MailParameter::SmtpUtfEight);
         }
         if !email.is_ascii() {
-            if !self
-                .smtp
-                .server_info()
-                .supports_feature(Extension::EightBitMime)
-            {
-                return Err(Failure {
-                    error: "the message is not ASCII and the SMTP server does not take 8BITMIME"
-                        .to_owned(),
-                    permanent: true,
-                });
-            }
+            needs(Extension::EightBitMime, "the message is not ASCII")?;
             options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
         }
         self.smtp
@@ -668,20 +659,17 @@ mod tests {
             error.starts_with("smtp_ca_file: ") && error.contains("saknas.pem"),
             "{error}"
         );
-        let key_only = dir.path().join("nyckel.pem");
-        std::fs::write(
-            &key_only,
-            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
-        )
-        .unwrap();
+        // A file of one PEM section of `label`, with a body too short to be anything.
+        let pem = |name: &str, label: &str| {
+            let path = dir.path().join(name);
+            let body = format!("-----BEGIN {label}-----\nAAAA\n-----END {label}-----\n");
+            std::fs::write(&path, body).unwrap();
+            path
+        };
+        let key_only = pem("nyckel.pem", "PRIVATE KEY");
         let error = SmtpServer::from_url(url, Some(&key_only)).err().unwrap();
         assert!(error.contains("no certificate"), "{error}");
-        let garbled = dir.path().join("trasig.pem");
-        std::fs::write(
-            &garbled,
-            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
-        )
-        .unwrap();
+        let garbled = pem("trasig.pem", "CERTIFICATE");
         let error = SmtpServer::from_url(url, Some(&garbled)).err().unwrap();
         assert!(error.contains("trasig.pem: certificate 1"), "{error}");
         let error = SmtpServer::from_url("smtp://127.0.0.1", Some(&garbled))
