@@ -15,9 +15,7 @@ use lofte_domain::citizen::{
 use lofte_domain::walk::FindingStatus;
 use lofte_domain::{Coordinates, FieldError, PlaceSlug, Problem, Text};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::audit::{Actor, AuditRecord, audit};
 use crate::entity::{citizen_input, input_contact};
@@ -269,7 +267,8 @@ impl Tenant {
     /// out (a name, a phone number, a door) must not live on in the audit log.
     ///
     /// `announcements` (what followers of its places are told when it is published) are
-    /// stored and queued in the same transaction, only if it is published.
+    /// stored and queued in the same transaction, only if this publishes it (it was not
+    /// published already).
     pub async fn moderate_input(
         &self,
         actor: Actor,
@@ -375,7 +374,9 @@ impl Tenant {
             .col_expr(citizen_input::Column::Status, Expr::value(status.code()))
             .exec(&txn)
             .await?;
-        if status == InputStatus::Published {
+        // News only the first time: a second moderator publishing it again (or the same
+        // one twice) tells nobody twice.
+        if status == InputStatus::Published && before.status != InputStatus::Published.code() {
             for announcement in announcements {
                 crate::follows::announce(&txn, announcement, now).await?;
             }
@@ -495,7 +496,6 @@ impl Db {
     /// reason may quote the input), in the same transaction.
     pub async fn purge_unpublished_inputs(&self, now: DateTime<Utc>) -> Result<u64> {
         use crate::entity::audit_log;
-        use sea_orm::QuerySelect;
         use sea_orm::sea_query::ExprTrait;
         let cutoff = now - chrono::Duration::days(UNPUBLISHED_KEPT_DAYS);
         let old = || {
@@ -544,16 +544,22 @@ impl Db {
 
 /// Municipality `code`'s input `id` (only if in `status`, when one is given), or
 /// `NotFound`: a municipality's staff never reach another's inputs.
+///
+/// Read to be changed: the row stays locked against other writers until `txn` ends
+/// (`FOR UPDATE` on PostgreSQL; SQLite's writers take turns anyway), so what the writer
+/// decides from it, such as whom to tell, still holds when it commits. Without it, two
+/// moderators saving at once on PostgreSQL would each see the old row and each tell.
 pub(crate) async fn own_input(
-    conn: &impl ConnectionTrait,
+    txn: &sea_orm::DatabaseTransaction,
     code: &str,
     id: i32,
     status: Option<InputStatus>,
 ) -> Result<citizen_input::Model> {
     let mut query = citizen_input::Entity::find_by_id(id)
-        .filter(citizen_input::Column::MunicipalityCode.eq(code));
+        .filter(citizen_input::Column::MunicipalityCode.eq(code))
+        .lock_exclusive();
     if let Some(status) = status {
         query = query.filter(citizen_input::Column::Status.eq(status.code()));
     }
-    query.one(conn).await?.ok_or(Error::NotFound)
+    query.one(txn).await?.ok_or(Error::NotFound)
 }

@@ -21,7 +21,7 @@ use crate::citizen_inputs::{StoredInput, own_input};
 use crate::entity::{citizen_input, input_contact};
 use crate::mail::Letter;
 use crate::tenant::Tenant;
-use crate::{Db, Result};
+use crate::{Db, Error, Result};
 
 /// A resident's address is deleted this many days after the input was received, asked
 /// or not ("three months", as the form says).
@@ -50,7 +50,12 @@ pub struct NewAction {
 impl Tenant {
     /// One of the municipality's inputs, in any status.
     pub async fn input(&self, id: i32) -> Result<StoredInput> {
-        crate::citizen_inputs::to_input(own_input(self.db().conn(), self.code(), id, None).await?)
+        let row = citizen_input::Entity::find_by_id(id)
+            .filter(citizen_input::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .ok_or(Error::NotFound)?;
+        crate::citizen_inputs::to_input(row)
     }
 
     /// Whether the resident left an address and has not been asked yet.
@@ -66,7 +71,7 @@ impl Tenant {
     /// (the reply's words are public, so the audit keeps them).
     ///
     /// `announcements` (what followers of its places are told) are stored and queued in
-    /// the same transaction, as is `to_unit`, the letter to the shared mailbox of the unit
+    /// the same transaction if the reply or the action's status is new, as is `to_unit`, the letter to the shared mailbox of the unit
     /// it is newly routed to.
     pub async fn update_case(
         &self,
@@ -156,8 +161,15 @@ impl Tenant {
         )
         .await?;
         let now = Utc::now();
-        for announcement in announcements {
-            crate::follows::announce(&txn, announcement, now).await?;
+        // Followers hear of a new reply or a new status of the action, judged on the row
+        // as this transaction read it, so the same change saved twice is told once.
+        let new_status =
+            action.is_some_and(|a| before.action_status.as_deref() != Some(a.status.code()));
+        let new_reply = reply.is_some() && reply != before.public_reply;
+        if new_status || new_reply {
+            for announcement in announcements {
+                crate::follows::announce(&txn, announcement, now).await?;
+            }
         }
         // Told once per routing, decided on the row as this transaction read it, so two
         // saves at once do not both tell the unit.

@@ -293,15 +293,19 @@ impl Tenant {
         Ok(id)
     }
 
-    /// A finding of this municipality; `NotFound` for any other id.
+    /// A finding of this municipality, read to be changed in `txn`; `NotFound` for any
+    /// other id. Locked against other writers until `txn` ends (`FOR UPDATE` on
+    /// PostgreSQL; SQLite's writers take turns anyway), so two staff moving it to fixed
+    /// at once do not both see it unfixed and both tell its followers.
     async fn own_finding(
         &self,
-        conn: &impl sea_orm::ConnectionTrait,
+        txn: &sea_orm::DatabaseTransaction,
         id: i32,
     ) -> Result<walk_finding::Model> {
         walk_finding::Entity::find_by_id(id)
             .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
-            .one(conn)
+            .lock_exclusive()
+            .one(txn)
             .await?
             .ok_or(Error::NotFound)
     }
@@ -481,13 +485,14 @@ impl Tenant {
         else {
             return Ok(None);
         };
-        match self.own_finding(self.db().conn(), finding).await {
-            Ok(_) => Ok(Some(FindingPhoto {
-                media_type: row.media_type,
-                data: row.data,
-            })),
-            Err(Error::NotFound) => Ok(None),
-            Err(e) => Err(e),
-        }
+        let own = walk_finding::Entity::find_by_id(finding)
+            .filter(walk_finding::Column::MunicipalityCode.eq(self.code()))
+            .one(self.db().conn())
+            .await?
+            .is_some();
+        Ok(own.then_some(FindingPhoto {
+            media_type: row.media_type,
+            data: row.data,
+        }))
     }
 }

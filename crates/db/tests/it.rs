@@ -2,6 +2,8 @@
 
 #[path = "it/backup.rs"]
 mod backup;
+#[path = "it/concurrent.rs"]
+mod concurrent;
 #[path = "it/crime_stats.rs"]
 mod crime_stats;
 #[path = "it/follows.rs"]

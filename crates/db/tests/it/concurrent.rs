@@ -1,0 +1,262 @@
+//! Several staff saving the same thing at the same moment, as two moderators or two
+//! instances behind one PostgreSQL do: whom to tell is decided on the row as it stands
+//! when the save commits, so nobody is told twice.
+//!
+//! Fixture: Gnesta (0461) with a locality and a road; not Flen.
+
+use lofte_db::citizen_inputs::{Moderation, PlaceEdit};
+use lofte_db::follows::{Announcement, NewNotice};
+use lofte_db::input_cases::CaseUpdate;
+use lofte_db::links::Links;
+use lofte_db::mail::Letter;
+use lofte_db::testing::fresh_database;
+use lofte_db::{Actor, Error, Tenant};
+use lofte_domain::follow::{NoticeKind, Target};
+use lofte_domain::followup::Performer;
+use lofte_domain::walk::{FindingCategory, FindingStatus, NewFinding, NewWalk};
+use lofte_domain::{MunicipalityCode, PlaceSlug, Text};
+
+/// How many save at once: enough that, without a lock, several would read the old row.
+const AT_ONCE: usize = 8;
+
+async fn gnesta() -> (lofte_db::testing::TestDatabase, Tenant) {
+    let t = fresh_database().await;
+    let profile = lofte_domain::exchange::parse_profile_json(
+        r#"{ "municipality": "0461", "places": [
+            { "slug": "gnesta", "name": "Gnesta", "kind": "locality", "lat": 59.048, "lon": 17.311 },
+            { "slug": "storgatan", "name": "Storgatan", "kind": "road", "lat": 59.049, "lon": 17.312 } ] }"#,
+    )
+    .unwrap();
+    t.db.import_profile(&profile).await.unwrap();
+    let tenant = t.db.tenant_named("0461").await.unwrap().unwrap();
+    (t, tenant)
+}
+
+fn letter(kind: &str, lang: &str) -> Letter {
+    Letter {
+        kind: kind.into(),
+        lang: lang.into(),
+        subject: "Nytt på Storgatan".into(),
+        body_text: "Nytt på Storgatan.".into(),
+        body_html: "<p>Nytt på Storgatan.</p>".into(),
+    }
+}
+
+/// Runs `save` [`AT_ONCE`] times at once, each on its own task (and so its own
+/// connection), and returns what each returned.
+async fn at_once<F, Fut>(tenant: &Tenant, save: F) -> Vec<lofte_db::Result<()>>
+where
+    F: Fn(Tenant) -> Fut,
+    Fut: std::future::Future<Output = lofte_db::Result<()>> + Send + 'static,
+{
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..AT_ONCE {
+        tasks.spawn(save(tenant.clone()));
+    }
+    tasks.join_all().await
+}
+
+const INPUT: &str = "Bilar kör fort på Storgatan vid skolan.";
+
+/// A resident's input at Storgatan, waiting for moderation.
+async fn input_at_storgatan(tenant: &Tenant) -> i32 {
+    let input = lofte_domain::citizen::InputFields {
+        locality: "gnesta",
+        place: "storgatan",
+        category: "traffic",
+        text: INPUT,
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    tenant.receive_input(&input, None).await.unwrap()
+}
+
+/// The same input, published with nobody told.
+async fn published_input_at_storgatan(tenant: &Tenant) -> i32 {
+    let id = input_at_storgatan(tenant).await;
+    tenant
+        .moderate_input(Actor::System, id, &publish(), &[])
+        .await
+        .unwrap();
+    id
+}
+
+fn publish() -> Moderation {
+    Moderation::Publish {
+        text: Text::parse(INPUT, 500).unwrap(),
+        place: PlaceEdit::default(),
+        links: Links::default(),
+    }
+}
+
+/// What followers of Storgatan are told when something there changes.
+fn news_at_storgatan(kind: NoticeKind) -> Announcement {
+    Announcement {
+        notice: NewNotice {
+            municipality: MunicipalityCode::parse("0461").unwrap(),
+            target: storgatan(),
+            kind,
+            title: ["Nytt på Storgatan".into(), "News on Storgatan".into()],
+            summary: ["Något har hänt.".into(), "Something happened.".into()],
+            path: "/0461/platser/storgatan".into(),
+        },
+        letters: [letter("notice", "sv"), letter("notice", "en")],
+    }
+}
+
+fn storgatan() -> Target {
+    Target::Place("storgatan".into())
+}
+
+async fn notices_at_storgatan(t: &lofte_db::testing::TestDatabase) -> usize {
+    let municipality = MunicipalityCode::parse("0461").unwrap();
+    t.db.notices(&municipality, &storgatan(), 50)
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn an_input_published_by_several_moderators_at_once_is_announced_once() {
+    let (t, tenant) = gnesta().await;
+    let id = input_at_storgatan(&tenant).await;
+    let announcement = news_at_storgatan(NoticeKind::InputPublished);
+
+    let saves = at_once(&tenant, move |tenant| {
+        let announcement = announcement.clone();
+        async move {
+            tenant
+                .moderate_input(Actor::System, id, &publish(), &[announcement])
+                .await
+        }
+    })
+    .await;
+
+    assert!(saves.iter().all(Result::is_ok), "{saves:?}");
+    assert_eq!(notices_at_storgatan(&t).await, 1);
+}
+
+#[tokio::test]
+async fn an_input_routed_by_several_moderators_at_once_is_sent_to_its_unit_once() {
+    let (t, tenant) = gnesta().await;
+    let id = published_input_at_storgatan(&tenant).await;
+    let waiting = t.db.mail_waiting().await.unwrap();
+
+    let saves = at_once(&tenant, move |tenant| async move {
+        let update = CaseUpdate {
+            routed_to: Some(Text::parse("Tekniska förvaltningen", 100).unwrap()),
+            ..Default::default()
+        };
+        let to_unit = letter("unit_routing", "sv");
+        tenant
+            .update_case(
+                Actor::System,
+                id,
+                &update,
+                &[],
+                Some(("teknik@gnesta.example", &to_unit)),
+            )
+            .await
+    })
+    .await;
+
+    assert!(saves.iter().all(Result::is_ok), "{saves:?}");
+    assert_eq!(
+        t.db.mail_waiting().await.unwrap() - waiting,
+        1,
+        "the unit's mailbox gets one letter however many saved the same routing"
+    );
+    let stored = tenant.input(id).await.unwrap();
+    assert_eq!(
+        stored.case.routed_to.as_deref(),
+        Some("Tekniska förvaltningen")
+    );
+}
+
+#[tokio::test]
+async fn a_reply_saved_by_several_moderators_at_once_is_announced_once() {
+    let (t, tenant) = gnesta().await;
+    let id = published_input_at_storgatan(&tenant).await;
+    let announcement = news_at_storgatan(NoticeKind::InputChanged);
+
+    let saves = at_once(&tenant, move |tenant| {
+        let announcement = announcement.clone();
+        async move {
+            let update = CaseUpdate {
+                reply: Some(
+                    Text::parse("Vi sätter upp en hastighetsdisplay i maj.", 2000).unwrap(),
+                ),
+                ..Default::default()
+            };
+            tenant
+                .update_case(Actor::System, id, &update, &[announcement], None)
+                .await
+        }
+    })
+    .await;
+
+    assert!(saves.iter().all(Result::is_ok), "{saves:?}");
+    assert_eq!(notices_at_storgatan(&t).await, 1);
+}
+
+#[tokio::test]
+async fn a_finding_marked_fixed_by_several_at_once_is_announced_once() {
+    let (t, tenant) = gnesta().await;
+    let walk = tenant
+        .add_walk(
+            Actor::System,
+            &NewWalk {
+                date: chrono::NaiveDate::from_ymd_opt(2025, 9, 18).unwrap(),
+                route: vec![PlaceSlug::parse("storgatan").unwrap()],
+                participants: 6,
+                again_by: None,
+            },
+            Performer::Municipality,
+        )
+        .await
+        .unwrap();
+    let finding = tenant
+        .add_finding(
+            Actor::System,
+            walk,
+            &NewFinding {
+                place: PlaceSlug::parse("storgatan").unwrap(),
+                category: FindingCategory::parse("lighting").unwrap(),
+                description: Text::parse("Gatlampan vid busshållplatsen är trasig.", 500).unwrap(),
+                owner: Text::parse("Tekniska förvaltningen", 100).unwrap(),
+                due: None,
+            },
+            &Links::default(),
+        )
+        .await
+        .unwrap();
+    let announcement = news_at_storgatan(NoticeKind::FindingChanged);
+
+    let saves = at_once(&tenant, move |tenant| {
+        let announcement = announcement.clone();
+        async move {
+            tenant
+                .set_finding_status(
+                    Actor::System,
+                    finding,
+                    FindingStatus::Fixed,
+                    None,
+                    &[announcement],
+                )
+                .await
+        }
+    })
+    .await;
+
+    // One of them moved it; the others found it already fixed and were told so.
+    let moved = saves.iter().filter(|s| s.is_ok()).count();
+    assert_eq!(moved, 1, "{saves:?}");
+    assert!(
+        saves
+            .iter()
+            .all(|s| s.is_ok() || matches!(s, Err(Error::Invalid(_)))),
+        "{saves:?}"
+    );
+    assert_eq!(notices_at_storgatan(&t).await, 1);
+}
