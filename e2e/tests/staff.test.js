@@ -361,6 +361,26 @@ describe('Logging from a phone', () => {
       assert.ok(await inView(), 'save is still visible after scrolling to the places');
       assert.equal(await page.locator('label[for=when]').innerText(), 'När började det?');
     }));
+
+  test('the list of logged work reads on a phone without a sideways swipe, each value named', () =>
+    app.withSession(COORDINATOR, { viewport: { width: 360, height: 740 } }, async (page) => {
+      const res = await page.goto('/personal/kommun/0482/logga/aktiviteter');
+      assert.equal(res.status(), 200);
+      const table = page.locator('.table-wrap');
+      const { scrollWidth, clientWidth } = await table.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      assert.ok(scrollWidth <= clientWidth, `the table is ${scrollWidth} px wide in a region of ${clientWidth} px`);
+      // Each row is a block of its own, its cells named by their column.
+      const row = page.locator('tbody tr').first();
+      const named = await row.locator('td').evaluateAll((cells) =>
+        cells.map((td) => getComputedStyle(td, '::before').content));
+      assert.deepEqual(named.slice(0, 3), ['"När: "', '"Vad: "', '"Var: "']);
+      const [when, what] = await row.locator('td').evaluateAll((cells) => cells.slice(0, 2).map((td) => td.getBoundingClientRect().top));
+      assert.ok(what > when, 'what is under when, not beside it');
+      await expectNoAxeViolations(page, 'logged work at 360 px');
+      // On a wide screen it is a table again, without the names.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      assert.equal(await row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content), 'none');
+    }));
 });
 
 describe('Correcting a closed promise', () => {
