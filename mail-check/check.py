@@ -219,6 +219,7 @@ def tls(binary, work):
             logging.getLogger("mail.log").disabled = True
             try:
                 untrusted(binary, work, mode, sink)
+                wrong_name(binary, work, mode, sink, ca)
             finally:
                 logging.getLogger("mail.log").disabled = False
     bad_ca_file(binary, work, key)
@@ -250,6 +251,21 @@ def untrusted(binary, work, mode, sink):
             time.sleep(0.2)
         expect(status == 200 and "UnknownIssuer" in page and "smtp_ca_file" in page,
                f"{mode} without smtp_ca_file: the administrator's mail log shows why, and names the setting")
+
+
+def wrong_name(binary, work, mode, sink, ca):
+    """The trusted server named as "localhost", which its certificate (for 127.0.0.1 only)
+    does not name: nothing goes, and the log says to fix smtp_url."""
+    url = sink.url.replace("127.0.0.1", "localhost")
+    with Lofte(binary, work, f"{mode}-wrong-name", url, LOFTE_SMTP_CA_FILE=ca) as lofte:
+        deadline = time.monotonic() + 30
+        while "not valid for name" not in lofte.logged() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        logged = lofte.logged()
+        expect("not valid for name \"localhost\"" in logged and "not issued for the host smtp_url names" in logged,
+               f"{mode} to a name the certificate does not give: the log says so and points at smtp_url")
+        expect(not any(lofte.base in text_of(m) for _, m in sink.messages()),
+               f"{mode} to a name the certificate does not give: nothing is sent")
 
 
 def bad_ca_file(binary, work, key):

@@ -92,39 +92,63 @@ impl Failure {
 }
 
 impl Failure {
-    /// A failed TLS handshake; a certificate no root vouches for says where to name the
-    /// organisation's own authority.
+    /// A failed TLS handshake, naming the server; a certificate refused for a reason the
+    /// operator can act on says what to do (see [`certificate_hint`]).
     fn tls(server: &SmtpServer, error: &(dyn std::error::Error + 'static)) -> Failure {
-        let mut cause = Some(error);
-        let mut untrusted = false;
-        while let Some(e) = cause {
-            // io::Error's source skips the error it wraps, so look inside it too.
-            let inner = e
-                .downcast_ref::<io::Error>()
-                .and_then(|io| io.get_ref())
-                .map(|e| e as &(dyn std::error::Error + 'static));
-            untrusted |= [Some(e), inner].into_iter().flatten().any(|e| {
-                matches!(
-                    e.downcast_ref::<rustls::Error>(),
-                    Some(rustls::Error::InvalidCertificate(
-                        rustls::CertificateError::UnknownIssuer
-                    ))
-                )
-            });
-            cause = inner.or_else(|| e.source());
-        }
         let mut failure = Failure::passing(format!(
             "{}:{}: TLS handshake: {error}",
             server.host, server.port
         ));
-        if untrusted {
-            failure.error.push_str(
-                " (no trusted authority vouches for the mail server's certificate: if it \
-                 is your organisation's own, name that authority's certificate in \
-                 smtp_ca_file)",
-            );
+        if let Some(hint) = certificate_error(error).and_then(certificate_hint) {
+            failure.error.push_str(&format!(" ({hint})"));
         }
         failure
+    }
+}
+
+/// The certificate error somewhere in `error`'s chain of causes, if any.
+fn certificate_error<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a rustls::CertificateError> {
+    let mut cause = Some(error);
+    while let Some(e) = cause {
+        // io::Error's source skips the error it wraps, so look inside it too.
+        let inner = e
+            .downcast_ref::<io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|e| e as &(dyn std::error::Error + 'static));
+        for e in [Some(e), inner].into_iter().flatten() {
+            if let Some(rustls::Error::InvalidCertificate(certificate)) = e.downcast_ref() {
+                return Some(certificate);
+            }
+        }
+        cause = inner.or_else(|| e.source());
+    }
+    None
+}
+
+/// What the operator can do about a mail server's certificate that was refused, for the
+/// refusals that have a remedy on their side. The words are the log's and the
+/// administrator's mail log's, in English as the settings they name are.
+fn certificate_hint(error: &rustls::CertificateError) -> Option<&'static str> {
+    use rustls::CertificateError as E;
+    match error {
+        E::UnknownIssuer => Some(
+            "no trusted authority vouches for the mail server's certificate: if it is your \
+             organisation's own, name that authority's certificate in smtp_ca_file",
+        ),
+        E::NotValidForName | E::NotValidForNameContext { .. } => Some(
+            "the certificate is not issued for the host smtp_url names: write the mail \
+             server's name in smtp_url as its certificate gives it",
+        ),
+        E::Expired | E::ExpiredContext { .. } => Some(
+            "the mail server's certificate has expired: whoever runs the mail server must \
+             renew it",
+        ),
+        E::NotValidYet | E::NotValidYetContext { .. } => {
+            Some("the mail server's certificate is not valid yet: check this machine's clock")
+        }
+        _ => None,
     }
 }
 
@@ -647,6 +671,39 @@ mod tests {
         assert!(error.starts_with("smtp_url: http://"), "{error}");
         assert!(SmtpServer::from_url("smtp://", None).is_err());
         assert!(submission.starttls.is_some() && wrapped.wrapper.is_some());
+    }
+
+    #[test]
+    fn a_refused_certificate_says_what_the_operator_can_do_about_it() {
+        use rustls::CertificateError as E;
+        let server = SmtpServer::from_url("smtps://mail.kommun.se", None).unwrap();
+        // As tokio-rustls hands it over: the rustls error inside an io::Error.
+        let failure = |certificate: E| {
+            let error = io::Error::new(
+                io::ErrorKind::InvalidData,
+                rustls::Error::InvalidCertificate(certificate),
+            );
+            Failure::tls(&server, &error).error
+        };
+        let cases = [
+            (E::UnknownIssuer, "smtp_ca_file"),
+            (E::NotValidForName, "smtp_url"),
+            (E::Expired, "renew"),
+            (E::NotValidYet, "clock"),
+        ];
+        for (certificate, remedy) in cases {
+            let said = failure(certificate);
+            assert!(
+                said.starts_with("mail.kommun.se:465: TLS handshake: "),
+                "{said}"
+            );
+            assert!(said.contains(remedy), "{said}");
+        }
+        // Without a remedy on the operator's side, rustls's words alone.
+        let said = failure(E::BadSignature);
+        assert!(!said.contains('('), "{said}");
+        let said = Failure::tls(&server, &io::Error::other("connection reset")).error;
+        assert_eq!(said, "mail.kommun.se:465: TLS handshake: connection reset");
     }
 
     #[test]
