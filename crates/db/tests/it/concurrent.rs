@@ -260,3 +260,48 @@ async fn a_finding_marked_fixed_by_several_at_once_is_announced_once() {
     );
     assert_eq!(notices_at_storgatan(&t).await, 1);
 }
+
+#[tokio::test]
+async fn an_address_asking_to_follow_twice_at_once_is_asked_to_confirm_once() {
+    use lofte_db::follows::{CONFIRM_LETTER, FollowRequest, Requested};
+    use lofte_domain::Email;
+    use lofte_domain::follow::Frequency;
+
+    let (t, _) = gnesta().await;
+    let db = t.db.clone();
+    let mut tasks = tokio::task::JoinSet::new();
+    // A double click on the follow form, or two tabs: the same request at the same moment.
+    for _ in 0..AT_ONCE {
+        let db = db.clone();
+        tasks.spawn(async move {
+            let request = FollowRequest {
+                email: Email::parse("boende@example.se").unwrap(),
+                lang: "sv".into(),
+                municipality: MunicipalityCode::parse("0461").unwrap(),
+                target: storgatan(),
+                frequency: Frequency::Weekly,
+            };
+            db.request_follow(
+                &request,
+                |_| letter(CONFIRM_LETTER, "sv"),
+                chrono::Utc::now(),
+            )
+            .await
+        });
+    }
+    let answers = tasks.join_all().await;
+    let asked = answers
+        .iter()
+        .filter(|a| matches!(a, Ok(Requested::Asked(_))))
+        .count();
+    // Each is answered as a resident would expect: one asked, the rest told nothing new
+    // (the page they see is the same), none an error.
+    assert_eq!(asked, 1, "{answers:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|a| matches!(a, Ok(Requested::Asked(_) | Requested::Already))),
+        "{answers:?}"
+    );
+    assert_eq!(t.db.mail_waiting().await.unwrap(), 1);
+}
