@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use lofte_domain::Email;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::entity::{account, account_event, password_reset};
 use crate::mail::{Letter, queue_to_address};
@@ -86,8 +86,11 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let txn = self.begin_write().await?;
+        // Locked until this transaction ends, which deletes it: the same link used twice
+        // at once (on PostgreSQL) sets one password, and the other use finds it spent.
         let Some(reset) = password_reset::Entity::find_by_id(digest)
             .filter(password_reset::Column::ExpiresAt.gt(now))
+            .lock_exclusive()
             .one(&txn)
             .await?
         else {

@@ -1,6 +1,7 @@
-//! Several staff saving the same thing at the same moment, as two moderators or two
-//! instances behind one PostgreSQL do: whom to tell is decided on the row as it stands
-//! when the save commits, so nobody is told twice.
+//! The same thing saved at the same moment, as two moderators, a double click or two
+//! instances behind one PostgreSQL do: what to do (whom to tell, whether a link still
+//! works) is decided on the row as it stands when the save commits, so nobody is told
+//! twice and a link works once.
 //!
 //! Fixture: Gnesta (0461) with a locality and a road; not Flen.
 
@@ -304,4 +305,42 @@ async fn an_address_asking_to_follow_twice_at_once_is_asked_to_confirm_once() {
         "{answers:?}"
     );
     assert_eq!(t.db.mail_waiting().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_reset_link_used_twice_at_once_sets_one_password() {
+    use lofte_domain::Email;
+
+    let (t, _) = gnesta().await;
+    let address = Email::parse("samordnare@gnesta.example").unwrap();
+    t.db.create_account(&address, "Samordnare", "gammal-hash")
+        .await
+        .unwrap();
+    let now = chrono::Utc::now();
+    let sent =
+        t.db.request_password_reset(
+            &address,
+            "digest-of-the-link",
+            now + chrono::Duration::minutes(30),
+            &letter("password_reset", "sv"),
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(sent);
+
+    // The link opened in two tabs (or by the holder and someone who saw it), submitted
+    // at the same moment with different passwords.
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..AT_ONCE {
+        let db = t.db.clone();
+        tasks.spawn(async move {
+            db.reset_password("digest-of-the-link", &format!("ny-hash-{i}"), now)
+                .await
+        });
+    }
+    let answers = tasks.join_all().await;
+    let set = answers.iter().filter(|a| matches!(a, Ok(true))).count();
+    assert_eq!(set, 1, "the link works once: {answers:?}");
+    assert!(answers.iter().all(Result::is_ok), "{answers:?}");
 }
