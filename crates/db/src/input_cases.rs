@@ -335,9 +335,16 @@ impl Db {
             txn.rollback().await?;
             return Ok(false);
         }
-        input_contact::Entity::delete_by_id(input)
+        // Spent by whichever answer deletes the address first: another at the same moment
+        // (a double click, on PostgreSQL) finds it gone and changes nothing.
+        let spent = input_contact::Entity::delete_by_id(input)
             .exec(&txn)
-            .await?;
+            .await?
+            .rows_affected;
+        if spent != 1 {
+            txn.rollback().await?;
+            return Ok(false);
+        }
         let updated = citizen_input::Entity::update_many()
             .col_expr(
                 citizen_input::Column::ResidentAnswer,

@@ -344,3 +344,69 @@ async fn a_reset_link_used_twice_at_once_sets_one_password() {
     assert_eq!(set, 1, "the link works once: {answers:?}");
     assert!(answers.iter().all(Result::is_ok), "{answers:?}");
 }
+
+#[tokio::test]
+async fn a_resident_answering_twice_at_once_is_counted_once() {
+    use lofte_domain::Email;
+    use lofte_domain::citizen::{InputContact, ResidentAnswer};
+
+    // Several residents, each with an input, so that the race has several chances.
+    let (t, tenant) = gnesta().await;
+    let input = lofte_domain::citizen::InputFields {
+        locality: "gnesta",
+        place: "storgatan",
+        category: "traffic",
+        text: INPUT,
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    for i in 0..6 {
+        let contact = InputContact {
+            email: Email::parse(&format!("boende{i}@example.se")).unwrap(),
+            lang: "sv".into(),
+        };
+        let id = tenant.receive_input(&input, Some(&contact)).await.unwrap();
+        tenant
+            .moderate_input(Actor::System, id, &publish(), &[])
+            .await
+            .unwrap();
+    }
+    // Four weeks on, each is asked.
+    let later = chrono::Utc::now() + chrono::Duration::days(29);
+    let questions = t.db.due_questions(later).await.unwrap();
+    assert_eq!(questions.len(), 6);
+    for question in &questions {
+        let asked =
+            t.db.queue_question(question, &letter("question", "sv"), later)
+                .await
+                .unwrap();
+        assert!(asked);
+    }
+
+    // Each resident answers in two tabs at once, with two different buttons.
+    let mut tasks = tokio::task::JoinSet::new();
+    for question in &questions {
+        for i in 0..AT_ONCE {
+            let db = t.db.clone();
+            let (id, since) = (question.input.id, question.since);
+            let answer = [ResidentAnswer::Yes, ResidentAnswer::Partly][i % 2];
+            tasks.spawn(async move { (id, answer, db.answer_question(id, since, answer).await) });
+        }
+    }
+    let answers = tasks.join_all().await;
+    assert!(answers.iter().all(|(_, _, a)| a.is_ok()), "{answers:?}");
+    for question in &questions {
+        let id = question.input.id;
+        let counted: Vec<_> = answers
+            .iter()
+            .filter(|(input, _, a)| *input == id && matches!(a, Ok(true)))
+            .collect();
+        assert_eq!(counted.len(), 1, "input {id}: {answers:?}");
+        // What shows with the input is the answer that was counted.
+        assert_eq!(
+            tenant.input(id).await.unwrap().case.answer,
+            Some(counted[0].1)
+        );
+    }
+}
