@@ -323,7 +323,10 @@ impl Db {
     /// Ends one follow of the follower `key`; the address is deleted with its last one.
     pub async fn unfollow(&self, key: FollowerKey, follow_id: i32) -> Result<bool> {
         let txn = self.begin_write().await?;
+        // Locked until this transaction ends, so that of two follows ended at once (on
+        // PostgreSQL) the later one sees the other gone and deletes the address.
         let Some(row) = follower::Entity::find_by_id(key.id)
+            .lock_exclusive()
             .one(&txn)
             .await?
             .filter(|f| f.created_at.timestamp() == key.since)

@@ -410,3 +410,56 @@ async fn a_resident_answering_twice_at_once_is_counted_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_follower_ending_their_last_follows_at_once_leaves_no_address_behind() {
+    use lofte_db::follows::{CONFIRM_LETTER, FollowRequest, Requested};
+    use lofte_domain::Email;
+    use lofte_domain::follow::Frequency;
+
+    let (t, _) = gnesta().await;
+    let now = chrono::Utc::now();
+    // Five residents, each following both places, so that the race has several chances.
+    let mut followers = Vec::new();
+    for i in 0..5 {
+        let mut follows = Vec::new();
+        for place in ["gnesta", "storgatan"] {
+            let request = FollowRequest {
+                email: Email::parse(&format!("boende{i}@example.se")).unwrap(),
+                lang: "sv".into(),
+                municipality: MunicipalityCode::parse("0461").unwrap(),
+                target: Target::Place(place.into()),
+                frequency: Frequency::Immediately,
+            };
+            let Requested::Asked(pending) =
+                t.db.request_follow(&request, |_| letter(CONFIRM_LETTER, "sv"), now)
+                    .await
+                    .unwrap()
+            else {
+                panic!("{i} {place} not asked")
+            };
+            t.db.confirm_follow(pending, now).await.unwrap();
+            follows.push(pending);
+        }
+        let key = t.db.follower_of(follows[0]).await.unwrap().unwrap();
+        followers.push((key, follows));
+    }
+
+    // Each ends both follows at the same moment (two links from two messages).
+    let mut tasks = tokio::task::JoinSet::new();
+    for (key, follows) in &followers {
+        for pending in follows {
+            let (db, key, id) = (t.db.clone(), *key, pending.id);
+            tasks.spawn(async move { db.unfollow(key, id).await });
+        }
+    }
+    let ended = tasks.join_all().await;
+    assert!(ended.iter().all(|e| matches!(e, Ok(true))), "{ended:?}");
+    // The address goes with its last follow, however the two ends fell.
+    for (key, _) in &followers {
+        assert!(
+            t.db.follower(*key).await.unwrap().is_none(),
+            "{key:?} is left"
+        );
+    }
+}
