@@ -71,8 +71,8 @@ impl Tenant {
     /// (the reply's words are public, so the audit keeps them).
     ///
     /// `announcements` (what followers of its places are told) are stored and queued in
-    /// the same transaction if the reply or the action's status is new, as is `to_unit`, the letter to the shared mailbox of the unit
-    /// it is newly routed to.
+    /// the same transaction if the reply or the action's status is new, as is `to_unit`,
+    /// the letter to the shared mailbox of the unit it is newly routed to.
     pub async fn update_case(
         &self,
         actor: Actor,
