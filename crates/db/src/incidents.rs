@@ -12,6 +12,7 @@ use lofte_domain::{Coordinates, FieldError, OrganisationKind, PlaceSlug, Problem
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::activities::{ImportSummary, stored_day};
@@ -661,10 +662,22 @@ impl Tenant {
     /// duplicate of one.
     pub async fn review_incident(&self, actor: Actor, id: i64, review: Review) -> Result<()> {
         let txn = self.db().begin_write().await?;
+        // Read to be changed: locked until this transaction ends (`FOR UPDATE` on
+        // PostgreSQL; SQLite's writers take turns anyway).
         let mine = |id: i64| {
             incident::Entity::find_by_id(id)
                 .filter(incident::Column::MunicipalityCode.eq(self.code()))
+                .lock_exclusive()
         };
+        // A merge locks both reports, the lower id first, so that two staff merging a
+        // pair into each other at once take turns: the later finds its report gone,
+        // instead of both deleting theirs and neither report being left.
+        if let Review::DuplicateOf(kept) = review
+            && kept != id
+        {
+            mine(id.min(kept)).one(&txn).await?;
+            mine(id.max(kept)).one(&txn).await?;
+        }
         let Some(row) = mine(id).one(&txn).await? else {
             return Err(Error::NotFound);
         };

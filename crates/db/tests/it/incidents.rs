@@ -271,6 +271,73 @@ async fn the_weeks_review_marks_corrects_and_merges_only_this_municipalitys_repo
 }
 
 #[tokio::test]
+async fn two_staff_merging_a_pair_into_each_other_at_once_keep_one_report() {
+    use lofte_db::incidents::Review;
+    let (_t, gnesta) = gnesta().await;
+    // Ten pairs of reports of one thing, reported twice in the night's words.
+    let mut file = String::from("Löpnummer;Datum;Kl;Kategori;Plats;Beskrivning;Rapportör\n");
+    for n in 0..10 {
+        for (run, words) in [("a", "Taggar på perrongen."), ("b", "Klotter vid spåret.")] {
+            file.push_str(&format!(
+                "GH-{n}{run};2024-06-{:02};23:10;Klotter;Stationsområdet;{words};Gnestahem\n",
+                n + 1
+            ));
+        }
+    }
+    gnesta
+        .import_incidents_csv(Actor::System, file.as_bytes(), false)
+        .await
+        .unwrap()
+        .unwrap();
+    let (from, to) = year(2024);
+    let mut ids: Vec<(chrono::DateTime<chrono::Utc>, i64)> = gnesta
+        .incidents(from, to)
+        .await
+        .unwrap()
+        .iter()
+        .map(|i| (i.started_at, i.id))
+        .collect();
+    ids.sort();
+    assert_eq!(ids.len(), 20);
+
+    // For each pair, one coordinator marks the first a duplicate of the second and
+    // another the second of the first, at the same moment.
+    let mut tasks = tokio::task::JoinSet::new();
+    for pair in ids.chunks(2) {
+        let (a, b) = (pair[0].1, pair[1].1);
+        for (id, kept) in [(a, b), (b, a)] {
+            let gnesta = gnesta.clone();
+            tasks.spawn(async move {
+                gnesta
+                    .review_incident(Actor::System, id, Review::DuplicateOf(kept))
+                    .await
+            });
+        }
+    }
+    let merges = tasks.join_all().await;
+    // One merge of each pair went through; the other found its report gone.
+    assert_eq!(
+        merges.iter().filter(|m| m.is_ok()).count(),
+        10,
+        "{merges:?}"
+    );
+    assert!(
+        merges
+            .iter()
+            .all(|m| m.is_ok() || matches!(m, Err(lofte_db::Error::NotFound))),
+        "{merges:?}"
+    );
+    let left = gnesta.incidents(from, to).await.unwrap();
+    for pair in ids.chunks(2) {
+        let kept = left
+            .iter()
+            .filter(|i| i.id == pair[0].1 || i.id == pair[1].1)
+            .count();
+        assert_eq!(kept, 1, "pair {pair:?}: one report is kept");
+    }
+}
+
+#[tokio::test]
 async fn texts_older_than_two_years_are_forgotten_and_the_reports_stay() {
     let (t, gnesta) = gnesta().await;
     gnesta
