@@ -16,7 +16,7 @@ use sea_orm::{
 };
 
 use crate::entity::{follow, follower, notice};
-use crate::mail::{FollowerKey, Letter, queue_to_address, statement, store_letter};
+use crate::mail::{FollowerKey, Letter, queue_to_address, statement, store_letter, take_turns_for};
 use crate::{Db, Result};
 
 /// The kind of the letter that asks to confirm a follow.
@@ -131,16 +131,9 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Requested> {
         let txn = self.begin_write().await?;
-        if self.backend() == sea_orm::DbBackend::Postgres {
-            // Requests for one address take turns, so instances that count at once
-            // cannot both send the day's last letter (SQLite's write lock does this).
-            txn.execute_raw(statement(
-                self.backend(),
-                "SELECT pg_advisory_xact_lock(hashtext($1))",
-                [request.email.as_str().into()],
-            ))
-            .await?;
-        }
+        // Requests for one address take turns, so instances that count at once cannot
+        // both send the day's last letter.
+        take_turns_for(&txn, request.email.as_str()).await?;
         let sent_today = txn
             .query_one_raw(statement(
                 self.backend(),

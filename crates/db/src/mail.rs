@@ -12,7 +12,7 @@
 //! See `lofte_mail` and docs/decisions/0005-mail-outbox.md.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, Statement, Value};
 
 use crate::{Db, Result};
 
@@ -167,9 +167,27 @@ pub(crate) async fn queue_to_address(
     Ok(())
 }
 
+/// Makes what `txn` counts and queues for `address` take turns with every other
+/// transaction that takes this lock for it, on any instance (an advisory lock held until
+/// `txn` ends, on PostgreSQL; SQLite's write lock already does this), so two instances
+/// that count at once cannot both find nothing sent and both send.
+pub(crate) async fn take_turns_for(txn: &DatabaseTransaction, address: &str) -> Result<()> {
+    let backend = txn.get_database_backend();
+    if backend == DbBackend::Postgres {
+        txn.execute_raw(statement(
+            backend,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [address.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 impl Db {
     /// Queues `letter` (a staff reminder) to `to` unless one of its kind went to that
     /// address less than `every` before `now`. `false`: not yet due, nothing queued.
+    /// Instances that start at once send it once ([`take_turns_for`]).
     pub async fn queue_reminder(
         &self,
         to: &str,
@@ -178,6 +196,7 @@ impl Db {
         every: chrono::Duration,
     ) -> Result<bool> {
         let txn = self.begin_write().await?;
+        take_turns_for(&txn, to).await?;
         let recent = txn
             .query_one_raw(statement(
                 self.backend(),

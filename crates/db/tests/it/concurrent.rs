@@ -463,3 +463,41 @@ async fn a_follower_ending_their_last_follows_at_once_leaves_no_address_behind()
         );
     }
 }
+
+#[tokio::test]
+async fn instances_starting_at_once_send_a_weekly_reminder_once() {
+    let (t, _) = gnesta().await;
+    let now = chrono::Utc::now();
+    // Several instances start together and each queues the week's reminder for each of
+    // six staff members.
+    let staff: Vec<String> = (0..6)
+        .map(|i| format!("handlaggare{i}@gnesta.example"))
+        .collect();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..AT_ONCE {
+        for to in &staff {
+            let (db, to) = (t.db.clone(), to.clone());
+            tasks.spawn(async move {
+                let queued = db
+                    .queue_reminder(
+                        &to,
+                        &letter("reminder", "sv"),
+                        now,
+                        chrono::Duration::days(7),
+                    )
+                    .await;
+                (to, queued)
+            });
+        }
+    }
+    let queued = tasks.join_all().await;
+    assert!(queued.iter().all(|(_, q)| q.is_ok()), "{queued:?}");
+    for to in &staff {
+        let sent = queued
+            .iter()
+            .filter(|(address, q)| address == to && matches!(q, Ok(true)))
+            .count();
+        assert_eq!(sent, 1, "{to}: {queued:?}");
+    }
+    assert_eq!(t.db.mail_waiting().await.unwrap(), 6);
+}
