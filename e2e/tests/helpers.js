@@ -304,6 +304,19 @@ export async function expectNoHorizontalScroll(page, name) {
 }
 
 /**
+ * Fails when a table of records (class "stack") is wider than its region, i.e. needs a
+ * sideways swipe inside the page (expectNoHorizontalScroll does not see that: the region
+ * scrolls, not the page). Call it at a phone's width.
+ */
+export async function expectStackedTablesFit(page, name) {
+  const wide = await page.evaluate(() => [...document.querySelectorAll('table.stack')]
+    .map((table) => ({ table, region: table.closest('.table-wrap') ?? table.parentElement }))
+    .filter(({ region }) => region.scrollWidth > region.clientWidth + 0.5)
+    .map(({ table, region }) => `${table.querySelector('caption')?.textContent.trim() ?? table.className} (${region.scrollWidth} px in ${region.clientWidth})`));
+  assert.deepEqual(wide, [], `${name} (${page.url()}): tables that need a sideways swipe`);
+}
+
+/**
  * Runs axe with the WCAG 2.0/2.1 A and AA rules and fails, listing every
  * violation (id, impact, help and target selectors of each node).
  */

@@ -7,6 +7,7 @@ import {
   useApp,
   setLanguage,
   expectNoAxeViolations,
+  expectStackedTablesFit,
   clickAndWait,
   screenshot,
   partySection,
@@ -388,6 +389,7 @@ describe('Accessibility (axe, WCAG 2.1 A/AA) and screenshots', () => {
           await screenshot(page, `${lang}-${name}-1280`);
           await page.setViewportSize({ width: 360, height: 740 });
           await screenshot(page, `${lang}-${name}-360`);
+          await expectStackedTablesFit(page, `${path} (${lang}) at 360 px`);
           await page.setViewportSize({ width: 1280, height: 800 });
           await expectNoAxeViolations(page, `${path} (${lang})`);
         }));
