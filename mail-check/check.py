@@ -165,6 +165,13 @@ class Lofte:
         with open(self.log) as log:
             return log.read()
 
+    def logged_once(self, text, seconds=30):
+        """The log once it holds `text`, or as it stands after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while text not in self.logged() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return self.logged()
+
 
 def main():
     binary = os.path.abspath(sys.argv[1])
@@ -228,10 +235,7 @@ def tls(binary, work):
 def untrusted(binary, work, mode, sink):
     """The same server without smtp_ca_file: nothing goes, and the operator is told why."""
     with Lofte(binary, work, f"{mode}-untrusted", sink.url) as lofte:
-        deadline = time.monotonic() + 30
-        while "UnknownIssuer" not in lofte.logged() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        logged = lofte.logged()
+        logged = lofte.logged_once("UnknownIssuer")
         expect("UnknownIssuer" in logged and "smtp_ca_file" in logged and "will retry" in logged,
                f"{mode} without smtp_ca_file: the log says the certificate's issuer is unknown, "
                "names smtp_ca_file, and the message waits for a retry")
@@ -258,10 +262,7 @@ def wrong_name(binary, work, mode, sink, ca):
     does not name: nothing goes, and the log says to fix smtp_url."""
     url = sink.url.replace("127.0.0.1", "localhost")
     with Lofte(binary, work, f"{mode}-wrong-name", url, LOFTE_SMTP_CA_FILE=ca) as lofte:
-        deadline = time.monotonic() + 30
-        while "not valid for name" not in lofte.logged() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        logged = lofte.logged()
+        logged = lofte.logged_once("not valid for name")
         expect("not valid for name \"localhost\"" in logged and "not issued for the host smtp_url names" in logged,
                f"{mode} to a name the certificate does not give: the log says so and points at smtp_url")
         expect(not any(lofte.base in text_of(m) for _, m in sink.messages()),

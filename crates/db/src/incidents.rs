@@ -669,16 +669,23 @@ impl Tenant {
                 .filter(incident::Column::MunicipalityCode.eq(self.code()))
                 .lock_exclusive()
         };
-        // A merge locks both reports, the lower id first, so that two staff merging a
-        // pair into each other at once take turns: the later finds its report gone,
-        // instead of both deleting theirs and neither report being left.
-        if let Review::DuplicateOf(kept) = review
-            && kept != id
-        {
-            mine(id.min(kept)).one(&txn).await?;
-            mine(id.max(kept)).one(&txn).await?;
-        }
-        let Some(row) = mine(id).one(&txn).await? else {
+        let row = match review {
+            // A merge locks both reports, the lower id first, so that two staff merging a
+            // pair into each other at once take turns: the later finds its report gone,
+            // instead of both deleting theirs and neither report being left.
+            Review::DuplicateOf(kept) if kept != id => {
+                let lower = mine(id.min(kept)).one(&txn).await?;
+                let higher = mine(id.max(kept)).one(&txn).await?;
+                let (row, kept_row) = if id < kept {
+                    (lower, higher)
+                } else {
+                    (higher, lower)
+                };
+                kept_row.and(row)
+            }
+            _ => mine(id).one(&txn).await?,
+        };
+        let Some(row) = row else {
             return Err(Error::NotFound);
         };
         let before =
@@ -703,7 +710,8 @@ impl Tenant {
                 )
             }
             Review::DuplicateOf(kept) => {
-                if kept == id || mine(kept).one(&txn).await?.is_none() {
+                // The report kept was found above, unless it is this one.
+                if kept == id {
                     return Err(Error::NotFound);
                 }
                 incident::Entity::delete_by_id(id).exec(&txn).await?;

@@ -43,16 +43,16 @@ fn letter(kind: &str, lang: &str) -> Letter {
     }
 }
 
-/// Runs `save` [`AT_ONCE`] times at once, each on its own task (and so its own
-/// connection), and returns what each returned.
-async fn at_once<F, Fut>(tenant: &Tenant, save: F) -> Vec<lofte_db::Result<()>>
+/// Runs `saves` all at once, each on its own task (and so its own connection), and
+/// returns what each returned.
+async fn at_once<Fut>(saves: impl IntoIterator<Item = Fut>) -> Vec<Fut::Output>
 where
-    F: Fn(Tenant) -> Fut,
-    Fut: std::future::Future<Output = lofte_db::Result<()>> + Send + 'static,
+    Fut: std::future::Future + Send + 'static,
+    Fut::Output: Send + 'static,
 {
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..AT_ONCE {
-        tasks.spawn(save(tenant.clone()));
+    for save in saves {
+        tasks.spawn(save);
     }
     tasks.join_all().await
 }
@@ -124,14 +124,14 @@ async fn an_input_published_by_several_moderators_at_once_is_announced_once() {
     let id = input_at_storgatan(&tenant).await;
     let announcement = news_at_storgatan(NoticeKind::InputPublished);
 
-    let saves = at_once(&tenant, move |tenant| {
-        let announcement = announcement.clone();
+    let saves = at_once((0..AT_ONCE).map(|_| {
+        let (tenant, announcement) = (tenant.clone(), announcement.clone());
         async move {
             tenant
                 .moderate_input(Actor::System, id, &publish(), &[announcement])
                 .await
         }
-    })
+    }))
     .await;
 
     assert!(saves.iter().all(Result::is_ok), "{saves:?}");
@@ -144,22 +144,25 @@ async fn an_input_routed_by_several_moderators_at_once_is_sent_to_its_unit_once(
     let id = published_input_at_storgatan(&tenant).await;
     let waiting = t.db.mail_waiting().await.unwrap();
 
-    let saves = at_once(&tenant, move |tenant| async move {
-        let update = CaseUpdate {
-            routed_to: Some(Text::parse("Tekniska förvaltningen", 100).unwrap()),
-            ..Default::default()
-        };
-        let to_unit = letter("unit_routing", "sv");
-        tenant
-            .update_case(
-                Actor::System,
-                id,
-                &update,
-                &[],
-                Some(("teknik@gnesta.example", &to_unit)),
-            )
-            .await
-    })
+    let saves = at_once((0..AT_ONCE).map(|_| {
+        let tenant = tenant.clone();
+        async move {
+            let update = CaseUpdate {
+                routed_to: Some(Text::parse("Tekniska förvaltningen", 100).unwrap()),
+                ..Default::default()
+            };
+            let to_unit = letter("unit_routing", "sv");
+            tenant
+                .update_case(
+                    Actor::System,
+                    id,
+                    &update,
+                    &[],
+                    Some(("teknik@gnesta.example", &to_unit)),
+                )
+                .await
+        }
+    }))
     .await;
 
     assert!(saves.iter().all(Result::is_ok), "{saves:?}");
@@ -181,8 +184,8 @@ async fn a_reply_saved_by_several_moderators_at_once_is_announced_once() {
     let id = published_input_at_storgatan(&tenant).await;
     let announcement = news_at_storgatan(NoticeKind::InputChanged);
 
-    let saves = at_once(&tenant, move |tenant| {
-        let announcement = announcement.clone();
+    let saves = at_once((0..AT_ONCE).map(|_| {
+        let (tenant, announcement) = (tenant.clone(), announcement.clone());
         async move {
             let update = CaseUpdate {
                 reply: Some(
@@ -194,7 +197,7 @@ async fn a_reply_saved_by_several_moderators_at_once_is_announced_once() {
                 .update_case(Actor::System, id, &update, &[announcement], None)
                 .await
         }
-    })
+    }))
     .await;
 
     assert!(saves.iter().all(Result::is_ok), "{saves:?}");
@@ -234,8 +237,8 @@ async fn a_finding_marked_fixed_by_several_at_once_is_announced_once() {
         .unwrap();
     let announcement = news_at_storgatan(NoticeKind::FindingChanged);
 
-    let saves = at_once(&tenant, move |tenant| {
-        let announcement = announcement.clone();
+    let saves = at_once((0..AT_ONCE).map(|_| {
+        let (tenant, announcement) = (tenant.clone(), announcement.clone());
         async move {
             tenant
                 .set_finding_status(
@@ -247,7 +250,7 @@ async fn a_finding_marked_fixed_by_several_at_once_is_announced_once() {
                 )
                 .await
         }
-    })
+    }))
     .await;
 
     // One of them moved it; the others found it already fixed and were told so.
@@ -270,11 +273,11 @@ async fn an_address_asking_to_follow_twice_at_once_is_asked_to_confirm_once() {
 
     let (t, _) = gnesta().await;
     let db = t.db.clone();
-    let mut tasks = tokio::task::JoinSet::new();
+    let mut saves = Vec::new();
     // A double click on the follow form, or two tabs: the same request at the same moment.
     for _ in 0..AT_ONCE {
         let db = db.clone();
-        tasks.spawn(async move {
+        saves.push(async move {
             let request = FollowRequest {
                 email: Email::parse("boende@example.se").unwrap(),
                 lang: "sv".into(),
@@ -290,7 +293,7 @@ async fn an_address_asking_to_follow_twice_at_once_is_asked_to_confirm_once() {
             .await
         });
     }
-    let answers = tasks.join_all().await;
+    let answers = at_once(saves).await;
     let asked = answers
         .iter()
         .filter(|a| matches!(a, Ok(Requested::Asked(_))))
@@ -331,15 +334,15 @@ async fn a_reset_link_used_twice_at_once_sets_one_password() {
 
     // The link opened in two tabs (or by the holder and someone who saw it), submitted
     // at the same moment with different passwords.
-    let mut tasks = tokio::task::JoinSet::new();
+    let mut saves = Vec::new();
     for i in 0..AT_ONCE {
         let db = t.db.clone();
-        tasks.spawn(async move {
+        saves.push(async move {
             db.reset_password("digest-of-the-link", &format!("ny-hash-{i}"), now)
                 .await
         });
     }
-    let answers = tasks.join_all().await;
+    let answers = at_once(saves).await;
     let set = answers.iter().filter(|a| matches!(a, Ok(true))).count();
     assert_eq!(set, 1, "the link works once: {answers:?}");
     assert!(answers.iter().all(Result::is_ok), "{answers:?}");
@@ -385,16 +388,16 @@ async fn a_resident_answering_twice_at_once_is_counted_once() {
     }
 
     // Each resident answers in two tabs at once, with two different buttons.
-    let mut tasks = tokio::task::JoinSet::new();
+    let mut saves = Vec::new();
     for question in &questions {
         for i in 0..AT_ONCE {
             let db = t.db.clone();
             let (id, since) = (question.input.id, question.since);
             let answer = [ResidentAnswer::Yes, ResidentAnswer::Partly][i % 2];
-            tasks.spawn(async move { (id, answer, db.answer_question(id, since, answer).await) });
+            saves.push(async move { (id, answer, db.answer_question(id, since, answer).await) });
         }
     }
-    let answers = tasks.join_all().await;
+    let answers = at_once(saves).await;
     assert!(answers.iter().all(|(_, _, a)| a.is_ok()), "{answers:?}");
     for question in &questions {
         let id = question.input.id;
@@ -446,14 +449,14 @@ async fn a_follower_ending_their_last_follows_at_once_leaves_no_address_behind()
     }
 
     // Each ends both follows at the same moment (two links from two messages).
-    let mut tasks = tokio::task::JoinSet::new();
+    let mut saves = Vec::new();
     for (key, follows) in &followers {
         for pending in follows {
             let (db, key, id) = (t.db.clone(), *key, pending.id);
-            tasks.spawn(async move { db.unfollow(key, id).await });
+            saves.push(async move { db.unfollow(key, id).await });
         }
     }
-    let ended = tasks.join_all().await;
+    let ended = at_once(saves).await;
     assert!(ended.iter().all(|e| matches!(e, Ok(true))), "{ended:?}");
     // The address goes with its last follow, however the two ends fell.
     for (key, _) in &followers {
@@ -473,11 +476,11 @@ async fn instances_starting_at_once_send_a_weekly_reminder_once() {
     let staff: Vec<String> = (0..6)
         .map(|i| format!("handlaggare{i}@gnesta.example"))
         .collect();
-    let mut tasks = tokio::task::JoinSet::new();
+    let mut saves = Vec::new();
     for _ in 0..AT_ONCE {
         for to in &staff {
             let (db, to) = (t.db.clone(), to.clone());
-            tasks.spawn(async move {
+            saves.push(async move {
                 let queued = db
                     .queue_reminder(
                         &to,
@@ -490,7 +493,7 @@ async fn instances_starting_at_once_send_a_weekly_reminder_once() {
             });
         }
     }
-    let queued = tasks.join_all().await;
+    let queued = at_once(saves).await;
     assert!(queued.iter().all(|(_, q)| q.is_ok()), "{queued:?}");
     for to in &staff {
         let sent = queued
